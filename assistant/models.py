@@ -1,0 +1,40 @@
+"""What the pipeline returns. Every front end (API, Slack, CLI, eval) serialises exactly these."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+Route = Literal["statistics", "documents", "both", "out_of_scope", "invalid"]
+
+
+class Citation(BaseModel):
+    """One numbered source behind the answer; `id` is the number in the answer's [n] markers."""
+
+    id: int = Field(description="Marker number used in the answer text, e.g. 1 for [1].")
+    title: str = Field(description="Document title.")
+    source: str = Field(description="Document file name in corpus/, with the line where known: 'file.md:178'.")
+    section: str = Field(description="Section heading path inside the document.")
+    snippet: str = Field(description="The cited text.")
+    score: float | None = Field(None, description="Retrieval similarity (0-1) for passages; null for table rows.")
+
+
+class ToolCall(BaseModel):
+    """One statistics tool invocation and its (JSON-able) result."""
+
+    tool: str = Field(description="Tool name.")
+    arguments: dict[str, Any] = Field(description="Arguments the tool was called with.")
+    result: Any = Field(description="What the tool returned (rows with provenance, or a 'no data' note).")
+
+
+class Reply(BaseModel):
+    """A grounded answer, or a plain abstention that says what the data does cover."""
+
+    answer: str = Field(description="Answer text with [n] citation markers.")
+    session_id: str = Field(description="Conversation id; pass it back to ask follow-ups.")
+    route: Route = Field(description="statistics, documents, both, out_of_scope or invalid.")
+    abstained: bool = Field(description="True when the sources do not cover the question.")
+    citations: list[Citation] = Field(default_factory=list)
+    tool_calls: list[ToolCall] = Field(default_factory=list)
+    latency_ms: float = Field(description="Time spent inside ask(), in milliseconds.")

