@@ -1,0 +1,477 @@
+"""From understood slots to a grounded answer: plan the statistics tool calls, run them, compose the text.
+
+The composer is deterministic. It writes figures as the sources write them (the rows' `raw` text), gives
+their context (year, sample size, what the figure measures), numbers its citations, and says so when two
+sources differ in kind or contradict each other instead of blending them. An empty tool result becomes an
+abstention that says what the data does cover.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.documents import Document
+from assistant.models import Citation, ToolCall
+from assistant.retrieval import Passage
+from assistant.statistics.store import StatsStore
+from assistant.statistics.tools import StatsTools, ToolResult
+from assistant.understanding import Slots
+
+KIND_NOTE = (
+    "Note: the platform median is a salary expectation on a job platform (the page does not state the pay "
+    "period), while the guide's figures are US annual base salaries; they measure different things, so "
+    "they should not be compared directly."
+)
+METRIC_LABEL = {
+    "median_salary_expectation": "median salary expectation",
+    "offers_total": "total number of offers",
+    "proposals": "proposals figure",
+}
+HUB_PLACES = {"Boston", "Austin", "Toronto", "Silicon Valley"}
+
+
+def money(value: float | int) -> str:
+    return f"${value:,.0f}" if float(value).is_integer() else f"${value:,.2f}"
+
+
+def plain(value: float | int) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+
+
+def signed_money(value: float | int) -> str:
+    return ("+" if value > 0 else "−" if value < 0 else "±") + money(abs(value))
+
+
+def signed_pct(value: float | None) -> str:
+    return "" if value is None else f"{'+' if value > 0 else ''}{value:.1f}%"
+
+
+@dataclass
+class Draft:
+    """An answer being written: sentences with [n] markers and the citations they point at."""
+
+    documents: dict[str, Document]
+    parts: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    tool_calls: list[ToolCall] = field(default_factory=list)
+    results: list[ToolResult] = field(default_factory=list)
+    abstained: bool = False
+    years: list[int] = field(default_factory=list)
+    _keys: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def say(self, text: str) -> None:
+        self.parts.append(text)
+
+    def cite_row(self, row: dict[str, Any]) -> str:
+        """Marker for a statistics row, one citation per (document, section), listing the lines used."""
+        doc_id, line = str(row.get("doc_id", "")), int(row.get("line") or 0)
+        doc = self.documents.get(doc_id)
+        section = doc.section_at(line) if doc else None
+        label = (" > ".join(p for p in section.path if doc and p != doc.title) if section else "") or (
+            doc.title if doc else ""
+        )
+        key = (doc_id, label)
+        text = doc.line(line).strip().lstrip("-•* ").strip() if doc else str(row.get("raw", ""))
+        if doc and text == str(row.get("raw", "")).strip() and doc.line(line - 1).rstrip().endswith(":"):
+            text = f"{doc.line(line - 1).strip()} {text}"  # "Median Salary Expectations: $5,808"
+        if key in self._keys:
+            citation = self.citations[self._keys[key] - 1]
+            if text and text not in citation.snippet:
+                citation.snippet = f"{citation.snippet} / {text}"
+                first = int(citation.source.rsplit(":", 1)[1].split("-")[0])
+                last = int(citation.source.rsplit(":", 1)[1].split("-")[-1])
+                lo, hi = min(first, line), max(last, line)
+                citation.source = f"{doc_id}:{lo}" if lo == hi else f"{doc_id}:{lo}-{hi}"
+            return f"[{self._keys[key]}]"
+        number = len(self.citations) + 1
+        self.citations.append(
+            Citation(
+                id=number, title=doc.title if doc else str(row.get("title", doc_id)),
+                source=f"{doc_id}:{line}", section=label, snippet=text, score=None,
+            )
+        )
+        self._keys[key] = number
+        return f"[{number}]"
+
+    def cite_passage(self, passage: Passage, sentence: str) -> str:
+        key = (passage.chunk_id, "")
+        if key in self._keys:
+            citation = self.citations[self._keys[key] - 1]
+            if sentence not in citation.snippet:
+                citation.snippet = f"{citation.snippet} … {sentence}"
+            return f"[{self._keys[key]}]"
+        number = len(self.citations) + 1
+        also = [loc for loc in passage.locations[1:] if loc]
+        source = passage.source + (f" (same text in {', '.join(also)})" if also else "")
+        self.citations.append(
+            Citation(id=number, title=passage.title, source=source, section=passage.section,
+                     snippet=sentence, score=passage.score)
+        )
+        self._keys[key] = number
+        return f"[{number}]"
+
+    def text(self) -> str:
+        return " ".join(p.strip() for p in self.parts if p.strip())
+
+
+class StatisticsAnswerer:
+    """Plans and runs the statistics tool calls for one question and writes the statistics part."""
+
+    def __init__(self, tools: StatsTools, store: StatsStore) -> None:
+        self._tools = tools
+        self._store = store
+        self._coverage: dict[str, Any] | None = None
+
+    def coverage(self) -> dict[str, Any]:
+        if self._coverage is None:
+            self._coverage = self._tools.coverage().derived
+        return self._coverage
+
+    def reset(self) -> None:
+        self._coverage = None
+
+    def call(self, draft: Draft, tool: str, **arguments: Any) -> ToolResult:
+        result = self._tools.run(tool, arguments)
+        draft.tool_calls.append(ToolCall(tool=tool, arguments=arguments, result=result.model_dump()))
+        draft.results.append(result)
+        return result
+
+    # -- what the data covers ------------------------------------------------------------------
+
+    def coverage_summary(self, draft: Draft) -> str:
+        result = self.call(draft, "coverage")
+        c = result.derived
+        years = ", ".join(str(y) for y in c.get("platform_years", []))
+        roles = ", ".join(c.get("roles", []))
+        cities = ", ".join(c.get("cities_with_figures", []))
+        levels = ", ".join(lv for lv in c.get("levels", []) if lv != "Average")
+        salary_year = c.get("salary_data_year")
+        return (
+            f"I can answer from these sources: job-platform statistics for AI and Machine Learning developers "
+            f"for {years} (total offers, median salary expectation, proposals); US annual base salaries for "
+            f"{salary_year} by role ({roles}) and experience level ({levels}); city figures for {cities}; "
+            f"market figures, top-paying companies, extra compensation and trending tools; and the documents' "
+            f"explanations of AI/ML concepts, skills, career paths and best practices."
+        )
+
+    def abstain(self, draft: Draft, reason: str) -> None:
+        draft.abstained = True
+        draft.say(reason)
+        draft.say(self.coverage_summary(draft))
+
+    # -- the plan ------------------------------------------------------------------------------
+
+    def answer(self, s: Slots, draft: Draft) -> None:
+        cov = self.coverage()
+        if s.coverage and not s.has_stats():
+            draft.say(self.coverage_summary(draft))
+            return
+        if s.unknown_place and (s.salary or s.rank or s.roles or s.platform_metric):
+            hub = " The guide names it as an AI job hub, but gives no salary figure for it." if (
+                s.unknown_place in HUB_PLACES) else ""
+            self.abstain(draft, f"I have no salary data for {s.unknown_place}.{hub} The guide's figures are "
+                                f"for the US market and only a few US cities.")
+            return
+        if s.unknown_role and (s.salary or s.rank or s.level or s.platform_metric or s.experience_years):
+            self.abstain(draft, f"I have no salary data for {s.unknown_role}s: the sources cover AI and Machine "
+                                f"Learning developers (job-platform statistics) and the guide's AI/ML roles.")
+            return
+        wants_platform = bool(s.platform_metric) or (
+            (s.salary or s.compare) and not s.roles and not s.city and not s.level and not s.market_metric
+            and not s.companies and not s.extra_comp and (s.platform_population or bool(s.years))
+        )
+        if s.prediction and (wants_platform or s.salary):
+            self.abstain(draft, "I don't make forecasts: I can only report the figures in the sources.")
+            return
+        if wants_platform:
+            self._platform(s, draft)
+            return
+        if s.market_metric and not s.roles:
+            self._market(s, draft)
+            return
+        if s.tools:
+            self._tools_list(s, draft)
+            return
+        if s.companies or s.extra_comp:
+            if s.companies:
+                self._companies(draft)
+            if s.extra_comp:
+                self._extra(draft)
+            return
+        if s.years and any(y not in cov.get("salary_data_years", []) for y in s.years) and (
+            s.roles or s.city or s.level
+        ):
+            years = ", ".join(str(y) for y in cov.get("salary_data_years", []))
+            self.abstain(draft, f"The guide's US salaries are for {years} only; I have no role or city "
+                                f"salaries for other years.")
+            return
+        if s.rank:
+            self._rank(s, draft)
+            return
+        if s.city:
+            self._city(s, draft)
+            return
+        if s.roles or s.level or s.experience_years is not None:
+            self._roles(s, draft)
+            return
+        if s.salary:
+            self._overview(draft)
+            return
+        self.abstain(draft, "I couldn't tell which figure you are asking about.")
+
+    # -- platform pages ------------------------------------------------------------------------
+
+    def _platform(self, s: Slots, draft: Draft) -> None:
+        metric = s.platform_metric or "median_salary_expectation"
+        label = METRIC_LABEL[metric]
+        known = self.coverage().get("platform_years", [])
+        years = list(dict.fromkeys(s.years))
+        if s.compare:
+            if len(years) < 2:
+                years = sorted(set(years) | set(known[-2:]))[-2:] if years else known[-2:]
+            year_from, year_to = sorted(years)[0], sorted(years)[-1]
+            result = self.call(draft, "compare_years", metric=metric, year_from=year_from, year_to=year_to)
+            if not result.found:
+                self.abstain(draft, f"I can't compare those years: {result.note}.")
+                return
+            d = result.derived
+            first, second = result.rows
+            diff = signed_money(d["difference"]) if d.get("unit") == "USD" else (
+                f"{'+' if d['difference'] > 0 else ''}{plain(d['difference'])}")
+            draft.say(
+                f"The {label} for AI and Machine Learning developers went from {first['raw']} in {year_from} "
+                f"{draft.cite_row(first)} to {second['raw']} in {year_to} {draft.cite_row(second)}: "
+                f"{diff} ({signed_pct(d.get('percent_change'))})."
+            )
+            draft.years.extend([year_from, year_to])
+            return
+        targets = years or known
+        for year in targets:
+            result = self.call(draft, "platform_stat", metric=metric, year=year)
+            if not result.found:
+                self.abstain(draft, f"I have no platform statistics for {year}: {result.note}.")
+                return
+        lines = []
+        for year in targets:
+            row = next(r for res in draft.results if res.tool == "platform_stat" for r in res.rows
+                       if r["year"] == year and r["metric"] == metric)
+            sample = ""
+            if metric == "median_salary_expectation":
+                offers = self.call(draft, "platform_stat", metric="offers_total", year=year)
+                if offers.found:
+                    sample = f", based on {offers.rows[0]['raw']} offers {draft.cite_row(offers.rows[0])}"
+            lines.append((year, row, sample))
+            draft.years.append(year)
+        if len(lines) == 1:
+            year, row, sample = lines[0]
+            what = {"median_salary_expectation": "the median salary expectation for AI and Machine Learning "
+                                                 "developers on the job platform was",
+                    "offers_total": "AI and Machine Learning developers on the job platform received a total of",
+                    "proposals": "the proposals figure for AI and Machine Learning developers was"}[metric]
+            unit = " offers" if metric == "offers_total" else ""
+            draft.say(f"In {year}, {what} {row['raw']}{unit} {draft.cite_row(row)}{sample}.")
+        else:
+            pieces = [f"{row['raw']} in {year} {draft.cite_row(row)}{sample}" for year, row, sample in lines]
+            draft.say(f"The {label} for AI and Machine Learning developers on the job platform was "
+                      + "; ".join(pieces) + ".")
+        if metric == "median_salary_expectation" and (s.monthly or s.salary and "annual" in str(s)):
+            draft.say("The page does not say whether this is a monthly or an annual amount.")
+        if s.roles or s.level:
+            draft.say(KIND_NOTE)
+
+    # -- guide: roles and levels ---------------------------------------------------------------
+
+    def _roles(self, s: Slots, draft: Draft) -> None:
+        roles = s.roles or []
+        level = s.level
+        if s.experience_years is not None:
+            found = self.call(draft, "level_for_years", years=s.experience_years)
+            if not found.found:
+                self.abstain(draft, f"No experience level in the guide matches that: {found.note}.")
+                return
+            level_row = found.rows[0]
+            level = level_row["level"]
+            draft.say(f"With that much experience you are in the guide's {level} level "
+                      f"{level_row['raw']} {draft.cite_row(level_row)}.")
+        if not roles:
+            self._rank(Slots(rank="highest", rank_dimension="role", level=level), draft)
+            return
+        for role in roles[:3]:
+            if s.monthly:
+                self._monthly(role, level or "Average", draft)
+                continue
+            result = self.call(draft, "role_salary", role=role, level=level)
+            if not result.found:
+                available = self.call(draft, "role_salary", role=role)
+                have = ", ".join(r["level"] for r in available.rows if r["level"] != "Average")
+                draft.abstained = True
+                draft.say(f"The guide gives no {level} figure for {role}s (it has: {have}).")
+                continue
+            if level:
+                row = result.rows[0]
+                draft.say(f"{self._role_level_phrase(role, row)} {draft.cite_row(row)}.")
+            else:
+                lines = [f"{r['level']}: {r['raw']} {draft.cite_row(r)}" for r in result.rows]
+                draft.say(f"US base salaries for a {role} in the guide ({self._data_year()}): "
+                          + "; ".join(lines) + ".")
+            if s.unknown_level and not level:
+                draft.say("The guide has no 'senior' level; its levels are the ones listed above.")
+        if len(roles) > 1 and draft.abstained and len(draft.citations) > 0:
+            draft.abstained = False  # part of the question was answered
+        self._level_years(level, draft)
+
+    def _role_level_phrase(self, role: str, row: dict[str, Any]) -> str:
+        level = row["level"]
+        where = f"in the US ({self._data_year()} figures, annual base salary)"
+        if level == "Average":
+            return f"The average base salary for a {role} {where} is {row['raw']}"
+        article = "an" if level[0] in "AEIOU" else "a"
+        top = ""
+        if row.get("top_company_value") is not None:
+            top = f" (up to {money(row['top_company_value'])} at top companies)"
+            raw = row["raw"].split(" (")[0]
+        else:
+            raw = row["raw"]
+        return f"{article.capitalize()} {level} {role} earns {raw}{top} a year {where}"
+
+    def _level_years(self, level: str | None, draft: Draft) -> None:
+        """Say what years of experience a level stands for, where the guide gives them."""
+        if not level or level == "Average" or any(r.tool == "level_for_years" for r in draft.results):
+            return
+        rows = self._store.rows("experience_levels", {"level": level})
+        if rows:
+            row = rows[0]
+            draft.tool_calls.append(ToolCall(tool="experience_levels", arguments={"level": level},
+                                             result={"found": True, "rows": [row]}))
+            draft.say(f"The guide gives {level} as {row['raw'].strip('()')} of experience (in its AI Engineer "
+                      f"figures) {draft.cite_row(row)}.")
+
+    def _monthly(self, role: str, level: str, draft: Draft) -> None:
+        result = self.call(draft, "annual_to_monthly", role=role, level=level)
+        if not result.found:
+            self.abstain(draft, f"I can't convert that: {result.note}.")
+            return
+        row, d = result.rows[0], result.derived
+        monthly = money(d["monthly_low"]) + (f" – {money(d['monthly_high'])}" if "monthly_high" in d else "")
+        draft.say(f"{self._role_level_phrase(role, row)} {draft.cite_row(row)}; divided by 12 that is "
+                  f"about {monthly} a month.")
+
+    def _data_year(self) -> str:
+        return str(self.coverage().get("salary_data_year") or "")
+
+    # -- guide: cities, ranking, market --------------------------------------------------------
+
+    def _city(self, s: Slots, draft: Draft) -> None:
+        role = (s.roles or [None])[0]
+        result = self.call(draft, "city_salary", city=s.city, role=role)
+        rows = [r for r in result.rows if r.get("city") == s.city] or result.rows
+        with_value = [r for r in rows if r.get("value") is not None]
+        if with_value:
+            for row in with_value:
+                draft.say(f"In {row['city']} the guide gives {row['raw']} for a {row['role']} "
+                          f"({row['note']}, {self._data_year()}) {draft.cite_row(row)}.")
+        else:
+            draft.abstained = True
+            note = rows[0]["note"] if rows else ""
+            if rows:
+                draft.say(f"The guide gives no salary figure for {s.city}, only the note "
+                          f"\"{note}\" {draft.cite_row(rows[0])}.")
+            else:
+                draft.say(f"The guide has no {role} figure for {s.city}.")
+            if role and s.city and not rows:
+                draft.say(self.coverage_summary(draft))
+        if s.city in ("San Francisco", "New York City"):
+            self._city_contradiction(draft)
+
+    def _city_contradiction(self, draft: Draft) -> None:
+        ranked = self.call(draft, "rank", dimension="city", order="highest")
+        rows = {r["city"]: r for r in ranked.rows}
+        sf, ny = rows.get("San Francisco"), rows.get("New York City")
+        if sf and ny and ny["value"] > sf["value"] and "highest" in str(sf.get("note", "")).lower():
+            draft.say(
+                f"Note that the sources disagree: the guide calls San Francisco \"{sf['note']}\" "
+                f"({sf['raw']} for an ML Engineer) {draft.cite_row(sf)}, yet lists a higher ML Engineer figure "
+                f"for New York City ({ny['raw']}) {draft.cite_row(ny)}."
+            )
+
+    def _rank(self, s: Slots, draft: Draft) -> None:
+        order = s.rank or "highest"
+        dimension = s.rank_dimension or ("city" if s.city else "level" if s.roles and not s.level else "role")
+        role = (s.roles or [None])[0]
+        if dimension == "level" and role is None:
+            role = "AI Engineer"
+        result = self.call(draft, "rank", dimension=dimension, order=order, level=s.level, role=role)
+        if not result.found:
+            self.abstain(draft, f"I can't rank that: {result.note}.")
+            return
+        top = result.rows[0]
+        if dimension == "city":
+            others = "; ".join(f"{r['city']} {r['raw']} {draft.cite_row(r)}" for r in result.rows[1:])
+            draft.say(f"By the guide's city figures (ML Engineer, {self._data_year()}), the {order} is "
+                      f"{top['city']} at {top['raw']} {draft.cite_row(top)}" + (f", then {others}" if others
+                                                                                else "") + ".")
+            self._city_contradiction(draft)
+            return
+        label = top["role"] if dimension == "role" else top["level"]
+        rest = "; ".join(f"{r[dimension]} {r['raw']} {draft.cite_row(r)}" for r in result.rows[1:])
+        scope = (f"at the {result.derived.get('level')} level" if dimension == "role"
+                 else f"for a {result.derived.get('role')}")
+        draft.say(f"In the guide's US salaries ({self._data_year()}) {scope}, the {order} is {label} at "
+                  f"{top['raw']} {draft.cite_row(top)}" + (f", followed by {rest}" if rest else "") + ".")
+        missing = result.derived.get("roles_without_level") or []
+        if missing:
+            draft.say(f"The guide gives no {result.derived.get('level')} figure for {', '.join(missing)}.")
+
+    def _market(self, s: Slots, draft: Draft) -> None:
+        result = self.call(draft, "market_figure", metric=s.market_metric)
+        if not result.found:
+            self.abstain(draft, f"I have no such market figure: {result.note}.")
+            return
+        for row in result.rows:
+            draft.say(f"{row['description'].lstrip('- ').strip()} {draft.cite_row(row)}")
+
+    def _tools_list(self, s: Slots, draft: Draft) -> None:
+        year = next(iter(s.years), None)
+        result = self.call(draft, "trending_tools", year=year)
+        if not result.found:
+            self.abstain(draft, f"I have no trending-tools list for that: {result.note}.")
+            return
+        by_year: dict[int, list[dict[str, Any]]] = {}
+        for row in result.rows:
+            by_year.setdefault(row["year"], []).append(row)
+        for tool_year, rows in by_year.items():
+            names = ", ".join(r["tool"] for r in rows)
+            draft.say(f"The trending AI and Machine Learning tech & tools in {tool_year} were: {names} "
+                      f"{draft.cite_row(rows[0])}.")
+            draft.years.append(tool_year)
+
+    def _companies(self, draft: Draft) -> None:
+        result = self.call(draft, "company_salaries")
+        if result.found:
+            row = result.rows[0]
+            line = draft.documents[row["doc_id"]].line(row["line"]).lstrip("- ").strip()
+            draft.say(f"The guide says: {line} {draft.cite_row(row)}.")
+
+    def _extra(self, draft: Draft) -> None:
+        result = self.call(draft, "extra_compensation")
+        if result.found:
+            row = result.rows[0]
+            line = draft.documents[row["doc_id"]].line(row["line"]).lstrip("- ").strip()
+            draft.say(f"On top of base salary, the guide says: {line} {draft.cite_row(row)}.")
+
+    def _overview(self, draft: Draft) -> None:
+        """'How much do AI people earn?': both kinds of figure, kept apart."""
+        latest = (self.coverage().get("platform_years") or [None])[-1]
+        platform = self.call(draft, "platform_stat", metric="median_salary_expectation", year=latest)
+        ranked = self.call(draft, "rank", dimension="role", order="highest", level="Average")
+        if platform.found:
+            row = platform.rows[0]
+            draft.say(f"The sources have two kinds of salary figure. On the job platform, the median salary "
+                      f"expectation for AI and Machine Learning developers in {latest} was {row['raw']} "
+                      f"{draft.cite_row(row)}.")
+            draft.years.append(int(latest))
+        if ranked.found:
+            roles = "; ".join(f"{r['role']} {r['raw']} {draft.cite_row(r)}" for r in ranked.rows)
+            draft.say(f"The career guide's US average base salaries ({self._data_year()}) are: {roles}.")
+        draft.say(KIND_NOTE)

@@ -1,0 +1,117 @@
+"""Section-aware chunks with stable content-hash ids; text shared by several documents is kept once.
+
+The two platform pages repeat the same explainer almost word for word. Indexing it twice would fill the
+top results with the same passage, so identical (or near-identical, same section) chunks are merged into
+one chunk that records every document and line range it stands in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+from rapidfuzz import fuzz
+
+from assistant.documents import Document
+
+NEAR_DUPLICATE_RATIO = 95.0  # rapidfuzz ratio: pages differing by a word are the same passage
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+
+
+@dataclass
+class Location:
+    doc_id: str
+    title: str
+    year: int | None
+    start_line: int
+    end_line: int
+
+    def ref(self) -> str:
+        lines = f"{self.start_line}" if self.start_line == self.end_line else f"{self.start_line}-{self.end_line}"
+        return f"{self.doc_id}:{lines}"
+
+
+@dataclass
+class Chunk:
+    chunk_id: str
+    text: str
+    section: str  # heading path without the document title
+    heading: str  # innermost heading
+    kind: str
+    locations: list[Location] = field(default_factory=list)
+
+    @property
+    def embedding_text(self) -> str:
+        """The heading travels with the text: 'Reinforcement Learning' is often only in the heading."""
+        return f"{self.section}\n{self.text}" if self.section else self.text
+
+    def metadata(self) -> dict[str, str | int]:
+        first = self.locations[0]
+        return {
+            "section": self.section,
+            "heading": self.heading,
+            "kind": self.kind,
+            "doc_ids": "|".join(loc.doc_id for loc in self.locations),
+            "titles": "|".join(loc.title for loc in self.locations),
+            "locations": "|".join(loc.ref() for loc in self.locations),
+            "years": "|".join(str(loc.year) for loc in self.locations if loc.year),
+            "title": first.title,
+            "source": first.ref(),
+        }
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def chunk_id_for(section: str, text: str) -> str:
+    return hashlib.sha256(f"{section}\n{_normalise(text)}".encode()).hexdigest()[:24]
+
+
+def _locate(doc: Document, piece: str, start: int, end: int) -> tuple[int, int]:
+    """Line range of `piece` inside the section lines [start, end]."""
+    first_words = piece.strip().split("\n", 1)[0][:60]
+    last_words = piece.strip().rsplit("\n", 1)[-1][-60:]
+    first = next((n for n in range(start, end + 1) if first_words and first_words in doc.line(n)), start)
+    last = next((n for n in range(end, first - 1, -1) if last_words and last_words in doc.line(n)), first)
+    return first, last
+
+
+def chunk_documents(documents: list[Document], chunk_size: int, chunk_overlap: int) -> list[Chunk]:
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=chunk_size, chunk_overlap=chunk_overlap, separators=["\n\n", "\n", ". ", " ", ""],
+        keep_separator="end",
+    )
+    chunks: list[Chunk] = []
+    by_id: dict[str, Chunk] = {}
+    for doc in documents:
+        for section in doc.sections:
+            label = " > ".join(p for p in section.path if p != doc.title) or doc.title
+            for piece in splitter.split_text(section.text):
+                if not piece.strip():
+                    continue
+                first, last = _locate(doc, piece, section.start_line, section.end_line)
+                location = Location(doc.doc_id, doc.title, doc.year, first, last)
+                cid = chunk_id_for(label, piece)
+                twin = by_id.get(cid) or _near_twin(chunks, label, piece, doc.doc_id)
+                if twin is not None:
+                    twin.locations.append(location)
+                    continue
+                chunk = Chunk(cid, piece.strip(), label, section.path[-1], doc.kind, [location])
+                by_id[cid] = chunk
+                chunks.append(chunk)
+    return chunks
+
+
+def _near_twin(chunks: list[Chunk], section: str, text: str, doc_id: str) -> Chunk | None:
+    for chunk in chunks:
+        if chunk.section == section and all(loc.doc_id != doc_id for loc in chunk.locations):
+            # A page that differs only in its figures is a different passage, however similar the words.
+            same_figures = _NUMBER.findall(chunk.text) == _NUMBER.findall(text)
+            if same_figures and fuzz.ratio(chunk.text, text.strip()) >= NEAR_DUPLICATE_RATIO:
+                return chunk
+    return None

@@ -1,0 +1,159 @@
+"""Loading the corpus: every .md/.txt file in corpus/, its front-matter metadata and its sections.
+
+Line numbers are 1-based lines of the file as stored (front matter included), so a citation or a
+statistics row can point at the exact line a reader will find in corpus/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+SUFFIXES = (".md", ".txt")
+_HEADING_MD = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
+_LIST_OR_NUMBERED = re.compile(r"^\s*(?:[-*•]\s|\d+\.\s)")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of body lines under one heading path (e.g. 'Salary Ranges (US Market, 2024) > AI Engineer')."""
+
+    path: tuple[str, ...]
+    start_line: int  # first line after the heading
+    end_line: int  # inclusive
+    text: str
+
+    @property
+    def title(self) -> str:
+        return " > ".join(self.path)
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str  # file name inside corpus/
+    title: str
+    kind: str
+    year: int | None
+    origin: str
+    lines: tuple[str, ...]  # the whole file, index 0 = line 1
+    body_start: int  # first line after front matter (1-based)
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
+
+    def section_at(self, line_number: int) -> Section | None:
+        for section in self.sections:
+            if section.start_line - 1 <= line_number <= section.end_line:
+                return section
+        return None
+
+
+def _split_front_matter(lines: list[str]) -> tuple[dict, int]:
+    if not lines or lines[0].strip() != "---":
+        return {}, 1
+    for i in range(1, min(len(lines), 60)):
+        if lines[i].strip() == "---":
+            try:
+                meta = yaml.safe_load("\n".join(lines[1:i])) or {}
+            except yaml.YAMLError:
+                meta = {}
+            return (meta if isinstance(meta, dict) else {}), i + 2
+    return {}, 1
+
+
+def _plain_text_heading(line: str, next_line: str) -> bool:
+    """Heading guess for .txt files without markdown markers: a short title-like line before text."""
+    s = line.strip()
+    if not s or len(s) > 70 or _LIST_OR_NUMBERED.match(s) or s.endswith((".", ":", ",", ";")):
+        return False
+    if re.fullmatch(r"[$\d.,%+\-\s]+", s):
+        return False
+    return bool(next_line.strip()) or True
+
+
+def _sections(lines: list[str], body_start: int, title: str, markdown: bool) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    stack: list[tuple[int, str]] = []
+    current_path: tuple[str, ...] = (title,)
+    start = body_start
+    buffer: list[str] = []
+
+    def flush(end_line: int) -> None:
+        text = "\n".join(buffer).strip()
+        if text:
+            sections.append(Section(current_path, start, end_line, text))
+
+    for number in range(body_start, len(lines) + 1):
+        raw = lines[number - 1]
+        match = _HEADING_MD.match(raw) if markdown else None
+        level, heading = (len(match.group(1)), match.group(2)) if match else (0, "")
+        if not match and not markdown:
+            nxt = lines[number] if number < len(lines) else ""
+            prev = lines[number - 2] if number >= 2 else ""
+            if _plain_text_heading(raw, nxt) and not prev.strip():
+                level, heading = 2, raw.strip()
+        if level:
+            flush(number - 1)
+            buffer = []
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, heading))
+            names = [h for _, h in stack]
+            current_path = tuple(names) if names and names[0] == title else (title, *names)
+            if level == 1:
+                current_path = (heading,)
+            start = number + 1
+        else:
+            buffer.append(raw)
+    flush(len(lines))
+    return tuple(sections)
+
+
+def load_document(path: Path) -> Document:
+    text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    meta, body_start = _split_front_matter(lines)
+    title = str(meta.get("title") or "").strip()
+    if not title:
+        first_h1 = next((ln[2:].strip() for ln in lines if ln.startswith("# ")), "")
+        title = first_h1 or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
+    year = meta.get("year")
+    if year is None:
+        found = re.search(r"\b(20\d\d)\b", title)
+        year = int(found.group(1)) if found and "salary in" in title.lower() else None
+    markdown = path.suffix == ".md" or any(_HEADING_MD.match(ln) for ln in lines)
+    return Document(
+        doc_id=path.name,
+        title=title,
+        kind=str(meta.get("kind") or ("statistics page" if year else "document")),
+        year=int(year) if year is not None else None,
+        origin=str(meta.get("origin") or ""),
+        lines=tuple(lines),
+        body_start=body_start,
+        sections=_sections(lines, body_start, title, markdown),
+    )
+
+
+def load_corpus(corpus_dir: Path) -> list[Document]:
+    """Every .md/.txt file directly in corpus_dir, sorted by name (README files excluded)."""
+    files = sorted(
+        p for p in Path(corpus_dir).iterdir()
+        if p.suffix in SUFFIXES and p.is_file() and not p.name.lower().startswith("readme")
+    )
+    return [load_document(p) for p in files]
+
+
+def corpus_fingerprint(corpus_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(Path(corpus_dir).iterdir()):
+        if path.suffix in SUFFIXES and path.is_file() and not path.name.lower().startswith("readme"):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

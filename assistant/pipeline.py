@@ -1,0 +1,250 @@
+"""The one pipeline every front end calls: `build_assistant(settings).ask(message, session_id)`.
+
+Wiring, top to bottom (see `build_assistant`):
+  current build (data/CURRENT) -> documents copy, Chroma collection, DuckDB statistics
+  query embeddings (ONNX, cached) -> Retriever;  StatsTools -> StatisticsAnswerer
+  ask(): validate -> understand (+ inherit from the session) -> route -> tools and/or retrieval
+         -> compose with numbered citations -> numeric grounding check -> Reply
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.answering import Draft, StatisticsAnswerer
+from assistant.documents import Document, corpus_fingerprint, load_corpus
+from assistant.embeddings import CachedQueryEmbeddings, model_fingerprint, query_embeddings
+from assistant.errors import EmptyMessage, IndexNotReady, InvalidInput, MessageTooLong
+from assistant.grounding import evidence_numbers, ungrounded_numbers
+from assistant.ingest import current_build
+from assistant.models import Reply, Route
+from assistant.retrieval import Passage, Retriever, best_sentences, terms
+from assistant.sessions import InMemorySessionStore, SessionState, SessionStore, Turn, new_session_id
+from assistant.settings import Settings, force_offline
+from assistant.statistics.store import StatsStore
+from assistant.statistics.tools import StatsTools
+from assistant.understanding import Slots, Vocabulary, inherit, understand
+from assistant.vector_store import open_store
+
+log = logging.getLogger(__name__)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+_CLAUSE_SPLIT = re.compile(r"\?\s+|;\s*|,?\s+and\s+(?=(?:what|how|which|why|who|where|when|is|are|do|does|"
+                           r"can|should|tell|explain|describe)\b)", re.IGNORECASE)
+
+
+@dataclass
+class LoadedBuild:
+    build_id: str
+    build_dir: Path
+    documents: dict[str, Document]
+    stats: StatsStore
+    tools: StatsTools
+    answerer: StatisticsAnswerer
+    retriever: Retriever
+    vocabulary: Vocabulary
+
+
+class Assistant:
+    """Thread-safe: the build is swapped under a lock on reload; each ask works on one consistent build."""
+
+    def __init__(self, settings: Settings, sessions: SessionStore | None = None) -> None:
+        self.settings = settings
+        self._sessions = sessions or InMemorySessionStore(settings.session_max_count, settings.session_ttl_seconds)
+        self._lock = threading.Lock()
+        self._build: LoadedBuild | None = None
+        self._query_embeddings = CachedQueryEmbeddings(
+            query_embeddings(settings.model_path, settings.onnx_dir, settings.query_runtime)
+        )
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Open the build data/CURRENT names (after an ingest); the old one keeps serving until then."""
+        found = current_build(self.settings)
+        if found is None:
+            raise IndexNotReady(f"no index in {self.settings.data_dir}: run `assistant ingest` first")
+        build_id, build_dir = found
+        if self._build is not None and self._build.build_id == build_id:
+            return
+        documents = {d.doc_id: d for d in load_corpus(build_dir / "corpus")}
+        stats = StatsStore.open(build_dir / "stats.duckdb")
+        tools = StatsTools(stats)
+        _, chroma = open_store(self.settings, build_dir, build_id, self._query_embeddings)
+        words = {w.lower() for d in documents.values() for line in d.lines for w in re.findall(r"[A-Za-z]+", line)}
+        loaded = LoadedBuild(
+            build_id=build_id,
+            build_dir=build_dir,
+            documents=documents,
+            stats=stats,
+            tools=tools,
+            answerer=StatisticsAnswerer(tools, stats),
+            retriever=Retriever(chroma, self._query_embeddings, self.settings.top_k),
+            vocabulary=Vocabulary(words),
+        )
+        with self._lock:
+            previous, self._build = self._build, loaded
+        if previous is not None:
+            previous.stats.close()
+
+    def ready(self) -> bool:
+        return self._build is not None
+
+    def close(self) -> None:
+        with self._lock:
+            build, self._build = self._build, None
+        if build is not None:
+            build.stats.close()
+
+    @property
+    def build(self) -> LoadedBuild:
+        build = self._build
+        if build is None:
+            raise IndexNotReady("the index is not loaded yet")
+        return build
+
+    @property
+    def stats(self) -> StatsStore:
+        return self.build.stats
+
+    def coverage(self) -> dict[str, Any]:
+        return self.build.answerer.coverage()
+
+    def fingerprints(self) -> dict[str, str]:
+        return {
+            "index": self.build.build_id,
+            "corpus": corpus_fingerprint(self.build.build_dir / "corpus"),
+            "model": model_fingerprint(self.settings.model_path),
+            "model_path": str(self.settings.model_path),
+        }
+
+    # -- answering -------------------------------------------------------------------------------
+
+    def validate(self, message: str) -> str:
+        """The cleaned question, or a clear error saying what was wrong with it."""
+        if not isinstance(message, str):
+            raise InvalidInput(f"message must be text, got {type(message).__name__}")
+        cleaned = unicodedata.normalize("NFC", _CONTROL.sub(" ", message)).strip()
+        limit = self.settings.max_message_chars
+        if not cleaned:
+            raise EmptyMessage(f"message is empty: send a question of 1 to {limit} characters")
+        if len(cleaned) > limit:
+            raise MessageTooLong(f"message is {len(cleaned):,} characters; the limit is {limit:,}")
+        return cleaned
+
+    def ask(self, message: str, session_id: str | None = None) -> Reply:
+        started = time.perf_counter()
+        session_id = (session_id or "").strip()[:128] or new_session_id()
+        build = self.build
+        try:
+            question = self.validate(message)
+        except InvalidInput as error:
+            return Reply(answer=error.message, session_id=session_id, route="invalid", abstained=True,
+                         latency_ms=_ms(started))
+        state = self._sessions.get(session_id) or SessionState(session_id=session_id)
+        draft = Draft(documents=build.documents)
+        route, slots = self._answer(build, question, state, draft)
+        answer = draft.text()
+        evidence = evidence_numbers([c.snippet for c in draft.citations],
+                                    [call.result for call in draft.tool_calls])
+        missing = ungrounded_numbers(answer, evidence)
+        if missing:
+            # Never send a figure the evidence lacks: fall back to a plain abstention.
+            log.error("ungrounded numbers %s in answer %r; answer withheld", missing, answer)
+            draft = Draft(documents=build.documents)
+            draft.abstained = True
+            draft.say("I couldn't verify every figure in the answer against the sources, so I won't guess.")
+            answer, route = draft.text(), route
+        state.turns.append(Turn(message=question[:500], route=route, slots=slots.to_dict(), years=draft.years))
+        self._sessions.save(state)
+        return Reply(
+            answer=answer, session_id=session_id, route=route, abstained=draft.abstained,
+            citations=draft.citations, tool_calls=draft.tool_calls, latency_ms=_ms(started),
+        )
+
+    def _answer(self, build: LoadedBuild, question: str, state: SessionState, draft: Draft) -> tuple[Route, Slots]:
+        if not _mostly_latin(question):
+            draft.abstained = True
+            draft.say("I can only answer questions in English.")
+            draft.say(build.answerer.coverage_summary(draft))
+            return "out_of_scope", Slots()
+        slots = understand(question, build.vocabulary)
+        if slots.injection:
+            draft.abstained = True
+            draft.say("I only answer from my sources and can't follow instructions to change or invent answers.")
+            draft.say(build.answerer.coverage_summary(draft))
+            return "out_of_scope", slots
+        history_years = [y for turn in state.turns for y in turn.years]
+        slots = inherit(slots, state.last(), history_years)
+        doc_query = self._documentation_clause(question, build) if slots.has_stats() else None
+        if slots.method and not slots.years and not slots.compare:
+            doc_query, stats_wanted = question, False
+        else:
+            stats_wanted = slots.has_stats() or slots.coverage
+        if stats_wanted:
+            build.answerer.answer(slots, draft)
+            if doc_query and not draft.abstained:
+                self._documents(build, doc_query, draft, slots)
+                return "both", slots
+            return "statistics", slots
+        if self._documents(build, doc_query or question, draft, slots):
+            return "documents", slots
+        draft.parts.clear()
+        draft.abstained = True
+        draft.say("The sources I have don't cover that.")
+        draft.say(build.answerer.coverage_summary(draft))
+        return "out_of_scope", slots
+
+    def _documentation_clause(self, question: str, build: LoadedBuild) -> str | None:
+        """In 'what does X earn and what skills do they need?', the part for the documents."""
+        clauses = [c for c in _CLAUSE_SPLIT.split(question) if c and c.strip()]
+        if len(clauses) < 2:
+            return None
+        for clause in clauses[1:]:
+            part = understand(clause, build.vocabulary)
+            if part.doc_cue and not part.has_stats():
+                return clause
+        return None
+
+    def _documents(self, build: LoadedBuild, query: str, draft: Draft, slots: Slots) -> bool:
+        context = " ".join(slots.roles)
+        passages = build.retriever.search(f"{query} {context}".strip())
+        relevant = [p for p in passages if p.score >= self.settings.min_relevance]
+        if not relevant:
+            return False
+        chosen = best_sentences(query, relevant, limit=3)
+        if not chosen or not _shares_topic(query, chosen):
+            return False
+        draft.say(" ".join(f"{sentence} {draft.cite_passage(passage, sentence)}" for sentence, passage in chosen))
+        return True
+
+
+def _shares_topic(query: str, chosen: list[tuple[str, Passage]]) -> bool:
+    wanted = set(terms(query))
+    return any(wanted & (set(terms(sentence)) | set(terms(p.section))) for sentence, p in chosen)
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
+    return latin / len(letters) >= 0.6
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 2)
+
+
+def build_assistant(settings: Settings | None = None, *, sessions: SessionStore | None = None) -> Assistant:
+    """Load the current build once (model, Chroma, DuckDB) and return the shared, thread-safe assistant."""
+    force_offline()
+    assistant = Assistant(settings or Settings(), sessions=sessions)
+    assistant.reload()
+    return assistant

@@ -1,0 +1,351 @@
+"""Understanding a question: what it asks for (slots), before anything is looked up.
+
+Deterministic and cheap: typo-tolerant vocabulary matching (rapidfuzz), synonym tables, and patterns for
+years ("last year", "the following year"), experience ("5 years"), places and roles. What the question
+leaves out is inherited from the previous turn of the same session by `inherit()`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from assistant.sessions import Turn
+
+ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "Machine Learning Engineer": (
+        "machine learning engineer", "machine-learning engineer", "ml engineer", "mle", "ml eng",
+        "machine learning engineering",
+    ),
+    "AI Engineer": ("ai engineer", "artificial intelligence engineer", "a.i. engineer"),
+    "Data Scientist": ("data scientist", "data science"),
+    "AI Researcher": ("ai researcher", "ai research scientist", "ml researcher", "research scientist",
+                      "ai research"),
+    "Robotics Engineer": ("robotics engineer", "robotics", "robot engineer"),
+}
+# The platform pages are about "AI and Machine Learning developers": their median is not a role of the guide.
+PLATFORM_POPULATION = (
+    "ai and machine learning developer", "ai/ml developer", "ai ml developer", "ml developer",
+    "machine learning developer", "ai developer", "ai & ml developer", "ai and ml developer",
+)
+LEVEL_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "Entry Level": ("entry level", "entry-level", "junior", "beginner", "new grad", "starting",
+                    "entry"),
+    "Early Career": ("early career", "early-career", "early in their career"),
+    "Mid-Career": ("mid-career", "mid career", "mid level", "mid-level", "midlevel", "intermediate", "mid"),
+    "Experienced": ("experienced",),
+    "Late Career": ("late career", "late-career", "veteran", "late in their career"),
+    "Average": ("average base", "average salary", "on average", "average"),
+}
+CITY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "San Francisco": ("san francisco", "sf", "san fran", "frisco"),
+    "New York City": ("new york city", "new york", "nyc", "ny", "manhattan"),
+    "Seattle": ("seattle",),
+    "Chicago": ("chicago",),
+    "Columbus": ("columbus",),
+}
+# Places people ask about that the data has no salary figure for (some are named in the guide as hubs).
+OTHER_PLACES = (
+    "boston", "austin", "toronto", "silicon valley", "los angeles", "la", "san diego", "san jose", "denver",
+    "atlanta", "miami", "dallas", "houston", "washington", "dc", "portland", "philadelphia", "pittsburgh",
+    "london", "berlin", "paris", "munich", "amsterdam", "dublin", "zurich", "madrid", "warsaw", "kyiv",
+    "bangalore", "bengaluru", "mumbai", "delhi", "tokyo", "singapore", "sydney", "melbourne", "vancouver",
+    "montreal", "germany", "uk", "united kingdom", "england", "britain", "france", "india", "canada",
+    "europe", "australia", "japan", "china", "brazil", "poland", "ukraine", "spain", "italy", "netherlands",
+    "israel", "mexico", "switzerland", "sweden", "ireland", "asia", "africa", "latin america", "texas",
+    "california", "florida", "remote",
+)
+US_WORDS = ("us", "usa", "u.s.", "united states", "america", "american", "nationally", "national")
+
+PLATFORM_METRICS: dict[str, tuple[str, ...]] = {
+    "median_salary_expectation": ("median", "salary expectation", "expected salary", "salary expectations",
+                                  "expectation"),
+    "offers_total": ("how many offers", "number of offers", "total offers", "offers", "offer count"),
+    "proposals": ("proposals", "proposal"),
+}
+MARKET_METRICS: dict[str, tuple[str, ...]] = {
+    "job_postings_growth": ("job postings", "postings", "job posting", "job ads", "number of jobs",
+                            "openings"),
+    "enterprises_using_ai": ("enterprises", "enterprise", "in production"),
+    "organizations_retraining": ("retrain", "retraining", "reskill", "upskill", "employee training"),
+    "ml_expert_average_salary": ("machine learning experts", "ml experts", "ml expert", "machine learning expert",
+                                 "ai/ml experts", "ai/ml expert"),
+    "ml_expert_salary_premium": ("tech salary", "tech salaries", "premium", "than the overall average"),
+}
+SALARY_WORDS = (
+    "salary", "salaries", "earn", "earns", "earning", "earnings", "pay", "pays", "paid", "make", "makes",
+    "income", "compensation", "wage", "wages", "how much", "money",
+)
+COMPARE_WORDS = ("change", "changed", "difference", "differ", "compare", "compared", "comparison", "grow",
+                 "grew", "growth", "increase", "increased", "decrease", "decreased", "rise", "rose", "drop",
+                 "dropped", "fall", "fell", "vs", "versus", "gap", "between", "go up", "went up", "go down",
+                 "went down")
+RANK_HIGH = ("highest", "most", "best paid", "best-paid", "best paying", "best-paying", "top paying",
+             "top-paying", "pays the most", "maximum", "richest", "biggest", "largest", "max")
+RANK_LOW = ("lowest", "least", "worst paid", "worst-paid", "minimum", "smallest", "cheapest", "min")
+MONTHLY_WORDS = ("per month", "monthly", "a month", "each month", "every month", "/month", "/mo")
+PREDICTION_WORDS = ("will be", "will the", "predict", "prediction", "forecast", "going to be", "expected to be",
+                    "in the future", "next year", "projection", "project ")
+TOOLS_WORDS = ("trending", "popular tools", "tools", "tech stack", "technologies", "tech & tools")
+COMPANY_WORDS = ("google", "apple", "meta", "faang", "big tech", "top-paying compan", "top paying compan",
+                 "major tech compan", "tech giants", "which companies", "companies pay", "company pay")
+EXTRA_COMP_WORDS = ("bonus", "bonuses", "stock", "equity", "profit-sharing", "profit sharing",
+                    "additional compensation", "extra compensation", "total compensation", "on top of")
+COVERAGE_WORDS = ("what can you", "what do you cover", "what data", "which data", "what do you know",
+                  "what years", "which years", "which roles", "what roles", "which cities", "what cities",
+                  "help", "what questions")
+METHOD_WORDS = ("calculated", "calculate", "computed", "how is the", "how are the", "methodology", "defined",
+                "definition", "what does median", "what is meant", "how do you count", "counted", "measure",
+                "mean by", "what is a median", "what is the median salary expectation?")
+DOC_CUES = ("what is", "what are", "what's", "explain", "define", "describe", "difference between", "how does",
+            "how do", "how can", "how to", "why", "skills", "responsibilit", "career path", "requirement",
+            "degree", "challenge", "best practice", "trend", "soft skill", "tell me about", "overview",
+            "learn", "become", "qualification", "role of", "duties", "what should", "which skills")
+INJECTION = re.compile(
+    r"ignore (?:all |any |your |the |previous |prior |above )*(?:instructions|rules|prompt|sources)|"
+    r"system prompt|disregard (?:your|the|all)|you are now|pretend (?:to be|you)|jailbreak|"
+    r"(?:say|tell me|answer|respond) (?:that |with )?(?:the )?(?:median|salary|answer) (?:is|was) \$?\d",
+    re.IGNORECASE,
+)
+FOLLOWUP_START = re.compile(r"^\s*(?:and|what about|how about|also|same for|ok(?:ay)?,? (?:and|what about)|"
+                            r"then|for|in|at)\b", re.IGNORECASE)
+ROLE_NOUN = re.compile(
+    r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|engineers?|scientists?|researchers?|analysts?|managers?|"
+    r"architects?|designers?|programmers?|consultants?|administrators?|testers?|devops|specialists?)\b"
+)
+ROLE_MODIFIER_NOISE = frozenset(
+    "a an the of for do does did to what how much is are as in us an entry level junior senior mid career "
+    "early late experienced average typical our my your their lead principal staff head chief top".split()
+)
+AI_WORDS = frozenset("ai ml machine learning artificial intelligence a.i. ai/ml deep".split())
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+EXPERIENCE = re.compile(
+    r"\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)(?:\s+of)?(?:\s+(?:experience|exp|in))?", re.IGNORECASE
+)
+WORD = re.compile(r"[a-z0-9][a-z0-9'&/.+#-]*[a-z0-9+#]|[a-z0-9]", re.IGNORECASE)
+
+
+@dataclass
+class Slots:
+    """What the question asks for. Empty fields are what a follow-up may inherit."""
+
+    years: list[int] = field(default_factory=list)
+    year_relative: int | None = None  # -1 "the year before", +1 "the following year" (session-relative)
+    platform_metric: str | None = None
+    roles: list[str] = field(default_factory=list)
+    platform_population: bool = False
+    unknown_role: str | None = None
+    level: str | None = None
+    unknown_level: str | None = None
+    experience_years: float | None = None
+    city: str | None = None
+    unknown_place: str | None = None
+    market_metric: str | None = None
+    salary: bool = False
+    compare: bool = False
+    rank: str | None = None  # "highest" | "lowest"
+    rank_dimension: str | None = None  # "city" | "role" | "level"
+    monthly: bool = False
+    tools: bool = False
+    companies: bool = False
+    extra_comp: bool = False
+    coverage: bool = False
+    method: bool = False
+    prediction: bool = False
+    doc_cue: bool = False
+    injection: bool = False
+    followup: bool = False
+
+    def has_stats(self) -> bool:
+        return bool(
+            self.platform_metric or self.roles or self.city or self.market_metric or self.tools or self.companies
+            or self.extra_comp or self.rank or self.level or self.experience_years is not None
+            or (self.salary and (self.years or self.platform_population)) or self.unknown_role
+            or (self.unknown_place and self.salary)
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if v not in (None, False, [], "")}
+
+
+class Vocabulary:
+    """Words the assistant knows (cue words plus every corpus word), for correcting typos."""
+
+    def __init__(self, corpus_words: set[str]) -> None:
+        cue_phrases: list[str] = []
+        for table in (ROLE_SYNONYMS, LEVEL_SYNONYMS, CITY_SYNONYMS, PLATFORM_METRICS, MARKET_METRICS):
+            for phrases in table.values():
+                cue_phrases.extend(phrases)
+        for group in (SALARY_WORDS, COMPARE_WORDS, RANK_HIGH, RANK_LOW, MONTHLY_WORDS, TOOLS_WORDS,
+                      COMPANY_WORDS, EXTRA_COMP_WORDS, PLATFORM_POPULATION, OTHER_PLACES, DOC_CUES):
+            cue_phrases.extend(group)
+        words = {w.lower() for p in cue_phrases for w in WORD.findall(p)}
+        words |= {w for w in corpus_words if len(w) >= 4}
+        self.words = sorted(words)
+        self._known = set(self.words)
+
+    def correct(self, text: str) -> str:
+        """Replace unknown words of 5+ letters by the closest known word (1 edit, 2 for 8+ letters)."""
+
+        def fix(match: re.Match[str]) -> str:
+            word = match.group(0)
+            lower = word.lower()
+            if len(lower) < 5 or lower in self._known or not lower.isalpha():
+                return word
+            limit = 1 if len(lower) < 8 else 2
+            best = process.extractOne(lower, self.words, scorer=DamerauLevenshtein.distance,
+                                      score_cutoff=limit)
+            return best[0] if best else word
+
+        return WORD.sub(fix, text)
+
+
+def _has(text: str, phrase: str) -> bool:
+    if phrase.startswith("/") or not phrase[0].isalnum():
+        return phrase in text
+    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text) is not None
+
+
+def _first(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
+    """Canonical key whose longest synonym occurs earliest in the text."""
+    best: tuple[int, int, str] | None = None
+    for key, phrases in table.items():
+        for phrase in phrases:
+            found = re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text)
+            if found and (best is None or (found.start(), -len(phrase)) < (best[0], best[1])):
+                best = (found.start(), -len(phrase), key)
+    return best[2] if best else None
+
+
+def _all(text: str, table: dict[str, tuple[str, ...]]) -> list[str]:
+    hits: list[tuple[int, str]] = []
+    for key, phrases in table.items():
+        positions = [m.start() for p in phrases for m in re.finditer(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])",
+                                                                      text)]
+        if positions:
+            hits.append((min(positions), key))
+    return [key for _, key in sorted(hits)]
+
+
+def _any(text: str, phrases: tuple[str, ...]) -> bool:
+    return any(_has(text, p) for p in phrases)
+
+
+def understand(message: str, vocabulary: Vocabulary, today: date | None = None) -> Slots:
+    today = today or date.today()
+    corrected = vocabulary.correct(message)
+    text = " " + re.sub(r"\s+", " ", corrected.lower()).strip() + " "
+    s = Slots()
+    s.injection = bool(INJECTION.search(message))
+    s.years = [int(y) for y in YEAR.findall(text)]
+    if re.search(r"\blast year\b", text):
+        s.years.append(today.year - 1)
+    if re.search(r"\bthis year\b|\bcurrent(?:ly)? year\b", text):
+        s.years.append(today.year)
+    if re.search(r"\b(?:the )?(?:following|next) year\b|\byear after\b", text):
+        s.year_relative = 1
+    if re.search(r"\b(?:the )?(?:previous|prior|preceding) year\b|\byear before\b", text):
+        s.year_relative = -1
+    s.platform_population = _any(text, PLATFORM_POPULATION)
+    s.roles = _all(text, ROLE_SYNONYMS)
+    s.level = _first(text, LEVEL_SYNONYMS)
+    if s.level == "Average" and not (s.roles or "base" in text):
+        s.level = None  # "average salary for ML experts" is a market figure, not a role level
+    if re.search(r"\bsenior\b|\bsr\.?\b|\blead\b|\bprincipal\b|\bstaff\b", text) and not s.level:
+        s.unknown_level = "senior"
+    experience = EXPERIENCE.search(text)
+    if experience and not YEAR.fullmatch(experience.group(1)):
+        s.experience_years = float(experience.group(1))
+    s.city = _first(text, CITY_SYNONYMS)
+    if not s.city:
+        other = next((p for p in OTHER_PLACES if _has(text, p)), None)
+        s.unknown_place = other.title() if other else None
+    s.platform_metric = _first(text, PLATFORM_METRICS)
+    if s.platform_metric == "offers_total" and "top companies" in text:
+        s.platform_metric = None
+    s.market_metric = _first(text, MARKET_METRICS)
+    s.salary = _any(text, SALARY_WORDS)
+    s.compare = _any(text, COMPARE_WORDS)
+    if _any(text, RANK_HIGH):
+        s.rank = "highest"
+    elif _any(text, RANK_LOW):
+        s.rank = "lowest"
+    if s.rank:
+        if re.search(r"\b(?:cit(?:y|ies)|location|place|where)\b", text):
+            s.rank_dimension = "city"
+        elif re.search(r"\b(?:levels?|stage|seniority|experience)\b", text):
+            s.rank_dimension = "level"
+        elif re.search(r"\b(?:roles?|jobs?|positions?|titles?|careers?|professions?|occupations?)\b", text):
+            s.rank_dimension = "role"
+        elif not (s.salary or s.roles or s.city):
+            s.rank = None  # "the most important skills" is not a salary ranking
+    s.monthly = _any(text, MONTHLY_WORDS)
+    s.tools = _any(text, TOOLS_WORDS) and not re.search(r"\bskills?\b", text)
+    s.companies = _any(text, COMPANY_WORDS)
+    s.extra_comp = _any(text, EXTRA_COMP_WORDS)
+    s.coverage = _any(text, COVERAGE_WORDS) and not (s.roles or s.platform_metric)
+    s.method = _any(text, METHOD_WORDS)
+    s.prediction = _any(text, PREDICTION_WORDS) or any(y > today.year for y in s.years)
+    s.doc_cue = _any(text, DOC_CUES)
+    s.unknown_role = _unknown_role(text, s)
+    s.followup = bool(FOLLOWUP_START.match(text)) or (len(text.split()) <= 4 and not s.doc_cue)
+    return s
+
+
+def _unknown_role(text: str, s: Slots) -> str | None:
+    """'Java developers', 'data engineer': a job title the data does not have."""
+    if s.roles:
+        return None
+    for match in ROLE_NOUN.finditer(text):
+        modifiers = [w for w in match.group(1).split() if w not in ROLE_MODIFIER_NOISE]
+        if not modifiers or any(w in AI_WORDS for w in modifiers) or any(w.isdigit() for w in modifiers):
+            continue
+        if modifiers[-1] in ("learning", "intelligence"):
+            continue
+        return " ".join([*modifiers, match.group(2)]).title()
+    return None
+
+
+def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> Slots:
+    """Fill what a follow-up leaves out from the previous turn ("and in 2024?", "how much did it change?")."""
+    if previous is None or previous.route in ("out_of_scope", "invalid"):
+        return current
+    before = previous.slots
+    own_topic = (current.platform_metric or current.roles or current.market_metric or current.tools
+                 or current.companies or current.extra_comp or current.coverage or current.unknown_role)
+    is_followup = current.followup or (not own_topic and (current.years or current.compare or current.level
+                                                          or current.city or current.year_relative
+                                                          or current.experience_years is not None))
+    if not is_followup or (current.doc_cue and not own_topic and not current.compare and not current.years):
+        return current
+    merged = replace(current)
+    if current.year_relative and not current.years and previous.years:
+        merged.years = [previous.years[-1] + current.year_relative]
+    if merged.compare and not merged.years and len(set(history_years)) >= 2:
+        distinct = list(dict.fromkeys(history_years))
+        merged.years = sorted(distinct[-2:])
+    if not own_topic:
+        merged.platform_metric = before.get("platform_metric")
+        merged.market_metric = before.get("market_metric")
+        merged.platform_population = bool(before.get("platform_population"))
+        if not merged.roles and not merged.city:
+            merged.roles = list(before.get("roles") or [])
+        if not merged.roles and merged.city and before.get("roles"):
+            merged.roles = list(before.get("roles") or [])
+        if not merged.level and merged.experience_years is None and not merged.unknown_level:
+            merged.level = before.get("level")
+        if not merged.salary:
+            merged.salary = bool(before.get("salary"))
+        if not merged.monthly and not merged.compare:
+            merged.monthly = bool(before.get("monthly"))
+        merged.doc_cue = False
+    elif merged.roles and not merged.level and merged.experience_years is None and not merged.unknown_level:
+        merged.level = before.get("level")  # "and a data scientist?" keeps "mid-career"
+    if not merged.years and not merged.compare and before.get("years") and merged.platform_metric:
+        merged.years = list(before.get("years") or [])
+    merged.followup = True
+    return merged
