@@ -150,6 +150,9 @@ class CachedQueryEmbeddings(Embeddings):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self._inner.embed_documents(texts)
 
+    def clear(self) -> None:
+        self._cached.cache_clear()
+
 
 def query_embeddings(model_path: Path, onnx_dir: Path, runtime: str) -> Embeddings:
     if runtime == "torch":

@@ -1,0 +1,121 @@
+"""Argument schemas and descriptions of the statistics tools (shared by `run` and the LangChain tools)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ToolArgs(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class NoArgs(ToolArgs):
+    pass
+
+
+class PlatformStatArgs(ToolArgs):
+    metric: str = Field(description="offers_total, median_salary_expectation or proposals")
+    year: int | None = Field(None, description="Year of the platform page; omit for every year")
+
+
+class CompareYearsArgs(ToolArgs):
+    metric: str = Field(description="offers_total, median_salary_expectation or proposals")
+    year_from: int = Field(description="Earlier year")
+    year_to: int = Field(description="Later year")
+
+
+class RoleSalaryArgs(ToolArgs):
+    role: str = Field(description="Role as in the guide, e.g. 'Machine Learning Engineer'")
+    level: str | None = Field(None, description="'Average', 'Entry Level', 'Mid-Career', ...; omit for all")
+
+
+class LevelForYearsArgs(ToolArgs):
+    years: float = Field(ge=0, description="Years of experience")
+
+
+class CitySalaryArgs(ToolArgs):
+    city: str | None = Field(None, description="City, e.g. 'San Francisco'; omit for every city")
+    role: str | None = Field(None, description="Role whose city figure is wanted")
+
+
+class RankArgs(ToolArgs):
+    dimension: Literal["role", "level", "city"] = Field(description="What to rank")
+    order: Literal["highest", "lowest"] = "highest"
+    level: str | None = Field(None, description="Level compared when ranking roles (default 'Average')")
+    role: str | None = Field(None, description="Role whose levels are ranked (needed for dimension 'level')")
+    limit: int = Field(5, ge=1, le=50)
+
+
+class SalaryGapArgs(ToolArgs):
+    role: str
+    level_from: str = Field(description="Starting level, e.g. 'Entry Level'")
+    level_to: str = Field(description="Target level, e.g. 'Late Career'")
+
+
+class AnnualToMonthlyArgs(ToolArgs):
+    role: str
+    level: str
+
+
+class MarketFigureArgs(ToolArgs):
+    metric: str | None = Field(None, description="e.g. job_postings_growth; omit for every market figure")
+
+
+class TrendingToolsArgs(ToolArgs):
+    year: int | None = Field(None, description="Year of the trending-tools list; omit for every year")
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    """One statistics tool: its method name on StatsTools, argument schema and description for an LLM."""
+
+    name: str
+    args_model: type[ToolArgs]
+    description: str
+
+
+TOOL_SPECS: dict[str, ToolSpec] = {
+    spec.name: spec
+    for spec in (
+        ToolSpec(
+            "platform_stat",
+            PlatformStatArgs,
+            "Job-platform headline figure (offers, median salary "
+            "expectation, proposals) for one year or all years of the platform pages.",
+        ),
+        ToolSpec(
+            "compare_years",
+            CompareYearsArgs,
+            "Change of a platform figure between two years: difference, percent change and direction.",
+        ),
+        ToolSpec(
+            "role_salary",
+            RoleSalaryArgs,
+            "US annual base salary of a role from the career guide, at one experience level or all of them.",
+        ),
+        ToolSpec(
+            "level_for_years",
+            LevelForYearsArgs,
+            "Experience level(s) whose year range holds a number of years of experience.",
+        ),
+        ToolSpec("city_salary", CitySalaryArgs, "Salary figures and notes by US city from the guide."),
+        ToolSpec("rank", RankArgs, "Rank roles (at one level), levels (within a role) or cities by salary."),
+        ToolSpec("salary_gap", SalaryGapArgs, "Difference between two experience levels of one role."),
+        ToolSpec(
+            "annual_to_monthly", AnnualToMonthlyArgs, "A role's annual salary at a level divided by 12."
+        ),
+        ToolSpec(
+            "market_figure",
+            MarketFigureArgs,
+            "Market figures from the guide: job-posting growth, "
+            "enterprise AI adoption, retraining, ML expert average salary and premium.",
+        ),
+        ToolSpec("company_salaries", NoArgs, "Salary range at the top-paying companies named in the guide."),
+        ToolSpec("extra_compensation", NoArgs, "Bonuses, stock options and profit-sharing on top of salary."),
+        ToolSpec("trending_tools", TrendingToolsArgs, "Trending AI/ML tools listed on a platform page."),
+        ToolSpec("coverage", NoArgs, "What the statistics cover: years, metrics, roles, levels, cities."),
+    )
+}

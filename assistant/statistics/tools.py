@@ -1,0 +1,508 @@
+"""Typed statistics tools over the store: fixed parameterised queries, no free-form SQL.
+
+Every tool returns a `ToolResult`. Values outside the data never raise: they give `found=False` and a
+note naming what the data does cover, so the composer can abstain with a precise reason.
+Each row carries its provenance (doc_id, title, line, raw, section) for citations.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError
+
+from assistant.errors import UnknownValue
+from assistant.statistics.salary_guide import AVERAGE_LEVEL
+from assistant.statistics.store import StatsStore
+from assistant.statistics.tool_specs import TOOL_SPECS, ToolSpec
+
+Row = dict[str, Any]
+_DIMENSIONS = ("role", "level", "city")
+_ORDERS = ("highest", "lowest")
+_MAX_LIMIT = 50
+
+
+class ToolResult(BaseModel):
+    """One tool call's outcome, as recorded in a reply's tool_calls."""
+
+    tool: str
+    arguments: dict[str, Any]
+    found: bool
+    rows: list[dict[str, Any]] = Field(default_factory=list)
+    derived: dict[str, Any] = Field(default_factory=dict)
+    note: str = ""
+
+
+class StatsTools:
+    """The statistics tools the pipeline (and an optional LLM agent) may call."""
+
+    def __init__(self, store: StatsStore) -> None:
+        self._store = store
+
+    # ---- platform pages -------------------------------------------------------------------------
+
+    def platform_stat(self, metric: str, year: int | None = None) -> ToolResult:
+        """A platform headline figure for one year, or for every year in ascending order."""
+        args = {"metric": metric, "year": year}
+        canonical, missing = self._platform_metric(metric, year)
+        if missing:
+            return _missing("platform_stat", args, missing)
+        rows = self._select(
+            "platform_stats",
+            "t.metric = ?" + (" AND t.year = ?" if year is not None else ""),
+            [canonical] + ([year] if year is not None else []),
+            order="t.year",
+        )
+        return ToolResult(
+            tool="platform_stat",
+            arguments=args,
+            found=True,
+            rows=rows,
+            derived={"values_by_year": {row["year"]: _number(row["value"]) for row in rows}},
+        )
+
+    def compare_years(self, metric: str, year_from: int, year_to: int) -> ToolResult:
+        """Difference and percent change of a platform figure from one year to another."""
+        args = {"metric": metric, "year_from": year_from, "year_to": year_to}
+        canonical, missing = self._platform_metric(metric, year_from)
+        missing = missing or self._platform_metric(metric, year_to)[1]
+        if missing:
+            return _missing("compare_years", args, missing)
+        rows = [
+            self._select("platform_stats", "t.metric = ? AND t.year = ?", [canonical, year])[0]
+            for year in (year_from, year_to)
+        ]
+        start, end = rows[0]["value"], rows[1]["value"]
+        difference = end - start
+        derived = {
+            "metric": canonical,
+            "unit": rows[0]["unit"],
+            "from_year": year_from,
+            "to_year": year_to,
+            "from_value": _number(start),
+            "to_value": _number(end),
+            "difference": _number(difference),
+            "percent_change": round(difference / start * 100, 1) if start else None,
+            "direction": "up" if difference > 0 else "down" if difference < 0 else "same",
+        }
+        return ToolResult(tool="compare_years", arguments=args, found=True, rows=rows, derived=derived)
+
+    def trending_tools(self, year: int | None = None) -> ToolResult:
+        """The trending-tools list of a platform page, one row per tool with its mention count."""
+        args = {"year": year}
+        years = self._distinct("trending_tools", "year", order="year")
+        if not years:
+            return _missing("trending_tools", args, "no trending-tools list in the documents")
+        if year is not None and year not in years:
+            return _missing(
+                "trending_tools", args, f"no trending-tools list for {year} (have: {_join(years)})"
+            )
+        where = "t.year = ?" if year is not None else ""
+        rows = self._select(
+            "trending_tools", where, [year] if year is not None else [], order="t.year, t.line"
+        )
+        return ToolResult(
+            tool="trending_tools",
+            arguments=args,
+            found=True,
+            rows=rows,
+            derived={"tools": [row["tool"] for row in rows]},
+        )
+
+    # ---- career guide: roles and levels ------------------------------------------------------
+
+    def role_salary(self, role: str, level: str | None = None) -> ToolResult:
+        """A role's salary at one level, or at every level it has (including 'Average')."""
+        args = {"role": role, "level": level}
+        found = self._role_levels(role, [level] if level is not None else [])
+        if isinstance(found, str):
+            return _missing("role_salary", args, found)
+        canonical_role, levels = found
+        where = "t.role = ?" + (" AND t.level = ?" if levels else "")
+        rows = self._salaries(where, [canonical_role, *levels])
+        return ToolResult(
+            tool="role_salary",
+            arguments=args,
+            found=True,
+            rows=rows,
+            derived={"role": canonical_role, "levels": [row["level"] for row in rows]},
+        )
+
+    def level_for_years(self, years: float) -> ToolResult:
+        """The experience level(s) whose year range holds `years`."""
+        args = {"years": years}
+        levels = self._experience_levels()
+        have = "; ".join(f"{row['level']} {row['raw']}" for row in levels)
+        if not levels:
+            return _missing("level_for_years", args, "no experience-level year ranges in the documents")
+        matching = [
+            row
+            for row in levels
+            if row["years_min"] <= years and (row["years_max"] is None or years <= row["years_max"])
+        ]
+        if not matching:
+            return _missing(
+                "level_for_years", args, f"no experience level covers {_number(years)} years (have: {have})"
+            )
+        return ToolResult(
+            tool="level_for_years",
+            arguments=args,
+            found=True,
+            rows=matching,
+            derived={"levels": [row["level"] for row in matching]},
+        )
+
+    def salary_gap(self, role: str, level_from: str, level_to: str) -> ToolResult:
+        """How much a role's salary differs between two levels (low ends, and high ends if both ranges)."""
+        args = {"role": role, "level_from": level_from, "level_to": level_to}
+        found = self._role_levels(role, [level_from, level_to])
+        if isinstance(found, str):
+            return _missing("salary_gap", args, found)
+        canonical_role, (start_level, end_level) = found
+        start, end = (
+            self._salaries("t.role = ? AND t.level = ?", [canonical_role, lvl])[0]
+            for lvl in (start_level, end_level)
+        )
+        difference_low = end["value_low"] - start["value_low"]
+        derived: dict[str, Any] = {
+            "role": canonical_role,
+            "level_from": start_level,
+            "level_to": end_level,
+            "compared": "value_low",
+            "from_value": _number(start["value_low"]),
+            "to_value": _number(end["value_low"]),
+            "difference_low": _number(difference_low),
+            "percent_change": round(difference_low / start["value_low"] * 100, 1),
+        }
+        if start["value_high"] is not None and end["value_high"] is not None:
+            derived["difference_high"] = _number(end["value_high"] - start["value_high"])
+        return ToolResult(tool="salary_gap", arguments=args, found=True, rows=[start, end], derived=derived)
+
+    def annual_to_monthly(self, role: str, level: str) -> ToolResult:
+        """A role's annual figure at a level as a monthly amount (divided by 12, whole dollars)."""
+        args = {"role": role, "level": level}
+        found = self._role_levels(role, [level])
+        if isinstance(found, str):
+            return _missing("annual_to_monthly", args, found)
+        canonical_role, (canonical_level,) = found
+        row = self._salaries("t.role = ? AND t.level = ?", [canonical_role, canonical_level])[0]
+        if row["period"] != "year":
+            return _missing("annual_to_monthly", args, f"the figure is per {row['period']}, not annual")
+        derived: dict[str, Any] = {
+            "role": canonical_role,
+            "level": canonical_level,
+            "monthly_low": _monthly(row["value_low"]),
+        }
+        if row["value_high"] is not None:
+            derived["monthly_high"] = _monthly(row["value_high"])
+        if row["top_company_value"] is not None:
+            derived["monthly_top_company"] = _monthly(row["top_company_value"])
+        return ToolResult(tool="annual_to_monthly", arguments=args, found=True, rows=[row], derived=derived)
+
+    # ---- career guide: cities, companies, market ---------------------------------------------
+
+    def city_salary(self, city: str | None = None, role: str | None = None) -> ToolResult:
+        """City figures (and the guide's note on each city); a city without a figure says so."""
+        args = {"city": city, "role": role}
+        canonical_city, missing = self._lookup("city_salaries", "city", city, "data for city")
+        canonical_role, missing_role = self._lookup("city_salaries", "role", role, "city figures for role")
+        if missing or missing_role:
+            return _missing("city_salary", args, missing or missing_role)
+        rows = self._select("city_salaries", "(? IS NULL OR t.city = ?)", [canonical_city, canonical_city])
+        with_role = [row for row in rows if canonical_role is None or row["role"] == canonical_role]
+        if not with_role or (canonical_role is not None and all(row["value"] is None for row in with_role)):
+            notes = "; ".join(f"{row['city']}: {row['note']}" for row in rows)
+            return ToolResult(
+                tool="city_salary",
+                arguments=args,
+                found=False,
+                rows=rows,
+                note=f"no {canonical_role} figure for {canonical_city} (the guide says: {notes})",
+            )
+        without = [row["city"] for row in with_role if row["value"] is None]
+        note = f"no salary figure for {_join(without)}, only a note" if without else ""
+        return ToolResult(
+            tool="city_salary",
+            arguments=args,
+            found=True,
+            rows=with_role,
+            note=note,
+            derived={"cities_without_figures": without},
+        )
+
+    def market_figure(self, metric: str | None = None) -> ToolResult:
+        """Market figures from the guide (one metric, or all)."""
+        args = {"metric": metric}
+        canonical, missing = self._lookup("market_figures", "metric", metric, "data for market metric")
+        if missing:
+            return _missing("market_figure", args, missing)
+        rows = self._select("market_figures", "(? IS NULL OR t.metric = ?)", [canonical, canonical])
+        if not rows:
+            return _missing("market_figure", args, "no market figures in the documents")
+        return ToolResult(tool="market_figure", arguments=args, found=True, rows=rows)
+
+    def company_salaries(self) -> ToolResult:
+        """Salary ranges at named top-paying companies."""
+        return self._all_rows("company_salaries", "no company salary figures in the documents")
+
+    def extra_compensation(self) -> ToolResult:
+        """Extra compensation (bonuses, stock, profit-sharing) the guide quotes."""
+        return self._all_rows("extra_compensation", "no extra-compensation figures in the documents")
+
+    # ---- rankings and coverage ---------------------------------------------------------------
+
+    def rank(
+        self,
+        dimension: str,
+        order: str = "highest",
+        level: str | None = None,
+        role: str | None = None,
+        limit: int = 5,
+    ) -> ToolResult:
+        """Roles at one level, levels within one role, or cities, ordered by salary (low end of ranges)."""
+        args = {"dimension": dimension, "order": order, "level": level, "role": role, "limit": limit}
+        if dimension not in _DIMENSIONS or order not in _ORDERS:
+            return _missing(
+                "rank",
+                args,
+                f"cannot rank {dimension!r} by {order!r} "
+                f"(dimensions: {_join(_DIMENSIONS)}; orders: {_join(_ORDERS)})",
+            )
+        limit = max(1, min(int(limit), _MAX_LIMIT))
+        if dimension == "city":
+            return self._rank_cities(args, order, role, limit)
+        if dimension == "level" and role is None:
+            return _missing("rank", args, f"ranking levels needs a role (have: {_join(self._roles())})")
+        wanted_level = level if dimension == "role" else None
+        found = self._role_levels(role if dimension == "level" else None, [wanted_level or AVERAGE_LEVEL])
+        if isinstance(found, str):
+            return _missing("rank", args, found)
+        canonical_role, (canonical_level,) = found
+        if dimension == "role":
+            rows = self._salaries("t.level = ?", [canonical_level])
+            missing = [name for name in self._roles() if name not in {row["role"] for row in rows}]
+            extra = {"level": canonical_level, "roles_without_level": missing}
+        else:
+            rows = self._salaries("t.role = ? AND t.level <> ?", [canonical_role, AVERAGE_LEVEL])
+            extra = {"role": canonical_role}
+        return _ranked(args, rows, dimension, order, "value_low", limit, extra)
+
+    def _rank_cities(self, args: dict[str, Any], order: str, role: str | None, limit: int) -> ToolResult:
+        canonical_role, missing = self._lookup("city_salaries", "role", role, "city figures for role")
+        if missing:
+            return _missing("rank", args, missing)
+        rows = self._select(
+            "city_salaries",
+            "t.value IS NOT NULL AND (? IS NULL OR t.role = ?)",
+            [canonical_role, canonical_role],
+        )
+        without = [row["city"] for row in self._select("city_salaries", "t.value IS NULL")]
+        extra = {"role": canonical_role, "cities_without_figures": without}
+        return _ranked(args, rows, "city", order, "value", limit, extra)
+
+    def coverage(self) -> ToolResult:
+        """What the statistics cover, read from the tables."""
+        roles = self._roles()
+        levels_by_role = {
+            role: [row["level"] for row in self._salaries("t.role = ?", [role])] for role in roles
+        }
+        salary_years = self._distinct("role_salaries", "data_year", order="data_year")
+        derived = {
+            "platform_years": self._distinct("platform_stats", "year", order="year"),
+            "platform_metrics": self._distinct("platform_stats", "metric"),
+            "roles": roles,
+            "levels": self._distinct("role_salaries", "level"),
+            "levels_by_role": levels_by_role,
+            "cities_with_figures": [
+                row["city"] for row in self._select("city_salaries", "t.value IS NOT NULL")
+            ],
+            "cities_mentioned": self._distinct("city_salaries", "city"),
+            "salary_data_year": salary_years[-1] if salary_years else None,
+            "salary_data_years": salary_years,
+            "market_metrics": self._distinct("market_figures", "metric"),
+            "tool_years": self._distinct("trending_tools", "year", order="year"),
+            "documents": self._store.fetch("SELECT doc_id, title, kind, year FROM documents ORDER BY doc_id"),
+        }
+        return ToolResult(tool="coverage", arguments={}, found=True, derived=derived)
+
+    # ---- running by name ---------------------------------------------------------------------
+
+    def run(self, name: str, arguments: dict[str, Any] | None = None) -> ToolResult:
+        """Run a tool by name with a dict of arguments; invalid arguments give found=False, not an error."""
+        spec = self._spec(name)
+        arguments = dict(arguments or {})
+        try:
+            parsed = spec.args_model.model_validate(arguments)
+        except ValidationError as error:
+            problems = "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in error.errors()
+            )
+            return _missing(name, arguments, f"invalid arguments for {name}: {problems}")
+        method: Callable[..., ToolResult] = getattr(self, name)
+        return method(**parsed.model_dump())
+
+    def by_name(self, name: str) -> Callable[[dict[str, Any]], ToolResult]:
+        """The tool `name` as a function of an arguments dict."""
+        self._spec(name)
+        return partial(self.run, name)
+
+    def tool_names(self) -> list[str]:
+        return list(TOOL_SPECS)
+
+    def as_langchain_tools(self) -> list[Any]:
+        """Every tool as a LangChain StructuredTool (pydantic args schema); each returns the result dict."""
+        from langchain_core.tools import StructuredTool
+
+        return [
+            StructuredTool.from_function(
+                func=partial(self._run_as_dict, spec.name),
+                name=spec.name,
+                description=spec.description,
+                args_schema=spec.args_model,
+            )
+            for spec in TOOL_SPECS.values()
+        ]
+
+    def _run_as_dict(self, name: str, **arguments: Any) -> dict[str, Any]:
+        return self.run(name, arguments).model_dump()
+
+    def _spec(self, name: str) -> ToolSpec:
+        if name not in TOOL_SPECS:
+            raise UnknownValue(f"unknown statistics tool {name!r} (accepted: {_join(TOOL_SPECS)})")
+        return TOOL_SPECS[name]
+
+    # ---- queries -----------------------------------------------------------------------------
+
+    def _select(
+        self, table: str, where: str = "", params: list[Any] | None = None, order: str = "t.doc_id, t.line"
+    ) -> list[Row]:
+        """Rows of `table` (a name from this module) joined with their document's title."""
+        condition = f" WHERE {where}" if where else ""
+        return self._store.fetch(
+            f"SELECT t.*, d.title FROM {table} t JOIN documents d ON d.doc_id = t.doc_id"
+            f"{condition} ORDER BY {order}",
+            params or [],
+        )
+
+    def _distinct(self, table: str, column: str, order: str = "min(doc_id), min(line)") -> list[Any]:
+        """Distinct non-null values of a column, in document order unless told otherwise."""
+        rows = self._store.fetch(
+            f"SELECT {column} AS value FROM {table} WHERE {column} IS NOT NULL"
+            f" GROUP BY {column} ORDER BY {order}"
+        )
+        return [row["value"] for row in rows]
+
+    def _salaries(self, where: str, params: list[Any]) -> list[Row]:
+        """Role salary rows of the latest salary data year (a newer guide supersedes an older one)."""
+        latest = "t.data_year = (SELECT max(data_year) FROM role_salaries)"
+        return self._select("role_salaries", f"{latest} AND {where}", params)
+
+    def _lookup(self, table: str, column: str, value: str | None, what: str) -> tuple[Any | None, str]:
+        """Canonical spelling of an optional argument, or a note naming the values the table has."""
+        if value is None:
+            return None, ""
+        choices = self._distinct(table, column)
+        canonical = _match(value, choices)
+        return canonical, "" if canonical is not None else f"no {what} {value!r} (have: {_join(choices)})"
+
+    def _all_rows(self, table: str, empty_note: str) -> ToolResult:
+        rows = self._select(table)
+        return ToolResult(
+            tool=table, arguments={}, found=bool(rows), rows=rows, note="" if rows else empty_note
+        )
+
+    def _roles(self) -> list[str]:
+        return self._distinct("role_salaries", "role")
+
+    def _experience_levels(self) -> list[Row]:
+        """One row per level (its first mention), ordered by years."""
+        rows = self._select("experience_levels", order="t.years_min, t.doc_id, t.line")
+        first_mention: dict[str, Row] = {}
+        for row in rows:
+            first_mention.setdefault(row["level"], row)
+        return list(first_mention.values())
+
+    def _platform_metric(self, metric: str, year: int | None) -> tuple[str, str]:
+        """Canonical metric name and, if the metric or year is not covered, why."""
+        canonical, missing = self._lookup("platform_stats", "metric", metric, "data for platform metric")
+        if missing:
+            return "", missing
+        years = self._distinct("platform_stats", "year", order="year")
+        if year is not None and year not in years:
+            return canonical, f"no data for year {year} (have: {_join(years)})"
+        return canonical, ""
+
+    def _role_levels(self, role: str | None, levels: list[str]) -> tuple[str | None, list[str]] | str:
+        """Canonical role and levels, or a note saying which of them the data does not have."""
+        canonical_role = None
+        if role is not None:
+            canonical_role = _match(role, self._roles())
+            if canonical_role is None:
+                return f"no data for role {role!r} (have: {_join(self._roles())})"
+        all_levels = self._distinct("role_salaries", "level")
+        role_levels = (
+            [r["level"] for r in self._salaries("t.role = ?", [canonical_role])]
+            if canonical_role
+            else all_levels
+        )
+        canonical_levels: list[str] = []
+        for level in levels:
+            canonical = _match(level, all_levels)
+            if canonical is None:
+                return f"no data for level {level!r} (have: {_join(all_levels)})"
+            if canonical not in role_levels:
+                return f"no {canonical} figure for {canonical_role} (have: {_join(role_levels)})"
+            canonical_levels.append(canonical)
+        return canonical_role, canonical_levels
+
+
+def _ranked(
+    args: dict[str, Any],
+    rows: list[Row],
+    dimension: str,
+    order: str,
+    compared: str,
+    limit: int,
+    extra: dict[str, Any],
+) -> ToolResult:
+    """Rows sorted on `compared`, the top `limit` kept, with a compact ranking in `derived`."""
+    ranked = sorted(rows, key=lambda row: row[compared], reverse=order == "highest")[:limit]
+    ranking = [
+        {"rank": i + 1, dimension: row[dimension], "role": row["role"], "value": _number(row[compared])}
+        for i, row in enumerate(ranked)
+    ]
+    derived = {"dimension": dimension, "order": order, "compared": compared, "ranking": ranking, **extra}
+    note = "" if ranked else f"no {dimension} has a figure to rank"
+    return ToolResult(
+        tool="rank", arguments=args, found=bool(ranked), rows=ranked, derived=derived, note=note
+    )
+
+
+def _missing(tool: str, arguments: dict[str, Any], note: str) -> ToolResult:
+    return ToolResult(tool=tool, arguments=arguments, found=False, note=note)
+
+
+def _match(value: str | None, choices: list[Any]) -> Any | None:
+    """The choice equal to `value` ignoring case and surrounding space (None if none is)."""
+    if value is None:
+        return None
+    wanted = " ".join(str(value).split()).casefold()
+    return next((choice for choice in choices if str(choice).casefold() == wanted), None)
+
+
+def _join(values: Any) -> str:
+    return ", ".join(str(value) for value in values) or "nothing"
+
+
+def _number(value: float) -> int | float:
+    """A figure without float noise: whole numbers as int."""
+    rounded = round(float(value), 6)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+def _monthly(annual: float) -> int:
+    """Annual / 12 rounded half up to whole dollars."""
+    return math.floor(annual / 12 + 0.5)
