@@ -184,7 +184,7 @@ class Assistant:
         slots = inherit(slots, state.last(), history_years)
         doc_query = self._documentation_clause(question, build) if slots.has_stats() else None
         if slots.method and not slots.years and not slots.compare:
-            doc_query, stats_wanted = question, False
+            doc_query, stats_wanted = slots.corrected or question, False
         else:
             stats_wanted = slots.has_stats() or slots.coverage
         if stats_wanted:
@@ -193,7 +193,7 @@ class Assistant:
                 self._documents(build, doc_query, draft, slots)
                 return "both", slots
             return "statistics", slots
-        if self._documents(build, doc_query or question, draft, slots):
+        if self._documents(build, doc_query or slots.corrected or question, draft, slots):
             return "documents", slots
         draft.parts.clear()
         draft.abstained = True

@@ -159,17 +159,18 @@ class Slots:
     doc_cue: bool = False
     injection: bool = False
     followup: bool = False
+    corrected: str = ""  # the question with typos fixed, for retrieval
 
     def has_stats(self) -> bool:
         return bool(
             self.platform_metric or self.roles or self.city or self.market_metric or self.tools or self.companies
             or self.extra_comp or self.rank or self.level or self.experience_years is not None
             or (self.salary and (self.years or self.platform_population)) or self.unknown_role
-            or (self.unknown_place and self.salary)
+            or (self.unknown_place and self.salary) or (self.salary and not self.doc_cue)
         )
 
     def to_dict(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if v not in (None, False, [], "")}
+        return {k: v for k, v in self.__dict__.items() if v not in (None, False, [], "") and k != "corrected"}
 
 
 class Vocabulary:
@@ -239,7 +240,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     today = today or date.today()
     corrected = vocabulary.correct(message)
     text = " " + re.sub(r"\s+", " ", corrected.lower()).strip() + " "
-    s = Slots()
+    s = Slots(corrected=corrected)
     s.injection = bool(INJECTION.search(message))
     s.years = [int(y) for y in YEAR.findall(text)]
     if re.search(r"\blast year\b", text):

@@ -1,0 +1,102 @@
+"""Ingest over the real corpus: no-change re-ingest, atomic swap on failure, drop-in documents, dedup."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import IngestError
+from assistant.ingest import current_build, run_ingest
+from assistant.pipeline import build_assistant
+from assistant.settings import PROJECT_ROOT, Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture()
+def own_data(built_data_dir: Path, tmp_path: Path) -> Settings:
+    """A private copy of the session's build and of the corpus, free to change."""
+    data = tmp_path / "data"
+    shutil.copytree(built_data_dir, data)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
+    return Settings(data_dir=data, corpus_dir=corpus)
+
+
+def test_reingest_with_nothing_changed_does_nothing(own_data: Settings) -> None:
+    before = current_build(own_data)
+    report = run_ingest(own_data, progress=False)
+    assert not report.changed and report.embedded == 0
+    assert current_build(own_data) == before
+
+
+def test_chunk_ids_are_stable_content_hashes(own_data: Settings) -> None:
+    from assistant.chunking import chunk_documents
+    from assistant.documents import load_corpus
+
+    docs = load_corpus(own_data.corpus_dir)
+    first = [c.chunk_id for c in chunk_documents(docs, own_data.chunk_size, own_data.chunk_overlap)]
+    again = [c.chunk_id for c in chunk_documents(docs, own_data.chunk_size, own_data.chunk_overlap)]
+    assert first == again and len(set(first)) == len(first)
+
+
+def test_shared_explainer_is_indexed_once_knowing_both_pages(own_data: Settings) -> None:
+    from assistant.chunking import chunk_documents
+    from assistant.documents import load_corpus
+
+    chunks = chunk_documents(load_corpus(own_data.corpus_dir), own_data.chunk_size, own_data.chunk_overlap)
+    rl = [c for c in chunks if "Reinforcement Learning" in c.section]
+    assert rl and all({loc.doc_id for loc in c.locations} == {
+        "ai-ml-developer-salary-2024.md", "ai-ml-developer-salary-2025.md"} for c in rl)
+    headline = [c for c in chunks if "Median Salary Expectations" in c.text]
+    assert len(headline) == 2  # different figures: never merged
+
+
+def test_failed_ingest_leaves_the_previous_index_serving(own_data: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    assistant = build_assistant(own_data)
+    before = current_build(own_data)
+    (own_data.corpus_dir / "new-notes.md").write_text("# Notes\n\nAutoML tools are covered here too.\n")
+
+    def broken_build(*_: object, **__: object) -> None:
+        raise OSError("disk full (simulated half-way through the statistics build)")
+
+    monkeypatch.setattr("assistant.statistics.store.StatsStore.build", broken_build)
+    with pytest.raises(IngestError, match="previous index keeps serving"):
+        run_ingest(own_data, progress=False)
+    assert current_build(own_data) == before
+    assert not [p for p in own_data.builds_dir.iterdir() if p.name.startswith(".tmp-")]
+    assistant.reload()
+    assert "$5,808" in assistant.ask("median salary expectation 2025").answer
+    assistant.close()
+
+
+def test_a_new_document_is_picked_up_and_only_it_is_embedded(own_data: Settings) -> None:
+    page = (own_data.corpus_dir / "ai-ml-developer-salary-2025.md").read_text()
+    page = (page.replace("2025", "2026").replace("\n59\n", "\n61\n").replace("$5,808", "$6,120")
+            .replace("Proposals:\n1\n", "Proposals:\n2\n"))
+    (own_data.corpus_dir / "ai-ml-developer-salary-2026.md").write_text(page)
+    report = run_ingest(own_data, progress=False)
+    assert report.changed and report.documents == 4
+    assert 0 < report.embedded < report.chunks  # unchanged chunks reuse the previous build's vectors
+    manifest = json.loads((own_data.builds_dir / report.build_id / "manifest.json").read_text())
+    assert "ai-ml-developer-salary-2026.md" in manifest["documents"]
+    assistant = build_assistant(own_data)
+    reply = assistant.ask("What was the median salary expectation in 2026?")
+    assert "$6,120" in reply.answer and "61" in reply.answer and not reply.abstained
+    change = assistant.ask("How did the median change from 2025 to 2026?")
+    assert "+$312" in change.answer and "+5.4%" in change.answer
+    assistant.close()
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="does not exist"):
+        run_ingest(Settings(data_dir=tmp_path / "d", corpus_dir=tmp_path / "nope"), progress=False)
+
+
+def test_empty_corpus_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(IngestError, match="no .md or .txt"):
+        run_ingest(Settings(data_dir=tmp_path / "d", corpus_dir=tmp_path / "empty"), progress=False)
