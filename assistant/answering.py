@@ -87,8 +87,12 @@ class Draft:
         number = len(self.citations) + 1
         self.citations.append(
             Citation(
-                id=number, title=doc.title if doc else str(row.get("title", doc_id)),
-                source=f"{doc_id}:{line}", section=label, snippet=text, score=None,
+                id=number,
+                title=doc.title if doc else str(row.get("title", doc_id)),
+                source=f"{doc_id}:{line}",
+                section=label,
+                snippet=text,
+                score=None,
             )
         )
         self._keys[key] = number
@@ -105,8 +109,14 @@ class Draft:
         also = [loc for loc in passage.locations[1:] if loc]
         source = passage.source + (f" (same text in {', '.join(also)})" if also else "")
         self.citations.append(
-            Citation(id=number, title=passage.title, source=source, section=passage.section,
-                     snippet=sentence, score=passage.score)
+            Citation(
+                id=number,
+                title=passage.title,
+                source=source,
+                section=passage.section,
+                snippet=sentence,
+                score=passage.score,
+            )
         )
         self._keys[key] = number
         return f"[{number}]"
@@ -168,18 +178,33 @@ class StatisticsAnswerer:
             draft.say(self.coverage_summary(draft))
             return
         if s.unknown_place and (s.salary or s.rank or s.roles or s.platform_metric):
-            hub = " The guide names it as an AI job hub, but gives no salary figure for it." if (
-                s.unknown_place in HUB_PLACES) else ""
-            self.abstain(draft, f"I have no salary data for {s.unknown_place}.{hub} The guide's figures are "
-                                f"for the US market and only a few US cities.")
+            hub = (
+                " The guide names it as an AI job hub, but gives no salary figure for it."
+                if (s.unknown_place in HUB_PLACES)
+                else ""
+            )
+            self.abstain(
+                draft,
+                f"I have no salary data for {s.unknown_place}.{hub} The guide's figures are "
+                f"for the US market and only a few US cities.",
+            )
             return
         if s.unknown_role and (s.salary or s.rank or s.level or s.platform_metric or s.experience_years):
-            self.abstain(draft, f"I have no salary data for {s.unknown_role}s: the sources cover AI and Machine "
-                                f"Learning developers (job-platform statistics) and the guide's AI/ML roles.")
+            self.abstain(
+                draft,
+                f"I have no salary data for {s.unknown_role}s: the sources cover AI and Machine "
+                f"Learning developers (job-platform statistics) and the guide's AI/ML roles.",
+            )
             return
         wants_platform = bool(s.platform_metric) or (
-            (s.salary or s.compare) and not s.roles and not s.city and not s.level and not s.market_metric
-            and not s.companies and not s.extra_comp and (s.platform_population or bool(s.years))
+            (s.salary or s.compare)
+            and not s.roles
+            and not s.city
+            and not s.level
+            and not s.market_metric
+            and not s.companies
+            and not s.extra_comp
+            and (s.platform_population or bool(s.years))
         )
         if s.prediction and (wants_platform or s.salary):
             self.abstain(draft, "I don't make forecasts: I can only report the figures in the sources.")
@@ -199,12 +224,17 @@ class StatisticsAnswerer:
             if s.extra_comp:
                 self._extra(draft)
             return
-        if s.years and any(y not in cov.get("salary_data_years", []) for y in s.years) and (
-            s.roles or s.city or s.level
+        if (
+            s.years
+            and any(y not in cov.get("salary_data_years", []) for y in s.years)
+            and (s.roles or s.city or s.level)
         ):
             years = ", ".join(str(y) for y in cov.get("salary_data_years", []))
-            self.abstain(draft, f"The guide's US salaries are for {years} only; I have no role or city "
-                                f"salaries for other years.")
+            self.abstain(
+                draft,
+                f"The guide's US salaries are for {years} only; I have no role or city "
+                f"salaries for other years.",
+            )
             return
         if s.rank:
             self._rank(s, draft)
@@ -237,8 +267,11 @@ class StatisticsAnswerer:
                 return
             d = result.derived
             first, second = result.rows
-            diff = signed_money(d["difference"]) if d.get("unit") == "USD" else (
-                f"{'+' if d['difference'] > 0 else ''}{plain(d['difference'])}")
+            diff = (
+                signed_money(d["difference"])
+                if d.get("unit") == "USD"
+                else (f"{'+' if d['difference'] > 0 else ''}{plain(d['difference'])}")
+            )
             draft.say(
                 f"The {label} for AI and Machine Learning developers went from {first['raw']} in {year_from} "
                 f"{draft.cite_row(first)} to {second['raw']} in {year_to} {draft.cite_row(second)}: "
@@ -254,8 +287,13 @@ class StatisticsAnswerer:
                 return
         lines = []
         for year in targets:
-            row = next(r for res in draft.results if res.tool == "platform_stat" for r in res.rows
-                       if r["year"] == year and r["metric"] == metric)
+            row = next(
+                r
+                for res in draft.results
+                if res.tool == "platform_stat"
+                for r in res.rows
+                if r["year"] == year and r["metric"] == metric
+            )
             sample = ""
             if metric == "median_salary_expectation":
                 offers = self.call(draft, "platform_stat", metric="offers_total", year=year)
@@ -265,16 +303,21 @@ class StatisticsAnswerer:
             draft.years.append(year)
         if len(lines) == 1:
             year, row, sample = lines[0]
-            what = {"median_salary_expectation": "the median salary expectation for AI and Machine Learning "
-                                                 "developers on the job platform was",
-                    "offers_total": "AI and Machine Learning developers on the job platform received a total of",
-                    "proposals": "the proposals figure for AI and Machine Learning developers was"}[metric]
+            what = {
+                "median_salary_expectation": "the median salary expectation for AI and Machine Learning "
+                "developers on the job platform was",
+                "offers_total": "AI and Machine Learning developers on the job platform received a total of",
+                "proposals": "the proposals figure for AI and Machine Learning developers was",
+            }[metric]
             unit = " offers" if metric == "offers_total" else ""
             draft.say(f"In {year}, {what} {row['raw']}{unit} {draft.cite_row(row)}{sample}.")
         else:
             pieces = [f"{row['raw']} in {year} {draft.cite_row(row)}{sample}" for year, row, sample in lines]
-            draft.say(f"The {label} for AI and Machine Learning developers on the job platform was "
-                      + "; ".join(pieces) + ".")
+            draft.say(
+                f"The {label} for AI and Machine Learning developers on the job platform was "
+                + "; ".join(pieces)
+                + "."
+            )
         if metric == "median_salary_expectation" and (s.monthly or s.salary and "annual" in str(s)):
             draft.say("The page does not say whether this is a monthly or an annual amount.")
         if s.roles or s.level:
@@ -292,8 +335,10 @@ class StatisticsAnswerer:
                 return
             level_row = found.rows[0]
             level = level_row["level"]
-            draft.say(f"With that much experience you are in the guide's {level} level "
-                      f"{level_row['raw']} {draft.cite_row(level_row)}.")
+            draft.say(
+                f"With that much experience you are in the guide's {level} level "
+                f"{level_row['raw']} {draft.cite_row(level_row)}."
+            )
         if not roles:
             self._rank(Slots(rank="highest", rank_dimension="role", level=level), draft)
             return
@@ -313,8 +358,11 @@ class StatisticsAnswerer:
                 draft.say(f"{self._role_level_phrase(role, row)} {draft.cite_row(row)}.")
             else:
                 lines = [f"{r['level']}: {r['raw']} {draft.cite_row(r)}" for r in result.rows]
-                draft.say(f"US base salaries for a {role} in the guide ({self._data_year()}): "
-                          + "; ".join(lines) + ".")
+                draft.say(
+                    f"US base salaries for a {role} in the guide ({self._data_year()}): "
+                    + "; ".join(lines)
+                    + "."
+                )
             if s.unknown_level and not level:
                 draft.say("The guide has no 'senior' level; its levels are the ones listed above.")
         if len(roles) > 1 and draft.abstained and len(draft.citations) > 0:
@@ -342,10 +390,17 @@ class StatisticsAnswerer:
         rows = self._store.rows("experience_levels", {"level": level})
         if rows:
             row = rows[0]
-            draft.tool_calls.append(ToolCall(tool="experience_levels", arguments={"level": level},
-                                             result={"found": True, "rows": [row]}))
-            draft.say(f"The guide gives {level} as {row['raw'].strip('()')} of experience (in its AI Engineer "
-                      f"figures) {draft.cite_row(row)}.")
+            draft.tool_calls.append(
+                ToolCall(
+                    tool="experience_levels",
+                    arguments={"level": level},
+                    result={"found": True, "rows": [row]},
+                )
+            )
+            draft.say(
+                f"The guide gives {level} as {row['raw'].strip('()')} of experience (in its AI Engineer "
+                f"figures) {draft.cite_row(row)}."
+            )
 
     def _monthly(self, role: str, level: str, draft: Draft) -> None:
         result = self.call(draft, "annual_to_monthly", role=role, level=level)
@@ -354,8 +409,10 @@ class StatisticsAnswerer:
             return
         row, d = result.rows[0], result.derived
         monthly = money(d["monthly_low"]) + (f" – {money(d['monthly_high'])}" if "monthly_high" in d else "")
-        draft.say(f"{self._role_level_phrase(role, row)} {draft.cite_row(row)}; divided by 12 that is "
-                  f"about {monthly} a month.")
+        draft.say(
+            f"{self._role_level_phrase(role, row)} {draft.cite_row(row)}; divided by twelve that is "
+            f"about {monthly} a month."
+        )
 
     def _data_year(self) -> str:
         return str(self.coverage().get("salary_data_year") or "")
@@ -369,14 +426,18 @@ class StatisticsAnswerer:
         with_value = [r for r in rows if r.get("value") is not None]
         if with_value:
             for row in with_value:
-                draft.say(f"In {row['city']} the guide gives {row['raw']} for a {row['role']} "
-                          f"({row['note']}, {self._data_year()}) {draft.cite_row(row)}.")
+                draft.say(
+                    f"In {row['city']} the guide gives {row['raw']} for a {row['role']} "
+                    f"({row['note']}, {self._data_year()}) {draft.cite_row(row)}."
+                )
         else:
             draft.abstained = True
             note = rows[0]["note"] if rows else ""
             if rows:
-                draft.say(f"The guide gives no salary figure for {s.city}, only the note "
-                          f"\"{note}\" {draft.cite_row(rows[0])}.")
+                draft.say(
+                    f"The guide gives no salary figure for {s.city}, only the note "
+                    f'"{note}" {draft.cite_row(rows[0])}.'
+                )
             else:
                 draft.say(f"The guide has no {role} figure for {s.city}.")
             if role and s.city and not rows:
@@ -390,7 +451,7 @@ class StatisticsAnswerer:
         sf, ny = rows.get("San Francisco"), rows.get("New York City")
         if sf and ny and ny["value"] > sf["value"] and "highest" in str(sf.get("note", "")).lower():
             draft.say(
-                f"Note that the sources disagree: the guide calls San Francisco \"{sf['note']}\" "
+                f'Note that the sources disagree: the guide calls San Francisco "{sf["note"]}" '
                 f"({sf['raw']} for an ML Engineer) {draft.cite_row(sf)}, yet lists a higher ML Engineer figure "
                 f"for New York City ({ny['raw']}) {draft.cite_row(ny)}."
             )
@@ -408,17 +469,25 @@ class StatisticsAnswerer:
         top = result.rows[0]
         if dimension == "city":
             others = "; ".join(f"{r['city']} {r['raw']} {draft.cite_row(r)}" for r in result.rows[1:])
-            draft.say(f"By the guide's city figures (ML Engineer, {self._data_year()}), the {order} is "
-                      f"{top['city']} at {top['raw']} {draft.cite_row(top)}" + (f", then {others}" if others
-                                                                                else "") + ".")
+            draft.say(
+                f"By the guide's city figures (ML Engineer, {self._data_year()}), the {order} is "
+                f"{top['city']} at {top['raw']} {draft.cite_row(top)}"
+                + (f", then {others}" if others else "")
+                + "."
+            )
             self._city_contradiction(draft)
             return
         label = top["role"] if dimension == "role" else top["level"]
         rest = "; ".join(f"{r[dimension]} {r['raw']} {draft.cite_row(r)}" for r in result.rows[1:])
-        scope = (f"at the {result.derived.get('level')} level" if dimension == "role"
-                 else f"for a {result.derived.get('role')}")
-        draft.say(f"In the guide's US salaries ({self._data_year()}) {scope}, the {order} is {label} at "
-                  f"{top['raw']} {draft.cite_row(top)}" + (f", followed by {rest}" if rest else "") + ".")
+        scope = (
+            f"at the {result.derived.get('level')} level"
+            if dimension == "role"
+            else f"for a {result.derived.get('role')}"
+        )
+        draft.say(
+            f"In the guide's US salaries ({self._data_year()}) {scope}, the {order} is {label} at "
+            f"{top['raw']} {draft.cite_row(top)}" + (f", followed by {rest}" if rest else "") + "."
+        )
         missing = result.derived.get("roles_without_level") or []
         if missing:
             draft.say(f"The guide gives no {result.derived.get('level')} figure for {', '.join(missing)}.")
@@ -442,8 +511,10 @@ class StatisticsAnswerer:
             by_year.setdefault(row["year"], []).append(row)
         for tool_year, rows in by_year.items():
             names = ", ".join(r["tool"] for r in rows)
-            draft.say(f"The trending AI and Machine Learning tech & tools in {tool_year} were: {names} "
-                      f"{draft.cite_row(rows[0])}.")
+            draft.say(
+                f"The trending AI and Machine Learning tech & tools in {tool_year} were: {names} "
+                f"{draft.cite_row(rows[0])}."
+            )
             draft.years.append(tool_year)
 
     def _companies(self, draft: Draft) -> None:
@@ -467,9 +538,11 @@ class StatisticsAnswerer:
         ranked = self.call(draft, "rank", dimension="role", order="highest", level="Average")
         if platform.found:
             row = platform.rows[0]
-            draft.say(f"The sources have two kinds of salary figure. On the job platform, the median salary "
-                      f"expectation for AI and Machine Learning developers in {latest} was {row['raw']} "
-                      f"{draft.cite_row(row)}.")
+            draft.say(
+                f"The sources have two kinds of salary figure. On the job platform, the median salary "
+                f"expectation for AI and Machine Learning developers in {latest} was {row['raw']} "
+                f"{draft.cite_row(row)}."
+            )
             draft.years.append(int(latest))
         if ranked.found:
             roles = "; ".join(f"{r['role']} {r['raw']} {draft.cite_row(r)}" for r in ranked.rows)

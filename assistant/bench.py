@@ -85,15 +85,24 @@ def _percentile(values: list[float], pct: float) -> float:
 
 def _run_cli(args: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "assistant", *args], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 
 def run_bench(settings: Settings, out: str | None = None, rounds: int = 3) -> int:
     from assistant.pipeline import build_assistant
 
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(settings.data_dir), "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir)}
+    env = {
+        **os.environ,
+        "ASSISTANT_DATA_DIR": str(settings.data_dir),
+        "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
+    }
     figures: dict[str, float | int | str] = {"questions": len(QUESTIONS), "rounds": rounds}
 
     # Ingest into a fresh data dir: a full build (new process, includes importing torch), then a no-change run.
@@ -135,8 +144,11 @@ def run_bench(settings: Settings, out: str | None = None, rounds: int = 3) -> in
     figures["serving_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
     targets = {
-        "ratio_p50": ("<=", 1.5), "cold_start_s": ("<=", 4), "full_ingest_s": ("<=", 10),
-        "nochange_reingest_s": ("<=", 1), "serving_peak_rss_mb": ("<=", 700),
+        "ratio_p50": ("<=", 1.5),
+        "cold_start_s": ("<=", 4),
+        "full_ingest_s": ("<=", 10),
+        "nochange_reingest_s": ("<=", 1),
+        "serving_peak_rss_mb": ("<=", 700),
     }
     print(f"{'figure':<24}{'value':>12}   target")
     for key, value in figures.items():

@@ -20,8 +20,6 @@ NEAR_DUPLICATE_RATIO = 95.0  # rapidfuzz ratio: pages differing by a word are th
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
-
-
 @dataclass
 class Location:
     doc_id: str
@@ -31,7 +29,9 @@ class Location:
     end_line: int
 
     def ref(self) -> str:
-        lines = f"{self.start_line}" if self.start_line == self.end_line else f"{self.start_line}-{self.end_line}"
+        lines = (
+            f"{self.start_line}" if self.start_line == self.end_line else f"{self.start_line}-{self.end_line}"
+        )
         return f"{self.doc_id}:{lines}"
 
 
@@ -83,7 +83,9 @@ def _locate(doc: Document, piece: str, start: int, end: int) -> tuple[int, int]:
 
 def chunk_documents(documents: list[Document], chunk_size: int, chunk_overlap: int) -> list[Chunk]:
     splitter = RecursiveCharacterTextSplitter(
-        chunk_size=chunk_size, chunk_overlap=chunk_overlap, separators=["\n\n", "\n", ". ", " ", ""],
+        chunk_size=chunk_size,
+        chunk_overlap=chunk_overlap,
+        separators=["\n\n", "\n", ". ", " ", ""],
         keep_separator="end",
     )
     chunks: list[Chunk] = []

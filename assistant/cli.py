@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import sys
 
 from assistant.errors import AssistantError
@@ -20,7 +19,9 @@ FRONT_ENDS = {
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assistant", description="Grounded AI/ML careers and salary assistant.")
+    parser = argparse.ArgumentParser(
+        prog="assistant", description="Grounded AI/ML careers and salary assistant."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     ingest = sub.add_parser("ingest", help="build the index and statistics from corpus/ (atomic)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -60,8 +61,10 @@ def _run(args: argparse.Namespace) -> int:
 
         report = run_ingest(settings, progress=not args.quiet)
         state = "built" if report.changed else "unchanged"
-        print(f"index {state}: build {report.build_id}, {report.documents} documents, {report.chunks} chunks "
-              f"({report.embedded} embedded) in {report.seconds:.2f} s")
+        print(
+            f"index {state}: build {report.build_id}, {report.documents} documents, {report.chunks} chunks "
+            f"({report.embedded} embedded) in {report.seconds:.2f} s"
+        )
         return 0
     if args.command == "bench":
         from assistant.bench import run_bench
@@ -86,7 +89,9 @@ def _render(reply: object) -> str:
     if reply.citations:
         lines.append("")
         lines.extend(f"[{c.id}] {c.title} — {c.section} ({c.source})" for c in reply.citations)
-    tag = f"route: {reply.route}" + (", abstained" if reply.abstained else "") + f", {reply.latency_ms:.0f} ms"
+    tag = (
+        f"route: {reply.route}" + (", abstained" if reply.abstained else "") + f", {reply.latency_ms:.0f} ms"
+    )
     lines.append(f"({tag})")
     return "\n".join(lines)
 

@@ -6,14 +6,16 @@ statistics row can point at the exact line a reader will find in corpus/.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-SUFFIXES = (".md", ".txt")
+from assistant.fingerprints import corpus_files, corpus_fingerprint
+
+__all__ = ["Document", "Section", "corpus_fingerprint", "load_corpus", "load_document"]
+
 _HEADING_MD = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
 _LIST_OR_NUMBERED = re.compile(r"^\s*(?:[-*•]\s|\d+\.\s)")
 
@@ -143,17 +145,4 @@ def load_document(path: Path) -> Document:
 
 def load_corpus(corpus_dir: Path) -> list[Document]:
     """Every .md/.txt file directly in corpus_dir, sorted by name (README files excluded)."""
-    files = sorted(
-        p for p in Path(corpus_dir).iterdir()
-        if p.suffix in SUFFIXES and p.is_file() and not p.name.lower().startswith("readme")
-    )
-    return [load_document(p) for p in files]
-
-
-def corpus_fingerprint(corpus_dir: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(Path(corpus_dir).iterdir()):
-        if path.suffix in SUFFIXES and path.is_file() and not path.name.lower().startswith("readme"):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+    return [load_document(p) for p in corpus_files(corpus_dir)]

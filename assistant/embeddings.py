@@ -8,7 +8,6 @@ ingest from the loaded model; tests prove both runtimes give the same vectors (c
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from functools import lru_cache
@@ -19,6 +18,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.errors import IndexNotReady
+from assistant.fingerprints import model_fingerprint
 
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 
@@ -27,19 +27,6 @@ class QueryEmbedder(Protocol):
     def embed_query(self, text: str) -> list[float]: ...
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
-
-
-def model_fingerprint(model_path: Path) -> str:
-    """Identity of the weights: the safetensors file's size and the config, cheap to compute."""
-    digest = hashlib.sha256()
-    for name in ("config.json", "sentence_bert_config.json", "modules.json"):
-        file = model_path / name
-        if file.exists():
-            digest.update(file.read_bytes())
-    weights = model_path / "model.safetensors"
-    if weights.exists():
-        digest.update(str(weights.stat().st_size).encode())
-    return digest.hexdigest()[:16]
 
 
 def torch_embeddings(model_path: Path) -> Embeddings:
@@ -69,7 +56,9 @@ def export_onnx(embeddings: Embeddings, model_path: Path, onnx_dir: Path) -> Pat
             self.model = transformer
 
         def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
-            out = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+            out = self.model(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            )
             return out.last_hidden_state
 
     sample = torch.ones((1, 8), dtype=torch.long)
@@ -82,8 +71,12 @@ def export_onnx(embeddings: Embeddings, model_path: Path, onnx_dir: Path) -> Pat
             str(tmp),
             input_names=["input_ids", "attention_mask", "token_type_ids"],
             output_names=["last_hidden_state"],
-            dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
-                          "last_hidden_state": axes},
+            dynamic_axes={
+                "input_ids": axes,
+                "attention_mask": axes,
+                "token_type_ids": axes,
+                "last_hidden_state": axes,
+            },
             opset_version=17,
             dynamo=False,
         )
@@ -128,7 +121,9 @@ class OnnxEmbeddings(Embeddings):
         ids = np.array([e.ids for e in encoded], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
         types = np.array([e.type_ids for e in encoded], dtype=np.int64)
-        hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[0]
+        hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})[
+            0
+        ]
         summed = (hidden * mask[..., None]).sum(axis=1)
         pooled = summed / np.clip(mask.sum(axis=1, keepdims=True), 1, None)
         return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)

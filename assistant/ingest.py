@@ -18,17 +18,19 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel
-from tqdm import tqdm
 
-from assistant.chunking import Chunk, chunk_documents
-from assistant.documents import corpus_fingerprint, load_corpus
-from assistant.embeddings import export_onnx, find_onnx, model_fingerprint, torch_embeddings
 from assistant.errors import IngestError
+from assistant.fingerprints import corpus_fingerprint, model_fingerprint
 from assistant.settings import Settings, force_offline
-from assistant.vector_store import open_store
+
+if TYPE_CHECKING:
+    from assistant.chunking import Chunk
+
+# Heavy modules (chromadb, langchain, torch) are imported only when a build is really needed, so that a
+# re-ingest with nothing changed answers in a fraction of a second.
 
 INDEX_FORMAT = "3"  # bump when the chunking, metadata or statistics schema changes
 KEEP_BUILDS = 2
@@ -77,26 +79,29 @@ def _ingest_lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-class _VectorsByText(Embeddings):
-    """Hands LangChain's Chroma wrapper the vectors computed (or reused) for each chunk text."""
+def _vectors_by_text(vectors: dict[str, list[float]]) -> object:
+    """An Embeddings that hands LangChain's Chroma wrapper the vectors computed (or reused) per chunk text."""
+    from langchain_core.embeddings import Embeddings
 
-    def __init__(self, vectors: dict[str, list[float]]) -> None:
-        self._vectors = vectors
+    class VectorsByText(Embeddings):
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            return [vectors[t] for t in texts]
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return [self._vectors[t] for t in texts]
+        def embed_query(self, text: str) -> list[float]:
+            raise IngestError("the ingest embedder does not embed queries")
 
-    def embed_query(self, text: str) -> list[float]:
-        raise IngestError("the ingest embedder does not embed queries")
+    return VectorsByText()
 
 
 def _previous_vectors(settings: Settings, chunk_ids: list[str]) -> dict[str, list[float]]:
+    from assistant.vector_store import open_store
+
     found = current_build(settings)
     if found is None:
         return {}
     build_id, build_dir = found
     try:
-        _, store = open_store(settings, build_dir, build_id, _VectorsByText({}))
+        _, store = open_store(settings, build_dir, build_id, _vectors_by_text({}))
         got = store.get(ids=chunk_ids, include=["embeddings"])
         return {cid: list(vec) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
     except Exception:  # an unreadable old build only costs us the reuse
@@ -106,6 +111,10 @@ def _previous_vectors(settings: Settings, chunk_ids: list[str]) -> dict[str, lis
 def _embed(
     settings: Settings, chunks: list[Chunk], reuse: dict[str, list[float]], progress: bool
 ) -> tuple[dict[str, list[float]], int]:
+    from tqdm import tqdm
+
+    from assistant.embeddings import export_onnx, find_onnx, torch_embeddings
+
     missing = [c for c in chunks if c.chunk_id not in reuse]
     need_onnx = find_onnx(settings.model_path, settings.onnx_dir) is None
     vectors = {c.text: reuse[c.chunk_id] for c in chunks if c.chunk_id in reuse}
@@ -117,7 +126,9 @@ def _embed(
     bar = tqdm(total=len(missing), desc="embedding chunks", unit="chunk", disable=not progress)
     for start in range(0, len(missing), 64):
         batch = missing[start : start + 64]
-        for chunk, vector in zip(batch, model.embed_documents([c.embedding_text for c in batch]), strict=True):
+        for chunk, vector in zip(
+            batch, model.embed_documents([c.embedding_text for c in batch]), strict=True
+        ):
             vectors[chunk.text] = vector
         bar.update(len(batch))
     bar.close()
@@ -125,8 +136,11 @@ def _embed(
 
 
 def _build(settings: Settings, build_id: str, tmp_dir: Path, progress: bool) -> tuple[int, int, int]:
+    from assistant.chunking import chunk_documents
+    from assistant.documents import load_corpus
     from assistant.statistics.extract import load_source_docs
     from assistant.statistics.store import StatsStore
+    from assistant.vector_store import open_store
 
     shutil.copytree(settings.corpus_dir, tmp_dir / "corpus", ignore=shutil.ignore_patterns(".*"))
     documents = load_corpus(tmp_dir / "corpus")
@@ -136,11 +150,13 @@ def _build(settings: Settings, build_id: str, tmp_dir: Path, progress: bool) -> 
     StatsStore.build(tmp_dir / "stats.duckdb", load_source_docs(tmp_dir / "corpus"))
     reuse = _previous_vectors(settings, [c.chunk_id for c in chunks])
     vectors, embedded = _embed(settings, chunks, reuse, progress)
-    _, store = open_store(settings, tmp_dir, build_id, _VectorsByText(vectors), create=True)
+    _, store = open_store(settings, tmp_dir, build_id, _vectors_by_text(vectors), create=True)
     for start in range(0, len(chunks), 256):
         batch = chunks[start : start + 256]
         store.add_texts(
-            texts=[c.text for c in batch], metadatas=[c.metadata() for c in batch], ids=[c.chunk_id for c in batch]
+            texts=[c.text for c in batch],
+            metadatas=[c.metadata() for c in batch],
+            ids=[c.chunk_id for c in batch],
         )
     manifest = {
         "build_id": build_id,
@@ -170,7 +186,9 @@ def _swap(settings: Settings, build_id: str, tmp_dir: Path) -> None:
 
 def _prune(settings: Settings, keep: str) -> None:
     builds = sorted(
-        (p for p in settings.builds_dir.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True
+        (p for p in settings.builds_dir.iterdir() if p.is_dir()),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
     )
     kept = 0
     for path in builds:
@@ -196,8 +214,12 @@ def run_ingest(settings: Settings, *, progress: bool = True) -> IngestReport:
         if found is not None and found[0] == build_id:
             manifest = json.loads((found[1] / "manifest.json").read_text())
             return IngestReport(
-                changed=False, build_id=build_id, chunks=manifest["chunks"],
-                documents=len(manifest["documents"]), embedded=0, seconds=time.perf_counter() - started,
+                changed=False,
+                build_id=build_id,
+                chunks=manifest["chunks"],
+                documents=len(manifest["documents"]),
+                embedded=0,
+                seconds=time.perf_counter() - started,
             )
         settings.builds_dir.mkdir(parents=True, exist_ok=True)
         tmp_dir = settings.builds_dir / f".tmp-{uuid.uuid4().hex[:8]}"
@@ -213,6 +235,10 @@ def run_ingest(settings: Settings, *, progress: bool = True) -> IngestReport:
             raise IngestError(f"ingest failed, the previous index keeps serving: {exc}") from exc
         _prune(settings, build_id)
     return IngestReport(
-        changed=True, build_id=build_id, chunks=chunks, documents=documents,
-        embedded=embedded, seconds=time.perf_counter() - started,
+        changed=True,
+        build_id=build_id,
+        chunks=chunks,
+        documents=documents,
+        embedded=embedded,
+        seconds=time.perf_counter() - started,
     )

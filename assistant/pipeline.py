@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answering import Draft, StatisticsAnswerer
-from assistant.documents import Document, corpus_fingerprint, load_corpus
-from assistant.embeddings import CachedQueryEmbeddings, model_fingerprint, query_embeddings
+from assistant.documents import Document, load_corpus
+from assistant.embeddings import CachedQueryEmbeddings, query_embeddings
 from assistant.errors import EmptyMessage, IndexNotReady, InvalidInput, MessageTooLong
+from assistant.fingerprints import corpus_fingerprint, model_fingerprint
 from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
 from assistant.models import Reply, Route
@@ -35,8 +36,11 @@ from assistant.vector_store import open_store
 
 log = logging.getLogger(__name__)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
-_CLAUSE_SPLIT = re.compile(r"\?\s+|;\s*|,?\s+and\s+(?=(?:what|how|which|why|who|where|when|is|are|do|does|"
-                           r"can|should|tell|explain|describe)\b)", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(
+    r"\?\s+|;\s*|,?\s+and\s+(?=(?:what|how|which|why|who|where|when|is|are|do|does|"
+    r"can|should|tell|explain|describe)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -56,7 +60,9 @@ class Assistant:
 
     def __init__(self, settings: Settings, sessions: SessionStore | None = None) -> None:
         self.settings = settings
-        self._sessions = sessions or InMemorySessionStore(settings.session_max_count, settings.session_ttl_seconds)
+        self._sessions = sessions or InMemorySessionStore(
+            settings.session_max_count, settings.session_ttl_seconds
+        )
         self._lock = threading.Lock()
         self._build: LoadedBuild | None = None
         self._query_embeddings = CachedQueryEmbeddings(
@@ -77,7 +83,9 @@ class Assistant:
         stats = StatsStore.open(build_dir / "stats.duckdb")
         tools = StatsTools(stats)
         _, chroma = open_store(self.settings, build_dir, build_id, self._query_embeddings)
-        words = {w.lower() for d in documents.values() for line in d.lines for w in re.findall(r"[A-Za-z]+", line)}
+        words = {
+            w.lower() for d in documents.values() for line in d.lines for w in re.findall(r"[A-Za-z]+", line)
+        }
         loaded = LoadedBuild(
             build_id=build_id,
             build_dir=build_dir,
@@ -145,14 +153,20 @@ class Assistant:
         try:
             question = self.validate(message)
         except InvalidInput as error:
-            return Reply(answer=error.message, session_id=session_id, route="invalid", abstained=True,
-                         latency_ms=_ms(started))
+            return Reply(
+                answer=error.message,
+                session_id=session_id,
+                route="invalid",
+                abstained=True,
+                latency_ms=_ms(started),
+            )
         state = self._sessions.get(session_id) or SessionState(session_id=session_id)
         draft = Draft(documents=build.documents)
         route, slots = self._answer(build, question, state, draft)
         answer = draft.text()
-        evidence = evidence_numbers([c.snippet for c in draft.citations],
-                                    [call.result for call in draft.tool_calls])
+        evidence = evidence_numbers(
+            [c.snippet for c in draft.citations], [call.result for call in draft.tool_calls]
+        )
         missing = ungrounded_numbers(answer, evidence)
         if missing:
             # Never send a figure the evidence lacks: fall back to a plain abstention.
@@ -161,14 +175,23 @@ class Assistant:
             draft.abstained = True
             draft.say("I couldn't verify every figure in the answer against the sources, so I won't guess.")
             answer, route = draft.text(), route
-        state.turns.append(Turn(message=question[:500], route=route, slots=slots.to_dict(), years=draft.years))
+        state.turns.append(
+            Turn(message=question[:500], route=route, slots=slots.to_dict(), years=draft.years)
+        )
         self._sessions.save(state)
         return Reply(
-            answer=answer, session_id=session_id, route=route, abstained=draft.abstained,
-            citations=draft.citations, tool_calls=draft.tool_calls, latency_ms=_ms(started),
+            answer=answer,
+            session_id=session_id,
+            route=route,
+            abstained=draft.abstained,
+            citations=draft.citations,
+            tool_calls=draft.tool_calls,
+            latency_ms=_ms(started),
         )
 
-    def _answer(self, build: LoadedBuild, question: str, state: SessionState, draft: Draft) -> tuple[Route, Slots]:
+    def _answer(
+        self, build: LoadedBuild, question: str, state: SessionState, draft: Draft
+    ) -> tuple[Route, Slots]:
         if not _mostly_latin(question):
             draft.abstained = True
             draft.say("I can only answer questions in English.")
@@ -177,7 +200,9 @@ class Assistant:
         slots = understand(question, build.vocabulary)
         if slots.injection:
             draft.abstained = True
-            draft.say("I only answer from my sources and can't follow instructions to change or invent answers.")
+            draft.say(
+                "I only answer from my sources and can't follow instructions to change or invent answers."
+            )
             draft.say(build.answerer.coverage_summary(draft))
             return "out_of_scope", slots
         history_years = [y for turn in state.turns for y in turn.years]
@@ -221,7 +246,9 @@ class Assistant:
         chosen = best_sentences(query, relevant, limit=3)
         if not chosen or not _shares_topic(query, chosen):
             return False
-        draft.say(" ".join(f"{sentence} {draft.cite_passage(passage, sentence)}" for sentence, passage in chosen))
+        draft.say(
+            " ".join(f"{sentence} {draft.cite_passage(passage, sentence)}" for sentence, passage in chosen)
+        )
         return True
 
 

@@ -18,23 +18,37 @@ from assistant.sessions import Turn
 
 ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "Machine Learning Engineer": (
-        "machine learning engineer", "machine-learning engineer", "ml engineer", "mle", "ml eng",
+        "machine learning engineer",
+        "machine-learning engineer",
+        "ml engineer",
+        "mle",
+        "ml eng",
         "machine learning engineering",
     ),
     "AI Engineer": ("ai engineer", "artificial intelligence engineer", "a.i. engineer"),
     "Data Scientist": ("data scientist", "data science"),
-    "AI Researcher": ("ai researcher", "ai research scientist", "ml researcher", "research scientist",
-                      "ai research"),
+    "AI Researcher": (
+        "ai researcher",
+        "ai research scientist",
+        "ml researcher",
+        "research scientist",
+        "ai research",
+    ),
     "Robotics Engineer": ("robotics engineer", "robotics", "robot engineer"),
 }
 # The platform pages are about "AI and Machine Learning developers": their median is not a role of the guide.
 PLATFORM_POPULATION = (
-    "ai and machine learning developer", "ai/ml developer", "ai ml developer", "ml developer",
-    "machine learning developer", "ai developer", "ai & ml developer", "ai and ml developer",
+    "ai and machine learning developer",
+    "ai/ml developer",
+    "ai ml developer",
+    "ml developer",
+    "machine learning developer",
+    "ai developer",
+    "ai & ml developer",
+    "ai and ml developer",
 )
 LEVEL_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "Entry Level": ("entry level", "entry-level", "junior", "beginner", "new grad", "starting",
-                    "entry"),
+    "Entry Level": ("entry level", "entry-level", "junior", "beginner", "new grad", "starting", "entry"),
     "Early Career": ("early career", "early-career", "early in their career"),
     "Mid-Career": ("mid-career", "mid career", "mid level", "mid-level", "midlevel", "intermediate", "mid"),
     "Experienced": ("experienced",),
@@ -50,78 +64,342 @@ CITY_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 # Places people ask about that the data has no salary figure for (some are named in the guide as hubs).
 OTHER_PLACES = (
-    "boston", "austin", "toronto", "silicon valley", "los angeles", "la", "san diego", "san jose", "denver",
-    "atlanta", "miami", "dallas", "houston", "washington", "dc", "portland", "philadelphia", "pittsburgh",
-    "london", "berlin", "paris", "munich", "amsterdam", "dublin", "zurich", "madrid", "warsaw", "kyiv",
-    "bangalore", "bengaluru", "mumbai", "delhi", "tokyo", "singapore", "sydney", "melbourne", "vancouver",
-    "montreal", "germany", "uk", "united kingdom", "england", "britain", "france", "india", "canada",
-    "europe", "australia", "japan", "china", "brazil", "poland", "ukraine", "spain", "italy", "netherlands",
-    "israel", "mexico", "switzerland", "sweden", "ireland", "asia", "africa", "latin america", "texas",
-    "california", "florida", "remote",
+    "boston",
+    "austin",
+    "toronto",
+    "silicon valley",
+    "los angeles",
+    "la",
+    "san diego",
+    "san jose",
+    "denver",
+    "atlanta",
+    "miami",
+    "dallas",
+    "houston",
+    "washington",
+    "dc",
+    "portland",
+    "philadelphia",
+    "pittsburgh",
+    "london",
+    "berlin",
+    "paris",
+    "munich",
+    "amsterdam",
+    "dublin",
+    "zurich",
+    "madrid",
+    "warsaw",
+    "kyiv",
+    "bangalore",
+    "bengaluru",
+    "mumbai",
+    "delhi",
+    "tokyo",
+    "singapore",
+    "sydney",
+    "melbourne",
+    "vancouver",
+    "montreal",
+    "germany",
+    "uk",
+    "united kingdom",
+    "england",
+    "britain",
+    "france",
+    "india",
+    "canada",
+    "europe",
+    "australia",
+    "japan",
+    "china",
+    "brazil",
+    "poland",
+    "ukraine",
+    "spain",
+    "italy",
+    "netherlands",
+    "israel",
+    "mexico",
+    "switzerland",
+    "sweden",
+    "ireland",
+    "asia",
+    "africa",
+    "latin america",
+    "texas",
+    "california",
+    "florida",
+    "remote",
 )
 US_WORDS = ("us", "usa", "u.s.", "united states", "america", "american", "nationally", "national")
 
 PLATFORM_METRICS: dict[str, tuple[str, ...]] = {
-    "median_salary_expectation": ("median", "salary expectation", "expected salary", "salary expectations",
-                                  "expectation"),
+    "median_salary_expectation": (
+        "median",
+        "salary expectation",
+        "expected salary",
+        "salary expectations",
+        "expectation",
+    ),
     "offers_total": ("how many offers", "number of offers", "total offers", "offers", "offer count"),
     "proposals": ("proposals", "proposal"),
 }
 MARKET_METRICS: dict[str, tuple[str, ...]] = {
-    "job_postings_growth": ("job postings", "postings", "job posting", "job ads", "number of jobs",
-                            "openings"),
+    "job_postings_growth": (
+        "job postings",
+        "postings",
+        "job posting",
+        "job ads",
+        "number of jobs",
+        "openings",
+    ),
     "enterprises_using_ai": ("enterprises", "enterprise", "in production"),
     "organizations_retraining": ("retrain", "retraining", "reskill", "upskill", "employee training"),
-    "ml_expert_average_salary": ("machine learning experts", "ml experts", "ml expert", "machine learning expert",
-                                 "ai/ml experts", "ai/ml expert"),
+    "ml_expert_average_salary": (
+        "machine learning experts",
+        "ml experts",
+        "ml expert",
+        "machine learning expert",
+        "ai/ml experts",
+        "ai/ml expert",
+    ),
     "ml_expert_salary_premium": ("tech salary", "tech salaries", "premium", "than the overall average"),
 }
 SALARY_WORDS = (
-    "salary", "salaries", "earn", "earns", "earning", "earnings", "pay", "pays", "paid", "make", "makes",
-    "income", "compensation", "wage", "wages", "how much", "money",
+    "salary",
+    "salaries",
+    "earn",
+    "earns",
+    "earning",
+    "earnings",
+    "pay",
+    "pays",
+    "paid",
+    "make",
+    "makes",
+    "income",
+    "compensation",
+    "wage",
+    "wages",
+    "how much",
+    "money",
 )
-COMPARE_WORDS = ("change", "changed", "difference", "differ", "compare", "compared", "comparison", "grow",
-                 "grew", "growth", "increase", "increased", "decrease", "decreased", "rise", "rose", "drop",
-                 "dropped", "fall", "fell", "vs", "versus", "gap", "between", "go up", "went up", "go down",
-                 "went down")
-RANK_HIGH = ("highest", "most", "best paid", "best-paid", "best paying", "best-paying", "top paying",
-             "top-paying", "pays the most", "maximum", "richest", "biggest", "largest", "max")
+COMPARE_WORDS = (
+    "change",
+    "changed",
+    "difference",
+    "differ",
+    "compare",
+    "compared",
+    "comparison",
+    "grow",
+    "grew",
+    "growth",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "rise",
+    "rose",
+    "drop",
+    "dropped",
+    "fall",
+    "fell",
+    "vs",
+    "versus",
+    "gap",
+    "between",
+    "go up",
+    "went up",
+    "go down",
+    "went down",
+)
+RANK_HIGH = (
+    "highest",
+    "most",
+    "best paid",
+    "best-paid",
+    "best paying",
+    "best-paying",
+    "top paying",
+    "top-paying",
+    "pays the most",
+    "maximum",
+    "richest",
+    "biggest",
+    "largest",
+    "max",
+)
 RANK_LOW = ("lowest", "least", "worst paid", "worst-paid", "minimum", "smallest", "cheapest", "min")
 MONTHLY_WORDS = ("per month", "monthly", "a month", "each month", "every month", "/month", "/mo")
-PREDICTION_WORDS = ("will be", "will the", "predict", "prediction", "forecast", "going to be", "expected to be",
-                    "in the future", "next year", "projection", "project ")
+PREDICTION_WORDS = (
+    "will be",
+    "will the",
+    "predict",
+    "prediction",
+    "forecast",
+    "going to be",
+    "expected to be",
+    "in the future",
+    "next year",
+    "projection",
+    "project ",
+)
 TOOLS_WORDS = ("trending", "popular tools", "tools", "tech stack", "technologies", "tech & tools")
-COMPANY_WORDS = ("google", "apple", "meta", "faang", "big tech", "top-paying compan", "top paying compan",
-                 "major tech compan", "tech giants", "which companies", "companies pay", "company pay")
-EXTRA_COMP_WORDS = ("bonus", "bonuses", "stock", "equity", "profit-sharing", "profit sharing",
-                    "additional compensation", "extra compensation", "total compensation", "on top of")
-COVERAGE_WORDS = ("what can you", "what do you cover", "what data", "which data", "what do you know",
-                  "what years", "which years", "which roles", "what roles", "which cities", "what cities",
-                  "help", "what questions")
-METHOD_WORDS = ("calculated", "calculate", "computed", "how is the", "how are the", "methodology", "defined",
-                "definition", "what does median", "what is meant", "how do you count", "counted", "measure",
-                "mean by", "what is a median", "what is the median salary expectation?")
-DOC_CUES = ("what is", "what are", "what's", "explain", "define", "describe", "difference between", "how does",
-            "how do", "how can", "how to", "why", "skills", "responsibilit", "career path", "requirement",
-            "degree", "challenge", "best practice", "trend", "soft skill", "tell me about", "overview",
-            "learn", "become", "qualification", "role of", "duties", "what should", "which skills")
+COMPANY_WORDS = (
+    "google",
+    "apple",
+    "meta",
+    "faang",
+    "big tech",
+    "top-paying compan",
+    "top paying compan",
+    "major tech compan",
+    "tech giants",
+    "which companies",
+    "companies pay",
+    "company pay",
+)
+EXTRA_COMP_WORDS = (
+    "bonus",
+    "bonuses",
+    "stock",
+    "equity",
+    "profit-sharing",
+    "profit sharing",
+    "additional compensation",
+    "extra compensation",
+    "total compensation",
+    "on top of",
+)
+COVERAGE_WORDS = (
+    "what can you",
+    "what do you cover",
+    "what data",
+    "which data",
+    "what do you know",
+    "what years",
+    "which years",
+    "which roles",
+    "what roles",
+    "which cities",
+    "what cities",
+    "help",
+    "what questions",
+)
+METHOD_WORDS = (
+    "calculated",
+    "calculate",
+    "computed",
+    "how is the",
+    "how are the",
+    "methodology",
+    "defined",
+    "definition",
+    "what does median",
+    "what is meant",
+    "how do you count",
+    "counted",
+    "measure",
+    "mean by",
+    "what is a median",
+    "what is the median salary expectation?",
+)
+DOC_CUES = (
+    "what is",
+    "what are",
+    "what's",
+    "explain",
+    "define",
+    "describe",
+    "difference between",
+    "how does",
+    "how do",
+    "how can",
+    "how to",
+    "why",
+    "skills",
+    "responsibilit",
+    "career path",
+    "requirement",
+    "degree",
+    "challenge",
+    "best practice",
+    "trend",
+    "soft skill",
+    "tell me about",
+    "overview",
+    "learn",
+    "become",
+    "qualification",
+    "role of",
+    "duties",
+    "what should",
+    "which skills",
+)
 INJECTION = re.compile(
     r"ignore (?:all |any |your |the |previous |prior |above )*(?:instructions|rules|prompt|sources)|"
     r"system prompt|disregard (?:your|the|all)|you are now|pretend (?:to be|you)|jailbreak|"
     r"(?:say|tell me|answer|respond) (?:that |with )?(?:the )?(?:median|salary|answer) (?:is|was) \$?\d",
     re.IGNORECASE,
 )
-FOLLOWUP_START = re.compile(r"^\s*(?:and|what about|how about|also|same for|ok(?:ay)?,? (?:and|what about)|"
-                            r"then|for|in|at)\b", re.IGNORECASE)
+FOLLOWUP_START = re.compile(
+    r"^\s*(?:and|what about|how about|also|same for|ok(?:ay)?,? (?:and|what about)|"
+    r"then|for|in|at)\b",
+    re.IGNORECASE,
+)
 ROLE_NOUN = re.compile(
     r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|engineers?|scientists?|researchers?|analysts?|managers?|"
     r"architects?|designers?|programmers?|consultants?|administrators?|testers?|devops|specialists?)\b"
 )
 ROLE_MODIFIER_NOISE = frozenset(
-    "a an the of for do does did to what how much is are as in us an entry level junior senior mid career "
-    "early late experienced average typical our my your their lead principal staff head chief top".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "do",
+        "does",
+        "did",
+        "to",
+        "what",
+        "how",
+        "much",
+        "is",
+        "are",
+        "as",
+        "in",
+        "us",
+        "an",
+        "entry",
+        "level",
+        "junior",
+        "senior",
+        "mid",
+        "career",
+        "early",
+        "late",
+        "experienced",
+        "average",
+        "typical",
+        "our",
+        "my",
+        "your",
+        "their",
+        "lead",
+        "principal",
+        "staff",
+        "head",
+        "chief",
+        "top",
+    ]
 )
-AI_WORDS = frozenset("ai ml machine learning artificial intelligence a.i. ai/ml deep".split())
+AI_WORDS = frozenset(
+    ["ai", "ml", "machine", "learning", "artificial", "intelligence", "a.i.", "ai/ml", "deep"]
+)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 EXPERIENCE = re.compile(
     r"\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)(?:\s+of)?(?:\s+(?:experience|exp|in))?", re.IGNORECASE
@@ -163,10 +441,20 @@ class Slots:
 
     def has_stats(self) -> bool:
         return bool(
-            self.platform_metric or self.roles or self.city or self.market_metric or self.tools or self.companies
-            or self.extra_comp or self.rank or self.level or self.experience_years is not None
-            or (self.salary and (self.years or self.platform_population)) or self.unknown_role
-            or (self.unknown_place and self.salary) or (self.salary and not self.doc_cue)
+            self.platform_metric
+            or self.roles
+            or self.city
+            or self.market_metric
+            or self.tools
+            or self.companies
+            or self.extra_comp
+            or self.rank
+            or self.level
+            or self.experience_years is not None
+            or (self.salary and (self.years or self.platform_population))
+            or self.unknown_role
+            or (self.unknown_place and self.salary)
+            or (self.salary and not self.doc_cue)
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -181,8 +469,19 @@ class Vocabulary:
         for table in (ROLE_SYNONYMS, LEVEL_SYNONYMS, CITY_SYNONYMS, PLATFORM_METRICS, MARKET_METRICS):
             for phrases in table.values():
                 cue_phrases.extend(phrases)
-        for group in (SALARY_WORDS, COMPARE_WORDS, RANK_HIGH, RANK_LOW, MONTHLY_WORDS, TOOLS_WORDS,
-                      COMPANY_WORDS, EXTRA_COMP_WORDS, PLATFORM_POPULATION, OTHER_PLACES, DOC_CUES):
+        for group in (
+            SALARY_WORDS,
+            COMPARE_WORDS,
+            RANK_HIGH,
+            RANK_LOW,
+            MONTHLY_WORDS,
+            TOOLS_WORDS,
+            COMPANY_WORDS,
+            EXTRA_COMP_WORDS,
+            PLATFORM_POPULATION,
+            OTHER_PLACES,
+            DOC_CUES,
+        ):
             cue_phrases.extend(group)
         words = {w.lower() for p in cue_phrases for w in WORD.findall(p)}
         words |= {w for w in corpus_words if len(w) >= 4}
@@ -198,8 +497,9 @@ class Vocabulary:
             if len(lower) < 5 or lower in self._known or not lower.isalpha():
                 return word
             limit = 1 if len(lower) < 8 else 2
-            best = process.extractOne(lower, self.words, scorer=DamerauLevenshtein.distance,
-                                      score_cutoff=limit)
+            best = process.extractOne(
+                lower, self.words, scorer=DamerauLevenshtein.distance, score_cutoff=limit
+            )
             return best[0] if best else word
 
         return WORD.sub(fix, text)
@@ -225,8 +525,9 @@ def _first(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
 def _all(text: str, table: dict[str, tuple[str, ...]]) -> list[str]:
     hits: list[tuple[int, str]] = []
     for key, phrases in table.items():
-        positions = [m.start() for p in phrases for m in re.finditer(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])",
-                                                                      text)]
+        positions = [
+            m.start() for p in phrases for m in re.finditer(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", text)
+        ]
         if positions:
             hits.append((min(positions), key))
     return [key for _, key in sorted(hits)]
@@ -316,11 +617,27 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
     if previous is None or previous.route in ("out_of_scope", "invalid"):
         return current
     before = previous.slots
-    own_topic = (current.platform_metric or current.roles or current.market_metric or current.tools
-                 or current.companies or current.extra_comp or current.coverage or current.unknown_role)
-    is_followup = current.followup or (not own_topic and (current.years or current.compare or current.level
-                                                          or current.city or current.year_relative
-                                                          or current.experience_years is not None))
+    own_topic = (
+        current.platform_metric
+        or current.roles
+        or current.market_metric
+        or current.tools
+        or current.companies
+        or current.extra_comp
+        or current.coverage
+        or current.unknown_role
+    )
+    is_followup = current.followup or (
+        not own_topic
+        and (
+            current.years
+            or current.compare
+            or current.level
+            or current.city
+            or current.year_relative
+            or current.experience_years is not None
+        )
+    )
     if not is_followup or (current.doc_cue and not own_topic and not current.compare and not current.years):
         return current
     merged = replace(current)

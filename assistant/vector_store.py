@@ -27,7 +27,9 @@ EMBEDDING_FUNCTION_NAME = "ai-careers-minilm"
 class MiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
     """Chroma-side handle on our model; only used if someone queries Chroma by text directly."""
 
-    def __init__(self, embeddings: Embeddings | None = None, model_path: str = "", onnx_dir: str = "") -> None:
+    def __init__(
+        self, embeddings: Embeddings | None = None, model_path: str = "", onnx_dir: str = ""
+    ) -> None:
         self._embeddings = embeddings
         self._model_path = model_path
         self._onnx_dir = onnx_dir
@@ -59,7 +61,9 @@ class MiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
 def chroma_client(settings: Settings, build_dir: Path) -> chromadb.ClientAPI:
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_host:
-        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        return chromadb.HttpClient(
+            host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+        )
     return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=chroma_settings)
 
 

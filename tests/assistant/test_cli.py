@@ -16,9 +16,19 @@ pytestmark = pytest.mark.slow
 
 
 def run(args: list[str], settings: Settings, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(settings.data_dir), "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir)}
-    return subprocess.run([sys.executable, "-m", "assistant", *args], env=env, input=stdin, text=True,
-                          capture_output=True, timeout=120)
+    env = {
+        **os.environ,
+        "ASSISTANT_DATA_DIR": str(settings.data_dir),
+        "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        env=env,
+        input=stdin,
+        text=True,
+        capture_output=True,
+        timeout=120,
+    )
 
 
 def test_ask_json(core_settings: Settings) -> None:
@@ -26,7 +36,15 @@ def test_ask_json(core_settings: Settings) -> None:
     assert done.returncode == 0, done.stderr
     reply = json.loads(done.stdout)
     assert "$5,808" in reply["answer"] and reply["citations"][0]["title"]
-    assert set(reply) == {"answer", "session_id", "route", "abstained", "citations", "tool_calls", "latency_ms"}
+    assert set(reply) == {
+        "answer",
+        "session_id",
+        "route",
+        "abstained",
+        "citations",
+        "tool_calls",
+        "latency_ms",
+    }
 
 
 def test_ask_plain_lists_citations(core_settings: Settings) -> None:

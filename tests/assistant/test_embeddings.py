@@ -31,7 +31,9 @@ def test_onnx_and_torch_agree(core_settings: Settings) -> None:
     assert cosine.min() > 0.999, cosine
 
 
-def test_stored_vectors_are_the_models_document_vectors(core_settings: Settings, real_assistant: object) -> None:
+def test_stored_vectors_are_the_models_document_vectors(
+    core_settings: Settings, real_assistant: object
+) -> None:
     from assistant.ingest import current_build
 
     build_id, build_dir = current_build(core_settings)  # type: ignore[misc]

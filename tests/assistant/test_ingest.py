@@ -49,13 +49,18 @@ def test_shared_explainer_is_indexed_once_knowing_both_pages(own_data: Settings)
 
     chunks = chunk_documents(load_corpus(own_data.corpus_dir), own_data.chunk_size, own_data.chunk_overlap)
     rl = [c for c in chunks if "Reinforcement Learning" in c.section]
-    assert rl and all({loc.doc_id for loc in c.locations} == {
-        "ai-ml-developer-salary-2024.md", "ai-ml-developer-salary-2025.md"} for c in rl)
+    assert rl and all(
+        {loc.doc_id for loc in c.locations}
+        == {"ai-ml-developer-salary-2024.md", "ai-ml-developer-salary-2025.md"}
+        for c in rl
+    )
     headline = [c for c in chunks if "Median Salary Expectations" in c.text]
     assert len(headline) == 2  # different figures: never merged
 
 
-def test_failed_ingest_leaves_the_previous_index_serving(own_data: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_ingest_leaves_the_previous_index_serving(
+    own_data: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assistant = build_assistant(own_data)
     before = current_build(own_data)
     (own_data.corpus_dir / "new-notes.md").write_text("# Notes\n\nAutoML tools are covered here too.\n")
@@ -75,8 +80,12 @@ def test_failed_ingest_leaves_the_previous_index_serving(own_data: Settings, mon
 
 def test_a_new_document_is_picked_up_and_only_it_is_embedded(own_data: Settings) -> None:
     page = (own_data.corpus_dir / "ai-ml-developer-salary-2025.md").read_text()
-    page = (page.replace("2025", "2026").replace("\n59\n", "\n61\n").replace("$5,808", "$6,120")
-            .replace("Proposals:\n1\n", "Proposals:\n2\n"))
+    page = (
+        page.replace("2025", "2026")
+        .replace("\n59\n", "\n61\n")
+        .replace("$5,808", "$6,120")
+        .replace("Proposals:\n1\n", "Proposals:\n2\n")
+    )
     (own_data.corpus_dir / "ai-ml-developer-salary-2026.md").write_text(page)
     report = run_ingest(own_data, progress=False)
     assert report.changed and report.documents == 4

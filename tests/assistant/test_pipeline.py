@@ -21,8 +21,10 @@ def ask(assistant: Assistant, message: str, session: str | None = None) -> Reply
 
 def assert_grounded(reply: Reply) -> None:
     """Independent of the pipeline's own check: every number is in a citation or a tool result."""
-    evidence = " ".join(c.snippet for c in reply.citations) + " " + " ".join(
-        str(call.result) for call in reply.tool_calls
+    evidence = (
+        " ".join(c.snippet for c in reply.citations)
+        + " "
+        + " ".join(str(call.result) for call in reply.tool_calls)
     )
     have = set(numbers_in(evidence))
     for number in numbers_in(reply.answer):
@@ -78,7 +80,9 @@ def test_reinforcement_learning_is_the_explainers_own_words(real_assistant: Assi
         ("Give me a good pasta recipe", "2024"),
     ],
 )
-def test_abstains_and_says_what_it_covers(real_assistant: Assistant, question: str, must_mention: str) -> None:
+def test_abstains_and_says_what_it_covers(
+    real_assistant: Assistant, question: str, must_mention: str
+) -> None:
     reply = ask(real_assistant, question)
     assert reply.abstained, reply.answer
     assert must_mention in reply.answer
@@ -146,8 +150,16 @@ def test_duplicate_explainer_is_not_returned_twice(real_assistant: Assistant) ->
 
 @pytest.mark.parametrize(
     "message",
-    ["", "   \n\t ", "x" * 10_000, "\x00\x01\x02 \x1b[31m", "¿Cuál fue el salario medio en 2025?",
-     "2025年の給与の中央値は？", "🤖🤖🤖", "SELECT * FROM platform_stats; DROP TABLE platform_stats;"],
+    [
+        "",
+        "   \n\t ",
+        "x" * 10_000,
+        "\x00\x01\x02 \x1b[31m",
+        "¿Cuál fue el salario medio en 2025?",
+        "2025年の給与の中央値は？",
+        "🤖🤖🤖",
+        "SELECT * FROM platform_stats; DROP TABLE platform_stats;",
+    ],
 )
 def test_bad_input_gets_a_clear_reply(real_assistant: Assistant, message: str) -> None:
     reply = real_assistant.ask(message)

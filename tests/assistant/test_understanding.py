@@ -19,9 +19,14 @@ def slots(text: str) -> Slots:
 
 @pytest.mark.parametrize(
     ("text", "role"),
-    [("ML engineer salary", "Machine Learning Engineer"), ("machine learning engineers pay", "Machine Learning Engineer"),
-     ("what do data scientists make", "Data Scientist"), ("AI research scientist salary", "AI Researcher"),
-     ("robotics engineer", "Robotics Engineer"), ("AI engineer", "AI Engineer")],
+    [
+        ("ML engineer salary", "Machine Learning Engineer"),
+        ("machine learning engineers pay", "Machine Learning Engineer"),
+        ("what do data scientists make", "Data Scientist"),
+        ("AI research scientist salary", "AI Researcher"),
+        ("robotics engineer", "Robotics Engineer"),
+        ("AI engineer", "AI Engineer"),
+    ],
 )
 def test_role_synonyms(text: str, role: str) -> None:
     assert slots(text).roles == [role]
@@ -65,8 +70,12 @@ def test_injection_is_detected() -> None:
 
 
 def test_follow_up_inherits_metric_and_compares_history() -> None:
-    previous = Turn(message="median 2025", route="statistics",
-                    slots={"platform_metric": "median_salary_expectation", "years": [2025]}, years=[2025])
+    previous = Turn(
+        message="median 2025",
+        route="statistics",
+        slots={"platform_metric": "median_salary_expectation", "years": [2025]},
+        years=[2025],
+    )
     follow = inherit(slots("And in 2024?"), previous, [2025])
     assert follow.platform_metric == "median_salary_expectation" and follow.years == [2024]
     change = inherit(slots("How much did it change?"), previous, [2025, 2024])
@@ -74,7 +83,11 @@ def test_follow_up_inherits_metric_and_compares_history() -> None:
 
 
 def test_new_topic_does_not_inherit() -> None:
-    previous = Turn(message="median 2025", route="statistics",
-                    slots={"platform_metric": "median_salary_expectation", "years": [2025]}, years=[2025])
+    previous = Turn(
+        message="median 2025",
+        route="statistics",
+        slots={"platform_metric": "median_salary_expectation", "years": [2025]},
+        years=[2025],
+    )
     fresh = inherit(slots("What is reinforcement learning?"), previous, [2025])
     assert fresh.platform_metric is None
