@@ -25,6 +25,7 @@ from assistant.errors import EmptyMessage, IndexNotReady, InvalidInput, MessageT
 from assistant.fingerprints import corpus_fingerprint, model_fingerprint
 from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
+from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
 from assistant.models import Reply, Route
 from assistant.retrieval import Passage, Retriever, best_sentences, terms
 from assistant.sessions import InMemorySessionStore, SessionState, SessionStore, Turn, new_session_id
@@ -58,8 +59,11 @@ class LoadedBuild:
 class Assistant:
     """Thread-safe: the build is swapped under a lock on reload; each ask works on one consistent build."""
 
-    def __init__(self, settings: Settings, sessions: SessionStore | None = None) -> None:
+    def __init__(
+        self, settings: Settings, sessions: SessionStore | None = None, writer: AnswerWriter | None = None
+    ) -> None:
         self.settings = settings
+        self._writer = writer if writer is not None else writer_from_settings(settings)
         self._sessions = sessions or InMemorySessionStore(
             settings.session_max_count, settings.session_ttl_seconds
         )
@@ -174,7 +178,11 @@ class Assistant:
             draft = Draft(documents=build.documents)
             draft.abstained = True
             draft.say("I couldn't verify every figure in the answer against the sources, so I won't guess.")
-            answer, route = draft.text(), route
+            answer = draft.text()
+        elif self._writer is not None and not draft.abstained:
+            snippets = [c.snippet for c in draft.citations]
+            markers = {c.id for c in draft.citations}
+            answer = checked_rewrite(self._writer, question, answer, snippets, evidence, markers)
         state.turns.append(
             Turn(message=question[:500], route=route, slots=slots.to_dict(), years=draft.years)
         )
@@ -269,9 +277,11 @@ def _ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 2)
 
 
-def build_assistant(settings: Settings | None = None, *, sessions: SessionStore | None = None) -> Assistant:
+def build_assistant(
+    settings: Settings | None = None, *, sessions: SessionStore | None = None, writer: AnswerWriter | None = None
+) -> Assistant:
     """Load the current build once (model, Chroma, DuckDB) and return the shared, thread-safe assistant."""
     force_offline()
-    assistant = Assistant(settings or Settings(), sessions=sessions)
+    assistant = Assistant(settings or Settings(), sessions=sessions, writer=writer)
     assistant.reload()
     return assistant
