@@ -8,7 +8,7 @@ abstention that says what the data does cover.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from assistant.documents import Document
@@ -29,6 +29,10 @@ METRIC_LABEL = {
     "proposals": "proposals figure",
 }
 HUB_PLACES = {"Boston", "Austin", "Toronto", "Silicon Valley"}
+
+
+def article(word: str) -> str:
+    return "an" if word[:1].upper() in "AEIOU" else "a"
 
 
 def money(value: float | int) -> str:
@@ -211,6 +215,10 @@ class StatisticsAnswerer:
             return
         if wants_platform:
             self._platform(s, draft)
+            if s.roles and not draft.abstained:
+                # "How does the 2025 median compare with ML engineer salaries?": both, kept apart.
+                self._roles(replace(s, compare=False, years=[]), draft)
+                draft.say(KIND_NOTE)
             return
         if s.market_metric and not s.roles:
             self._market(s, draft)
@@ -257,7 +265,7 @@ class StatisticsAnswerer:
         label = METRIC_LABEL[metric]
         known = self.coverage().get("platform_years", [])
         years = list(dict.fromkeys(s.years))
-        if s.compare:
+        if s.compare and not s.roles:
             if len(years) < 2:
                 years = sorted(set(years) | set(known[-2:]))[-2:] if years else known[-2:]
             year_from, year_to = sorted(years)[0], sorted(years)[-1]
@@ -318,10 +326,8 @@ class StatisticsAnswerer:
                 + "; ".join(pieces)
                 + "."
             )
-        if metric == "median_salary_expectation" and (s.monthly or s.salary and "annual" in str(s)):
+        if metric == "median_salary_expectation" and s.monthly:
             draft.say("The page does not say whether this is a monthly or an annual amount.")
-        if s.roles or s.level:
-            draft.say(KIND_NOTE)
 
     # -- guide: roles and levels ---------------------------------------------------------------
 
@@ -342,6 +348,9 @@ class StatisticsAnswerer:
         if not roles:
             self._rank(Slots(rank="highest", rank_dimension="role", level=level), draft)
             return
+        if s.compare and len(s.levels) >= 2:
+            self._gap(roles[0], s.levels, draft)
+            return
         for role in roles[:3]:
             if s.monthly:
                 self._monthly(role, level or "Average", draft)
@@ -359,7 +368,7 @@ class StatisticsAnswerer:
             else:
                 lines = [f"{r['level']}: {r['raw']} {draft.cite_row(r)}" for r in result.rows]
                 draft.say(
-                    f"US base salaries for a {role} in the guide ({self._data_year()}): "
+                    f"US base salaries for {article(role)} {role} in the guide ({self._data_year()}): "
                     + "; ".join(lines)
                     + "."
                 )
@@ -368,6 +377,23 @@ class StatisticsAnswerer:
         if len(roles) > 1 and draft.abstained and len(draft.citations) > 0:
             draft.abstained = False  # part of the question was answered
         self._level_years(level, draft)
+
+    def _gap(self, role: str, levels: list[str], draft: Draft) -> None:
+        order = list(self.coverage().get("levels", []))
+        low, high = sorted(levels[:2], key=lambda lv: order.index(lv) if lv in order else 99)
+        result = self.call(draft, "salary_gap", role=role, level_from=low, level_to=high)
+        if not result.found:
+            self.abstain(draft, f"I can't compare those levels: {result.note}.")
+            return
+        d = result.derived
+        first, second = result.rows
+        high_part = f" (upper ends: {signed_money(d['difference_high'])})" if "difference_high" in d else ""
+        draft.say(
+            f"For {article(role)} {role} in the US ({self._data_year()}), {low} is {first['raw']} "
+            f"{draft.cite_row(first)} and {high} is {second['raw']} {draft.cite_row(second)}: a gap of "
+            f"{signed_money(d['difference_low'])} ({signed_pct(d.get('percent_change'))}) at the lower end"
+            f"{high_part}."
+        )
 
     def _role_level_phrase(self, role: str, row: dict[str, Any]) -> str:
         level = row["level"]
@@ -434,8 +460,9 @@ class StatisticsAnswerer:
             draft.abstained = True
             note = rows[0]["note"] if rows else ""
             if rows:
+                cities = ", ".join(self.coverage().get("cities_with_figures", []))
                 draft.say(
-                    f"The guide gives no salary figure for {s.city}, only the note "
+                    f"The guide gives salary figures only for {cities}; for {s.city} it gives no figure, only the note "
                     f'"{note}" {draft.cite_row(rows[0])}.'
                 )
             else:
@@ -467,11 +494,12 @@ class StatisticsAnswerer:
             self.abstain(draft, f"I can't rank that: {result.note}.")
             return
         top = result.rows[0]
+        top_marker = draft.cite_row(top)
         if dimension == "city":
             others = "; ".join(f"{r['city']} {r['raw']} {draft.cite_row(r)}" for r in result.rows[1:])
             draft.say(
                 f"By the guide's city figures (ML Engineer, {self._data_year()}), the {order} is "
-                f"{top['city']} at {top['raw']} {draft.cite_row(top)}"
+                f"{top['city']} at {top['raw']} {top_marker}"
                 + (f", then {others}" if others else "")
                 + "."
             )
@@ -486,7 +514,7 @@ class StatisticsAnswerer:
         )
         draft.say(
             f"In the guide's US salaries ({self._data_year()}) {scope}, the {order} is {label} at "
-            f"{top['raw']} {draft.cite_row(top)}" + (f", followed by {rest}" if rest else "") + "."
+            f"{top['raw']} {top_marker}" + (f", followed by {rest}" if rest else "") + "."
         )
         missing = result.derived.get("roles_without_level") or []
         if missing:

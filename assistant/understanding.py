@@ -215,6 +215,11 @@ COMPARE_WORDS = (
     "went up",
     "go down",
     "went down",
+    "more than",
+    "less than",
+    "how much more",
+    "how much less",
+    "than",
 )
 RANK_HIGH = (
     "highest",
@@ -333,6 +338,10 @@ DOC_CUES = (
     "overview",
     "learn",
     "become",
+    "mean",
+    "means",
+    "meaning",
+    "stand for",
     "qualification",
     "role of",
     "duties",
@@ -418,6 +427,7 @@ class Slots:
     platform_population: bool = False
     unknown_role: str | None = None
     level: str | None = None
+    levels: list[str] = field(default_factory=list)  # every level named, in order ("gap between X and Y")
     unknown_level: str | None = None
     experience_years: float | None = None
     city: str | None = None
@@ -439,7 +449,15 @@ class Slots:
     followup: bool = False
     corrected: str = ""  # the question with typos fixed, for retrieval
 
+    def wants_documents_about_role(self) -> bool:
+        """'What skills does an ML engineer need?': a role named, but nothing numeric asked."""
+        numeric = (self.salary or self.level or self.experience_years is not None or self.city or self.rank
+                   or self.monthly or self.compare or self.platform_metric or self.market_metric or self.years)
+        return bool(self.roles and self.doc_cue and not numeric)
+
     def has_stats(self) -> bool:
+        if self.wants_documents_about_role():
+            return False
         return bool(
             self.platform_metric
             or self.roles
@@ -555,6 +573,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.platform_population = _any(text, PLATFORM_POPULATION)
     s.roles = _all(text, ROLE_SYNONYMS)
     s.level = _first(text, LEVEL_SYNONYMS)
+    s.levels = [lv for lv in _all(text, LEVEL_SYNONYMS) if lv != "Average"]
     if s.level == "Average" and not (s.roles or "base" in text):
         s.level = None  # "average salary for ML experts" is a market figure, not a role level
     if re.search(r"\bsenior\b|\bsr\.?\b|\blead\b|\bprincipal\b|\bstaff\b", text) and not s.level:
