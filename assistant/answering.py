@@ -110,13 +110,13 @@ class Draft:
                 citation.snippet = f"{citation.snippet} … {sentence}"
             return f"[{self._keys[key]}]"
         number = len(self.citations) + 1
-        also = [loc for loc in passage.locations[1:] if loc]
-        source = passage.source + (f" (same text in {', '.join(also)})" if also else "")
+        others = [t for t in dict.fromkeys(passage.titles[1:]) if t and t != passage.title]
+        title = passage.title + (f" (same text also in: {'; '.join(others)})" if others else "")
         self.citations.append(
             Citation(
                 id=number,
-                title=passage.title,
-                source=source,
+                title=title,
+                source=passage.source,
                 section=passage.section,
                 snippet=sentence,
                 score=passage.score,
@@ -228,9 +228,9 @@ class StatisticsAnswerer:
             return
         if s.companies or s.extra_comp:
             if s.companies:
-                self._companies(draft)
+                self._quote(draft, "company_salaries", "The guide says:")
             if s.extra_comp:
-                self._extra(draft)
+                self._quote(draft, "extra_compensation", "On top of base salary, the guide says:")
             return
         if (
             s.years
@@ -545,19 +545,13 @@ class StatisticsAnswerer:
             )
             draft.years.append(tool_year)
 
-    def _companies(self, draft: Draft) -> None:
-        result = self.call(draft, "company_salaries")
+    def _quote(self, draft: Draft, tool: str, lead: str) -> None:
+        """Quote the guide's own line for a one-row table (companies, extra compensation)."""
+        result = self.call(draft, tool)
         if result.found:
             row = result.rows[0]
             line = draft.documents[row["doc_id"]].line(row["line"]).lstrip("- ").strip()
-            draft.say(f"The guide says: {line} {draft.cite_row(row)}.")
-
-    def _extra(self, draft: Draft) -> None:
-        result = self.call(draft, "extra_compensation")
-        if result.found:
-            row = result.rows[0]
-            line = draft.documents[row["doc_id"]].line(row["line"]).lstrip("- ").strip()
-            draft.say(f"On top of base salary, the guide says: {line} {draft.cite_row(row)}.")
+            draft.say(f"{lead} {line} {draft.cite_row(row)}.")
 
     def _overview(self, draft: Draft) -> None:
         """'How much do AI people earn?': both kinds of figure, kept apart."""
