@@ -1,0 +1,344 @@
+"""The expected Q&A pairs: a pydantic schema for eval/cases/*.yaml, and a loader that validates them.
+
+A case file is `{suite, description, cases: [...]}`. A case is one question (`question` + `expect`) or a
+conversation (`turns: [{message, expect}, ...]`); the loader normalises both to `turns`. Anything wrong in a
+file (YAML, a key, a duplicate id, a source that names a heading the documents lack) raises CaseFileError,
+which the CLI turns into exit code 2: a broken case is a harness error, never a failed case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from eval.errors import CaseFileError
+
+Kind = Literal["statistics", "documents", "both", "multiturn", "abstention", "robustness"]
+KINDS: tuple[str, ...] = ("statistics", "documents", "both", "multiturn", "abstention", "robustness")
+Route = Literal["statistics", "documents", "both", "out_of_scope", "invalid"]
+Unit = Literal["usd", "percent", "number"]
+# The statistics tools of assistant/statistics/tools.py; a case naming another tool is a typo.
+KNOWN_TOOLS: frozenset[str] = frozenset(
+    {
+        "platform_stat",
+        "compare_years",
+        "role_salary",
+        "level_for_years",
+        "city_salary",
+        "rank",
+        "salary_gap",
+        "annual_to_monthly",
+        "market_figure",
+        "company_salaries",
+        "extra_compensation",
+        "trending_tools",
+        "coverage",
+    }
+)
+CASES_DIR = Path(__file__).resolve().parent / "cases"
+_READ_ONLY_QUERY = re.compile(r"^\s*(select|with)\b", re.IGNORECASE)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
+
+
+class _Strict(BaseModel):
+    """Unknown keys are errors: a misspelt `expect` key must not silently drop a check."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ExpectedNumber(_Strict):
+    """A figure the answer must state: a literal `value`, or a read-only DuckDB `query` on the stats file."""
+
+    value: float | None = None
+    query: str | None = Field(None, description="SELECT returning one scalar, evaluated at eval time.")
+    unit: Unit = "number"
+    tolerance: float = Field(0.0, ge=0, description="Absolute tolerance.")
+    rel_tolerance: float = Field(0.0, ge=0, le=0.5, description="Relative tolerance (0.01 = 1%).")
+    label: str = ""
+
+    @model_validator(mode="after")
+    def _one_source(self) -> ExpectedNumber:
+        if (self.value is None) == (self.query is None):
+            raise ValueError("give exactly one of 'value' (a literal) or 'query' (a DuckDB SELECT)")
+        if self.query is not None and (not _READ_ONLY_QUERY.match(self.query) or ";" in self.query):
+            raise ValueError(f"query must be a single read-only SELECT/WITH statement, got: {self.query!r}")
+        return self
+
+
+class ExpectedToolCall(_Strict):
+    """A statistics tool the assistant must call; `arguments` is a subset of the call's arguments."""
+
+    tool: str
+    arguments: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+
+    @field_validator("tool")
+    @classmethod
+    def _known_tool(cls, tool: str) -> str:
+        if tool not in KNOWN_TOOLS:
+            raise ValueError(f"unknown tool {tool!r} (known: {', '.join(sorted(KNOWN_TOOLS))})")
+        return tool
+
+
+class ExpectedSource(_Strict):
+    """Where the answer should come from: one of `doc` and, if given, one of `section` (alternatives).
+
+    `relevance` is a BEIR-style grade: 2 = required (counts for recall), 1 = acceptable (counts for precision
+    and nDCG only). A section is a heading path ('Salary Ranges (US Market, 2024) > AI Engineer') or a part.
+    """
+
+    doc: list[str]
+    section: list[str] | None = None
+    relevance: int = Field(2, ge=1, le=3)
+
+    @field_validator("doc", "section", mode="before")
+    @classmethod
+    def _as_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("doc", "section")
+    @classmethod
+    def _non_empty(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None and (not value or any(not item.strip() for item in value)):
+            raise ValueError("must be a non-empty name or a non-empty list of names")
+        return value
+
+
+Phrase = str | list[str]
+
+
+class Expectation(_Strict):
+    """What one turn's reply must (and must not) show."""
+
+    route: list[Route] | None = Field(None, description="Accepted routes (one or several).")
+    abstain: bool = False
+    numbers: list[ExpectedNumber] = Field(default_factory=list)
+    contains: list[Phrase] = Field(default_factory=list, description="Each must appear; a list = any of.")
+    not_contains: list[str] = Field(default_factory=list)
+    forbid_numbers: list[float] = Field(default_factory=list, description="Figures that must not appear.")
+    tool_calls: list[ExpectedToolCall] = Field(default_factory=list)
+    sources: list[ExpectedSource] = Field(default_factory=list)
+
+    @field_validator("route", mode="before")
+    @classmethod
+    def _route_list(cls, route: Any) -> Any:
+        return [route] if isinstance(route, str) else route
+
+    @field_validator("contains")
+    @classmethod
+    def _phrases_non_empty(cls, contains: list[Phrase]) -> list[Phrase]:
+        for phrase in contains:
+            alternatives = [phrase] if isinstance(phrase, str) else phrase
+            if not alternatives or any(not alt.strip() for alt in alternatives):
+                raise ValueError("contains entries must be non-empty strings or non-empty lists of strings")
+        return contains
+
+    @model_validator(mode="after")
+    def _checks_something(self) -> Expectation:
+        measurable = (
+            self.abstain
+            or self.numbers
+            or self.contains
+            or self.not_contains
+            or self.forbid_numbers
+            or self.tool_calls
+            or self.sources
+            or self.route
+        )
+        if not measurable:
+            raise ValueError("an answerable turn needs at least one check (numbers, contains, sources, ...)")
+        return self
+
+
+class CaseTurn(_Strict):
+    message: str
+    repeat: int = Field(1, ge=1, le=10_000, description="Send `message` this many times over.")
+    expect: Expectation
+
+    @property
+    def text(self) -> str:
+        return self.message * self.repeat
+
+
+class Case(_Strict):
+    """One expected Q&A pair (or conversation), written from the documents."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    kind: Kind
+    tags: list[str] = Field(default_factory=list)
+    question: str | None = None
+    expect: Expectation | None = None
+    turns: list[CaseTurn] = Field(default_factory=list)
+    paraphrase_of: str | None = Field(None, description="Id of the case this one rephrases (robustness).")
+    note: str = Field("", description="Where in the documents the expected answer comes from.")
+    suite: str = Field("", description="Set by the loader from the file's `suite`.")
+
+    @model_validator(mode="after")
+    def _normalise_turns(self) -> Case:
+        single = self.question is not None or self.expect is not None
+        if single and self.turns:
+            raise ValueError("give either question + expect, or turns, not both")
+        if single:
+            if self.question is None or self.expect is None:
+                raise ValueError("a single-turn case needs both 'question' and 'expect'")
+            self.turns = [CaseTurn(message=self.question, expect=self.expect)]
+            self.question, self.expect = None, None
+        if not self.turns:
+            raise ValueError("a case needs question + expect, or a non-empty turns list")
+        if self.kind == "multiturn" and len(self.turns) < 2:
+            raise ValueError("a multiturn case needs at least two turns")
+        return self
+
+
+class CaseFile(_Strict):
+    suite: str = Field(pattern=r"^[a-z0-9_-]+$")
+    description: str = ""
+    kind: Kind | None = Field(None, description="Default kind for cases that do not name one.")
+    cases: list[Case]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_kind(cls, raw: Any) -> Any:
+        if isinstance(raw, dict) and raw.get("kind") and isinstance(raw.get("cases"), list):
+            for case in raw["cases"]:
+                if isinstance(case, dict):
+                    case.setdefault("kind", raw["kind"])
+        return raw
+
+    @model_validator(mode="after")
+    def _tag_suite(self) -> CaseFile:
+        for case in self.cases:
+            case.suite = self.suite
+        return self
+
+
+def corpus_headings(corpus_dir: Path) -> dict[str, set[str]]:
+    """Heading texts per corpus file name, lower-cased: what an expected section may name."""
+    headings: dict[str, set[str]] = {}
+    for path in sorted(corpus_dir.glob("*.md")) + sorted(corpus_dir.glob("*.txt")):
+        found = set()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = _HEADING.match(line)
+            if match:
+                found.add(normalise_heading(match.group("text")))
+        headings[path.name] = found
+    return headings
+
+
+def normalise_heading(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def section_parts(section: str) -> list[str]:
+    """'A > B' -> ['a', 'b'], normalised for comparison."""
+    return [normalise_heading(part) for part in section.split(">") if part.strip()]
+
+
+def load_case_file(path: Path) -> CaseFile:
+    """Parse and validate one YAML file; every problem names the file, the case and the field."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CaseFileError(f"{path}: cannot read case file ({exc})") from exc
+    except yaml.YAMLError as exc:
+        raise CaseFileError(f"{path}: not valid YAML ({exc})") from exc
+    if not isinstance(raw, dict):
+        raise CaseFileError(f"{path}: expected a mapping with 'suite' and 'cases', got {type(raw).__name__}")
+    try:
+        return CaseFile.model_validate(raw)
+    except ValidationError as exc:
+        raise CaseFileError(f"{path}: invalid case file:\n{_describe(exc, raw)}") from exc
+
+
+def _describe(exc: ValidationError, raw: dict[str, Any]) -> str:
+    lines = []
+    cases = raw.get("cases") if isinstance(raw.get("cases"), list) else []
+    for error in exc.errors():
+        loc = list(error["loc"])
+        where = ".".join(str(part) for part in loc)
+        if len(loc) >= 2 and loc[0] == "cases" and isinstance(loc[1], int) and loc[1] < len(cases):
+            case = cases[loc[1]]
+            case_id = case.get("id", "?") if isinstance(case, dict) else "?"
+            where = f"case #{loc[1]} (id={case_id}) " + ".".join(str(part) for part in loc[2:])
+        lines.append(f"  - {where}: {error['msg']}")
+    return "\n".join(lines)
+
+
+def validate_cases(cases: Sequence[Case], corpus_dir: Path | None) -> None:
+    """Cross-case checks: unique ids, paraphrase targets exist, cited docs and sections are in the corpus."""
+    problems: list[str] = []
+    seen: set[str] = set()
+    for case in cases:
+        if case.id in seen:
+            problems.append(f"duplicate case id {case.id!r}")
+        seen.add(case.id)
+    for case in cases:
+        if case.paraphrase_of is not None and case.paraphrase_of not in seen:
+            problems.append(f"case {case.id!r}: paraphrase_of {case.paraphrase_of!r} is not a case id")
+    if corpus_dir is not None:
+        headings = corpus_headings(corpus_dir)
+        for case in cases:
+            for number, turn in enumerate(case.turns):
+                for source in turn.expect.sources:
+                    problems.extend(_source_problems(case.id, number, source, headings))
+    if problems:
+        raise CaseFileError("invalid cases:\n" + "\n".join(f"  - {problem}" for problem in problems))
+
+
+def _source_problems(case_id: str, turn: int, source: ExpectedSource, headings: dict[str, set[str]]) -> list[str]:
+    where = f"case {case_id!r} turn {turn}"
+    unknown = [doc for doc in source.doc if doc not in headings]
+    if unknown:
+        return [f"{where}: doc {unknown[0]!r} is not in the corpus (have: {', '.join(headings)})"]
+    problems = []
+    for section in source.section or []:
+        missing = [part for part in section_parts(section) if not any(part in headings[doc] for doc in source.doc)]
+        if missing:
+            problems.append(f"{where}: no heading {missing[0]!r} in {', '.join(source.doc)}")
+    return problems
+
+
+def case_files(cases_dir: Path = CASES_DIR) -> list[Path]:
+    """All case files; they are always validated together (paraphrases point across suites)."""
+    paths = sorted(cases_dir.glob("*.yaml"))
+    if not paths:
+        raise CaseFileError(f"no case files (*.yaml) in {cases_dir}")
+    return paths
+
+
+def load_cases(paths: Sequence[Path], corpus_dir: Path | None = None) -> list[Case]:
+    """Load, validate and cross-check the case files; raises CaseFileError on the first broken file."""
+    cases: list[Case] = []
+    for path in paths:
+        cases.extend(load_case_file(path).cases)
+    validate_cases(cases, corpus_dir)
+    return cases
+
+
+def select_cases(
+    cases: Sequence[Case],
+    suites: Sequence[str] | None = None,
+    kinds: Sequence[str] | None = None,
+    tags: Sequence[str] | None = None,
+    limit: int | None = None,
+) -> list[Case]:
+    """Filter by suite, kind and tags (each: any of), then keep the first `limit`."""
+    known_suites = {case.suite for case in cases}
+    for suite in suites or []:
+        if suite not in known_suites:
+            raise CaseFileError(f"unknown suite {suite!r} (have: {', '.join(sorted(known_suites))})")
+    for kind in kinds or []:
+        if kind not in KINDS:
+            raise CaseFileError(f"unknown kind {kind!r} (have: {', '.join(KINDS)})")
+    chosen = [
+        case
+        for case in cases
+        if (not suites or case.suite in suites)
+        and (not kinds or case.kind in kinds)
+        and (not tags or set(tags) & set(case.tags))
+    ]
+    return chosen[:limit] if limit is not None else chosen

@@ -1,0 +1,148 @@
+"""Case files validate, and a broken one is a harness error (exit 2) that says what is wrong and where."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assistant.settings import PROJECT_ROOT
+from eval.cli import main
+from eval.errors import CaseFileError
+from eval.schema import KINDS, case_files, load_cases, select_cases
+
+CORPUS = PROJECT_ROOT / "corpus"
+
+
+def write(folder: Path, text: str, name: str = "broken.yaml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_cases_validate_and_cover_every_kind() -> None:
+    cases = load_cases(case_files(), corpus_dir=CORPUS)
+    kinds = Counter(case.kind for case in cases)
+    assert len(cases) >= 150
+    assert set(kinds) == set(KINDS)
+    assert sum(case.turns[0].expect.abstain for case in cases if case.kind == "abstention") >= 20
+    assert any(n.query for c in cases for t in c.turns for n in t.expect.numbers), "no query-named golden"
+    assert all(c.paraphrase_of for c in cases if c.kind == "robustness" and "invalid" not in c.tags)
+
+
+def test_single_question_is_normalised_to_turns(small_cases: Path) -> None:
+    cases = load_cases(case_files(small_cases), corpus_dir=CORPUS)
+    first = cases[0]
+    assert first.suite == "small"
+    assert [turn.message for turn in first.turns] == ["What was the median salary expectation in 2025?"]
+    assert len(next(case for case in cases if case.id == "s-followup").turns) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("suite: x\ncases: [\n", "not valid YAML"),
+        ("- just a list\n", "expected a mapping"),
+        (
+            "suite: x\ncases:\n  - id: a\n    kind: statistics\n    question: q\n    expect: {numbrs: []}\n",
+            "case #0 (id=a) expect.numbrs: Extra inputs are not permitted",
+        ),
+        (
+            "suite: x\ncases:\n  - id: a\n    kind: statistics\n    question: q\n",
+            "needs both 'question' and 'expect'",
+        ),
+        (
+            "suite: x\ncases:\n  - id: a\n    kind: sports\n    question: q\n    expect: {abstain: true}\n",
+            "case #0 (id=a) kind",
+        ),
+        (
+            "suite: x\ncases:\n  - id: a\n    kind: statistics\n    question: q\n"
+            "    expect: {tool_calls: [{tool: salary_lookup}]}\n",
+            "unknown tool 'salary_lookup'",
+        ),
+        (
+            "suite: x\ncases:\n  - id: a\n    kind: statistics\n    question: q\n"
+            "    expect: {numbers: [{value: 1, query: 'SELECT 1'}]}\n",
+            "exactly one of 'value'",
+        ),
+        (
+            "suite: x\ncases:\n  - id: a\n    kind: statistics\n    question: q\n"
+            "    expect: {numbers: [{query: 'DELETE FROM platform_stats'}]}\n",
+            "read-only SELECT",
+        ),
+        (
+            "suite: x\ncases:\n  - id: a\n    kind: documents\n    question: q\n    expect: {}\n",
+            "needs at least one check",
+        ),
+        (
+            "suite: x\ncases:\n  - id: a\n    kind: multiturn\n    turns:\n"
+            "      - {message: q, expect: {abstain: true}}\n",
+            "at least two turns",
+        ),
+    ],
+)
+def test_broken_files_name_the_problem(tmp_path: Path, body: str, message: str) -> None:
+    path = write(tmp_path, body)
+    with pytest.raises(CaseFileError) as raised:
+        load_cases([path], corpus_dir=CORPUS)
+    assert message in raised.value.message
+    assert str(path) in raised.value.message or "invalid cases" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "suite: x\ncases:\n  - {id: a, kind: abstention, question: q, expect: {abstain: true}}\n"
+            "  - {id: a, kind: abstention, question: r, expect: {abstain: true}}\n",
+            "duplicate case id 'a'",
+        ),
+        (
+            "suite: x\ncases:\n"
+            "  - {id: a, kind: robustness, paraphrase_of: zz, question: q, expect: {abstain: true}}\n",
+            "paraphrase_of 'zz' is not a case id",
+        ),
+        (
+            "suite: x\ncases:\n  - {id: a, kind: documents, question: q, expect: {sources: [{doc: nope.md}]}}\n",
+            "doc 'nope.md' is not in the corpus",
+        ),
+        (
+            "suite: x\ncases:\n  - {id: a, kind: documents, question: q,"
+            " expect: {sources: [{doc: ai-ml-expert-career-guide.md, section: Salary Secrets}]}}\n",
+            "no heading 'salary secrets'",
+        ),
+    ],
+)
+def test_cross_case_problems(tmp_path: Path, body: str, message: str) -> None:
+    with pytest.raises(CaseFileError) as raised:
+        load_cases([write(tmp_path, body)], corpus_dir=CORPUS)
+    assert message in raised.value.message
+
+
+def test_selection_by_suite_kind_tags_and_limit(small_cases: Path) -> None:
+    cases = load_cases(case_files(small_cases), corpus_dir=CORPUS)
+    assert [c.id for c in select_cases(cases, kinds=["abstention"])] == ["s-boston"]
+    assert [c.id for c in select_cases(cases, tags=["platform"])] == ["s-median-2025"]
+    assert len(select_cases(cases, suites=["small"], limit=2)) == 2
+    with pytest.raises(CaseFileError, match="unknown suite 'nope'"):
+        select_cases(cases, suites=["nope"])
+    with pytest.raises(CaseFileError, match="unknown kind 'sport'"):
+        select_cases(cases, kinds=["sport"])
+
+
+def test_cli_exits_2_on_a_broken_case_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "cases"
+    write(
+        folder,
+        "suite: x\ncases:\n  - id: Bad Id\n    kind: statistics\n    question: q\n    expect: {abstain: true}\n",
+    )
+    code = main(["--cases", str(folder), "--no-progress", "--no-rag-baseline", "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "case #0 (id=Bad Id) id" in err and "should match pattern" in err
+    assert not (tmp_path / "out").exists()
