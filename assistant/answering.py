@@ -215,9 +215,12 @@ class StatisticsAnswerer:
             return
         if wants_platform:
             self._platform(s, draft)
-            if s.roles and not draft.abstained:
+            if (s.roles or s.market_metric) and not draft.abstained:
                 # "How does the 2025 median compare with ML engineer salaries?": both, kept apart.
-                self._roles(replace(s, compare=False, years=[]), draft)
+                if s.roles:
+                    self._roles(replace(s, compare=False, years=[]), draft)
+                else:
+                    self._market(s, draft)
                 draft.say(KIND_NOTE)
             return
         if s.market_metric and not s.roles:
@@ -240,8 +243,7 @@ class StatisticsAnswerer:
             years = ", ".join(str(y) for y in cov.get("salary_data_years", []))
             self.abstain(
                 draft,
-                f"The guide's US salaries are for {years} only; I have no role or city "
-                f"salaries for other years.",
+                f"The guide's US salaries are for {years} only; I have no role or city salaries for other years.",
             )
             return
         if s.rank:
@@ -261,11 +263,17 @@ class StatisticsAnswerer:
     # -- platform pages ------------------------------------------------------------------------
 
     def _platform(self, s: Slots, draft: Draft) -> None:
+        if s.platform_metric == "all":
+            for metric in self.coverage().get("platform_metrics", []):
+                self._platform(replace(s, platform_metric=metric, compare=False), draft)
+                if draft.abstained:
+                    return
+            return
         metric = s.platform_metric or "median_salary_expectation"
         label = METRIC_LABEL[metric]
         known = self.coverage().get("platform_years", [])
         years = list(dict.fromkeys(s.years))
-        if s.compare and not s.roles:
+        if s.compare and not s.roles and not s.market_metric:
             if len(years) < 2:
                 years = sorted(set(years) | set(known[-2:]))[-2:] if years else known[-2:]
             year_from, year_to = sorted(years)[0], sorted(years)[-1]
@@ -322,9 +330,7 @@ class StatisticsAnswerer:
         else:
             pieces = [f"{row['raw']} in {year} {draft.cite_row(row)}{sample}" for year, row, sample in lines]
             draft.say(
-                f"The {label} for AI and Machine Learning developers on the job platform was "
-                + "; ".join(pieces)
-                + "."
+                f"The {label} for AI and Machine Learning developers on the job platform was " + "; ".join(pieces) + "."
             )
         if metric == "median_salary_expectation" and s.monthly:
             draft.say("The page does not say whether this is a monthly or an annual amount.")
@@ -457,7 +463,7 @@ class StatisticsAnswerer:
                     f"({row['note']}, {self._data_year()}) {draft.cite_row(row)}."
                 )
         else:
-            draft.abstained = True
+            draft.abstained = role is not None  # a figure was asked for; the note alone is not one
             note = rows[0]["note"] if rows else ""
             if rows:
                 cities = ", ".join(self.coverage().get("cities_with_figures", []))
@@ -499,9 +505,7 @@ class StatisticsAnswerer:
             others = "; ".join(f"{r['city']} {r['raw']} {draft.cite_row(r)}" for r in result.rows[1:])
             draft.say(
                 f"By the guide's city figures (ML Engineer, {self._data_year()}), the {order} is "
-                f"{top['city']} at {top['raw']} {top_marker}"
-                + (f", then {others}" if others else "")
-                + "."
+                f"{top['city']} at {top['raw']} {top_marker}" + (f", then {others}" if others else "") + "."
             )
             self._city_contradiction(draft)
             return
@@ -540,8 +544,8 @@ class StatisticsAnswerer:
         for tool_year, rows in by_year.items():
             names = ", ".join(r["tool"] for r in rows)
             draft.say(
-                f"The trending AI and Machine Learning tech & tools in {tool_year} were: {names} "
-                f"{draft.cite_row(rows[0])}."
+                f"The {tool_year} page lists {result.derived.get('count', len(rows))} distinct trending AI and "
+                f"Machine Learning tech & tools: {names} {draft.cite_row(rows[0])}."
             )
             draft.years.append(tool_year)
 

@@ -29,9 +29,7 @@ class Location:
     end_line: int
 
     def ref(self) -> str:
-        lines = (
-            f"{self.start_line}" if self.start_line == self.end_line else f"{self.start_line}-{self.end_line}"
-        )
+        lines = f"{self.start_line}" if self.start_line == self.end_line else f"{self.start_line}-{self.end_line}"
         return f"{self.doc_id}:{lines}"
 
 

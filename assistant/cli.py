@@ -19,9 +19,7 @@ FRONT_ENDS = {
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="assistant", description="Grounded AI/ML careers and salary assistant."
-    )
+    parser = argparse.ArgumentParser(prog="assistant", description="Grounded AI/ML careers and salary assistant.")
     sub = parser.add_subparsers(dest="command", required=True)
     ingest = sub.add_parser("ingest", help="build the index and statistics from corpus/ (atomic)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -89,9 +87,7 @@ def _render(reply: object) -> str:
     if reply.citations:
         lines.append("")
         lines.extend(f"[{c.id}] {c.title} — {c.section} ({c.source})" for c in reply.citations)
-    tag = (
-        f"route: {reply.route}" + (", abstained" if reply.abstained else "") + f", {reply.latency_ms:.0f} ms"
-    )
+    tag = f"route: {reply.route}" + (", abstained" if reply.abstained else "") + f", {reply.latency_ms:.0f} ms"
     lines.append(f"({tag})")
     return "\n".join(lines)
 

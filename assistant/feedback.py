@@ -144,9 +144,7 @@ class FeedbackStore:
         with self._lock:
             row = self._db.execute("SELECT * FROM answers WHERE answer_id = ?", (answer_id,)).fetchone()
         if row is None:
-            raise NotFound(
-                f"answer {answer_id!r} is not in the feedback store (it keeps only answers it was given)"
-            )
+            raise NotFound(f"answer {answer_id!r} is not in the feedback store (it keeps only answers it was given)")
         return GivenAnswer(
             answer_id=row["answer_id"],
             question=row["question"],

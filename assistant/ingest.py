@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # Heavy modules (chromadb, langchain, torch) are imported only when a build is really needed, so that a
 # re-ingest with nothing changed answers in a fraction of a second.
 
-INDEX_FORMAT = "3"  # bump when the chunking, metadata or statistics schema changes
+INDEX_FORMAT = "4"  # bump when the chunking, metadata or statistics schema changes
 KEEP_BUILDS = 2
 
 
@@ -108,30 +108,58 @@ def _previous_vectors(settings: Settings, chunk_ids: list[str]) -> dict[str, lis
         return {}
 
 
+def _previous_sentences(settings: Settings) -> dict[tuple[str, str], list[float]]:
+    """Sentence vectors of the serving build, keyed by (chunk id, sentence), to reuse."""
+    import numpy as np
+
+    found = current_build(settings)
+    if found is None or not (found[1] / "sentences.json").exists():
+        return {}
+    try:
+        keys = json.loads((found[1] / "sentences.json").read_text())
+        matrix = np.load(found[1] / "sentences.npy")
+        return {(k["chunk_id"], k["text"]): matrix[i].tolist() for i, k in enumerate(keys)}
+    except (OSError, ValueError, KeyError, IndexError):
+        return {}
+
+
 def _embed(
-    settings: Settings, chunks: list[Chunk], reuse: dict[str, list[float]], progress: bool
+    settings: Settings, chunks: list[Chunk], reuse: dict[str, list[float]], tmp_dir: Path, progress: bool
 ) -> tuple[dict[str, list[float]], int]:
+    """Chunk vectors (for Chroma) and sentence vectors (for picking answer sentences), reusing old ones."""
+    import numpy as np
     from tqdm import tqdm
 
     from assistant.embeddings import export_onnx, find_onnx, torch_embeddings
+    from assistant.retrieval import split_sentences
 
+    old_sentences = _previous_sentences(settings)
+    sentence_keys = [(c.chunk_id, s) for c in chunks for s in split_sentences(c.text)]
     missing = [c for c in chunks if c.chunk_id not in reuse]
+    missing_sentences = [key for key in sentence_keys if key not in old_sentences]
     need_onnx = find_onnx(settings.model_path, settings.onnx_dir) is None
     vectors = {c.text: reuse[c.chunk_id] for c in chunks if c.chunk_id in reuse}
-    if not missing and not need_onnx:
-        return vectors, 0
-    model = torch_embeddings(settings.model_path)
-    if need_onnx:
-        export_onnx(model, settings.model_path, settings.onnx_dir)
-    bar = tqdm(total=len(missing), desc="embedding chunks", unit="chunk", disable=not progress)
-    for start in range(0, len(missing), 64):
-        batch = missing[start : start + 64]
-        for chunk, vector in zip(
-            batch, model.embed_documents([c.embedding_text for c in batch]), strict=True
-        ):
-            vectors[chunk.text] = vector
-        bar.update(len(batch))
-    bar.close()
+    sentence_vectors = dict(old_sentences)
+    if missing or missing_sentences or need_onnx:
+        model = torch_embeddings(settings.model_path)
+        if need_onnx:
+            export_onnx(model, settings.model_path, settings.onnx_dir)
+        jobs = [(c.embedding_text, ("chunk", c)) for c in missing] + [
+            (k[1], ("sentence", k)) for k in missing_sentences
+        ]
+        bar = tqdm(total=len(jobs), desc="embedding", unit="text", disable=not progress)
+        for start in range(0, len(jobs), 64):
+            batch = jobs[start : start + 64]
+            for (_, (kind, item)), vector in zip(batch, model.embed_documents([t for t, _ in batch]), strict=True):
+                if kind == "chunk":
+                    vectors[item.text] = vector
+                else:
+                    sentence_vectors[item] = vector
+            bar.update(len(batch))
+        bar.close()
+    matrix = np.array([sentence_vectors[key] for key in sentence_keys], dtype=np.float32).reshape(-1, 384)
+    np.save(tmp_dir / "sentences.npy", matrix)
+    (tmp_dir / "sentences.json").write_text(json.dumps([{"chunk_id": c, "text": t} for c, t in sentence_keys]))
     return vectors, len(missing)
 
 
@@ -149,7 +177,7 @@ def _build(settings: Settings, build_id: str, tmp_dir: Path, progress: bool) -> 
     chunks = chunk_documents(documents, settings.chunk_size, settings.chunk_overlap)
     StatsStore.build(tmp_dir / "stats.duckdb", load_source_docs(tmp_dir / "corpus"))
     reuse = _previous_vectors(settings, [c.chunk_id for c in chunks])
-    vectors, embedded = _embed(settings, chunks, reuse, progress)
+    vectors, embedded = _embed(settings, chunks, reuse, tmp_dir, progress)
     _, store = open_store(settings, tmp_dir, build_id, _vectors_by_text(vectors), create=True)
     for start in range(0, len(chunks), 256):
         batch = chunks[start : start + 256]

@@ -14,14 +14,10 @@ class Citation(BaseModel):
 
     id: int = Field(description="Marker number used in the answer text, e.g. 1 for [1].")
     title: str = Field(description="Document title.")
-    source: str = Field(
-        description="Document file name in corpus/, with the line where known: 'file.md:178'."
-    )
+    source: str = Field(description="Document file name in corpus/, with the line where known: 'file.md:178'.")
     section: str = Field(description="Section heading path inside the document.")
     snippet: str = Field(description="The cited text.")
-    score: float | None = Field(
-        None, description="Retrieval similarity (0-1) for passages; null for table rows."
-    )
+    score: float | None = Field(None, description="Retrieval similarity (0-1) for passages; null for table rows.")
 
 
 class ToolCall(BaseModel):

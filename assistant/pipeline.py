@@ -27,7 +27,7 @@ from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
 from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
 from assistant.models import Reply, Route
-from assistant.retrieval import Passage, Retriever, best_sentences, terms
+from assistant.retrieval import Passage, Retriever, SentenceIndex, best_sentences, terms
 from assistant.sessions import InMemorySessionStore, SessionState, SessionStore, Turn, new_session_id
 from assistant.settings import Settings, force_offline
 from assistant.statistics.store import StatsStore
@@ -37,6 +37,7 @@ from assistant.vector_store import open_store
 
 log = logging.getLogger(__name__)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+_QUESTION_START = re.compile(r"\s*(?:what|which|how|why|who|where|is|are|do|does|can|should)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(
     r"\?\s+|;\s*|,?\s+and\s+(?=(?:what|how|which|why|who|where|when|is|are|do|does|"
     r"can|should|tell|explain|describe)\b)",
@@ -53,6 +54,7 @@ class LoadedBuild:
     tools: StatsTools
     answerer: StatisticsAnswerer
     retriever: Retriever
+    sentences: SentenceIndex
     vocabulary: Vocabulary
 
 
@@ -64,9 +66,7 @@ class Assistant:
     ) -> None:
         self.settings = settings
         self._writer = writer if writer is not None else writer_from_settings(settings)
-        self._sessions = sessions or InMemorySessionStore(
-            settings.session_max_count, settings.session_ttl_seconds
-        )
+        self._sessions = sessions or InMemorySessionStore(settings.session_max_count, settings.session_ttl_seconds)
         self._lock = threading.Lock()
         self._build: LoadedBuild | None = None
         self._query_embeddings = CachedQueryEmbeddings(
@@ -87,9 +87,7 @@ class Assistant:
         stats = StatsStore.open(build_dir / "stats.duckdb")
         tools = StatsTools(stats)
         _, chroma = open_store(self.settings, build_dir, build_id, self._query_embeddings)
-        words = {
-            w.lower() for d in documents.values() for line in d.lines for w in re.findall(r"[A-Za-z]+", line)
-        }
+        words = {w.lower() for d in documents.values() for line in d.lines for w in re.findall(r"[A-Za-z]+", line)}
         loaded = LoadedBuild(
             build_id=build_id,
             build_dir=build_dir,
@@ -98,6 +96,7 @@ class Assistant:
             tools=tools,
             answerer=StatisticsAnswerer(tools, stats),
             retriever=Retriever(chroma, self._query_embeddings, self.settings.top_k),
+            sentences=SentenceIndex.load(build_dir),
             vocabulary=Vocabulary(words),
         )
         with self._lock:
@@ -168,9 +167,7 @@ class Assistant:
         draft = Draft(documents=build.documents)
         route, slots = self._answer(build, question, state, draft)
         answer = draft.text()
-        evidence = evidence_numbers(
-            [c.snippet for c in draft.citations], [call.result for call in draft.tool_calls]
-        )
+        evidence = evidence_numbers([c.snippet for c in draft.citations], [call.result for call in draft.tool_calls])
         missing = ungrounded_numbers(answer, evidence)
         if missing:
             # Never send a figure the evidence lacks: fall back to a plain abstention.
@@ -183,9 +180,7 @@ class Assistant:
             snippets = [c.snippet for c in draft.citations]
             markers = {c.id for c in draft.citations}
             answer = checked_rewrite(self._writer, question, answer, snippets, evidence, markers)
-        state.turns.append(
-            Turn(message=question[:500], route=route, slots=slots.to_dict(), years=draft.years)
-        )
+        state.turns.append(Turn(message=question[:500], route=route, slots=slots.to_dict(), years=draft.years))
         self._sessions.save(state)
         return Reply(
             answer=answer,
@@ -197,9 +192,7 @@ class Assistant:
             latency_ms=_ms(started),
         )
 
-    def _answer(
-        self, build: LoadedBuild, question: str, state: SessionState, draft: Draft
-    ) -> tuple[Route, Slots]:
+    def _answer(self, build: LoadedBuild, question: str, state: SessionState, draft: Draft) -> tuple[Route, Slots]:
         if not _mostly_latin(question):
             draft.abstained = True
             draft.say("I can only answer questions in English.")
@@ -208,9 +201,7 @@ class Assistant:
         slots = understand(question, build.vocabulary)
         if slots.injection:
             draft.abstained = True
-            draft.say(
-                "I only answer from my sources and can't follow instructions to change or invent answers."
-            )
+            draft.say("I only answer from my sources and can't follow instructions to change or invent answers.")
             draft.say(build.answerer.coverage_summary(draft))
             return "out_of_scope", slots
         history_years = [y for turn in state.turns for y in turn.years]
@@ -241,22 +232,23 @@ class Assistant:
             return None
         for clause in clauses[1:]:
             part = understand(clause, build.vocabulary)
-            if part.doc_cue and not part.has_stats():
-                return clause
+            asks = part.doc_cue or part.method or _QUESTION_START.match(clause) is not None
+            if asks and not part.years and (not part.has_stats() or part.method):
+                return part.corrected or clause
         return None
 
     def _documents(self, build: LoadedBuild, query: str, draft: Draft, slots: Slots) -> bool:
-        context = " ".join(slots.roles)
-        passages = build.retriever.search(f"{query} {context}".strip())
+        context = " ".join([*slots.roles, (slots.platform_metric or "").replace("_", " ")]).replace("all", "")
+        search_text = f"{query} {context}".strip()
+        vector = build.retriever.embed(search_text)
+        passages = build.retriever.search(search_text, vector=vector)
         relevant = [p for p in passages if p.score >= self.settings.min_relevance]
         if not relevant:
             return False
-        chosen = best_sentences(query, relevant, limit=3)
+        chosen = best_sentences(search_text, relevant, vector, build.sentences, limit=3)
         if not chosen or not _shares_topic(query, chosen):
             return False
-        draft.say(
-            " ".join(f"{sentence} {draft.cite_passage(passage, sentence)}" for sentence, passage in chosen)
-        )
+        draft.say(" ".join(f"{sentence} {draft.cite_passage(passage, sentence)}" for sentence, passage in chosen))
         return True
 
 

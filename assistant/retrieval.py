@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import math
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+import numpy as np
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
@@ -111,8 +113,8 @@ def terms(text: str) -> list[str]:
     for word in _WORD.findall(text.lower()):
         if word in STOPWORDS or len(word) < 2:
             continue
-        for suffix in ("ing", "es", "s"):
-            if len(word) > 5 and word.endswith(suffix):
+        for suffix in ("ing", "ed", "es", "s", "e"):
+            if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
                 word = word[: -len(suffix)]
                 break
         out.append(word)
@@ -170,28 +172,92 @@ class Retriever:
         return passages
 
 
-def best_sentences(question: str, passages: list[Passage], limit: int = 3) -> list[tuple[str, Passage]]:
-    """Sentences that share the question's content words, weighted by their passage's similarity."""
-    wanted = terms(question)
-    if not wanted or not passages:
-        return [(s, passages[0]) for s in split_sentences(passages[0].text)[:limit]] if passages else []
-    all_sentences = [(s, p) for p in passages for s in split_sentences(p.text)]
-    doc_freq: dict[str, int] = {}
-    for sentence, _ in all_sentences:
-        for term in set(terms(sentence)):
-            doc_freq[term] = doc_freq.get(term, 0) + 1
-    total = max(len(all_sentences), 1)
-    scored: list[tuple[float, int, str, Passage]] = []
-    for order, (sentence, passage) in enumerate(all_sentences):
-        sentence_terms = set(terms(sentence))
-        heading_terms = set(terms(passage.section))
-        overlap = sum(math.log(1 + total / doc_freq.get(t, 1)) for t in set(wanted) if t in sentence_terms)
-        heading = sum(0.5 for t in set(wanted) if t in heading_terms)
-        if overlap == 0 and heading == 0:
-            continue
-        scored.append((overlap * (0.5 + passage.score) + heading * passage.score, -order, sentence, passage))
-    scored.sort(reverse=True)
-    # Only sentences nearly as relevant as the best one: a weak third sentence dilutes the answer.
-    chosen = [item for item in scored[:limit] if item[0] >= 0.5 * scored[0][0]] if scored else []
-    chosen.sort(key=lambda item: -item[1])  # keep reading order
-    return [(sentence, passage) for _, _, sentence, passage in chosen]
+class SentenceIndex:
+    """Precomputed sentence vectors per chunk (from ingest), so choosing answer sentences costs a dot product."""
+
+    def __init__(self, keys: list[dict[str, str]], matrix: np.ndarray) -> None:
+        self._by_chunk: dict[str, list[tuple[str, np.ndarray]]] = {}
+        for key, vector in zip(keys, matrix, strict=True):
+            self._by_chunk.setdefault(key["chunk_id"], []).append((key["text"], vector))
+
+    @classmethod
+    def load(cls, build_dir: Path) -> SentenceIndex:
+        keys_file, matrix_file = build_dir / "sentences.json", build_dir / "sentences.npy"
+        if not keys_file.exists():
+            return cls([], np.zeros((0, 384), dtype=np.float32))
+        return cls(json.loads(keys_file.read_text()), np.load(matrix_file))
+
+    def sentences(self, chunk_id: str) -> list[tuple[str, np.ndarray]]:
+        return self._by_chunk.get(chunk_id, [])
+
+
+def _is_bullet(line: str) -> bool:
+    return line.lstrip().startswith(("-", "•", "*"))
+
+
+def _list_lines(passage: Passage) -> list[str]:
+    """The passage's bullet items if it is mostly a list (the career guide's sections are)."""
+    lines = [ln for ln in passage.text.split("\n") if ln.strip()]
+    bullets = [ln.lstrip("-•* ").strip() for ln in lines if _is_bullet(ln)]
+    return bullets if len(bullets) >= 2 and len(bullets) >= 0.5 * len(lines) else []
+
+
+def best_sentences(
+    question: str,
+    passages: list[Passage],
+    query_vector: list[float] | None = None,
+    index: SentenceIndex | None = None,
+    limit: int = 3,
+) -> list[tuple[str, Passage]]:
+    """The passages' sentences closest to the question (embedding similarity plus shared words).
+
+    Prose gives its best sentences in reading order. A list section (most of the career guide) gives
+    the items around its best item, and a sentence that introduces a list brings the items with it.
+    """
+    wanted = set(terms(question))
+    query = np.asarray(query_vector, dtype=np.float32) if query_vector is not None else None
+    scored: list[tuple[float, int, int, str, Passage]] = []
+    for rank, passage in enumerate(passages):
+        stored = index.sentences(passage.chunk_id) if index is not None else []
+        pairs = stored or [(text, None) for text in split_sentences(passage.text)]
+        for order, (sentence, vector) in enumerate(pairs):
+            sentence_terms = set(terms(sentence)) | set(terms(passage.section.split(" > ")[-1]))
+            lexical = len(wanted & sentence_terms) / max(len(wanted), 1)
+            semantic = float(np.dot(query, vector)) if query is not None and vector is not None else 0.0
+            if semantic == 0.0 and lexical == 0.0:
+                continue
+            score = semantic + 0.3 * lexical + 0.15 * passage.score
+            scored.append((score, -rank, -order, sentence, passage))
+    if not scored:
+        return []
+    scored.sort(key=lambda item: item[0], reverse=True)
+    best_score, _, _, best_sentence, best_passage = scored[0]
+    items = _list_lines(best_passage)
+    if items:
+        at = next((i for i, item in enumerate(items) if item == best_sentence or best_sentence in item), 0)
+        window = items[max(0, at - 1) : max(0, at - 1) + 6]
+        heading = best_passage.section.split(" > ")[-1]
+        return [(f"{heading}: " + "; ".join(w.rstrip(".") for w in window) + ".", best_passage)]
+    chosen = [item for item in scored[: limit + 2] if item[0] >= best_score - 0.2 and len(item[3].split()) >= 4]
+    chosen = chosen[:limit] or scored[:1]
+    chosen.sort(key=lambda item: (-item[1], -item[2]))  # reading order: passage rank, then position
+    return [(_with_list_items(sentence, passage), passage) for _, _, _, sentence, passage in chosen]
+
+
+def _with_list_items(sentence: str, passage: Passage, most: int = 8) -> str:
+    """'AI skills are now sought after in …, including:' + the items that follow it in the passage."""
+    if not sentence.rstrip().endswith(":"):
+        return sentence
+    lines = [ln.strip() for ln in passage.text.split("\n")]
+    for i, line in enumerate(lines):
+        if line.lstrip("-•* ").strip() == sentence.strip() or line.endswith(sentence.strip()):
+            items = []
+            for follower in lines[i + 1 :]:
+                if not _is_bullet(follower):
+                    break
+                items.append(follower.lstrip("-•* ").strip().rstrip("."))
+                if len(items) == most:
+                    break
+            if items:
+                return f"{sentence.rstrip()} " + "; ".join(items) + "."
+    return sentence

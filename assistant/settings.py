@@ -44,9 +44,7 @@ class Settings(BaseSettings):
         0.30, description="Cosine similarity below which a passage does not count as covering the question."
     )
     max_message_chars: int = Field(2000, description="Longest question accepted.")
-    session_max_count: int = Field(
-        10_000, description="Sessions kept in memory (least recently used evicted)."
-    )
+    session_max_count: int = Field(10_000, description="Sessions kept in memory (least recently used evicted).")
     session_ttl_seconds: int = Field(3600, description="Idle sessions expire after this long.")
     # Optional LLM rewriter (OpenAI-compatible /v1/chat/completions). Off unless a base URL is set.
     llm_base_url: str | None = None
@@ -55,16 +53,12 @@ class Settings(BaseSettings):
     llm_timeout_seconds: float = 20.0
     # Front ends (used by api/ and the Slack bot; the core never reads them).
     admin_token: SecretStr | None = Field(None, description="Bearer token for /admin/reindex; unset = off.")
-    api_key: SecretStr | None = Field(
-        None, description="If set, /chat requires 'Authorization: Bearer <key>'."
-    )
+    api_key: SecretStr | None = Field(None, description="If set, /chat requires 'Authorization: Bearer <key>'.")
     rate_limit_per_minute: int = 120
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
     slack_app_token: SecretStr | None = None
-    slack_api_base_url: str | None = Field(
-        None, description="Slack Web API base URL (tests point it at a fake)."
-    )
+    slack_api_base_url: str | None = Field(None, description="Slack Web API base URL (tests point it at a fake).")
 
     @cached_property
     def model_path(self) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -259,9 +260,9 @@ COMPANY_WORDS = (
     "meta",
     "faang",
     "big tech",
-    "top-paying compan",
-    "top paying compan",
-    "major tech compan",
+    "top-paying company",
+    "top paying company",
+    "major tech company",
     "tech giants",
     "which companies",
     "companies pay",
@@ -291,10 +292,23 @@ COVERAGE_WORDS = (
     "what roles",
     "which cities",
     "what cities",
-    "help",
+    "can you help",
+    "help me",
     "what questions",
 )
 METHOD_WORDS = (
+    "come from",
+    "comes from",
+    "where do",
+    "where does",
+    "source of",
+    "indicate",
+    "indicates",
+    "same as",
+    "vacancies",
+    "vacancy",
+    "5k+",
+    "bucket",
     "calculated",
     "calculate",
     "computed",
@@ -313,6 +327,24 @@ METHOD_WORDS = (
     "what is the median salary expectation?",
 )
 DOC_CUES = (
+    "factor",
+    "influence",
+    "affect",
+    "depend",
+    "advance",
+    "progress",
+    "grow into",
+    "promotion",
+    "framework",
+    "recommend",
+    "emerging",
+    "hotspot",
+    "hub",
+    "differ",
+    "education",
+    "programming language",
+    "increase my",
+    "boost",
     "what is",
     "what are",
     "what's",
@@ -406,9 +438,7 @@ ROLE_MODIFIER_NOISE = frozenset(
         "top",
     ]
 )
-AI_WORDS = frozenset(
-    ["ai", "ml", "machine", "learning", "artificial", "intelligence", "a.i.", "ai/ml", "deep"]
-)
+AI_WORDS = frozenset(["ai", "ml", "machine", "learning", "artificial", "intelligence", "a.i.", "ai/ml", "deep"])
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 EXPERIENCE = re.compile(
     r"\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)(?:\s+of)?(?:\s+(?:experience|exp|in))?", re.IGNORECASE
@@ -451,8 +481,17 @@ class Slots:
 
     def wants_documents_about_role(self) -> bool:
         """'What skills does an ML engineer need?': a role named, but nothing numeric asked."""
-        numeric = (self.salary or self.level or self.experience_years is not None or self.city or self.rank
-                   or self.monthly or self.compare or self.platform_metric or self.market_metric or self.years)
+        numeric = (
+            self.salary
+            or self.level
+            or self.experience_years is not None
+            or self.city
+            or self.rank
+            or self.monthly
+            or self.platform_metric
+            or self.market_metric
+            or self.years
+        )
         return bool(self.roles and self.doc_cue and not numeric)
 
     def has_stats(self) -> bool:
@@ -515,18 +554,25 @@ class Vocabulary:
             if len(lower) < 5 or lower in self._known or not lower.isalpha():
                 return word
             limit = 1 if len(lower) < 8 else 2
-            best = process.extractOne(
-                lower, self.words, scorer=DamerauLevenshtein.distance, score_cutoff=limit
-            )
+            best = process.extractOne(lower, self.words, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
             return best[0] if best else word
 
         return WORD.sub(fix, text)
 
 
+@lru_cache(maxsize=4096)
+def _pattern(phrase: str) -> re.Pattern[str]:
+    """Whole-word match that also accepts a plural ('ML engineers', 'top-paying companies')."""
+    stem = re.escape(phrase)
+    if phrase.endswith("y"):
+        stem = re.escape(phrase[:-1]) + "(?:y|ies)"
+    return re.compile(rf"(?<![a-z0-9]){stem}(?:s|es)?(?![a-z0-9])")
+
+
 def _has(text: str, phrase: str) -> bool:
     if phrase.startswith("/") or not phrase[0].isalnum():
         return phrase in text
-    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text) is not None
+    return _pattern(phrase).search(text) is not None
 
 
 def _first(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
@@ -534,7 +580,7 @@ def _first(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
     best: tuple[int, int, str] | None = None
     for key, phrases in table.items():
         for phrase in phrases:
-            found = re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text)
+            found = _pattern(phrase).search(text)
             if found and (best is None or (found.start(), -len(phrase)) < (best[0], best[1])):
                 best = (found.start(), -len(phrase), key)
     return best[2] if best else None
@@ -543,9 +589,7 @@ def _first(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
 def _all(text: str, table: dict[str, tuple[str, ...]]) -> list[str]:
     hits: list[tuple[int, str]] = []
     for key, phrases in table.items():
-        positions = [
-            m.start() for p in phrases for m in re.finditer(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", text)
-        ]
+        positions = [m.start() for p in phrases for m in _pattern(p).finditer(text)]
         if positions:
             hits.append((min(positions), key))
     return [key for _, key in sorted(hits)]
@@ -581,39 +625,56 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     experience = EXPERIENCE.search(text)
     if experience and not YEAR.fullmatch(experience.group(1)):
         s.experience_years = float(experience.group(1))
+    elif re.search(r"\b(?:less than|under|below) (?:a|one|1) years?\b|\bfirst year\b|\bno experience\b", text):
+        s.experience_years = 0.5
     s.city = _first(text, CITY_SYNONYMS)
     if not s.city:
         other = next((p for p in OTHER_PLACES if _has(text, p)), None)
         s.unknown_place = other.title() if other else None
     s.platform_metric = _first(text, PLATFORM_METRICS)
+    if not s.platform_metric and re.search(r"\bheadline\b|\bplatform (?:figures|statistics|stats|numbers)\b", text):
+        s.platform_metric = "all"
     if s.platform_metric == "offers_total" and "top companies" in text:
         s.platform_metric = None
     s.market_metric = _first(text, MARKET_METRICS)
+    if s.market_metric in ("ml_expert_average_salary", "ml_expert_salary_premium") and not (
+        _any(text, SALARY_WORDS) or "average" in text
+    ):
+        s.market_metric = None  # "what should an AI/ML expert know" is not about their salary
     s.salary = _any(text, SALARY_WORDS)
-    s.compare = _any(text, COMPARE_WORDS)
+    s.compare = _any(text.replace("grow into", " "), COMPARE_WORDS)
     if _any(text, RANK_HIGH):
         s.rank = "highest"
     elif _any(text, RANK_LOW):
         s.rank = "lowest"
     if s.rank:
+        without_levels = text
+        for phrases in LEVEL_SYNONYMS.values():
+            for phrase in phrases:
+                without_levels = _pattern(phrase).sub(" ", without_levels)
         if re.search(r"\b(?:cit(?:y|ies)|location|place|where)\b", text):
             s.rank_dimension = "city"
-        elif re.search(r"\b(?:levels?|stage|seniority|experience)\b", text):
-            s.rank_dimension = "level"
-        elif re.search(r"\b(?:roles?|jobs?|positions?|titles?|careers?|professions?|occupations?)\b", text):
+        elif re.search(r"\b(?:roles?|jobs?|positions?|titles?|professions?|occupations?)\b", without_levels):
             s.rank_dimension = "role"
+        elif re.search(r"\b(?:levels?|stage|seniority|experience|career stage)\b", without_levels):
+            s.rank_dimension = "level"
         elif not (s.salary or s.roles or s.city):
             s.rank = None  # "the most important skills" is not a salary ranking
     s.monthly = _any(text, MONTHLY_WORDS)
     s.tools = _any(text, TOOLS_WORDS) and not re.search(r"\bskills?\b", text)
     s.companies = _any(text, COMPANY_WORDS)
     s.extra_comp = _any(text, EXTRA_COMP_WORDS)
-    s.coverage = _any(text, COVERAGE_WORDS) and not (s.roles or s.platform_metric)
+    s.coverage = _any(text, COVERAGE_WORDS) and not s.roles and s.platform_metric in (None, "all")
     s.method = _any(text, METHOD_WORDS)
     s.prediction = _any(text, PREDICTION_WORDS) or any(y > today.year for y in s.years)
     s.doc_cue = _any(text, DOC_CUES)
     s.unknown_role = _unknown_role(text, s)
-    s.followup = bool(FOLLOWUP_START.match(text)) or (len(text.split()) <= 4 and not s.doc_cue)
+    refers_back = re.search(r"\b(?:that|it|they|them|those|this|these|their|he|she)\b", text) is not None
+    s.followup = (
+        bool(FOLLOWUP_START.match(text))
+        or (len(text.split()) <= 4 and not s.doc_cue)
+        or (refers_back and (s.monthly or s.compare or bool(s.level) or bool(s.city)))
+    )
     return s
 
 
@@ -623,11 +684,18 @@ def _unknown_role(text: str, s: Slots) -> str | None:
         return None
     for match in ROLE_NOUN.finditer(text):
         modifiers = [w for w in match.group(1).split() if w not in ROLE_MODIFIER_NOISE]
-        if not modifiers or any(w in AI_WORDS for w in modifiers) or any(w.isdigit() for w in modifiers):
+        noun = match.group(2).rstrip("s")
+        ai_title = any(w in AI_WORDS for w in modifiers)
+        if ai_title and noun in ("manager", "architect", "designer", "analyst", "consultant", "administrator"):
+            return " ".join([*modifiers, noun]).title().replace("Ai ", "AI ").replace("Ml ", "ML ")
+        if not modifiers or ai_title or any(w.isdigit() for w in modifiers):
             continue
         if modifiers[-1] in ("learning", "intelligence"):
             continue
-        return " ".join([*modifiers, match.group(2)]).title()
+        modifiers = [w for w in modifiers if len(w) > 1 and w not in ("salary", "expectation", "median", "pay")]
+        if not modifiers:
+            continue
+        return " ".join([*modifiers, noun]).title()
     return None
 
 
@@ -654,6 +722,7 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
             or current.level
             or current.city
             or current.year_relative
+            or current.monthly
             or current.experience_years is not None
         )
     )
@@ -680,7 +749,9 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         if not merged.monthly and not merged.compare:
             merged.monthly = bool(before.get("monthly"))
         merged.doc_cue = False
-    elif merged.roles and not merged.level and merged.experience_years is None and not merged.unknown_level:
+    if merged.compare and merged.level and before.get("level") and before.get("level") != merged.level:
+        merged.levels = [before["level"], merged.level]  # "how much more at Late Career?" -> the gap
+    if own_topic and merged.roles and not merged.level and merged.experience_years is None and not merged.unknown_level:
         merged.level = before.get("level")  # "and a data scientist?" keeps "mid-career"
     if not merged.years and not merged.compare and before.get("years") and merged.platform_metric:
         merged.years = list(before.get("years") or [])

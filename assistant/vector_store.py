@@ -27,9 +27,7 @@ EMBEDDING_FUNCTION_NAME = "ai-careers-minilm"
 class MiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
     """Chroma-side handle on our model; only used if someone queries Chroma by text directly."""
 
-    def __init__(
-        self, embeddings: Embeddings | None = None, model_path: str = "", onnx_dir: str = ""
-    ) -> None:
+    def __init__(self, embeddings: Embeddings | None = None, model_path: str = "", onnx_dir: str = "") -> None:
         self._embeddings = embeddings
         self._model_path = model_path
         self._onnx_dir = onnx_dir
@@ -61,9 +59,7 @@ class MiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
 def chroma_client(settings: Settings, build_dir: Path) -> chromadb.ClientAPI:
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if settings.chroma_host:
-        return chromadb.HttpClient(
-            host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
-        )
+        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
     return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=chroma_settings)
 
 
@@ -80,9 +76,7 @@ def open_store(
     if create:
         client.get_or_create_collection(
             name,
-            embedding_function=MiniLMEmbeddingFunction(
-                embeddings, str(settings.model_path), str(settings.onnx_dir)
-            ),
+            embedding_function=MiniLMEmbeddingFunction(embeddings, str(settings.model_path), str(settings.onnx_dir)),
             configuration={"hnsw": {"space": "cosine"}},
         )
     store = Chroma(

@@ -47,9 +47,7 @@ MARKET_PATTERNS: tuple[MarketPattern, ...] = (
     MarketPattern(
         "ml_expert_average_salary",
         re.compile(r"\baverage salary for (?:machine learning|ML|AI)\b", re.I),
-        re.compile(
-            rf"\baverage salary for [^.$]*?\bis (?:approximately |about |around )?(?P<raw>{MONEY})", re.I
-        ),
+        re.compile(rf"\baverage salary for [^.$]*?\bis (?:approximately |about |around )?(?P<raw>{MONEY})", re.I),
         "USD",
     ),
     MarketPattern(

@@ -179,8 +179,6 @@ def column_types(record_type: type) -> dict[str, type]:
     types: dict[str, type] = {}
     for name in column_names(record_type):
         hint = hints[name]
-        base = next(
-            (t for t in (bool, int, float, str) if t == hint or t in getattr(hint, "__args__", ())), str
-        )
+        base = next((t for t in (bool, int, float, str) if t == hint or t in getattr(hint, "__args__", ())), str)
         types[name] = base
     return types

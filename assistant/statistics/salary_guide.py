@@ -22,9 +22,7 @@ from assistant.statistics.text import MONEY, BodyLine, ParsedDoc, parse_amount
 AVERAGE_LEVEL = "Average"
 _SALARY_SECTION = re.compile(r"^Salary Ranges \((?P<market>[^,()]+?) Market, (?P<year>\d{4})\)$", re.I)
 _AVERAGE = re.compile(r"^Average Base Salary:\s*(?P<figure>\$.*)$", re.I)
-_LEVEL = re.compile(
-    r"^(?P<level>[A-Z][A-Za-z]*(?:[ -][A-Za-z]+)*?)(?:\s*\((?P<years>[^)]*)\))?:\s*(?P<figure>\$.*)$"
-)
+_LEVEL = re.compile(r"^(?P<level>[A-Z][A-Za-z]*(?:[ -][A-Za-z]+)*?)(?:\s*\((?P<years>[^)]*)\))?:\s*(?P<figure>\$.*)$")
 _FIGURE = re.compile(
     rf"^(?P<low>{MONEY})(?:\s*[-–]\s*(?P<high>{MONEY}))?(?P<per>/(?:year|yr|month|mo)\b)?"
     rf"(?P<top>\s*\(up to (?P<top_value>{MONEY}) at top companies\))?",
@@ -33,9 +31,7 @@ _FIGURE = re.compile(
 _YEARS = re.compile(r"^(?P<min>\d+)\s*(?:[-–]\s*(?P<max>\d+)|(?P<plus>\+))\s*years?$", re.I)
 _LOCATION_SECTION = re.compile(r"^Location-Based Salar(?:y|ies)\b", re.I)
 _CITY = re.compile(r"^(?P<city>[A-Z][A-Za-z.' -]+?),\s*(?P<state>[A-Z]{2}):\s*(?P<rest>.+)$")
-_CITY_EXAMPLE = re.compile(
-    rf"^(?P<note>.*?)\s*\((?:e\.g\.,?\s*)?(?P<role>[^:()]+?):\s*(?P<value>{MONEY})\)\s*$", re.I
-)
+_CITY_EXAMPLE = re.compile(rf"^(?P<note>.*?)\s*\((?:e\.g\.,?\s*)?(?P<role>[^:()]+?):\s*(?P<value>{MONEY})\)\s*$", re.I)
 _COMPANIES = re.compile(
     rf"\((?P<companies>[^)]+)\)\s+offers?\s+salar(?:y|ies)\s+rang(?:ing|e)\s+from\s+"
     rf"(?P<low>{MONEY})\s+to\s+(?P<over>over\s+)?(?P<high>{MONEY})",
@@ -163,9 +159,7 @@ def _city_row(
     example = _CITY_EXAMPLE.match(rest)
     name, state = city.group("city").strip(), city.group("state")
     if not example:
-        return CitySalary(
-            name, state, None, None, rest, data_year, rest, doc.doc_id, line.number, line.section
-        )
+        return CitySalary(name, state, None, None, rest, data_year, rest, doc.doc_id, line.number, line.section)
     role = canonical_role(example.group("role").strip(), known_roles)
     raw = example.group("value")
     return CitySalary(
@@ -197,8 +191,7 @@ def canonical_role(name: str, known_roles: list[str]) -> str:
 def _abbreviations(role: str) -> list[str]:
     words = role.split()
     return [
-        " ".join(["".join(word[0].upper() for word in words[:size]), *words[size:]])
-        for size in range(2, len(words))
+        " ".join(["".join(word[0].upper() for word in words[:size]), *words[size:]]) for size in range(2, len(words))
     ]
 
 

@@ -85,9 +85,7 @@ class StatsStore:
         """Names of the tables front ends may read."""
         return list(TABLES)
 
-    def rows(
-        self, table: str, filters: dict[str, str] | None = None, limit: int = 1000
-    ) -> list[dict[str, Any]]:
+    def rows(self, table: str, filters: dict[str, str] | None = None, limit: int = 1000) -> list[dict[str, Any]]:
         """Rows of a whitelisted table, equality-filtered on whitelisted columns (text case-insensitively)."""
         if table not in TABLES:
             raise NotFound(f"table {table!r} does not exist (have: {', '.join(TABLES)})")
@@ -143,9 +141,7 @@ def _filter_clause(column: str, kind: type, value: str) -> tuple[str, Any]:
     try:
         return f"{column} = ?", kind(text)
     except ValueError:
-        raise UnknownValue(
-            f"{column} must be a {'whole ' if kind is int else ''}number, not {value!r}"
-        ) from None
+        raise UnknownValue(f"{column} must be a {'whole ' if kind is int else ''}number, not {value!r}") from None
 
 
 def _warnings(extraction: Extraction) -> list[str]:

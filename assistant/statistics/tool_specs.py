@@ -104,9 +104,7 @@ TOOL_SPECS: dict[str, ToolSpec] = {
         ToolSpec("city_salary", CitySalaryArgs, "Salary figures and notes by US city from the guide."),
         ToolSpec("rank", RankArgs, "Rank roles (at one level), levels (within a role) or cities by salary."),
         ToolSpec("salary_gap", SalaryGapArgs, "Difference between two experience levels of one role."),
-        ToolSpec(
-            "annual_to_monthly", AnnualToMonthlyArgs, "A role's annual salary at a level divided by 12."
-        ),
+        ToolSpec("annual_to_monthly", AnnualToMonthlyArgs, "A role's annual salary at a level divided by 12."),
         ToolSpec(
             "market_figure",
             MarketFigureArgs,

@@ -97,19 +97,15 @@ class StatsTools:
         if not years:
             return _missing("trending_tools", args, "no trending-tools list in the documents")
         if year is not None and year not in years:
-            return _missing(
-                "trending_tools", args, f"no trending-tools list for {year} (have: {_join(years)})"
-            )
+            return _missing("trending_tools", args, f"no trending-tools list for {year} (have: {_join(years)})")
         where = "t.year = ?" if year is not None else ""
-        rows = self._select(
-            "trending_tools", where, [year] if year is not None else [], order="t.year, t.line"
-        )
+        rows = self._select("trending_tools", where, [year] if year is not None else [], order="t.year, t.line")
         return ToolResult(
             tool="trending_tools",
             arguments=args,
             found=True,
             rows=rows,
-            derived={"tools": [row["tool"] for row in rows]},
+            derived={"tools": [row["tool"] for row in rows], "count": len(rows)},
         )
 
     # ---- career guide: roles and levels ------------------------------------------------------
@@ -163,8 +159,7 @@ class StatsTools:
             return _missing("salary_gap", args, found)
         canonical_role, (start_level, end_level) = found
         start, end = (
-            self._salaries("t.role = ? AND t.level = ?", [canonical_role, lvl])[0]
-            for lvl in (start_level, end_level)
+            self._salaries("t.role = ? AND t.level = ?", [canonical_role, lvl])[0] for lvl in (start_level, end_level)
         )
         difference_low = end["value_low"] - start["value_low"]
         derived: dict[str, Any] = {
@@ -268,8 +263,7 @@ class StatsTools:
             return _missing(
                 "rank",
                 args,
-                f"cannot rank {dimension!r} by {order!r} "
-                f"(dimensions: {_join(_DIMENSIONS)}; orders: {_join(_ORDERS)})",
+                f"cannot rank {dimension!r} by {order!r} (dimensions: {_join(_DIMENSIONS)}; orders: {_join(_ORDERS)})",
             )
         limit = max(1, min(int(limit), _MAX_LIMIT))
         if dimension == "city":
@@ -306,9 +300,7 @@ class StatsTools:
     def coverage(self) -> ToolResult:
         """What the statistics cover, read from the tables."""
         roles = self._roles()
-        levels_by_role = {
-            role: [row["level"] for row in self._salaries("t.role = ?", [role])] for role in roles
-        }
+        levels_by_role = {role: [row["level"] for row in self._salaries("t.role = ?", [role])] for role in roles}
         salary_years = self._distinct("role_salaries", "data_year", order="data_year")
         derived = {
             "platform_years": self._distinct("platform_stats", "year", order="year"),
@@ -316,9 +308,7 @@ class StatsTools:
             "roles": roles,
             "levels": self._distinct("role_salaries", "level"),
             "levels_by_role": levels_by_role,
-            "cities_with_figures": [
-                row["city"] for row in self._select("city_salaries", "t.value IS NOT NULL")
-            ],
+            "cities_with_figures": [row["city"] for row in self._select("city_salaries", "t.value IS NOT NULL")],
             "cities_mentioned": self._distinct("city_salaries", "city"),
             "salary_data_year": salary_years[-1] if salary_years else None,
             "salary_data_years": salary_years,
@@ -337,9 +327,7 @@ class StatsTools:
         try:
             parsed = spec.args_model.model_validate(arguments)
         except ValidationError as error:
-            problems = "; ".join(
-                f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in error.errors()
-            )
+            problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in error.errors())
             return _missing(name, arguments, f"invalid arguments for {name}: {problems}")
         method: Callable[..., ToolResult] = getattr(self, name)
         return method(**parsed.model_dump())
@@ -382,16 +370,14 @@ class StatsTools:
         """Rows of `table` (a name from this module) joined with their document's title."""
         condition = f" WHERE {where}" if where else ""
         return self._store.fetch(
-            f"SELECT t.*, d.title FROM {table} t JOIN documents d ON d.doc_id = t.doc_id"
-            f"{condition} ORDER BY {order}",
+            f"SELECT t.*, d.title FROM {table} t JOIN documents d ON d.doc_id = t.doc_id{condition} ORDER BY {order}",
             params or [],
         )
 
     def _distinct(self, table: str, column: str, order: str = "min(doc_id), min(line)") -> list[Any]:
         """Distinct non-null values of a column, in document order unless told otherwise."""
         rows = self._store.fetch(
-            f"SELECT {column} AS value FROM {table} WHERE {column} IS NOT NULL"
-            f" GROUP BY {column} ORDER BY {order}"
+            f"SELECT {column} AS value FROM {table} WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY {order}"
         )
         return [row["value"] for row in rows]
 
@@ -410,9 +396,7 @@ class StatsTools:
 
     def _all_rows(self, table: str, empty_note: str) -> ToolResult:
         rows = self._select(table)
-        return ToolResult(
-            tool=table, arguments={}, found=bool(rows), rows=rows, note="" if rows else empty_note
-        )
+        return ToolResult(tool=table, arguments={}, found=bool(rows), rows=rows, note="" if rows else empty_note)
 
     def _roles(self) -> list[str]:
         return self._distinct("role_salaries", "role")
@@ -444,9 +428,7 @@ class StatsTools:
                 return f"no data for role {role!r} (have: {_join(self._roles())})"
         all_levels = self._distinct("role_salaries", "level")
         role_levels = (
-            [r["level"] for r in self._salaries("t.role = ?", [canonical_role])]
-            if canonical_role
-            else all_levels
+            [r["level"] for r in self._salaries("t.role = ?", [canonical_role])] if canonical_role else all_levels
         )
         canonical_levels: list[str] = []
         for level in levels:
@@ -476,9 +458,7 @@ def _ranked(
     ]
     derived = {"dimension": dimension, "order": order, "compared": compared, "ranking": ranking, **extra}
     note = "" if ranked else f"no {dimension} has a figure to rank"
-    return ToolResult(
-        tool="rank", arguments=args, found=bool(ranked), rows=ranked, derived=derived, note=note
-    )
+    return ToolResult(tool="rank", arguments=args, found=bool(ranked), rows=ranked, derived=derived, note=note)
 
 
 def _missing(tool: str, arguments: dict[str, Any], note: str) -> ToolResult:
