@@ -178,7 +178,7 @@ class StatisticsAnswerer:
 
     def answer(self, s: Slots, draft: Draft) -> None:
         cov = self.coverage()
-        if s.coverage and not s.has_stats():
+        if s.coverage and not s.roles and not s.years and s.platform_metric in (None, "all"):
             draft.say(self.coverage_summary(draft))
             return
         if s.unknown_place and (s.salary or s.rank or s.roles or s.platform_metric):
@@ -382,7 +382,6 @@ class StatisticsAnswerer:
                 draft.say("The guide has no 'senior' level; its levels are the ones listed above.")
         if len(roles) > 1 and draft.abstained and len(draft.citations) > 0:
             draft.abstained = False  # part of the question was answered
-        self._level_years(level, draft)
 
     def _gap(self, role: str, levels: list[str], draft: Draft) -> None:
         order = list(self.coverage().get("levels", []))
@@ -414,25 +413,6 @@ class StatisticsAnswerer:
         else:
             raw = row["raw"]
         return f"{article.capitalize()} {level} {role} earns {raw}{top} a year {where}"
-
-    def _level_years(self, level: str | None, draft: Draft) -> None:
-        """Say what years of experience a level stands for, where the guide gives them."""
-        if not level or level == "Average" or any(r.tool == "level_for_years" for r in draft.results):
-            return
-        rows = self._store.rows("experience_levels", {"level": level})
-        if rows:
-            row = rows[0]
-            draft.tool_calls.append(
-                ToolCall(
-                    tool="experience_levels",
-                    arguments={"level": level},
-                    result={"found": True, "rows": [row]},
-                )
-            )
-            draft.say(
-                f"The guide gives {level} as {row['raw'].strip('()')} of experience (in its AI Engineer "
-                f"figures) {draft.cite_row(row)}."
-            )
 
     def _monthly(self, role: str, level: str, draft: Draft) -> None:
         result = self.call(draft, "annual_to_monthly", role=role, level=level)

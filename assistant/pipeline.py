@@ -14,7 +14,7 @@ import re
 import threading
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,9 @@ from assistant.vector_store import open_store
 
 log = logging.getLogger(__name__)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# A single sentence this close to the question brings its chunk in even when the chunk as a whole ranks low
+# ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
+SENTENCE_MATCH = 0.6
 _QUESTION_START = re.compile(r"\s*(?:what|which|how|why|who|where|is|are|do|does|can|should)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(
     r"\?\s+|;\s*|,?\s+and\s+(?=(?:what|how|which|why|who|where|when|is|are|do|does|"
@@ -209,12 +212,13 @@ class Assistant:
         doc_query = self._documentation_clause(question, build) if slots.has_stats() else None
         if slots.method and not slots.years and not slots.compare:
             doc_query, stats_wanted = slots.corrected or question, False
+            if re.search(r"platform|offers|median|statistic", question, re.IGNORECASE):
+                doc_query += " (how statistics are calculated)"
         else:
             stats_wanted = slots.has_stats() or slots.coverage
         if stats_wanted:
             build.answerer.answer(slots, draft)
-            if doc_query and not draft.abstained:
-                self._documents(build, doc_query, draft, slots)
+            if doc_query and not draft.abstained and self._documents(build, doc_query, draft, slots):
                 return "both", slots
             return "statistics", slots
         if self._documents(build, doc_query or slots.corrected or question, draft, slots):
@@ -242,10 +246,20 @@ class Assistant:
         search_text = f"{query} {context}".strip()
         vector = build.retriever.embed(search_text)
         passages = build.retriever.search(search_text, vector=vector)
+        # A chunk whose one sentence answers the question can rank low as a whole: add the chunks of the
+        # best-matching sentences too (a dot product over the precomputed sentence vectors).
+        by_sentence = build.sentences.best_chunks(vector, n=3)
+        strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
+        passages = [
+            replace(p, score=max(p.score, round(strong[p.chunk_id], 4))) if p.chunk_id in strong else p
+            for p in passages
+        ]
+        have = {p.chunk_id for p in passages}
+        passages += build.retriever.fetch({c: s for c, s in strong.items() if c not in have})
         relevant = [p for p in passages if p.score >= self.settings.min_relevance]
         if not relevant:
             return False
-        chosen = best_sentences(search_text, relevant, vector, build.sentences, limit=3)
+        chosen = best_sentences(query, relevant, vector, build.sentences, limit=3)
         if not chosen or not _shares_topic(query, chosen):
             return False
         draft.say(" ".join(f"{sentence} {draft.cite_passage(passage, sentence)}" for sentence, passage in chosen))

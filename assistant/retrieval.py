@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from langchain_chroma import Chroma
@@ -154,28 +155,37 @@ class Retriever:
     def search(self, query: str, k: int | None = None, vector: list[float] | None = None) -> list[Passage]:
         vector = vector if vector is not None else self.embed(query)
         hits = self._store.similarity_search_by_vector_with_relevance_scores(vector, k=k or self._top_k)
-        passages = []
-        for doc, distance in hits:
-            meta = doc.metadata
-            passages.append(
-                Passage(
-                    chunk_id=str(doc.id),
-                    text=doc.page_content,
-                    section=str(meta.get("section", "")),
-                    title=str(meta.get("title", "")),
-                    source=str(meta.get("source", "")),
-                    locations=tuple(str(meta.get("locations", "")).split("|")),
-                    titles=tuple(str(meta.get("titles", "")).split("|")),
-                    score=round(max(0.0, 1.0 - float(distance)), 4),  # cosine distance -> similarity
-                )
-            )
-        return passages
+        # Chroma returns cosine distance; similarity = 1 - distance.
+        return [_passage(doc, round(max(0.0, 1.0 - float(distance)), 4)) for doc, distance in hits]
+
+    def fetch(self, scores: dict[str, float]) -> list[Passage]:
+        """Passages by chunk id (found through their sentences), scored by their best sentence."""
+        if not scores:
+            return []
+        docs = self._store.get_by_ids(list(scores))
+        return [_passage(doc, round(scores[str(doc.id)], 4)) for doc in docs]
+
+
+def _passage(doc: Any, score: float) -> Passage:
+    meta = doc.metadata
+    return Passage(
+        chunk_id=str(doc.id),
+        text=doc.page_content,
+        section=str(meta.get("section", "")),
+        title=str(meta.get("title", "")),
+        source=str(meta.get("source", "")),
+        locations=tuple(str(meta.get("locations", "")).split("|")),
+        titles=tuple(str(meta.get("titles", "")).split("|")),
+        score=score,
+    )
 
 
 class SentenceIndex:
     """Precomputed sentence vectors per chunk (from ingest), so choosing answer sentences costs a dot product."""
 
     def __init__(self, keys: list[dict[str, str]], matrix: np.ndarray) -> None:
+        self._keys = keys
+        self._matrix = matrix.astype(np.float32)
         self._by_chunk: dict[str, list[tuple[str, np.ndarray]]] = {}
         for key, vector in zip(keys, matrix, strict=True):
             self._by_chunk.setdefault(key["chunk_id"], []).append((key["text"], vector))
@@ -189,6 +199,21 @@ class SentenceIndex:
 
     def sentences(self, chunk_id: str) -> list[tuple[str, np.ndarray]]:
         return self._by_chunk.get(chunk_id, [])
+
+    def best_chunks(self, query_vector: list[float], n: int = 5) -> dict[str, float]:
+        """Chunks holding the n sentences most similar to the query (one sentence can carry a chunk)."""
+        if not len(self._keys):
+            return {}
+        sims = self._matrix @ np.asarray(query_vector, dtype=np.float32)
+        best: dict[str, float] = {}
+        for i in np.argsort(-sims)[: n * 6]:
+            if len(self._keys[int(i)]["text"].split()) < 5:
+                continue  # a bare label ("Machine Learning Engineer") matches names, not questions
+            chunk_id = self._keys[int(i)]["chunk_id"]
+            best[chunk_id] = max(best.get(chunk_id, -1.0), float(sims[i]))
+            if len(best) == n:
+                break
+        return best
 
 
 def _is_bullet(line: str) -> bool:
@@ -238,7 +263,12 @@ def best_sentences(
         window = items[max(0, at - 1) : max(0, at - 1) + 6]
         heading = best_passage.section.split(" > ")[-1]
         return [(f"{heading}: " + "; ".join(w.rstrip(".") for w in window) + ".", best_passage)]
-    chosen = [item for item in scored[: limit + 2] if item[0] >= best_score - 0.2 and len(item[3].split()) >= 4]
+    chosen = [
+        item
+        for item in scored[: limit + 3]
+        if len(item[3].split()) >= 4
+        and item[0] >= best_score - (0.35 if item[4].chunk_id == best_passage.chunk_id else 0.2)
+    ]
     chosen = chosen[:limit] or scored[:1]
     chosen.sort(key=lambda item: (-item[1], -item[2]))  # reading order: passage rank, then position
     return [(_with_list_items(sentence, passage), passage) for _, _, _, sentence, passage in chosen]

@@ -393,7 +393,7 @@ FOLLOWUP_START = re.compile(
 )
 ROLE_NOUN = re.compile(
     r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|engineers?|scientists?|researchers?|analysts?|managers?|"
-    r"architects?|designers?|programmers?|consultants?|administrators?|testers?|devops|specialists?)\b"
+    r"architects?|designers?|programmers?|consultants?|administrators?|testers?|specialists?)\b"
 )
 ROLE_MODIFIER_NOISE = frozenset(
     [
