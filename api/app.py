@@ -1,0 +1,128 @@
+"""The app factory: one FastAPI app over one assistant, built once at startup and shared by all requests.
+
+Sessions: the default assistant gets the core's `InMemorySessionStore` (bounded in count and idle age).
+Several workers each keep their own; to share conversations between workers, pass an assistant built with
+another `assistant.sessions.SessionStore` implementation (e.g. one backed by Redis: `get`/`save` of a
+`SessionState`) through `create_app(assistant=...)` or `assistant_factory=`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from anyio import CapacityLimiter
+from fastapi import FastAPI
+
+from api.core_calls import default_ask_threads
+from api.errors import install_error_handler
+from api.metrics import MetricsMiddleware, ServiceMetrics
+from api.middleware import DEFAULT_MAX_BODY_BYTES, BodyGuardMiddleware
+from api.ratelimit import TokenBucketLimiter
+from api.routes import admin, chat, health, openai_compat, stats
+from api.routes.web import docs_assets_dir, mount_web
+from api.state import AssistantFactory, LazyAssistant, ServiceState
+from assistant.pipeline import Assistant
+from assistant.settings import Settings, force_offline
+
+log = logging.getLogger(__name__)
+
+_DESCRIPTION = """
+Grounded Q&A about AI/ML careers and salaries, answered from a fixed corpus and statistics tables.
+
+* Every answer carries numbered citations (`[n]` in the text) and, for numbers, the table rows behind them.
+* Every error has one shape: `{"error": {"code": ..., "message": ..., "details": ...}}`.
+* `/chat`, `/v1` and `/stats` are rate-limited per client (429 with `Retry-After`) and need
+  `Authorization: Bearer <key>` when an API key is configured.
+"""
+
+_TAGS = [
+    {"name": "chat", "description": "Ask questions; follow-ups keep context through `session_id`."},
+    {"name": "openai-compatible", "description": "The same assistant for OpenAI clients and chat UIs."},
+    {"name": "statistics", "description": "The statistics tables as JSON, with provenance."},
+    {"name": "health", "description": "Liveness, readiness and Prometheus metrics."},
+    {"name": "admin", "description": "Rebuild the index; off unless an admin token is configured."},
+]
+
+
+def build_default_assistant(settings: Settings) -> Assistant:
+    """The embedded default: the core assistant with in-memory sessions bounded by the settings."""
+    from assistant.pipeline import build_assistant
+    from assistant.sessions import InMemorySessionStore
+
+    sessions = InMemorySessionStore(settings.session_max_count, settings.session_ttl_seconds)
+    return build_assistant(settings, sessions=sessions)
+
+
+def create_app(
+    settings: Settings | None = None,
+    assistant: Assistant | None = None,
+    *,
+    assistant_factory: AssistantFactory | None = None,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    ask_threads: int | None = None,
+) -> FastAPI:
+    """Build the app. Without `assistant`, it is built at startup in a background thread (/readyz 503 until
+    then) by `assistant_factory` (default: `build_default_assistant`). The app closes only an assistant it
+    built with the default factory; a given assistant or a custom factory's product is the caller's.
+    `ask_threads` caps concurrent `ask()` calls (default: `default_ask_threads`, see api/core_calls.py)."""
+    force_offline()
+    settings = settings or Settings()
+    metrics = ServiceMetrics()
+    service = ServiceState(
+        settings=settings,
+        metrics=metrics,
+        limiter=TokenBucketLimiter(settings.rate_limit_per_minute),
+        ask_limiter=CapacityLimiter(ask_threads or default_ask_threads(settings)),
+        assistant=assistant,
+    )
+    factory = assistant_factory or build_default_assistant
+    owns_assistant = assistant is None and assistant_factory is None
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if service.assistant is None:
+            loader = threading.Thread(target=service.load, args=(factory,), name="assistant-loader", daemon=True)
+            loader.start()
+        yield
+        if owns_assistant and service.assistant is not None:
+            service.assistant.close()
+
+    docs_assets = docs_assets_dir()
+    app = FastAPI(
+        title="AI careers assistant",
+        version="0.1.0",
+        description=_DESCRIPTION,
+        openapi_tags=_TAGS,
+        lifespan=lifespan,
+        docs_url=None if docs_assets else "/docs",
+        redoc_url=None if docs_assets else "/redoc",
+    )
+    app.state.service = service
+    app.state.metrics = metrics
+    install_error_handler(app)
+    for router in (chat.router, openai_compat.router, stats.router, health.router, admin.router):
+        app.include_router(router)
+    _include_slack(app, service)
+    mount_web(app, docs_assets)
+    # Last added runs first: metrics time everything, including bodies the guard rejects.
+    app.add_middleware(BodyGuardMiddleware, metrics=metrics, max_body_bytes=max_body_bytes)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    return app
+
+
+def _include_slack(app: FastAPI, service: ServiceState) -> None:
+    """Mount the Slack events router when the Slack front end exists and is configured."""
+    try:
+        from api.slack import slack_router
+    except (ImportError, AttributeError):
+        return
+    try:
+        router = slack_router(service.settings, service.assistant or LazyAssistant(service))
+    except AttributeError:
+        log.exception("the Slack router could not be built; serving without it")
+        return
+    if router is not None:
+        app.include_router(router)
