@@ -8,6 +8,8 @@ abstention that says what the data does cover.
 
 from __future__ import annotations
 
+import json
+import threading
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -28,6 +30,7 @@ METRIC_LABEL = {
     "offers_total": "total number of offers",
     "proposals": "proposals figure",
 }
+MEMO_SIZE = 4096
 HUB_PLACES = {"Boston", "Austin", "Toronto", "Silicon Valley"}
 
 
@@ -135,19 +138,34 @@ class StatisticsAnswerer:
     def __init__(self, tools: StatsTools, store: StatsStore) -> None:
         self._tools = tools
         self._store = store
+        self._memo: dict[tuple[str, str], tuple[ToolResult, dict[str, Any]]] = {}
+        self._memo_lock = threading.Lock()
         self._coverage: dict[str, Any] | None = None
 
     def coverage(self) -> dict[str, Any]:
         if self._coverage is None:
-            self._coverage = self._tools.coverage().derived
+            self._coverage = self._tools.run("coverage", {}).derived
         return self._coverage
 
     def reset(self) -> None:
         self._coverage = None
+        with self._memo_lock:
+            self._memo.clear()
 
     def call(self, draft: Draft, tool: str, **arguments: Any) -> ToolResult:
-        result = self._tools.run(tool, arguments)
-        draft.tool_calls.append(ToolCall(tool=tool, arguments=arguments, result=result.model_dump()))
+        """Run a tool, memoised: a build's statistics never change, and DuckDB round trips add up."""
+        key = (tool, json.dumps(arguments, sort_keys=True, default=str))
+        with self._memo_lock:
+            cached = self._memo.get(key)
+        if cached is None:
+            result = self._tools.run(tool, arguments)
+            cached = (result, result.model_dump())
+            with self._memo_lock:
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.pop(next(iter(self._memo)))
+                self._memo[key] = cached
+        result, dumped = cached
+        draft.tool_calls.append(ToolCall(tool=tool, arguments=arguments, result=dumped))
         draft.results.append(result)
         return result
 

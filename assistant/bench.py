@@ -129,7 +129,7 @@ def run_bench(settings: Settings, out: str | None = None, rounds: int = 3) -> in
             started = time.perf_counter()
             retriever.search(question, vector=cache.embed_query(question))
             floors.append((time.perf_counter() - started) * 1000)
-            cache.clear()
+            assistant.clear_caches()
             started = time.perf_counter()
             assistant.ask(question)
             asks.append((time.perf_counter() - started) * 1000)
