@@ -144,11 +144,13 @@ class StatisticsAnswerer:
 
     def coverage(self) -> dict[str, Any]:
         if self._coverage is None:
-            self._coverage = self._tools.run("coverage", {}).derived
+            result = self._tools.run("coverage", {})
+            self._coverage_dump = result.model_dump()
+            self._coverage = result.derived
         return self._coverage
 
-    def reset(self) -> None:
-        self._coverage = None
+    def forget_results(self) -> None:
+        """Drop memoised tool results (coverage is build metadata, computed once at load, and stays)."""
         with self._memo_lock:
             self._memo.clear()
 
@@ -172,8 +174,8 @@ class StatisticsAnswerer:
     # -- what the data covers ------------------------------------------------------------------
 
     def coverage_summary(self, draft: Draft) -> str:
-        result = self.call(draft, "coverage")
-        c = result.derived
+        c = self.coverage()
+        draft.tool_calls.append(ToolCall(tool="coverage", arguments={}, result=self._coverage_dump))
         years = ", ".join(str(y) for y in c.get("platform_years", []))
         roles = ", ".join(c.get("roles", []))
         cities = ", ".join(c.get("cities_with_figures", []))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+import uuid
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -61,7 +62,7 @@ def export_onnx(embeddings: Embeddings, model_path: Path, onnx_dir: Path) -> Pat
 
     sample = torch.ones((1, 8), dtype=torch.long)
     axes = {0: "batch", 1: "tokens"}
-    tmp = target.with_suffix(".tmp")
+    tmp = target.with_suffix(f".{uuid.uuid4().hex}.tmp")  # concurrent ingests may export at once
     with torch.no_grad():
         torch.onnx.export(
             LastHiddenState(),

@@ -148,8 +148,8 @@ def _embed(
             (k[1], ("sentence", k)) for k in missing_sentences
         ]
         bar = tqdm(total=len(jobs), desc="embedding", unit="text", disable=not progress)
-        for start in range(0, len(jobs), 64):
-            batch = jobs[start : start + 64]
+        for start in range(0, len(jobs), 256):
+            batch = jobs[start : start + 256]  # sentence-transformers sorts by length within a call
             for (_, (kind, item)), vector in zip(batch, model.embed_documents([t for t, _ in batch]), strict=True):
                 if kind == "chunk":
                     vectors[item.text] = vector

@@ -143,6 +143,7 @@ class Assistant:
             sentences=SentenceIndex.load(build_dir),
             vocabulary=Vocabulary(words),
         )
+        loaded.answerer.coverage()  # build metadata: computed once, before the build serves
         with self._lock:
             previous, self._build = self._build, loaded
             self._replies.clear()
@@ -265,6 +266,8 @@ class Assistant:
         """Forget cached replies and query vectors (the benchmark measures the work, not the caches)."""
         self._replies.clear()
         self._query_embeddings.clear()
+        if self._build is not None:
+            self._build.answerer.forget_results()
 
     def _answer(self, build: LoadedBuild, question: str, state: SessionState, draft: Draft) -> tuple[Route, Slots]:
         if not _mostly_latin(question):

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     query_runtime: str = Field(
         "onnx", description="'onnx' (fast start, no torch import) or 'torch' for query embeddings."
     )
+    model_cache_dir: Path = Field(
+        PROJECT_ROOT / ".cache", description="Derived model files (the ONNX export), shared by data dirs."
+    )
     chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded local files.")
     chroma_port: int = 8001
     collection_name: str = "corpus"
@@ -82,4 +85,5 @@ class Settings(BaseSettings):
 
     @property
     def onnx_dir(self) -> Path:
-        return self.data_dir / "onnx"
+        # The ONNX export belongs to the installed model, not to one data dir: made once, shared by all.
+        return self.model_cache_dir / "onnx"
