@@ -116,31 +116,37 @@ def _sections(lines: list[str], body_start: int, title: str, markdown: bool) -> 
     return tuple(sections)
 
 
-def load_document(path: Path) -> Document:
-    text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
-    lines = text.split("\n")
+_TITLE_YEAR = re.compile(r"\b((?:19|20)\d{2})\s*$")
+
+
+def parse_document(doc_id: str, text: str, stem: str | None = None) -> Document:
+    """The one place metadata is read: front matter (optional) gives title/kind/year/origin; else the
+    first '# ' heading or the file stem is the title, and a year ending the title is the page's year."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
     if lines and lines[-1] == "":
         lines.pop()
     meta, body_start = _split_front_matter(lines)
-    title = str(meta.get("title") or "").strip()
-    if not title:
-        first_h1 = next((ln[2:].strip() for ln in lines if ln.startswith("# ")), "")
-        title = first_h1 or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
+    first_h1 = next((ln[2:].strip().rstrip("#").strip() for ln in lines[body_start - 1 :] if ln.startswith("# ")), "")
+    title = str(meta.get("title") or first_h1 or stem or Path(doc_id).stem).strip()
     year = meta.get("year")
     if year is None:
-        found = re.search(r"\b(20\d\d)\b", title)
-        year = int(found.group(1)) if found and "salary in" in title.lower() else None
-    markdown = path.suffix == ".md" or any(_HEADING_MD.match(ln) for ln in lines)
+        found = _TITLE_YEAR.search(title)
+        year = int(found.group(1)) if found else None
+    markdown = doc_id.endswith(".md") or any(_HEADING_MD.match(ln) for ln in lines)
     return Document(
-        doc_id=path.name,
+        doc_id=doc_id,
         title=title,
-        kind=str(meta.get("kind") or ("statistics page" if year else "document")),
+        kind=str(meta.get("kind") or "document"),
         year=int(year) if year is not None else None,
         origin=str(meta.get("origin") or ""),
         lines=tuple(lines),
         body_start=body_start,
         sections=_sections(lines, body_start, title, markdown),
     )
+
+
+def load_document(path: Path) -> Document:
+    return parse_document(path.name, path.read_text(encoding="utf-8-sig", errors="replace"))
 
 
 def load_corpus(corpus_dir: Path) -> list[Document]:

@@ -6,12 +6,10 @@ new page of a known template (for instance next year's platform page) adds rows 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from assistant.documents import Document, load_corpus, parse_document
 from assistant.errors import IngestError
 from assistant.statistics.figures import extract_document_figures
 from assistant.statistics.market import extract_market_figures
@@ -35,12 +33,7 @@ from assistant.statistics.salary_guide import (
     extract_extra_compensation,
     extract_role_salaries,
 )
-from assistant.statistics.text import ParsedDoc, body_lines, front_matter_end
-
-SOURCE_SUFFIXES = (".md", ".txt")
-DEFAULT_KIND = "document"
-_TITLE_HEADING = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
-_TITLE_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\s*$")
+from assistant.statistics.text import ParsedDoc, body_lines
 
 
 @dataclass(frozen=True)
@@ -75,44 +68,19 @@ class Extraction:
 
 
 def load_source_docs(corpus_dir: Path) -> list[SourceDoc]:
-    """Every *.md and *.txt file directly in `corpus_dir`, sorted by name."""
+    """Every .md/.txt document in `corpus_dir` (the same files and metadata the index reads)."""
     if not corpus_dir.is_dir():
         raise IngestError(f"corpus folder {corpus_dir} does not exist (expected a folder of .md/.txt files)")
-    paths = sorted(p for p in corpus_dir.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
-    return [source_doc(path.name, path.read_text(encoding="utf-8-sig"), path.stem) for path in paths]
+    return [_source(doc) for doc in load_corpus(corpus_dir)]
 
 
 def source_doc(doc_id: str, text: str, stem: str) -> SourceDoc:
-    """A document from its text: front matter (optional) gives title/kind/year; else first '# ' or stem."""
-    lines = [line.removesuffix("\r") for line in text.split("\n")]
-    if lines and lines[-1] == "":
-        lines.pop()
-    meta = _front_matter(lines)
-    title = str(meta.get("title") or _first_heading(lines) or stem).strip()
-    year = meta.get("year")
-    if year is None:
-        match = _TITLE_YEAR.search(title)
-        year = int(match.group("year")) if match else None
-    return SourceDoc(doc_id, title, str(meta.get("kind") or DEFAULT_KIND), int(year) if year else None, lines)
+    """A document from its text, read by the corpus loader's rules (`stem` is the title of last resort)."""
+    return _source(parse_document(doc_id, text, stem))
 
 
-def _front_matter(lines: list[str]) -> dict[str, object]:
-    end = front_matter_end(lines)
-    if not end:
-        return {}
-    try:
-        meta = yaml.safe_load("\n".join(lines[1 : end - 1]))
-    except yaml.YAMLError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
-
-
-def _first_heading(lines: list[str]) -> str | None:
-    for line in lines[front_matter_end(lines) :]:
-        match = _TITLE_HEADING.match(line)
-        if match:
-            return match.group("title")
-    return None
+def _source(doc: Document) -> SourceDoc:
+    return SourceDoc(doc.doc_id, doc.title, doc.kind, doc.year, list(doc.lines))
 
 
 def extract_all(docs: list[SourceDoc]) -> Extraction:
