@@ -54,13 +54,6 @@ class ChatReply(Reply):
 
     model_config = ConfigDict(title="ChatReply")
 
-    citations: list[Citation] = Field(
-        default_factory=list, description="Numbered sources; `id` matches the [n] markers in the answer."
-    )
-    tool_calls: list[ToolCall] = Field(
-        default_factory=list, description="Statistics lookups behind the answer, with the rows they returned."
-    )
-
 
 class StreamDelta(BaseModel):
     """Payload of a `delta` event on /chat/stream: the next piece of answer text."""

@@ -35,6 +35,10 @@ class Reply(BaseModel):
     session_id: str = Field(description="Conversation id; pass it back to ask follow-ups.")
     route: Route = Field(description="statistics, documents, both, out_of_scope or invalid.")
     abstained: bool = Field(description="True when the sources do not cover the question.")
-    citations: list[Citation] = Field(default_factory=list)
-    tool_calls: list[ToolCall] = Field(default_factory=list)
+    citations: list[Citation] = Field(
+        default_factory=list, description="Numbered sources; `id` matches the [n] markers in the answer."
+    )
+    tool_calls: list[ToolCall] = Field(
+        default_factory=list, description="Statistics lookups behind the answer, with the rows they returned."
+    )
     latency_ms: float = Field(description="Time spent inside ask(), in milliseconds.")
