@@ -19,8 +19,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from assistant.answering import Draft, StatisticsAnswerer
+from assistant.answer_statistics import StatisticsAnswerer
 from assistant.documents import Document, load_corpus
+from assistant.draft import Draft
 from assistant.embeddings import CachedQueryEmbeddings, query_embeddings
 from assistant.errors import EmptyMessage, IndexNotReady, InvalidInput, MessageTooLong
 from assistant.fingerprints import corpus_fingerprint, model_fingerprint

@@ -1,0 +1,111 @@
+"""An answer being written: sentences with numbered [n] markers and the citations and tool calls behind them,
+plus the formatting helpers every answerer shares (money, signed differences, articles).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.documents import Document
+from assistant.models import Citation, ToolCall
+from assistant.retrieval import Passage
+from assistant.statistics.tools import ToolResult
+
+
+def article(word: str) -> str:
+    return "an" if word[:1].upper() in "AEIOU" else "a"
+
+
+def money(value: float | int) -> str:
+    return f"${value:,.0f}" if float(value).is_integer() else f"${value:,.2f}"
+
+
+def plain(value: float | int) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+
+
+def signed_money(value: float | int) -> str:
+    return ("+" if value > 0 else "−" if value < 0 else "±") + money(abs(value))
+
+
+def signed_pct(value: float | None) -> str:
+    return "" if value is None else f"{'+' if value > 0 else ''}{value:.1f}%"
+
+
+@dataclass
+class Draft:
+    """An answer being written: sentences with [n] markers and the citations they point at."""
+
+    documents: dict[str, Document]
+    parts: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    tool_calls: list[ToolCall] = field(default_factory=list)
+    results: list[ToolResult] = field(default_factory=list)
+    abstained: bool = False
+    years: list[int] = field(default_factory=list)
+    _keys: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def say(self, text: str) -> None:
+        self.parts.append(text)
+
+    def cite_row(self, row: dict[str, Any]) -> str:
+        """Marker for a statistics row, one citation per (document, section), listing the lines used."""
+        doc_id, line = str(row.get("doc_id", "")), int(row.get("line") or 0)
+        doc = self.documents.get(doc_id)
+        section = doc.section_at(line) if doc else None
+        label = (" > ".join(p for p in section.path if doc and p != doc.title) if section else "") or (
+            doc.title if doc else ""
+        )
+        key = (doc_id, label)
+        text = doc.line(line).strip().lstrip("-•* ").strip() if doc else str(row.get("raw", ""))
+        if doc and text == str(row.get("raw", "")).strip() and doc.line(line - 1).rstrip().endswith(":"):
+            text = f"{doc.line(line - 1).strip()} {text}"  # "Median Salary Expectations: $5,808"
+        if key in self._keys:
+            citation = self.citations[self._keys[key] - 1]
+            if text and text not in citation.snippet:
+                citation.snippet = f"{citation.snippet} / {text}"
+                first = int(citation.source.rsplit(":", 1)[1].split("-")[0])
+                last = int(citation.source.rsplit(":", 1)[1].split("-")[-1])
+                lo, hi = min(first, line), max(last, line)
+                citation.source = f"{doc_id}:{lo}" if lo == hi else f"{doc_id}:{lo}-{hi}"
+            return f"[{self._keys[key]}]"
+        number = len(self.citations) + 1
+        self.citations.append(
+            Citation(
+                id=number,
+                title=doc.title if doc else str(row.get("title", doc_id)),
+                source=f"{doc_id}:{line}",
+                section=label,
+                snippet=text,
+                score=None,
+            )
+        )
+        self._keys[key] = number
+        return f"[{number}]"
+
+    def cite_passage(self, passage: Passage, sentence: str) -> str:
+        key = (passage.chunk_id, "")
+        if key in self._keys:
+            citation = self.citations[self._keys[key] - 1]
+            if sentence not in citation.snippet:
+                citation.snippet = f"{citation.snippet} … {sentence}"
+            return f"[{self._keys[key]}]"
+        number = len(self.citations) + 1
+        others = [t for t in dict.fromkeys(passage.titles[1:]) if t and t != passage.title]
+        title = passage.title + (f" (same text also in: {'; '.join(others)})" if others else "")
+        self.citations.append(
+            Citation(
+                id=number,
+                title=title,
+                source=passage.source,
+                section=passage.section,
+                snippet=sentence,
+                score=passage.score,
+            )
+        )
+        self._keys[key] = number
+        return f"[{number}]"
+
+    def text(self) -> str:
+        return " ".join(p.strip() for p in self.parts if p.strip())
