@@ -6,7 +6,21 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-Route = Literal["statistics", "documents", "both", "out_of_scope", "invalid"]
+Route = Literal["statistics", "documents", "both", "out_of_scope", "invalid", "smalltalk"]
+# What a part of a question asks for: one or several figures; an explanation or definition; a list of items;
+# a comparison of two things; how a figure is measured; steps or a career path; a greeting/thanks/help.
+PartKind = Literal["figure", "explanation", "list", "comparison", "method", "path", "smalltalk", "other"]
+
+
+class PlanPart(BaseModel):
+    """One part of the question as the planner understood it, and where it was answered."""
+
+    text: str = Field(description="The part of the message this entry plans.")
+    kind: PartKind = Field(description="What kind of answer the part asks for.")
+    route: Route = Field(description="Where it was answered: statistics, documents, both or out_of_scope.")
+    covered: bool = Field(True, description="False when the sources do not cover this part.")
+    confidence: float = Field(1.0, description="Planner confidence in the kind (0-1).")
+    entities: dict[str, Any] = Field(default_factory=dict, description="Year(s), role, level, city, topic.")
 
 
 class Citation(BaseModel):
@@ -33,12 +47,15 @@ class Reply(BaseModel):
 
     answer: str = Field(description="Answer text with [n] citation markers.")
     session_id: str = Field(description="Conversation id; pass it back to ask follow-ups.")
-    route: Route = Field(description="statistics, documents, both, out_of_scope or invalid.")
+    route: Route = Field(description="statistics, documents, both, out_of_scope, invalid or smalltalk.")
     abstained: bool = Field(description="True when the sources do not cover the question.")
     citations: list[Citation] = Field(
         default_factory=list, description="Numbered sources; `id` matches the [n] markers in the answer."
     )
     tool_calls: list[ToolCall] = Field(
         default_factory=list, description="Statistics lookups behind the answer, with the rows they returned."
+    )
+    plan: list[PlanPart] = Field(
+        default_factory=list, description="The question's parts, each with its kind, route and coverage."
     )
     latency_ms: float = Field(description="Time spent inside ask(), in milliseconds.")

@@ -15,10 +15,11 @@ import threading
 import time
 import unicodedata
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.answer_documents import DocumentAnswerer
 from assistant.answer_statistics import StatisticsAnswerer
 from assistant.documents import Document, load_corpus
 from assistant.draft import Draft
@@ -29,7 +30,7 @@ from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
 from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
 from assistant.models import Citation, Reply, Route, ToolCall
-from assistant.retrieval import Passage, Retriever, SentenceIndex, best_sentences, terms
+from assistant.retrieval import Retriever, SentenceIndex
 from assistant.sessions import InMemorySessionStore, SessionState, SessionStore, Turn, new_session_id
 from assistant.settings import Settings, force_offline
 from assistant.statistics.store import StatsStore
@@ -39,9 +40,6 @@ from assistant.vector_store import open_store
 
 log = logging.getLogger(__name__)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
-# A single sentence this close to the question brings its chunk in even when the chunk as a whole ranks low
-# ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
-SENTENCE_MATCH = 0.6
 _QUESTION_START = re.compile(r"\s*(?:what|which|how|why|who|where|is|are|do|does|can|should)\b", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(
     r"\?\s+|;\s*|,?\s+and\s+(?=(?:what|how|which|why|who|where|when|is|are|do|does|"
@@ -61,6 +59,7 @@ class LoadedBuild:
     retriever: Retriever
     sentences: SentenceIndex
     vocabulary: Vocabulary
+    document_answerer: DocumentAnswerer
 
 
 @dataclass(frozen=True)
@@ -133,6 +132,8 @@ class Assistant:
         tools = StatsTools(stats)
         _, chroma = open_store(self.settings, build_dir, build_id, self._query_embeddings)
         words = {w.lower() for d in documents.values() for line in d.lines for w in re.findall(r"[A-Za-z]+", line)}
+        retriever = Retriever(chroma, self._query_embeddings, self.settings.top_k)
+        sentences = SentenceIndex.load(build_dir)
         loaded = LoadedBuild(
             build_id=build_id,
             build_dir=build_dir,
@@ -140,9 +141,10 @@ class Assistant:
             stats=stats,
             tools=tools,
             answerer=StatisticsAnswerer(tools, stats),
-            retriever=Retriever(chroma, self._query_embeddings, self.settings.top_k),
-            sentences=SentenceIndex.load(build_dir),
+            retriever=retriever,
+            sentences=sentences,
             vocabulary=Vocabulary(words),
+            document_answerer=DocumentAnswerer(retriever, sentences, self.settings.min_relevance),
         )
         loaded.answerer.coverage()  # build metadata: computed once, before the build serves
         with self._lock:
@@ -293,10 +295,14 @@ class Assistant:
             stats_wanted = slots.has_stats() or slots.coverage
         if stats_wanted:
             build.answerer.answer(slots, draft)
-            if doc_query and not draft.abstained and self._documents(build, doc_query, draft, slots):
+            if (
+                doc_query
+                and not draft.abstained
+                and build.document_answerer.answer(doc_query, "other", draft, _context(slots))
+            ):
                 return "both", slots
             return "statistics", slots
-        if self._documents(build, doc_query or slots.corrected or question, draft, slots):
+        if build.document_answerer.answer(doc_query or slots.corrected or question, "other", draft, _context(slots)):
             return "documents", slots
         draft.parts.clear()
         draft.abstained = True
@@ -316,34 +322,10 @@ class Assistant:
                 return part.corrected or clause
         return None
 
-    def _documents(self, build: LoadedBuild, query: str, draft: Draft, slots: Slots) -> bool:
-        context = " ".join([*slots.roles, (slots.platform_metric or "").replace("_", " ")]).replace("all", "")
-        search_text = f"{query} {context}".strip()
-        vector = build.retriever.embed(search_text)
-        passages = build.retriever.search(search_text, vector=vector)
-        # A chunk whose one sentence answers the question can rank low as a whole: add the chunks of the
-        # best-matching sentences too (a dot product over the precomputed sentence vectors).
-        by_sentence = build.sentences.best_chunks(vector, n=3)
-        strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
-        passages = [
-            replace(p, score=max(p.score, round(strong[p.chunk_id], 4))) if p.chunk_id in strong else p
-            for p in passages
-        ]
-        have = {p.chunk_id for p in passages}
-        passages += build.retriever.fetch({c: s for c, s in strong.items() if c not in have})
-        relevant = [p for p in passages if p.score >= self.settings.min_relevance]
-        if not relevant:
-            return False
-        chosen = best_sentences(query, relevant, vector, build.sentences, limit=3)
-        if not chosen or not _shares_topic(query, chosen):
-            return False
-        draft.say(" ".join(f"{sentence} {draft.cite_passage(passage, sentence)}" for sentence, passage in chosen))
-        return True
 
-
-def _shares_topic(query: str, chosen: list[tuple[str, Passage]]) -> bool:
-    wanted = set(terms(query))
-    return any(wanted & (set(terms(sentence)) | set(terms(p.section))) for sentence, p in chosen)
+def _context(slots: Slots) -> list[str]:
+    """Entities that sharpen a documents search without being what it asks for (role, platform metric)."""
+    return [*slots.roles, (slots.platform_metric or "").replace("_", " ")]
 
 
 def _mostly_latin(text: str) -> bool:

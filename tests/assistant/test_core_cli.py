@@ -43,6 +43,7 @@ def test_ask_json(core_settings: Settings) -> None:
         "abstained",
         "citations",
         "tool_calls",
+        "plan",
         "latency_ms",
     }
 
