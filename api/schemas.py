@@ -64,10 +64,27 @@ class StreamDelta(BaseModel):
 # --- /stats ---------------------------------------------------------------------------------------
 
 
+class ContestedFigure(BaseModel):
+    """A figure the documents state with different values: every competing row, with its provenance."""
+
+    table: str = Field(description="The table holding the figure.")
+    key: dict[str, Any] = Field(description="The columns naming the figure and their values.")
+    label: str = Field(description="The figure in words.")
+    contested: bool = Field(True, description="Always true: the sources disagree on this figure.")
+    rows: list[dict[str, Any]] = Field(description="The competing rows (same key, different values).")
+
+
 class StatsTables(BaseModel):
-    """The read-only statistics tables."""
+    """The read-only statistics tables, and the figures their sources disagree on."""
 
     tables: list[str] = Field(description="Table names accepted by GET /stats/{table}.")
+    contested: list[ContestedFigure] = Field(
+        default_factory=list, description="Figures stated with different values by different documents."
+    )
+    contradicted_claims: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Ranking claims of the text ('highest overall') that the figures contradict, both sides cited.",
+    )
 
 
 class StatsRows(BaseModel):
@@ -76,7 +93,12 @@ class StatsRows(BaseModel):
     table: str = Field(description="The table that was read.")
     filters: dict[str, str] = Field(description="Column filters applied (from the query string).")
     count: int = Field(description="Number of rows returned.")
-    rows: list[dict[str, Any]] = Field(description="The rows, with their provenance columns.")
+    rows: list[dict[str, Any]] = Field(
+        description="The rows, with their provenance columns; `contested: true` on rows of a contested figure."
+    )
+    contested: list[ContestedFigure] = Field(
+        default_factory=list, description="Contested figures among these rows, each with its competing rows."
+    )
 
 
 # --- health / admin -------------------------------------------------------------------------------

@@ -13,8 +13,10 @@ import threading
 from dataclasses import replace
 from typing import Any
 
+from assistant.answer_figures import FigureWriter, cite_all
 from assistant.draft import Draft, article, money, plain, signed_money, signed_pct
 from assistant.models import ToolCall
+from assistant.statistics.conflicts import group_figures, split_values
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools, ToolResult
 from assistant.understanding import Slots
@@ -33,6 +35,14 @@ MEMO_SIZE = 4096
 HUB_PLACES = {"Boston", "Austin", "Toronto", "Silicon Valley"}
 
 
+def _offers(row: dict[str, Any]) -> str:
+    return f"{row['raw']} offers"
+
+
+def _in_year(row: dict[str, Any]) -> str:
+    return f"{row['raw']} in {row['year']}"
+
+
 class StatisticsAnswerer:
     """Plans and runs the statistics tool calls for one question and writes the statistics part."""
 
@@ -42,6 +52,7 @@ class StatisticsAnswerer:
         self._memo: dict[tuple[str, str], tuple[ToolResult, dict[str, Any]]] = {}
         self._memo_lock = threading.Lock()
         self._coverage: dict[str, Any] | None = None
+        self._local = threading.local()  # the FigureWriter of the answer this thread is writing
 
     def coverage(self) -> dict[str, Any]:
         if self._coverage is None:
@@ -98,6 +109,19 @@ class StatisticsAnswerer:
     # -- the plan ------------------------------------------------------------------------------
 
     def answer(self, s: Slots, draft: Draft) -> None:
+        """Write the statistics part; figures the sources state differently are never chosen silently."""
+        self._local.writer = FigureWriter(draft)
+        try:
+            self._answer(s, draft)
+            self._local.writer.report()
+        finally:
+            self._local.writer = None
+
+    @property
+    def _figures(self) -> FigureWriter:
+        return self._local.writer
+
+    def _answer(self, s: Slots, draft: Draft) -> None:
         cov = self.coverage()
         if s.coverage and not s.roles and not s.years and s.platform_metric in (None, "all"):
             draft.say(self.coverage_summary(draft))
@@ -203,58 +227,66 @@ class StatisticsAnswerer:
                 self.abstain(draft, f"I can't compare those years: {result.note}.")
                 return
             d = result.derived
-            first, second = result.rows
-            diff = (
-                signed_money(d["difference"])
-                if d.get("unit") == "USD"
-                else (f"{'+' if d['difference'] > 0 else ''}{plain(d['difference'])}")
-            )
-            draft.say(
-                f"The {label} for AI and Machine Learning developers went from {first['raw']} in {year_from} "
-                f"{draft.cite_row(first)} to {second['raw']} in {year_to} {draft.cite_row(second)}: "
-                f"{diff} ({signed_pct(d.get('percent_change'))})."
-            )
+            by_year = {y: [r for r in result.rows if r["year"] == y] for y in (year_from, year_to)}
+            start, end = (self._figures.figure("platform_stats", by_year[y], _in_year) for y in (year_from, year_to))
+            went = f"The {label} for AI and Machine Learning developers went from {start} to {end}"
+            if d.get("contested"):
+                # A change computed from a contested figure is one candidate per value, each labelled.
+                changes = "; ".join(
+                    f"from {self._amount(c['from_value'], d)} to {self._amount(c['to_value'], d)} it is "
+                    f"{self._change(c['difference'], d)} ({signed_pct(c.get('percent_change'))})"
+                    for c in d["candidates"]
+                )
+                draft.say(f"{went}. Because the sources disagree, there is no single change: {changes}.")
+            else:
+                draft.say(f"{went}: {self._change(d['difference'], d)} ({signed_pct(d.get('percent_change'))}).")
             draft.years.extend([year_from, year_to])
             return
         targets = years or known
+        found: dict[int, ToolResult] = {}
         for year in targets:
-            result = self.call(draft, "platform_stat", metric=metric, year=year)
-            if not result.found:
-                self.abstain(draft, f"I have no platform statistics for {year}: {result.note}.")
+            found[year] = self.call(draft, "platform_stat", metric=metric, year=year)
+            if not found[year].found:
+                self.abstain(draft, f"I have no platform statistics for {year}: {found[year].note}.")
                 return
+        unit = " offers" if metric == "offers_total" else ""
         lines = []
         for year in targets:
-            row = next(
-                r
-                for res in draft.results
-                if res.tool == "platform_stat"
-                for r in res.rows
-                if r["year"] == year and r["metric"] == metric
-            )
+            in_year = _in_year if len(targets) > 1 else (lambda r: f"{r['raw']}{unit}")
+            figure = self._figures.figure("platform_stats", found[year].rows, in_year)
             sample = ""
             if metric == "median_salary_expectation":
                 offers = self.call(draft, "platform_stat", metric="offers_total", year=year)
                 if offers.found:
-                    sample = f", based on {offers.rows[0]['raw']} offers {draft.cite_row(offers.rows[0])}"
-            lines.append((year, row, sample))
+                    sample = f", based on {self._figures.figure('platform_stats', offers.rows, _offers)}"
+            lines.append((year, figure, sample))
             draft.years.append(year)
         if len(lines) == 1:
-            year, row, sample = lines[0]
+            year, figure, sample = lines[0]
             what = {
                 "median_salary_expectation": "the median salary expectation for AI and Machine Learning "
                 "developers on the job platform was",
                 "offers_total": "AI and Machine Learning developers on the job platform received a total of",
                 "proposals": "the proposals figure for AI and Machine Learning developers was",
             }[metric]
-            unit = " offers" if metric == "offers_total" else ""
-            draft.say(f"In {year}, {what} {row['raw']}{unit} {draft.cite_row(row)}{sample}.")
+            draft.say(f"In {year}, {what} {figure}{sample}.")
         else:
-            pieces = [f"{row['raw']} in {year} {draft.cite_row(row)}{sample}" for year, row, sample in lines]
+            pieces = [f"{figure}{sample}" for _, figure, sample in lines]
             draft.say(
                 f"The {label} for AI and Machine Learning developers on the job platform was " + "; ".join(pieces) + "."
             )
         if metric == "median_salary_expectation" and s.monthly:
             draft.say("The page does not say whether this is a monthly or an annual amount.")
+
+    @staticmethod
+    def _amount(value: float, derived: dict[str, Any]) -> str:
+        return money(value) if derived.get("unit") == "USD" else plain(value)
+
+    @staticmethod
+    def _change(difference: float, derived: dict[str, Any]) -> str:
+        if derived.get("unit") == "USD":
+            return signed_money(difference)
+        return f"{'+' if difference > 0 else ''}{plain(difference)}"
 
     # -- guide: roles and levels ---------------------------------------------------------------
 
@@ -290,10 +322,14 @@ class StatisticsAnswerer:
                 draft.say(f"The guide gives no {level} figure for {role}s (it has: {have}).")
                 continue
             if level:
-                row = result.rows[0]
-                draft.say(f"{self._role_level_phrase(role, row)} {draft.cite_row(row)}.")
+                first, *others = self._figures.alternatives("role_salaries", result.rows)
+                phrase = f"{self._role_level_phrase(role, first[0])} {cite_all(draft, first)}"
+                draft.say(phrase + "".join(f", or {o[0]['raw']} {cite_all(draft, o)}" for o in others) + ".")
             else:
-                lines = [f"{r['level']}: {r['raw']} {draft.cite_row(r)}" for r in result.rows]
+                lines = [
+                    f"{group[0]['level']}: {self._figures.figure('role_salaries', group)}"
+                    for group in group_figures("role_salaries", result.rows)
+                ]
                 draft.say(
                     f"US base salaries for {article(role)} {role} in the guide ({self._data_year()}): "
                     + "; ".join(lines)
@@ -312,13 +348,22 @@ class StatisticsAnswerer:
             self.abstain(draft, f"I can't compare those levels: {result.note}.")
             return
         d = result.derived
-        first, second = result.rows
+        first, second = (self._figures.figure("role_salaries", g) for g in group_figures("role_salaries", result.rows))
+        levels_said = (
+            f"For {article(role)} {role} in the US ({self._data_year()}), {low} is {first} and {high} is {second}"
+        )
+        if d.get("contested"):
+            gaps = "; ".join(
+                f"from {money(c['from_value'])} to {money(c['to_value'])} it is {signed_money(c['difference_low'])} "
+                f"({signed_pct(c.get('percent_change'))})"
+                for c in d["candidates"]
+            )
+            draft.say(f"{levels_said}. Because the sources disagree, there is no single gap at the lower end: {gaps}.")
+            return
         high_part = f" (upper ends: {signed_money(d['difference_high'])})" if "difference_high" in d else ""
         draft.say(
-            f"For {article(role)} {role} in the US ({self._data_year()}), {low} is {first['raw']} "
-            f"{draft.cite_row(first)} and {high} is {second['raw']} {draft.cite_row(second)}: a gap of "
-            f"{signed_money(d['difference_low'])} ({signed_pct(d.get('percent_change'))}) at the lower end"
-            f"{high_part}."
+            f"{levels_said}: a gap of {signed_money(d['difference_low'])} ({signed_pct(d.get('percent_change'))}) "
+            f"at the lower end{high_part}."
         )
 
     def _role_level_phrase(self, role: str, row: dict[str, Any]) -> str:
@@ -340,12 +385,17 @@ class StatisticsAnswerer:
         if not result.found:
             self.abstain(draft, f"I can't convert that: {result.note}.")
             return
-        row, d = result.rows[0], result.derived
-        monthly = money(d["monthly_low"]) + (f" – {money(d['monthly_high'])}" if "monthly_high" in d else "")
-        draft.say(
-            f"{self._role_level_phrase(role, row)} {draft.cite_row(row)}; divided by twelve that is "
-            f"about {monthly} a month."
-        )
+        d = result.derived
+        alternatives = self._figures.alternatives("role_salaries", result.rows)
+        for index, (values, figures) in enumerate(zip(alternatives, d.get("candidates", [d]), strict=True)):
+            monthly = money(figures["monthly_low"]) + (
+                f" – {money(figures['monthly_high'])}" if "monthly_high" in figures else ""
+            )
+            lead = "Another source says: " if index else ""
+            draft.say(
+                f"{lead}{self._role_level_phrase(role, values[0])} {cite_all(draft, values)}; divided by twelve "
+                f"that is about {monthly} a month."
+            )
 
     def _data_year(self) -> str:
         return str(self.coverage().get("salary_data_year") or "")
@@ -358,10 +408,11 @@ class StatisticsAnswerer:
         rows = [r for r in result.rows if r.get("city") == s.city] or result.rows
         with_value = [r for r in rows if r.get("value") is not None]
         if with_value:
-            for row in with_value:
+            for group in group_figures("city_salaries", with_value):
+                row = group[0]
                 draft.say(
-                    f"In {row['city']} the guide gives {row['raw']} for a {row['role']} "
-                    f"({row['note']}, {self._data_year()}) {draft.cite_row(row)}."
+                    f"In {row['city']} the guide gives {self._figures.figure('city_salaries', group)} for a "
+                    f"{row['role']} ({row['note']}, {self._data_year()})."
                 )
         else:
             draft.abstained = role is not None  # a figure was asked for; the note alone is not one
@@ -376,19 +427,6 @@ class StatisticsAnswerer:
                 draft.say(f"The guide has no {role} figure for {s.city}.")
             if role and s.city and not rows:
                 draft.say(self.coverage_summary(draft))
-        if s.city in ("San Francisco", "New York City"):
-            self._city_contradiction(draft)
-
-    def _city_contradiction(self, draft: Draft) -> None:
-        ranked = self.call(draft, "rank", dimension="city", order="highest")
-        rows = {r["city"]: r for r in ranked.rows}
-        sf, ny = rows.get("San Francisco"), rows.get("New York City")
-        if sf and ny and ny["value"] > sf["value"] and "highest" in str(sf.get("note", "")).lower():
-            draft.say(
-                f'Note that the sources disagree: the guide calls San Francisco "{sf["note"]}" '
-                f"({sf['raw']} for an ML Engineer) {draft.cite_row(sf)}, yet lists a higher ML Engineer figure "
-                f"for New York City ({ny['raw']}) {draft.cite_row(ny)}."
-            )
 
     def _rank(self, s: Slots, draft: Draft) -> None:
         order = s.rank or "highest"
@@ -400,27 +438,30 @@ class StatisticsAnswerer:
         if not result.found:
             self.abstain(draft, f"I can't rank that: {result.note}.")
             return
-        top = result.rows[0]
-        top_marker = draft.cite_row(top)
+        table = "city_salaries" if dimension == "city" else "role_salaries"
+        groups = group_figures(table, result.rows)
+        leaders = _possible_leaders(groups, dimension, result.derived.get("compared", "value_low"), order)
+        figures = [f"{group[0][dimension]} {self._figures.figure(table, group)}" for group in groups]
         if dimension == "city":
-            others = "; ".join(f"{r['city']} {r['raw']} {draft.cite_row(r)}" for r in result.rows[1:])
-            draft.say(
-                f"By the guide's city figures (ML Engineer, {self._data_year()}), the {order} is "
-                f"{top['city']} at {top['raw']} {top_marker}" + (f", then {others}" if others else "") + "."
+            scope = f"By the guide's city figures (ML Engineer, {self._data_year()}), "
+        else:
+            where = (
+                f"at the {result.derived.get('level')} level"
+                if dimension == "role"
+                else f"for a {result.derived.get('role')}"
             )
-            self._city_contradiction(draft)
-            return
-        label = top["role"] if dimension == "role" else top["level"]
-        rest = "; ".join(f"{r[dimension]} {r['raw']} {draft.cite_row(r)}" for r in result.rows[1:])
-        scope = (
-            f"at the {result.derived.get('level')} level"
-            if dimension == "role"
-            else f"for a {result.derived.get('role')}"
-        )
-        draft.say(
-            f"In the guide's US salaries ({self._data_year()}) {scope}, the {order} is {label} at "
-            f"{top['raw']} {top_marker}" + (f", followed by {rest}" if rest else "") + "."
-        )
+            scope = f"In the guide's US salaries ({self._data_year()}) {where}, "
+        if len(leaders) > 1:
+            # A contested figure could change which one leads: no single winner, every candidate shown.
+            draft.say(
+                f"{scope}which is {order} depends on which source is right, because the sources disagree on a "
+                f"figure: {' or '.join(leaders)} could be the {order}. The figures: {'; '.join(figures)}."
+            )
+        else:
+            top = f"{groups[0][0][dimension]} at {self._figures.figure(table, groups[0])}"
+            then = ", then " if dimension == "city" else ", followed by "
+            rest = "; ".join(figures[1:])
+            draft.say(f"{scope}the {order} is {top}" + (f"{then}{rest}" if rest else "") + ".")
         missing = result.derived.get("roles_without_level") or []
         if missing:
             draft.say(f"The guide gives no {result.derived.get('level')} figure for {', '.join(missing)}.")
@@ -430,8 +471,9 @@ class StatisticsAnswerer:
         if not result.found:
             self.abstain(draft, f"I have no such market figure: {result.note}.")
             return
-        for row in result.rows:
-            draft.say(f"{row['description'].lstrip('- ').strip()} {draft.cite_row(row)}")
+        for group in group_figures("market_figures", result.rows):
+            for values in split_values("market_figures", group):
+                draft.say(f"{values[0]['description'].lstrip('- ').strip()} {cite_all(draft, values)}")
 
     def _tools_list(self, s: Slots, draft: Draft) -> None:
         year = next(iter(s.years), None)
@@ -443,10 +485,11 @@ class StatisticsAnswerer:
         for row in result.rows:
             by_year.setdefault(row["year"], []).append(row)
         for tool_year, rows in by_year.items():
-            names = ", ".join(r["tool"] for r in rows)
+            names = ", ".join(dict.fromkeys(r["tool"] for r in rows))
+            pages = list({r["doc_id"]: r for r in reversed(rows)}.values())[::-1]  # first row of each page
             draft.say(
-                f"The {tool_year} page lists {result.derived.get('count', len(rows))} distinct trending AI and "
-                f"Machine Learning tech & tools: {names} {draft.cite_row(rows[0])}."
+                f"The {tool_year} page lists {len(set(r['tool'] for r in rows))} distinct trending AI and "
+                f"Machine Learning tech & tools: {names} {cite_all(draft, pages)}."
             )
             draft.years.append(tool_year)
 
@@ -454,9 +497,11 @@ class StatisticsAnswerer:
         """Quote the guide's own line for a one-row table (companies, extra compensation)."""
         result = self.call(draft, tool)
         if result.found:
-            row = result.rows[0]
-            line = draft.documents[row["doc_id"]].line(row["line"]).lstrip("- ").strip()
-            draft.say(f"{lead} {line} {draft.cite_row(row)}.")
+            # The first figure's line, once per distinct value (sources that disagree are both quoted).
+            for values in self._figures.alternatives(tool, group_figures(tool, result.rows)[0]):
+                row = values[0]
+                line = draft.documents[row["doc_id"]].line(row["line"]).lstrip("- ").strip()
+                draft.say(f"{lead} {line} {cite_all(draft, values)}.")
 
     def _overview(self, draft: Draft) -> None:
         """'How much do AI people earn?': both kinds of figure, kept apart."""
@@ -464,14 +509,33 @@ class StatisticsAnswerer:
         platform = self.call(draft, "platform_stat", metric="median_salary_expectation", year=latest)
         ranked = self.call(draft, "rank", dimension="role", order="highest", level="Average")
         if platform.found:
-            row = platform.rows[0]
             draft.say(
                 f"The sources have two kinds of salary figure. On the job platform, the median salary "
-                f"expectation for AI and Machine Learning developers in {latest} was {row['raw']} "
-                f"{draft.cite_row(row)}."
+                f"expectation for AI and Machine Learning developers in {latest} was "
+                f"{self._figures.figure('platform_stats', platform.rows)}."
             )
             draft.years.append(int(latest))
         if ranked.found:
-            roles = "; ".join(f"{r['role']} {r['raw']} {draft.cite_row(r)}" for r in ranked.rows)
+            roles = "; ".join(
+                f"{group[0]['role']} {self._figures.figure('role_salaries', group)}"
+                for group in group_figures("role_salaries", ranked.rows)
+            )
             draft.say(f"The career guide's US average base salaries ({self._data_year()}) are: {roles}.")
         draft.say(KIND_NOTE)
+
+
+def _possible_leaders(groups: list[list[dict[str, Any]]], dimension: str, compared: str, order: str) -> list[str]:
+    """Names that lead the ranking under some choice among contested values (one name when uncontested)."""
+    spans = [(group[0][dimension], [row[compared] for row in group]) for group in groups]
+    if all(len(set(values)) == 1 for _, values in spans):
+        return [spans[0][0]]  # no contested figure: the ranking's own order decides, ties included
+    leaders = []
+    for name, values in spans:
+        others = [other for other_name, other in spans if other_name != name]
+        if order == "highest":
+            leads = all(max(values) >= min(other) for other in others)
+        else:
+            leads = all(min(values) <= max(other) for other in others)
+        if leads:
+            leaders.append(name)
+    return leaders or [spans[0][0]]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 # Heavy modules (chromadb, langchain, torch) are imported only when a build is really needed, so that a
 # re-ingest with nothing changed answers in a fraction of a second.
 
-INDEX_FORMAT = "4"  # bump when the chunking, metadata or statistics schema changes
+INDEX_FORMAT = "5"  # bump when the chunking, metadata or statistics schema changes
 KEEP_BUILDS = 2
 
 
@@ -166,6 +166,7 @@ def _embed(
 def _build(settings: Settings, build_id: str, tmp_dir: Path, progress: bool) -> tuple[int, int, int]:
     from assistant.chunking import chunk_documents
     from assistant.documents import load_corpus
+    from assistant.statistics.conflicts import warn_conflicts
     from assistant.statistics.extract import load_source_docs
     from assistant.statistics.store import StatsStore
     from assistant.vector_store import open_store
@@ -176,6 +177,7 @@ def _build(settings: Settings, build_id: str, tmp_dir: Path, progress: bool) -> 
         raise IngestError(f"no .md or .txt documents in {settings.corpus_dir}")
     chunks = chunk_documents(documents, settings.chunk_size, settings.chunk_overlap)
     StatsStore.build(tmp_dir / "stats.duckdb", load_source_docs(tmp_dir / "corpus"))
+    warn_conflicts(tmp_dir / "stats.duckdb")  # one WARNING per figure the sources state differently
     reuse = _previous_vectors(settings, [c.chunk_id for c in chunks])
     vectors, embedded = _embed(settings, chunks, reuse, tmp_dir, progress)
     _, store = open_store(settings, tmp_dir, build_id, _vectors_by_text(vectors), create=True)

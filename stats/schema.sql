@@ -101,6 +101,18 @@ CREATE TABLE trending_tools (
     section  TEXT    NOT NULL
 );
 
+CREATE TABLE ranking_claims (
+    dimension TEXT    NOT NULL,           -- city | role | level
+    subject   TEXT    NOT NULL,           -- what the sentence ranks, spelled as in the figure tables
+    direction TEXT    NOT NULL,           -- highest | lowest
+    position  INTEGER NOT NULL,           -- 1 = highest/lowest, 2 = second highest/lowest, ...
+    within    TEXT,                       -- the comparison group named on the line (a role for a city)
+    raw       TEXT    NOT NULL,           -- the claim as written
+    doc_id    TEXT    NOT NULL REFERENCES documents (doc_id),
+    line      INTEGER NOT NULL,
+    section   TEXT    NOT NULL
+);
+
 CREATE TABLE document_figures (
     doc_id  TEXT    NOT NULL REFERENCES documents (doc_id),
     line    INTEGER NOT NULL,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from assistant.documents import Document, load_corpus, parse_document
 from assistant.errors import IngestError
+from assistant.statistics.claims import extract_ranking_claims
 from assistant.statistics.figures import extract_document_figures
 from assistant.statistics.market import extract_market_figures
 from assistant.statistics.platform_page import extract_platform_stats, extract_trending_tools
@@ -23,6 +24,7 @@ from assistant.statistics.records import (
     ExtraCompensation,
     MarketFigure,
     PlatformStat,
+    RankingClaim,
     Record,
     RoleSalary,
     TrendingTool,
@@ -60,6 +62,7 @@ class Extraction:
     extra_compensation: list[ExtraCompensation] = field(default_factory=list)
     market_figures: list[MarketFigure] = field(default_factory=list)
     trending_tools: list[TrendingTool] = field(default_factory=list)
+    ranking_claims: list[RankingClaim] = field(default_factory=list)
     document_figures: list[DocumentFigure] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
@@ -100,4 +103,5 @@ def extract_all(docs: list[SourceDoc]) -> Extraction:
         result.market_figures += extract_market_figures(doc)
         result.trending_tools += extract_trending_tools(doc)
         result.document_figures += extract_document_figures(doc)
+    result.ranking_claims = extract_ranking_claims(parsed, result)  # names come from the figure rows
     return result

@@ -128,6 +128,22 @@ class TrendingTool:
 
 
 @dataclass(frozen=True)
+class RankingClaim:
+    """A sentence that ranks something ("San Francisco, CA: Highest overall"), checked against the figures."""
+
+    table: ClassVar[str] = "ranking_claims"
+    dimension: str  # city | role | level (a key of [rankings] in stats/figure_keys.toml)
+    subject: str  # the city, role or level the sentence ranks, as the figure tables spell it
+    direction: str  # highest | lowest
+    position: int  # 1 for "highest", 2 for "second highest"
+    within: str | None  # the group named on the same line ("ML Engineer" for a city), if any
+    raw: str  # the claim as written ("Highest overall")
+    doc_id: str
+    line: int
+    section: str
+
+
+@dataclass(frozen=True)
 class DocumentFigure:
     table: ClassVar[str] = "document_figures"
     doc_id: str
@@ -150,6 +166,7 @@ Record = (
     | ExtraCompensation
     | MarketFigure
     | TrendingTool
+    | RankingClaim
     | DocumentFigure
 )
 
@@ -163,6 +180,7 @@ RECORD_TYPES: tuple[type, ...] = (
     ExtraCompensation,
     MarketFigure,
     TrendingTool,
+    RankingClaim,
     DocumentFigure,
 )
 TABLES: dict[str, type] = {cls.table: cls for cls in RECORD_TYPES}

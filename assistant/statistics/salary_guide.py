@@ -183,12 +183,12 @@ def canonical_role(name: str, known_roles: list[str]) -> str:
     """
     wanted = name.casefold()
     for role in known_roles:
-        if role.casefold() == wanted or wanted in {form.casefold() for form in _abbreviations(role)}:
+        if role.casefold() == wanted or wanted in {form.casefold() for form in abbreviations(role)}:
             return role
     return name
 
 
-def _abbreviations(role: str) -> list[str]:
+def abbreviations(role: str) -> list[str]:
     words = role.split()
     return [
         " ".join(["".join(word[0].upper() for word in words[:size]), *words[size:]]) for size in range(2, len(words))

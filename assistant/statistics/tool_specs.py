@@ -75,6 +75,7 @@ class ToolSpec:
     name: str
     args_model: type[ToolArgs]
     description: str
+    tables: tuple[str, ...] = ()  # the tables its rows come from (checked for sources that disagree)
 
 
 TOOL_SPECS: dict[str, ToolSpec] = {
@@ -84,36 +85,75 @@ TOOL_SPECS: dict[str, ToolSpec] = {
             "platform_stat",
             PlatformStatArgs,
             "Job-platform headline figure (offers, median salary "
-            "expectation, proposals) for one year or all years of the platform pages.",
+            "expectation, proposals) for one year or all years of the platform pages. A year two pages state "
+            "differently has a list of values in values_by_year.",
+            ("platform_stats",),
         ),
         ToolSpec(
             "compare_years",
             CompareYearsArgs,
-            "Change of a platform figure between two years: difference, percent change and direction.",
+            "Change of a platform figure between two years: difference, percent change and direction; when "
+            "the sources disagree on a year's figure, one candidate change per value (contested: true).",
+            ("platform_stats",),
         ),
         ToolSpec(
             "role_salary",
             RoleSalaryArgs,
             "US annual base salary of a role from the career guide, at one experience level or all of them.",
+            ("role_salaries",),
         ),
         ToolSpec(
             "level_for_years",
             LevelForYearsArgs,
             "Experience level(s) whose year range holds a number of years of experience.",
+            ("experience_levels",),
         ),
-        ToolSpec("city_salary", CitySalaryArgs, "Salary figures and notes by US city from the guide."),
-        ToolSpec("rank", RankArgs, "Rank roles (at one level), levels (within a role) or cities by salary."),
-        ToolSpec("salary_gap", SalaryGapArgs, "Difference between two experience levels of one role."),
-        ToolSpec("annual_to_monthly", AnnualToMonthlyArgs, "A role's annual salary at a level divided by 12."),
+        ToolSpec(
+            "city_salary", CitySalaryArgs, "Salary figures and notes by US city from the guide.", ("city_salaries",)
+        ),
+        ToolSpec(
+            "rank",
+            RankArgs,
+            "Rank roles (at one level), levels (within a role) or cities by salary.",
+            ("role_salaries", "city_salaries"),
+        ),
+        ToolSpec(
+            "salary_gap",
+            SalaryGapArgs,
+            "Difference between two experience levels of one role.",
+            ("role_salaries",),
+        ),
+        ToolSpec(
+            "annual_to_monthly",
+            AnnualToMonthlyArgs,
+            "A role's annual salary at a level divided by 12.",
+            ("role_salaries",),
+        ),
         ToolSpec(
             "market_figure",
             MarketFigureArgs,
             "Market figures from the guide: job-posting growth, "
             "enterprise AI adoption, retraining, ML expert average salary and premium.",
+            ("market_figures",),
         ),
-        ToolSpec("company_salaries", NoArgs, "Salary range at the top-paying companies named in the guide."),
-        ToolSpec("extra_compensation", NoArgs, "Bonuses, stock options and profit-sharing on top of salary."),
-        ToolSpec("trending_tools", TrendingToolsArgs, "Trending AI/ML tools listed on a platform page."),
+        ToolSpec(
+            "company_salaries",
+            NoArgs,
+            "Salary range at the top-paying companies named in the guide.",
+            ("company_salaries",),
+        ),
+        ToolSpec(
+            "extra_compensation",
+            NoArgs,
+            "Bonuses, stock options and profit-sharing on top of salary.",
+            ("extra_compensation",),
+        ),
+        ToolSpec(
+            "trending_tools",
+            TrendingToolsArgs,
+            "Trending AI/ML tools listed on a platform page.",
+            ("trending_tools",),
+        ),
         ToolSpec("coverage", NoArgs, "What the statistics cover: years, metrics, roles, levels, cities."),
     )
 }

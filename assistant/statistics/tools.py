@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError
 
 from assistant.errors import UnknownValue
+from assistant.statistics.conflicts import claims_touching, mark_contested, split_values
 from assistant.statistics.salary_guide import AVERAGE_LEVEL
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tool_specs import TOOL_SPECS, ToolSpec
@@ -34,6 +35,10 @@ class ToolResult(BaseModel):
     rows: list[dict[str, Any]] = Field(default_factory=list)
     derived: dict[str, Any] = Field(default_factory=dict)
     note: str = ""
+    # Figures the rows state with different values in different documents (each with its competing rows),
+    # and ranking claims of the text that the rows' figures contradict: the answer must report both sides.
+    contested: list[dict[str, Any]] = Field(default_factory=list)
+    contradicted_claims: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class StatsTools:
@@ -61,7 +66,7 @@ class StatsTools:
             arguments=args,
             found=True,
             rows=rows,
-            derived={"values_by_year": {row["year"]: _number(row["value"]) for row in rows}},
+            derived={"values_by_year": _values_by_year(rows)},
         )
 
     def compare_years(self, metric: str, year_from: int, year_to: int) -> ToolResult:
@@ -71,23 +76,27 @@ class StatsTools:
         missing = missing or self._platform_metric(metric, year_to)[1]
         if missing:
             return _missing("compare_years", args, missing)
-        rows = [
-            self._select("platform_stats", "t.metric = ? AND t.year = ?", [canonical, year])[0]
+        per_year = [
+            self._select("platform_stats", "t.metric = ? AND t.year = ?", [canonical, year])
             for year in (year_from, year_to)
         ]
-        start, end = rows[0]["value"], rows[1]["value"]
-        difference = end - start
-        derived = {
+        rows = [*per_year[0], *per_year[1]]
+        # One candidate per pair of values; several candidates mean the sources disagree on a year's figure.
+        candidates = [
+            _change(start[0], end[0])
+            for start in split_values("platform_stats", per_year[0])
+            for end in split_values("platform_stats", per_year[1])
+        ]
+        derived: dict[str, Any] = {
             "metric": canonical,
             "unit": rows[0]["unit"],
             "from_year": year_from,
             "to_year": year_to,
-            "from_value": _number(start),
-            "to_value": _number(end),
-            "difference": _number(difference),
-            "percent_change": round(difference / start * 100, 1) if start else None,
-            "direction": "up" if difference > 0 else "down" if difference < 0 else "same",
         }
+        if len(candidates) == 1:
+            derived.update(candidates[0])
+        else:
+            derived.update(contested=True, candidates=candidates)
         return ToolResult(tool="compare_years", arguments=args, found=True, rows=rows, derived=derived)
 
     def trending_tools(self, year: int | None = None) -> ToolResult:
@@ -105,7 +114,10 @@ class StatsTools:
             arguments=args,
             found=True,
             rows=rows,
-            derived={"tools": [row["tool"] for row in rows], "count": len(rows)},
+            derived={
+                "tools": list(dict.fromkeys(row["tool"] for row in rows)),
+                "count": len({r["tool"] for r in rows}),
+            },
         )
 
     # ---- career guide: roles and levels ------------------------------------------------------
@@ -158,23 +170,21 @@ class StatsTools:
         if isinstance(found, str):
             return _missing("salary_gap", args, found)
         canonical_role, (start_level, end_level) = found
-        start, end = (
-            self._salaries("t.role = ? AND t.level = ?", [canonical_role, lvl])[0] for lvl in (start_level, end_level)
+        starts, ends = (
+            split_values("role_salaries", self._salaries("t.role = ? AND t.level = ?", [canonical_role, lvl]))
+            for lvl in (start_level, end_level)
         )
-        difference_low = end["value_low"] - start["value_low"]
+        candidates = [_gap(start[0], end[0]) for start in starts for end in ends]
         derived: dict[str, Any] = {
             "role": canonical_role,
             "level_from": start_level,
             "level_to": end_level,
             "compared": "value_low",
-            "from_value": _number(start["value_low"]),
-            "to_value": _number(end["value_low"]),
-            "difference_low": _number(difference_low),
-            "percent_change": round(difference_low / start["value_low"] * 100, 1),
         }
-        if start["value_high"] is not None and end["value_high"] is not None:
-            derived["difference_high"] = _number(end["value_high"] - start["value_high"])
-        return ToolResult(tool="salary_gap", arguments=args, found=True, rows=[start, end], derived=derived)
+        # Two values for a level (sources that disagree) give one candidate gap per pair, never one silently.
+        derived.update(candidates[0] if len(candidates) == 1 else {"contested": True, "candidates": candidates})
+        rows = [row for group in (*starts, *ends) for row in group]
+        return ToolResult(tool="salary_gap", arguments=args, found=True, rows=rows, derived=derived)
 
     def annual_to_monthly(self, role: str, level: str) -> ToolResult:
         """A role's annual figure at a level as a monthly amount (divided by 12, whole dollars)."""
@@ -183,19 +193,17 @@ class StatsTools:
         if isinstance(found, str):
             return _missing("annual_to_monthly", args, found)
         canonical_role, (canonical_level,) = found
-        row = self._salaries("t.role = ? AND t.level = ?", [canonical_role, canonical_level])[0]
+        values = split_values(
+            "role_salaries", self._salaries("t.role = ? AND t.level = ?", [canonical_role, canonical_level])
+        )
+        row = values[0][0]
         if row["period"] != "year":
             return _missing("annual_to_monthly", args, f"the figure is per {row['period']}, not annual")
-        derived: dict[str, Any] = {
-            "role": canonical_role,
-            "level": canonical_level,
-            "monthly_low": _monthly(row["value_low"]),
-        }
-        if row["value_high"] is not None:
-            derived["monthly_high"] = _monthly(row["value_high"])
-        if row["top_company_value"] is not None:
-            derived["monthly_top_company"] = _monthly(row["top_company_value"])
-        return ToolResult(tool="annual_to_monthly", arguments=args, found=True, rows=[row], derived=derived)
+        derived: dict[str, Any] = {"role": canonical_role, "level": canonical_level}
+        candidates = [_monthly_figures(group[0]) for group in values]
+        derived.update(candidates[0] if len(candidates) == 1 else {"contested": True, "candidates": candidates})
+        rows = [r for group in values for r in group]
+        return ToolResult(tool="annual_to_monthly", arguments=args, found=True, rows=rows, derived=derived)
 
     # ---- career guide: cities, companies, market ---------------------------------------------
 
@@ -330,7 +338,13 @@ class StatsTools:
             problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in error.errors())
             return _missing(name, arguments, f"invalid arguments for {name}: {problems}")
         method: Callable[..., ToolResult] = getattr(self, name)
-        return method(**parsed.model_dump())
+        return self._with_conflicts(method(**parsed.model_dump()), spec.tables)
+
+    def _with_conflicts(self, result: ToolResult, tables: tuple[str, ...]) -> ToolResult:
+        """Attach the contested figures and contradicted ranking claims that the result's rows touch."""
+        contested = [contest for table in tables for contest in mark_contested(self._store, table, result.rows)]
+        claims = claims_touching(self._store, tables, result.rows)
+        return result.model_copy(update={"contested": contested, "contradicted_claims": claims})
 
     def by_name(self, name: str) -> Callable[[dict[str, Any]], ToolResult]:
         """The tool `name` as a function of an arguments dict."""
@@ -404,9 +418,9 @@ class StatsTools:
     def _experience_levels(self) -> list[Row]:
         """One row per level (its first mention), ordered by years."""
         rows = self._select("experience_levels", order="t.years_min, t.doc_id, t.line")
-        first_mention: dict[str, Row] = {}
-        for row in rows:
-            first_mention.setdefault(row["level"], row)
+        first_mention: dict[tuple[Any, ...], Row] = {}
+        for row in rows:  # a level stated with another range elsewhere is kept: the sources disagree
+            first_mention.setdefault((row["level"], row["years_min"], row["years_max"]), row)
         return list(first_mention.values())
 
     def _platform_metric(self, metric: str, year: int | None) -> tuple[str, str]:
@@ -459,6 +473,52 @@ def _ranked(
     derived = {"dimension": dimension, "order": order, "compared": compared, "ranking": ranking, **extra}
     note = "" if ranked else f"no {dimension} has a figure to rank"
     return ToolResult(tool="rank", arguments=args, found=bool(ranked), rows=ranked, derived=derived, note=note)
+
+
+def _values_by_year(rows: list[Row]) -> dict[int, Any]:
+    """Year -> value, or -> the list of values when the sources disagree on that year's figure."""
+    values: dict[int, list[int | float]] = {}
+    for row in rows:
+        values.setdefault(row["year"], [])
+        if _number(row["value"]) not in values[row["year"]]:
+            values[row["year"]].append(_number(row["value"]))
+    return {year: found[0] if len(found) == 1 else found for year, found in values.items()}
+
+
+def _gap(start: Row, end: Row) -> dict[str, Any]:
+    """Gap between two role salary rows: low ends (and high ends when both are ranges)."""
+    difference_low = end["value_low"] - start["value_low"]
+    gap: dict[str, Any] = {
+        "from_value": _number(start["value_low"]),
+        "to_value": _number(end["value_low"]),
+        "difference_low": _number(difference_low),
+        "percent_change": round(difference_low / start["value_low"] * 100, 1),
+    }
+    if start["value_high"] is not None and end["value_high"] is not None:
+        gap["difference_high"] = _number(end["value_high"] - start["value_high"])
+    return gap
+
+
+def _monthly_figures(row: Row) -> dict[str, Any]:
+    figures = {"monthly_low": _monthly(row["value_low"])}
+    if row["value_high"] is not None:
+        figures["monthly_high"] = _monthly(row["value_high"])
+    if row["top_company_value"] is not None:
+        figures["monthly_top_company"] = _monthly(row["top_company_value"])
+    return figures
+
+
+def _change(start_row: Row, end_row: Row) -> dict[str, Any]:
+    """Difference and percent change from one row's value to another's."""
+    start, end = start_row["value"], end_row["value"]
+    difference = end - start
+    return {
+        "from_value": _number(start),
+        "to_value": _number(end),
+        "difference": _number(difference),
+        "percent_change": round(difference / start * 100, 1) if start else None,
+        "direction": "up" if difference > 0 else "down" if difference < 0 else "same",
+    }
 
 
 def _missing(tool: str, arguments: dict[str, Any], note: str) -> ToolResult:

@@ -202,7 +202,7 @@ def test_the_trending_tools_of_two_identical_lists_are_listed_once(planted_assis
     [
         "Which city pays ML engineers the most?",
         "What does a machine learning engineer earn in San Francisco?",
-        "Where do ML engineers earn the least?",
+        "Which city has the lowest pay for ML engineers?",
     ],
 )
 def test_a_highest_claim_contradicted_by_a_figure_is_reported(planted_assistant: Any, question: str) -> None:
@@ -214,7 +214,7 @@ def test_a_highest_claim_contradicted_by_a_figure_is_reported(planted_assistant:
 def test_the_claim_is_reported_by_the_tools(planted_assistant: Any) -> None:
     reply = ask(planted_assistant, "Which city pays ML engineers the most?")
     claims = [claim for call in reply.tool_calls for claim in call.result.get("contradicted_claims", [])]
-    assert any(claim["subject"] == "San Francisco" and claim["order"] == "highest" for claim in claims), claims
+    assert any(claim["subject"] == "San Francisco" and claim["direction"] == "highest" for claim in claims), claims
 
 
 # ---- /stats and the ingest ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ FIGURE_TABLES = [
     "extra_compensation",
     "market_figures",
     "trending_tools",
+    "ranking_claims",
     "document_figures",
 ]
 GUIDE = "ai-ml-expert-career-guide.md"

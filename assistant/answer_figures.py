@@ -1,0 +1,107 @@
+"""How the statistics answerer writes a figure that several documents state: never one silently.
+
+A figure is the rows of one table that share its key (`stats/figure_keys.toml`). Rows with the same value
+are one figure that cites every document stating it; rows with different values are sources that disagree,
+and every value is written with its own citation. Whatever contested figure or contradicted ranking claim a
+tool result touched and the answer did not already spell out is reported at the end of the answer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from assistant.draft import Draft, article
+from assistant.statistics.conflicts import rules, split_values
+
+Row = dict[str, Any]
+DISAGREE = "the sources disagree"
+
+
+def cite_all(draft: Draft, rows: list[Row]) -> str:
+    """Markers for every row (one per document section), e.g. "[1][2]" for one figure stated twice."""
+    return "".join(dict.fromkeys(draft.cite_row(row) for row in rows))
+
+
+def contest_id(table: str, row: Row) -> tuple[str, str] | None:
+    spec = rules().tables.get(table)
+    if spec is None:
+        return None
+    return table, json.dumps(list(spec.key_of(row)), default=str)
+
+
+def unique_rows(rows: list[Row]) -> list[Row]:
+    """Rows without repeats of the same document line (memoised results can list a row twice)."""
+    return list({(row.get("doc_id"), row.get("line"), row.get("raw")): row for row in rows}.values())
+
+
+class FigureWriter:
+    """Writes the figures of one answer and remembers which disagreements the text already spelled out."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.spelled_out: set[tuple[str, str]] = set()
+
+    def figure(self, table: str, rows: list[Row], fmt: Callable[[Row], str] = lambda row: str(row["raw"])) -> str:
+        """One figure: "$5,640 [1]", "1 [1][2]" (same value, two documents) or "$5,808 [1] or $9,999 [2]"."""
+        values = split_values(table, unique_rows(rows))
+        if len(values) > 1:
+            ident = contest_id(table, values[0][0])
+            if ident is not None:
+                self.spelled_out.add(ident)
+        return " or ".join(f"{fmt(group[0])} {cite_all(self.draft, group)}" for group in values)
+
+    def alternatives(self, table: str, rows: list[Row]) -> list[list[Row]]:
+        """The distinct values of one figure (each a list of the rows stating it), marked as spelled out."""
+        values = split_values(table, unique_rows(rows))
+        if len(values) > 1 and (ident := contest_id(table, values[0][0])) is not None:
+            self.spelled_out.add(ident)
+        return values
+
+    def report(self) -> None:
+        """Close the answer: say plainly which figures the sources disagree on, and any contradicted claim."""
+        named, seen, claims = [], set(), {}
+        for result in self.draft.results:
+            for contest in result.contested:
+                ident = contest_id(contest["table"], contest["rows"][0])
+                if ident is None or ident in seen:
+                    continue
+                seen.add(ident)
+                if ident in self.spelled_out:
+                    named.append(contest["label"])
+                    continue
+                values = split_values(contest["table"], contest["rows"])
+                listing = "; ".join(f"{group[0]['raw']} {cite_all(self.draft, group)}" for group in values)
+                self.draft.say(
+                    f"Note that {DISAGREE} on {contest['label']}: {listing}. I can't tell which is right, "
+                    f"so I give each value with its source."
+                )
+            for claim in result.contradicted_claims:
+                claims.setdefault((claim["claim"]["doc_id"], claim["claim"]["line"], claim["within"]), claim)
+        if named:
+            figures = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+            self.draft.say(
+                f"Note that {DISAGREE} on {figures}: different documents give different values, so I give "
+                f"each with its own source rather than pick one."
+            )
+        for claim in claims.values():
+            self.draft.say(self.claim_sentence(claim))
+
+    def claim_sentence(self, claim: Row) -> str:
+        """A ranking claim of the text and the figures that contradict it, each side cited."""
+        said, dimension = claim["claim"], claim["dimension"]
+        doc = self.draft.documents.get(said["doc_id"])
+        source = f'"{doc.title}"' if doc else said["doc_id"]
+        subject = self.figure(claim["table"], claim["subject_rows"])
+        ahead_rows: dict[str, list[Row]] = {}
+        for row in claim["ahead_rows"]:
+            ahead_rows.setdefault(row[dimension], []).append(row)
+        ahead = ", ".join(f"{name} ({self.figure(claim['table'], rows)})" for name, rows in ahead_rows.items())
+        comparison = "higher" if claim["direction"] == "highest" else "lower"
+        within = f" for {article(claim['within'])} {claim['within']}" if claim.get("within") else ""
+        return (
+            f'Note that {DISAGREE}: {source} calls {claim["subject"]} "{said["raw"]}" '
+            f"{cite_all(self.draft, [said])}, yet its figure{within} is {subject}, and it gives a {comparison} "
+            f"one for {ahead}."
+        )
