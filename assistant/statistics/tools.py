@@ -464,11 +464,22 @@ def _ranked(
     limit: int,
     extra: dict[str, Any],
 ) -> ToolResult:
-    """Rows sorted on `compared`, the top `limit` kept, with a compact ranking in `derived`."""
-    ranked = sorted(rows, key=lambda row: row[compared], reverse=order == "highest")[:limit]
+    """Rows sorted on `compared`, the top `limit` entities kept, with a compact ranking in `derived`.
+
+    An entity stated by several documents has several rows: the limit counts entities, not rows, and the
+    ranking lists each of its distinct values (two when the sources disagree) under its first position.
+    """
+    ordered = sorted(rows, key=lambda row: row[compared], reverse=order == "highest")
+    positions: dict[tuple[Any, Any], int] = {}
+    for row in ordered:
+        positions.setdefault((row[dimension], row["role"]), len(positions) + 1)
+    ranked = [row for row in ordered if positions[(row[dimension], row["role"])] <= limit]
+    entries = {
+        (row[dimension], row["role"], _number(row[compared])): positions[(row[dimension], row["role"])]
+        for row in ranked
+    }
     ranking = [
-        {"rank": i + 1, dimension: row[dimension], "role": row["role"], "value": _number(row[compared])}
-        for i, row in enumerate(ranked)
+        {"rank": rank, dimension: name, "role": role, "value": value} for (name, role, value), rank in entries.items()
     ]
     derived = {"dimension": dimension, "order": order, "compared": compared, "ranking": ranking, **extra}
     note = "" if ranked else f"no {dimension} has a figure to rank"
