@@ -15,9 +15,10 @@ from typing import Protocol
 import httpx
 
 from assistant.errors import BackendError
-from assistant.grounding import ungrounded_numbers
+from assistant.grounding import numbers_in, ungrounded_numbers
 
 log = logging.getLogger(__name__)
+DISAGREE = "sources disagree"  # the statistics answerer's words for conflicting figures (never rewritten away)
 
 SYSTEM_PROMPT = (
     "You rewrite answers for a careers assistant. Keep every fact, figure and [n] citation marker exactly as "
@@ -69,7 +70,18 @@ def checked_rewrite(
     if not candidate or ungrounded_numbers(candidate, evidence) or not used <= markers or (markers and not used):
         log.warning("LLM rewrite rejected (numbers or citations not grounded): %r", candidate[:200])
         return draft
+    if _drops_a_disagreement(draft, candidate):
+        log.warning("LLM rewrite rejected (it drops a value the sources disagree on): %r", candidate[:200])
+        return draft
     return candidate
+
+
+def _drops_a_disagreement(draft: str, candidate: str) -> bool:
+    """A draft that reports disagreeing sources keeps that sentence's sense and every value in the rewrite."""
+    if DISAGREE not in draft.lower():
+        return False
+    kept = numbers_in(candidate)
+    return DISAGREE not in candidate.lower() or any(not any(abs(n - k) < 1e-6 for k in kept) for n in numbers_in(draft))
 
 
 def writer_from_settings(settings: object) -> AnswerWriter | None:

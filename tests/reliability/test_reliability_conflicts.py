@@ -276,3 +276,33 @@ def test_the_ingest_warns_once_per_contested_key(planted: tuple[Any, list[loggin
     assert "$5,808" in median[0] and "$9,999" in median[0] and PLANTED in median[0], median
     assert "ai-ml-developer-salary-2025.md" in median[0]
     assert not any("proposals" in w for w in warnings), warnings
+
+
+# ---- the optional LLM may not rewrite a disagreement away ------------------------------------------------
+
+
+class _Rewriter:
+    """A fake LLM backend (the real one is a remote service) that returns a fixed rewrite."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def rewrite(self, question: str, draft: str, evidence: list[str]) -> str:
+        return self.text
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "kept"),
+    [
+        ("In 2025 the median was $9,999 [2].", False),  # picks one value
+        ("In 2025 the median was $5,808 [1] or $9,999 [2].", False),  # drops the words
+        ("The sources disagree on 2025: $5,808 [1] or $9,999 [2].", True),
+    ],
+)
+def test_an_llm_rewrite_cannot_pick_one_of_two_disagreeing_values(rewrite: str, kept: bool) -> None:
+    from assistant.llm import checked_rewrite
+
+    draft = "In 2025 the median was $5,808 [1] or $9,999 [2]. Note that the sources disagree on the 2025 median."
+    evidence = {5808.0, 9999.0, 2025.0}
+    result = checked_rewrite(_Rewriter(rewrite), "median 2025?", draft, [], evidence, {1, 2})
+    assert result == (rewrite if kept else draft)
