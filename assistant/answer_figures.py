@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from assistant.draft import Draft, article
+from assistant.draft import Draft, article, money, plain, signed_money, signed_pct
 from assistant.statistics.conflicts import rules, split_values
 
 Row = dict[str, Any]
@@ -29,6 +29,45 @@ def contest_id(table: str, row: Row) -> tuple[str, str] | None:
     if spec is None:
         return None
     return table, json.dumps(list(spec.key_of(row)), default=str)
+
+
+def amount(value: float, derived: dict[str, Any]) -> str:
+    """A platform figure as the page writes it: dollars for USD, a plain number otherwise."""
+    return money(value) if derived.get("unit") == "USD" else plain(value)
+
+
+def signed_change(difference: float, derived: dict[str, Any]) -> str:
+    if derived.get("unit") == "USD":
+        return signed_money(difference)
+    return f"{'+' if difference > 0 else ''}{plain(difference)}"
+
+
+def possible_leaders(groups: list[list[dict[str, Any]]], dimension: str, compared: str, order: str) -> list[str]:
+    """Names that lead the ranking under some choice among contested values (one name when uncontested)."""
+    spans = [(group[0][dimension], [row[compared] for row in group]) for group in groups]
+    if all(len(set(values)) == 1 for _, values in spans):
+        return [spans[0][0]]  # no contested figure: the ranking's own order decides, ties included
+    leaders = []
+    for name, values in spans:
+        others = [other for other_name, other in spans if other_name != name]
+        if order == "highest":
+            leads = all(max(values) >= min(other) for other in others)
+        else:
+            leads = all(min(values) <= max(other) for other in others)
+        if leads:
+            leaders.append(name)
+    return leaders or [spans[0][0]]
+
+
+def per_candidate(
+    candidates: list[dict[str, Any]], value: Callable[[float], str], difference: Callable[[float], str], key: str
+) -> str:
+    """A derived figure computed once per candidate value: "from $5,640 to $5,808 it is +$168 (+3.0%); ..."."""
+    return "; ".join(
+        f"from {value(c['from_value'])} to {value(c['to_value'])} it is {difference(c[key])} "
+        f"({signed_pct(c.get('percent_change'))})"
+        for c in candidates
+    )
 
 
 def unique_rows(rows: list[Row]) -> list[Row]:

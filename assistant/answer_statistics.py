@@ -13,8 +13,15 @@ import threading
 from dataclasses import replace
 from typing import Any
 
-from assistant.answer_figures import FigureWriter, cite_all
-from assistant.draft import Draft, article, money, plain, signed_money, signed_pct
+from assistant.answer_figures import (
+    FigureWriter,
+    amount,
+    cite_all,
+    per_candidate,
+    possible_leaders,
+    signed_change,
+)
+from assistant.draft import Draft, article, money, signed_money, signed_pct
 from assistant.models import ToolCall
 from assistant.statistics.conflicts import group_figures, split_values
 from assistant.statistics.store import StatsStore
@@ -232,14 +239,12 @@ class StatisticsAnswerer:
             went = f"The {label} for AI and Machine Learning developers went from {start} to {end}"
             if d.get("contested"):
                 # A change computed from a contested figure is one candidate per value, each labelled.
-                changes = "; ".join(
-                    f"from {self._amount(c['from_value'], d)} to {self._amount(c['to_value'], d)} it is "
-                    f"{self._change(c['difference'], d)} ({signed_pct(c.get('percent_change'))})"
-                    for c in d["candidates"]
+                changes = per_candidate(
+                    d["candidates"], lambda v: amount(v, d), lambda v: signed_change(v, d), "difference"
                 )
                 draft.say(f"{went}. Because the sources disagree, there is no single change: {changes}.")
             else:
-                draft.say(f"{went}: {self._change(d['difference'], d)} ({signed_pct(d.get('percent_change'))}).")
+                draft.say(f"{went}: {signed_change(d['difference'], d)} ({signed_pct(d.get('percent_change'))}).")
             draft.years.extend([year_from, year_to])
             return
         targets = years or known
@@ -277,16 +282,6 @@ class StatisticsAnswerer:
             )
         if metric == "median_salary_expectation" and s.monthly:
             draft.say("The page does not say whether this is a monthly or an annual amount.")
-
-    @staticmethod
-    def _amount(value: float, derived: dict[str, Any]) -> str:
-        return money(value) if derived.get("unit") == "USD" else plain(value)
-
-    @staticmethod
-    def _change(difference: float, derived: dict[str, Any]) -> str:
-        if derived.get("unit") == "USD":
-            return signed_money(difference)
-        return f"{'+' if difference > 0 else ''}{plain(difference)}"
 
     # -- guide: roles and levels ---------------------------------------------------------------
 
@@ -348,16 +343,13 @@ class StatisticsAnswerer:
             self.abstain(draft, f"I can't compare those levels: {result.note}.")
             return
         d = result.derived
-        first, second = (self._figures.figure("role_salaries", g) for g in group_figures("role_salaries", result.rows))
+        groups = group_figures("role_salaries", result.rows)  # the two levels' figures, in that order
+        first, second = (self._figures.figure("role_salaries", g) for g in (groups[0], groups[-1]))
         levels_said = (
             f"For {article(role)} {role} in the US ({self._data_year()}), {low} is {first} and {high} is {second}"
         )
         if d.get("contested"):
-            gaps = "; ".join(
-                f"from {money(c['from_value'])} to {money(c['to_value'])} it is {signed_money(c['difference_low'])} "
-                f"({signed_pct(c.get('percent_change'))})"
-                for c in d["candidates"]
-            )
+            gaps = per_candidate(d["candidates"], money, signed_money, "difference_low")
             draft.say(f"{levels_said}. Because the sources disagree, there is no single gap at the lower end: {gaps}.")
             return
         high_part = f" (upper ends: {signed_money(d['difference_high'])})" if "difference_high" in d else ""
@@ -440,7 +432,7 @@ class StatisticsAnswerer:
             return
         table = "city_salaries" if dimension == "city" else "role_salaries"
         groups = group_figures(table, result.rows)
-        leaders = _possible_leaders(groups, dimension, result.derived.get("compared", "value_low"), order)
+        leaders = possible_leaders(groups, dimension, result.derived.get("compared", "value_low"), order)
         figures = [f"{group[0][dimension]} {self._figures.figure(table, group)}" for group in groups]
         if dimension == "city":
             scope = f"By the guide's city figures (ML Engineer, {self._data_year()}), "
@@ -522,20 +514,3 @@ class StatisticsAnswerer:
             )
             draft.say(f"The career guide's US average base salaries ({self._data_year()}) are: {roles}.")
         draft.say(KIND_NOTE)
-
-
-def _possible_leaders(groups: list[list[dict[str, Any]]], dimension: str, compared: str, order: str) -> list[str]:
-    """Names that lead the ranking under some choice among contested values (one name when uncontested)."""
-    spans = [(group[0][dimension], [row[compared] for row in group]) for group in groups]
-    if all(len(set(values)) == 1 for _, values in spans):
-        return [spans[0][0]]  # no contested figure: the ranking's own order decides, ties included
-    leaders = []
-    for name, values in spans:
-        others = [other for other_name, other in spans if other_name != name]
-        if order == "highest":
-            leads = all(max(values) >= min(other) for other in others)
-        else:
-            leads = all(min(values) <= max(other) for other in others)
-        if leads:
-            leaders.append(name)
-    return leaders or [spans[0][0]]

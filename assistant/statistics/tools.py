@@ -7,7 +7,6 @@ Each row carries its provenance (doc_id, title, line, raw, section) for citation
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -16,6 +15,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from assistant.errors import UnknownValue
 from assistant.statistics.conflicts import claims_touching, mark_contested, split_values
+from assistant.statistics.derived import change, gap, monthly_figures, number, rank_rows, values_by_year
 from assistant.statistics.salary_guide import AVERAGE_LEVEL
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tool_specs import TOOL_SPECS, ToolSpec
@@ -66,7 +66,7 @@ class StatsTools:
             arguments=args,
             found=True,
             rows=rows,
-            derived={"values_by_year": _values_by_year(rows)},
+            derived={"values_by_year": values_by_year(rows)},
         )
 
     def compare_years(self, metric: str, year_from: int, year_to: int) -> ToolResult:
@@ -83,7 +83,7 @@ class StatsTools:
         rows = [*per_year[0], *per_year[1]]
         # One candidate per pair of values; several candidates mean the sources disagree on a year's figure.
         candidates = [
-            _change(start[0], end[0])
+            change(start[0], end[0])
             for start in split_values("platform_stats", per_year[0])
             for end in split_values("platform_stats", per_year[1])
         ]
@@ -152,9 +152,7 @@ class StatsTools:
             if row["years_min"] <= years and (row["years_max"] is None or years <= row["years_max"])
         ]
         if not matching:
-            return _missing(
-                "level_for_years", args, f"no experience level covers {_number(years)} years (have: {have})"
-            )
+            return _missing("level_for_years", args, f"no experience level covers {number(years)} years (have: {have})")
         return ToolResult(
             tool="level_for_years",
             arguments=args,
@@ -174,7 +172,7 @@ class StatsTools:
             split_values("role_salaries", self._salaries("t.role = ? AND t.level = ?", [canonical_role, lvl]))
             for lvl in (start_level, end_level)
         )
-        candidates = [_gap(start[0], end[0]) for start in starts for end in ends]
+        candidates = [gap(start[0], end[0]) for start in starts for end in ends]
         derived: dict[str, Any] = {
             "role": canonical_role,
             "level_from": start_level,
@@ -200,7 +198,7 @@ class StatsTools:
         if row["period"] != "year":
             return _missing("annual_to_monthly", args, f"the figure is per {row['period']}, not annual")
         derived: dict[str, Any] = {"role": canonical_role, "level": canonical_level}
-        candidates = [_monthly_figures(group[0]) for group in values]
+        candidates = [monthly_figures(group[0]) for group in values]
         derived.update(candidates[0] if len(candidates) == 1 else {"contested": True, "candidates": candidates})
         rows = [r for group in values for r in group]
         return ToolResult(tool="annual_to_monthly", arguments=args, found=True, rows=rows, derived=derived)
@@ -464,72 +462,11 @@ def _ranked(
     limit: int,
     extra: dict[str, Any],
 ) -> ToolResult:
-    """Rows sorted on `compared`, the top `limit` entities kept, with a compact ranking in `derived`.
-
-    An entity stated by several documents has several rows: the limit counts entities, not rows, and the
-    ranking lists each of its distinct values (two when the sources disagree) under its first position.
-    """
-    ordered = sorted(rows, key=lambda row: row[compared], reverse=order == "highest")
-    positions: dict[tuple[Any, Any], int] = {}
-    for row in ordered:
-        positions.setdefault((row[dimension], row["role"]), len(positions) + 1)
-    ranked = [row for row in ordered if positions[(row[dimension], row["role"])] <= limit]
-    entries = {
-        (row[dimension], row["role"], _number(row[compared])): positions[(row[dimension], row["role"])]
-        for row in ranked
-    }
-    ranking = [
-        {"rank": rank, dimension: name, "role": role, "value": value} for (name, role, value), rank in entries.items()
-    ]
+    """Rows sorted on `compared`, the top `limit` kept, with a compact ranking in `derived`."""
+    ranked, ranking = rank_rows(rows, dimension, order, compared, limit)
     derived = {"dimension": dimension, "order": order, "compared": compared, "ranking": ranking, **extra}
     note = "" if ranked else f"no {dimension} has a figure to rank"
     return ToolResult(tool="rank", arguments=args, found=bool(ranked), rows=ranked, derived=derived, note=note)
-
-
-def _values_by_year(rows: list[Row]) -> dict[int, Any]:
-    """Year -> value, or -> the list of values when the sources disagree on that year's figure."""
-    values: dict[int, list[int | float]] = {}
-    for row in rows:
-        values.setdefault(row["year"], [])
-        if _number(row["value"]) not in values[row["year"]]:
-            values[row["year"]].append(_number(row["value"]))
-    return {year: found[0] if len(found) == 1 else found for year, found in values.items()}
-
-
-def _gap(start: Row, end: Row) -> dict[str, Any]:
-    """Gap between two role salary rows: low ends (and high ends when both are ranges)."""
-    difference_low = end["value_low"] - start["value_low"]
-    gap: dict[str, Any] = {
-        "from_value": _number(start["value_low"]),
-        "to_value": _number(end["value_low"]),
-        "difference_low": _number(difference_low),
-        "percent_change": round(difference_low / start["value_low"] * 100, 1),
-    }
-    if start["value_high"] is not None and end["value_high"] is not None:
-        gap["difference_high"] = _number(end["value_high"] - start["value_high"])
-    return gap
-
-
-def _monthly_figures(row: Row) -> dict[str, Any]:
-    figures = {"monthly_low": _monthly(row["value_low"])}
-    if row["value_high"] is not None:
-        figures["monthly_high"] = _monthly(row["value_high"])
-    if row["top_company_value"] is not None:
-        figures["monthly_top_company"] = _monthly(row["top_company_value"])
-    return figures
-
-
-def _change(start_row: Row, end_row: Row) -> dict[str, Any]:
-    """Difference and percent change from one row's value to another's."""
-    start, end = start_row["value"], end_row["value"]
-    difference = end - start
-    return {
-        "from_value": _number(start),
-        "to_value": _number(end),
-        "difference": _number(difference),
-        "percent_change": round(difference / start * 100, 1) if start else None,
-        "direction": "up" if difference > 0 else "down" if difference < 0 else "same",
-    }
 
 
 def _missing(tool: str, arguments: dict[str, Any], note: str) -> ToolResult:
@@ -546,14 +483,3 @@ def _match(value: str | None, choices: list[Any]) -> Any | None:
 
 def _join(values: Any) -> str:
     return ", ".join(str(value) for value in values) or "nothing"
-
-
-def _number(value: float) -> int | float:
-    """A figure without float noise: whole numbers as int."""
-    rounded = round(float(value), 6)
-    return int(rounded) if rounded.is_integer() else rounded
-
-
-def _monthly(annual: float) -> int:
-    """Annual / 12 rounded half up to whole dollars."""
-    return math.floor(annual / 12 + 0.5)
