@@ -21,7 +21,8 @@ DISAGREE = "the sources disagree"
 
 def cite_all(draft: Draft, rows: list[Row]) -> str:
     """Markers for every row (one per document section), e.g. "[1][2]" for one figure stated twice."""
-    return "".join(dict.fromkeys(draft.cite_row(row) for row in rows))
+    markers = {draft.cite_row(row) for row in rows}
+    return "".join(sorted(markers, key=lambda marker: int(marker.strip("[]"))))
 
 
 def contest_id(table: str, row: Row) -> tuple[str, str] | None:
@@ -100,7 +101,9 @@ class FigureWriter:
 
     def report(self) -> None:
         """Close the answer: say plainly which figures the sources disagree on, and any contradicted claim."""
-        named, seen, claims = [], set(), {}
+        named: list[str] = []
+        seen: set[tuple[str, str]] = set()
+        claims: dict[tuple[Any, ...], list[Row]] = {}
         for result in self.draft.results:
             for contest in result.contested:
                 ident = contest_id(contest["table"], contest["rows"][0])
@@ -117,19 +120,23 @@ class FigureWriter:
                     f"so I give each value with its source."
                 )
             for claim in result.contradicted_claims:
-                claims.setdefault((claim["claim"]["doc_id"], claim["claim"]["line"], claim["within"]), claim)
+                # The same claim in several documents (a reprint) is one sentence citing every copy.
+                same = (claim["dimension"], claim["subject"], claim["direction"], claim["position"], claim["within"])
+                claims.setdefault(same, []).append(claim)
         if named:
             figures = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
             self.draft.say(
                 f"Note that {DISAGREE} on {figures}: different documents give different values, so I give "
                 f"each with its own source rather than pick one."
             )
-        for claim in claims.values():
-            self.draft.say(self.claim_sentence(claim))
+        for copies in claims.values():
+            self.draft.say(self.claim_sentence(copies))
 
-    def claim_sentence(self, claim: Row) -> str:
-        """A ranking claim of the text and the figures that contradict it, each side cited."""
+    def claim_sentence(self, copies: list[Row]) -> str:
+        """A ranking claim of the text (every document stating it) and the figures that contradict it."""
+        claim = copies[0]
         said, dimension = claim["claim"], claim["dimension"]
+        said_rows = [copy["claim"] for copy in copies]
         doc = self.draft.documents.get(said["doc_id"])
         source = f'"{doc.title}"' if doc else said["doc_id"]
         subject = self.figure(claim["table"], claim["subject_rows"])
@@ -141,6 +148,6 @@ class FigureWriter:
         within = f" for {article(claim['within'])} {claim['within']}" if claim.get("within") else ""
         return (
             f'Note that {DISAGREE}: {source} calls {claim["subject"]} "{said["raw"]}" '
-            f"{cite_all(self.draft, [said])}, yet its figure{within} is {subject}, and it gives a {comparison} "
+            f"{cite_all(self.draft, said_rows)}, yet its figure{within} is {subject}, and it gives a {comparison} "
             f"one for {ahead}."
         )

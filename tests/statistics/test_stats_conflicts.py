@@ -6,6 +6,7 @@ Fast: real DuckDB builds of small corpora and the real statistics answerer, no m
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -118,6 +119,10 @@ def test_identical_figures_from_two_documents_are_no_contest(folder: Path, tmp_p
         draft = answer(folder, store, "What does an entry level AI engineer earn?")
         assert "disagree" not in draft.text() and draft.text().count("$100,324") == 1
         assert {c.source.split(":")[0] for c in draft.citations} == {GUIDE, REPRINT}
+        # The guide's own contradicted claim, now in two documents: one sentence citing both copies.
+        cities = answer(folder, store, "Which city pays ML engineers the most?")
+        assert cities.text().count('"Highest overall"') == 1 and "sources disagree" in cities.text()
+        assert re.search(r'"Highest overall" \[\d+\]\[\d+\]', cities.text()), cities.text()
     finally:
         store.close()
 
