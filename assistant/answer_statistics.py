@@ -293,12 +293,9 @@ class StatisticsAnswerer:
             if not found.found:
                 self.abstain(draft, f"No experience level in the guide matches that: {found.note}.")
                 return
-            level_row = found.rows[0]
-            level = level_row["level"]
-            draft.say(
-                f"With that much experience you are in the guide's {level} level "
-                f"{level_row['raw']} {draft.cite_row(level_row)}."
-            )
+            level = found.rows[0]["level"]
+            stated = self._figures.figure("experience_levels", [r for r in found.rows if r["level"] == level])
+            draft.say(f"With that much experience you are in the guide's {level} level {stated}.")
         if not roles:
             self._rank(Slots(rank="highest", rank_dimension="role", level=level), draft)
             return

@@ -166,3 +166,25 @@ def test_a_broken_key_file_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text('[tables.platform_stats]\nkey = ["year", "metrc"]\nvalues = ["value"]\n', encoding="utf-8")
     with pytest.raises(IngestError, match="platform_stats has no column metrc"):
         rules(bad)
+
+
+@pytest.mark.parametrize(
+    ("question", "old", "new"),
+    [
+        ("What does a machine learning engineer with 5 years of experience make?", "4-6 years", "5-7 years"),
+        ("How fast are AI job postings growing?", "8.5%", "12%"),
+        ("How much can bonuses add on top of salary?", "$50,000+", "$60,000+"),
+    ],
+)
+def test_every_keyed_table_reports_its_disagreements(
+    folder: Path, tmp_path: Path, question: str, old: str, new: str
+) -> None:
+    text = (folder / GUIDE).read_text(encoding="utf-8")
+    assert old in text
+    (folder / REPRINT).write_text(text.replace(old, new), encoding="utf-8")
+    store = _build(folder, tmp_path)
+    try:
+        answer_text = answer(folder, store, question).text()
+        assert old in answer_text and new in answer_text and "sources disagree" in answer_text, answer_text
+    finally:
+        store.close()
