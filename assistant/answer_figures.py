@@ -82,6 +82,8 @@ class FigureWriter:
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
         self.spelled_out: set[tuple[str, str]] = set()
+        # A draft may be written by several answer() calls (one per question part): report only this one's.
+        self.first_result = len(draft.results)
 
     def figure(self, table: str, rows: list[Row], fmt: Callable[[Row], str] = lambda row: str(row["raw"])) -> str:
         """One figure: "$5,640 [1]", "1 [1][2]" (same value, two documents) or "$5,808 [1] or $9,999 [2]"."""
@@ -104,7 +106,7 @@ class FigureWriter:
         named: list[str] = []
         seen: set[tuple[str, str]] = set()
         claims: dict[tuple[Any, ...], list[Row]] = {}
-        for result in self.draft.results:
+        for result in self.draft.results[self.first_result :]:
             for contest in result.contested:
                 ident = contest_id(contest["table"], contest["rows"][0])
                 if ident is None or ident in seen:
@@ -143,11 +145,11 @@ class FigureWriter:
         ahead_rows: dict[str, list[Row]] = {}
         for row in claim["ahead_rows"]:
             ahead_rows.setdefault(row[dimension], []).append(row)
-        ahead = ", ".join(f"{name} ({self.figure(claim['table'], rows)})" for name, rows in ahead_rows.items())
+        ahead = " and ".join(f"{name} ({self.figure(claim['table'], rows)})" for name, rows in ahead_rows.items())
         comparison = "higher" if claim["direction"] == "highest" else "lower"
         within = f" for {article(claim['within'])} {claim['within']}" if claim.get("within") else ""
         return (
             f'Note that {DISAGREE}: {source} calls {claim["subject"]} "{said["raw"]}" '
-            f"{cite_all(self.draft, said_rows)}, yet its figure{within} is {subject}, and it gives a {comparison} "
-            f"one for {ahead}."
+            f"{cite_all(self.draft, said_rows)}, yet its figure{within} is {subject}, while {ahead} "
+            f"{'has a' if len(ahead_rows) == 1 else 'have'} {comparison} one."
         )
