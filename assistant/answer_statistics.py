@@ -263,7 +263,7 @@ class StatisticsAnswerer:
             if metric == "median_salary_expectation":
                 offers = self.call(draft, "platform_stat", metric="offers_total", year=year)
                 if offers.found:
-                    sample = f", based on {self._figures.figure('platform_stats', offers.rows, _offers)}"
+                    figure, sample = self._with_sample(found[year].rows, offers.rows, in_year)
             lines.append((year, figure, sample))
             draft.years.append(year)
         if len(lines) == 1:
@@ -282,6 +282,22 @@ class StatisticsAnswerer:
             )
         if metric == "median_salary_expectation" and s.monthly:
             draft.say("The page does not say whether this is a monthly or an annual amount.")
+
+    def _with_sample(self, medians: list[dict[str, Any]], offers: list[dict[str, Any]], fmt: Any) -> tuple[str, str]:
+        """The median and its offers count; when pages disagree, each median with its own page's count."""
+        values = self._figures.alternatives("platform_stats", medians)
+        if len(values) == 1:
+            sample = self._figures.figure("platform_stats", offers, _offers)
+            return self._figures.figure("platform_stats", medians, fmt), f", based on {sample}"
+        pieces = []
+        for group in values:
+            pages = {row["doc_id"] for row in group}
+            same_page = [row for row in offers if row["doc_id"] in pages]
+            sample = f", based on {self._figures.figure('platform_stats', same_page, _offers)}" if same_page else ""
+            pieces.append(f"{fmt(group[0])} {cite_all(self._figures.draft, group)}{sample}")
+        if {row["doc_id"] for row in offers} <= {row["doc_id"] for row in medians}:
+            self._figures.alternatives("platform_stats", offers)  # every count is written next to its median
+        return ", or ".join(pieces), ""
 
     # -- guide: roles and levels ---------------------------------------------------------------
 

@@ -135,7 +135,10 @@ def test_the_contested_offers_total_gives_both_values(planted_assistant: Any, qu
 
 def test_the_sample_size_next_to_the_median_is_contested_too(planted_assistant: Any) -> None:
     reply = ask(planted_assistant, "What was the median salary expectation in 2025?")
-    assert "59" in reply.answer and "999" in reply.answer, reply.answer
+    # Each median is written with the offers count of its own page, both citing that page.
+    for median, offers in (("$5,808", "59"), ("$9,999", "999")):
+        paired = re.search(re.escape(median) + r" \[(\d+)\], based on " + offers + r" offers \[(\d+)\]", reply.answer)
+        assert paired and paired.group(1) == paired.group(2), reply.answer
 
 
 # ---- derived figures -----------------------------------------------------------------------------------
