@@ -42,6 +42,11 @@ def ensure_index(settings: Settings) -> None:
     log.warning("index built: %s", report)
 
 
+def uvicorn_options() -> dict[str, object]:
+    """Options every way of serving the app must share (`assistant serve`, the tests)."""
+    return {}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -53,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         "port": args.port,
         "log_level": args.log_level,
         "access_log": args.access_log,
+        **uvicorn_options(),
     }
     if args.workers > 1:
         uvicorn.run("api.app:create_app", factory=True, workers=args.workers, **common)
