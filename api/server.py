@@ -43,8 +43,13 @@ def ensure_index(settings: Settings) -> None:
 
 
 def uvicorn_options() -> dict[str, object]:
-    """Options every way of serving the app must share (`assistant serve`, the tests)."""
-    return {}
+    """Options every way of serving the app must share (`assistant serve`, the tests).
+
+    uvicorn would believe X-Forwarded-For from 127.0.0.1 (its `forwarded_allow_ips` default) and rewrite
+    the client address before the app sees it; the app decides that itself from ASSISTANT_TRUSTED_PROXIES
+    (api/clients.py), so uvicorn's proxy handling is off.
+    """
+    return {"proxy_headers": False}
 
 
 def main(argv: list[str] | None = None) -> int:

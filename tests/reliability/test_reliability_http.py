@@ -70,12 +70,17 @@ def test_forged_forwarded_for_from_loopback_does_not_escape_the_rate_limit(
 ) -> None:
     """Found: 60 requests, each with a new forged X-Forwarded-For, all passed a 30/min limit."""
     with serve_as_deployed(app_with(edge_settings, real_assistant, rate_limit_per_minute=30)) as client:
-        statuses = [
-            client.get("/stats", headers={"X-Forwarded-For": f"203.0.113.{n}"}).status_code for n in range(60)
-        ]
+        started = time.monotonic()
+        statuses = [client.get("/stats", headers={"X-Forwarded-For": f"203.0.113.{n}"}).status_code for n in range(60)]
+        refilled = refills(time.monotonic() - started, per_minute=30)
 
-    assert statuses.count(200) == 30, statuses
-    assert statuses.count(429) == 30, statuses
+    assert statuses[:30] == [200] * 30
+    assert statuses.count(429) >= 30 - refilled, statuses
+
+
+def refills(seconds: float, per_minute: int) -> int:
+    """Tokens a bucket may have regained while a test sent its requests (a slow machine is no failure)."""
+    return int(seconds * per_minute / 60) + 1
 
 
 def test_a_configured_proxy_hands_over_the_right_most_untrusted_hop(
@@ -104,16 +109,18 @@ def test_a_configured_proxy_hands_over_the_right_most_untrusted_hop(
 
 def test_wrong_api_keys_are_throttled(edge_settings: Settings, real_assistant: Any) -> None:
     """Found: 300 wrong API keys gave 300 x 401."""
-    app = app_with(edge_settings, real_assistant, rate_limit_per_minute=30, api_key=SecretStr("right-key"))
+    app = app_with(edge_settings, real_assistant, rate_limit_per_minute=5, api_key=SecretStr("right-key"))
     with serve_as_deployed(app) as client:
+        started = time.monotonic()
         responses = [
             client.post("/chat", json=QUESTION, headers={"Authorization": f"Bearer wrong-{n}"}) for n in range(300)
         ]
         right_key_while_throttled = client.post("/chat", json=QUESTION, headers={"Authorization": "Bearer right-key"})
+        refilled = refills(time.monotonic() - started, per_minute=5)
 
     statuses = [response.status_code for response in responses]
-    assert statuses[:30] == [401] * 30
-    assert statuses[30:] == [429] * 270
+    assert statuses[:5] == [401] * 5
+    assert statuses.count(429) >= 295 - refilled, statuses
     assert int(responses[-1].headers["Retry-After"]) >= 1
     assert responses[-1].json()["error"]["code"] == "rate_limited"
     # Otherwise a throttled guesser would still learn which key is right (429 vs 200).
@@ -211,7 +218,8 @@ def test_openapi_declares_what_the_server_enforces(edge_settings: Settings, real
     """Found: no minLength on message; bearer auth marked required although no key was configured."""
     with serve_as_deployed(app_with(edge_settings, real_assistant)) as client:
         open_doc = client.get("/openapi.json").json()
-    with serve_as_deployed(app_with(edge_settings, real_assistant, api_key=SecretStr("k"))) as client:
+    keyed = app_with(edge_settings, real_assistant, api_key=SecretStr("k"), admin_token=SecretStr("a"))
+    with serve_as_deployed(keyed) as client:
         keyed_doc = client.get("/openapi.json").json()
 
     message = open_doc["components"]["schemas"]["ChatRequest"]["properties"]["message"]
@@ -223,16 +231,20 @@ def test_openapi_declares_what_the_server_enforces(edge_settings: Settings, real
     assert {name for requirement in keyed_security for name in requirement} == {"ApiKey", "ApiKeyHeader"}
     assert keyed_doc["paths"]["/admin/reindex"]["post"]["security"] == [{"AdminToken": []}]
     assert "415" in open_doc["paths"]["/chat"]["post"]["responses"]
+    assert not any(path.startswith("/admin/") for path in open_doc["paths"]), "admin is off without a token"
 
 
 def test_deeply_nested_json_is_invalid_json(edge_settings: Settings, real_assistant: Any) -> None:
     """Found: deeply nested JSON gave 400 bad_request, not invalid_json."""
-    nested = "[" * 100_000 + "]" * 100_000
+    nested = "[" * 20_000 + "]" * 20_000  # 40 KB: under the body size limit
     body = '{"message": "hi", "session_id": ' + nested + "}"
     with serve_as_deployed(app_with(edge_settings, real_assistant)) as client:
         response = client.post("/chat", content=body, headers={"Content-Type": "application/json"})
-        modest = client.post("/chat", content=json.dumps({"message": "hi", "session_id": [[[1]]]}),
-                             headers={"Content-Type": "application/json"})
+        modest = client.post(
+            "/chat",
+            content=json.dumps({"message": "hi", "session_id": [[[1]]]}),
+            headers={"Content-Type": "application/json"},
+        )
 
     assert response.status_code == 400
     error = response.json()["error"]

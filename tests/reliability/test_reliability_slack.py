@@ -53,8 +53,9 @@ def harness(
 
 
 def _event_body() -> str:
-    return json.dumps({"type": "event_callback", "team_id": "T0TEST", "event": {"type": "app_mention"},
-                       "note": BODY_MARKER})
+    return json.dumps(
+        {"type": "event_callback", "team_id": "T0TEST", "event": {"type": "app_mention"}, "note": BODY_MARKER}
+    )
 
 
 def _headers(timestamp: str | None, signature: str | None) -> dict[str, str]:
@@ -110,8 +111,11 @@ def test_a_correctly_signed_request_still_passes(harness: SlackHarness) -> None:
         harness.send.url,
         content=json.dumps({"type": "url_verification", "challenge": "abc123", "token": "t"}),
         headers=_headers(str(int(time.time())), None)
-        | {"X-Slack-Signature": sign(json.dumps({"type": "url_verification", "challenge": "abc123", "token": "t"}),
-                                     int(time.time()))},
+        | {
+            "X-Slack-Signature": sign(
+                json.dumps({"type": "url_verification", "challenge": "abc123", "token": "t"}), int(time.time())
+            )
+        },
         timeout=30,
     )
     assert response.status_code == 200
