@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from assistant.errors import AssistantError, RateLimited
+from assistant.errors import AssistantError, InvalidInput, RateLimited
 
 log = logging.getLogger(__name__)
 
@@ -49,17 +49,16 @@ class InvalidEncoding(AssistantError):
     code = "invalid_encoding"
 
 
-class UnsupportedMediaType(AssistantError):
+class UnsupportedMediaType(InvalidInput):
     """A request body that is not JSON sent to an endpoint that only reads JSON."""
 
     status_code = 415
     code = "unsupported_media_type"
 
 
-class InvalidJson(AssistantError):
+class InvalidJson(InvalidInput):
     """A JSON body the server will not parse (checked before parsing, e.g. nesting too deep)."""
 
-    status_code = 400
     code = "invalid_json"
 
 
