@@ -16,10 +16,12 @@ from contextlib import asynccontextmanager
 from anyio import CapacityLimiter
 from fastapi import FastAPI
 
+from api.clients import ClientAddressMiddleware, TrustedProxies, parse_trusted_proxies
 from api.core_calls import default_ask_threads
 from api.errors import install_error_handler
 from api.metrics import MetricsMiddleware, ServiceMetrics
 from api.middleware import DEFAULT_MAX_BODY_BYTES, BodyGuardMiddleware
+from api.openapi import install_openapi
 from api.ratelimit import TokenBucketLimiter
 from api.routes import admin, chat, health, openai_compat, stats
 from api.routes.web import docs_assets_dir, mount_web
@@ -34,8 +36,9 @@ Grounded Q&A about AI/ML careers and salaries, answered from a fixed corpus and 
 
 * Every answer carries numbered citations (`[n]` in the text) and, for numbers, the table rows behind them.
 * Every error has one shape: `{"error": {"code": ..., "message": ..., "details": ...}}`.
-* `/chat`, `/v1` and `/stats` are rate-limited per client (429 with `Retry-After`) and need
-  `Authorization: Bearer <key>` when an API key is configured.
+* `/chat`, `/v1`, `/stats` and `/admin` are rate-limited per client address (429 with `Retry-After`),
+  failed authentication included; the client endpoints need `Authorization: Bearer <key>` (or
+  `X-API-Key`) when an API key is configured.
 """
 
 _TAGS = [
@@ -70,6 +73,12 @@ def create_app(
     `ask_threads` caps concurrent `ask()` calls (default: `default_ask_threads`, see api/core_calls.py)."""
     force_offline()
     settings = settings or Settings()
+    proxies = TrustedProxies(parse_trusted_proxies(settings.trusted_proxies))
+    if settings.protect_ops and settings.api_key is None:
+        raise ValueError(
+            "ASSISTANT_PROTECT_OPS=true puts /metrics and /readyz details behind the API key: "
+            "set ASSISTANT_API_KEY too (or leave ASSISTANT_PROTECT_OPS off)"
+        )
     metrics = ServiceMetrics()
     service = ServiceState(
         settings=settings,
@@ -107,9 +116,12 @@ def create_app(
         app.include_router(router)
     _include_slack(app, service)
     mount_web(app, docs_assets)
-    # Last added runs first: metrics time everything, including bodies the guard rejects.
-    app.add_middleware(BodyGuardMiddleware, metrics=metrics, max_body_bytes=max_body_bytes)
+    install_openapi(app, settings)
+    # Last added runs first: the client address is settled before anything logs or counts it; metrics
+    # time everything, including bodies the guard rejects. Slack posts forms, everything else JSON.
+    app.add_middleware(BodyGuardMiddleware, metrics=metrics, max_body_bytes=max_body_bytes, form_prefixes=("/slack/",))
     app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(ClientAddressMiddleware, proxies=proxies)
     return app
 
 

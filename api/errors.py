@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -16,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from assistant.errors import AssistantError, RateLimited
+from assistant.errors import AssistantError, InvalidInput, RateLimited
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +49,39 @@ class InvalidEncoding(AssistantError):
     code = "invalid_encoding"
 
 
+class UnsupportedMediaType(InvalidInput):
+    """A request body that is not JSON sent to an endpoint that only reads JSON."""
+
+    status_code = 415
+    code = "unsupported_media_type"
+
+
+class InvalidJson(InvalidInput):
+    """A JSON body the server will not parse (checked before parsing, e.g. nesting too deep)."""
+
+    code = "invalid_json"
+
+
 class ReindexInProgress(AssistantError):
     """A rebuild is already running; one at a time."""
 
     status_code = 409
     code = "reindex_in_progress"
+
+
+# An absolute POSIX path of two or more parts, not inside a URL ("http://host/a/b" is left alone).
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.:/~])(?:/[^\s/'\"`,;:()<>\[\]{}]+){2,}/?")
+
+
+def redact_paths(message: str) -> str:
+    """'no index in /srv/app/data: ...' -> 'no index in .../data: ...'. The core's messages name paths for
+    the operator (CLI, server log); a client learns nothing from them but the server's layout."""
+    return _ABSOLUTE_PATH.sub(lambda match: ".../" + match.group(0).rstrip("/").rsplit("/", 1)[-1], message)
+
+
+def http_error_code(status: int) -> str:
+    """The error code for a bare HTTP status ('not_found' for 404)."""
+    return _HTTP_CODES.get(status, f"http_{status}")
 
 
 def error_json(code: str, message: str, details: Any = None) -> bytes:
@@ -97,14 +126,14 @@ def to_error_response(request: Request, exc: Exception) -> Response:
     headers: dict[str, str] | None = None
     details: Any = None
     if isinstance(exc, AssistantError):
-        status, code, message = exc.status_code, exc.code, exc.message
+        status, code, message = exc.status_code, exc.code, redact_paths(exc.message)
         if isinstance(exc, RateLimited):
             headers = {"Retry-After": str(max(1, int(exc.retry_after_seconds)))}
     elif isinstance(exc, RequestValidationError):
         status, code, message, details = _describe_validation_errors(exc)
     elif isinstance(exc, StarletteHTTPException):
         status = exc.status_code
-        code = _HTTP_CODES.get(status, f"http_{status}")
+        code = http_error_code(status)
         message = str(exc.detail)
         if status == 404 and message == "Not Found":
             message = f"no such endpoint: {request.method} {request.url.path} (see /docs)"

@@ -10,6 +10,9 @@ from assistant.models import Citation, Reply, ToolCall
 
 MODEL_ID = "ai-careers-assistant"
 SESSION_ID_MAX_CHARS = 128
+# At least one character that is neither whitespace nor a control/invisible character the core blanks
+# out (assistant/pipeline.py `_CONTROL`): what the core accepts as a non-empty question.
+NON_BLANK_PATTERN = r"[^\s\x00-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]"
 
 
 # --- errors ---------------------------------------------------------------------------------------
@@ -41,6 +44,10 @@ class ChatRequest(BaseModel):
         description="The question. Surrounding whitespace is stripped; it must not be empty and may be at "
         "most `max_message_chars` characters (2,000 by default).",
         examples=["What was the median salary expectation in 2025?"],
+        # Declared, not enforced here: the core checks them and answers 400 empty_message / 413
+        # message_too_long with a clear message (pydantic would answer a generic 422). maxLength is set
+        # from the settings in api/openapi.py.
+        json_schema_extra={"minLength": 1, "pattern": NON_BLANK_PATTERN},
     )
     session_id: str | None = Field(
         None,
@@ -114,8 +121,10 @@ class ReadyStatus(BaseModel):
     """Readiness: index and statistics are loaded and answering."""
 
     status: Literal["ready"] = Field(description="'ready' once the assistant can answer.")
-    fingerprints: dict[str, Any] = Field(
-        default_factory=dict, description="Fingerprints of the corpus, index build and embedding model."
+    fingerprints: dict[str, Any] | None = Field(
+        None,
+        description="Fingerprints of the corpus, index build and embedding model; left out for callers "
+        "without the API key when ASSISTANT_PROTECT_OPS is on.",
     )
 
 

@@ -42,6 +42,16 @@ def ensure_index(settings: Settings) -> None:
     log.warning("index built: %s", report)
 
 
+def uvicorn_options() -> dict[str, object]:
+    """Options every way of serving the app must share (`assistant serve`, the tests).
+
+    uvicorn would believe X-Forwarded-For from 127.0.0.1 (its `forwarded_allow_ips` default) and rewrite
+    the client address before the app sees it; the app decides that itself from ASSISTANT_TRUSTED_PROXIES
+    (api/clients.py), so uvicorn's proxy handling is off.
+    """
+    return {"proxy_headers": False}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -53,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         "port": args.port,
         "log_level": args.log_level,
         "access_log": args.access_log,
+        **uvicorn_options(),
     }
     if args.workers > 1:
         uvicorn.run("api.app:create_app", factory=True, workers=args.workers, **common)

@@ -62,6 +62,14 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_api_base_url: str | None = Field(None, description="Slack Web API base URL (tests point it at a fake).")
+    trusted_proxies: str = Field(
+        "",
+        description="Comma-separated IPs/CIDRs of reverse proxies whose X-Forwarded-For is believed; "
+        "empty = none (the socket peer is the client).",
+    )
+    protect_ops: bool = Field(
+        False, description="Put /metrics and the details of /readyz behind the API key (bare status stays public)."
+    )
 
     @cached_property
     def model_path(self) -> Path:

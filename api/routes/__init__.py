@@ -7,11 +7,13 @@ from typing import Any
 from api.schemas import ErrorBody
 
 _ERROR_TEXT = {
-    400: "Bad input: empty message, invalid JSON, non-UTF-8 body, unknown value.",
+    400: "Bad input: empty message, invalid JSON (including nesting deeper than 32 levels), non-UTF-8 body, "
+    "unknown value.",
     401: "Missing or invalid API key / admin token.",
     404: "Not found (or the endpoint is switched off).",
     409: "Conflict: a reindex is already running.",
     413: "Message longer than the limit, or body over the size limit.",
+    415: "The body is not JSON: send `Content-Type: application/json`.",
     422: "Wrong field types or missing fields.",
     429: "Rate limit exceeded; see the Retry-After header.",
     503: "The index and statistics are still loading.",

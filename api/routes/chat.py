@@ -17,7 +17,7 @@ from assistant.models import Reply
 
 router = APIRouter(tags=["chat"], dependencies=[Depends(guard_client)])
 
-_CHAT_ERRORS = error_responses(400, 401, 413, 422, 429, 503)
+_CHAT_ERRORS = error_responses(400, 401, 413, 415, 422, 429, 503)
 _STREAM_DOC = (
     'Server-Sent Events: `event: delta` frames with `{"text": ...}` (pieces of the answer, in order), then '
     "one `event: reply` frame whose data is the full ChatReply JSON."

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
@@ -32,6 +33,7 @@ from api.slack.formatting import (
     sources_blocks,
     sources_text,
 )
+from api.slack.identity import BotIdentity
 from assistant.errors import InvalidInput, NotFound
 from assistant.feedback import FeedbackStore
 from assistant.models import Reply
@@ -40,6 +42,7 @@ from assistant.settings import Settings
 logger = logging.getLogger(__name__)
 
 SLASH_COMMAND = "/salary"
+IDENTITY_WAIT_SECONDS = 10.0  # a background answer waits this long for auth.test, then goes without
 USAGE = f"Ask me about AI/ML salaries and careers, e.g. `{SLASH_COMMAND} What was the median salary in 2025?`"
 SHARE_FAILED = "Sorry, I couldn't share that to this channel. You can copy the answer instead."
 GONE = "That answer is no longer available, so I can't do that. Please ask again."
@@ -94,15 +97,23 @@ class SlackBot:
         self.executor = TrackingExecutor(max_workers=workers)
         client = client or slack_web_client(settings)
         self.sessions = SessionIds(key=client.token or "")
+        # The bot's identity comes from auth.test in the background (api/slack/identity.py), never on
+        # the acknowledgement's path; Bolt gets it through `authorize`, which never calls Slack.
+        self.identity = BotIdentity(client)
+        if verify_token_at_start:
+            try:
+                self.identity.resolve_now()
+            except SlackApiError as error:
+                raise BoltError(f"auth.test failed: {error.response.get('error')}") from error
         secret = settings.slack_signing_secret
         self.app = App(
             name="ai-careers-assistant",
-            client=client,
-            # HTTP mode verifies every request with it; Socket Mode does not use it.
+            # Without a token of its own: the token rides on each request's authorize result.
+            client=_without_token(client),
+            authorize=self.identity.bolt_authorize(),
+            # HTTP mode verifies every request with it (api/slack/verification.py checks first);
+            # Socket Mode does not use it.
             signing_secret=secret.get_secret_value() if secret else "",
-            # auth.test at construction would make the web app fail to start when Slack is unreachable;
-            # Bolt calls it lazily on the first request either way.
-            token_verification_enabled=verify_token_at_start,
             # Acks run inline and return at once; the answering runs in lazy listeners on our pool.
             process_before_response=True,
             listener_executor=self.executor,
@@ -131,7 +142,7 @@ class SlackBot:
         origin = self._origin(event, context, thread_ts)
         session_id = self.sessions.thread(origin.team, origin.channel, thread_ts)
         self._answer_in_conversation(
-            client, origin, question_text(event.get("text", ""), context.bot_user_id), session_id
+            client, origin, question_text(event.get("text", ""), self._bot_user_id(context)), session_id
         )
 
     def answer_direct_message(self, event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
@@ -146,7 +157,7 @@ class SlackBot:
             else self.sessions.direct_message(origin.team, origin.channel)
         )
         self._answer_in_conversation(
-            client, origin, question_text(event.get("text", ""), context.bot_user_id), session_id
+            client, origin, question_text(event.get("text", ""), self._bot_user_id(context)), session_id
         )
 
     def ack_command(self, ack: Ack, command: dict[str, Any]) -> None:
@@ -158,7 +169,7 @@ class SlackBot:
 
     def answer_command(self, command: dict[str, Any], context: BoltContext, respond: Respond) -> None:
         """/salary <question>: an answer only the asker sees, with a button to share it to the channel."""
-        question = question_text(command.get("text", ""), context.bot_user_id)
+        question = question_text(command.get("text", ""), self._bot_user_id(context))
         if not question:
             return
         team, channel, user = context.team_id or "", command["channel_id"], command["user_id"]
@@ -175,6 +186,10 @@ class SlackBot:
         except Exception:
             logger.exception("slack: answering %s in %s failed", SLASH_COMMAND, channel)
             _quietly(lambda: respond(text=APOLOGY, response_type="ephemeral"))
+
+    def _bot_user_id(self, context: BoltContext) -> str | None:
+        """The bot's user id (to strip its own mention); background work may wait for auth.test."""
+        return context.bot_user_id or self.identity.wait_for_user_id(IDENTITY_WAIT_SECONDS)
 
     def _new_question(self, event: dict[str, Any]) -> bool:
         # A message can arrive as app_mention and as message.im; act on it once.
@@ -325,9 +340,20 @@ class SlackBot:
 
     def close(self, timeout: float = 30.0) -> None:
         """Finish the answers in flight (up to `timeout`), then stop the pool and close the store."""
+        self.identity.stop()
         self.executor.wait_idle(timeout)
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.feedback.close()
+
+
+def _without_token(client: WebClient) -> WebClient:
+    """The same Web API client settings with no token (Bolt builds each request's client from it)."""
+    return WebClient(
+        base_url=client.base_url,
+        timeout=client.timeout,
+        retry_handlers=list(client.retry_handlers or []),
+        logger=client.logger,
+    )
 
 
 def _checked(response: Any) -> None:

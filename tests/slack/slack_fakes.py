@@ -73,6 +73,7 @@ class FakeSlackApi:
         self.calls: list[RecordedCall] = []
         self.socket_mode_url: str | None = None  # what apps.connections.open hands out
         self._failures: dict[str, list[CannedFailure]] = {}
+        self._delays: dict[str, float] = {}
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -97,6 +98,11 @@ class FakeSlackApi:
             self._failures.setdefault(method, []).append(
                 CannedFailure(status=status, body={"ok": False, "error": error}, headers=headers or {})
             )
+
+    def slow_down(self, method: str, seconds: float) -> None:
+        """Every later call to `method` waits `seconds` before it is answered (a slow Slack API)."""
+        with self._lock:
+            self._delays[method] = seconds
 
     def recorded(self, method: str | None = None, **params: Any) -> list[RecordedCall]:
         """Successful calls to `method` whose parameters include `params`."""
@@ -179,6 +185,10 @@ class FakeSlackApi:
                     method = "response_url"
                 else:
                     method = self.path.removeprefix("/api/").split("?")[0]
+                with fake._lock:
+                    delay = fake._delays.get(method, 0.0)
+                if delay:
+                    time.sleep(delay)
                 with fake._lock:
                     queue = fake._failures.get(method) or []
                     failure = queue.pop(0) if queue else None
