@@ -131,6 +131,7 @@ def _embed(
     from tqdm import tqdm
 
     from assistant.embeddings import export_onnx, find_onnx, torch_embeddings
+    from assistant.progress import show_progress
     from assistant.retrieval import split_sentences
 
     old_sentences = _previous_sentences(settings)
@@ -147,7 +148,7 @@ def _embed(
         jobs = [(c.embedding_text, ("chunk", c)) for c in missing] + [
             (k[1], ("sentence", k)) for k in missing_sentences
         ]
-        bar = tqdm(total=len(jobs), desc="embedding", unit="text", disable=not progress)
+        bar = tqdm(total=len(jobs), desc="embedding", unit="text", disable=not show_progress(progress))
         for start in range(0, len(jobs), 256):
             batch = jobs[start : start + 256]  # sentence-transformers sorts by length within a call
             for (_, (kind, item)), vector in zip(batch, model.embed_documents([t for t, _ in batch]), strict=True):

@@ -6,7 +6,7 @@ import os
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -95,3 +95,22 @@ class Settings(BaseSettings):
     def onnx_dir(self) -> Path:
         # The ONNX export belongs to the installed model, not to one data dir: made once, shared by all.
         return self.model_cache_dir / "onnx"
+
+
+def describe_invalid_settings(error: ValidationError) -> str:
+    """One line for people: each bad variable, the value it had and what would be accepted.
+
+    Front ends print this at their edge instead of pydantic's multi-line report and a traceback.
+    """
+    prefix = Settings.model_config.get("env_prefix", "")
+    problems = []
+    for item in error.errors(include_url=False):
+        field = str(item["loc"][0]) if item["loc"] else ""
+        reason = item["msg"][:1].lower() + item["msg"][1:]
+        if not field:
+            problems.append(reason)
+            continue
+        described = Settings.model_fields[field].description if field in Settings.model_fields else None
+        about = f" ({described.rstrip('.')})" if described else ""
+        problems.append(f"{(prefix + field).upper()}={item.get('input')!r} is not accepted: {reason}{about}")
+    return "invalid setting: " + "; ".join(problems)

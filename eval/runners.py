@@ -15,6 +15,7 @@ import httpx
 from tqdm import tqdm
 
 from assistant.models import Reply
+from assistant.progress import show_progress
 from assistant.settings import Settings
 from eval.errors import HarnessError
 from eval.metrics import marker_ids, score_turn
@@ -244,7 +245,7 @@ def run_case(runner: Runner, case: Case) -> CaseResult:
 def run_cases(runner: Runner, cases: Sequence[Case], *, progress: bool = True, label: str = "eval") -> list[CaseResult]:
     """Every case through one runner, in order, with a tqdm bar on stderr."""
     results: list[CaseResult] = []
-    with tqdm(total=len(cases), desc=label, unit="case", disable=not progress, leave=False) as bar:
+    with tqdm(total=len(cases), desc=label, unit="case", disable=not show_progress(progress), leave=False) as bar:
         for case in cases:
             results.append(run_case(runner, case))
             bar.update(1)
