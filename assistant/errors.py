@@ -9,6 +9,7 @@ AssistantError (500)
 ├── NotFound (404)
 ├── RateLimited (429)
 ├── IndexNotReady (503)           no index/statistics build yet, or it failed to load
+├── StateUnavailable (503)        the shared state (SQLite file or Redis) cannot be reached
 ├── IngestError (500)             a build failed; the previous index keeps serving
 ├── UngroundedAnswer (500)        a composed answer carried a number the evidence lacks
 └── BackendError (502)            an optional upstream (LLM) failed or timed out
@@ -66,6 +67,11 @@ class RateLimited(AssistantError):
 class IndexNotReady(AssistantError):
     status_code = 503
     code = "index_not_ready"
+
+
+class StateUnavailable(AssistantError):
+    status_code = 503
+    code = "state_unavailable"
 
 
 class IngestError(AssistantError):
