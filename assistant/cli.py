@@ -23,6 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     ingest = sub.add_parser("ingest", help="build the index and statistics from corpus/ (atomic)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument("--force", action="store_true", help="rebuild even when nothing changed (repair)")
     ask = sub.add_parser("ask", help="ask one question")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the full reply as JSON")
@@ -57,7 +58,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "ingest":
         from assistant.ingest import run_ingest
 
-        report = run_ingest(settings, progress=not args.quiet)
+        report = run_ingest(settings, progress=not args.quiet, force=args.force)
         state = "built" if report.changed else "unchanged"
         print(
             f"index {state}: build {report.build_id}, {report.documents} documents, {report.chunks} chunks "
