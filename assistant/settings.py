@@ -79,6 +79,16 @@ class Settings(BaseSettings):
     protect_ops: bool = Field(
         False, description="Put /metrics and the details of /readyz behind the API key (bare status stays public)."
     )
+    cors_origins: str = Field(
+        "",
+        description="Comma-separated browser origins allowed to call the API cross-origin (CORS), e.g. "
+        "'http://localhost:3000'; empty = none.",
+    )
+    openai_sources: bool = Field(
+        True,
+        description="Append a markdown 'Sources' list to /v1 answers (chat UIs show only the message text); "
+        "a request's `sources` field overrides it.",
+    )
 
     @model_validator(mode="after")
     def _redis_needs_url(self) -> Settings:
