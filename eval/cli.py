@@ -112,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
     progress = not args.no_progress
     main_cases = [case for case in cases if case.corpus is None]
     if needs_goldens(main_cases):
-        resolved = iter(resolve_goldens(main_cases, stats_db_path(settings)))
+        main_cases = resolve_goldens(main_cases, stats_db_path(settings))
+        resolved = iter(main_cases)
         cases = [next(resolved) if case.corpus is None else case for case in cases]
 
     channel = "api" if args.api else ("slack" if args.slack else "in_process")
