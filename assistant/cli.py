@@ -106,6 +106,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=INGEST_EXAMPLES,
         formatter_class=formatter,
     )
+    ingest.add_argument("--force", action="store_true", help="rebuild even when nothing changed (repair)")
     _add_quiet(ingest)
     ask = sub.add_parser(
         "ask", help="ask one question", description="Ask one question.", epilog=ASK_EXAMPLES, formatter_class=formatter
@@ -213,7 +214,7 @@ def _run(args: argparse.Namespace, show_bars: bool) -> int:
     if args.command == "ingest":
         from assistant.ingest import run_ingest
 
-        report = run_ingest(settings, progress=show_bars)
+        report = run_ingest(settings, progress=show_bars, force=args.force)
         state = "built" if report.changed else "unchanged"
         print(
             f"index {state}: build {report.build_id}, {report.documents} documents, {report.chunks} chunks "
