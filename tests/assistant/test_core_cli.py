@@ -313,6 +313,14 @@ def test_continue_and_session_reuse_the_printed_session_id(core_settings: Settin
     assert command(["ask", "-c", "--json", "And in 2024?"], core_settings).stdout.count('"my-own-id"') == 1
 
 
+def test_chat_continue_picks_up_the_last_conversation(core_settings: Settings) -> None:
+    first = command(["ask", "What was the median salary expectation in 2025?"], core_settings)
+    session = _printed_session(first)
+    chat = command(["chat", "-c"], core_settings, stdin="What is overfitting?\n")
+    assert chat.returncode == 0 and "route: documents" in chat.stdout, chat.stderr
+    assert _printed_session(chat) == session
+
+
 @pytest.mark.xfail(
     reason="needs the SQLite default SessionStore actually chosen (state branch: open_session_store `is None` fix)",
     strict=False,
