@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 
 from anyio import CapacityLimiter
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from api.clients import ClientAddressMiddleware, TrustedProxies, parse_trusted_proxies
 from api.core_calls import default_ask_threads
@@ -23,6 +24,7 @@ from api.middleware import DEFAULT_MAX_BODY_BYTES, BodyGuardMiddleware
 from api.openapi import install_openapi
 from api.ratelimit import limiter_for
 from api.routes import admin, chat, health, openai_compat, stats
+from api.routes.openai_compat import OpenAIErrorShapeMiddleware
 from api.routes.web import docs_assets_dir, mount_web
 from api.state import AssistantFactory, LazyAssistant, ServiceState
 from assistant.pipeline import Assistant
@@ -119,9 +121,27 @@ def create_app(
     # Last added runs first: the client address is settled before anything logs or counts it; metrics
     # time everything, including bodies the guard rejects. Slack posts forms, everything else JSON.
     app.add_middleware(BodyGuardMiddleware, metrics=metrics, max_body_bytes=max_body_bytes, form_prefixes=("/slack/",))
+    app.add_middleware(OpenAIErrorShapeMiddleware)  # outside the body guard: its /v1 errors are reshaped too
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.add_middleware(ClientAddressMiddleware, proxies=proxies)
+    _allow_cross_origin(app, settings)
     return app
+
+
+def _allow_cross_origin(app: FastAPI, settings: Settings) -> None:
+    """CORS for the configured browser origins only (none by default). Outermost, so preflights and the
+    error responses of every guard carry the headers a browser needs to read them."""
+    origins = [origin.strip().rstrip("/") for origin in settings.cors_origins.split(",") if origin.strip()]
+    if not origins:
+        return
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=origins,
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["Authorization", "Content-Type", "X-API-Key"],
+        expose_headers=["Retry-After"],
+        max_age=600,
+    )
 
 
 def _include_slack(app: FastAPI, service: ServiceState) -> None:

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +79,16 @@ class Settings(BaseSettings):
     protect_ops: bool = Field(
         False, description="Put /metrics and the details of /readyz behind the API key (bare status stays public)."
     )
+    cors_origins: str = Field(
+        "",
+        description="Comma-separated browser origins allowed to call the API cross-origin (CORS), e.g. "
+        "'http://localhost:3000'; empty = none.",
+    )
+    openai_sources: bool = Field(
+        True,
+        description="Append a markdown 'Sources' list to /v1 answers (chat UIs show only the message text); "
+        "a request's `sources` field overrides it.",
+    )
 
     @model_validator(mode="after")
     def _redis_needs_url(self) -> Settings:
@@ -120,3 +130,22 @@ class Settings(BaseSettings):
     def onnx_dir(self) -> Path:
         # The ONNX export belongs to the installed model, not to one data dir: made once, shared by all.
         return self.model_cache_dir / "onnx"
+
+
+def describe_invalid_settings(error: ValidationError) -> str:
+    """One line for people: each bad variable, the value it had and what would be accepted.
+
+    Front ends print this at their edge instead of pydantic's multi-line report and a traceback.
+    """
+    prefix = Settings.model_config.get("env_prefix", "")
+    problems = []
+    for item in error.errors(include_url=False):
+        field = str(item["loc"][0]) if item["loc"] else ""
+        reason = item["msg"][:1].lower() + item["msg"][1:]
+        if not field:
+            problems.append(reason)
+            continue
+        described = Settings.model_fields[field].description if field in Settings.model_fields else None
+        about = f" ({described.rstrip('.')})" if described else ""
+        problems.append(f"{(prefix + field).upper()}={item.get('input')!r} is not accepted: {reason}{about}")
+    return "invalid setting: " + "; ".join(problems)
