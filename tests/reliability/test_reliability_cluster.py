@@ -175,10 +175,6 @@ def test_a_slack_event_and_its_retry_on_another_server_are_answered_once(cluster
     assert len(cluster.slack.recorded("chat.postMessage", channel=channel)) == 2, "exactly one answer per event"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="needs every worker to follow data/CURRENT (issue 9 item 2, the `build` branch); flip when merged",
-)
 def test_a_reindex_through_one_server_is_served_by_the_other(cluster: Cluster) -> None:
     question = "How long should a take-home assignment take?"
     assert "four hours" not in cluster.b.chat(question)["answer"]
