@@ -134,3 +134,25 @@ def test_terminal_lists_failing_case_ids(
     printed = capsys.readouterr().out
     assert "eval: failing cases (2): s-mle-mid, s-boston" in printed
     assert "split dev" in printed
+
+
+def test_readme_block_is_generated_from_the_run(outputs: Path, tmp_path: Path) -> None:
+    from eval.errors import HarnessError
+    from eval.readme import END, START, figures_markdown, replace_block, write_readme
+
+    result = RunResult.model_validate_json((outputs / "results.json").read_text(encoding="utf-8"))
+    block = figures_markdown(result)
+    assert block.startswith(START) and block.endswith(END)
+    assert "| overall | 83.3% (5/6) | 83.3% (5/6) | - |" in block  # dev, all, no baseline in this run
+    assert "| abstention | 0.0% (0/1) |" in block
+    assert "1 failing case(s): their ids are listed by the terminal and first in the report." in block
+    assert "RAG baseline: not run" in block
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Title\n\nprose\n\n{START}\nold figures 77.8%\n{END}\n\nmore prose\n", encoding="utf-8")
+    write_readme(result, readme)
+    text = readme.read_text(encoding="utf-8")
+    assert "old figures" not in text and "prose\n\n" + block + "\n\nmore prose" in text
+    write_readme(result, readme)  # idempotent: the block is replaced, not appended
+    assert readme.read_text(encoding="utf-8") == text
+    with pytest.raises(HarnessError, match="no single generated block"):
+        replace_block("no markers here", block)
