@@ -156,3 +156,10 @@ def test_readme_block_is_generated_from_the_run(outputs: Path, tmp_path: Path) -
     assert readme.read_text(encoding="utf-8") == text
     with pytest.raises(HarnessError, match="no single generated block"):
         replace_block("no markers here", block)
+
+
+def test_summary_has_case_accuracy_per_kind_and_split(outputs: Path) -> None:
+    summary = (outputs / "summary.md").read_text(encoding="utf-8")
+    assert "## Case accuracy per kind and split" in summary
+    assert "| overall | 83.3% (5/6) |" in summary
+    assert "| abstention | 0.0% (0/1) |" in summary
