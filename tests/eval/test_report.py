@@ -22,6 +22,9 @@ def outputs(fake_chat: Any, small_cases: Path, lenient_gates: Path, tmp_path: Pa
     monkeypatch.delenv("ASSISTANT_LLM_BASE_URL", raising=False)
     boston = fake_chat.replies["What is the ML Engineer salary in Boston?"]
     boston.update(abstained=False, answer='<script>alert("x")</script> Boston pays & more')
+    boston["plan"] = [
+        {"text": "ML Engineer salary in Boston", "kind": "figure", "route": "statistics", "covered": False}
+    ]
     out = tmp_path / "out"
     argv = ["--api", fake_chat.url, "--cases", str(small_cases), "--gates", str(lenient_gates)]
     assert main([*argv, "--out", str(out), "--no-progress", "--no-rag-baseline"]) == 0
@@ -118,6 +121,7 @@ def test_html_puts_failures_first_with_everything_an_evaluator_needs(outputs: Pa
     assert "Boston pays &amp; more" in boston  # our answer
     assert "abstain: true" in boston  # the expected facts, as written in the case file
     assert "expected abstain=True, got abstained=False" in boston  # each check with its detail
+    assert "figure → statistics (not covered): ML Engineer salary in Boston" in boston  # the returned plan
     mle = html[html.index('id="case-s-mle-mid"') : html.index("</tbody>", html.index('id="case-s-mle-mid"'))]
     assert "Mid-Career: $120,368 - $193,263" in mle  # the cited snippet
 
