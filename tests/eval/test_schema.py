@@ -194,3 +194,14 @@ def test_selection_by_split(small_cases: Path) -> None:
     assert select_cases(cases, split="heldout") == []
     with pytest.raises(CaseFileError, match="unknown split 'test'"):
         select_cases(cases, split="test")
+
+
+def test_plan_kinds_and_routes_are_the_assistants_own() -> None:
+    # A case may only expect what a Reply can say; a renamed kind in assistant/models.py must show up here.
+    from typing import get_args
+
+    from assistant import models
+    from eval import schema
+
+    assert set(get_args(schema.PartKind)) == set(get_args(models.PartKind))
+    assert set(get_args(schema.Route)) == set(get_args(models.Route))
