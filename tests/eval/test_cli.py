@@ -183,3 +183,24 @@ def test_split_selection_runs_only_that_split(
     assert load(tmp_path / "dev")["assistant"]["overall"]["cases"] == 6
     assert set(load(tmp_path / "dev")["assistant"]["per_split"]) == {"dev"}
     assert run_eval(fake_chat, small_cases, lenient_gates, tmp_path / "held", "--split", "heldout") == 2
+
+
+def test_terminal_names_held_out_failures_only_when_the_held_out_split_is_asked_for(
+    fake_chat: Any, small_cases: Path, lenient_gates: Path, tmp_path: Path, capsys
+) -> None:
+    text = (small_cases / "small.yaml").read_text(encoding="utf-8")
+    held, boston = text.split("  - id: s-boston\n")[0], "  - id: s-boston\n" + text.split("  - id: s-boston\n")[1]
+    boston, rest = boston.split("  - id: s-median-typo\n")
+    (small_cases / "small.yaml").write_text(held + "  - id: s-median-typo\n" + rest, encoding="utf-8")
+    (small_cases / "heldout").mkdir()
+    (small_cases / "heldout" / "held.yaml").write_text(
+        "suite: held\nsplit: heldout\ncases:\n" + boston, encoding="utf-8"
+    )
+    fake_chat.replies["What is the ML Engineer salary in Boston?"]["abstained"] = False
+    fake_chat.replies["Mid-Career ML Engineer salary?"]["answer"] = "No idea."
+    run_eval(fake_chat, small_cases, lenient_gates, tmp_path / "all")
+    printed = capsys.readouterr().out
+    assert "eval: failing cases (1): s-mle-mid" in printed
+    assert "eval: 1 held-out cases fail" in printed and "s-boston" not in printed.split("report:")[0]
+    run_eval(fake_chat, small_cases, lenient_gates, tmp_path / "held", "--split", "heldout")
+    assert "eval: failing cases (1): s-boston" in capsys.readouterr().out
