@@ -1,9 +1,8 @@
 """The app factory: one FastAPI app over one assistant, built once at startup and shared by all requests.
 
-Sessions: the default assistant gets the core's `InMemorySessionStore` (bounded in count and idle age).
-Several workers each keep their own; to share conversations between workers, pass an assistant built with
-another `assistant.sessions.SessionStore` implementation (e.g. one backed by Redis: `get`/`save` of a
-`SessionState`) through `create_app(assistant=...)` or `assistant_factory=`.
+Shared state: conversations (the default assistant's session store), rate-limit buckets and Slack's seen
+events live in the store `open_shared_state` picks (assistant/shared_state.py): a SQLite file in the data dir
+by default, Redis when ASSISTANT_REDIS_URL is set, so every worker and host sees the same state.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from contextlib import asynccontextmanager
 
 from anyio import CapacityLimiter
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from api.clients import ClientAddressMiddleware, TrustedProxies, parse_trusted_proxies
 from api.core_calls import default_ask_threads
@@ -22,12 +22,14 @@ from api.errors import install_error_handler
 from api.metrics import MetricsMiddleware, ServiceMetrics
 from api.middleware import DEFAULT_MAX_BODY_BYTES, BodyGuardMiddleware
 from api.openapi import install_openapi
-from api.ratelimit import TokenBucketLimiter
+from api.ratelimit import limiter_for
 from api.routes import admin, chat, health, openai_compat, stats
+from api.routes.openai_compat import OpenAIErrorShapeMiddleware
 from api.routes.web import docs_assets_dir, mount_web
 from api.state import AssistantFactory, LazyAssistant, ServiceState
 from assistant.pipeline import Assistant
 from assistant.settings import Settings, force_offline
+from assistant.shared_state import open_shared_state
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +53,11 @@ _TAGS = [
 
 
 def build_default_assistant(settings: Settings) -> Assistant:
-    """The embedded default: the core assistant with in-memory sessions bounded by the settings."""
+    """The embedded default: the core assistant, its sessions in the shared state the settings name."""
     from assistant.pipeline import build_assistant
-    from assistant.sessions import InMemorySessionStore
+    from assistant.shared_state import open_session_store
 
-    sessions = InMemorySessionStore(settings.session_max_count, settings.session_ttl_seconds)
-    return build_assistant(settings, sessions=sessions)
+    return build_assistant(settings, sessions=open_session_store(settings))
 
 
 def create_app(
@@ -83,7 +84,7 @@ def create_app(
     service = ServiceState(
         settings=settings,
         metrics=metrics,
-        limiter=TokenBucketLimiter(settings.rate_limit_per_minute),
+        limiter=limiter_for(settings, open_shared_state(settings)),
         ask_limiter=CapacityLimiter(ask_threads or default_ask_threads(settings)),
         assistant=assistant,
     )
@@ -120,9 +121,27 @@ def create_app(
     # Last added runs first: the client address is settled before anything logs or counts it; metrics
     # time everything, including bodies the guard rejects. Slack posts forms, everything else JSON.
     app.add_middleware(BodyGuardMiddleware, metrics=metrics, max_body_bytes=max_body_bytes, form_prefixes=("/slack/",))
+    app.add_middleware(OpenAIErrorShapeMiddleware)  # outside the body guard: its /v1 errors are reshaped too
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.add_middleware(ClientAddressMiddleware, proxies=proxies)
+    _allow_cross_origin(app, settings)
     return app
+
+
+def _allow_cross_origin(app: FastAPI, settings: Settings) -> None:
+    """CORS for the configured browser origins only (none by default). Outermost, so preflights and the
+    error responses of every guard carry the headers a browser needs to read them."""
+    origins = [origin.strip().rstrip("/") for origin in settings.cors_origins.split(",") if origin.strip()]
+    if not origins:
+        return
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=origins,
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["Authorization", "Content-Type", "X-API-Key"],
+        expose_headers=["Retry-After"],
+        max_age=600,
+    )
 
 
 def _include_slack(app: FastAPI, service: ServiceState) -> None:

@@ -62,13 +62,6 @@ class InvalidJson(InvalidInput):
     code = "invalid_json"
 
 
-class ReindexInProgress(AssistantError):
-    """A rebuild is already running; one at a time."""
-
-    status_code = 409
-    code = "reindex_in_progress"
-
-
 # An absolute POSIX path of two or more parts, not inside a URL ("http://host/a/b" is left alone).
 _ABSOLUTE_PATH = re.compile(r"(?<![\w.:/~])(?:/[^\s/'\"`,;:()<>\[\]{}]+){2,}/?")
 

@@ -1,7 +1,8 @@
 """Per-client token buckets: `rate_per_minute` requests a minute, bursts up to the same number.
 
-Buckets live in this process (one per worker); a shared limiter for several workers would sit behind the
-same `check()` call. The bucket table is bounded: the least recently seen clients are dropped first.
+`SharedTokenBucketLimiter` keeps the buckets in the shared state (assistant/shared_state.py), so the limit
+holds across all workers and hosts; `TokenBucketLimiter` keeps them in this process (ASSISTANT_SHARED_STATE
+=memory). Both bound their bucket tables; `limiter_for(settings, state)` picks one.
 """
 
 from __future__ import annotations
@@ -10,6 +11,19 @@ import math
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Protocol
+
+from assistant.settings import Settings
+from assistant.shared_state import SharedState
+
+
+class RateLimiter(Protocol):
+    rate_per_minute: int
+
+    @property
+    def enabled(self) -> bool: ...
+
+    def check(self, client: str) -> int | None: ...
 
 
 @dataclass
@@ -51,3 +65,30 @@ class TokenBucketLimiter:
             bucket.tokens -= 1.0
             return None
         return max(1, math.ceil((1.0 - bucket.tokens) / self.refill_per_second))
+
+
+class SharedTokenBucketLimiter:
+    """The same buckets in the shared state: each check is one atomic read-refill-take on the store."""
+
+    def __init__(self, state: SharedState, rate_per_minute: int) -> None:
+        self.rate_per_minute = rate_per_minute
+        self._state = state
+
+    @property
+    def enabled(self) -> bool:
+        return self.rate_per_minute > 0
+
+    def check(self, client: str) -> int | None:
+        if not self.enabled:
+            return None
+        # The rate is part of the key: after a change of limit, no worker reads buckets filled under the old one.
+        wait = self._state.take_token(
+            f"{self.rate_per_minute}:{client}", float(self.rate_per_minute), self.rate_per_minute / 60.0
+        )
+        return None if wait is None else max(1, math.ceil(wait))
+
+
+def limiter_for(settings: Settings, state: SharedState | None) -> RateLimiter:
+    if state is None:
+        return TokenBucketLimiter(settings.rate_limit_per_minute)
+    return SharedTokenBucketLimiter(state, settings.rate_limit_per_minute)

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.charts import Chart, chart_for
 from assistant.models import Citation, Reply, ToolCall
 
 MODEL_ID = "ai-careers-assistant"
@@ -57,9 +58,21 @@ class ChatRequest(BaseModel):
 
 
 class ChatReply(Reply):
-    """The core assistant's Reply, exactly: answer with [n] markers, citations, statistics tool calls."""
+    """The core assistant's Reply (answer with [n] markers, citations, statistics tool calls), plus the
+    chart its figures make."""
 
     model_config = ConfigDict(title="ChatReply")
+
+    chart: Chart | None = Field(
+        None,
+        description="Data for a small chart when the answer's figures span several levels, roles, cities or "
+        "years (api/charts.py); null otherwise.",
+    )
+
+    @classmethod
+    def of(cls, reply: Reply) -> ChatReply:
+        """The reply with its chart."""
+        return cls(**dict(reply), chart=chart_for(reply))
 
 
 class StreamDelta(BaseModel):
@@ -170,6 +183,17 @@ class OpenAIMessage(BaseModel):
         return "".join(part.text or "" for part in self.content if part.type == "text")
 
 
+class StreamOptions(BaseModel):
+    """OpenAI stream options."""
+
+    model_config = ConfigDict(extra="allow")
+
+    include_usage: bool = Field(
+        False,
+        description="Send one more chunk before `data: [DONE]` with empty `choices` and the request's `usage`.",
+    )
+
+
 class ChatCompletionRequest(BaseModel):
     """OpenAI chat completion request. Sampling options are accepted and ignored (answers are grounded)."""
 
@@ -187,13 +211,22 @@ class ChatCompletionRequest(BaseModel):
         max_length=SESSION_ID_MAX_CHARS,
         description="Extension: conversation id from an earlier response, to continue it server-side.",
     )
+    sources: bool | None = Field(
+        None,
+        description="Extension: append the numbered sources to the message text as a markdown 'Sources' list "
+        "(chat UIs show only the text). Omit or null for the server's setting (ASSISTANT_OPENAI_SOURCES, on "
+        "by default); the structured citations are in `citations` either way.",
+    )
+    stream_options: StreamOptions | None = Field(None, description="Options for streamed responses.")
 
 
 class ChatCompletionMessage(BaseModel):
     """The assistant's message in a completion."""
 
     role: Literal["assistant"] = Field("assistant", description="Always 'assistant'.")
-    content: str = Field(description="Answer text with [n] citation markers.")
+    content: str = Field(
+        description="Answer text with [n] citation markers, followed by a markdown 'Sources' list unless switched off."
+    )
 
 
 class ChatCompletionChoice(BaseModel):
@@ -207,19 +240,20 @@ class ChatCompletionChoice(BaseModel):
 class Usage(BaseModel):
     """Token counts, approximated by whitespace-separated words (no tokenizer-based LLM is involved)."""
 
-    prompt_tokens: int = Field(description="Words in the question.")
-    completion_tokens: int = Field(description="Words in the answer.")
+    prompt_tokens: int = Field(description="Words in the request's messages.")
+    completion_tokens: int = Field(description="Words in the message content sent back.")
     total_tokens: int = Field(description="Sum of both.")
 
 
 class AssistantExtras(BaseModel):
-    """Extension fields that ride along on OpenAI responses: the rest of the core Reply."""
+    """Extension fields that ride along on OpenAI responses: the rest of the core Reply. A chat UI's
+    background task (title, tags, follow-ups; `route` 'task') is answered without the pipeline."""
 
-    session_id: str = Field(description="Conversation id; send it back as `session_id` to continue.")
-    route: str = Field(description="statistics, documents, both, out_of_scope or invalid.")
-    abstained: bool = Field(description="True when the sources do not cover the question.")
-    citations: list[Citation] = Field(description="Numbered sources matching the [n] markers.")
-    tool_calls: list[ToolCall] = Field(description="Statistics lookups behind the answer.")
+    session_id: str | None = Field(None, description="Conversation id; send it back as `session_id` to continue.")
+    route: str = Field(description="statistics, documents, both, out_of_scope, invalid, smalltalk or task.")
+    abstained: bool = Field(False, description="True when the sources do not cover the question.")
+    citations: list[Citation] = Field(default_factory=list, description="Numbered sources matching the [n] markers.")
+    tool_calls: list[ToolCall] = Field(default_factory=list, description="Statistics lookups behind the answer.")
 
 
 class ChatCompletion(AssistantExtras):
@@ -255,7 +289,10 @@ class ChatCompletionChunk(BaseModel):
     object: Literal["chat.completion.chunk"] = Field("chat.completion.chunk", description="Object type.")
     created: int = Field(description="Unix time of creation.")
     model: str = Field(description="Model id that answered.")
-    choices: list[ChunkChoice] = Field(description="Exactly one choice.")
+    choices: list[ChunkChoice] = Field(
+        description="Exactly one choice; none on the usage chunk (`stream_options.include_usage`)."
+    )
+    usage: Usage | None = Field(None, description="Only on the usage chunk, sent last when asked for.")
     session_id: str | None = Field(None, description="Extension (last chunk): conversation id.")
     route: str | None = Field(None, description="Extension (last chunk): the answer's route.")
     abstained: bool | None = Field(None, description="Extension (last chunk): whether the assistant abstained.")
@@ -277,3 +314,18 @@ class ModelList(BaseModel):
 
     object: Literal["list"] = Field("list", description="Object type.")
     data: list[ModelCard] = Field(description="The models.")
+
+
+class OpenAIErrorDetail(BaseModel):
+    """What went wrong, in OpenAI's error shape (used on /v1 only, so OpenAI clients raise proper errors)."""
+
+    message: str = Field(description="Human-readable explanation naming the bad value and what is accepted.")
+    type: str = Field(description="Error family, e.g. 'invalid_request_error', 'authentication_error'.")
+    param: str | None = Field(None, description="The request field at fault, when one is.")
+    code: str | None = Field(None, description="Stable machine-readable code, as in the API's other errors.")
+
+
+class OpenAIErrorBody(BaseModel):
+    """Body of every /v1 error: `{"error": {"message", "type", "param", "code"}}`."""
+
+    error: OpenAIErrorDetail = Field(description="The error.")

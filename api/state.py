@@ -1,4 +1,9 @@
-"""What one app instance shares between requests: settings, the assistant once loaded, limiter, metrics."""
+"""What one app instance shares between requests: settings, the assistant once loaded, limiter, metrics.
+
+Every worker serves the build data/CURRENT names: a watcher thread (assistant.builds.BuildWatcher) notices
+a new pointer within a fraction of a second, whoever wrote it (the CLI, another worker's reindex), and
+reloads; the old build keeps serving until the new one is loaded.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from anyio import CapacityLimiter
 
 from api.metrics import ServiceMetrics
 from api.ratelimit import TokenBucketLimiter
+from assistant.builds import BuildWatcher
 from assistant.errors import IndexNotReady
 from assistant.settings import Settings
 
@@ -36,6 +42,9 @@ class ServiceState:
     assistant: Assistant | None = None
     load_error: str | None = None
     reindex_lock: threading.Lock = field(default_factory=threading.Lock)
+    serving_lock: threading.Lock = field(default_factory=threading.Lock)
+    factory: AssistantFactory | None = None
+    watcher: BuildWatcher | None = None
 
     def require_assistant(self) -> Assistant:
         """The loaded assistant, or IndexNotReady (503) while it is loading or if loading failed."""
@@ -46,14 +55,36 @@ class ServiceState:
         raise IndexNotReady("the assistant is still loading its index and statistics; retry shortly")
 
     def load(self, factory: AssistantFactory) -> None:
-        """Build the assistant (runs in a background thread so startup does not wait for it)."""
+        """Build the assistant (in a background thread, so startup does not wait), then watch data/CURRENT."""
+        self.factory = factory
+        watcher = BuildWatcher(self.settings, self._serve_current)  # the pointer as it was before loading
+        with self.serving_lock:
+            self._load()
+        self.watcher = watcher.start()
+
+    def refresh(self) -> None:
+        """Serve the build data/CURRENT names now: load the assistant if none is loaded, else reload it."""
+        self._serve_current()
+        if self.assistant is None:
+            raise IndexNotReady(f"the assistant failed to load: {self.load_error or 'no factory to build it'}")
+
+    def _serve_current(self) -> None:
+        with self.serving_lock:  # the watcher and a reindex never load at the same time
+            if self.assistant is not None:
+                self.assistant.reload()
+            elif self.factory is not None:
+                self._load()
+
+    def _load(self) -> None:
+        assert self.factory is not None
         started = time.perf_counter()
         try:
-            self.assistant = factory(self.settings)
+            self.assistant = self.factory(self.settings)
         except Exception as exc:  # reported through /readyz; the process keeps serving /healthz
             log.exception("loading the assistant failed")
             self.load_error = f"{type(exc).__name__}: {exc}"
             return
+        self.load_error = None
         log.info("assistant loaded in %.1f s", time.perf_counter() - started)
 
 

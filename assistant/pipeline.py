@@ -41,8 +41,9 @@ from assistant.planning import (
     QuestionExamples,
 )
 from assistant.retrieval import Retriever, SentenceIndex
-from assistant.sessions import InMemorySessionStore, SessionState, SessionStore, Turn, new_session_id
+from assistant.sessions import SessionState, SessionStore, Turn, new_session_id
 from assistant.settings import Settings, force_offline
+from assistant.shared_state import open_session_store
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools
 from assistant.understanding import INJECTION, Vocabulary
@@ -114,7 +115,8 @@ class Assistant:
     ) -> None:
         self.settings = settings
         self._writer = writer if writer is not None else writer_from_settings(settings)
-        self._sessions = sessions or InMemorySessionStore(settings.session_max_count, settings.session_ttl_seconds)
+        # Default: the shared store (a SQLite file in the data dir), so `ask --session` works across processes.
+        self._sessions = sessions if sessions is not None else open_session_store(settings)
         self._lock = threading.Lock()
         self._build: LoadedBuild | None = None
         self._replies = ReplyCache()

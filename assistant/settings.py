@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,14 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(2000, description="Longest question accepted.")
     session_max_count: int = Field(10_000, description="Sessions kept in memory (least recently used evicted).")
     session_ttl_seconds: int = Field(3600, description="Idle sessions expire after this long.")
+    # Conversations, Slack de-duplication and rate-limit buckets, shared by every worker (assistant/shared_state.py).
+    shared_state: Literal["auto", "sqlite", "redis", "memory"] = Field(
+        "auto",
+        description="'auto': Redis if ASSISTANT_REDIS_URL is set, else a SQLite file in the data dir (safe across "
+        "the workers of one host); 'memory' only where one process serves everything.",
+    )
+    redis_url: SecretStr | None = Field(None, description="redis://[:password@]host:port/db, shared by several hosts.")
+    redis_prefix: str = Field("assistant:", description="Prefix of every Redis key (one Redis, several deployments).")
     # Optional LLM rewriter (OpenAI-compatible /v1/chat/completions). Off unless a base URL is set.
     llm_base_url: str | None = None
     llm_model: str = "local"
@@ -70,6 +79,28 @@ class Settings(BaseSettings):
     protect_ops: bool = Field(
         False, description="Put /metrics and the details of /readyz behind the API key (bare status stays public)."
     )
+    cors_origins: str = Field(
+        "",
+        description="Comma-separated browser origins allowed to call the API cross-origin (CORS), e.g. "
+        "'http://localhost:3000'; empty = none.",
+    )
+    openai_sources: bool = Field(
+        True,
+        description="Append a markdown 'Sources' list to /v1 answers (chat UIs show only the message text); "
+        "a request's `sources` field overrides it.",
+    )
+
+    @model_validator(mode="after")
+    def _redis_needs_url(self) -> Settings:
+        if self.shared_state == "redis" and self.redis_url is None:
+            raise ValueError("ASSISTANT_SHARED_STATE=redis needs ASSISTANT_REDIS_URL (e.g. redis://127.0.0.1:6379/0)")
+        return self
+
+    @property
+    def resolved_shared_state(self) -> str:
+        if self.shared_state == "auto":
+            return "redis" if self.redis_url is not None else "sqlite"
+        return self.shared_state
 
     @cached_property
     def model_path(self) -> Path:
@@ -88,6 +119,10 @@ class Settings(BaseSettings):
         return self.data_dir / "CURRENT"
 
     @property
+    def state_db_path(self) -> Path:
+        return self.data_dir / "state.sqlite3"
+
+    @property
     def feedback_db_path(self) -> Path:
         return self.data_dir / "feedback.sqlite3"
 
@@ -95,3 +130,22 @@ class Settings(BaseSettings):
     def onnx_dir(self) -> Path:
         # The ONNX export belongs to the installed model, not to one data dir: made once, shared by all.
         return self.model_cache_dir / "onnx"
+
+
+def describe_invalid_settings(error: ValidationError) -> str:
+    """One line for people: each bad variable, the value it had and what would be accepted.
+
+    Front ends print this at their edge instead of pydantic's multi-line report and a traceback.
+    """
+    prefix = Settings.model_config.get("env_prefix", "")
+    problems = []
+    for item in error.errors(include_url=False):
+        field = str(item["loc"][0]) if item["loc"] else ""
+        reason = item["msg"][:1].lower() + item["msg"][1:]
+        if not field:
+            problems.append(reason)
+            continue
+        described = Settings.model_fields[field].description if field in Settings.model_fields else None
+        about = f" ({described.rstrip('.')})" if described else ""
+        problems.append(f"{(prefix + field).upper()}={item.get('input')!r} is not accepted: {reason}{about}")
+    return "invalid setting: " + "; ".join(problems)

@@ -14,6 +14,7 @@ import chromadb
 from chromadb.api.types import Documents, EmbeddingFunction
 from chromadb.api.types import Embeddings as ChromaVectors
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import NotFoundError
 from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
@@ -86,3 +87,30 @@ def open_store(
         create_collection_if_not_exists=False,
     )
     return client, store
+
+
+def collection_digest(settings: Settings, build_dir: Path, build_id: str) -> tuple[int, str]:
+    """Count and sha256 of a build's stored vectors (by id). Chroma rewrites its own files whenever it opens
+    them, so a build's chunk vectors are checked by content, not by file checksums."""
+    import hashlib
+
+    import numpy as np
+
+    collection = chroma_client(settings, build_dir).get_collection(collection_name(settings, build_id))
+    got = collection.get(include=["embeddings"])
+    digest = hashlib.sha256()
+    for chunk_id, vector in sorted(zip(got["ids"], got["embeddings"], strict=True), key=lambda pair: pair[0]):
+        digest.update(chunk_id.encode())
+        digest.update(np.asarray(vector, dtype=np.float32).tobytes())
+    return len(got["ids"]), digest.hexdigest()
+
+
+def drop_collection(settings: Settings, build_id: str) -> None:
+    """Delete a pruned build's collection from the Chroma server (embedded builds go with their folder)."""
+    if not settings.chroma_host:
+        return
+    client = chroma_client(settings, settings.builds_dir)
+    try:
+        client.delete_collection(collection_name(settings, build_id))
+    except (NotFoundError, ValueError):  # already gone, or never made: nothing to free
+        return

@@ -23,11 +23,12 @@ from eval.errors import HarnessError
 from eval.gates import DEFAULT_GATES, GateConfig, evaluate_gates, load_gates
 from eval.golden import needs_goldens, resolve_goldens, stats_db_path
 from eval.judge import LlmJudge, judge_results
-from eval.metrics import summarise, summarise_by_kind
+from eval.metrics import summarise, summarise_by_kind, summarise_by_split, summarise_by_split_kind
 from eval.models import CaseResult, Manifest, RunResult, SystemRun
+from eval.readme import README_PATH, write_readme
 from eval.report import HEADLINE_METRICS, format_metric, write_outputs
 from eval.runners import ApiRunner, InProcessRunner, Runner, SlackRunner, run_cases
-from eval.schema import CASES_DIR, Case, case_files, load_cases, select_cases
+from eval.schema import CASES_DIR, SCHEMA_PATH, SPLITS, Case, case_files, load_cases, schema_text, select_cases
 
 EXIT_PASSED, EXIT_FAILED, EXIT_BROKEN = 0, 1, 2
 DEFAULT_OUT_ROOT = PROJECT_ROOT / "eval" / "out"
@@ -42,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--suite", type=_csv, default=None, help="Case files to run (comma-separated).")
     parser.add_argument("--kind", type=_csv, default=None, help="Case kinds to run (comma-separated).")
     parser.add_argument("--tags", type=_csv, default=None, help="Run cases with any of these tags.")
+    parser.add_argument(
+        "--split",
+        choices=[*SPLITS, "all"],
+        default="all",
+        help="dev (look at it while working), heldout (never tune on it) or all (default).",
+    )
     channel = parser.add_mutually_exclusive_group()
     channel.add_argument("--api", metavar="URL", help="Ask a running chat service (POST URL/chat).")
     channel.add_argument("--slack", action="store_true", help="Score the Slack rendering (channel parity).")
@@ -49,13 +56,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, help="Output folder (default eval/out/<timestamp>).")
     parser.add_argument("--gates", type=Path, default=DEFAULT_GATES, help="Gates file (default eval/gates.yaml).")
     parser.add_argument("--cases", type=Path, default=CASES_DIR, help="Case folder (default eval/cases).")
-    parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
+    parser.add_argument("--no-progress", "--quiet", action="store_true", help="No progress bar.")
     parser.add_argument("--limit", type=int, help="Run only the first N selected cases.")
     parser.add_argument(
         "--rag-baseline",
         action=argparse.BooleanOptionalAction,
-        default=True,
-        help="Also run the plain LangChain RAG baseline over the same cases (default on).",
+        default=False,
+        help="Also run the plain LangChain RAG baseline over the same cases and cache it for this build "
+        "(default: use the cached baseline of this build and these cases when there is one).",
+    )
+    parser.add_argument(
+        "--write-readme",
+        action="store_true",
+        help=f"Replace the generated figures block of {README_PATH.relative_to(PROJECT_ROOT)} with this run's.",
+    )
+    parser.add_argument(
+        "--write-schema",
+        action="store_true",
+        help=f"Write the case-file JSON Schema to {SCHEMA_PATH.relative_to(PROJECT_ROOT)} and exit.",
     )
     return parser
 
@@ -71,41 +89,60 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     force_offline()
+    if args.write_schema:
+        SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
+        print(f"eval: wrote {SCHEMA_PATH}")
+        return EXIT_PASSED
     started = datetime.now(UTC)
     if args.limit is not None and args.limit < 1:
         raise HarnessError(f"--limit must be at least 1, got {args.limit}")
     settings = Settings()
     paths = case_files(args.cases)
     all_cases = load_cases(paths, corpus_dir=settings.corpus_dir)
-    cases = select_cases(all_cases, args.suite, args.kind, args.tags, args.limit)
+    cases = select_cases(all_cases, args.suite, args.kind, args.tags, args.limit, split=args.split)
     if not cases:
-        raise HarnessError("no cases match the selection (--suite/--kind/--tags/--limit)")
-    gates = load_gates(args.gates, {case.id for case in all_cases})
+        raise HarnessError("no cases match the selection (--suite/--kind/--tags/--split/--limit)")
+    # The shipped gates name shipped cases: with another --cases folder, a blocking case that folder lacks is
+    # skipped (reported "not in this run") instead of breaking the run. A gates file of one's own is checked.
+    shipped_gates_elsewhere = (
+        args.gates.resolve() == DEFAULT_GATES.resolve() and args.cases.resolve() != CASES_DIR.resolve()
+    )
+    gates = load_gates(args.gates, None if shipped_gates_elsewhere else {case.id for case in all_cases})
     earlier = load_results(args.baseline) if args.baseline else None
-    if needs_goldens(cases):
-        cases = resolve_goldens(cases, stats_db_path(settings))
     progress = not args.no_progress
+    main_cases = [case for case in cases if case.corpus is None]
+    if needs_goldens(main_cases):
+        main_cases = resolve_goldens(main_cases, stats_db_path(settings))
+        resolved = iter(main_cases)
+        cases = [next(resolved) if case.corpus is None else case for case in cases]
 
-    runner = _runner(args, settings)
-    try:
-        results = run_cases(runner, cases, progress=progress, label=f"eval ({runner.channel})")
-        fingerprints = _fingerprints(runner)
-    finally:
-        runner.close()
+    channel = "api" if args.api else ("slack" if args.slack else "in_process")
+    results: list[CaseResult] = []
+    fingerprints: dict[str, Any] = {}
+    if main_cases:  # a run of planted-corpus suites alone needs no build of the real corpus
+        runner = _runner(args, settings)
+        try:
+            results = run_cases(runner, main_cases, progress=progress, label=f"eval ({runner.channel})")
+            fingerprints = _fingerprints(runner)
+        finally:
+            runner.close()
+    results += _run_fixture_suites(args, settings, cases, progress)
+    order = {case.id: number for number, case in enumerate(cases)}
+    results.sort(key=lambda result: order[result.id])
     judge = LlmJudge.from_settings(settings)
     if judge is not None:
         try:
             judge_results(judge, cases, results)
         finally:
             judge.close()
-    ours = _system_run("assistant", runner.channel, results)
-    baseline = _baseline_run(settings, cases, progress) if args.rag_baseline else None
+    ours = _system_run("assistant", channel, results)
+    baseline = _baseline(args, settings, main_cases, fingerprints, progress)
 
     regression = compare(ours, earlier, args.baseline, gates.regression) if earlier else None
     gate_report = evaluate_gates(gates, ours.overall, ours.per_kind, ours.cases, regression)
     exit_code = EXIT_PASSED if gate_report.passed else EXIT_FAILED
     result = RunResult(
-        manifest=_manifest(args, settings, paths, fingerprints, runner.channel, started, judge, gates),
+        manifest=_manifest(args, settings, paths, fingerprints, channel, started, judge, gates),
         assistant=ours,
         baseline_rag=baseline,
         gates=gate_report,
@@ -115,6 +152,9 @@ def run(args: argparse.Namespace) -> int:
     out_dir = args.out or DEFAULT_OUT_ROOT / started.strftime("%Y%m%d-%H%M%S")
     outputs = write_outputs(result, out_dir)
     _print_summary(result, outputs)
+    if args.write_readme:
+        write_readme(result, README_PATH)
+        print(f"eval: figures written to {README_PATH}")
     return exit_code
 
 
@@ -136,6 +176,35 @@ def _fingerprints(runner: Runner) -> dict[str, Any]:
     return {}
 
 
+def _run_fixture_suites(
+    args: argparse.Namespace, settings: Settings, cases: Sequence[Case], progress: bool
+) -> list[CaseResult]:
+    """Cases whose suite builds its own corpus, each fixture on its own in-process assistant."""
+    from eval.fixtures import fixture_settings
+    from eval.runners import build_in_process
+
+    groups: dict[str, list[Case]] = {}
+    for case in cases:
+        if case.corpus is not None:
+            groups.setdefault(case.corpus.model_dump_json(), []).append(case)
+    if groups and args.api:
+        skipped = sum(len(group) for group in groups.values())
+        print(f"eval: {skipped} cases on planted corpora skipped: --api cannot change the server's corpus")
+        return []
+    results: list[CaseResult] = []
+    for group in groups.values():
+        planted = fixture_settings(group[0].corpus, settings, progress=progress)  # type: ignore[arg-type]
+        if needs_goldens(group):
+            group = resolve_goldens(group, stats_db_path(planted))
+        inner = InProcessRunner(planted, build_in_process(planted))
+        runner: Runner = SlackRunner(inner) if args.slack else inner
+        try:
+            results += run_cases(runner, group, progress=progress, label=f"eval (planted corpus, {runner.channel})")
+        finally:
+            inner.assistant.close()
+    return results
+
+
 def _system_run(system: str, channel: str, results: list[CaseResult]) -> SystemRun:
     originals = {case.id: case.passed for case in results}
     return SystemRun(
@@ -143,8 +212,46 @@ def _system_run(system: str, channel: str, results: list[CaseResult]) -> SystemR
         channel=channel,
         overall=summarise(results, originals),
         per_kind=summarise_by_kind(results, originals),
+        per_split=summarise_by_split(results, originals),
+        per_split_kind=summarise_by_split_kind(results, originals),
         cases=results,
     )
+
+
+def _baseline_cache(settings: Settings, fingerprints: dict[str, Any], cases: Sequence[Case]) -> Path | None:
+    """Where the RAG baseline of this build and these cases is cached (None when the build id is unknown)."""
+    build = fingerprints.get("index")
+    if not build:
+        return None
+    digest = hashlib.sha256("\n".join(case.model_dump_json() for case in cases).encode()).hexdigest()[:16]
+    return settings.data_dir / "eval-cache" / f"baseline-{build}-{digest}.json"
+
+
+def _baseline(
+    args: argparse.Namespace,
+    settings: Settings,
+    cases: Sequence[Case],
+    fingerprints: dict[str, Any],
+    progress: bool,
+) -> SystemRun | None:
+    """The RAG baseline: run on request (--rag-baseline) and cached per build; otherwise the cache, if any."""
+    cache = _baseline_cache(settings, fingerprints, cases)
+    if not args.rag_baseline:
+        if cache is None or not cache.is_file():
+            return None
+        try:
+            cached = SystemRun.model_validate_json(cache.read_text(encoding="utf-8"))
+        except ValueError:
+            return None  # an unreadable cache is only a missing comparison
+        cached.cached = str(cache)
+        return cached
+    if not cases:
+        return None
+    baseline = _baseline_run(settings, cases, progress)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(baseline.model_dump_json(), encoding="utf-8")
+    return baseline
 
 
 def _baseline_run(settings: Settings, cases: Sequence[Case], progress: bool) -> SystemRun:
@@ -198,6 +305,8 @@ def _manifest(
             "suite": args.suite,
             "kind": args.kind,
             "tags": args.tags,
+            "split": args.split,
+            "cases": str(args.cases),
             "limit": args.limit,
             "gates": str(args.gates),
             "blocking_cases": len(gates.blocking_cases),
@@ -213,6 +322,9 @@ def _manifest(
 def _print_summary(result: RunResult, outputs: dict[str, Path]) -> None:
     run = result.assistant
     print(f"eval: {run.overall.passed}/{run.overall.cases} cases passed ({run.channel})")
+    for split, summary in run.per_split.items():
+        accuracy = format_metric("case_accuracy", summary.metrics["case_accuracy"])
+        print(f"  split {split:18} {summary.passed}/{summary.cases} ({accuracy})")
     for name in HEADLINE_METRICS:
         metric = run.overall.metrics.get(name)
         if metric is not None and (metric.value is not None or not name.startswith(("judge_", "channel_"))):
@@ -220,5 +332,10 @@ def _print_summary(result: RunResult, outputs: dict[str, Path]) -> None:
     for gate in result.gates.results:
         if gate.status == "fail":
             print(f"  GATE FAILED: {gate.gate}" + (f" (actual {gate.actual:.4g})" if gate.actual is not None else ""))
+    failing = [case.id for case in run.cases if not case.passed]
+    if failing:
+        print(f"eval: failing cases ({len(failing)}): {', '.join(failing)}")
+    if result.baseline_rag is not None and result.baseline_rag.cached:
+        print(f"eval: RAG baseline from the cache of this build ({result.baseline_rag.cached})")
     print(f"eval: gates {'passed' if result.gates.passed else 'FAILED'}; report: {outputs['html']}")
     print(f"eval: summary: {outputs['summary']}")

@@ -1,7 +1,10 @@
-"""A self-contained HTML report: inline CSS and inline SVG charts, no scripts, fonts or links to fetch.
+"""A self-contained HTML report an evaluator can work in: inline CSS, SVG and one small inline script for the
+filters; nothing to fetch.
 
-Charts: case accuracy per kind (ours vs the RAG baseline), the abstention confusion matrix, and the latency
-distribution; then metric tables, gates, and every failing case with the assistant's answer.
+Failing cases first (ids linking into the table), then a table of every case, failures first, filterable by
+kind, result, split and text. Each case opens to its note, and per turn the question, our answer beside the
+RAG baseline's, the expected facts, every check and the cited snippets. Then the charts (case accuracy per
+kind, abstention confusion matrix, latency), the metrics per kind and per split, and the gates.
 """
 
 from __future__ import annotations
@@ -9,7 +12,9 @@ from __future__ import annotations
 import math
 from html import escape
 
-from eval.models import AbstentionMatrix, RunResult, SystemRun
+import yaml
+
+from eval.models import AbstentionMatrix, CaseResult, ObservedCitation, RunResult, SystemRun, TurnResult
 
 OURS_COLOUR = "#2563eb"
 BASE_COLOUR = "#f59e0b"
@@ -22,7 +27,31 @@ text-align:left}th{background:#f9fafb}.pass{color:#047857;font-weight:600}.fail{
 .skipped{color:#6b7280}.verdict{padding:4px 10px;border-radius:6px;color:#fff}.ok{background:#047857}
 .bad{background:#b91c1c}.charts{display:flex;flex-wrap:wrap;gap:24px}figure{margin:0}
 figcaption{font-size:12px;color:#4b5563}details{margin:6px 0}pre{white-space:pre-wrap;background:#f9fafb;
-padding:8px;border:1px solid #e5e7eb}.muted{color:#6b7280}
+padding:8px;border:1px solid #e5e7eb;max-height:320px;overflow:auto;margin:4px 0}.muted{color:#6b7280}
+.filters{display:flex;flex-wrap:wrap;gap:12px;align-items:end;margin:8px 0}.filters label{display:flex;
+flex-direction:column;font-size:12px;color:#374151}.side{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+#cases{width:100%}#cases td{vertical-align:top}.turn{border-top:1px dashed #e5e7eb;padding-top:6px}
+.snips li{margin:2px 0}.failing-list a{margin-right:8px}
+"""
+# Filters: hide the case rows that do not match; the count says how many are shown. No external code.
+_FILTER_JS = """
+(function(){
+  var kind=document.getElementById('f-kind'),result=document.getElementById('f-result'),
+      split=document.getElementById('f-split'),text=document.getElementById('f-text'),
+      count=document.getElementById('f-count'),rows=document.querySelectorAll('#cases tbody.case');
+  function apply(){
+    var q=text.value.trim().toLowerCase(),shown=0;
+    rows.forEach(function(row){
+      var ok=(!kind.value||row.dataset.kind===kind.value)&&(!result.value||row.dataset.result===result.value)
+        &&(!split.value||row.dataset.split===split.value)&&(!q||row.dataset.text.indexOf(q)>=0);
+      row.hidden=!ok; shown+=ok?1:0;
+    });
+    count.textContent=shown+' of '+rows.length+' cases shown';
+  }
+  [kind,result,split].forEach(function(el){el.addEventListener('change',apply);});
+  text.addEventListener('input',apply);
+  apply();
+})();
 """
 
 
@@ -204,25 +233,143 @@ def _gates_table(result: RunResult) -> str:
     return f"<table><tr><th>status</th><th>gate</th><th>actual</th><th>detail</th></tr>{rows}</table>"
 
 
-def _failing_cases(run: SystemRun) -> str:
-    blocks = []
-    for case in run.cases:
-        if case.passed:
-            continue
-        turns = []
-        for turn in case.turns:
-            seen = turn.observation
-            failed = "".join(
-                f"<li>{escape(c.name)}: {escape(c.detail)}</li>" for c in turn.checks if c.status == "fail"
-            )
-            turns.append(
-                f"<p><b>Q:</b> {escape(turn.message)}<br><b>A</b> <span class='muted'>(route="
-                f"{escape(str(seen.route))}, abstained={seen.abstained})</span>:</p>"
-                f"<pre>{escape(seen.answer or str(seen.error))}</pre><ul>{failed}</ul>"
-            )
-        summary = f"<b>{escape(case.id)}</b> ({escape(case.kind)}): {escape('; '.join(case.failed_checks))}"
-        blocks.append(f"<details><summary>{summary}</summary>{''.join(turns)}</details>")
-    return "".join(blocks) or "<p>none</p>"
+def _expected_text(turn: TurnResult) -> str:
+    """The turn's `expect` as written in the case file (YAML), golden figures resolved."""
+    expected = dict(turn.expectation)
+    if turn.expected_numbers:
+        expected["numbers"] = [
+            {"value": number.value, "unit": number.unit, **({"label": number.label} if number.label else {})}
+            for number in turn.expected_numbers
+        ]
+    return yaml.safe_dump(expected, sort_keys=False, allow_unicode=True, width=100).strip()
+
+
+def _snippets(citations: list[ObservedCitation], cited_ids: list[int]) -> str:
+    """The cited passages (those the answer's markers name; all returned ones when it names none)."""
+    chosen = [c for c in citations if c.id in cited_ids] or citations
+    if not chosen:
+        return '<p class="muted">no sources</p>'
+    items = "".join(
+        f"<li><b>[{c.id}]</b> {escape(c.source)} § {escape(c.section)}: {escape(c.snippet[:600])}</li>" for c in chosen
+    )
+    return f'<ul class="snips">{items}</ul>'
+
+
+def _answer_block(label: str, turn: TurnResult | None) -> str:
+    if turn is None:
+        return f'<div><h4>{escape(label)}</h4><p class="muted">not run</p></div>'
+    seen = turn.observation
+    verdict = '<span class="pass">pass</span>' if turn.passed else '<span class="fail">fail</span>'
+    return (
+        f"<div><h4>{escape(label)} · {verdict} <span class='muted'>(route={escape(str(seen.route))}, "
+        f"abstained={seen.abstained})</span></h4><pre>{escape(seen.answer or str(seen.error))}</pre>"
+        f"<b>Cited snippets</b>{_snippets(seen.citations, seen.cited_ids)}</div>"
+    )
+
+
+def _checks_table(turn: TurnResult) -> str:
+    rows = "".join(
+        f'<tr><td>{escape(c.name)}</td><td class="{c.status}">{c.status}</td><td>{escape(c.detail)}</td></tr>'
+        for c in turn.checks
+    )
+    return f"<table><tr><th>check</th><th>status</th><th>detail</th></tr>{rows}</table>"
+
+
+def _case_detail(case: CaseResult, theirs: CaseResult | None) -> str:
+    parts = [f"<p><b>Note:</b> {escape(case.note) or '<span class=muted>none</span>'}</p>"]
+    for turn in case.turns:
+        base_turn = theirs.turns[turn.index] if theirs is not None and turn.index < len(theirs.turns) else None
+        parts.append(
+            f'<div class="turn"><p><b>Q{turn.index + 1}:</b> {escape(turn.message)}</p>'
+            f'<div class="side">{_answer_block("Our answer", turn)}'
+            f"{_answer_block('Plain RAG baseline', base_turn) if theirs is not None else ''}</div>"
+            f"<b>Expected</b><pre>{escape(_expected_text(turn))}</pre>"
+            f"<b>Checks</b>{_checks_table(turn)}</div>"
+        )
+    return "".join(parts)
+
+
+def ordered_cases(run: SystemRun) -> list[CaseResult]:
+    """Failing cases first, each group in the suite's order."""
+    return sorted(run.cases, key=lambda case: case.passed)
+
+
+def _failing_list(run: SystemRun) -> str:
+    failing = [case for case in ordered_cases(run) if not case.passed]
+    if not failing:
+        return "<p>none</p>"
+    links = " ".join(f'<a href="#case-{escape(c.id)}">{escape(c.id)}</a>' for c in failing)
+    return f'<p class="failing-list">{links}</p>'
+
+
+def _options(element_id: str, label: str, values: list[str]) -> str:
+    options = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
+    select = f'<select id="{element_id}"><option value="">all</option>{options}</select>'
+    return f'<label for="{element_id}">{label}{select}</label>'
+
+
+def _cases_table(run: SystemRun, base: SystemRun | None) -> str:
+    """Every case, failures first, with filters by kind, result, split and text; each row opens to its detail."""
+    theirs = {case.id: case for case in base.cases} if base is not None else {}
+    bodies = []
+    for case in ordered_cases(run):
+        result = "pass" if case.passed else "fail"
+        searchable = " ".join(
+            [case.id, case.kind, case.split, case.note, *case.tags, *case.failed_checks]
+            + [part for turn in case.turns for part in (turn.message, turn.observation.answer)]
+        ).lower()
+        baseline_cell = ""
+        if base is not None:
+            other = theirs.get(case.id)
+            baseline_cell = f"<td>{'-' if other is None else ('pass' if other.passed else 'fail')}</td>"
+        bodies.append(
+            f'<tbody class="case" id="case-{escape(case.id)}" data-kind="{escape(case.kind)}" '
+            f'data-result="{result}" data-split="{escape(case.split)}" data-text="{escape(searchable)}">'
+            f"<tr><td><b>{escape(case.id)}</b></td><td>{escape(case.kind)}</td><td>{escape(case.split)}</td>"
+            f'<td class="{result}">{result}</td>{baseline_cell}<td>{escape(case.turns[0].message[:160])}</td>'
+            f"<td>{escape('; '.join(case.failed_checks))}</td></tr>"
+            f'<tr class="detail"><td colspan="{7 if base is not None else 6}"><details><summary>details</summary>'
+            f"{_case_detail(case, theirs.get(case.id))}</details></td></tr></tbody>"
+        )
+    kinds = sorted({case.kind for case in run.cases})
+    splits = sorted({case.split for case in run.cases})
+    filters = (
+        '<div class="filters">'
+        + _options("f-kind", "Kind", kinds)
+        + _options("f-result", "Result", ["fail", "pass"])
+        + _options("f-split", "Split", splits)
+        + '<label for="f-text">Search<input id="f-text" type="search" placeholder="id, question, answer, note">'
+        + '</label><span id="f-count" class="muted" aria-live="polite"></span></div>'
+    )
+    header = "<th>case</th><th>kind</th><th>split</th><th>result</th>"
+    header += "<th>baseline</th>" if base is not None else ""
+    header += "<th>question</th><th>failed checks</th>"
+    return f'{filters}<table id="cases"><thead><tr>{header}</tr></thead>{"".join(bodies)}</table>'
+
+
+def _split_table(run: SystemRun, base: SystemRun | None) -> str:
+    """Case accuracy per kind and split (dev / held-out), with the baseline's over all cases."""
+    splits = list(run.per_split)
+    header = "".join(f"<th>{escape(split)}</th>" for split in splits) + "<th>all</th>"
+    header += "<th>baseline (all)</th>" if base is not None else ""
+    rows = []
+    for kind in ["overall", *run.per_kind]:
+        cells = []
+        for split in splits:
+            summary = run.per_split[split] if kind == "overall" else run.per_split_kind.get(split, {}).get(kind)
+            cells.append(_accuracy_cell(summary))
+        cells.append(_accuracy_cell(run.overall if kind == "overall" else run.per_kind.get(kind)))
+        if base is not None:
+            cells.append(_accuracy_cell(base.overall if kind == "overall" else base.per_kind.get(kind)))
+        rows.append(f"<tr><td>{escape(kind)}</td>{''.join(f'<td>{cell}</td>' for cell in cells)}</tr>")
+    return f"<table><tr><th>kind</th>{header}</tr>{''.join(rows)}</table>"
+
+
+def _accuracy_cell(summary: object) -> str:
+    if summary is None:
+        return '<span class="muted">-</span>'
+    metric = summary.metrics["case_accuracy"]  # type: ignore[attr-defined]
+    return f"{_fmt('x', metric.value)} ({summary.passed}/{summary.cases})"  # type: ignore[attr-defined]
 
 
 def _regression(result: RunResult) -> str:
@@ -248,12 +395,18 @@ def render_html(result: RunResult) -> str:
     precision = _pct(run.overall.metrics["abstention_precision"].value)
     recall = _pct(run.overall.metrics["abstention_recall"].value)
     failing = sum(not case.passed for case in run.cases)
+    baseline_note = ""
+    if base is not None and base.cached:
+        baseline_note = " · RAG baseline from this build's cache"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Assistant eval report</title><style>{_CSS}</style></head>
 <body>
 <h1>Assistant eval {verdict}</h1>
 <p>{run.overall.passed} of {run.overall.cases} cases passed · channel {escape(manifest.channel)} ·
-commit {escape(str(manifest.git_commit))} · {fingerprints} · {escape(manifest.finished_at)}</p>
+commit {escape(str(manifest.git_commit))} · {fingerprints} · {escape(manifest.finished_at)}{baseline_note}</p>
+<h2>Failing cases ({failing})</h2>{_failing_list(run)}
+<h2>All cases</h2>{_cases_table(run, base)}
+<h2>Case accuracy per kind and split</h2>{_split_table(run, base)}
 <div class="charts">
 <figure>{accuracy_chart(run, base)}<figcaption>Case accuracy per kind: our assistant vs a plain LangChain RAG
 (1000/200 splitter, Chroma, top-4 passages as the answer).</figcaption></figure>
@@ -265,6 +418,6 @@ commit {escape(str(manifest.git_commit))} · {fingerprints} · {escape(manifest.
 <h2>Metrics</h2>{_metrics_table(run, base)}
 <h2>Gates</h2>{_gates_table(result)}
 {_regression(result)}
-<h2>Failing cases ({failing})</h2>{_failing_cases(run)}
+<script>{_FILTER_JS}</script>
 </body></html>
 """

@@ -27,7 +27,16 @@ from eval.models import (
     TurnScores,
 )
 from eval.numbers import ParsedNumber, find_number, parse_numbers
-from eval.schema import CaseTurn, ExpectedNumber, ExpectedSource, ExpectedToolCall, Phrase, section_parts
+from eval.schema import (
+    CaseTurn,
+    ExpectedNumber,
+    ExpectedPlanPart,
+    ExpectedSource,
+    ExpectedToolCall,
+    FigureSource,
+    Phrase,
+    section_parts,
+)
 
 RETRIEVAL_K = 4
 # Every metric `summarise` reports, in display order. Advisory or descriptive ones may not be gated.
@@ -37,6 +46,7 @@ METRIC_NAMES: tuple[str, ...] = (
     "numeric_exactness",
     "route_accuracy",
     "tool_call_match",
+    "plan_accuracy",
     "abstention_precision",
     "abstention_recall",
     "abstention_accuracy",
@@ -57,7 +67,10 @@ METRIC_NAMES: tuple[str, ...] = (
     "judge_correctness",
 )
 UNGATEABLE_METRICS = frozenset({"answer_p50_chars", "judge_faithfulness", "judge_correctness"})
-ANSWER_CHECKS = ("error", "abstention", "numbers", "contains", "not_contains")
+ANSWER_CHECKS = ("error", "abstention", "numbers", "contains", "not_contains", "cited_figures")
+# Checks reported and aggregated as metrics but not deciding whether a turn passes: the plan is how the
+# assistant understood the question; the answer's content is judged by the other checks.
+ADVISORY_CHECKS = frozenset({"plan"})
 _MARKER_IDS = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _FORBIDDEN_NUMBER_TOLERANCE = 0.5
 
@@ -217,6 +230,55 @@ def _route_check(expected: Sequence[str], route: str | None) -> CheckResult:
     return _verdict("route", wrong, "route")
 
 
+def _plan_check(expected: Sequence[ExpectedPlanPart], observation: Observation) -> CheckResult:
+    """The returned plan has the expected parts, in order (kind, route, coverage); unmeasured without a plan."""
+    plan = observation.plan
+    if not plan:
+        return CheckResult(name="plan", status="unmeasured", detail="system returned no plan")
+    got = "; ".join(f"{part.kind}->{part.route}{'' if part.covered else ' (uncovered)'}" for part in plan)
+    if len(plan) != len(expected):
+        return CheckResult(name="plan", status="fail", detail=f"expected {len(expected)} parts, got {len(plan)}: {got}")
+    problems = []
+    for number, (want, have) in enumerate(zip(expected, plan, strict=True)):
+        if have.kind not in want.kind:
+            problems.append(f"part {number} kind {have.kind} not in {'/'.join(want.kind)}")
+        if want.route is not None and have.route not in want.route:
+            problems.append(f"part {number} route {have.route} not in {'/'.join(want.route)}")
+        if want.covered is not None and have.covered != want.covered:
+            problems.append(f"part {number} covered={have.covered}, expected {want.covered}")
+    check = _verdict("plan", problems, "plan")
+    if problems:
+        check.detail += f" (plan: {got})"
+    return check
+
+
+def cited_segments(answer: str) -> list[tuple[str, list[int]]]:
+    """The answer cut after each run of [n] markers: (text before the markers, the marker ids that close it)."""
+    segments: list[tuple[str, list[int]]] = []
+    start = 0
+    for match in re.finditer(r"(?:\s*\[\d+(?:\s*,\s*\d+)*\])+", answer):
+        ids = [int(n) for group in _MARKER_IDS.findall(match.group(0)) for n in group.split(",")]
+        segments.append((answer[start : match.start()], ids))
+        start = match.end()
+    return segments
+
+
+def _cited_figures_check(expected: Sequence[FigureSource], observation: Observation) -> CheckResult:
+    """Each figure is followed by a marker citing its own document (two disagreeing values, each sourced)."""
+    by_id = {citation.id: citation for citation in observation.citations}
+    segments = [(parse_numbers(text), ids) for text, ids in cited_segments(observation.answer)]
+    missing = []
+    for figure in expected:
+        cited = any(
+            find_number(figure.value, figure.unit, numbers) is not None
+            and any(number in by_id and by_id[number].doc == figure.doc for number in ids)
+            for numbers, ids in segments
+        )
+        if not cited:
+            missing.append(f"{figure.value:g} citing {figure.doc}")
+    return _verdict("cited_figures", missing, "not cited to their own source")
+
+
 def score_turn(turn: CaseTurn, observation: Observation, index: int, k: int = RETRIEVAL_K) -> TurnResult:
     """All checks and graded scores of one turn."""
     expect = turn.expect
@@ -250,6 +312,10 @@ def score_turn(turn: CaseTurn, observation: Observation, index: int, k: int = RE
         checks.append(_route_check(expect.route, observation.route))
     if expect.tool_calls:
         checks.append(_tool_check(expect.tool_calls, observation.tool_calls))
+    if expect.cited_figures:
+        checks.append(_cited_figures_check(expect.cited_figures, observation))
+    if expect.plan:
+        checks.append(_plan_check(expect.plan, observation))
     graded_sources = expect.sources if not expect.abstain else []
     precision, recall, validity = citation_scores(observation, graded_sources)
     scores.citation_precision, scores.citation_recall, scores.citation_validity = precision, recall, validity
@@ -270,10 +336,11 @@ def score_turn(turn: CaseTurn, observation: Observation, index: int, k: int = RE
             ExpectedNumberRecord(label=n.label, value=expected_value(n), unit=n.unit, query=n.query)
             for n in expect.numbers
         ],
+        expectation=expect.model_dump(mode="json", exclude_defaults=True),
         observation=observation,
         checks=checks,
         scores=scores,
-        passed=not any(check.status == "fail" for check in checks),
+        passed=not any(check.status == "fail" and check.name not in ADVISORY_CHECKS for check in checks),
     )
 
 
@@ -354,6 +421,7 @@ def summarise(cases: Sequence[CaseResult], originals: dict[str, bool] | None = N
         ),
         "route_accuracy": _check_rate(turns, "route"),
         "tool_call_match": _check_rate(turns, "tool_calls"),
+        "plan_accuracy": _check_rate(turns, "plan"),
         "abstention_precision": _ratio(matrix.tp, matrix.tp + matrix.fp),
         "abstention_recall": _ratio(matrix.tp, matrix.tp + matrix.fn),
         "abstention_accuracy": _ratio(matrix.tp + matrix.tn, matrix.tp + matrix.fp + matrix.fn + matrix.tn),
@@ -402,3 +470,13 @@ def _paraphrase_consistency(cases: Sequence[CaseResult], originals: dict[str, bo
 def summarise_by_kind(cases: Sequence[CaseResult], originals: dict[str, bool]) -> dict[str, Summary]:
     kinds = sorted({case.kind for case in cases})
     return {kind: summarise([case for case in cases if case.kind == kind], originals) for kind in kinds}
+
+
+def summarise_by_split(cases: Sequence[CaseResult], originals: dict[str, bool]) -> dict[str, Summary]:
+    splits = sorted({case.split for case in cases})
+    return {split: summarise([case for case in cases if case.split == split], originals) for split in splits}
+
+
+def summarise_by_split_kind(cases: Sequence[CaseResult], originals: dict[str, bool]) -> dict[str, dict[str, Summary]]:
+    splits = sorted({case.split for case in cases})
+    return {split: summarise_by_kind([case for case in cases if case.split == split], originals) for split in splits}

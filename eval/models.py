@@ -40,6 +40,16 @@ class ObservedToolCall(BaseModel):
     result: Any = None
 
 
+class ObservedPlanPart(BaseModel):
+    """One part of the question plan the system returned (Reply.plan)."""
+
+    text: str = ""
+    kind: str
+    route: str
+    covered: bool = True
+    confidence: float | None = None
+
+
 class Observation(BaseModel):
     """What one system answered to one turn, as the user of a channel would see it."""
 
@@ -49,6 +59,7 @@ class Observation(BaseModel):
     citations: list[ObservedCitation] = Field(default_factory=list)
     cited_ids: list[int] = Field(default_factory=list, description="Citation ids the answer's markers name.")
     tool_calls: list[ObservedToolCall] | None = Field(None, description="None: the system has no tools.")
+    plan: list[ObservedPlanPart] | None = Field(None, description="None or empty: the system returned no plan.")
     latency_ms: float | None = Field(None, description="Latency the system reported (Reply.latency_ms).")
     wall_ms: float = Field(0.0, description="Round trip measured by the harness.")
     session_id: str | None = None
@@ -98,6 +109,7 @@ class TurnResult(BaseModel):
     expected_abstain: bool
     expected_route: list[str] | None
     expected_numbers: list[ExpectedNumberRecord]
+    expectation: dict[str, Any] = Field(default_factory=dict, description="The turn's `expect`, as written.")
     observation: Observation
     checks: list[CheckResult]
     scores: TurnScores
@@ -109,7 +121,9 @@ class CaseResult(BaseModel):
     id: str
     kind: str
     suite: str
+    split: str = "dev"
     tags: list[str]
+    note: str = ""
     paraphrase_of: str | None = None
     passed: bool
     failed_checks: list[str] = Field(default_factory=list)
@@ -148,6 +162,9 @@ class SystemRun(BaseModel):
     channel: str = Field(description="in_process, api, slack or baseline_rag.")
     overall: Summary
     per_kind: dict[str, Summary]
+    per_split: dict[str, Summary] = Field(default_factory=dict, description="dev / heldout, when present.")
+    per_split_kind: dict[str, dict[str, Summary]] = Field(default_factory=dict, description="split -> kind.")
+    cached: str | None = Field(None, description="Where a cached run was loaded from (RAG baseline per build).")
     cases: list[CaseResult]
 
 

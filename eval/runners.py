@@ -15,10 +15,11 @@ import httpx
 from tqdm import tqdm
 
 from assistant.models import Reply
+from assistant.progress import show_progress
 from assistant.settings import Settings
 from eval.errors import HarnessError
-from eval.metrics import marker_ids, score_turn
-from eval.models import CaseResult, Observation, ObservedCitation, ObservedToolCall, TurnResult
+from eval.metrics import ADVISORY_CHECKS, marker_ids, score_turn
+from eval.models import CaseResult, Observation, ObservedCitation, ObservedPlanPart, ObservedToolCall, TurnResult
 from eval.numbers import parse_numbers
 from eval.schema import Case
 
@@ -54,6 +55,13 @@ def observation_from_reply(reply: Reply, wall_ms: float, text: str | None = None
         tool_calls=[
             ObservedToolCall(tool=call.tool, arguments=call.arguments, result=call.result) for call in reply.tool_calls
         ],
+        plan=[
+            ObservedPlanPart(
+                text=part.text, kind=part.kind, route=part.route, covered=part.covered, confidence=part.confidence
+            )
+            for part in getattr(reply, "plan", None) or []
+        ]
+        or None,
         latency_ms=reply.latency_ms,
         wall_ms=wall_ms,
         session_id=reply.session_id,
@@ -226,14 +234,16 @@ def run_case(runner: Runner, case: Case) -> CaseResult:
             f"turn {turn.index}: {check.name}" if len(turns) > 1 else check.name
             for turn in turns
             for check in turn.checks
-            if check.status == "fail"
+            if check.status == "fail" and check.name not in ADVISORY_CHECKS
         }
     )
     return CaseResult(
         id=case.id,
         kind=case.kind,
         suite=case.suite,
+        split=case.split,
         tags=case.tags,
+        note=case.note,
         paraphrase_of=case.paraphrase_of,
         passed=all(turn.passed for turn in turns),
         failed_checks=failed,
@@ -244,7 +254,7 @@ def run_case(runner: Runner, case: Case) -> CaseResult:
 def run_cases(runner: Runner, cases: Sequence[Case], *, progress: bool = True, label: str = "eval") -> list[CaseResult]:
     """Every case through one runner, in order, with a tqdm bar on stderr."""
     results: list[CaseResult] = []
-    with tqdm(total=len(cases), desc=label, unit="case", disable=not progress, leave=False) as bar:
+    with tqdm(total=len(cases), desc=label, unit="case", disable=not show_progress(progress), leave=False) as bar:
         for case in cases:
             results.append(run_case(runner, case))
             bar.update(1)

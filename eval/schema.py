@@ -18,9 +18,24 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from eval.errors import CaseFileError
 
-Kind = Literal["statistics", "documents", "both", "multiturn", "abstention", "robustness"]
-KINDS: tuple[str, ...] = ("statistics", "documents", "both", "multiturn", "abstention", "robustness")
-Route = Literal["statistics", "documents", "both", "out_of_scope", "invalid"]
+Kind = Literal["statistics", "documents", "both", "multiturn", "abstention", "robustness", "smalltalk", "conflicts"]
+KINDS: tuple[str, ...] = (
+    "statistics",
+    "documents",
+    "both",
+    "multiturn",
+    "abstention",
+    "robustness",
+    "smalltalk",
+    "conflicts",
+)
+Route = Literal["statistics", "documents", "both", "out_of_scope", "invalid", "smalltalk"]
+# What a part of a question asks for (assistant.models.PartKind): the plan check names these.
+PartKind = Literal["figure", "explanation", "list", "comparison", "method", "path", "smalltalk", "other"]
+# dev: look at it while working; heldout: never tuned on (its files live in cases/heldout/).
+Split = Literal["dev", "heldout"]
+SPLITS: tuple[str, ...] = ("dev", "heldout")
+HELDOUT_DIR = "heldout"
 Unit = Literal["usd", "percent", "number"]
 # The statistics tools of assistant/statistics/tools.py; a case naming another tool is a typo.
 KNOWN_TOOLS: frozenset[str] = frozenset(
@@ -41,6 +56,7 @@ KNOWN_TOOLS: frozenset[str] = frozenset(
     }
 )
 CASES_DIR = Path(__file__).resolve().parent / "cases"
+SCHEMA_PATH = Path(__file__).resolve().parent / "cases.schema.json"
 _READ_ONLY_QUERY = re.compile(r"^\s*(select|with)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*?)\s*#*\s*$")
 
@@ -111,6 +127,27 @@ class ExpectedSource(_Strict):
 Phrase = str | list[str]
 
 
+class ExpectedPlanPart(_Strict):
+    """One part of the question plan (Reply.plan): what it asks for and where it should be answered."""
+
+    kind: list[PartKind] = Field(description="Accepted kinds of answer for this part (one or several).")
+    route: list[Route] | None = Field(None, description="Accepted routes for this part.")
+    covered: bool | None = Field(None, description="False: the sources do not cover this part.")
+
+    @field_validator("kind", "route", mode="before")
+    @classmethod
+    def _as_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class FigureSource(_Strict):
+    """A figure that must be written with its own citation: the marker right after it names a passage of `doc`."""
+
+    value: float
+    unit: Unit = "number"
+    doc: str
+
+
 class Expectation(_Strict):
     """What one turn's reply must (and must not) show."""
 
@@ -122,6 +159,12 @@ class Expectation(_Strict):
     forbid_numbers: list[float] = Field(default_factory=list, description="Figures that must not appear.")
     tool_calls: list[ExpectedToolCall] = Field(default_factory=list)
     sources: list[ExpectedSource] = Field(default_factory=list)
+    plan: list[ExpectedPlanPart] = Field(
+        default_factory=list, description="Expected question plan, parts in order (scored as plan accuracy)."
+    )
+    cited_figures: list[FigureSource] = Field(
+        default_factory=list, description="Figures each followed by a citation marker of the given document."
+    )
 
     @field_validator("route", mode="before")
     @classmethod
@@ -148,6 +191,8 @@ class Expectation(_Strict):
             or self.tool_calls
             or self.sources
             or self.route
+            or self.plan
+            or self.cited_figures
         )
         if not measurable:
             raise ValueError("an answerable turn needs at least one check (numbers, contains, sources, ...)")
@@ -164,6 +209,20 @@ class CaseTurn(_Strict):
         return self.message * self.repeat
 
 
+class PlantedPage(_Strict):
+    """A copy of a corpus document with text replaced: a second page that disagrees with the first."""
+
+    copy_of: str = Field(description="File name in corpus/ to copy.")
+    name: str = Field(pattern=r"^[A-Za-z0-9._-]+\.(md|txt)$", description="File name of the planted copy.")
+    replace: dict[str, str] = Field(description="Exact line -> replacement line; each line must exist once.")
+
+
+class CorpusFixture(_Strict):
+    """A suite that builds its own corpus: the real corpus plus planted pages, ingested into a temp dir."""
+
+    plant: list[PlantedPage] = Field(min_length=1)
+
+
 class Case(_Strict):
     """One expected Q&A pair (or conversation), written from the documents."""
 
@@ -175,7 +234,9 @@ class Case(_Strict):
     turns: list[CaseTurn] = Field(default_factory=list)
     paraphrase_of: str | None = Field(None, description="Id of the case this one rephrases (robustness).")
     note: str = Field("", description="Where in the documents the expected answer comes from.")
+    split: Split = Field(description="dev (may be looked at while working) or heldout (never tuned on).")
     suite: str = Field("", description="Set by the loader from the file's `suite`.")
+    corpus: CorpusFixture | None = Field(None, description="Set by the loader from the file's `corpus`.")
 
     @model_validator(mode="after")
     def _normalise_turns(self) -> Case:
@@ -198,22 +259,46 @@ class CaseFile(_Strict):
     suite: str = Field(pattern=r"^[a-z0-9_-]+$")
     description: str = ""
     kind: Kind | None = Field(None, description="Default kind for cases that do not name one.")
+    split: Split | None = Field(None, description="Default split for cases that do not name one.")
+    corpus: CorpusFixture | None = Field(
+        None, description="Run this suite on its own corpus (the real one plus planted pages), built at eval time."
+    )
     cases: list[Case]
 
     @model_validator(mode="before")
     @classmethod
     def _default_kind(cls, raw: Any) -> Any:
-        if isinstance(raw, dict) and raw.get("kind") and isinstance(raw.get("cases"), list):
-            for case in raw["cases"]:
-                if isinstance(case, dict):
-                    case.setdefault("kind", raw["kind"])
+        if isinstance(raw, dict) and isinstance(raw.get("cases"), list):
+            for default in ("kind", "split"):
+                if raw.get(default):
+                    for case in raw["cases"]:
+                        if isinstance(case, dict):
+                            case.setdefault(default, raw[default])
         return raw
 
     @model_validator(mode="after")
     def _tag_suite(self) -> CaseFile:
         for case in self.cases:
             case.suite = self.suite
+            case.corpus = self.corpus
         return self
+
+
+def case_file_schema() -> dict[str, Any]:
+    """JSON Schema of a case file, for editors (`# yaml-language-server: $schema=...`); loader-set fields dropped."""
+    schema = CaseFile.model_json_schema()
+    case = schema["$defs"]["Case"]["properties"]
+    for loader_set in ("suite", "corpus"):
+        case.pop(loader_set, None)
+    schema["title"] = "Assistant eval case file"
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def schema_text() -> str:
+    import json
+
+    return json.dumps(case_file_schema(), indent=2, sort_keys=True) + "\n"
 
 
 def corpus_headings(corpus_dir: Path) -> dict[str, set[str]]:
@@ -280,11 +365,19 @@ def validate_cases(cases: Sequence[Case], corpus_dir: Path | None) -> None:
         if case.paraphrase_of is not None and case.paraphrase_of not in seen:
             problems.append(f"case {case.id!r}: paraphrase_of {case.paraphrase_of!r} is not a case id")
     if corpus_dir is not None:
-        headings = corpus_headings(corpus_dir)
+        real = corpus_headings(corpus_dir)
         for case in cases:
+            headings = dict(real)
+            for page in case.corpus.plant if case.corpus else []:  # a planted copy has its original's headings
+                if page.copy_of not in real:
+                    problems.append(f"case {case.id!r}: planted page copies {page.copy_of!r}, not in the corpus")
+                headings[page.name] = real.get(page.copy_of, set())
             for number, turn in enumerate(case.turns):
                 for source in turn.expect.sources:
                     problems.extend(_source_problems(case.id, number, source, headings))
+                for figure in turn.expect.cited_figures:
+                    if figure.doc not in headings:
+                        problems.append(f"case {case.id!r} turn {number}: cited_figures doc {figure.doc!r} unknown")
     if problems:
         raise CaseFileError("invalid cases:\n" + "\n".join(f"  - {problem}" for problem in problems))
 
@@ -303,8 +396,8 @@ def _source_problems(case_id: str, turn: int, source: ExpectedSource, headings: 
 
 
 def case_files(cases_dir: Path = CASES_DIR) -> list[Path]:
-    """All case files; they are always validated together (paraphrases point across suites)."""
-    paths = sorted(cases_dir.glob("*.yaml"))
+    """All case files, the held-out ones (cases_dir/heldout/) included; always validated together."""
+    paths = sorted(cases_dir.glob("*.yaml")) + sorted((cases_dir / HELDOUT_DIR).glob("*.yaml"))
     if not paths:
         raise CaseFileError(f"no case files (*.yaml) in {cases_dir}")
     return paths
@@ -314,7 +407,15 @@ def load_cases(paths: Sequence[Path], corpus_dir: Path | None = None) -> list[Ca
     """Load, validate and cross-check the case files; raises CaseFileError on the first broken file."""
     cases: list[Case] = []
     for path in paths:
-        cases.extend(load_case_file(path).cases)
+        loaded = load_case_file(path).cases
+        want = "heldout" if path.parent.name == HELDOUT_DIR else "dev"
+        wrong = [case.id for case in loaded if case.split != want]
+        if wrong:
+            raise CaseFileError(
+                f"{path}: cases {wrong} have the wrong split: files in {HELDOUT_DIR}/ hold split heldout, "
+                "all others split dev (so the held-out cases can be kept out of sight)"
+            )
+        cases.extend(loaded)
     validate_cases(cases, corpus_dir)
     return cases
 
@@ -325,8 +426,11 @@ def select_cases(
     kinds: Sequence[str] | None = None,
     tags: Sequence[str] | None = None,
     limit: int | None = None,
+    split: str = "all",
 ) -> list[Case]:
-    """Filter by suite, kind and tags (each: any of), then keep the first `limit`."""
+    """Filter by suite, kind, tags (each: any of) and split (dev, heldout or all), then keep the first `limit`."""
+    if split not in (*SPLITS, "all"):
+        raise CaseFileError(f"unknown split {split!r} (have: {', '.join(SPLITS)}, all)")
     known_suites = {case.suite for case in cases}
     for suite in suites or []:
         if suite not in known_suites:
@@ -340,5 +444,6 @@ def select_cases(
         if (not suites or case.suite in suites)
         and (not kinds or case.kind in kinds)
         and (not tags or set(tags) & set(case.tags))
+        and (split == "all" or case.split == split)
     ]
     return chosen[:limit] if limit is not None else chosen

@@ -12,6 +12,9 @@ from assistant.settings import PROJECT_ROOT, Settings, force_offline
 
 force_offline()
 
+# Real Chroma and Redis servers as session fixtures (`chroma_server`, `redis_server`).
+pytest_plugins = ["servers"]
+
 _LOOPBACK = {"127.0.0.1", "::1", "localhost", "0.0.0.0"}
 _real_connect = socket.socket.connect
 
@@ -41,8 +44,12 @@ def built_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def core_settings(built_data_dir: Path) -> Settings:
-    """Settings pointing at the session's built index (front-end tests may copy and tweak them)."""
-    return Settings(data_dir=built_data_dir, corpus_dir=PROJECT_ROOT / "corpus")
+    """Settings pointing at the session's built index (front-end tests may copy and tweak them).
+
+    In-memory shared state: the many apps of one test run share this data dir, and each test expects fresh
+    rate-limit buckets and seen Slack events. The shared stores have their own tests (test_core_sessions.py,
+    tests/reliability/test_reliability_cluster.py)."""
+    return Settings(data_dir=built_data_dir, corpus_dir=PROJECT_ROOT / "corpus", shared_state="memory")
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ router = APIRouter(tags=["chat"], dependencies=[Depends(guard_client)])
 _CHAT_ERRORS = error_responses(400, 401, 413, 415, 422, 429, 503)
 _STREAM_DOC = (
     'Server-Sent Events: `event: delta` frames with `{"text": ...}` (pieces of the answer, in order), then '
-    "one `event: reply` frame whose data is the full ChatReply JSON."
+    "one `event: reply` frame whose data is the full ChatReply JSON (with its `chart`)."
 )
 
 
@@ -29,7 +29,7 @@ async def chat(body: ChatRequest, assistant: AssistantDep, service: ServiceDep) 
     """Ask a question; the reply carries the answer, numbered citations and the statistics behind it."""
     reply = await ask(assistant, service.metrics, service.ask_limiter, body.message, body.session_id)
     # Serialised directly: the Reply is already validated, a second pass through response_model costs time.
-    return Response(reply.model_dump_json(), media_type="application/json")
+    return Response(ChatReply.of(reply).model_dump_json(), media_type="application/json")
 
 
 @router.post(
@@ -47,4 +47,4 @@ async def _reply_events(reply: Reply) -> AsyncIterator[bytes]:
     """Async, so Starlette streams it on the event loop instead of a thread hop per frame."""
     for piece in answer_pieces(reply.answer):
         yield sse(json.dumps({"text": piece}), event="delta")
-    yield sse(reply.model_dump_json(), event="reply")
+    yield sse(ChatReply.of(reply).model_dump_json(), event="reply")

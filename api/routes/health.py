@@ -19,7 +19,7 @@ router = APIRouter(tags=["health"])
 
 @router.get("/healthz", response_model=HealthStatus)
 async def healthz() -> HealthStatus:
-    """Liveness: 200 whenever the process answers HTTP, even while the index is loading."""
+    """Liveness: 200 whenever the process answers HTTP, even while the index is loading or damaged."""
     return HealthStatus(status="ok")
 
 
@@ -30,8 +30,8 @@ async def healthz() -> HealthStatus:
     responses=error_responses(401, 429, 503),
 )
 async def readyz(service: ServiceDep, details: OpsDetailsDep) -> ReadyStatus:
-    """Readiness: 200 once the index and statistics are loaded, 503 until then (details need the API key
-    when ASSISTANT_PROTECT_OPS is on)."""
+    """Readiness: 200 once a verified build is loaded, 503 until then (details need the API key when
+    ASSISTANT_PROTECT_OPS is on)."""
     try:
         assistant = service.require_assistant()
         if not assistant.ready():
@@ -42,7 +42,11 @@ async def readyz(service: ServiceDep, details: OpsDetailsDep) -> ReadyStatus:
         raise IndexNotReady("not ready") from None
     if not details:
         return ReadyStatus(status="ready")
-    return ReadyStatus(status="ready", fingerprints=public_fingerprints(assistant.fingerprints()))
+    try:
+        fingerprints = assistant.fingerprints()
+    except OSError as error:  # the build's files went away under us (removed by hand): not ready, not a 500
+        raise IndexNotReady(f"the loaded build's files are unreadable ({error}); run `assistant ingest`") from error
+    return ReadyStatus(status="ready", fingerprints=public_fingerprints(fingerprints))
 
 
 def public_fingerprints(fingerprints: dict[str, Any]) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 from api.slack.conversation import Origin, SessionIds, is_question_from_a_person, question_text
-from api.slack.dedup import SeenKeys, SkipRepeatedEvents
+from api.slack.dedup import SkipRepeatedEvents, seen_keys_for
 from api.slack.executor import TrackingExecutor
 from api.slack.formatting import (
     ACTION_FEEDBACK_DOWN,
@@ -38,6 +38,7 @@ from assistant.errors import InvalidInput, NotFound
 from assistant.feedback import FeedbackStore
 from assistant.models import Reply
 from assistant.settings import Settings
+from assistant.shared_state import open_shared_state
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +94,8 @@ class SlackBot:
     ) -> None:
         self.assistant = assistant
         self.feedback = feedback or FeedbackStore(settings.feedback_db_path)
-        self.seen = SeenKeys()
+        # Shared by every worker and host, so a retry landing elsewhere is still recognised.
+        self.seen = seen_keys_for(open_shared_state(settings))
         self.executor = TrackingExecutor(max_workers=workers)
         client = client or slack_web_client(settings)
         self.sessions = SessionIds(key=client.token or "")

@@ -8,10 +8,13 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Protocol
 
 from slack_bolt.middleware import Middleware
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
+
+from assistant.shared_state import SharedState
 
 logger = logging.getLogger(__name__)
 
@@ -45,18 +48,36 @@ class SeenKeys:
         return len(self._seen)
 
 
+class OnceOnly(Protocol):
+    def first_time(self, key: str) -> bool: ...
+
+
+class SharedSeenKeys:
+    """Seen keys in the shared state: a retry that reaches another worker or host is still caught, because
+    the first one to record the key wins atomically (INSERT .. ON CONFLICT in SQLite, SET NX in Redis)."""
+
+    def __init__(self, state: SharedState, ttl_seconds: float = 3600.0) -> None:
+        self._state = state
+        self._ttl = ttl_seconds
+
+    def first_time(self, key: str) -> bool:
+        return self._state.first_time(f"slack:{key}", self._ttl)
+
+
+def seen_keys_for(state: SharedState | None) -> OnceOnly:
+    return SeenKeys() if state is None else SharedSeenKeys(state)
+
+
 class SkipRepeatedEvents(Middleware):
     """Acknowledge an Events API delivery whose event_id was already handled, and do nothing else.
 
     Runs after Bolt's signature check, so a forged request can never mark an event as seen.
     """
 
-    def __init__(self, seen: SeenKeys) -> None:
+    def __init__(self, seen: OnceOnly) -> None:
         self.seen = seen
 
-    def process(
-        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
-    ) -> BoltResponse | None:
+    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse | None:
         event_id = req.body.get("event_id") if isinstance(req.body, dict) else None
         if event_id and not self.seen.first_time(f"event:{event_id}"):
             retry = req.headers.get("x-slack-retry-num", ["-"])[0] if req.headers else "-"

@@ -129,21 +129,3 @@ def test_unknown_endpoint_and_wrong_method_use_the_error_shape(http: httpx.Clien
     assert error_of(missing)["code"] == "not_found"
     assert wrong_method.status_code == 405
     assert error_of(wrong_method)["code"] == "method_not_allowed"
-
-
-def test_openai_endpoint_without_a_user_message_is_400(http: httpx.Client) -> None:
-    response = http.post(
-        "/v1/chat/completions", json={"model": "x", "messages": [{"role": "system", "content": "Be brief."}]}
-    )
-
-    assert response.status_code == 400
-    error = error_of(response)
-    assert error["code"] == "invalid_input"
-    assert "user" in str(error["message"])
-
-
-def test_openai_endpoint_with_no_messages_is_422(http: httpx.Client) -> None:
-    response = http.post("/v1/chat/completions", json={"model": "x", "messages": []})
-
-    assert response.status_code == 422
-    assert "messages" in str(error_of(response)["message"])

@@ -206,4 +206,4 @@ def test_concurrent_reindex_is_409(server_with: ServerFactory) -> None:
             lock.release()
 
     assert response.status_code == 409
-    assert response.json()["error"]["code"] == "reindex_in_progress"
+    assert response.json()["error"]["code"] == "ingest_running"

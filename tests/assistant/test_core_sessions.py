@@ -1,10 +1,26 @@
-"""The in-memory session store is bounded in count and in idle age."""
+"""Session stores: bounded in count and idle age; the shared ones (SQLite file, real Redis) agree across processes.
+
+The cross-process tests start real separate Python processes that open the same store, the way uvicorn
+workers do, and check the atomic parts: a once-only key is won by exactly one process, and a bucket gives
+out exactly its capacity however many processes take from it.
+"""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+
+from assistant.errors import StateUnavailable
 from assistant.sessions import InMemorySessionStore, SessionState, Turn
+from assistant.settings import Settings
+from assistant.shared_state import RedisSharedState, SharedState, SqliteSharedState, open_shared_state
 
 
 def test_lru_bound_and_ttl() -> None:
@@ -23,3 +39,148 @@ def test_returned_state_is_a_copy() -> None:
     assert got is not None
     got.turns.append(Turn(message="x", route="documents"))
     assert store.get("s").turns == []  # type: ignore[union-attr]
+
+
+# ---- the shared stores, one contract -------------------------------------------------------------
+
+
+def _sqlite(tmp_path: Path, **bounds: float) -> SqliteSharedState:
+    return SqliteSharedState(tmp_path / "state.sqlite3", **bounds)  # type: ignore[arg-type]
+
+
+def _redis(url: str, **bounds: float) -> RedisSharedState:
+    # A fresh prefix per store: tests share one Redis server and never see each other's keys.
+    return RedisSharedState(url, prefix=f"test-{uuid.uuid4().hex[:8]}:", **bounds)  # type: ignore[arg-type]
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    opened: list[SharedState] = []
+
+    def make(**bounds: float) -> SharedState:
+        if request.param == "sqlite":
+            store: SharedState = _sqlite(tmp_path / uuid.uuid4().hex, **bounds)
+        else:
+            store = _redis(request.getfixturevalue("redis_server").url, **bounds)
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+def test_shared_store_keeps_turns_bounds_count_and_expires_idle_sessions(make_store) -> None:  # noqa: ANN001
+    store = make_store(max_sessions=2, session_ttl_seconds=0.5, max_turns=3)
+    turns = [Turn(message=f"q{i}", route="statistics", slots={"year": 2020 + i}, years=[2020 + i]) for i in range(5)]
+    store.save(SessionState(session_id="a", turns=turns))
+    got = store.get("a")
+    assert got is not None and [t.message for t in got.turns] == ["q2", "q3", "q4"], "only the last max_turns kept"
+    assert got.turns[-1].slots == {"year": 2024} and got.turns[-1].years == [2024]
+    store.save(SessionState(session_id="b"))
+    store.save(SessionState(session_id="c"))
+    assert store.get("a") is None, "the least recently written session goes past the count bound"
+    assert store.get("b") is not None and store.get("c") is not None
+    assert store.get("never-saved") is None
+    time.sleep(0.6)
+    assert store.get("c") is None, "an idle session expires"
+
+
+def test_shared_store_once_only_keys_expire_after_their_ttl(make_store) -> None:  # noqa: ANN001
+    store = make_store()
+    assert store.first_time("event:Ev1", ttl_seconds=0.3)
+    assert not store.first_time("event:Ev1", ttl_seconds=0.3)
+    assert store.first_time("event:Ev2", ttl_seconds=0.3)
+    time.sleep(0.4)
+    assert store.first_time("event:Ev1", ttl_seconds=0.3), "counts again once the TTL has passed"
+
+
+def test_shared_store_once_only_keys_are_bounded(make_store) -> None:  # noqa: ANN001
+    store = make_store(max_keys=3)
+    for key in "abcd":
+        assert store.first_time(key, ttl_seconds=3600)
+    assert store.first_time("a", ttl_seconds=3600), "the oldest key was forgotten beyond the bound"
+    assert not store.first_time("d", ttl_seconds=3600)
+
+
+def test_shared_store_token_bucket_gives_capacity_then_refills(make_store) -> None:  # noqa: ANN001
+    store = make_store()
+    assert all(store.take_token("c1", capacity=5, refill_per_second=10) is None for _ in range(5))
+    wait = store.take_token("c1", capacity=5, refill_per_second=10)
+    assert wait is not None and 0 < wait <= 0.1 + 1e-6
+    assert store.take_token("c2", capacity=5, refill_per_second=10) is None, "buckets are per key"
+    time.sleep(0.25)
+    assert store.take_token("c1", capacity=5, refill_per_second=10) is None, "tokens come back at the rate"
+
+
+# ---- across processes ----------------------------------------------------------------------------
+
+_WORKER = textwrap.dedent(
+    """
+    import sys, time
+    from assistant.shared_state import RedisSharedState, SqliteSharedState
+    kind, where, prefix, start = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+    store = SqliteSharedState(where) if kind == "sqlite" else RedisSharedState(where, prefix=prefix)
+    while time.time() < start:  # all processes begin together, so their writes really interleave
+        time.sleep(0.001)
+    won = sum(store.first_time(f"event:{i}", 3600) for i in range(200))
+    taken = sum(store.take_token("shared-client", 50, 0.001) is None for _ in range(100))
+    print(won, taken)
+    """
+)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "redis"])
+def test_processes_sharing_a_store_win_each_key_once_and_share_one_bucket(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    where = str(tmp_path / "state.sqlite3") if kind == "sqlite" else request.getfixturevalue("redis_server").url
+    prefix = f"procs-{uuid.uuid4().hex[:8]}:"
+    start = time.time() + 3.0
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WORKER, kind, where, prefix, str(start)], stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(3)
+    ]
+    results = [tuple(map(int, worker.communicate(timeout=120)[0].split())) for worker in workers]
+    assert all(worker.returncode == 0 for worker in workers)
+    assert sum(won for won, _ in results) == 200, f"each event won by exactly one process: {results}"
+    assert sum(taken for _, taken in results) == 50, f"one bucket of 50 across processes: {results}"
+
+
+def test_sessions_written_by_one_process_are_read_by_another(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, shared_state="auto")
+    store = open_shared_state(settings)
+    assert isinstance(store, SqliteSharedState) and store.path == tmp_path / "state.sqlite3"
+    store.save(SessionState(session_id="s1", turns=[Turn(message="median in 2025?", route="statistics")]))
+    code = (
+        "from assistant.settings import Settings; from assistant.shared_state import open_shared_state; "
+        f"print(open_shared_state(Settings(data_dir={str(tmp_path)!r})).get('s1').turns[0].message)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "median in 2025?"
+
+
+def test_settings_pick_the_store() -> None:
+    assert Settings(shared_state="auto").resolved_shared_state == "sqlite"
+    assert Settings(shared_state="auto", redis_url="redis://127.0.0.1:1/0").resolved_shared_state == "redis"
+    assert open_shared_state(Settings(shared_state="memory")) is None
+    with pytest.raises(ValueError, match="ASSISTANT_REDIS_URL"):
+        Settings(shared_state="redis")
+
+
+def test_unreachable_redis_is_a_clear_503_error_without_the_password() -> None:
+    store = RedisSharedState("redis://:hunter2@127.0.0.1:1/0")
+    with pytest.raises(StateUnavailable) as caught:
+        store.get("s1")
+    assert caught.value.status_code == 503
+    assert "hunter2" not in caught.value.message and "127.0.0.1:1" in caught.value.message
+
+
+def test_unwritable_state_file_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    with pytest.raises(StateUnavailable) as caught:
+        SqliteSharedState(blocker / "state.sqlite3")
+    assert "not-a-dir" in str(caught.value)

@@ -19,6 +19,7 @@ PAGE_2025 = "ai-ml-developer-salary-2025.md"
 # A tiny suite written like the real ones; the fake server below answers it correctly.
 SMALL_CASES = """
 suite: small
+split: dev
 description: a handful of cases for harness tests
 cases:
   - id: s-median-2025

@@ -16,8 +16,10 @@ from eval.metrics import (
     section_matches,
     summarise,
     summarise_by_kind,
+    summarise_by_split,
+    summarise_by_split_kind,
 )
-from eval.models import CaseResult, Observation, ObservedCitation, ObservedToolCall, TurnResult
+from eval.models import CaseResult, Observation, ObservedCitation, ObservedPlanPart, ObservedToolCall, TurnResult
 from eval.report import format_metric
 from eval.schema import CaseTurn, Expectation, ExpectedSource
 
@@ -233,3 +235,62 @@ def test_error_observation_fails_the_turn() -> None:
     result = score_turn(turn(abstain=True), Observation(answer="", error="HTTP 500: boom"), 0)
     assert not result.passed
     assert statuses(result)["error"] == "fail"
+
+
+# ---------------------------------------------------------------- plan and cited figures
+
+PLAN_2 = [{"kind": "figure", "route": "statistics"}, {"kind": ["explanation", "list"], "route": "documents"}]
+
+
+def test_plan_is_unmeasured_without_a_plan_and_never_decides_the_turn() -> None:
+    expected = turn(contains=["x"], plan=PLAN_2)
+    none = score_turn(expected, observation("x"), 0)
+    assert statuses(none)["plan"] == "unmeasured" and none.passed
+    assert summarise([case("a", "both", none)]).metrics["plan_accuracy"].value is None
+
+    wrong = [ObservedPlanPart(kind="figure", route="statistics")]
+    scored = score_turn(expected, observation("x", plan=wrong), 0)
+    assert statuses(scored)["plan"] == "fail" and "expected 2 parts, got 1" in scored.checks[-1].detail
+    assert scored.passed, "the plan is a metric, not a pass condition"
+    assert summarise([case("a", "both", scored)]).metrics["plan_accuracy"].value == 0.0
+
+
+def test_plan_parts_are_matched_in_order_by_kind_route_and_coverage() -> None:
+    good = [ObservedPlanPart(kind="figure", route="statistics"), ObservedPlanPart(kind="list", route="documents")]
+    assert statuses(score_turn(turn(plan=PLAN_2), observation("x", plan=good), 0))["plan"] == "pass"
+    swapped = list(reversed(good))
+    result = score_turn(turn(plan=PLAN_2), observation("x", plan=swapped), 0)
+    assert statuses(result)["plan"] == "fail" and "part 0 kind list not in figure" in result.checks[-1].detail
+    uncovered = [{"kind": "figure", "route": "statistics"}, {"kind": "other", "covered": False}]
+    covered = [ObservedPlanPart(kind="figure", route="statistics"), ObservedPlanPart(kind="other", route="both")]
+    result = score_turn(turn(plan=uncovered), observation("x", plan=covered), 0)
+    assert "part 1 covered=True, expected False" in result.checks[-1].detail
+
+
+def test_cited_figures_need_a_marker_of_their_own_document() -> None:
+    cites = [cite(1, "page-2025.md:12", "s"), cite(2, "mirror.md:12", "s")]
+    expect = turn(
+        cited_figures=[
+            {"value": 5808, "unit": "usd", "doc": "page-2025.md"},
+            {"value": 9999, "unit": "usd", "doc": "mirror.md"},
+        ]
+    )
+    both = "The sources disagree: $5,808 (59 offers) [1] and $9,999 (999 offers) [2]."
+    assert statuses(score_turn(expect, observation(both, citations=cites), 0))["cited_figures"] == "pass"
+    crossed = "The sources disagree: $5,808 [2] and $9,999 [1]."
+    result = score_turn(expect, observation(crossed, citations=cites), 0)
+    assert statuses(result)["cited_figures"] == "fail" and not result.passed
+    assert "5808 citing page-2025.md" in result.checks[-1].detail
+    one_marker = "It is $5,808 or $9,999 [1][2]."  # a shared marker group still names each page
+    assert statuses(score_turn(expect, observation(one_marker, citations=cites), 0))["cited_figures"] == "pass"
+
+
+def test_per_split_summaries() -> None:
+    passing = score_turn(turn(contains=["x"]), observation("x"), 0)
+    failing = score_turn(turn(contains=["y"]), observation("x"), 0)
+    dev = case("a", "documents", passing)
+    held = case("b", "documents", failing).model_copy(update={"split": "heldout"})
+    by_split = summarise_by_split([dev, held], {})
+    assert by_split["dev"].metrics["case_accuracy"].value == 1.0
+    assert by_split["heldout"].metrics["case_accuracy"].value == 0.0
+    assert summarise_by_split_kind([dev, held], {})["heldout"]["documents"].cases == 1

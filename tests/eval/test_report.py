@@ -70,9 +70,10 @@ class _Tags(HTMLParser):
         self.svgs += tag == "svg"
         self.scripts += tag == "script"
         for name, value in attrs:
-            if name in ("src", "href") or (tag == "link"):
+            in_page = name == "href" and (value or "").startswith("#")
+            if (name in ("src", "href") and not in_page) or (tag == "link"):
                 self.external.append(f"{tag} {name}={value}")
-        if tag not in ("meta", "br", "rect", "line", "text", "title"):
+        if tag not in ("meta", "br", "input", "rect", "line", "text", "title"):
             self.open.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
@@ -87,7 +88,7 @@ def test_html_is_self_contained_and_escaped(outputs: Path) -> None:
     parser = _Tags()
     parser.feed(html)
     assert parser.svgs == 3  # accuracy per kind, abstention matrix, latency distribution
-    assert parser.scripts == 0, "the answer's <script> must be escaped, and the report has none of its own"
+    assert parser.scripts == 1, "the answer's <script> must be escaped; the report's own filter script is inline"
     assert parser.external == []
     assert not re.search(r"url\(|@import", html)
     assert "&lt;script&gt;" in html
@@ -101,3 +102,35 @@ def test_summary_markdown_lists_failures_and_gates(outputs: Path) -> None:
     assert "### `s-boston` (abstention): abstention" in summary
     assert "**PASS** overall.case_accuracy >= 0.5" in summary
     assert "| judge_faithfulness" not in summary  # optional modes that did not run are left out
+
+
+def test_html_puts_failures_first_with_everything_an_evaluator_needs(outputs: Path) -> None:
+    html = (outputs / "report.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tbody class="case" id="case-([^"]+)" data-kind="([^"]+)" data-result="(\w+)"', html)
+    assert len(rows) == 6
+    assert rows[0][0] == "s-boston" and rows[0][2] == "fail"
+    assert all(result == "pass" for _, _, result in rows[1:])
+    assert html.index("Failing cases (1)") < html.index('id="cases"')
+    assert '<a href="#case-s-boston">s-boston</a>' in html
+    for control in ("f-kind", "f-result", "f-split", "f-text"):
+        assert f'id="{control}"' in html
+    boston = html[html.index('id="case-s-boston"') : html.index("</tbody>", html.index('id="case-s-boston"'))]
+    assert "Boston pays &amp; more" in boston  # our answer
+    assert "abstain: true" in boston  # the expected facts, as written in the case file
+    assert "expected abstain=True, got abstained=False" in boston  # each check with its detail
+    mle = html[html.index('id="case-s-mle-mid"') : html.index("</tbody>", html.index('id="case-s-mle-mid"'))]
+    assert "Mid-Career: $120,368 - $193,263" in mle  # the cited snippet
+
+
+def test_terminal_lists_failing_case_ids(
+    fake_chat: Any, small_cases: Path, lenient_gates: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("ASSISTANT_LLM_BASE_URL", raising=False)
+    fake_chat.replies["Mid-Career ML Engineer salary?"]["answer"] = "No idea."
+    fake_chat.replies["What is the ML Engineer salary in Boston?"]["abstained"] = False
+    argv = ["--api", fake_chat.url, "--cases", str(small_cases), "--gates", str(lenient_gates)]
+    main([*argv, "--out", str(tmp_path / "out"), "--no-progress"])
+    printed = capsys.readouterr().out
+    assert "eval: failing cases (2): s-mle-mid, s-boston" in printed
+    assert "split dev" in printed

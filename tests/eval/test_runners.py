@@ -37,7 +37,8 @@ class FakeAssistant:
 
 
 def case(question: str, **expect: object) -> Case:
-    return Case.model_validate({"id": "c", "kind": "statistics", "question": question, "expect": expect})
+    raw = {"id": "c", "kind": "statistics", "split": "dev", "question": question, "expect": expect}
+    return Case.model_validate(raw)
 
 
 def test_slack_rendering_keeps_figures_and_markers() -> None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from assistant.settings import PROJECT_ROOT
 from eval.cli import main
 from eval.errors import CaseFileError
-from eval.schema import KINDS, case_files, load_cases, select_cases
+from eval.schema import KINDS, SCHEMA_PATH, case_files, load_cases, schema_text, select_cases
 
 CORPUS = PROJECT_ROOT / "corpus"
 
@@ -18,6 +20,8 @@ CORPUS = PROJECT_ROOT / "corpus"
 def write(folder: Path, text: str, name: str = "broken.yaml") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
+    if text.startswith("suite: x\n") and "split:" not in text:
+        text = text.replace("suite: x\n", "suite: x\nsplit: dev\n", 1)  # every case names its split
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -146,3 +150,47 @@ def test_cli_exits_2_on_a_broken_case_file(
     assert code == 2
     assert "case #0 (id=Bad Id) id" in err and "should match pattern" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_json_schema_file_is_in_sync_with_the_models() -> None:
+    # Regenerate with `assistant eval --write-schema` after changing eval/schema.py.
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text()
+    schema = json.loads(schema_text())
+    case = schema["$defs"]["Case"]
+    assert "split" in case["required"] and "suite" not in case["properties"]
+    for path in case_files():
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        target = first.removeprefix("# yaml-language-server: $schema=")
+        assert target != first, f"{path} lacks the yaml-language-server schema line"
+        assert (path.parent / target).resolve() == SCHEMA_PATH
+
+
+def test_every_case_has_a_split_and_held_out_cases_live_apart() -> None:
+    cases = load_cases(case_files(), corpus_dir=CORPUS)
+    held = [case for case in cases if case.split == "heldout"]
+    assert 0.25 <= len(held) / len(cases) <= 0.40
+    for kind in KINDS:  # stratified: every kind has cases on both sides
+        assert {case.split for case in cases if case.kind == kind} == {"dev", "heldout"}, kind
+    for path in case_files():
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert all("split" in case for case in raw["cases"]), f"{path}: write the split on every case"
+
+
+def test_a_case_in_the_wrong_folder_for_its_split_is_a_harness_error(tmp_path: Path) -> None:
+    body = "suite: x\ncases:\n  - {id: a, split: heldout, kind: abstention, question: q, expect: {abstain: true}}\n"
+    with pytest.raises(CaseFileError, match="wrong split"):
+        load_cases([write(tmp_path / "misplaced", body)], corpus_dir=CORPUS)
+    held = write(tmp_path / "cases" / "heldout", body)
+    assert [case.id for case in load_cases(case_files(tmp_path / "cases"), corpus_dir=CORPUS)] == ["a"]
+    assert held in case_files(tmp_path / "cases")
+    dev_body = body.replace("heldout", "dev").replace("id: a", "id: b")
+    with pytest.raises(CaseFileError, match="wrong split"):
+        load_cases([write(tmp_path / "heldout", dev_body, "dev.yaml")], corpus_dir=CORPUS)
+
+
+def test_selection_by_split(small_cases: Path) -> None:
+    cases = load_cases(case_files(small_cases), corpus_dir=CORPUS)
+    assert len(select_cases(cases, split="dev")) == len(cases)
+    assert select_cases(cases, split="heldout") == []
+    with pytest.raises(CaseFileError, match="unknown split 'test'"):
+        select_cases(cases, split="test")
