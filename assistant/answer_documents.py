@@ -15,7 +15,9 @@ as the best sentence first, then up to two close ones, each cited.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 
@@ -36,8 +38,10 @@ from assistant.passage_units import (
     units,
 )
 from assistant.retrieval import Passage, Retriever, SentenceIndex
+from assistant.settings import PROJECT_ROOT
 from assistant.text_terms import found_in, terms
 
+SEARCH_SYNONYMS_PATH = PROJECT_ROOT / "stats" / "search_synonyms.toml"
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
@@ -47,6 +51,26 @@ HEADING_NAMES_LIST = 0.6  # share of a heading's words the question uses, from w
 HEADING_SHARE = 0.35  # ... and share of the question's (IDF-weighted) words the heading holds
 NAMED_SECTION_SLACK = 0.4  # how far below the best unit a named section's best unit may score
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
+
+
+class Synonyms:
+    """Question phrases and the documents' usual words for them (stats/search_synonyms.toml)."""
+
+    def __init__(self, table: dict[str, list[str]]) -> None:
+        self._patterns = [
+            (re.compile(rf"\b{re.escape(phrase.lower())}\b"), " ".join(words)) for phrase, words in table.items()
+        ]
+
+    @classmethod
+    def load(cls, path: Path) -> Synonyms:
+        if not path.exists():
+            return cls({})
+        raw = tomllib.loads(path.read_text(encoding="utf-8")).get("synonyms", {})
+        return cls({str(k): [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)})
+
+    def words_for(self, question: str) -> str:
+        text = question.lower()
+        return " ".join(dict.fromkeys(words for pattern, words in self._patterns if pattern.search(text)))
 
 
 @dataclass(frozen=True)
@@ -63,11 +87,18 @@ class Scored:
 class DocumentAnswerer:
     """Answers a documentation part from the retrieved passages (built once per loaded build)."""
 
-    def __init__(self, retriever: Retriever, sentences: SentenceIndex, min_relevance: float) -> None:
+    def __init__(
+        self,
+        retriever: Retriever,
+        sentences: SentenceIndex,
+        min_relevance: float,
+        synonyms: Synonyms | None = None,
+    ) -> None:
         self._retriever = retriever
         self._sentences = sentences
         self._min_relevance = min_relevance
         self._expansions = acronyms(retriever.texts())
+        self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
 
     def answer(self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search)."""
@@ -76,6 +107,9 @@ class DocumentAnswerer:
         vector = self._retriever.embed(search_text)
         by_sentence = self._sentences.best_chunks(vector, n=4)
         focus_text = " ".join(focus_words(query, context_text, self._expansions))
+        # The documents' words for the question's ("duties" -> "responsibilities") join the lexical match.
+        extra = self._synonyms.words_for(query)
+        search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
         passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text)
         strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
         passages = [replace(p, score=max(p.score, round(strong.get(p.chunk_id, 0.0), 4))) for p in passages]
@@ -202,14 +236,16 @@ class DocumentAnswerer:
         ]
         if kind in ("explanation", "method") or asks_definition(query):
             named = []  # a definition is not a section's list, whatever its heading
-        if kind == "list" and not named:
-            named = [best.passage]
+        if kind == "list" and not named and best.heading_share > 0:
+            named = [best.passage]  # a list question answered inside a section its heading relates to
         best_in = {}
         for unit in scored:
             best_in.setdefault(unit.passage.chunk_id, unit.score)
         # A named section must still hold something close to the best answer found anywhere.
         named = [p for p in named if best_in.get(p.chunk_id, 0.0) >= best.score - NAMED_SECTION_SLACK or kind == "list"]
         for passage in sorted(named, key=lambda p: (p.heading_match, p.score), reverse=True):
+            if kind != "figure" and _mostly_figures(passage):
+                continue  # a salary table is the statistics' to give, not a list answer to "what skills"
             found = self._section_list(passage, search_text, lead="")
             if found is not None:
                 return found
@@ -373,3 +409,8 @@ def _antecedents(item: Scored, most: int = 2) -> list[str]:
         if not _ANAPHORA.match(unit.text):
             break
     return before
+
+
+def _mostly_figures(passage: Passage) -> bool:
+    items = [u.as_sentence() for u in units(passage.text) if u.is_item]
+    return bool(items) and sum(1 for item in items if re.search(r"\$\s?\d", item)) >= 0.5 * len(items)

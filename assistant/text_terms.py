@@ -98,6 +98,16 @@ STOPWORDS = frozenset(
         "means",
         "whats",
         "someone",
+        # fillers that say nothing about the subject ("what does X *actually* do?")
+        "actually",
+        "really",
+        "basically",
+        "just",
+        "exactly",
+        "even",
+        "ever",
+        "quite",
+        "very",
         "hows",
     ]
 )
