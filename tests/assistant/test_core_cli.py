@@ -321,10 +321,6 @@ def test_chat_continue_picks_up_the_last_conversation(core_settings: Settings) -
     assert _printed_session(chat) == session
 
 
-@pytest.mark.xfail(
-    reason="needs the SQLite default SessionStore actually chosen (state branch: open_session_store `is None` fix)",
-    strict=False,
-)
 @pytest.mark.parametrize("follow_up", [["-c"], ["--session", "SESSION"]])
 def test_a_conversation_continues_in_the_next_process(core_settings: Settings, follow_up: list[str]) -> None:
     first = command(["ask", "What was the median salary expectation in 2025?"], core_settings)
