@@ -257,7 +257,9 @@ def test_chat_on_a_terminal_edits_lines_keeps_history_and_leaves_on_exit(core_se
     terminal.expect("> ")
     terminal.send("\r")  # a blank line is ignored, not the end of the chat
     terminal.expect("> ")
-    terminal.send("never sent to the assistant\x03")  # Ctrl-C drops the line being typed
+    terminal.send("never sent to the assistant")
+    terminal.expect("assistant")  # echoed: readline holds the line (as a person sees it before pressing a key)
+    terminal.send("\x03")  # Ctrl-C drops the line being typed
     terminal.expect("> ")
     terminal.send("median salary expectation in 205\x1b[D2\r")  # left arrow: 205 -> 2025
     assert "$5,808" in terminal.expect("route: statistics")
