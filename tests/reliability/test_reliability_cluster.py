@@ -217,3 +217,22 @@ def statistics_answers(metrics: str) -> float:
         if line.startswith('assistant_answers_total{route="statistics"}'):
             return float(line.rsplit(" ", 1)[1])
     return 0.0
+
+
+# ---- the documented deployment names only settings that exist ----------------------------------
+
+
+def test_compose_file_names_only_real_settings() -> None:
+    import yaml
+
+    compose = yaml.safe_load((PROJECT_ROOT / "deploy" / "compose.yaml").read_text())
+    names = {
+        name
+        for service in compose["services"].values()
+        for name in (service.get("environment") or {})
+        if name.startswith("ASSISTANT_")
+    }
+    fields = {f"ASSISTANT_{field.upper()}" for field in Settings.model_fields}
+    assert names and names <= fields, f"not settings: {sorted(names - fields)}"
+    assert {"ASSISTANT_REDIS_URL", "ASSISTANT_CHROMA_HOST", "ASSISTANT_TRUSTED_PROXIES"} <= names
+    assert compose["services"]["api"]["deploy"]["replicas"] >= 2
