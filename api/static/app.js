@@ -1,5 +1,6 @@
 // Web chat page: streams answers from POST /chat/stream, shows numbered citations with expandable
-// snippets and the statistics rows behind numbers; keeps the session (and transcript) in sessionStorage.
+// snippets, a chart and the statistics rows behind numbers (internals only under "Details"); keeps the
+// session (and transcript) in sessionStorage.
 "use strict";
 
 const SESSION_KEY = "assistant.session_id";
@@ -25,6 +26,7 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   els.message.addEventListener("input", updateCount);
   els["new-chat"].addEventListener("click", newConversation);
+  watchComposer();
   restoreTranscript();
   waitUntilReady();
   els.message.focus();
@@ -94,10 +96,13 @@ async function onSubmit(event) {
   if (busy) return;
   const message = els.message.value;
   if (!message.trim()) {
+    // The page's own message (the form is novalidate: no browser tooltip), announced by the alert region.
     showError("Please type a question first.");
+    els.message.setAttribute("aria-invalid", "true");
     els.message.focus();
     return;
   }
+  els.message.removeAttribute("aria-invalid");
   busy = true;
   els.send.disabled = true;
   els["ask-form"].setAttribute("aria-busy", "true");
@@ -229,32 +234,75 @@ function addAssistantMessage() {
   const node = el("article", { class: "msg assistant", "aria-label": "Answer", "data-turn": String(turnCounter) },
     el("p", { class: "who" }, "Assistant"), el("p", { class: "text" }));
   els.conversation.append(node);
-  node.scrollIntoView({ block: "nearest" });
+  revealNewest(node);
   return node;
+}
+
+// Bring the newest answer into view without the sticky composer covering it: the page's scroll padding
+// is kept equal to the composer's height (see watchComposer), so "end" stops above the composer. An
+// answer taller than the space left is shown from its start instead.
+function revealNewest(node) {
+  const room = window.innerHeight - composerHeight();
+  node.scrollIntoView({ block: node.getBoundingClientRect().height > room ? "start" : "end" });
+}
+
+function composerHeight() {
+  return els["ask-form"].getBoundingClientRect().height;
+}
+
+function watchComposer() {
+  const update = () => document.documentElement.style.setProperty("--composer-height", `${composerHeight()}px`);
+  update();
+  if (window.ResizeObserver) new ResizeObserver(update).observe(els["ask-form"]);
 }
 
 function renderReply(bubble, reply) {
   const turn = bubble.dataset.turn;
   const citeId = (n) => `cite-${turn}-${n}`;
-  const known = new Set((reply.citations || []).map((c) => String(c.id)));
+  const citations = reply.citations || [];
+  const known = new Set(citations.map((c) => String(c.id)));
   const textNode = bubble.querySelector(".text");
-  textNode.replaceChildren(...linkMarkers(reply.answer, known, citeId));
-  bubble.classList.toggle("abstained", Boolean(reply.abstained));
+  const smalltalk = reply.route === "smalltalk";
+  textNode.replaceChildren(...(smalltalk ? smalltalkParts(reply.answer) : linkMarkers(reply.answer, known, citeId)));
+  bubble.classList.toggle("abstained", Boolean(reply.abstained) && !smalltalk);
+  bubble.classList.toggle("smalltalk", smalltalk);
   bubble.dataset.route = reply.route;
 
-  if (reply.citations && reply.citations.length) {
-    const list = el("ol");
-    for (const citation of reply.citations) list.append(renderCitation(citation, citeId(citation.id)));
-    bubble.append(el("section", { class: "citations", "aria-label": "Sources" }, el("h3", {}, "Sources"), list));
+  if (reply.chart && reply.chart.series && reply.chart.series.length) {
+    bubble.append(renderChart(reply.chart, citeId, turn));
   }
-  const tables = (reply.tool_calls || []).map(renderToolCall).filter(Boolean);
+  const tables = (reply.tool_calls || []).map((call) => renderRows(call, citations, citeId)).filter(Boolean);
   if (tables.length) {
     bubble.append(el("section", { class: "rows", "aria-label": "Numbers behind the answer" },
       el("h3", {}, "Numbers behind the answer"), ...tables));
   }
-  const latency = typeof reply.latency_ms === "number" ? ` · ${reply.latency_ms.toFixed(0)} ms` : "";
-  bubble.append(el("p", { class: "meta" }, `Route: ${reply.route}${latency}`));
-  bubble.scrollIntoView({ block: "nearest" });
+  if (citations.length) {
+    const list = el("ol");
+    for (const citation of citations) list.append(renderCitation(citation, citeId(citation.id)));
+    bubble.append(el("section", { class: "citations", "aria-label": "Sources" }, el("h3", {}, "Sources"), list));
+  }
+  bubble.append(renderDetails(reply));
+  bubble.addEventListener("click", (event) => {
+    const link = event.target.closest("a.marker, a.cite-link");
+    if (!link) return;
+    event.preventDefault();
+    openSource(link.getAttribute("href").slice(1));
+  });
+  revealNewest(bubble);
+}
+
+// `[n]` opens its source: the snippet is expanded and scrolled into view, focus moves to it.
+function openSource(id) {
+  const item = document.getElementById(id);
+  if (!item) return;
+  const details = item.querySelector("details");
+  if (details) details.open = true;
+  for (const old of document.querySelectorAll(".citations li.current")) old.classList.remove("current");
+  item.classList.add("current");
+  item.scrollIntoView({ block: "nearest" });
+  const summary = item.querySelector("summary");
+  if (summary) summary.focus({ preventScroll: true });
+  history.replaceState(null, "", `#${id}`);
 }
 
 function linkMarkers(answer, known, citeId) {
@@ -271,6 +319,24 @@ function linkMarkers(answer, known, citeId) {
   return parts;
 }
 
+// A greeting, thanks or help: the short reply, and its "- question" lines as buttons that ask them.
+function smalltalkParts(answer) {
+  const lines = answer.split("\n");
+  const suggestions = lines.filter((line) => /^\s*[-•]\s+/.test(line)).map((line) => line.replace(/^\s*[-•]\s+/, ""));
+  const intro = lines.filter((line) => !/^\s*[-•]\s+/.test(line)).join("\n").trim();
+  if (!suggestions.length) return [answer];
+  const list = el("ul", { class: "suggestions" }, ...suggestions.map((question) =>
+    el("li", {}, el("button", { type: "button", class: "suggestion" }, question))));
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("button.suggestion");
+    if (!button || busy) return;
+    els.message.value = button.textContent;
+    updateCount();
+    els["ask-form"].requestSubmit();
+  });
+  return [intro, list];
+}
+
 function renderCitation(citation, id) {
   const where = citation.section && citation.section !== citation.title ? ` — ${citation.section}` : "";
   const summary = el("summary", {}, `[${citation.id}] ${citation.title}${where} `,
@@ -278,8 +344,89 @@ function renderCitation(citation, id) {
   return el("li", { id }, el("details", {}, summary, el("blockquote", { class: "snippet" }, citation.snippet)));
 }
 
-// Columns shown for a statistics row: what the row is about, then the figure and where it comes from.
-const PROVENANCE_KEYS = new Set(["value", "raw", "doc_id", "doc", "line", "section", "title"]);
+// The citation whose source covers a statistics row: "doc.md:12" or a passage "doc.md:10-15"
+// (the same rule as api/charts.py).
+function citationFor(row, citations) {
+  for (const citation of citations) {
+    const match = /^(.*):(\d+)(?:-(\d+))?$/.exec(citation.source || "");
+    if (!match || match[1] !== row.doc_id || typeof row.line !== "number") continue;
+    if (Number(match[2]) <= row.line && row.line <= Number(match[3] || match[2])) return citation;
+  }
+  return null;
+}
+
+// --- chart --------------------------------------------------------------------------------------
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+  for (const child of children) node.append(child);
+  return node;
+}
+
+// Horizontal bars on an axis from zero (a range is a bar from its low to its high end), one row per
+// point, sized in CSS pixels to the bubble so the text stays readable at phone widths.
+function renderChart(chart, citeId, turn) {
+  const figure = el("figure", { class: "chart", "data-kind": chart.kind });
+  const titleId = `chart-title-${turn}`;
+  const descId = `chart-desc-${turn}`;
+  const width = Math.max(280, Math.min(640, els.conversation.clientWidth - 40));
+  const rowHeight = 30;
+  const labelWidth = Math.round(width * (width < 420 ? 0.36 : 0.28));
+  const valueWidth = 110;
+  const plot = width - labelWidth - valueWidth;
+  const top = 6;
+  const height = top + chart.series.length * rowHeight + 4;
+  const highest = Math.max(...chart.series.map((p) => p.high ?? p.value)) || 1;
+  const x = (value) => labelWidth + (value / highest) * plot;
+  // Among ranges, a single figure is a marker at its value; otherwise every figure is a bar from zero.
+  const anyRange = chart.series.some((p) => p.high !== null && p.high !== undefined);
+  const graphic = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img",
+    "aria-labelledby": `${titleId} ${descId}`, focusable: "false" },
+    svg("title", { id: titleId }, chart.title), svg("desc", { id: descId }, chart.summary));
+  chart.series.forEach((point, index) => {
+    const y = top + index * rowHeight;
+    const ranged = point.low !== null && point.high !== null && point.low !== undefined && point.high !== undefined;
+    const start = ranged ? x(point.low) : labelWidth;
+    const end = x(ranged ? point.high : point.value);
+    const bar = svg("g", { class: "bar", "data-label": point.label },
+      svg("title", {}, `${point.label}: ${point.text}${point.citation ? ` [${point.citation}]` : ""}`),
+      svg("text", { x: labelWidth - 8, y: y + 19, "text-anchor": "end", class: "label" }, point.label),
+      svg("rect", { x: labelWidth, y: y + 8, width: plot, height: 14, class: "track", rx: 3 }),
+      ranged || !anyRange
+        ? svg("rect", { x: start, y: y + 8, width: Math.max(3, end - start), height: 14, class: ranged ? "range" : "value", rx: 3 })
+        : svg("circle", { cx: end, cy: y + 15, r: 6, class: "value" }),
+      svg("text", { x: end + (ranged || !anyRange ? 6 : 10), y: y + 19, class: "figure" }, compact(point, chart.unit)));
+    if (point.citation) {
+      const link = svg("a", { href: `#${citeId(point.citation)}`, class: "cite-link" }, bar);
+      graphic.append(link);
+    } else {
+      graphic.append(bar);
+    }
+  });
+  figure.append(el("figcaption", {}, chart.title), graphic, el("p", { class: "visually-hidden" }, chart.summary));
+  return figure;
+}
+
+function compact(point, unit) {
+  const money = /^USD/.test(unit);
+  const one = (value) => {
+    const text = value >= 1e6 ? `${+(value / 1e6).toFixed(1)}M` : value >= 1e4 ? `${Math.round(value / 1e3)}k`
+      : value.toLocaleString("en-US");
+    return money ? `$${text}` : text;
+  };
+  const ranged = point.low !== null && point.high !== null && point.low !== undefined && point.high !== undefined;
+  return ranged ? `${one(point.low)}–${one(point.high)}` : one(point.value);
+}
+
+// --- numbers and details ------------------------------------------------------------------------
+
+// Columns a reader needs: what the row is about, then the figure as the document writes it and its source.
+// Figures as numbers, units shown by the written figure, and provenance stay out of the describing columns.
+const HIDDEN_KEYS = new Set(["value", "raw", "doc_id", "doc", "line", "section", "title", "value_low", "value_high",
+  "top_company_value", "contested"]);
 
 function rowsOf(result) {
   if (Array.isArray(result)) return result;
@@ -287,28 +434,65 @@ function rowsOf(result) {
   return null;
 }
 
-function renderToolCall(call) {
+function humanise(key) {
+  const words = String(key).replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function renderRows(call, citations, citeId) {
   const rows = rowsOf(call.result);
-  const args = Object.entries(call.arguments || {}).map(([k, v]) => `${k}=${formatCell(v)}`).join(", ");
-  const caption = `${call.tool}(${args})`;
-  if (!rows || !rows.length || typeof rows[0] !== "object") {
-    const note = (call.result && call.result.note) || (rows && rows.length === 0 ? "no rows" : formatCell(call.result));
-    return el("p", { class: "tool-note" }, `${caption}: ${note}`);
-  }
+  if (!rows || !rows.length || typeof rows[0] !== "object") return null;
   const described = [];
   for (const row of rows) {
     for (const key of Object.keys(row)) {
-      if (!PROVENANCE_KEYS.has(key) && !described.includes(key) && rows.some((r) => r[key] !== null && r[key] !== "")) {
-        described.push(key);
-      }
+      const informative = rows.some((r) => r[key] !== null && r[key] !== "" && typeof r[key] !== "object");
+      const obvious = key === "unit" && rows.every((r) => ["USD", "percent"].includes(r.unit));
+      if (!HIDDEN_KEYS.has(key) && !described.includes(key) && informative && !obvious) described.push(key);
     }
   }
-  const head = el("tr", {}, ...[...described, "figure", "source"].map((c) => el("th", { scope: "col" }, c)));
+  // What all rows share goes above the table, so the table keeps only what differs: narrow enough for a
+  // phone, with the figure near the left.
+  const same = rows.length > 1 ? described.filter((key) => rows.every((r) => r[key] === rows[0][key])) : [];
+  const columns = described.filter((key) => !same.includes(key));
+  const shared = same.map((key) => `${humanise(key)}: ${keyValue(key, rows[0][key])}`).join(" · ");
+  const head = el("tr", {}, ...[...columns.map(humanise), "Figure", "Source"].map((c) => el("th", { scope: "col" }, c)));
   const body = rows.slice(0, MAX_TABLE_ROWS).map((row) => el("tr", {},
-    ...described.map((c) => el("td", {}, formatCell(row[c]))),
+    ...columns.map((c) => el("td", {}, keyValue(c, row[c]))),
     el("td", { class: "figure" }, formatCell(row.raw ?? row.value)),
-    el("td", { class: "source" }, sourceOf(row))));
-  return el("table", {}, el("caption", {}, caption), el("thead", {}, head), el("tbody", {}, ...body));
+    el("td", { class: "source" }, ...sourceCell(row, citations, citeId))));
+  const table = el("table", {}, el("thead", {}, head), el("tbody", {}, ...body));
+  return el("div", { class: "table-box" }, ...(shared ? [el("p", { class: "shared" }, shared)] : []), table);
+}
+
+function keyValue(key, value) {
+  return key === "metric" ? humanise(value).toLowerCase() : formatCell(value);
+}
+
+function sourceCell(row, citations, citeId) {
+  const where = sourceOf(row);
+  const citation = citationFor(row, citations);
+  if (!citation) return [el("span", { title: where }, row.title || where)];
+  return [el("a", { class: "cite-link", href: `#${citeId(citation.id)}`, title: where }, `[${citation.id}]`),
+    ` ${citation.title}`];
+}
+
+// Everything technical (route, timing, the lookups with their arguments, the question's plan) lives in a
+// collapsed "Details" for the curious; the answer above it is in plain words.
+function renderDetails(reply) {
+  const latency = typeof reply.latency_ms === "number" ? ` · ${reply.latency_ms.toFixed(0)} ms` : "";
+  const items = (reply.tool_calls || []).map((call) => {
+    const args = Object.entries(call.arguments || {}).filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => `${k}=${formatCell(v)}`).join(", ");
+    const rows = rowsOf(call.result);
+    const note = (call.result && call.result.note) || (rows ? `${rows.length} row${rows.length === 1 ? "" : "s"}` : "");
+    return el("li", {}, el("code", {}, `${call.tool}(${args})`), note ? `: ${note}` : "");
+  });
+  const plan = (reply.plan || []).map((part) =>
+    el("li", {}, `${part.kind} → ${part.route}${part.covered === false ? " (not covered)" : ""}: ${part.text}`));
+  return el("details", { class: "details" }, el("summary", {}, "Details"),
+    el("p", { class: "meta" }, `Route: ${reply.route}${latency}`),
+    ...(items.length ? [el("p", {}, "Lookups:"), el("ul", { class: "lookups" }, ...items)] : []),
+    ...(plan.length ? [el("p", {}, "Question parts:"), el("ul", { class: "plan" }, ...plan)] : []));
 }
 
 function sourceOf(row) {

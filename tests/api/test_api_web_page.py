@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,9 +57,10 @@ def ask(driver: object, text: str, expected_answers: int) -> object:
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
 
-    box = driver.find_element(By.ID, "message")  # type: ignore[attr-defined]
-    box.send_keys(text)
-    box.send_keys(Keys.ENTER)
+    if text:
+        box = driver.find_element(By.ID, "message")  # type: ignore[attr-defined]
+        box.send_keys(text)
+        box.send_keys(Keys.ENTER)
     done = "article.msg.assistant .meta"
     WebDriverWait(driver, WAIT_SECONDS).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, done)) >= expected_answers)
     return driver.find_elements(By.CSS_SELECTOR, "article.msg.assistant")[expected_answers - 1]  # type: ignore[attr-defined]
@@ -91,7 +93,7 @@ def test_ask_see_answer_citation_snippet_rows_and_follow_up(browser: object, liv
 
     assert "5,808" in stats.find_element(By.CSS_SELECTOR, ".text").text
     figures = [cell.text for cell in stats.find_elements(By.CSS_SELECTOR, ".rows td.figure")]
-    sources = [cell.text for cell in stats.find_elements(By.CSS_SELECTOR, ".rows td.source")]
+    sources = [cell.get_attribute("title") for cell in stats.find_elements(By.CSS_SELECTOR, ".rows td.source [title]")]
     assert "$5,808" in figures
     assert any(source.startswith("ai-ml-developer-salary-2025.md:") for source in sources)
     session_id = driver.execute_script("return sessionStorage.getItem('assistant.session_id')")  # type: ignore[attr-defined]
@@ -128,3 +130,170 @@ def test_rate_limit_and_bad_input_are_shown(browser: object, server_with: Server
     assert error.is_displayed()
     assert "wait" in error.text.lower()
     assert box.get_attribute("value") == "How many offers were there in 2025?", "the question is kept to retry"
+
+
+# --- what a candidate sees, at desktop and phone widths --------------------------------------------
+
+ARTIFACTS = Path(os.environ.get("ASSISTANT_ARTIFACTS", Path(__file__).resolve().parents[1] / "artifacts"))
+WIDTHS = {"desktop": (1200, 1000), "phone": (390, 844)}
+INTERNALS = ("role_salary", "platform_stat", "median_salary_expectation", "Route:", "coverage(", " ms")
+
+
+@pytest.fixture(scope="module", params=list(WIDTHS))
+def page(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """One Chromium per width for the module; each test starts on a fresh page and conversation."""
+    from selenium import webdriver
+
+    width, height = WIDTHS[request.param]
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if request.param == "phone":
+        options.add_experimental_option(
+            "mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1}}
+        )
+    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=str(CHROMEDRIVER)), options=options)
+    driver.set_window_size(width, height)
+    driver.width_name = request.param  # type: ignore[attr-defined]
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def open_page(driver: object, live: LiveServer) -> None:
+    driver.get(f"{live.url}/")  # type: ignore[attr-defined]
+    driver.execute_script("sessionStorage.clear()")  # type: ignore[attr-defined]
+    driver.get(f"{live.url}/")  # type: ignore[attr-defined]
+
+
+def screenshot(driver: object, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / f"{name}-{driver.width_name}.png"))  # type: ignore[attr-defined]
+
+
+def rect(driver: object, element: object) -> dict[str, float]:
+    return driver.execute_script("return arguments[0].getBoundingClientRect().toJSON()", element)  # type: ignore[attr-defined]
+
+
+def assert_newest_answer_uncovered(driver: object, answer: object) -> None:
+    """The sticky composer never hides the newest answer: all of it above the composer when it fits,
+    otherwise its start is on screen."""
+    from selenium.webdriver.common.by import By
+
+    box = rect(driver, answer)
+    composer = rect(driver, driver.find_element(By.ID, "ask-form"))  # type: ignore[attr-defined]
+    if box["height"] <= composer["top"]:
+        assert box["top"] >= 0 and box["bottom"] <= composer["top"] + 1, (box, composer)
+    else:
+        assert 0 <= box["top"] < composer["top"], (box, composer)
+
+
+def assert_no_internals_shown(answer: object) -> None:
+    """Tool names, metric ids, route and timing are not visible until Details is opened."""
+    from selenium.webdriver.common.by import By
+
+    visible = answer.text  # type: ignore[attr-defined]
+    for word in INTERNALS:
+        assert word not in visible, f"{word!r} shown outside Details"
+    details = answer.find_element(By.CSS_SELECTOR, "details.details")  # type: ignore[attr-defined]
+    assert details.get_attribute("open") is None
+    summary = details.find_element(By.TAG_NAME, "summary")
+    summary.parent.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
+    summary.click()
+    assert "Route:" in details.text
+
+
+def test_statistics_answer_with_chart_numbers_in_words_and_sources(page: object, live: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = page
+    open_page(driver, live)
+    answer = ask(driver, "What is the salary range for machine learning engineers by level?", expected_answers=1)
+
+    chart = answer.find_element(By.CSS_SELECTOR, "figure.chart svg[role=img]")
+    title_id, desc_id = chart.get_attribute("aria-labelledby").split()
+    title = driver.find_element(By.ID, title_id).get_attribute("textContent")  # type: ignore[attr-defined]
+    description = driver.find_element(By.ID, desc_id).get_attribute("textContent")  # type: ignore[attr-defined]
+    bars = chart.find_elements(By.CSS_SELECTOR, "g.bar")
+    rows = answer.find_elements(By.CSS_SELECTOR, ".rows tbody tr")
+    assert title == "Machine Learning Engineer salary by experience level (US, 2024)"
+    assert len(bars) == len(rows) == 6
+    assert "$120,368 - $193,263" in description, "the text alternative carries every figure"
+    assert [bar.get_attribute("data-label") for bar in bars][:2] == ["Average", "Entry Level"]
+    assert not driver.execute_script(  # type: ignore[attr-defined]
+        "return performance.getEntriesByType('resource').some(e => !e.name.startsWith(location.origin))"
+    ), "no network beyond the server"
+    figures = [cell.text for cell in answer.find_elements(By.CSS_SELECTOR, ".rows td.figure")]
+    assert "$120,368 - $193,263" in figures
+    figure_cell = rect(driver, answer.find_element(By.CSS_SELECTOR, ".rows td.figure"))
+    assert figure_cell["right"] <= driver.execute_script("return window.innerWidth"), "figure column on screen"  # type: ignore[attr-defined]
+    assert driver.execute_script(  # type: ignore[attr-defined]
+        "return document.documentElement.scrollWidth <= window.innerWidth"
+    ), "the page never scrolls sideways; wide tables scroll in their box"
+    assert_newest_answer_uncovered(driver, answer)
+    screenshot(driver, "statistics-chart")
+    assert_no_internals_shown(answer)
+
+
+def test_documentation_answer_and_marker_opens_its_source(page: object, live: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = page
+    open_page(driver, live)
+    answer = ask(driver, "What is overfitting in machine learning?", expected_answers=1)
+
+    assert not answer.find_elements(By.CSS_SELECTOR, "figure.chart"), "no figures, no chart"
+    assert_newest_answer_uncovered(driver, answer)
+    screenshot(driver, "documentation")
+    marker = answer.find_element(By.CSS_SELECTOR, "a.marker")
+    target = driver.find_element(By.ID, marker.get_attribute("href").split("#")[1])  # type: ignore[attr-defined]
+    snippet = target.find_element(By.CSS_SELECTOR, "blockquote.snippet")
+    assert not snippet.is_displayed()
+    marker.click()
+    WebDriverWait(driver, 5).until(lambda d: snippet.is_displayed())
+    box = rect(driver, snippet)
+    assert 0 <= box["top"] < driver.execute_script("return window.innerHeight"), "scrolled to the source"  # type: ignore[attr-defined]
+    assert "current" in target.get_attribute("class")
+    assert_no_internals_shown(answer)
+
+
+def test_abstention_says_what_the_sources_cover(page: object, live: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = page
+    open_page(driver, live)
+    answer = ask(driver, "What is the capital of France?", expected_answers=1)
+
+    assert "abstained" in answer.get_attribute("class")
+    assert "don't cover" in answer.find_element(By.CSS_SELECTOR, ".text").text
+    assert not answer.find_elements(By.CSS_SELECTOR, "figure.chart")
+    assert_newest_answer_uncovered(driver, answer)
+    screenshot(driver, "abstention")
+    assert_no_internals_shown(answer)
+
+
+def test_empty_question_favicon_and_compact_composer(page: object, live: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = page
+    open_page(driver, live)
+    driver.find_element(By.ID, "send").click()  # type: ignore[attr-defined]
+
+    error = driver.find_element(By.ID, "error")  # type: ignore[attr-defined]
+    assert error.is_displayed() and error.text == "Please type a question first."
+    assert driver.execute_script("return document.getElementById('ask-form').noValidate")  # type: ignore[attr-defined]
+    assert driver.find_element(By.ID, "message").get_attribute("aria-invalid") == "true"  # type: ignore[attr-defined]
+    icon = driver.find_element(By.CSS_SELECTOR, "link[rel=icon]").get_attribute("href")  # type: ignore[attr-defined]
+    assert icon.startswith("data:image/svg+xml")
+    problems = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]  # type: ignore[attr-defined]
+    assert problems == [], "no 404s or script errors in the console"
+    composer = rect(driver, driver.find_element(By.ID, "ask-form"))  # type: ignore[attr-defined]
+    viewport = driver.execute_script("return window.innerHeight")  # type: ignore[attr-defined]
+    if driver.width_name == "phone":  # type: ignore[attr-defined]
+        assert composer["height"] <= 0.2 * viewport, f"composer takes {composer['height']} of {viewport} px"
+    screenshot(driver, "empty-question")
