@@ -35,13 +35,12 @@ ADMIN_TOKEN = "cluster-admin-token"
 READY_LIMIT_SECONDS = 240  # two servers load the model at once on a shared 2-core machine
 FIRST = "What was the median salary expectation in 2025?"
 FOLLOW_UP = "And in 2024?"
-NEW_PAGE = """# Hiring notes from the Lisbon meetup
-
-## Take-home assignments
-
-Teams at the Lisbon meetup said a take-home assignment for a machine learning engineer should take no more
-than four hours, and that candidates should be paid for anything longer.
-"""
+# The paragraph is one line: how the answerer treats hard-wrapped lines is not what this test is about.
+NEW_PAGE = (
+    "# Hiring notes from the Lisbon meetup\n\n## Take-home assignments\n\n"
+    "Teams at the Lisbon meetup said a take-home assignment for a machine learning engineer should take no "
+    "more than four hours, and that candidates should be paid for anything longer.\n"
+)
 
 
 @dataclass
