@@ -1,20 +1,60 @@
-"""Documentation answers: find the passages and sentences that answer one question part, quote them, cite them.
+"""Documentation answers: find the section and the sentences that answer one question part, quote them, cite them.
 
 The one entry point is `DocumentAnswerer.answer(query, kind, draft, context)`; it writes into the draft and
 returns False (leaving the draft untouched) when the documents do not answer the part.
+
+How an answer is chosen: hybrid retrieval (Chroma + BM25 + best sentences + matching headings, fused by
+rank) gives the candidate passages; every sentence and list item in them is scored (embedding similarity,
+the question's specific words in the unit and in its heading, and what the kind of question wants: the
+definition of the asked term, both sides of a comparison); framing sentences are never candidates. Then
+the shape: a list section that answers as a whole (its heading names what is asked, a list is asked for,
+or the best sentence is the list's own introduction) is written as bullets under a lead; anything else
+as the best sentence first, then up to two close ones, each cited.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
+
+import numpy as np
 
 from assistant.draft import Draft
 from assistant.models import PartKind
-from assistant.retrieval import Passage, Retriever, SentenceIndex, best_sentences, terms
+from assistant.passage_units import (
+    Unit,
+    acronyms,
+    asked_phrase,
+    asks_definition,
+    comparison_sides,
+    defines,
+    is_framing,
+    is_list,
+    mentions,
+    side_terms,
+    units,
+)
+from assistant.retrieval import Passage, Retriever, SentenceIndex
+from assistant.text_terms import found_in, terms
 
-# A single sentence this close to the question brings its chunk in even when the chunk as a whole ranks low
-# ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
+# A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
+# low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
+CANDIDATES = 6  # passages whose units are scored
+MOST_BULLETS = 10  # a longer list section is answered with the items around its best one
+HEADING_NAMES_LIST = 0.5  # share of a heading's words the question uses, from which it names the section
+HEADING_SHARE = 0.35  # ... and share of the question's (IDF-weighted) words the heading holds
+SECTION_BONUS = 0.25  # a list section whose heading is the question's subject outranks a lone matching item
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    unit: Unit
+    passage: Passage
+    rank: int
+    lexical: float  # IDF-weighted share of the question's words in the unit
+    heading_share: float  # IDF-weighted share of the question's words in the section's heading path
 
 
 class DocumentAnswerer:
@@ -24,33 +64,240 @@ class DocumentAnswerer:
         self._retriever = retriever
         self._sentences = sentences
         self._min_relevance = min_relevance
+        self._expansions = acronyms(retriever.texts())
 
     def answer(self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search)."""
-        context_text = " ".join(context or []).replace("all", "")
+        context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         vector = self._retriever.embed(search_text)
-        passages = self._retriever.search(search_text, vector=vector)
-        # A chunk whose one sentence answers the question can rank low as a whole: add the chunks of the
-        # best-matching sentences too (a dot product over the precomputed sentence vectors).
-        by_sentence = self._sentences.best_chunks(vector, n=3)
+        by_sentence = self._sentences.best_chunks(vector, n=4)
+        focus_text = " ".join(focus_words(query, context_text))
+        passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text)
         strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
-        passages = [
-            replace(p, score=max(p.score, round(strong[p.chunk_id], 4))) if p.chunk_id in strong else p
-            for p in passages
-        ]
-        have = {p.chunk_id for p in passages}
-        passages += self._retriever.fetch({c: s for c, s in strong.items() if c not in have})
-        relevant = [p for p in passages if p.score >= self._min_relevance]
+        passages = [replace(p, score=max(p.score, round(strong.get(p.chunk_id, 0.0), 4))) for p in passages]
+        relevant = [p for p in passages if p.score >= self._min_relevance or p.lexical]
         if not relevant:
             return False
-        chosen = best_sentences(query, relevant, vector, self._sentences, limit=3)
-        if not chosen or not _shares_topic(query, chosen):
+        # Units are compared with what is asked, not with the entity given as context (see focus_words).
+        focus_vector = vector if focus_text == query else self._retriever.embed(focus_text)
+        scored = self._score(query, kind, terms(focus_text), relevant, np.asarray(focus_vector, dtype=np.float32))
+        if not scored:
             return False
-        draft.say(" ".join(f"{sentence} {draft.cite_passage(passage, sentence)}" for sentence, passage in chosen))
+        best = scored[0]
+        if not found_in(set(terms(search_text)), set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))):
+            return False  # nothing the question names is in the answer: it is about something else
+        if best.passage.score < self._min_relevance and not self._defines(query, kind, best.unit):
+            return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
+        listed = self._list_answer(kind, scored, query, search_text, relevant)
+        if listed is not None:
+            self._bullets(*listed, draft)
+        else:
+            self._sentences_answer(scored, draft)
         return True
 
+    # -- scoring -----------------------------------------------------------------------------------
 
-def _shares_topic(query: str, chosen: list[tuple[str, Passage]]) -> bool:
-    wanted = set(terms(query))
-    return any(wanted & (set(terms(sentence)) | set(terms(p.section))) for sentence, p in chosen)
+    def _score(
+        self, query: str, kind: PartKind, focus: list[str], passages: list[Passage], vector: np.ndarray
+    ) -> list[Scored]:
+        phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
+        sides = comparison_sides(query) if kind in ("comparison", "other") else None
+        left, right = side_terms(sides, self._expansions) if sides else (set(), set())
+        weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
+        total = sum(weights.values()) or 1.0
+        top_fused = max(p.fused for p in passages) or 1.0
+        out: list[Scored] = []
+        for rank, passage in enumerate(passages):
+            stored = dict(self._sentences.sentences(passage.chunk_id))
+            heading = found_in(set(weights), set(terms(passage.section)))
+            heading_share = sum(weights[t] for t in heading) / total
+            for unit in units(passage.text):
+                text = unit.as_sentence()
+                if is_framing(unit.text) and not unit.children:
+                    continue
+                vectors = [stored[line] for line in unit.lines if line in stored]
+                semantic = max((float(vector @ v) for v in vectors), default=passage.score)
+                hits = found_in(set(weights), set(terms(text)))
+                lexical = sum(weights[t] for t in hits) / total
+                # Words in the heading count almost like words in the unit: an item under 'Technical Skills' is one.
+                in_heading = sum(weights[t] for t in heading - hits) / total
+                score = semantic + 0.5 * lexical + 0.3 * in_heading + 0.1 * passage.fused / top_fused
+                if phrase and defines(text, phrase, self._expansions):
+                    score += 0.3
+                if sides and mentions(text, left) and mentions(text, right):
+                    score += 0.25
+                if len(text.split()) < 4 and not unit.children:
+                    score -= 0.2  # a bare label or figure says nothing on its own
+                out.append(Scored(score, unit, passage, rank, lexical, heading_share))
+        out.sort(key=lambda s: s.score, reverse=True)
+        return out
+
+    def _defines(self, query: str, kind: PartKind, unit: Unit) -> bool:
+        """The unit defines what the question asks about: the asked phrase, or one of the question's specific
+        (rare) words ("What does MLOps stand for?" -> "MLOps (Machine Learning Operations)")."""
+        if kind == "list":
+            return False
+        sentence = unit.as_sentence()
+        specific = [
+            w for w in re.findall(r"[\w+#./-]+", query) if any(self._retriever.lexical.rare(t) for t in terms(w))
+        ]
+        return any(defines(sentence, name, self._expansions) for name in [asked_phrase(query), *specific])
+
+    # -- the shape of the answer ---------------------------------------------------------------------
+
+    def _list_answer(
+        self, kind: PartKind, scored: list[Scored], query: str, search_text: str, passages: list[Passage]
+    ) -> tuple[str, list[tuple[Unit, Passage]]] | None:
+        """(lead, items) when a list answers as a whole; None when sentences answer better.
+
+        A list answers when a section's heading explains the question better than any one unit's words
+        ("Which soft skills ...?" -> Soft Skills), or when the best sentence introduces a list ("... a diverse
+        set of core responsibilities ...") or a run of subsections: then the subsection the question names,
+        else the subsections' headings. When the question names one item of the list ("the career path for
+        an AI Product Manager"), that item alone is the answer. Never for a question that defines one item.
+        """
+        best = scored[0]
+        if self._defines(query, kind, best.unit):
+            return None
+        focus = {u.passage.chunk_id: u.heading_share for u in scored}
+        named = [
+            p
+            for p in passages
+            if p.heading_match >= HEADING_NAMES_LIST
+            and focus.get(p.chunk_id, self._heading_share(p, search_text)) >= max(HEADING_SHARE, best.lexical - 0.1)
+        ]
+        if kind in ("explanation", "comparison", "method") or comparison_sides(query) or asks_definition(query):
+            named = []  # a definition or a comparison is not a section's list, whatever its heading
+        if kind == "list" and not named:
+            named = [best.passage]
+        for passage in sorted(named, key=lambda p: (p.heading_match, p.score), reverse=True):
+            found = self._section_list(passage, search_text, lead="")
+            if found is not None:
+                return found
+        if best.unit.is_item:
+            return None
+        return self._section_list(best.passage, search_text, lead=best.unit.text, introduced_by=best.unit)
+
+    def _section_list(
+        self, passage: Passage, search_text: str, lead: str, introduced_by: Unit | None = None
+    ) -> tuple[str, list[tuple[Unit, Passage]]] | None:
+        """The passage's section as a list answer: its items, the one item the question names, or, for a
+        section that only introduces subsections, the subsection the question names or all their headings."""
+        own = self._section_units(passage)
+        if is_list([u for u, _ in own]) or (introduced_by is not None and _introduces_list(introduced_by, own)):
+            item = _named_item(search_text, own)
+            return ("", [item]) if item else (lead, own)
+        children = self._retriever.subsections(passage)
+        if not children or any(u.is_item for u, _ in own):
+            return None
+        # The best sentence opens a section of subsections: one of them if the question names it; their
+        # headings only when the section itself was named (an opening sentence alone is not a list question).
+        wanted = set(terms(search_text))
+        shares = [self._retriever.heading_match(set(terms(c[0].section.split(" > ")[-1])), wanted) for c in children]
+        top = max(shares)
+        if top >= HEADING_NAMES_LIST and shares.count(top) == 1:
+            return self._section_list(children[shares.index(top)][0], search_text, lead="")
+        if introduced_by is not None:
+            return None
+        intro = lead or next((u.text for u, _ in own if not u.is_item), "")
+        return intro, [(Unit(c[0].section.split(" > ")[-1], True), c[0]) for c in children]
+
+    def _heading_share(self, passage: Passage, text: str) -> float:
+        weights = {t: self._retriever.lexical.weight(t) for t in set(terms(text))}
+        hits = found_in(set(weights), set(terms(passage.section)))
+        return sum(weights[t] for t in hits) / (sum(weights.values()) or 1.0)
+
+    def _section_units(self, passage: Passage) -> list[tuple[Unit, Passage]]:
+        """Every unit of the passage's whole section (a section can span chunks), with the chunk it is in.
+
+        Neighbouring chunks overlap by a few lines; each line is read once, from the first chunk holding it.
+        """
+        chunks = self._retriever.section_of(passage) or [passage]
+        seen: set[str] = set()
+        found: list[tuple[Unit, Passage]] = []
+        for chunk in chunks:
+            fresh = [ln for ln in chunk.text.split("\n") if ln.strip() and ln.strip() not in seen]
+            seen.update(ln.strip() for ln in fresh)
+            found.extend((u, chunk) for u in units("\n".join(fresh)))
+        return found
+
+    # -- writing ------------------------------------------------------------------------------------
+
+    def _bullets(self, lead: str, section: list[tuple[Unit, Passage]], draft: Draft) -> None:
+        """A list as bullets under a lead (the introducing sentence, else the heading); each item cited."""
+        items = [(u, p) for u, p in section if u.is_item] or section
+        if len(items) > MOST_BULLETS:
+            items = items[:MOST_BULLETS]
+        passage = items[0][1]
+        heading = passage.section.split(" > ")[-1] or passage.title
+        lines = [f"{lead.rstrip(': ')} {draft.cite_passage(section[0][1], lead)}" if lead else f"{heading}:"]
+        for unit, source in items:
+            bullet = unit.as_bullet()
+            lines.append(f"- {bullet} {draft.cite_passage(source, bullet)}")
+        draft.say("\n".join(lines) + "\n")
+
+    def _sentences_answer(self, scored: list[Scored], draft: Draft) -> None:
+        """The best unit first (the direct answer), then up to two close ones in reading order."""
+        best = scored[0]
+        chosen = [best]
+        top_lexical = max(s.lexical for s in scored[:4])
+        for item in scored[1:8]:
+            if len(chosen) == 3:
+                break
+            same = item.passage.chunk_id == best.passage.chunk_id
+            close = item.score >= best.score - (0.2 if same else 0.12)
+            on_topic = item.lexical >= 0.5 * top_lexical
+            repeats = any(item.unit.as_sentence() == c.unit.as_sentence() for c in chosen)
+            if close and on_topic and not repeats and len(item.unit.as_sentence().split()) >= 4:
+                chosen.append(item)
+        support = sorted(chosen[1:], key=lambda s: (s.rank, s.unit.position))
+        for item in [best, *support]:
+            sentence = item.unit.as_sentence()
+            marker = draft.cite_passage(item.passage, sentence)
+            if item.unit.is_item and not item.unit.label and len(sentence.split()) <= 8:
+                # A bare list item ("MLOps (Machine Learning Operations)") says what it is by the list it is in.
+                sentence = f"{sentence.rstrip('.')} (listed under {item.passage.section.split(' > ')[-1]})"
+            if not sentence.endswith((".", "!", ")", "”", "’", "'")):
+                sentence += "."
+            draft.say(f"{sentence} {marker}")
+
+
+def focus_words(query: str, context_text: str) -> list[str]:
+    """The question with the entities given as context replaced by "someone". An entity (a role) sharpens the
+    search but is not what is asked: "What tools should a robotics engineer know?" asks for tools, not for
+    the Robotics Engineer career path, and reads as "What tools should someone know?"."""
+    known = set(terms(context_text))
+    if not known:
+        return query.split()
+    out: list[str] = []
+    for word in query.split():
+        own = set(terms(word))
+        if own and own <= known:
+            while out and out[-1].lower() in {"a", "an", "the"}:
+                out.pop()
+            if not out or out[-1] != "someone":
+                out.append("someone")
+        else:
+            out.append(word)
+    return out if any(w != "someone" and terms(w) for w in out) else query.split()
+
+
+def _named_item(question: str, section: list[tuple[Unit, Passage]]) -> tuple[Unit, Passage] | None:
+    """The one item of the list the question names ('the career path for an AI Product Manager')."""
+    wanted = set(terms(question))
+    ranked = sorted(
+        ((len(found_in(wanted, set(terms(u.label or u.text)))), i) for i, (u, _) in enumerate(section) if u.is_item),
+        reverse=True,
+    )
+    if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+        return section[ranked[0][1]]
+    return None
+
+
+def _introduces_list(unit: Unit, section: list[tuple[Unit, Passage]]) -> bool:
+    """The unit is prose that opens a section made of a list (its introduction)."""
+    first_item = next((i for i, (u, _) in enumerate(section) if u.is_item), None)
+    if first_item is None or sum(1 for u, _ in section if u.is_item) < 2:
+        return False
+    return any(u == unit for u, _ in section[:first_item])

@@ -33,6 +33,13 @@ def signed_pct(value: float | None) -> str:
     return "" if value is None else f"{'+' if value > 0 else ''}{value:.1f}%"
 
 
+@dataclass(frozen=True)
+class DraftMark:
+    parts: int
+    citations: int
+    abstained: bool
+
+
 @dataclass
 class Draft:
     """An answer being written: sentences with [n] markers and the citations they point at."""
@@ -48,6 +55,22 @@ class Draft:
 
     def say(self, text: str) -> None:
         self.parts.append(text)
+
+    def mark(self) -> DraftMark:
+        """Where the draft stands, so an attempt at one part of a question can be taken back."""
+        return DraftMark(len(self.parts), len(self.citations), self.abstained)
+
+    def rollback(self, mark: DraftMark) -> list[str]:
+        """Take back the sentences and citations written since `mark`; returns the sentences taken back.
+
+        Tool calls stay: they are what was looked up, and harmless as evidence for the numeric check.
+        """
+        taken = self.parts[mark.parts :]
+        del self.parts[mark.parts :]
+        del self.citations[mark.citations :]
+        self._keys = {key: number for key, number in self._keys.items() if number <= mark.citations}
+        self.abstained = mark.abstained
+        return taken
 
     def cite_row(self, row: dict[str, Any]) -> str:
         """Marker for a statistics row, one citation per (document, section), listing the lines used."""

@@ -3,7 +3,8 @@
 Wiring, top to bottom (see `build_assistant`):
   current build (data/CURRENT) -> documents copy, Chroma collection, DuckDB statistics
   query embeddings (ONNX, cached) -> Retriever;  StatsTools -> StatisticsAnswerer
-  ask(): validate -> understand (+ inherit from the session) -> route -> tools and/or retrieval
+  ask(): validate -> plan (parts, each with its kind, entities and route; assistant/planning.py)
+         -> answer each part (statistics tools or documents; an uncovered part says so)
          -> compose with numbered citations -> numeric grounding check -> Reply
 """
 
@@ -29,24 +30,27 @@ from assistant.fingerprints import corpus_fingerprint, model_fingerprint
 from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
 from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
-from assistant.models import Citation, Reply, Route, ToolCall
+from assistant.models import Citation, PlanPart, Reply, Route, ToolCall
+from assistant.planning import (
+    PLAN_VOCABULARY_PATH,
+    QUESTION_EXAMPLES_PATH,
+    KindClassifier,
+    PlannedPart,
+    Planner,
+    PlanVocabulary,
+    QuestionExamples,
+)
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.sessions import SessionState, SessionStore, Turn, new_session_id
 from assistant.settings import Settings, force_offline
 from assistant.shared_state import open_session_store
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools
-from assistant.understanding import Slots, Vocabulary, inherit, understand
+from assistant.understanding import INJECTION, Vocabulary
 from assistant.vector_store import open_store
 
 log = logging.getLogger(__name__)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
-_QUESTION_START = re.compile(r"\s*(?:what|which|how|why|who|where|is|are|do|does|can|should)\b", re.IGNORECASE)
-_CLAUSE_SPLIT = re.compile(
-    r"\?\s+|;\s*|,?\s+and\s+(?=(?:what|how|which|why|who|where|when|is|are|do|does|"
-    r"can|should|tell|explain|describe)\b)",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -74,6 +78,7 @@ class Composed:
     tool_calls: list[ToolCall]
     years: list[int]
     slots: dict[str, Any]
+    plan: list[PlanPart]
 
 
 class ReplyCache:
@@ -118,6 +123,14 @@ class Assistant:
         self._query_embeddings = CachedQueryEmbeddings(
             query_embeddings(settings.model_path, settings.onnx_dir, settings.query_runtime)
         )
+        # The labelled example questions do not depend on the build: embedded once per process.
+        examples = QuestionExamples.load(QUESTION_EXAMPLES_PATH)
+        self.planner = Planner(
+            examples,
+            KindClassifier(examples, self._query_embeddings),
+            self._query_embeddings,
+            PlanVocabulary.load(PLAN_VOCABULARY_PATH),
+        )
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -145,7 +158,7 @@ class Assistant:
             answerer=StatisticsAnswerer(tools, stats),
             retriever=retriever,
             sentences=sentences,
-            vocabulary=Vocabulary(words),
+            vocabulary=Vocabulary(words | self.planner.known_words()),
             document_answerer=DocumentAnswerer(retriever, sentences, self.settings.min_relevance),
         )
         loaded.answerer.coverage()  # build metadata: computed once, before the build serves
@@ -236,13 +249,14 @@ class Assistant:
             abstained=composed.abstained,
             citations=composed.citations,
             tool_calls=composed.tool_calls,
+            plan=composed.plan,
             latency_ms=_ms(started),
         )
 
     def _compose(self, build: LoadedBuild, question: str, state: SessionState) -> Composed:
         """Understand, answer and check one question: the whole pipeline behind ask()."""
         draft = Draft(documents=build.documents)
-        route, slots = self._answer(build, question, state, draft)
+        route, slots, plan = self._answer(build, question, state, draft)
         answer = draft.text()
         evidence = evidence_numbers([c.snippet for c in draft.citations], [call.result for call in draft.tool_calls])
         missing = ungrounded_numbers(answer, evidence)
@@ -264,7 +278,8 @@ class Assistant:
             citations=draft.citations,
             tool_calls=draft.tool_calls,
             years=draft.years,
-            slots=slots.to_dict(),
+            slots=slots,
+            plan=plan,
         )
 
     def clear_caches(self) -> None:
@@ -274,60 +289,89 @@ class Assistant:
         if self._build is not None:
             self._build.answerer.forget_results()
 
-    def _answer(self, build: LoadedBuild, question: str, state: SessionState, draft: Draft) -> tuple[Route, Slots]:
-        if not _mostly_latin(question):
+    def _answer(
+        self, build: LoadedBuild, question: str, state: SessionState, draft: Draft
+    ) -> tuple[Route, dict[str, Any], list[PlanPart]]:
+        """Plan the message, answer each part (statistics or documents), and say which parts were not covered."""
+        if not _mostly_latin(question) or INJECTION.search(question):
             draft.abstained = True
-            draft.say("I can only answer questions in English.")
+            draft.say(
+                "I can only answer questions in English."
+                if not _mostly_latin(question)
+                else "I only answer from my sources and can't follow instructions to change or invent answers."
+            )
             draft.say(build.answerer.coverage_summary(draft))
-            return "out_of_scope", Slots()
-        slots = understand(question, build.vocabulary)
-        if slots.injection:
-            draft.abstained = True
-            draft.say("I only answer from my sources and can't follow instructions to change or invent answers.")
-            draft.say(build.answerer.coverage_summary(draft))
-            return "out_of_scope", slots
+            return "out_of_scope", {}, [PlanPart(text=question, kind="other", route="out_of_scope", covered=False)]
         history_years = [y for turn in state.turns for y in turn.years]
-        slots = inherit(slots, state.last(), history_years)
-        doc_query = self._documentation_clause(question, build) if slots.has_stats() else None
-        if slots.method and not slots.years and not slots.compare:
-            doc_query, stats_wanted = slots.corrected or question, False
-            if re.search(r"platform|offers|median|statistic", question, re.IGNORECASE):
-                doc_query += " (how statistics are calculated)"
+        parts = self.planner.plan(question, build.vocabulary, state.last(), history_years)
+        asked = [p for p in parts if p.route != "smalltalk"]
+        if not asked:
+            draft.say(self.planner.examples.smalltalk_reply(parts[0].text))
+            return "smalltalk", {}, [_plan_entry(p, "smalltalk", True) for p in parts]
+        routes: dict[int, Route] = {}
+        for part in asked:
+            routes[id(part)] = self._answer_part(build, part, draft, alone=len(asked) == 1)
+        covered = {r for r in routes.values() if r != "out_of_scope"}
+        plan = [
+            _plan_entry(p, routes.get(id(p), "smalltalk"), routes.get(id(p), "smalltalk") != "out_of_scope")
+            for p in parts
+        ]
+        last = next((p for p in reversed(asked) if routes[id(p)] == "statistics"), asked[-1])
+        slots = {**last.slots.to_dict(), "kind": last.kind}
+        if not covered:
+            if len(asked) > 1:  # one part alone has said what the sources cover already
+                draft.abstained = True
+                draft.say(build.answerer.coverage_summary(draft))
+            return "out_of_scope", slots, plan
+        draft.abstained = False
+        route: Route = "both" if len(covered) > 1 else covered.pop()
+        return route, slots, plan
+
+    def _answer_part(self, build: LoadedBuild, part: PlannedPart, draft: Draft, alone: bool) -> Route:
+        """Answer one part by its route, then its fallback; an uncovered part says so in its own words."""
+        mark = draft.mark()
+        for route in (part.route, part.fallback):
+            if route == "documents":
+                query = self.planner.search_text(part)
+                if build.document_answerer.answer(query, part.kind, draft, part.context):
+                    return "documents"
+            elif route == "statistics":
+                build.answerer.answer(part.slots, draft)
+                if not draft.abstained:
+                    return "statistics"
+                if route == part.route and part.fallback is not None:
+                    draft.rollback(mark)  # the documents may answer it; the statistics' refusal is re-made below
+                    continue
+                if alone:
+                    return "out_of_scope"  # the statistics' own refusal says what they hold instead
+                reason = draft.rollback(mark)[:1]
+                draft.say(reason[0] if reason and "[" not in reason[0] else _not_covered(part))
+                return "out_of_scope"
+        if alone and part.slots.has_stats() and part.route == "statistics":
+            build.answerer.answer(part.slots, draft)  # its refusal names what the data holds instead
+            return "statistics" if not draft.abstained else "out_of_scope"
+        draft.rollback(mark)
+        if alone:
+            build.answerer.abstain(draft, "The sources I have don't cover that.")
         else:
-            stats_wanted = slots.has_stats() or slots.coverage
-        if stats_wanted:
-            build.answerer.answer(slots, draft)
-            if (
-                doc_query
-                and not draft.abstained
-                and build.document_answerer.answer(doc_query, "other", draft, _context(slots))
-            ):
-                return "both", slots
-            return "statistics", slots
-        if build.document_answerer.answer(doc_query or slots.corrected or question, "other", draft, _context(slots)):
-            return "documents", slots
-        draft.parts.clear()
-        draft.abstained = True
-        draft.say("The sources I have don't cover that.")
-        draft.say(build.answerer.coverage_summary(draft))
-        return "out_of_scope", slots
-
-    def _documentation_clause(self, question: str, build: LoadedBuild) -> str | None:
-        """In 'what does X earn and what skills do they need?', the part for the documents."""
-        clauses = [c for c in _CLAUSE_SPLIT.split(question) if c and c.strip()]
-        if len(clauses) < 2:
-            return None
-        for clause in clauses[1:]:
-            part = understand(clause, build.vocabulary)
-            asks = part.doc_cue or part.method or _QUESTION_START.match(clause) is not None
-            if asks and not part.years and (not part.has_stats() or part.method):
-                return part.corrected or clause
-        return None
+            draft.say(_not_covered(part))
+        return "out_of_scope"
 
 
-def _context(slots: Slots) -> list[str]:
-    """Entities that sharpen a documents search without being what it asks for (role, platform metric)."""
-    return [*slots.roles, (slots.platform_metric or "").replace("_", " ")]
+def _not_covered(part: PlannedPart) -> str:
+    asked = part.text.strip().rstrip("?.! ")
+    return f"The sources I have don't say anything about “{asked}”."
+
+
+def _plan_entry(part: PlannedPart, route: Route, covered: bool) -> PlanPart:
+    return PlanPart(
+        text=part.text,
+        kind=part.kind,
+        route=route,
+        covered=covered,
+        confidence=part.confidence,
+        entities=part.entities(),
+    )
 
 
 def _mostly_latin(text: str) -> bool:

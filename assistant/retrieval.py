@@ -1,9 +1,8 @@
-"""Documentation retrieval: one query embedding, one Chroma search, then the most relevant sentences."""
+"""Documentation retrieval: hybrid chunk search (Chroma + BM25, fused by rank) and precomputed sentence vectors."""
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,114 +11,10 @@ import numpy as np
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"(])")
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "at",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "do",
-        "does",
-        "did",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "how",
-        "why",
-        "when",
-        "where",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "i",
-        "you",
-        "your",
-        "we",
-        "our",
-        "they",
-        "their",
-        "he",
-        "she",
-        "his",
-        "her",
-        "me",
-        "my",
-        "can",
-        "could",
-        "should",
-        "would",
-        "will",
-        "may",
-        "might",
-        "must",
-        "about",
-        "into",
-        "than",
-        "then",
-        "there",
-        "here",
-        "so",
-        "such",
-        "not",
-        "no",
-        "yes",
-        "also",
-        "tell",
-        "explain",
-        "describe",
-        "give",
-        "me",
-        "please",
-        "any",
-        "some",
-        "more",
-        "most",
-        "much",
-        "many",
-        "does",
-        "mean",
-        "means",
-    ]
-)
+from assistant.lexical import LexicalIndex, reciprocal_rank_fusion
+from assistant.text_terms import STOPWORDS, found_in, split_sentences, terms
 
-
-def terms(text: str) -> list[str]:
-    """Lower-cased content words with a light plural/-ing trim, for lexical sentence scoring."""
-    out = []
-    for word in _WORD.findall(text.lower()):
-        if word in STOPWORDS or len(word) < 2:
-            continue
-        for suffix in ("ing", "ed", "es", "s", "e"):
-            if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
-                word = word[: -len(suffix)]
-                break
-        out.append(word)
-    return out
+__all__ = ["STOPWORDS", "Passage", "Retriever", "SentenceIndex", "split_sentences", "terms"]
 
 
 @dataclass(frozen=True)
@@ -132,52 +27,166 @@ class Passage:
     locations: tuple[str, ...]
     titles: tuple[str, ...]
     score: float  # cosine similarity, 0-1
-
-
-def split_sentences(text: str) -> list[str]:
-    sentences: list[str] = []
-    for line in text.split("\n"):
-        line = line.strip().lstrip("-•* ").strip()
-        if line:
-            sentences.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
-    return sentences
+    fused: float = 0.0  # reciprocal-rank-fusion score of the hybrid search (0 when found another way)
+    lexical: bool = False  # holds every specific term of the query (BM25 evidence, e.g. "MLOps")
+    heading_match: float = 0.0  # share of the innermost heading's words the question uses (0-1)
 
 
 class Retriever:
+    """Hybrid retrieval over one build: Chroma (dense) and BM25 (lexical) over the same chunks, fused by rank.
+
+    The chunk table (texts, heading paths, vectors) is read from the collection once at load, so the
+    BM25 index and the cosine of any chunk cost nothing per question.
+    """
+
     def __init__(self, store: Chroma, embeddings: Embeddings, top_k: int) -> None:
         self._store = store
         self._embeddings = embeddings
         self._top_k = top_k
+        table = store.get(include=["documents", "metadatas", "embeddings"])
+        self._ids: list[str] = [str(i) for i in table["ids"]]
+        self._texts: list[str] = list(table["documents"] or [])
+        self._metas: list[dict[str, Any]] = [dict(m or {}) for m in (table["metadatas"] or [])]
+        vectors = table.get("embeddings")
+        self._matrix = (
+            np.asarray(vectors, dtype=np.float32) if vectors is not None and len(vectors) else np.zeros((0, 0))
+        )
+        self._row = {chunk_id: i for i, chunk_id in enumerate(self._ids)}
+        self._headings = [terms(str(m.get("section", "")).split(" > ")[-1]) for m in self._metas]
+        self.lexical = LexicalIndex(self._ids, self._texts, [str(m.get("section", "")) for m in self._metas])
+
+    def texts(self) -> list[str]:
+        """Every chunk's text (for what the documents define: acronyms and their expansions)."""
+        return list(self._texts)
 
     def embed(self, query: str) -> list[float]:
         return self._embeddings.embed_query(query)
 
     def search(self, query: str, k: int | None = None, vector: list[float] | None = None) -> list[Passage]:
+        """Dense search alone (Chroma): the k chunks nearest to the query vector."""
         vector = vector if vector is not None else self.embed(query)
         hits = self._store.similarity_search_by_vector_with_relevance_scores(vector, k=k or self._top_k)
         # Chroma returns cosine distance; similarity = 1 - distance.
         return [_passage(doc, round(max(0.0, 1.0 - float(distance)), 4)) for doc, distance in hits]
 
-    def fetch(self, scores: dict[str, float]) -> list[Passage]:
-        """Passages by chunk id (found through their sentences), scored by their best sentence."""
-        if not scores:
-            return []
-        docs = self._store.get_by_ids(list(scores))
-        return [_passage(doc, round(scores[str(doc.id)], 4)) for doc in docs]
+    def hybrid(
+        self,
+        query: str,
+        vector: list[float],
+        by_sentence: dict[str, float] | None = None,
+        k: int | None = None,
+        focus: str | None = None,
+    ) -> list[Passage]:
+        """Chunks ranked by reciprocal rank fusion of four rankings, best first.
+
+        Dense (Chroma) and BM25 over the chunks; the chunks of the sentences nearest the question (one
+        sentence can answer while its chunk as a whole ranks low); and the sections whose heading the
+        question names ("career path" -> Career Paths): a heading is strong evidence, so it is a ranking
+        of its own. Each passage keeps its cosine so callers can still judge coverage. `focus` is the part
+        of the query that says what is asked (without context entities): headings are matched against it.
+        """
+        k = k or self._top_k
+        depth = max(3 * k, 12)
+        dense = self.search(query, k=depth, vector=vector)
+        cosine = {p.chunk_id: p.score for p in dense}
+        lexical = self.lexical.search(query, k=depth)
+        headings = self._heading_matches(focus or query)
+        heading_rank = [c for c, share in sorted(headings.items(), key=lambda kv: kv[1], reverse=True) if share >= 0.5]
+        fused = reciprocal_rank_fusion(
+            [[p.chunk_id for p in dense], [c for c, _ in lexical], list(by_sentence or {}), heading_rank[:depth]]
+        )
+        passages = []
+        query_vector = np.asarray(vector, dtype=np.float32)
+        for chunk_id, fused_score in list(fused.items())[:k]:
+            row = self._row.get(chunk_id)
+            if row is None:
+                continue
+            score = cosine.get(chunk_id)
+            if score is None:
+                score = float(self._matrix[row] @ query_vector) if self._matrix.shape[0] > row else 0.0
+            passages.append(
+                Passage(
+                    **_fields(chunk_id, self._texts[row], self._metas[row]),
+                    score=round(max(0.0, float(score)), 4),
+                    fused=round(fused_score, 5),
+                    lexical=self.lexical.covers(focus or query, row),
+                    heading_match=round(headings.get(chunk_id, 0.0), 3),
+                )
+            )
+        return passages
+
+    def _heading_matches(self, query: str) -> dict[str, float]:
+        """Per chunk, how much of its innermost heading the question names (see heading_match)."""
+        wanted = set(terms(query))
+        out: dict[str, float] = {}
+        for chunk_id, heading in zip(self._ids, self._headings, strict=True):
+            share = self.heading_match(set(heading), wanted)
+            if share > 0:
+                out[chunk_id] = share
+        return out
+
+    def heading_match(self, heading: set[str], wanted: set[str]) -> float:
+        """The IDF-weighted share of a heading's words that the question uses: 1.0 when it names them all."""
+        # "In-Demand Skills": the compound "in-demand" stands for its parts, which are there on their own.
+        heading = {w for w in heading if "-" not in w or not set(terms(w.replace("-", " "))) <= heading}
+        hits = found_in(heading, wanted) if heading else set()
+        total = sum(self.lexical.idf(w) for w in heading)
+        return sum(self.lexical.idf(w) for w in hits) / total if total else 0.0
+
+    def section_of(self, passage: Passage) -> list[Passage]:
+        """Every chunk of the passage's section in the same document, in reading order (section retrieval)."""
+        doc = passage.source.split(":")[0]
+        rows = [
+            i
+            for i, meta in enumerate(self._metas)
+            if meta.get("section") == passage.section and str(meta.get("source", "")).split(":")[0] == doc
+        ]
+        rows.sort(key=lambda i: _first_line(str(self._metas[i].get("source", ""))))
+        return [Passage(**_fields(self._ids[i], self._texts[i], self._metas[i]), score=passage.score) for i in rows]
+
+    def subsections(self, passage: Passage) -> list[list[Passage]]:
+        """The sections one level under the passage's section in the same document, each as its chunks."""
+        doc = passage.source.split(":")[0]
+        prefix = f"{passage.section} > "
+        names = dict.fromkeys(
+            str(m.get("section", ""))
+            for m in sorted(self._metas, key=lambda m: _first_line(str(m.get("source", ""))))
+            if str(m.get("section", "")).startswith(prefix)
+            and " > " not in str(m.get("section", ""))[len(prefix) :]
+            and str(m.get("source", "")).split(":")[0] == doc
+        )
+        out = []
+        for name in names:
+            row = next(
+                i
+                for i, m in enumerate(self._metas)
+                if m.get("section") == name and str(m.get("source", "")).split(":")[0] == doc
+            )
+            out.append(self.section_of(Passage(**_fields(self._ids[row], "", self._metas[row]), score=passage.score)))
+        return out
+
+
+def _first_line(source: str) -> int:
+    try:
+        return int(source.rsplit(":", 1)[1].split("-")[0])
+    except (IndexError, ValueError):
+        return 0
+
+
+def _fields(chunk_id: str, text: str, meta: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "chunk_id": chunk_id,
+        "text": text,
+        "section": str(meta.get("section", "")),
+        "title": str(meta.get("title", "")),
+        "source": str(meta.get("source", "")),
+        "locations": tuple(str(meta.get("locations", "")).split("|")),
+        "titles": tuple(str(meta.get("titles", "")).split("|")),
+    }
 
 
 def _passage(doc: Any, score: float) -> Passage:
-    meta = doc.metadata
-    return Passage(
-        chunk_id=str(doc.id),
-        text=doc.page_content,
-        section=str(meta.get("section", "")),
-        title=str(meta.get("title", "")),
-        source=str(meta.get("source", "")),
-        locations=tuple(str(meta.get("locations", "")).split("|")),
-        titles=tuple(str(meta.get("titles", "")).split("|")),
-        score=score,
-    )
+    return Passage(**_fields(str(doc.id), doc.page_content, doc.metadata), score=score)
 
 
 class SentenceIndex:
@@ -214,80 +223,3 @@ class SentenceIndex:
             if len(best) == n:
                 break
         return best
-
-
-def _is_bullet(line: str) -> bool:
-    return line.lstrip().startswith(("-", "•", "*"))
-
-
-def _list_lines(passage: Passage) -> list[str]:
-    """The passage's bullet items if it is mostly a list (the career guide's sections are)."""
-    lines = [ln for ln in passage.text.split("\n") if ln.strip()]
-    bullets = [ln.lstrip("-•* ").strip() for ln in lines if _is_bullet(ln)]
-    return bullets if len(bullets) >= 2 and len(bullets) >= 0.5 * len(lines) else []
-
-
-def best_sentences(
-    question: str,
-    passages: list[Passage],
-    query_vector: list[float] | None = None,
-    index: SentenceIndex | None = None,
-    limit: int = 3,
-) -> list[tuple[str, Passage]]:
-    """The passages' sentences closest to the question (embedding similarity plus shared words).
-
-    Prose gives its best sentences in reading order. A list section (most of the career guide) gives
-    the items around its best item, and a sentence that introduces a list brings the items with it.
-    """
-    wanted = set(terms(question))
-    query = np.asarray(query_vector, dtype=np.float32) if query_vector is not None else None
-    scored: list[tuple[float, int, int, str, Passage]] = []
-    for rank, passage in enumerate(passages):
-        stored = index.sentences(passage.chunk_id) if index is not None else []
-        pairs = stored or [(text, None) for text in split_sentences(passage.text)]
-        for order, (sentence, vector) in enumerate(pairs):
-            sentence_terms = set(terms(sentence)) | set(terms(passage.section.split(" > ")[-1]))
-            lexical = len(wanted & sentence_terms) / max(len(wanted), 1)
-            semantic = float(np.dot(query, vector)) if query is not None and vector is not None else 0.0
-            if semantic == 0.0 and lexical == 0.0:
-                continue
-            score = semantic + 0.3 * lexical + 0.15 * passage.score
-            scored.append((score, -rank, -order, sentence, passage))
-    if not scored:
-        return []
-    scored.sort(key=lambda item: item[0], reverse=True)
-    best_score, _, _, best_sentence, best_passage = scored[0]
-    items = _list_lines(best_passage)
-    if items:
-        at = next((i for i, item in enumerate(items) if item == best_sentence or best_sentence in item), 0)
-        window = items[max(0, at - 1) : max(0, at - 1) + 6]
-        heading = best_passage.section.split(" > ")[-1]
-        return [(f"{heading}: " + "; ".join(w.rstrip(".") for w in window) + ".", best_passage)]
-    chosen = [
-        item
-        for item in scored[: limit + 3]
-        if len(item[3].split()) >= 4
-        and item[0] >= best_score - (0.35 if item[4].chunk_id == best_passage.chunk_id else 0.2)
-    ]
-    chosen = chosen[:limit] or scored[:1]
-    chosen.sort(key=lambda item: (-item[1], -item[2]))  # reading order: passage rank, then position
-    return [(_with_list_items(sentence, passage), passage) for _, _, _, sentence, passage in chosen]
-
-
-def _with_list_items(sentence: str, passage: Passage, most: int = 8) -> str:
-    """'AI skills are now sought after in …, including:' + the items that follow it in the passage."""
-    if not sentence.rstrip().endswith(":"):
-        return sentence
-    lines = [ln.strip() for ln in passage.text.split("\n")]
-    for i, line in enumerate(lines):
-        if line.lstrip("-•* ").strip() == sentence.strip() or line.endswith(sentence.strip()):
-            items = []
-            for follower in lines[i + 1 :]:
-                if not _is_bullet(follower):
-                    break
-                items.append(follower.lstrip("-•* ").strip().rstrip("."))
-                if len(items) == most:
-                    break
-            if items:
-                return f"{sentence.rstrip()} " + "; ".join(items) + "."
-    return sentence

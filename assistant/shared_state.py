@@ -391,4 +391,8 @@ def open_shared_state(settings: Settings) -> SharedState | None:
 
 def open_session_store(settings: Settings) -> SessionStore:
     """Conversations as the settings ask: shared across processes by default, in memory if chosen."""
-    return open_shared_state(settings) or InMemorySessionStore(settings.session_max_count, settings.session_ttl_seconds)
+    shared = open_shared_state(settings)
+    # `is None`, never `or`: an empty store has len() 0 and would be taken for no store.
+    if shared is None:
+        return InMemorySessionStore(settings.session_max_count, settings.session_ttl_seconds)
+    return shared

@@ -401,6 +401,8 @@ ROLE_MODIFIER_NOISE = frozenset(
         "an",
         "the",
         "of",
+        "about",
+        "with",
         "for",
         "do",
         "does",

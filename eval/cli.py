@@ -332,9 +332,15 @@ def _print_summary(result: RunResult, outputs: dict[str, Path]) -> None:
     for gate in result.gates.results:
         if gate.status == "fail":
             print(f"  GATE FAILED: {gate.gate}" + (f" (actual {gate.actual:.4g})" if gate.actual is not None else ""))
-    failing = [case.id for case in run.cases if not case.passed]
+    # Held-out ids are named only when the held-out split was asked for on its own: a default run is what
+    # developers read while tuning, and a case's id already says what it asks.
+    only_heldout = result.manifest.selection.get("split") == "heldout"
+    failing = [case.id for case in run.cases if not case.passed and (only_heldout or case.split != "heldout")]
     if failing:
         print(f"eval: failing cases ({len(failing)}): {', '.join(failing)}")
+    hidden = sum(not case.passed and case.split == "heldout" for case in run.cases) if not only_heldout else 0
+    if hidden:
+        print(f"eval: {hidden} held-out cases fail (ids: --split heldout, or the report; never tune on them)")
     if result.baseline_rag is not None and result.baseline_rag.cached:
         print(f"eval: RAG baseline from the cache of this build ({result.baseline_rag.cached})")
     print(f"eval: gates {'passed' if result.gates.passed else 'FAILED'}; report: {outputs['html']}")

@@ -263,8 +263,19 @@ def _answer_block(label: str, turn: TurnResult | None) -> str:
     return (
         f"<div><h4>{escape(label)} · {verdict} <span class='muted'>(route={escape(str(seen.route))}, "
         f"abstained={seen.abstained})</span></h4><pre>{escape(seen.answer or str(seen.error))}</pre>"
-        f"<b>Cited snippets</b>{_snippets(seen.citations, seen.cited_ids)}</div>"
+        f"{_plan_line(turn)}<b>Cited snippets</b>{_snippets(seen.citations, seen.cited_ids)}</div>"
     )
+
+
+def _plan_line(turn: TurnResult) -> str:
+    """The question plan the system returned, one part per item (nothing for systems without a plan)."""
+    plan = turn.observation.plan
+    if not plan:
+        return ""
+    parts = "; ".join(
+        f"{part.kind} → {part.route}{'' if part.covered else ' (not covered)'}: {part.text}" for part in plan
+    )
+    return f"<p><b>Plan:</b> {escape(parts)}</p>"
 
 
 def _checks_table(turn: TurnResult) -> str:

@@ -28,6 +28,7 @@ from eval.models import (
 )
 from eval.numbers import ParsedNumber, find_number, parse_numbers
 from eval.schema import (
+    KINDS,
     CaseTurn,
     ExpectedNumber,
     ExpectedPlanPart,
@@ -467,8 +468,12 @@ def _paraphrase_consistency(cases: Sequence[CaseResult], originals: dict[str, bo
     return _ratio(sum(mine == theirs for mine, theirs in pairs), len(pairs))
 
 
+def _kind_order(kind: str) -> tuple[int, str]:
+    return (KINDS.index(kind) if kind in KINDS else len(KINDS), kind)
+
+
 def summarise_by_kind(cases: Sequence[CaseResult], originals: dict[str, bool]) -> dict[str, Summary]:
-    kinds = sorted({case.kind for case in cases})
+    kinds = sorted({case.kind for case in cases}, key=_kind_order)
     return {kind: summarise([case for case in cases if case.kind == kind], originals) for kind in kinds}
 
 

@@ -123,10 +123,30 @@ def summary_markdown(result: RunResult) -> str:
         *_metric_table({"overall": run.overall, **run.per_kind}, HEADLINE_METRICS),
         "",
     ]
+    if run.per_split:
+        splits = list(run.per_split)
+        lines += [
+            "## Case accuracy per kind and split (dev: may be looked at; heldout: never tuned on)",
+            "",
+            "| kind | " + " | ".join(splits) + " |",
+            "|---|" + "---|" * len(splits),
+        ]
+        for kind in ["overall", *run.per_kind]:
+            cells = []
+            for split in splits:
+                summary = run.per_split[split] if kind == "overall" else run.per_split_kind[split].get(kind)
+                cells.append(
+                    "-"
+                    if summary is None
+                    else f"{format_metric('x', summary.metrics['case_accuracy'])} ({summary.passed}/{summary.cases})"
+                )
+            lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+        lines.append("")
     if result.baseline_rag is not None:
         base = result.baseline_rag
         lines += [
-            "## Ours vs plain LangChain RAG (1000/200 splitter, Chroma, top-4 passages as the answer)",
+            "## Ours vs plain LangChain RAG (1000/200 splitter, Chroma, top-4 passages as the answer)"
+            + (" (cached for this build)" if base.cached else ""),
             "",
             "| kind | cases | ours: case accuracy | baseline: case accuracy | ours: answer accuracy "
             "| baseline: answer accuracy |",

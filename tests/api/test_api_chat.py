@@ -10,7 +10,7 @@ from api_helpers import parse_sse
 
 pytestmark = pytest.mark.slow
 
-REPLY_FIELDS = {"answer", "session_id", "route", "abstained", "citations", "tool_calls", "plan", "latency_ms", "chart"}
+REPLY_FIELDS = {"answer", "session_id", "route", "abstained", "citations", "tool_calls", "plan", "chart", "latency_ms"}
 
 
 def test_chat_returns_the_core_reply_with_a_new_session(http: httpx.Client) -> None:

@@ -103,7 +103,7 @@ class Terminal:
     """The command on a pseudo-terminal, as in a shell: its stdio is a TTY that is also its controlling
     terminal, so keys such as Ctrl-C reach it through the line discipline, not as a signal we send."""
 
-    def __init__(self, args: list[str], settings: Settings) -> None:
+    def __init__(self, args: list[str], settings: Settings, **extra_env: str) -> None:
         self.master, slave = pty.openpty()
         # A real terminal has a size; on a 0-column one tqdm draws nothing, and a "no bars" check proves nothing.
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
@@ -113,6 +113,7 @@ class Terminal:
             "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
             "TERM": "dumb",  # readline without bracketed paste or colours: a transcript that reads plainly
             "INPUTRC": "/dev/null",  # the person's own key bindings play no part
+            **extra_env,
         }
         self.process = subprocess.Popen(
             [str(ASSISTANT), *args], stdin=slave, stdout=slave, stderr=slave, env=env, preexec_fn=_own_terminal
@@ -223,18 +224,32 @@ def _tiny_corpus(tmp_path: Path) -> Settings:
 def test_quiet_silences_every_bar_even_on_a_terminal(tmp_path: Path, args: list[str]) -> None:
     terminal = Terminal(args, _tiny_corpus(tmp_path))
     assert terminal.finish() == 0, terminal.transcript
-    output = terminal.transcript.replace("\r\n", "\n")  # the terminal's own newline translation
-    assert "index built" in output
-    assert not [mark for mark in BAR_MARKS if mark in output], output
+    assert "index built" in terminal.transcript and not _bars(terminal.transcript), terminal.transcript
 
 
 def test_bars_show_on_a_terminal_and_stay_out_of_logs(tmp_path: Path) -> None:
     terminal = Terminal(["ingest"], _tiny_corpus(tmp_path / "tty"))
     assert terminal.finish() == 0, terminal.transcript
-    assert "Loading weights" in terminal.transcript and "embedding:" in terminal.transcript  # the check can fail
+    assert "embedding:" in _bars(terminal.transcript)  # so the "no bars" checks above can fail
     logged = command(["ingest"], _tiny_corpus(tmp_path / "log"))
-    assert logged.returncode == 0, logged.stderr
-    assert not [mark for mark in BAR_MARKS if mark in logged.stdout + logged.stderr], logged.stderr
+    assert logged.returncode == 0 and "index built" in logged.stdout, logged.stderr
+    assert not _bars(logged.stdout + logged.stderr), logged.stderr
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_quiet_silences_the_model_loading_bar(core_settings: Settings, quiet: bool) -> None:
+    # The torch runtime loads the model through transformers, which draws its own "Loading weights" bar.
+    args = ["ask", "What is overfitting?", *(["--quiet"] if quiet else [])]
+    terminal = Terminal(args, core_settings, ASSISTANT_QUERY_RUNTIME="torch")
+    assert terminal.finish() == 0, terminal.transcript
+    assert "route: documents" in terminal.transcript
+    assert ("Loading weights" in _bars(terminal.transcript)) is not quiet, terminal.transcript
+
+
+def _bars(output: str) -> list[str]:
+    """The progress-bar traces in a transcript (the terminal's own \r\n newlines aside)."""
+    output = output.replace("\r\n", "\n")
+    return [mark for mark in BAR_MARKS if mark in output]
 
 
 def test_chat_on_a_terminal_edits_lines_keeps_history_and_leaves_on_exit(core_settings: Settings) -> None:
@@ -298,8 +313,16 @@ def test_continue_and_session_reuse_the_printed_session_id(core_settings: Settin
     assert command(["ask", "-c", "--json", "And in 2024?"], core_settings).stdout.count('"my-own-id"') == 1
 
 
+def test_chat_continue_picks_up_the_last_conversation(core_settings: Settings) -> None:
+    first = command(["ask", "What was the median salary expectation in 2025?"], core_settings)
+    session = _printed_session(first)
+    chat = command(["chat", "-c"], core_settings, stdin="What is overfitting?\n")
+    assert chat.returncode == 0 and "route: documents" in chat.stdout, chat.stderr
+    assert _printed_session(chat) == session
+
+
 @pytest.mark.xfail(
-    reason="needs the cross-process default SessionStore (SQLite, issue 9); the in-memory store dies with the process",
+    reason="needs the SQLite default SessionStore actually chosen (state branch: open_session_store `is None` fix)",
     strict=False,
 )
 @pytest.mark.parametrize("follow_up", [["-c"], ["--session", "SESSION"]])

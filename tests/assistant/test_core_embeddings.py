@@ -31,9 +31,7 @@ def test_onnx_and_torch_agree(core_settings: Settings) -> None:
     assert cosine.min() > 0.999, cosine
 
 
-def test_stored_vectors_are_the_models_document_vectors(
-    core_settings: Settings, real_assistant: object
-) -> None:
+def test_stored_vectors_are_the_models_document_vectors(core_settings: Settings, real_assistant: object) -> None:
     from assistant.ingest import current_build
 
     build_id, build_dir = current_build(core_settings)  # type: ignore[misc]
@@ -43,3 +41,17 @@ def test_stored_vectors_are_the_models_document_vectors(
     for text, meta, stored in zip(got["documents"], got["metadatas"], got["embeddings"], strict=True):
         expected = model.embed_documents([f"{meta['section']}\n{text}"])[0]
         assert float(np.dot(expected, stored)) > 0.9999
+
+
+def test_ingest_embedder_gives_the_query_embedders_vectors(core_settings: Settings) -> None:
+    """Documents (batched, sorted by length, every core) and queries (one at a time) share one model."""
+    from assistant.embeddings import document_embeddings
+
+    onnx_file = find_onnx(core_settings.model_path, core_settings.onnx_dir)
+    assert onnx_file is not None
+    documents = np.array(
+        document_embeddings(core_settings.model_path, core_settings.onnx_dir).embed_documents(SENTENCES)
+    )
+    query_side = OnnxEmbeddings(onnx_file, core_settings.model_path)
+    queries = np.array([query_side.embed_query(text) for text in SENTENCES])
+    assert ((documents * queries).sum(axis=1) > 0.99999).all()

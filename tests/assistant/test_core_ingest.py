@@ -1,9 +1,14 @@
-"""Ingest over the real corpus: no-change re-ingest, atomic swap on failure, drop-in documents, dedup."""
+"""Ingest over the real corpus: no-change re-ingest, atomic swap on failure, drop-in documents, dedup,
+vector reuse only for the same model, no torch on the ingest path, the lock, leases."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +25,7 @@ pytestmark = pytest.mark.slow
 def own_data(built_data_dir: Path, tmp_path: Path) -> Settings:
     """A private copy of the session's build and of the corpus, free to change."""
     data = tmp_path / "data"
-    shutil.copytree(built_data_dir, data)
+    shutil.copytree(built_data_dir, data, ignore=shutil.ignore_patterns("leases"))
     corpus = tmp_path / "corpus"
     shutil.copytree(PROJECT_ROOT / "corpus", corpus)
     return Settings(data_dir=data, corpus_dir=corpus)
@@ -50,17 +55,14 @@ def test_shared_explainer_is_indexed_once_knowing_both_pages(own_data: Settings)
     chunks = chunk_documents(load_corpus(own_data.corpus_dir), own_data.chunk_size, own_data.chunk_overlap)
     rl = [c for c in chunks if "Reinforcement Learning" in c.section]
     assert rl and all(
-        {loc.doc_id for loc in c.locations}
-        == {"ai-ml-developer-salary-2024.md", "ai-ml-developer-salary-2025.md"}
+        {loc.doc_id for loc in c.locations} == {"ai-ml-developer-salary-2024.md", "ai-ml-developer-salary-2025.md"}
         for c in rl
     )
     headline = [c for c in chunks if "Median Salary Expectations" in c.text]
     assert len(headline) == 2  # different figures: never merged
 
 
-def test_failed_ingest_leaves_the_previous_index_serving(
-    own_data: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failed_ingest_leaves_the_previous_index_serving(own_data: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     assistant = build_assistant(own_data)
     before = current_build(own_data)
     (own_data.corpus_dir / "new-notes.md").write_text("# Notes\n\nAutoML tools are covered here too.\n")
@@ -109,3 +111,59 @@ def test_empty_corpus_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(IngestError, match="no .md or .txt"):
         run_ingest(Settings(data_dir=tmp_path / "d", corpus_dir=tmp_path / "empty"), progress=False)
+
+
+def test_vectors_are_reused_only_from_a_build_of_the_same_model(own_data: Settings) -> None:
+    build_id, build_dir = current_build(own_data)  # type: ignore[misc]
+    manifest = json.loads((build_dir / "manifest.json").read_text())
+    manifest["model_fingerprint"] = "another-model"  # as if the build came from other weights
+    (build_dir / "manifest.json").write_text(json.dumps(manifest))
+    (own_data.corpus_dir / "new-notes.md").write_text("# Notes\n\nAutoML tools are covered here too.\n")
+    report = run_ingest(own_data, progress=False)
+    assert report.changed and report.embedded == report.chunks
+
+
+def test_ingest_does_not_import_torch(own_data: Settings) -> None:
+    """The 7-12 s torch import is what made ingest slow: documents go through ONNX like queries."""
+    script = (
+        "import sys\n"
+        "from assistant.ingest import run_ingest\n"
+        "from assistant.settings import Settings\n"
+        "report = run_ingest(Settings(), progress=False, force=True)\n"
+        "print(report.embedded, report.chunks, 'torch' in sys.modules)\n"
+    )
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(own_data.data_dir), "ASSISTANT_CORPUS_DIR": str(own_data.corpus_dir)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    embedded, chunks, torch_imported = done.stdout.split()
+    assert embedded == chunks and torch_imported == "False"
+
+
+def test_an_ingest_holding_the_lock_makes_another_409(own_data: Settings) -> None:
+    from assistant.errors import IngestRunning
+    from assistant.ingest import _ingest_lock
+
+    with _ingest_lock(own_data), pytest.raises(IngestRunning, match=f"pid {os.getpid()}") as error:
+        run_ingest(own_data, progress=False)
+    assert error.value.status_code == 409 and error.value.code == "ingest_running"
+    assert not run_ingest(own_data, progress=False).changed  # released afterwards
+
+
+def test_leases_of_gone_processes_do_not_keep_builds(tmp_path: Path) -> None:
+    from assistant.builds import HOST, LEASE_TTL_SECONDS, in_use
+
+    build = tmp_path / "build"
+    (build / "leases").mkdir(parents=True)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (build / "leases" / f"{dead.pid}@{HOST}").write_text("0")
+    stale = build / "leases" / "123@another-host"
+    stale.write_text("0")
+    os.utime(stale, (time.time() - LEASE_TTL_SECONDS - 5,) * 2)
+    assert not in_use(build)
+    assert not any((build / "leases").iterdir())  # stale leases are cleared on the way
+    (build / "leases" / "123@another-host").write_text("0")  # refreshed just now on another host
+    assert in_use(build)
+    (build / "leases" / "123@another-host").unlink()
+    (build / "leases" / f"{os.getpid()}@{HOST}").write_text("0")
+    assert in_use(build)

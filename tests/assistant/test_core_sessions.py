@@ -20,7 +20,13 @@ import pytest
 from assistant.errors import StateUnavailable
 from assistant.sessions import InMemorySessionStore, SessionState, Turn
 from assistant.settings import Settings
-from assistant.shared_state import RedisSharedState, SharedState, SqliteSharedState, open_shared_state
+from assistant.shared_state import (
+    RedisSharedState,
+    SharedState,
+    SqliteSharedState,
+    open_session_store,
+    open_shared_state,
+)
 
 
 def test_lru_bound_and_ttl() -> None:
@@ -162,7 +168,9 @@ def test_sessions_written_by_one_process_are_read_by_another(tmp_path: Path) -> 
     assert out.stdout.strip() == "median in 2025?"
 
 
-def test_settings_pick_the_store() -> None:
+def test_settings_pick_the_store(tmp_path: Path) -> None:
+    assert isinstance(open_session_store(Settings(data_dir=tmp_path)), SqliteSharedState), "empty, still shared"
+    assert isinstance(open_session_store(Settings(shared_state="memory")), InMemorySessionStore)
     assert Settings(shared_state="auto").resolved_shared_state == "sqlite"
     assert Settings(shared_state="auto", redis_url="redis://127.0.0.1:1/0").resolved_shared_state == "redis"
     assert open_shared_state(Settings(shared_state="memory")) is None

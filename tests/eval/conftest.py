@@ -142,6 +142,7 @@ class FakeChatService:
     url: str = ""
     requests: list[dict[str, Any]] = field(default_factory=list)
     rate_limit_first: bool = False
+    fingerprints: dict[str, Any] = field(default_factory=lambda: {"index": "fake-build", "corpus": "c0"})
 
     def reply_for(self, body: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
         self.requests.append(body)
@@ -184,7 +185,7 @@ def fake_chat() -> Iterator[FakeChatService]:
             self._send(*service.reply_for(body))
 
         def do_GET(self) -> None:  # noqa: N802
-            self._send(200, {"status": "ready", "fingerprints": {"index": "fake-build", "corpus": "c0"}}, {})
+            self._send(200, {"status": "ready", "fingerprints": service.fingerprints}, {})
 
         def log_message(self, *args: object) -> None:
             pass

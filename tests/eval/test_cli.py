@@ -128,3 +128,79 @@ def test_baseline_that_is_not_results_exit_2(
     bogus.write_text('{"schema_version": 99}')
     assert run_eval(fake_chat, small_cases, lenient_gates, tmp_path / "out", "--baseline", str(bogus)) == 2
     assert "schema_version 99" in capsys.readouterr().err
+
+
+def test_cached_rag_baseline_of_this_build_is_shown_without_running_it(
+    fake_chat: Any, small_cases: Path, lenient_gates: Path, tmp_path: Path, capsys
+) -> None:
+    from assistant.settings import Settings
+    from eval.cli import _baseline_cache
+    from eval.schema import case_files, load_cases
+
+    first = tmp_path / "first"
+    assert run_eval(fake_chat, small_cases, lenient_gates, first) == 0
+    assert load(first)["baseline_rag"] is None  # nothing cached, nothing run: the baseline is on request
+    # Stand in for an earlier `--rag-baseline` run of this build: its cached results, one case failing.
+    ours = load(first)["assistant"]
+    ours["system"], ours["channel"] = "baseline_rag", "baseline_rag"
+    ours["cases"][0]["passed"] = False
+    cases = load_cases(case_files(small_cases), corpus_dir=Settings().corpus_dir)
+    cache = _baseline_cache(Settings(), {"index": "fake-build"}, cases)
+    assert cache is not None and "fake-build" in cache.name
+    cache.parent.mkdir(parents=True)
+    cache.write_text(json.dumps(ours), encoding="utf-8")
+
+    second = tmp_path / "second"
+    assert run_eval(fake_chat, small_cases, lenient_gates, second) == 0
+    baseline = load(second)["baseline_rag"]
+    assert baseline is not None and baseline["cached"] == str(cache)
+    assert "RAG baseline from the cache of this build" in capsys.readouterr().out
+    assert "RAG baseline from this build's cache" in (second / "report.html").read_text(encoding="utf-8")
+
+    fake_chat.fingerprints = {"index": "another-build", "corpus": "c1"}
+    third = tmp_path / "third"
+    assert run_eval(fake_chat, small_cases, lenient_gates, third) == 0
+    assert load(third)["baseline_rag"] is None  # another build: the cached baseline does not apply
+
+
+def test_shipped_gates_with_another_cases_folder_skip_the_missing_blocking_cases(
+    fake_chat: Any, small_cases: Path, tmp_path: Path
+) -> None:
+    url = fake_chat.url
+    out = tmp_path / "out"
+    argv = ["--api", url, "--cases", str(small_cases), "--out", str(out), "--no-progress"]
+    code = main(argv)  # the shipped eval/gates.yaml names cases this folder lacks: not a broken run
+    gates = load(out)["gates"]["results"]
+    blocking = [gate for gate in gates if gate["gate"].startswith("blocking ")]
+    assert blocking and all(gate["status"] == "skipped" for gate in blocking)
+    assert code in (0, 1)
+
+
+def test_split_selection_runs_only_that_split(
+    fake_chat: Any, small_cases: Path, lenient_gates: Path, tmp_path: Path
+) -> None:
+    assert run_eval(fake_chat, small_cases, lenient_gates, tmp_path / "dev", "--split", "dev") == 0
+    assert load(tmp_path / "dev")["assistant"]["overall"]["cases"] == 6
+    assert set(load(tmp_path / "dev")["assistant"]["per_split"]) == {"dev"}
+    assert run_eval(fake_chat, small_cases, lenient_gates, tmp_path / "held", "--split", "heldout") == 2
+
+
+def test_terminal_names_held_out_failures_only_when_the_held_out_split_is_asked_for(
+    fake_chat: Any, small_cases: Path, lenient_gates: Path, tmp_path: Path, capsys
+) -> None:
+    text = (small_cases / "small.yaml").read_text(encoding="utf-8")
+    held, boston = text.split("  - id: s-boston\n")[0], "  - id: s-boston\n" + text.split("  - id: s-boston\n")[1]
+    boston, rest = boston.split("  - id: s-median-typo\n")
+    (small_cases / "small.yaml").write_text(held + "  - id: s-median-typo\n" + rest, encoding="utf-8")
+    (small_cases / "heldout").mkdir()
+    (small_cases / "heldout" / "held.yaml").write_text(
+        "suite: held\nsplit: heldout\ncases:\n" + boston, encoding="utf-8"
+    )
+    fake_chat.replies["What is the ML Engineer salary in Boston?"]["abstained"] = False
+    fake_chat.replies["Mid-Career ML Engineer salary?"]["answer"] = "No idea."
+    run_eval(fake_chat, small_cases, lenient_gates, tmp_path / "all")
+    printed = capsys.readouterr().out
+    assert "eval: failing cases (1): s-mle-mid" in printed
+    assert "eval: 1 held-out cases fail" in printed and "s-boston" not in printed.split("report:")[0]
+    run_eval(fake_chat, small_cases, lenient_gates, tmp_path / "held", "--split", "heldout")
+    assert "eval: failing cases (1): s-boston" in capsys.readouterr().out

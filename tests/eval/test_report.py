@@ -22,6 +22,9 @@ def outputs(fake_chat: Any, small_cases: Path, lenient_gates: Path, tmp_path: Pa
     monkeypatch.delenv("ASSISTANT_LLM_BASE_URL", raising=False)
     boston = fake_chat.replies["What is the ML Engineer salary in Boston?"]
     boston.update(abstained=False, answer='<script>alert("x")</script> Boston pays & more')
+    boston["plan"] = [
+        {"text": "ML Engineer salary in Boston", "kind": "figure", "route": "statistics", "covered": False}
+    ]
     out = tmp_path / "out"
     argv = ["--api", fake_chat.url, "--cases", str(small_cases), "--gates", str(lenient_gates)]
     assert main([*argv, "--out", str(out), "--no-progress", "--no-rag-baseline"]) == 0
@@ -118,6 +121,7 @@ def test_html_puts_failures_first_with_everything_an_evaluator_needs(outputs: Pa
     assert "Boston pays &amp; more" in boston  # our answer
     assert "abstain: true" in boston  # the expected facts, as written in the case file
     assert "expected abstain=True, got abstained=False" in boston  # each check with its detail
+    assert "figure → statistics (not covered): ML Engineer salary in Boston" in boston  # the returned plan
     mle = html[html.index('id="case-s-mle-mid"') : html.index("</tbody>", html.index('id="case-s-mle-mid"'))]
     assert "Mid-Career: $120,368 - $193,263" in mle  # the cited snippet
 
@@ -134,3 +138,32 @@ def test_terminal_lists_failing_case_ids(
     printed = capsys.readouterr().out
     assert "eval: failing cases (2): s-mle-mid, s-boston" in printed
     assert "split dev" in printed
+
+
+def test_readme_block_is_generated_from_the_run(outputs: Path, tmp_path: Path) -> None:
+    from eval.errors import HarnessError
+    from eval.readme import END, START, figures_markdown, replace_block, write_readme
+
+    result = RunResult.model_validate_json((outputs / "results.json").read_text(encoding="utf-8"))
+    block = figures_markdown(result)
+    assert block.startswith(START) and block.endswith(END)
+    assert "| overall | 83.3% (5/6) | 83.3% (5/6) | - |" in block  # dev, all, no baseline in this run
+    assert "| abstention | 0.0% (0/1) |" in block
+    assert "1 failing case(s): their ids are listed by the terminal and first in the report." in block
+    assert "RAG baseline: not run" in block
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Title\n\nprose\n\n{START}\nold figures 77.8%\n{END}\n\nmore prose\n", encoding="utf-8")
+    write_readme(result, readme)
+    text = readme.read_text(encoding="utf-8")
+    assert "old figures" not in text and "prose\n\n" + block + "\n\nmore prose" in text
+    write_readme(result, readme)  # idempotent: the block is replaced, not appended
+    assert readme.read_text(encoding="utf-8") == text
+    with pytest.raises(HarnessError, match="no single generated block"):
+        replace_block("no markers here", block)
+
+
+def test_summary_has_case_accuracy_per_kind_and_split(outputs: Path) -> None:
+    summary = (outputs / "summary.md").read_text(encoding="utf-8")
+    assert "## Case accuracy per kind and split" in summary
+    assert "| overall | 83.3% (5/6) |" in summary
+    assert "| abstention | 0.0% (0/1) |" in summary

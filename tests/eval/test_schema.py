@@ -194,3 +194,35 @@ def test_selection_by_split(small_cases: Path) -> None:
     assert select_cases(cases, split="heldout") == []
     with pytest.raises(CaseFileError, match="unknown split 'test'"):
         select_cases(cases, split="test")
+
+
+def test_plan_kinds_and_routes_are_the_assistants_own() -> None:
+    # A case may only expect what a Reply can say; a renamed kind in assistant/models.py must show up here.
+    from typing import get_args
+
+    from assistant import models
+    from eval import schema
+
+    assert set(get_args(schema.PartKind)) == set(get_args(models.PartKind))
+    assert set(get_args(schema.Route)) == set(get_args(models.Route))
+
+
+def test_expected_phrases_stand_in_the_documents_they_cite() -> None:
+    """Every fact a case expects is in the documents it names (or the corpus): no fact from memory."""
+    from eval.metrics import normalise_text
+
+    texts = {path.name: normalise_text(path.read_text(encoding="utf-8")) for path in CORPUS.glob("*.md")}
+    missing = []
+    for case in load_cases(case_files(), corpus_dir=CORPUS):
+        if case.corpus is not None:
+            continue  # planted pages: their text is checked when the fixture is built
+        for turn in case.turns:
+            docs = {doc for source in turn.expect.sources for doc in source.doc} or set(texts)
+            text = " ".join(texts[doc] for doc in docs)
+            for phrase in turn.expect.contains:
+                alternatives = [phrase] if isinstance(phrase, str) else phrase
+                if "partial-abstention" in case.tags and "don't cover" in alternatives:
+                    continue  # the assistant's own "the sources don't cover ..." wording, not a document fact
+                if not any(normalise_text(alternative) in text for alternative in alternatives):
+                    missing.append(f"{case.id}: {alternatives} not in {sorted(docs)}")
+    assert missing == []

@@ -1,0 +1,84 @@
+"""Lexical search over the build's chunks (BM25 through `bm25s`) and reciprocal rank fusion with dense results.
+
+The embedding misses exact terms it has never learned to weigh ("MLOps", an algorithm's name); BM25 finds
+them. Both rankings are fused by reciprocal rank (Cormack et al. 2009), which needs no score calibration
+between the two: a chunk high in either list ends high in the fused one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import bm25s
+import numpy as np
+
+from assistant.text_terms import terms
+
+RRF_K = 60  # the constant from the RRF paper: damps the weight of the very top ranks
+
+
+def reciprocal_rank_fusion(rankings: Iterable[Sequence[str]], k: int = RRF_K) -> dict[str, float]:
+    """Fused score per id: the sum over rankings of 1 / (k + rank), rank starting at 1. Highest first."""
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(dict.fromkeys(ranking), start=1):
+            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+    return dict(sorted(fused.items(), key=lambda pair: pair[1], reverse=True))
+
+
+class LexicalIndex:
+    """BM25 over chunk texts with their heading paths, plus document frequencies for term weights.
+
+    The heading path is indexed with the text (twice, so a heading word weighs more than a body word):
+    'Career Paths' or 'Soft Skills' is often only in the heading, and a heading that names what the
+    question asks for is strong evidence.
+    """
+
+    def __init__(self, ids: list[str], texts: list[str], sections: list[str]) -> None:
+        self.ids = ids
+        self._docs = [terms(f"{section}\n{section}\n{text}") for section, text in zip(sections, texts, strict=True)]
+        self._df: Counter[str] = Counter(term for doc in self._docs for term in set(doc))
+        self._bm25 = bm25s.BM25()
+        if ids:
+            self._bm25.index([doc or [""] for doc in self._docs], show_progress=False)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def idf(self, term: str) -> float:
+        """Smoothed inverse document frequency (a term in no chunk gets the highest weight)."""
+        return math.log(1.0 + (len(self.ids) - self._df.get(term, 0) + 0.5) / (self._df.get(term, 0) + 0.5))
+
+    def weight(self, term: str) -> float:
+        """A question word's weight for matching: its IDF, or 0 for a word no chunk has (it can match nothing
+        here, and counting it would only dilute the words that can: "what soft skills *matter* ...")."""
+        return self.idf(term) if self._df.get(term, 0) else 0.0
+
+    def rare(self, term: str, share: float = 0.1) -> bool:
+        """A term in at most `share` of the chunks (and in at least one): it names something specific."""
+        return 0 < self._df.get(term, 0) <= max(1, int(share * len(self.ids)))
+
+    def scores(self, query: str) -> np.ndarray:
+        wanted = terms(query)
+        if not wanted or not self.ids:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(wanted), dtype=np.float32)
+
+    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+        """The k best chunk ids with their BM25 scores (only chunks sharing a term with the query)."""
+        scores = self.scores(query)
+        order = np.argsort(-scores)[:k]
+        return [(self.ids[int(i)], float(scores[i])) for i in order if scores[i] > 0]
+
+    def covers(self, query: str, chunk_index: int) -> bool:
+        """True when the chunk holds the specific (rare) terms of the query, most of their weight at least.
+
+        'What is MLOps?' is covered by the one chunk that lists 'MLOps' even when its embedding is far
+        from the question; 'What is the weather in Paris?' is covered by nothing.
+        """
+        specific = {t for t in terms(query) if self.rare(t)}
+        held = specific & set(self._docs[chunk_index])
+        # Most of the specific weight, not all: "What does MLOps *stand* for?" ('standing' is rare here too).
+        return bool(held) and sum(map(self.idf, held)) >= 0.5 * sum(map(self.idf, specific))

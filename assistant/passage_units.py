@@ -1,0 +1,250 @@
+"""A passage as answer units: prose sentences and list items (with their labels and sub-items).
+
+The career guide writes lists with their own inner headings ("- Programming Languages:" then
+"- Proficiency in Python, ..."); flattening them into one sentence glues headings into the text. Here a
+label keeps its children, so an answer can quote one item or render the whole list as bullets.
+Also here: what marks a sentence as framing (never an answer), as defining a term, or as speaking of
+both sides of a comparison. These are facts about English prose, not about this corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text_terms import split_sentences, terms
+
+_BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")
+_NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
+_INLINE_LABEL = re.compile(r"^([^:]{2,60}):\s+(\S.*)$")
+# A section's closing remark glued onto its last item by the page's formatting ("... processes Their work
+# has significant applications ..."): a lower-case word, then a capitalised word opening a new sentence.
+_GLUED_TAIL = re.compile(r"(?<=[a-z)])\s+(?=(?:By|Their|These|This|The|Keep|As)\s+[a-z])")
+# Sentences that frame the text instead of saying something: questions, "let's start", "here's an overview".
+_FRAMING = re.compile(
+    r"^(?:as such,\s*)?(?:let['’]s|let us|here['’]?s|here is|here are|in this (?:article|guide|section)|"
+    r"and today|today we|that is to say|below|the following|we will|we['’]ll|this overview)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence or list item of a passage, in reading order."""
+
+    text: str  # bullet mark and any glued-on closing remark dropped ("Programming Languages:" for a label line)
+    is_item: bool
+    label: str = ""  # "Programming Languages" (inline "Label: text", or a label line with sub-items)
+    children: tuple[str, ...] = ()  # the sub-items under a label line
+    position: int = 0
+    written: str = ""  # the line as stored in the sentence index, when it differs from `text`
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The stored sentences this unit is made of (the sentence index is keyed by them)."""
+        return tuple(s for line in (self.written or self.text, *self.children) for s in split_sentences(line))
+
+    def as_sentence(self) -> str:
+        """'Programming Languages: Proficiency in Python, R, ...' (a label joined to its items)."""
+        if not self.children:
+            return self.text
+        head = self.text.rstrip(":").strip()
+        return f"{head}: " + "; ".join(c.rstrip(".") for c in self.children)
+
+    def as_bullet(self) -> str:
+        """The unit as one bullet: a label in bold-free 'Label: items' form, items joined by semicolons."""
+        return self.as_sentence().rstrip(".")
+
+
+def units(text: str) -> list[Unit]:
+    """Sentences and items of a passage; label lines gather the items under them."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    out: list[Unit] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not _BULLET.match(line) and _glossary_line(lines, i):
+            # "Diffusion Models: Diffusion models iteratively ..." lines in a row are a list without marks.
+            out.append(Unit(line.strip(), True, _INLINE_LABEL.match(line.strip()).group(1), position=len(out)))
+            i += 1
+            continue
+        if not _BULLET.match(line):
+            out.extend(Unit(s, False, position=len(out) + n) for n, s in enumerate(split_sentences(line)))
+            i += 1
+            continue
+        item = _BULLET.sub("", line).strip()
+        children: list[str] = []
+        j = i + 1
+        if _is_label_line(line, item, lines[i + 1 :]):
+            while j < len(lines) and _BULLET.match(lines[j]) and not _NUMBERED.match(lines[j]):
+                child = _BULLET.sub("", lines[j]).strip()
+                if children and (_is_label_line(lines[j], child, lines[j + 1 :]) or _labelled(child)):
+                    break  # the next labelled item starts
+                children.append(child)
+                j += 1
+        inline = _INLINE_LABEL.match(item)
+        label = item.rstrip(":").strip() if children else (inline.group(1).strip() if inline else "")
+        last = j >= len(lines)
+        trimmed = trim_glued_tail(children.pop(), last) if children else ""
+        children += [trimmed] if trimmed else []
+        text = item if children else trim_glued_tail(item, last)
+        out.append(Unit(text, True, label, tuple(children), len(out), written=item))
+        i = j
+    return out
+
+
+def _glossary_line(lines: list[str], i: int) -> bool:
+    """A 'Short Label: text' line next to another such line (a definition list written without bullets)."""
+
+    return _labelled(lines[i]) and any(0 <= j < len(lines) and _labelled(lines[j]) for j in (i - 1, i + 1))
+
+
+def _labelled(line: str) -> bool:
+    """'Soft Skills: Excellent communication ...': a short capitalised label, a colon, then the text."""
+    found = _INLINE_LABEL.match(line.strip())
+    return bool(found) and len(found.group(1).split()) <= 6 and found.group(1)[:1].isupper()
+
+
+def _is_label_line(raw: str, item: str, following: list[str]) -> bool:
+    """'Programming Languages:' / '1. Data Preparation' / 'Robotics Engineer' followed by its own items."""
+    if not following or not _BULLET.match(following[0]):
+        return False
+    if item.endswith(":") or _NUMBERED.match(raw):
+        return True
+    nxt = _BULLET.sub("", following[0]).strip()
+    # A short title without a full stop, followed by an item written as a sentence (the guide's career paths).
+    return len(item.split()) <= 5 and not item.endswith((".", ";", ",")) and nxt.endswith(".")
+
+
+def is_list(passage_units: list[Unit]) -> bool:
+    """Mostly items: the career guide's sections are lists, the explainers are prose."""
+    items = sum(1 for u in passage_units if u.is_item)
+    return items >= 2 and items >= 0.6 * len(passage_units)
+
+
+def trim_glued_tail(text: str, last: bool = False) -> str:
+    """'Enhancing decision-making processes Their work has ...' -> 'Enhancing decision-making processes'.
+
+    The section's last item (`last`) may also carry the closing remark as whole sentences after its own
+    ("... seeing increased demand. The AI and ML job market presents ..."): a long remainder is dropped.
+    """
+    parts = _GLUED_TAIL.split(text, maxsplit=1)
+    if len(parts) == 2 and len(parts[1].split()) >= 6:
+        return parts[0]
+    sentences = split_sentences(text)
+    if last and len(sentences) > 1 and len(" ".join(sentences[1:]).split()) >= 15:
+        return sentences[0]
+    return text
+
+
+def is_framing(sentence: str) -> bool:
+    """A question, an announcement ("let's start", "here's an overview") or a bare lead-in to a list."""
+    s = sentence.strip()
+    return s.endswith("?") or bool(_FRAMING.match(s)) or (s.endswith(":") and len(s.split()) > 6)
+
+
+def asked_phrase(question: str) -> str:
+    """The words a question asks about, in its own spelling: 'What is semi-supervised learning?' ->
+    'semi-supervised learning' (what a defining sentence must name)."""
+    words = re.findall(r"[A-Za-z0-9][\w+#./-]*", question)
+    kept = [w for w in words if terms(w) and w.lower() not in {"define", "definition", "meaning", "term"}]
+    return " ".join(kept).strip(" .?")
+
+
+_DEFINITION_QUESTION = re.compile(
+    r"^\s*(?:what\s+is|what['’]s|whats|define|explain|what\s+(?:does|do)\s+.+\s+(?:mean|do)\b|"
+    r"how\s+(?:does|do)\s+.+\s+work\b|what\s+is\s+meant\s+by)",
+    re.IGNORECASE,
+)
+
+
+def asks_definition(question: str) -> bool:
+    """'What is X?', 'What does X mean?', 'What do X do?', 'How does X work?': one thing explained."""
+    return bool(_DEFINITION_QUESTION.match(question))
+
+
+def defines(sentence: str, phrase: str, expansions: dict[str, str] | None = None) -> bool:
+    """The sentence defines `phrase`: 'X is/are/means/refers to', 'X (expansion)', 'X: ...', 'known as X',
+    'In X, ...', or the phrase is an acronym whose expansion the sentence opens with."""
+    if not phrase:
+        return False
+    names = {phrase.lower()}
+    for name in list(names):
+        if name in (expansions or {}):
+            names.add((expansions or {})[name].lower())
+        if name.endswith("s"):
+            names.add(name[:-1])
+    text = sentence.lower()
+    for name in names:
+        n = re.escape(name)
+        patterns = (
+            rf"^(?:the\s+|an?\s+)?{n}s?\s*(?:\([^)]*\)\s*)?(?:is|are|means|refers to|describes|involves|[:–—-])\s",
+            rf"^{n}s?\s*\(",
+            rf"\({n}\)\s+(?:is|are|means|refers to)\b",
+            rf"(?:known as|called|defined as)\s+['‘\"]?{n}",
+            rf"^in\s+{n},",
+        )
+        if any(re.search(p, text) for p in patterns):
+            return True
+    return False
+
+
+def comparison_sides(question: str) -> tuple[str, str] | None:
+    """The two things compared: 'difference between A and B', 'A vs B', 'compare A and/with/to B',
+    'how does A differ from B', 'A or B'."""
+    q = question.strip().rstrip("?.! ")
+    patterns = (
+        r"between\s+(.+?)\s+(?:and|&)\s+(.+)$",
+        r"(.+?)\s+(?:vs\.?|versus)\s+(.+)$",
+        r"compare\s+(.+?)\s+(?:and|with|to|against)\s+(.+)$",
+        r"(?:how\s+(?:does|do|is|are)\s+)?(.+?)\s+differ(?:ent)?\s+from\s+(.+)$",
+        r"(?:is|are|should i (?:learn|choose|pick))\s+(.+?)\s+or\s+(.+)$",
+    )
+    for pattern in patterns:
+        found = re.search(pattern, q, re.IGNORECASE)
+        if found:
+            left = re.sub(
+                r"^(?:what(?:'s| is| are)?\s+(?:the\s+)?(?:main\s+)?differences?\s+)", "", found.group(1), flags=re.I
+            )
+            sides = (left.strip(), found.group(2).strip())
+            if all(terms(side) for side in sides):
+                return sides
+    return None
+
+
+def side_terms(sides: tuple[str, str], expansions: dict[str, str] | None = None) -> tuple[set[str], set[str]]:
+    """Each side's own words: what both sides share ('models' in 'generative vs discriminative models')
+    says nothing about which side a sentence speaks of. An acronym side also matches its expansion."""
+    left, right = ({*terms(side), *terms((expansions or {}).get(side.lower(), ""))} for side in sides)
+    shared = left & right
+    return (left - shared) or left, (right - shared) or right
+
+
+def mentions(sentence: str, side: set[str]) -> bool:
+    return bool(side & set(terms(sentence)))
+
+
+_BEFORE_PAREN = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,5})\(([A-Z][A-Za-z]{1,7})\)")
+_AFTER_PAREN = re.compile(r"\b([A-Z][A-Za-z]{1,7})\s+\(([A-Z][\w -]{3,60}?)\)")
+
+
+def acronyms(texts: list[str]) -> dict[str, str]:
+    """Acronym -> expansion as the documents write them ('machine learning (ML)', 'MLOps (Machine
+    Learning Operations)'), lower-cased; read from the corpus at load, so a new document brings its own."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for words, acronym in _BEFORE_PAREN.findall(text):
+            capitals = [c for c in acronym if c.isupper()]
+            candidate = words.split()[-len(capitals) :]
+            if len(candidate) == len(capitals) and all(
+                w[0].lower() == c.lower() for w, c in zip(candidate, capitals, strict=True)
+            ):
+                found.setdefault(acronym.lower(), " ".join(candidate).lower())
+        for acronym, expansion in _AFTER_PAREN.findall(text):
+            capitals = [c for c in acronym if c.isupper()]
+            words = expansion.split()
+            if len(words) == len(capitals) and all(
+                w[0].lower() == c.lower() for w, c in zip(words, capitals, strict=True)
+            ):
+                found.setdefault(acronym.lower(), expansion.lower())
+    return found

@@ -1,0 +1,489 @@
+"""The question plan, made before anything is looked up: a message's parts, each with its kind and its route.
+
+A part's kind (PartKind: figure, explanation, list, comparison, method, path, smalltalk, other) is voted by
+its nearest labelled example questions (stats/question_examples.yaml, embedded once with the query model),
+then checked against slot rules: a part that asks for a number (a year, a level, "how much") leans to a
+figure; a role, a platform metric or "in production" is context and leans nowhere. The route follows the
+kind: figures go to the statistics tools when the slots name something they hold, every other kind goes
+to the documents with the entities as search context. A low-confidence part is answered by its route and,
+when that fails, by the other one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+import numpy as np
+import yaml
+from langchain_core.embeddings import Embeddings
+
+from assistant.models import PartKind
+from assistant.sessions import Turn
+from assistant.settings import PROJECT_ROOT
+from assistant.understanding import (
+    CITY_SYNONYMS,
+    MARKET_METRICS,
+    PLATFORM_METRICS,
+    ROLE_SYNONYMS,
+    YEAR,
+    Slots,
+    Vocabulary,
+    _pattern,
+    inherit,
+    understand,
+)
+
+QUESTION_EXAMPLES_PATH = PROJECT_ROOT / "stats" / "question_examples.yaml"
+PLAN_VOCABULARY_PATH = PROJECT_ROOT / "stats" / "vocabulary.toml"
+PartRoute = Literal["statistics", "documents", "smalltalk"]
+KINDS: tuple[str, ...] = get_args(PartKind)
+NEIGHBOURS = 7  # examples that vote on a part's kind
+SHARPNESS = 12.0  # softmax temperature over cosine similarity: higher lets the nearest example dominate
+NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
+COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
+EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
+METHOD_NUDGE = 0.3  # ... and to "method" when it asks how a figure is measured
+STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
+LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
+ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
+FOLLOWUP_NUDGE = 1.0  # a follow-up opener with no kind of its own keeps the previous turn's kind
+
+_MASKS: list[tuple[list[str], str]] = [
+    (sorted({p for ps in table.values() for p in ps}, key=len, reverse=True), placeholder)
+    for table, placeholder in (
+        (ROLE_SYNONYMS, "this job"),
+        (CITY_SYNONYMS, "this city"),
+        (PLATFORM_METRICS, "this figure"),
+        (MARKET_METRICS, "this figure"),
+    )
+]
+
+# "X and how ...?", "X? Also Y", "X; Y": a new part starts where a new question starts.
+_QUESTION_WORDS = (
+    r"what|what's|whats|which|how|why|who|where|when|is|are|do|does|did|can|could|should|would|will|"
+    r"tell|explain|describe|list|give|name|compare"
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|;\s*")
+_CLAUSE_SPLIT = re.compile(rf",?\s+(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
+_IMPERATIVE = re.compile(
+    r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
+)
+_LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SmalltalkGroup:
+    cues: list[str]
+    reply: str
+
+
+@dataclass(frozen=True)
+class QuestionExamples:
+    """The labelled examples and the small-talk texts (data, so a new kind of question needs no code)."""
+
+    kinds: dict[str, list[str]]
+    smalltalk: list[SmalltalkGroup]
+    suggestions: list[str]
+    hints: dict[str, str]
+
+    @classmethod
+    def load(cls, path: Path) -> QuestionExamples:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        kinds = {str(k): [str(q) for q in v or []] for k, v in (raw.get("kinds") or {}).items()}
+        unknown = sorted(set(kinds) - set(KINDS))
+        if unknown:
+            raise ValueError(f"{path}: unknown kinds {unknown} (known: {', '.join(KINDS)})")
+        suggestions = [str(s) for s in raw.get("suggestions") or []]
+        with_digits = [s for s in suggestions if re.search(r"\d", s)]
+        if with_digits:
+            # A reply's numbers must come from the sources; a suggestion's would be checked as figures too.
+            raise ValueError(f"{path}: suggestions may not contain digits: {with_digits}")
+        return cls(
+            kinds=kinds,
+            smalltalk=[
+                SmalltalkGroup([str(c).lower() for c in g.get("cues") or []], str(g.get("reply") or "").strip())
+                for g in raw.get("smalltalk") or []
+            ],
+            suggestions=suggestions,
+            hints={str(k): str(v) for k, v in (raw.get("search_hints") or {}).items()},
+        )
+
+    def smalltalk_reply(self, text: str) -> str:
+        """The reply of the first group whose cue leads the text, then the example questions as a list."""
+        lowered = text.lower()
+        reply = next(
+            (g.reply for g in self.smalltalk for c in g.cues if re.match(rf"\W*{re.escape(c)}\b", lowered)),
+            self.smalltalk[-1].reply if self.smalltalk else "",
+        )
+        return "\n".join([reply, *(f"- {s}" for s in self.suggestions)])
+
+
+@dataclass(frozen=True)
+class PlanVocabulary:
+    """Dimension words ("seniority", "by city") and back-references ("they") from stats/vocabulary.toml."""
+
+    dimensions: dict[str, re.Pattern[str]]
+    pronoun: re.Pattern[str]
+    number: re.Pattern[str]
+    comparison: re.Pattern[str]
+    explanation: re.Pattern[str]
+
+    @classmethod
+    def load(cls, path: Path) -> PlanVocabulary:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            dimensions={name: _words(words) for name, words in (raw.get("dimensions") or {}).items()},
+            pronoun=_words((raw.get("references") or {}).get("pronouns") or []),
+            number=_words((raw.get("figures") or {}).get("asks_for_number") or []),
+            comparison=_words((raw.get("comparisons") or {}).get("cues") or []),
+            explanation=_words((raw.get("explanations") or {}).get("cues") or []),
+        )
+
+    def known_words(self) -> set[str]:
+        """Every word of the cue lists, so the typo fixer leaves them alone ("apart" is not "part")."""
+        found: set[str] = set()
+        for pattern in (self.pronoun, self.number, self.comparison, self.explanation, *self.dimensions.values()):
+            found |= {w.lower() for w in re.findall(r"[A-Za-z]+", pattern.pattern) if len(w) > 1}
+        return found
+
+    def asks_for_explanation(self, text: str) -> bool:
+        return self.explanation.search(text) is not None
+
+    def asks_to_compare(self, text: str) -> bool:
+        return self.comparison.search(text) is not None
+
+    def asks_for_number(self, text: str) -> bool:
+        return self.number.search(text) is not None
+
+    def asks_across(self, text: str, dimension: str) -> bool:
+        pattern = self.dimensions.get(dimension)
+        return bool(pattern and pattern.search(text))
+
+    def resolve(self, text: str, name: str) -> str | None:
+        """The text with its first back-reference replaced by `name`, or None when it has none."""
+        found = self.pronoun.search(text)
+        return None if found is None else f"{text[: found.start()]}{name}{text[found.end() :]}"
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def generic_form(text: str) -> str:
+    """The question with its entities replaced by placeholders ("how much do this job make in this city").
+
+    The named things of a question dominate its embedding: "how much do ML engineers make" lies nearer to
+    "how do I become an ML engineer" than to "how much does an analyst earn". Masking them in the examples
+    and in the question lets the form of the question (how much, what is, how do I) decide the kind.
+    """
+    lowered = " ".join(text.lower().split())
+    for table, placeholder in _MASKS:
+        for phrase in table:
+            lowered = _pattern(phrase).sub(placeholder, lowered)
+    lowered = YEAR.sub("that year", lowered)
+    return re.sub(r"\b(this \w+)(?: \1)+", r"\1", lowered)  # "median salary expectation" is one figure
+
+
+class KindClassifier:
+    """Nearest labelled examples by embedding: the examples are embedded once, a part costs a dot product."""
+
+    def __init__(self, examples: QuestionExamples, embeddings: Embeddings) -> None:
+        self._labels = [kind for kind, questions in examples.kinds.items() for _ in questions]
+        texts = [generic_form(q) for questions in examples.kinds.values() for q in questions]
+        self._matrix = np.asarray(embeddings.embed_documents(texts), dtype=np.float32) if texts else None
+
+    def vote(self, vector: list[float]) -> dict[str, float]:
+        """Each kind's share of the nearest examples' softmax-weighted vote (sums to 1)."""
+        if self._matrix is None:
+            return {"other": 1.0}
+        sims = self._matrix @ np.asarray(vector, dtype=np.float32)
+        nearest = np.argsort(-sims)[:NEIGHBOURS]
+        weights: dict[str, float] = {}
+        for i in nearest:
+            weight = math.exp(SHARPNESS * float(sims[i]))
+            weights[self._labels[int(i)]] = weights.get(self._labels[int(i)], 0.0) + weight
+        total = sum(weights.values())
+        return {kind: w / total for kind, w in weights.items()}
+
+
+@dataclass
+class PlannedPart:
+    """One part of a message: what it asks (kind, slots), where it goes, and how sure the planner is."""
+
+    text: str
+    kind: PartKind
+    confidence: float
+    slots: Slots
+    route: PartRoute
+    fallback: PartRoute | None  # tried when the route does not answer (low confidence only)
+    context: list[str] = field(default_factory=list)  # the part's own entities, to sharpen a documents search
+    context_roles: list[str] = field(default_factory=list)  # roles the conversation is about (for the plan)
+
+    def entities(self) -> dict[str, Any]:
+        s = self.slots
+        found: dict[str, Any] = {
+            "years": s.years,
+            "roles": s.roles or ([s.unknown_role] if s.unknown_role else []) or self.context_roles,
+            "level": s.level or s.unknown_level,
+            "city": s.city or s.unknown_place,
+            "topic": s.platform_metric or s.market_metric,
+        }
+        return {k: v for k, v in found.items() if v}
+
+
+def split_parts(message: str) -> list[str]:
+    """'X and how Y?', 'X? Also Y', 'X; Y' -> their parts; one question stays whole."""
+    parts: list[str] = []
+    for sentence in _SENTENCE_SPLIT.split(message.strip()):
+        for clause in _CLAUSE_SPLIT.split(sentence):
+            # "Also, Y" after X is a part of its own; "And a data scientist?" opening a message is a follow-up
+            # of the last turn and keeps its "and" for the slot rules that recognise one.
+            clause = (_LEADING_JOINER.sub("", clause) if parts else clause).strip(" ,")
+            if clause:
+                parts.append(clause)
+    # A fragment of one or two words ("ok" after a question is noise) joins its neighbour, and a statement
+    # ("I am an AI engineer with 5 years of experience.") is context for the question that follows it.
+    merged: list[str] = []
+    pending = ""
+    for part in parts:
+        if pending:
+            part, pending = f"{pending} {part}", ""
+        if merged and len(part.split()) <= 2 and not _is_question(part) and not _is_greeting_only(part):
+            merged[-1] = f"{merged[-1]} {part}"
+        elif not _is_question(part) and not _is_greeting_only(part) and not _IMPERATIVE.match(part):
+            pending = part
+        else:
+            merged.append(part)
+    if pending:
+        merged.append(pending)
+    return merged or [message.strip()]
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith("?") or re.match(rf"(?:{_QUESTION_WORDS})\b", text, re.IGNORECASE) is not None
+
+
+def _is_greeting_only(text: str) -> bool:
+    return len(re.findall(r"[a-z]+", text.lower())) <= 3
+
+
+class Planner:
+    """Splits a message into parts and decides each part's kind and route (one per loaded build)."""
+
+    def __init__(
+        self,
+        examples: QuestionExamples,
+        classifier: KindClassifier,
+        embeddings: Embeddings,
+        words: PlanVocabulary,
+    ) -> None:
+        self.examples = examples
+        self.words = words
+        self._classifier = classifier
+        self._embeddings = embeddings
+        cues = sorted({c for g in examples.smalltalk for c in g.cues}, key=len, reverse=True)
+        self._smalltalk = re.compile(
+            r"^\W*(?:(?:" + "|".join(re.escape(c) for c in cues) + r")\b[\W]*)+(?:\w+\W*){0,3}$" if cues else r"(?!)",
+            re.IGNORECASE,
+        )
+
+    def plan(
+        self, message: str, vocabulary: Vocabulary, previous: Turn | None, history_years: list[int]
+    ) -> list[PlannedPart]:
+        planned: list[PlannedPart] = []
+        for index, text in enumerate(split_parts(message)):
+            own = understand(text, vocabulary)
+            if index == 0:
+                before: Turn | None = previous
+                years = history_years
+            else:
+                before, years = _as_turn(planned[-1]), [*history_years, *planned[-1].slots.years]
+            # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
+            slots = own
+            earlier_roles = list(before.slots.get("roles") or []) if before and before.route != "out_of_scope" else []
+            resolved = self.words.resolve(text, earlier_roles[0]) if earlier_roles and not own.roles else None
+            if resolved:
+                slots = understand(resolved, vocabulary)
+                slots.followup = True  # it still refers back: levels, years and gaps follow the part before
+            previous_kind = str(before.slots.get("kind") or "") if before else ""
+            vote = self._classifier.vote(self._embeddings.embed_query(generic_form(own.corrected or text)))
+            kind, confidence = self._kind(text, own, vote, previous_kind)
+            if kind == "figure" and previous_kind == "figure" and slots.doc_cue:
+                # "How does it vary by seniority?" after a salary asks about that salary, whatever its words.
+                slots = replace(slots, doc_cue=False, followup=True)
+            merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
+            planned.append(self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned))
+        return planned
+
+    def _merge(
+        self, text: str, own: Slots, slots: Slots, before: Turn | None, years: list[int], earlier: PlannedPart | None
+    ) -> Slots:
+        """The part's slots with what it leaves out taken from the part or turn before it."""
+        merged = replace(inherit(slots, before, years))  # a copy: `own` stays what the part itself says
+        if earlier is not None and not merged.years and earlier.slots.years and not merged.compare:
+            merged.years = list(earlier.slots.years)  # one message, one year: "in 2025 ... how many offers?"
+        for dimension in ("level", "city"):
+            # "How does that change with seniority?": every level, not the one the last answer had.
+            if not getattr(own, dimension) and self.words.asks_across(text, dimension):
+                setattr(merged, dimension, None)
+                if dimension == "level":
+                    merged.levels = []
+        return merged
+
+    def _kind(self, text: str, own: Slots, vote: dict[str, float], previous_kind: str) -> tuple[PartKind, float]:
+        """The nearest examples' vote, checked by what the part's own words say (`own`), with its share."""
+        if self._smalltalk.match(text) and not _names_something(own):
+            vote = {"smalltalk": 1.0}
+        scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
+        if _asks_for_number(own):
+            scores["figure"] += NUMERIC_NUDGE
+        if self.words.asks_for_number(text):
+            scores["figure"] += NUMERIC_NUDGE
+        if self.words.asks_to_compare(text) and not (_asks_for_number(own) or self.words.asks_for_number(text)):
+            scores["comparison"] += COMPARISON_NUDGE
+        asks_number = _asks_for_number(own) or self.words.asks_for_number(text)
+        if self.words.asks_for_explanation(text) and not asks_number and not self.words.asks_to_compare(text):
+            scores["explanation"] += EXPLANATION_NUDGE
+        if own.method and not own.years and not own.compare:
+            scores["method"] += METHOD_NUDGE
+        elif scores["method"] < STRONG_VOTE:
+            scores["method"] = 0.0  # "how many offers were there" names a metric; it does not ask how it is made
+        if _names_something(own) or own.coverage:
+            scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
+        if own.followup and previous_kind in scores and _elliptical(text, own) and not (own.doc_cue or own.method):
+            # "What about the median?", "And for Java developers?": no kind of its own, so the last one's.
+            scores[previous_kind] += FOLLOWUP_NUDGE
+        if own.doc_cue and not (_asks_for_number(own) or self.words.asks_for_number(text) or _names_metric(own)):
+            scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number
+        total = sum(scores.values()) or 1.0
+        kind = max(scores, key=lambda k: scores[k])
+        return kind, round(scores[kind] / total, 3)  # type: ignore[return-value]
+
+    def _route(
+        self,
+        text: str,
+        kind: PartKind,
+        confidence: float,
+        own: Slots,
+        slots: Slots,
+        previous: Turn | None,
+        earlier: list[PlannedPart],
+    ) -> PlannedPart:
+        """Where the part goes: figures the statistics hold to the tools, everything else to the documents."""
+        stats_signal = slots.has_stats() or slots.coverage
+        route: PartRoute
+        fallback: PartRoute | None = None
+        if kind == "smalltalk":
+            route = "smalltalk"
+        elif own.coverage and not own.doc_cue:
+            route = "statistics"  # "which years do your statistics cover?": the data's own extent
+        elif kind == "figure" and stats_signal:
+            route = "statistics"
+            fallback = "documents" if confidence < LOW_CONFIDENCE and _open(slots) else None
+        elif stats_signal and _keyed_by_statistics(own):
+            # "Which tools were trending in 2025?": a list the statistics hold (by year, tools, companies).
+            route, fallback = "statistics", "documents"
+        else:
+            route = "documents"
+            fallback = "statistics" if confidence < LOW_CONFIDENCE and stats_signal else None
+        metric = (slots.platform_metric or "").replace("_", " ").replace("all", "").strip()
+        return PlannedPart(
+            text=text,
+            kind=kind,
+            confidence=confidence,
+            slots=slots,
+            route=route,
+            fallback=fallback,
+            # Only the part's own roles sharpen the search: a role carried over from the turn before pulls in
+            # that role's overview instead of the section the new question asks for ("what education ...?").
+            context=[r for r in [*own.roles, metric] if r],
+            context_roles=_context_roles(slots, previous, earlier),
+        )
+
+    def known_words(self) -> set[str]:
+        """Words of the examples and the cue lists: real words the typo fixer must not "correct"."""
+        examples = {w.lower() for qs in self.examples.kinds.values() for q in qs for w in re.findall(r"[A-Za-z]+", q)}
+        return examples | self.words.known_words()
+
+    def search_text(self, part: PlannedPart) -> str:
+        """The documents query for a part: its corrected text, plus the data's hint for its kind."""
+        text = part.slots.corrected or part.text
+        hint = self.examples.hints.get(part.kind) if _names_something(part.slots) else None
+        return f"{text} ({hint})" if hint else text
+
+
+def _asks_for_number(s: Slots) -> bool:
+    """The part asks for a figure: a year, a level, an amount, a ranking; not merely a role or a metric name."""
+    return bool(
+        s.years
+        or s.level
+        or s.levels
+        or s.experience_years is not None
+        or s.rank
+        or s.monthly
+        or (s.salary and not s.doc_cue)
+        or s.extra_comp
+        or s.companies
+    )
+
+
+def _elliptical(text: str, own: Slots) -> bool:
+    """'And a data scientist?', 'what about the median?': nothing left but an opener once the entities go."""
+    rest = generic_form(text)
+    for placeholder in {p for _, p in _MASKS} | {"that year"}:
+        rest = rest.replace(placeholder, " ")
+    named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
+    return len([w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]) <= ELLIPSIS_WORDS
+
+
+def _keyed_by_statistics(s: Slots) -> bool:
+    """What only the statistics tables are organised by: a year, the trending tools, companies' pay."""
+    return bool(s.years or s.tools or s.companies or s.extra_comp)
+
+
+def _names_metric(s: Slots) -> bool:
+    return bool(s.platform_metric or s.market_metric or s.tools)
+
+
+def _names_something(s: Slots) -> bool:
+    return bool(
+        s.years or s.roles or s.city or s.platform_metric or s.market_metric or s.level or s.unknown_role or s.salary
+    )
+
+
+def _open(s: Slots) -> bool:
+    """Nothing in the slots that the statistics must answer for (a year, a place, a role they lack)."""
+    return not (
+        s.years
+        or s.unknown_role
+        or s.unknown_place
+        or s.prediction
+        or s.level
+        or s.unknown_level
+        or s.city
+        or s.experience_years is not None
+    )
+
+
+def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPart]) -> list[str]:
+    """The roles a part is about: its own, else the earlier part's, else the previous turn's."""
+    if slots.roles:
+        return list(slots.roles)
+    for part in reversed(earlier):
+        if part.slots.roles:
+            return list(part.slots.roles)
+    if previous is not None and previous.route not in ("out_of_scope", "invalid"):
+        return list(previous.slots.get("roles") or [])
+    return []
+
+
+def _as_turn(part: PlannedPart) -> Turn:
+    return Turn(message=part.text, route=part.route, slots=part.slots.to_dict(), years=part.slots.years)

@@ -1,0 +1,226 @@
+"""Documentation answers from the documents' structure (real model, Chroma and build).
+
+The questions are the issue's cases and paraphrases of them that are not in the eval; the mechanisms
+(list items with their labels, framing sentences, definitions, comparisons) have generic tests too.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.draft import Draft
+from assistant.models import PartKind
+from assistant.passage_units import (
+    acronyms,
+    asked_phrase,
+    comparison_sides,
+    defines,
+    is_framing,
+    is_list,
+    trim_glued_tail,
+    units,
+)
+from assistant.pipeline import Assistant
+
+# -- mechanisms (no model) --------------------------------------------------------------------------
+
+GUIDE_LIST = """- Programming Languages:
+- Proficiency in Python, R, Java, C++, and Scala
+- Mathematics and Statistics:
+- Strong foundation in linear algebra, calculus, probability, and statistics
+- Soft Skills: Excellent communication and collaboration skills."""
+
+
+def test_a_label_line_keeps_its_items() -> None:
+    found = units(GUIDE_LIST)
+    assert [u.label for u in found] == ["Programming Languages", "Mathematics and Statistics", "Soft Skills"]
+    assert found[0].children == ("Proficiency in Python, R, Java, C++, and Scala",)
+    assert found[0].as_bullet() == "Programming Languages: Proficiency in Python, R, Java, C++, and Scala"
+    assert is_list(found)
+    assert all(":;" not in u.as_bullet() for u in found)
+
+
+def test_short_titles_followed_by_sentences_are_labels() -> None:
+    text = "- Robotics Engineer\n- Advance from Junior Robotics Engineer to Director of Robotics.\n- Design systems."
+    (unit,) = units(text)
+    assert unit.label == "Robotics Engineer" and len(unit.children) == 2
+
+
+def test_label_lines_without_bullets_form_a_list() -> None:
+    text = "Naive Bayes: A generative algorithm used in spam filtering.\nLogistic Regression: Predicts probabilities."
+    found = units(text)
+    assert [u.label for u in found] == ["Naive Bayes", "Logistic Regression"] and is_list(found)
+
+
+def test_a_closing_remark_glued_to_the_last_item_is_dropped() -> None:
+    glued = "Enhancing decision-making processes Their work has significant applications in healthcare and finance."
+    assert trim_glued_tail(glued) == "Enhancing decision-making processes"
+    last = (
+        "Emerging centers are seeing demand. The AI and ML job market presents a landscape of abundant "
+        "opportunities for skilled professionals in every sector of the economy."
+    )
+    assert trim_glued_tail(last, last=True) == "Emerging centers are seeing demand."
+    assert trim_glued_tail(last) == last
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That is to say, what is the difference between ML and AI?",
+        "As such, let’s start with AI vs ML, and uncover how these 2 new concepts are intertwined.",
+        "Here’s an overview of the main differences between artificial intelligence and machine learning.",
+        "Here are the key areas to focus on:",
+        "To become an expert in AI, individuals need to meet these requirements and develop these skills:",
+    ],
+)
+def test_framing_sentences_are_recognised(sentence: str) -> None:
+    assert is_framing(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Machine learning is a subfield of artificial intelligence.", "Programming Languages:", "Soft Skills: talk."],
+)
+def test_statements_are_not_framing(sentence: str) -> None:
+    assert not is_framing(sentence)
+
+
+def test_definitions_and_acronym_expansions() -> None:
+    expansions = acronyms(["MLOps (Machine Learning Operations)", "Artificial intelligence (AI) is a term"])
+    assert expansions == {"mlops": "machine learning operations", "ai": "artificial intelligence"}
+    assert asked_phrase("What is semi-supervised learning?") == "semi-supervised learning"
+    assert defines("MLOps (Machine Learning Operations)", "MLOps")
+    assert defines("In reinforcement learning, an agent learns by trial and error.", "reinforcement learning")
+    assert defines("Artificial intelligence (AI) is an umbrella term.", "AI", expansions)
+    assert not defines("Proficiency in Python, Java, and R.", "Java")
+
+
+def test_comparison_sides() -> None:
+    assert comparison_sides("What's the difference between generative and discriminative models?") == (
+        "generative",
+        "discriminative models",
+    )
+    assert comparison_sides("supervised vs unsupervised learning") == ("supervised", "unsupervised learning")
+    assert comparison_sides("How do ML engineers differ from data scientists?") == ("ML engineers", "data scientists")
+    assert comparison_sides("What is MLOps?") is None
+
+
+# -- answers over the real build ------------------------------------------------------------------
+
+
+def answer(assistant: Assistant, question: str, kind: PartKind = "other", context: list[str] | None = None) -> Draft:
+    draft = Draft(documents=assistant.build.documents)
+    assert assistant.build.document_answerer.answer(question, kind, draft, context), question
+    return draft
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which industries hire AI specialists?", "other"),
+        ("In which sectors are companies adopting AI and ML?", "other"),
+        ("which industries are hiring ML people", "list"),
+    ],
+)
+def test_industries_come_from_the_industry_adoption_line(real_assistant: Assistant, question: str, kind: str) -> None:
+    text = answer(real_assistant, question, kind).text()
+    assert "healthcare, finance, retail, and logistics" in text
+    assert "Silicon Valley" not in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["What is MLOps?", "whats mlops", "What does MLOps stand for?"])
+def test_an_acronym_listed_in_the_guide_is_answered(real_assistant: Assistant, question: str) -> None:
+    draft = answer(real_assistant, question, "explanation")
+    assert draft.text().startswith("MLOps (Machine Learning Operations)")
+    assert draft.citations[0].section == "Market Demand > In-Demand Skills"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["What is Java?", "What is the weather in Paris?", "Give me a pasta recipe"])
+def test_a_mere_mention_or_nothing_is_not_an_answer(real_assistant: Assistant, question: str) -> None:
+    draft = Draft(documents=real_assistant.build.documents)
+    assert not real_assistant.build.document_answerer.answer(question, "explanation", draft, [])
+    assert draft.text() == "" and not draft.citations
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["What is semi-supervised learning?", "explain semi supervised learning", "whats semi-supervised learning"]
+)
+def test_the_sentence_naming_the_asked_term_leads(real_assistant: Assistant, question: str) -> None:
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith("For supervised and semi-supervised learning")
+    assert not text.startswith("In effect")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "context"),
+    [
+        ("What does an AI engineer do day to day?", ["AI Engineer"]),
+        ("What are the daily tasks of a machine learning engineer?", ["Machine Learning Engineer"]),
+        ("What are the main duties of an ML engineer?", ["Machine Learning Engineer"]),
+    ],
+)
+def test_duties_are_the_core_responsibilities_list(real_assistant: Assistant, question: str, context: list[str]) -> None:
+    draft = answer(real_assistant, question, "other", context)
+    text = draft.text()
+    assert "- Model Deployment and Monitoring: Deploy models to production environments" in text
+    assert "$" not in text  # a role named as context does not pull in its salary section
+    assert len(re.findall(r"^- Data Preparation and Analysis", text, re.MULTILINE)) == 1  # chunk overlap read once
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("What technical skills do I need?", "list"), ("which technical skills are required?", "other")],
+)
+def test_a_list_section_is_answered_as_bullets_under_its_heading(
+    real_assistant: Assistant, question: str, kind: PartKind
+) -> None:
+    draft = answer(real_assistant, question, kind)
+    lines = draft.text().splitlines()
+    assert lines[0] == "Technical Skills:"
+    assert lines[1] == "- Programming Languages: Proficiency in Python, R, Java, C++, and Scala [1]"
+    assert all(line.startswith("- ") and line.endswith("[1]") for line in lines[1:])
+    assert ":;" not in draft.text()
+    assert draft.citations[0].section == "Requirements > Technical Skills"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["Which soft skills do AI professionals need?", "what soft skills matter in an AI career"]
+)
+def test_soft_skills_are_the_soft_skills_list(real_assistant: Assistant, question: str) -> None:
+    text = answer(real_assistant, question, "list").text()
+    bullets = [line for line in text.splitlines() if line.startswith("- ")]
+    assert len(bullets) >= 3 and "Communication" in text and "Critical Thinking" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["What is the career path for an AI Product Manager?", "how does an AI product manager progress in their career"],
+)
+def test_the_one_item_the_question_names_is_the_answer(real_assistant: Assistant, question: str) -> None:
+    text = answer(real_assistant, question, "path").text()
+    assert text.startswith("AI Product Manager: Start as an Associate Product Manager")
+    assert "Robotics" not in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["What's the difference between AI and ML?", "how is machine learning different from artificial intelligence"],
+)
+def test_a_comparison_is_answered_by_sentences_on_both_sides_never_framing(
+    real_assistant: Assistant, question: str
+) -> None:
+    text = answer(real_assistant, question, "comparison").text()
+    assert "That is to say" not in text and "let’s start" not in text and "?" not in text
+    first = text.split(" [1]")[0].lower()
+    assert ("ai" in first or "artificial intelligence" in first) and ("ml" in first or "machine learning" in first)

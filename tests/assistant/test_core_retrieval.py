@@ -1,0 +1,98 @@
+"""Hybrid retrieval: reciprocal rank fusion, BM25 over the chunks, headings as evidence, whole sections."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lexical import LexicalIndex, reciprocal_rank_fusion
+from assistant.pipeline import Assistant
+from assistant.text_terms import found_in, terms
+
+
+def test_rrf_ranks_an_item_high_in_both_lists_above_one_top_in_a_single_list() -> None:
+    fused = reciprocal_rank_fusion([["a", "b", "c"], ["b", "d", "a"]])
+    assert list(fused) == ["b", "a", "d", "c"]
+    assert fused["b"] == pytest.approx(1 / 62 + 1 / 61)
+
+
+def test_rrf_counts_an_id_once_per_ranking_and_keeps_single_list_order() -> None:
+    fused = reciprocal_rank_fusion([["x", "x", "y"], []])
+    assert list(fused) == ["x", "y"]
+    assert fused["x"] == pytest.approx(1 / 61)
+
+
+def _index() -> LexicalIndex:
+    texts = [
+        "Programming proficiency (Python, Java, R)\nMLOps (Machine Learning Operations)",
+        "Deploy models to production environments and monitor them.",
+        "Supervised learning means being taught by someone with expert knowledge.",
+        "Machine learning is a subfield of artificial intelligence.",
+        "Reinforcement learning trains an agent by trial and error.",
+        "Industry-Wide Adoption: healthcare, finance, retail and logistics.",
+        "Deep learning uses neural networks with many layers.",
+        "Data analysis and statistics for machine learning.",
+        "Collaboration with data scientists and product managers.",
+        "Model evaluation and hyperparameter tuning.",
+        "Regression models predict continuous values.",
+    ]
+    sections = ["Market Demand > In-Demand Skills", "Deployment", "Supervised Learning", "What is ML?"] + ["Other"] * 7
+    return LexicalIndex([f"c{i}" for i in range(len(texts))], texts, sections)
+
+
+def test_bm25_finds_an_exact_rare_term() -> None:
+    index = _index()
+    hits = index.search("What is MLOps?", k=3)
+    assert hits[0][0] == "c0"
+    assert index.covers("What is MLOps?", 0)
+    assert not index.covers("What is MLOps?", 1)
+
+
+def test_bm25_does_not_cover_words_the_corpus_lacks() -> None:
+    index = _index()
+    assert index.search("weather in Paris", k=3) == []
+    assert not any(index.covers("What's the weather in Paris?", i) for i in range(len(index)))
+
+
+def test_heading_words_are_indexed_with_the_text() -> None:
+    index = _index()
+    assert index.search("in-demand skills", k=1)[0][0] == "c0"
+
+
+def test_terms_split_compounds_and_trim_plurals() -> None:
+    assert {"semi-supervis", "semi", "supervis", "learn"} <= set(terms("semi-supervised learning"))
+    assert terms("industries") == terms("industry")
+    assert found_in({"differ"}, set(terms("Differences from Data Scientists"))) == {"differ"}
+
+
+@pytest.mark.slow
+def test_hybrid_finds_mlops_where_dense_search_misses_it(real_assistant: Assistant) -> None:
+    retriever = real_assistant.build.retriever
+    question = "What is MLOps?"
+    vector = retriever.embed(question)
+    dense = [p.section for p in retriever.search(question, k=4, vector=vector)]
+    hybrid = retriever.hybrid(question, vector, k=6)
+    assert "Market Demand > In-Demand Skills" not in dense
+    found = next(p for p in hybrid if p.section == "Market Demand > In-Demand Skills")
+    assert found.lexical and "MLOps (Machine Learning Operations)" in found.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["What is the career path of a data scientist?", "career paths in AI?"])
+def test_a_heading_the_question_names_is_evidence(real_assistant: Assistant, question: str) -> None:
+    retriever = real_assistant.build.retriever
+    hits = retriever.hybrid(question, retriever.embed(question), k=6)
+    paths = next(p for p in hits if p.section == "Career Development > Career Paths")
+    assert paths.heading_match == pytest.approx(1.0)
+
+
+@pytest.mark.slow
+def test_a_section_spanning_chunks_is_retrieved_whole_in_reading_order(real_assistant: Assistant) -> None:
+    retriever = real_assistant.build.retriever
+    question = "core responsibilities"
+    first = retriever.hybrid(question, retriever.embed(question), k=6)[0]
+    section = retriever.section_of(first)
+    assert len(section) >= 2 and {p.section for p in section} == {first.section}
+    starts = [int(p.source.rsplit(":", 1)[1].split("-")[0]) for p in section]
+    assert starts == sorted(starts)
+    assert "Data Preparation and Analysis" in section[0].text
+    assert "Contribute to proposal writing" in section[-1].text
