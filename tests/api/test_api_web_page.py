@@ -262,6 +262,28 @@ def test_documentation_answer_and_marker_opens_its_source(page: object, live: Li
     assert_no_internals_shown(answer)
 
 
+def test_greeting_gets_the_short_reply_with_example_questions(page: object, live: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = page
+    open_page(driver, live)
+    answer = ask(driver, "hi", expected_answers=1)
+
+    assert answer.get_attribute("data-route") == "smalltalk"
+    assert "abstained" not in answer.get_attribute("class")
+    assert not answer.find_elements(By.CSS_SELECTOR, ".citations, figure.chart, .rows")
+    intro = answer.find_element(By.CSS_SELECTOR, ".text")
+    suggestions = answer.find_elements(By.CSS_SELECTOR, "button.suggestion")
+    assert suggestions, "example questions to click"
+    assert len(intro.text) < 700
+    screenshot(driver, "greeting")
+    first = suggestions[0].text
+    suggestions[0].click()
+    follow = ask(driver, "", expected_answers=2)
+    assert driver.find_elements(By.CSS_SELECTOR, "article.msg.user")[-1].text.endswith(first)  # type: ignore[attr-defined]
+    assert follow.get_attribute("data-route") != "smalltalk"
+
+
 def test_abstention_says_what_the_sources_cover(page: object, live: LiveServer) -> None:
     from selenium.webdriver.common.by import By
 
