@@ -223,6 +223,9 @@ def test_statistics_answer_with_chart_numbers_in_words_and_sources(page: object,
     assert len(bars) == len(rows) == 6
     assert "$120,368 - $193,263" in description, "the text alternative carries every figure"
     assert [bar.get_attribute("data-label") for bar in bars][:2] == ["Average", "Entry Level"]
+    assert driver.execute_script(  # type: ignore[attr-defined]
+        "return [...arguments[0].querySelectorAll('text')].every(t => t.getBBox().x >= 0)", chart
+    ), "no label is cut off at the chart's left edge"
     assert not driver.execute_script(  # type: ignore[attr-defined]
         "return performance.getEntriesByType('resource').some(e => !e.name.startsWith(location.origin))"
     ), "no network beyond the server"
