@@ -14,7 +14,9 @@ from api_helpers import LiveServer, ServerFactory
 from pydantic import SecretStr
 
 from api.openai_tasks import answer_task, chat_tags, chat_title, follow_ups, recognise_task
+from api.routes.openai_compat import openai_error_json, sources_markdown
 from api.schemas import MODEL_ID
+from assistant.models import Citation
 
 slow = pytest.mark.slow
 
@@ -423,3 +425,38 @@ def test_task_answers_come_from_the_conversation_and_coverage() -> None:
     ]
     unknown = recognise_task(task_prompt("Describe an image.", '{ "prompt": "..." }'))
     assert unknown is not None and json.loads(answer_task(unknown, coverage)) == {"prompt": ""}
+
+
+def test_sources_markdown_lists_each_citation_as_text() -> None:
+    citations = [
+        Citation(id=1, title="Pay *Guide*", source="guide.md:3-9", section="Pay > [Levels]", snippet="..."),
+        Citation(id=2, title="Stats", source="stats.md:4", section="Stats", snippet="..."),
+    ]
+
+    assert sources_markdown([]) == ""
+    assert sources_markdown(citations) == (
+        "\n\n**Sources**\n\n- [1] Pay \\*Guide\\*, Pay \\> \\[Levels\\] (guide.md:3-9)\n- [2] Stats (stats.md:4)"
+    )
+
+
+def test_error_bodies_are_reshaped_and_anything_else_left_alone() -> None:
+    ours = json.dumps(
+        {"error": {"code": "validation_error", "message": "bad", "details": [{"loc": ["messages", 0, "role"]}]}}
+    ).encode()
+
+    assert json.loads(openai_error_json(ours, 422)) == {
+        "error": {
+            "message": "bad",
+            "type": "invalid_request_error",
+            "param": "messages.0.role",
+            "code": "validation_error",
+        }
+    }
+    limited = json.loads(openai_error_json(b'{"error": {"code": "rate_limited", "message": "slow down"}}', 429))
+    assert limited["error"]["type"] == "rate_limit_error" and limited["error"]["param"] is None
+    assert (
+        json.loads(openai_error_json(b'{"error": {"code": "x", "message": "y"}}', 503))["error"]["type"]
+        == "server_error"
+    )
+    assert openai_error_json(b"<html>proxy error</html>", 502) == b"<html>proxy error</html>"
+    assert openai_error_json(b'{"detail": "other"}', 400) == b'{"detail": "other"}'
