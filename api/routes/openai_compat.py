@@ -22,7 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.core_calls import ask
 from api.deps import AssistantDep, ServiceDep, guard_client
 from api.openai_tasks import answer_task, recognise_task
-from api.routes import _ERROR_TEXT
+from api.routes import error_responses
 from api.schemas import (
     MODEL_ID,
     ChatCompletion,
@@ -63,7 +63,7 @@ class ModelNotFound(NotFound):
 
 def openai_error_responses(*status_codes: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses=` entries for /v1 errors, in OpenAI's error shape."""
-    return {code: {"model": OpenAIErrorBody, "description": _ERROR_TEXT[code]} for code in status_codes}
+    return error_responses(*status_codes, shape=OpenAIErrorBody)
 
 
 @router.get("/models", response_model=ModelList, responses=openai_error_responses(401, 429))
