@@ -19,6 +19,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import Response, StreamingResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.charts import chart_for
 from api.core_calls import ask
 from api.deps import AssistantDep, ServiceDep, guard_client
 from api.openai_tasks import answer_task, recognise_task
@@ -47,7 +48,7 @@ router = APIRouter(prefix=PREFIX, tags=["openai-compatible"], dependencies=[Depe
 
 MAX_REPLAYED_QUESTIONS = 4
 TASK_ROUTE = "task"
-_EXTENSION_FIELDS = {"session_id", "route", "abstained", "citations", "tool_calls"}
+_EXTENSION_FIELDS = {"session_id", "route", "abstained", "citations", "tool_calls", "chart"}
 _STREAM_DOC = (
     "With `stream: true`: Server-Sent Events of chat.completion.chunk objects, the last content chunk with "
     "finish_reason 'stop' and the citations, then (with `stream_options.include_usage`) a chunk with empty "
@@ -156,6 +157,7 @@ def _extras(reply: Reply) -> dict[str, Any]:
         "abstained": reply.abstained,
         "citations": reply.citations,
         "tool_calls": reply.tool_calls,
+        "chart": chart_for(reply),
     }
 
 

@@ -145,6 +145,7 @@ def test_sources_are_listed_under_the_answer_and_kept_as_citations(client: opena
     answer, _, sources = content.partition("\n\n**Sources**\n\n")
     citations = (completion.model_extra or {})["citations"]
     assert "5,808 [1]" in answer
+    assert (completion.model_extra or {})["chart"] is None, "one figure: no chart"
     assert sources, "a markdown Sources list follows the answer"
     lines = sources.splitlines()
     assert len(lines) == len(citations)
@@ -168,6 +169,17 @@ def test_sources_can_be_switched_off_per_request_and_by_setting(
         assert "**Sources**" not in completion.choices[0].message.content
         assert (completion.model_extra or {})["citations"], "the structured citations stay"
     assert "**Sources**" in forced.choices[0].message.content
+
+
+@slow
+def test_chart_data_rides_along_as_on_chat(client: openai.OpenAI, http: httpx.Client) -> None:
+    question = "What is the salary range for machine learning engineers by level?"
+    completion = client.chat.completions.create(model=MODEL_ID, messages=[{"role": "user", "content": question}])
+    chat = http.post("/chat", json={"message": question}).json()
+
+    chart = (completion.model_extra or {})["chart"]
+    assert chart["kind"] == "range_by_level"
+    assert chart == chat["chart"]
 
 
 # --- usage, models, errors ------------------------------------------------------------------------
@@ -198,6 +210,7 @@ def test_stream_ends_with_a_usage_chunk_when_asked(client: openai.OpenAI) -> Non
     assert plain.usage is not None and plain.usage.completion_tokens == len(text.split())
     assert all(chunk.usage is None for chunk in content_chunks + without)
     assert (content_chunks[-1].model_extra or {})["route"] == "statistics"
+    assert (content_chunks[-1].model_extra or {})["chart"] is None
 
 
 @slow
