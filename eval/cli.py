@@ -250,6 +250,10 @@ def _baseline(
     baseline = _baseline_run(settings, cases, progress)
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
+        build_prefix = f"baseline-{fingerprints.get('index')}-"
+        for stale in cache.parent.glob("baseline-*.json"):  # a few MB each: keep only this build's
+            if not stale.name.startswith(build_prefix):
+                stale.unlink(missing_ok=True)
         cache.write_text(baseline.model_dump_json(), encoding="utf-8")
     return baseline
 
