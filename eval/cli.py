@@ -55,7 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--baseline", type=Path, help="Earlier results.json to diff against.")
     parser.add_argument("--out", type=Path, help="Output folder (default eval/out/<timestamp>).")
     parser.add_argument("--gates", type=Path, default=DEFAULT_GATES, help="Gates file (default eval/gates.yaml).")
-    parser.add_argument("--cases", type=Path, default=CASES_DIR, help="Case folder (default eval/cases).")
+    parser.add_argument(
+        "--cases",
+        type=Path,
+        default=CASES_DIR,
+        help="Case folder (default eval/cases; held-out cases in its heldout/). With another folder the shipped "
+        "gates' blocking cases that it lacks are skipped.",
+    )
     parser.add_argument("--no-progress", "--quiet", action="store_true", help="No progress bar.")
     parser.add_argument("--limit", type=int, help="Run only the first N selected cases.")
     parser.add_argument(
