@@ -47,7 +47,8 @@ SHARPNESS = 12.0  # softmax temperature over cosine similarity: higher lets the 
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
 COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
 EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
-METHOD_NUDGE = 0.3  # ... and to "method" when it asks how a figure is measured
+PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
+METHOD_NUDGE = 0.4  # ... and to "method" when it asks how a figure is measured
 STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
@@ -132,6 +133,8 @@ class PlanVocabulary:
     number: re.Pattern[str]
     comparison: re.Pattern[str]
     explanation: re.Pattern[str]
+    path: re.Pattern[str]
+    method: re.Pattern[str]
 
     @classmethod
     def load(cls, path: Path) -> PlanVocabulary:
@@ -142,12 +145,15 @@ class PlanVocabulary:
             number=_words((raw.get("figures") or {}).get("asks_for_number") or []),
             comparison=_words((raw.get("comparisons") or {}).get("cues") or []),
             explanation=_words((raw.get("explanations") or {}).get("cues") or []),
+            path=_words((raw.get("paths") or {}).get("cues") or []),
+            method=_words((raw.get("methods") or {}).get("cues") or []),
         )
 
     def known_words(self) -> set[str]:
         """Every word of the cue lists, so the typo fixer leaves them alone ("apart" is not "part")."""
         found: set[str] = set()
-        for pattern in (self.pronoun, self.number, self.comparison, self.explanation, *self.dimensions.values()):
+        patterns = (self.pronoun, self.number, self.comparison, self.explanation, self.path, self.method)
+        for pattern in (*patterns, *self.dimensions.values()):
             found |= {w.lower() for w in re.findall(r"[A-Za-z]+", pattern.pattern) if len(w) > 1}
         return found
 
@@ -320,7 +326,13 @@ class Planner:
                 # "How does it vary by seniority?" after a salary asks about that salary, whatever its words.
                 slots = replace(slots, doc_cue=False, followup=True)
             merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
-            planned.append(self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned))
+            part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
+            if before and not _names_something(own) and self.words.pronoun.search(text):
+                # "What does that number measure?": the figure the turn before was about is what is asked.
+                topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
+                if topic and topic != "all":
+                    part.context.append(str(topic).replace("_", " "))
+            planned.append(part)
         return planned
 
     def _merge(
@@ -352,10 +364,19 @@ class Planner:
         asks_number = _asks_for_number(own) or self.words.asks_for_number(text)
         if self.words.asks_for_explanation(text) and not asks_number and not self.words.asks_to_compare(text):
             scores["explanation"] += EXPLANATION_NUDGE
-        if own.method and not own.years and not own.compare:
+        how_made = self.words.method.search(text) is not None and _names_metric(own)
+        if (own.method or how_made) and not own.years and not own.compare:
             scores["method"] += METHOD_NUDGE
+            if how_made:
+                scores["figure"] = min(scores["figure"], vote.get("figure", 0.0))  # "does the median include ...?"
         elif scores["method"] < STRONG_VOTE:
             scores["method"] = 0.0  # "how many offers were there" names a metric; it does not ask how it is made
+        if self.words.path.search(text):
+            scores["path"] += PATH_NUDGE
+        elif scores["path"] < STRONG_VOTE:
+            scores["path"] /= 2  # "do I need a PhD?" asks about a requirement, not the steps of a career
+        if previous_kind == "figure" and any(self.words.asks_across(text, d) for d in self.words.dimensions):
+            scores["figure"] += FOLLOWUP_NUDGE  # "how does that change with seniority?" after a salary
         if _names_something(own) or own.coverage:
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
         if own.followup and previous_kind in scores and _elliptical(text, own) and not (own.doc_cue or own.method):
