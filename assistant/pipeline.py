@@ -345,7 +345,9 @@ class Assistant:
                 if alone:
                     return "out_of_scope"  # the statistics' own refusal says what they hold instead
                 reason = draft.rollback(mark)[:1]
-                draft.say(reason[0] if reason and "[" not in reason[0] else _not_covered(part))
+                draft.say(_not_covered(part))
+                if reason and "[" not in reason[0]:
+                    draft.say(reason[0])  # the statistics' own reason: what they hold instead
                 return "out_of_scope"
         if alone and part.slots.has_stats() and part.route == "statistics":
             build.answerer.answer(part.slots, draft)  # its refusal names what the data holds instead

@@ -70,7 +70,11 @@ _QUESTION_WORDS = (
     r"tell|explain|describe|list|give|name|compare"
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|;\s*")
-_CLAUSE_SPLIT = re.compile(rf",?\s+(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(
+    rf",?\s+(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
+    re.IGNORECASE,
+)
 _IMPERATIVE = re.compile(
     r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
 )
@@ -232,6 +236,7 @@ class PlannedPart:
     fallback: PartRoute | None  # tried when the route does not answer (low confidence only)
     context: list[str] = field(default_factory=list)  # the part's own entities, to sharpen a documents search
     context_roles: list[str] = field(default_factory=list)  # roles the conversation is about (for the plan)
+    query: str = ""  # the part's own words, typos fixed, for the documents search
 
     def entities(self) -> dict[str, Any]:
         s = self.slots
@@ -322,11 +327,13 @@ class Planner:
             previous_kind = str(before.slots.get("kind") or "") if before else ""
             vote = self._classifier.vote(self._embeddings.embed_query(generic_form(own.corrected or text)))
             kind, confidence = self._kind(text, own, vote, previous_kind)
-            if kind == "figure" and previous_kind == "figure" and slots.doc_cue:
-                # "How does it vary by seniority?" after a salary asks about that salary, whatever its words.
-                slots = replace(slots, doc_cue=False, followup=True)
+            if kind == "figure" and slots.doc_cue:
+                # A figure part takes what it leaves out from before ("what's the Early Career figure?"), and
+                # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
+                slots = replace(slots, doc_cue=False, followup=slots.followup or previous_kind == "figure")
             merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
             part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
+            part.query = own.corrected or text
             if before and not _names_something(own) and self.words.pronoun.search(text):
                 # "What does that number measure?": the figure the turn before was about is what is asked.
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
@@ -384,7 +391,8 @@ class Planner:
             scores[previous_kind] += FOLLOWUP_NUDGE
         if own.doc_cue and not (_asks_for_number(own) or self.words.asks_for_number(text) or _names_metric(own)):
             scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number
-        total = sum(scores.values()) or 1.0
+        # The share of the evidence: a kind left alone after the rules removed the others is not thereby sure.
+        total = max(sum(scores.values()), 1.0)
         kind = max(scores, key=lambda k: scores[k])
         return kind, round(scores[kind] / total, 3)  # type: ignore[return-value]
 
@@ -406,6 +414,8 @@ class Planner:
             route = "smalltalk"
         elif own.coverage and not own.doc_cue:
             route = "statistics"  # "which years do your statistics cover?": the data's own extent
+        elif kind == "figure" and stats_signal and confidence < LOW_CONFIDENCE and own.doc_cue and _open(slots):
+            route, fallback = "documents", "statistics"  # "what factors influence salaries?": unsure, words first
         elif kind == "figure" and stats_signal:
             route = "statistics"
             fallback = "documents" if confidence < LOW_CONFIDENCE and _open(slots) else None
@@ -414,7 +424,8 @@ class Planner:
             route, fallback = "statistics", "documents"
         else:
             route = "documents"
-            fallback = "statistics" if confidence < LOW_CONFIDENCE and stats_signal else None
+            numeric = _asks_for_number(own) or _names_metric(own) or self.words.asks_for_number(text)
+            fallback = "statistics" if confidence < LOW_CONFIDENCE and stats_signal and numeric else None
         metric = (slots.platform_metric or "").replace("_", " ").replace("all", "").strip()
         return PlannedPart(
             text=text,
@@ -435,8 +446,11 @@ class Planner:
         return examples | self.words.known_words()
 
     def search_text(self, part: PlannedPart) -> str:
-        """The documents query for a part: its corrected text, plus the data's hint for its kind."""
-        text = part.slots.corrected or part.text
+        """The documents query for a part: its own corrected words, plus the data's hint for its kind.
+
+        Its own words: "what education do they need?" searches for education, not for the role "they" was.
+        """
+        text = part.query or part.text
         hint = self.examples.hints.get(part.kind) if _names_something(part.slots) else None
         return f"{text} ({hint})" if hint else text
 
