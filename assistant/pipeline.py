@@ -31,12 +31,11 @@ from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
 from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
 from assistant.models import Citation, PlanPart, Reply, Route, ToolCall
-from assistant.planning import (
+from assistant.planning import PlannedPart, Planner
+from assistant.question_kinds import (
     PLAN_VOCABULARY_PATH,
     QUESTION_EXAMPLES_PATH,
     KindClassifier,
-    PlannedPart,
-    Planner,
     PlanVocabulary,
     QuestionExamples,
 )
@@ -127,7 +126,7 @@ class Assistant:
         examples = QuestionExamples.load(QUESTION_EXAMPLES_PATH)
         self.planner = Planner(
             examples,
-            KindClassifier(examples, self._query_embeddings),
+            KindClassifier(examples, self._query_embeddings, settings.model_cache_dir / "planner"),
             self._query_embeddings,
             PlanVocabulary.load(PLAN_VOCABULARY_PATH),
         )

@@ -11,13 +11,8 @@ import pytest
 
 from assistant.models import Reply
 from assistant.pipeline import Assistant
-from assistant.planning import (
-    QUESTION_EXAMPLES_PATH,
-    KindClassifier,
-    PlanVocabulary,
-    QuestionExamples,
-    split_parts,
-)
+from assistant.planning import split_parts
+from assistant.question_kinds import QUESTION_EXAMPLES_PATH, KindClassifier, PlanVocabulary, QuestionExamples
 
 
 def ask(assistant: Assistant, message: str, session: str | None = None) -> Reply:
