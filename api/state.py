@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from anyio import CapacityLimiter
 
 from api.metrics import ServiceMetrics
-from api.ratelimit import TokenBucketLimiter
+from api.ratelimit import RateLimiter
 from assistant.builds import BuildWatcher
 from assistant.errors import IndexNotReady
 from assistant.settings import Settings
@@ -36,7 +36,7 @@ class ServiceState:
 
     settings: Settings
     metrics: ServiceMetrics
-    limiter: TokenBucketLimiter
+    limiter: RateLimiter  # shared across workers unless ASSISTANT_SHARED_STATE=memory (api/ratelimit.py)
     ask_limiter: CapacityLimiter
     started_at: int = field(default_factory=lambda: int(time.time()))
     assistant: Assistant | None = None

@@ -21,13 +21,12 @@ from assistant.vector_store import collection_name
 
 pytestmark = pytest.mark.slow
 
-NEW_PAGE = """# Hiring notes from the Lisbon meetup
-
-## Take-home assignments
-
-Teams at the Lisbon meetup said a take-home assignment for a machine learning engineer should take no more
-than four hours, and that candidates should be paid for anything longer.
-"""
+# The paragraph is one line: how the answerer treats hard-wrapped lines is not what this test is about.
+NEW_PAGE = (
+    "# Hiring notes from the Lisbon meetup\n\n## Take-home assignments\n\n"
+    "Teams at the Lisbon meetup said a take-home assignment for a machine learning engineer should take no "
+    "more than four hours, and that candidates should be paid for anything longer.\n"
+)
 
 
 def test_ingest_answers_and_reindex_through_a_chroma_server(chroma_server, tmp_path: Path) -> None:  # noqa: ANN001

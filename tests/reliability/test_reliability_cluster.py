@@ -19,13 +19,17 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pydantic import SecretStr
 from servers import ServerProcess, free_port, start_process
 
-# The Slack test kit lives beside the Slack tests; this folder reuses it rather than copying it.
+# The Slack test kit and the in-thread uvicorn helper live beside their tests; reused, not copied.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "slack"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "api"))
 
+from api_helpers import serve  # noqa: E402
 from slack_fakes import BOT_TOKEN, SIGNING_SECRET, FakeSlackApi, SlackSender  # noqa: E402
 
+from api.app import create_app  # noqa: E402
 from assistant.ingest import run_ingest  # noqa: E402
 from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
 
@@ -35,13 +39,12 @@ ADMIN_TOKEN = "cluster-admin-token"
 READY_LIMIT_SECONDS = 240  # two servers load the model at once on a shared 2-core machine
 FIRST = "What was the median salary expectation in 2025?"
 FOLLOW_UP = "And in 2024?"
-NEW_PAGE = """# Hiring notes from the Lisbon meetup
-
-## Take-home assignments
-
-Teams at the Lisbon meetup said a take-home assignment for a machine learning engineer should take no more
-than four hours, and that candidates should be paid for anything longer.
-"""
+# The paragraph is one line: how the answerer treats hard-wrapped lines is not what this test is about.
+NEW_PAGE = (
+    "# Hiring notes from the Lisbon meetup\n\n## Take-home assignments\n\n"
+    "Teams at the Lisbon meetup said a take-home assignment for a machine learning engineer should take no "
+    "more than four hours, and that candidates should be paid for anything longer.\n"
+)
 
 
 @dataclass
@@ -217,3 +220,45 @@ def statistics_answers(metrics: str) -> float:
         if line.startswith('assistant_answers_total{route="statistics"}'):
             return float(line.rsplit(" ", 1)[1])
     return 0.0
+
+
+# ---- the rate limit is one limit for the whole deployment ---------------------------------------
+
+
+@pytest.mark.parametrize("shared_state", ["sqlite", "redis"])
+def test_two_servers_share_one_rate_limit_per_client(
+    shared_state: str, tmp_path: Path, core_settings: Settings, real_assistant: object, request: pytest.FixtureRequest
+) -> None:
+    """Per-worker buckets would let a client through N times the limit; shared ones stop it at the limit."""
+    update: dict[str, object] = {"data_dir": tmp_path, "shared_state": shared_state, "rate_limit_per_minute": 4}
+    if shared_state == "redis":
+        update |= {
+            "redis_url": SecretStr(request.getfixturevalue("redis_server").url),
+            "redis_prefix": f"rl-{uuid.uuid4().hex}:",
+        }
+    settings = core_settings.model_copy(update=update)
+    with serve(create_app(settings, assistant=real_assistant)) as a, serve(create_app(settings, real_assistant)) as b:
+        statuses = [
+            httpx.post(f"{server.url}/chat", json={"message": FIRST}, timeout=60).status_code
+            for server in (a, b, a, b, a, b)
+        ]
+    assert statuses == [200, 200, 200, 200, 429, 429], "4 a minute per client, across both servers"
+
+
+# ---- the documented deployment names only settings that exist ----------------------------------
+
+
+def test_compose_file_names_only_real_settings() -> None:
+    import yaml
+
+    compose = yaml.safe_load((PROJECT_ROOT / "deploy" / "compose.yaml").read_text())
+    names = {
+        name
+        for service in compose["services"].values()
+        for name in (service.get("environment") or {})
+        if name.startswith("ASSISTANT_")
+    }
+    fields = {f"ASSISTANT_{field.upper()}" for field in Settings.model_fields}
+    assert names and names <= fields, f"not settings: {sorted(names - fields)}"
+    assert {"ASSISTANT_REDIS_URL", "ASSISTANT_CHROMA_HOST", "ASSISTANT_TRUSTED_PROXIES"} <= names
+    assert compose["services"]["api"]["deploy"]["replicas"] >= 2
