@@ -126,7 +126,7 @@ class DocumentAnswerer:
         named: list[str] | None = None,
     ) -> list[Scored]:
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
-        sides = comparison_sides(query) if kind in ("comparison", "other") else None
+        sides = comparison_sides(query) if kind != "figure" else None
         left, right = side_terms(sides, self._expansions) if sides else (set(), set())
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
         total = sum(weights.values()) or 1.0
@@ -249,9 +249,10 @@ class DocumentAnswerer:
         top = max(shares)
         if top >= CHILD_NAMED and shares.count(top) == 1:
             return self._section_list(children[shares.index(top)][0], search_text, lead="")
-        if introduced_by is not None:
-            return None
-        intro = lead or next((u.text for u, _ in own if not u.is_item), "")
+        prose = [u.text for u, _ in own if not u.is_item]
+        if introduced_by is not None and not (prose and prose[-1].rstrip().endswith(":")):
+            return None  # only a section whose text ends "Here are the key areas:" announces its subsections
+        intro = lead or next(iter(prose), "")
         return intro, [(Unit(c[0].section.split(" > ")[-1], True), c[0]) for c in children]
 
     def _heading_share(self, passage: Passage, text: str) -> float:
@@ -289,7 +290,7 @@ class DocumentAnswerer:
         draft.say("\n".join(lines) + "\n")
 
     def _sides(self, query: str, kind: PartKind) -> tuple[set[str], set[str]] | None:
-        sides = comparison_sides(query) if kind in ("comparison", "other") else None
+        sides = comparison_sides(query) if kind != "figure" else None
         return side_terms(sides, self._expansions) if sides else None
 
     def _sentences_answer(

@@ -107,6 +107,10 @@ def test_comparison_sides() -> None:
     )
     assert comparison_sides("supervised vs unsupervised learning") == ("supervised", "unsupervised learning")
     assert comparison_sides("How do ML engineers differ from data scientists?") == ("ML engineers", "data scientists")
+    assert comparison_sides("What do data scientists focus on compared to ML engineers?") == (
+        "What do data scientists focus on",
+        "ML engineers",
+    )
     assert comparison_sides("What is MLOps?") is None
 
 
@@ -269,3 +273,13 @@ def test_a_salary_table_is_never_a_list_answer(real_assistant: Assistant, questi
     draft = Draft(documents=real_assistant.build.documents)
     real_assistant.build.document_answerer.answer(question, "list", draft, ["Robotics Engineer"])
     assert "$" not in draft.text() and "Average Base Salary" not in draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["what do I need to learn to become an ML engineer", "What do I need to become a machine learning engineer?"],
+)
+def test_a_section_announcing_its_subsections_lists_their_headings(real_assistant: Assistant, question: str) -> None:
+    text = answer(real_assistant, question, "path", ["Machine Learning Engineer"]).text()
+    assert "- Educational Background" in text and "- Technical Skills" in text
