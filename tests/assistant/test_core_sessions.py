@@ -174,6 +174,7 @@ def test_settings_pick_the_store(tmp_path: Path) -> None:
     assert Settings(shared_state="auto").resolved_shared_state == "sqlite"
     assert Settings(shared_state="auto", redis_url="redis://127.0.0.1:1/0").resolved_shared_state == "redis"
     assert open_shared_state(Settings(shared_state="memory")) is None
+    assert Settings(redis_url="").resolved_shared_state == "sqlite", "an empty URL (compose's ${VAR:-}) is unset"
     with pytest.raises(ValueError, match="ASSISTANT_REDIS_URL"):
         Settings(shared_state="redis")
 
