@@ -1,7 +1,8 @@
-"""`python -m api` starts the chat service (same as `assistant serve`)."""
+"""`python -m api` starts the chat service: the same as `assistant serve`, through the same CLI edge
+(one-line errors for bad settings, the global --quiet)."""
 
 import sys
 
-from api.server import main
+from assistant.cli import main
 
-sys.exit(main(sys.argv[1:]))
+sys.exit(main(["serve", *sys.argv[1:]]))

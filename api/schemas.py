@@ -254,6 +254,7 @@ class AssistantExtras(BaseModel):
     abstained: bool = Field(False, description="True when the sources do not cover the question.")
     citations: list[Citation] = Field(default_factory=list, description="Numbered sources matching the [n] markers.")
     tool_calls: list[ToolCall] = Field(default_factory=list, description="Statistics lookups behind the answer.")
+    chart: Chart | None = Field(None, description="Chart data of the answer's figures, as on /chat; null if none.")
 
 
 class ChatCompletion(AssistantExtras):
@@ -298,6 +299,7 @@ class ChatCompletionChunk(BaseModel):
     abstained: bool | None = Field(None, description="Extension (last chunk): whether the assistant abstained.")
     citations: list[Citation] | None = Field(None, description="Extension (last chunk): numbered sources.")
     tool_calls: list[ToolCall] | None = Field(None, description="Extension (last chunk): statistics lookups.")
+    chart: Chart | None = Field(None, description="Extension (last chunk): chart data, as on /chat.")
 
 
 class ModelCard(BaseModel):

@@ -15,7 +15,9 @@ as the best sentence first, then up to two close ones, each cited.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 
@@ -28,6 +30,7 @@ from assistant.passage_units import (
     asks_definition,
     comparison_sides,
     defines,
+    expansion_of,
     is_framing,
     is_list,
     mentions,
@@ -35,16 +38,39 @@ from assistant.passage_units import (
     units,
 )
 from assistant.retrieval import Passage, Retriever, SentenceIndex
+from assistant.settings import PROJECT_ROOT
 from assistant.text_terms import found_in, terms
 
+SEARCH_SYNONYMS_PATH = PROJECT_ROOT / "stats" / "search_synonyms.toml"
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
-CANDIDATES = 6  # passages whose units are scored
+CANDIDATES = 8  # passages whose units are scored
 MOST_BULLETS = 10  # a longer list section is answered with the items around its best one
-HEADING_NAMES_LIST = 0.5  # share of a heading's words the question uses, from which it names the section
+HEADING_NAMES_LIST = 0.6  # share of a heading's words the question uses, from which it names the section
 HEADING_SHARE = 0.35  # ... and share of the question's (IDF-weighted) words the heading holds
-SECTION_BONUS = 0.25  # a list section whose heading is the question's subject outranks a lone matching item
+NAMED_SECTION_SLACK = 0.4  # how far below the best unit a named section's best unit may score
+CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
+
+
+class Synonyms:
+    """Question phrases and the documents' usual words for them (stats/search_synonyms.toml)."""
+
+    def __init__(self, table: dict[str, list[str]]) -> None:
+        self._patterns = [
+            (re.compile(rf"\b{re.escape(phrase.lower())}\b"), " ".join(words)) for phrase, words in table.items()
+        ]
+
+    @classmethod
+    def load(cls, path: Path) -> Synonyms:
+        if not path.exists():
+            return cls({})
+        raw = tomllib.loads(path.read_text(encoding="utf-8")).get("synonyms", {})
+        return cls({str(k): [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)})
+
+    def words_for(self, question: str) -> str:
+        text = question.lower()
+        return " ".join(dict.fromkeys(words for pattern, words in self._patterns if pattern.search(text)))
 
 
 @dataclass(frozen=True)
@@ -55,16 +81,24 @@ class Scored:
     rank: int
     lexical: float  # IDF-weighted share of the question's words in the unit
     heading_share: float  # IDF-weighted share of the question's words in the section's heading path
+    entity_item: bool = False  # an item labelled with the context entity that also says what is asked
 
 
 class DocumentAnswerer:
     """Answers a documentation part from the retrieved passages (built once per loaded build)."""
 
-    def __init__(self, retriever: Retriever, sentences: SentenceIndex, min_relevance: float) -> None:
+    def __init__(
+        self,
+        retriever: Retriever,
+        sentences: SentenceIndex,
+        min_relevance: float,
+        synonyms: Synonyms | None = None,
+    ) -> None:
         self._retriever = retriever
         self._sentences = sentences
         self._min_relevance = min_relevance
         self._expansions = acronyms(retriever.texts())
+        self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
 
     def answer(self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search)."""
@@ -72,7 +106,10 @@ class DocumentAnswerer:
         search_text = f"{query} {context_text}".strip()
         vector = self._retriever.embed(search_text)
         by_sentence = self._sentences.best_chunks(vector, n=4)
-        focus_text = " ".join(focus_words(query, context_text))
+        focus_text = " ".join(focus_words(query, context_text, self._expansions))
+        # The documents' words for the question's ("duties" -> "responsibilities") join the lexical match.
+        extra = self._synonyms.words_for(query)
+        search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
         passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text)
         strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
         passages = [replace(p, score=max(p.score, round(strong.get(p.chunk_id, 0.0), 4))) for p in passages]
@@ -80,8 +117,12 @@ class DocumentAnswerer:
         if not relevant:
             return False
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
-        focus_vector = vector if focus_text == query else self._retriever.embed(focus_text)
-        scored = self._score(query, kind, terms(focus_text), relevant, np.asarray(focus_vector, dtype=np.float32))
+        # Half the question as asked, half without the entity: neither the entity nor a bare "What does someone
+        # do?" alone says what a good answer is near.
+        query_vector = np.asarray(vector, dtype=np.float32)
+        if focus_text != search_text:
+            query_vector = (query_vector + np.asarray(self._retriever.embed(focus_text), dtype=np.float32)) / 2
+        scored = self._score(query, kind, terms(focus_text), relevant, query_vector, terms(search_text))
         if not scored:
             return False
         best = scored[0]
@@ -93,19 +134,26 @@ class DocumentAnswerer:
         if listed is not None:
             self._bullets(*listed, draft)
         else:
-            self._sentences_answer(scored, draft)
+            self._sentences_answer(scored, draft, self._sides(query, kind))
         return True
 
     # -- scoring -----------------------------------------------------------------------------------
 
     def _score(
-        self, query: str, kind: PartKind, focus: list[str], passages: list[Passage], vector: np.ndarray
+        self,
+        query: str,
+        kind: PartKind,
+        focus: list[str],
+        passages: list[Passage],
+        vector: np.ndarray,
+        named: list[str] | None = None,
     ) -> list[Scored]:
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
         sides = comparison_sides(query) if kind in ("comparison", "other") else None
         left, right = side_terms(sides, self._expansions) if sides else (set(), set())
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
         total = sum(weights.values()) or 1.0
+        wanted = set(named or focus)  # an item's label may name the context entity ("Robotics Engineer: ...")
         top_fused = max(p.fused for p in passages) or 1.0
         out: list[Scored] = []
         for rank, passage in enumerate(passages):
@@ -114,6 +162,7 @@ class DocumentAnswerer:
             heading_share = sum(weights[t] for t in heading) / total
             for unit in units(passage.text):
                 text = unit.as_sentence()
+                entity_item = False
                 if is_framing(unit.text) and not unit.children:
                     continue
                 vectors = [stored[line] for line in unit.lines if line in stored]
@@ -125,11 +174,27 @@ class DocumentAnswerer:
                 score = semantic + 0.5 * lexical + 0.3 * in_heading + 0.1 * passage.fused / top_fused
                 if phrase and defines(text, phrase, self._expansions):
                     score += 0.3
+                # An item whose own label the question names ("Programming Languages: ...", "Business
+                # Acumen: ...") is that thing; a section's opening sentence explains its heading.
+                if unit.label:
+                    label = set(terms(unit.label))
+                    named_by = self._retriever.heading_match(label, set(focus))
+                    names_entity = self._retriever.heading_match(label, wanted - set(focus)) >= 0.5
+                    if lexical > 0:  # the context entity counts when the item also says what is asked
+                        entity_item = names_entity
+                        named_by = max(named_by, self._retriever.heading_match(label, wanted))
+                    elif names_entity:
+                        named_by = -0.75  # only the entity's name matches: the item is about it, not the question
+                    score += 0.2 * named_by
+                elif unit.position == 0 and not unit.is_item:
+                    score += 0.1 * passage.heading_match
                 if sides and mentions(text, left) and mentions(text, right):
                     score += 0.25
                 if len(text.split()) < 4 and not unit.children:
                     score -= 0.2  # a bare label or figure says nothing on its own
-                out.append(Scored(score, unit, passage, rank, lexical, heading_share))
+                elif unit.is_item and _ANAPHORA.match(unit.text):
+                    score -= 0.15  # "It can, for example, ...": an item that leans on what came before
+                out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item))
         out.sort(key=lambda s: s.score, reverse=True)
         return out
 
@@ -158,8 +223,10 @@ class DocumentAnswerer:
         an AI Product Manager"), that item alone is the answer. Never for a question that defines one item.
         """
         best = scored[0]
-        if self._defines(query, kind, best.unit):
-            return None
+        if best.entity_item:
+            return None  # "How far can a robotics engineer advance?" -> the Robotics Engineer item, not a list
+        if self._defines(query, kind, best.unit) or kind == "comparison" or comparison_sides(query):
+            return None  # a definition or a comparison is answered by sentences, whatever the section's shape
         focus = {u.passage.chunk_id: u.heading_share for u in scored}
         named = [
             p
@@ -167,11 +234,18 @@ class DocumentAnswerer:
             if p.heading_match >= HEADING_NAMES_LIST
             and focus.get(p.chunk_id, self._heading_share(p, search_text)) >= max(HEADING_SHARE, best.lexical - 0.1)
         ]
-        if kind in ("explanation", "comparison", "method") or comparison_sides(query) or asks_definition(query):
-            named = []  # a definition or a comparison is not a section's list, whatever its heading
-        if kind == "list" and not named:
-            named = [best.passage]
+        if kind in ("explanation", "method") or asks_definition(query):
+            named = []  # a definition is not a section's list, whatever its heading
+        if kind == "list" and not named and best.heading_share > 0:
+            named = [best.passage]  # a list question answered inside a section its heading relates to
+        best_in = {}
+        for unit in scored:
+            best_in.setdefault(unit.passage.chunk_id, unit.score)
+        # A named section must still hold something close to the best answer found anywhere.
+        named = [p for p in named if best_in.get(p.chunk_id, 0.0) >= best.score - NAMED_SECTION_SLACK or kind == "list"]
         for passage in sorted(named, key=lambda p: (p.heading_match, p.score), reverse=True):
+            if kind != "figure" and _mostly_figures(passage):
+                continue  # a salary table is the statistics' to give, not a list answer to "what skills"
             found = self._section_list(passage, search_text, lead="")
             if found is not None:
                 return found
@@ -196,7 +270,7 @@ class DocumentAnswerer:
         wanted = set(terms(search_text))
         shares = [self._retriever.heading_match(set(terms(c[0].section.split(" > ")[-1])), wanted) for c in children]
         top = max(shares)
-        if top >= HEADING_NAMES_LIST and shares.count(top) == 1:
+        if top >= CHILD_NAMED and shares.count(top) == 1:
             return self._section_list(children[shares.index(top)][0], search_text, lead="")
         if introduced_by is not None:
             return None
@@ -237,10 +311,26 @@ class DocumentAnswerer:
             lines.append(f"- {bullet} {draft.cite_passage(source, bullet)}")
         draft.say("\n".join(lines) + "\n")
 
-    def _sentences_answer(self, scored: list[Scored], draft: Draft) -> None:
-        """The best unit first (the direct answer), then up to two close ones in reading order."""
+    def _sides(self, query: str, kind: PartKind) -> tuple[set[str], set[str]] | None:
+        sides = comparison_sides(query) if kind in ("comparison", "other") else None
+        return side_terms(sides, self._expansions) if sides else None
+
+    def _sentences_answer(
+        self, scored: list[Scored], draft: Draft, sides: tuple[set[str], set[str]] | None = None
+    ) -> None:
+        """The best unit first (the direct answer), then up to two close ones in reading order. A comparison
+        gets the best sentence on each side it has not covered yet, so both sides are spoken for."""
         best = scored[0]
         chosen = [best]
+        for side, other in (sides, sides[::-1]) if sides else ():
+
+            def only(unit: Unit, side: set[str] = side, other: set[str] = other) -> bool:
+                return mentions(unit.as_sentence(), side) and not mentions(unit.as_sentence(), other)
+
+            if not any(only(c.unit) for c in chosen):
+                on_side = next((s for s in scored[1:12] if only(s.unit)), None)
+                if on_side is not None and on_side.score >= best.score - 0.6:
+                    chosen.append(on_side)
         top_lexical = max(s.lexical for s in scored[:4])
         for item in scored[1:8]:
             if len(chosen) == 3:
@@ -253,7 +343,7 @@ class DocumentAnswerer:
                 chosen.append(item)
         support = sorted(chosen[1:], key=lambda s: (s.rank, s.unit.position))
         for item in [best, *support]:
-            sentence = item.unit.as_sentence()
+            sentence = " ".join([*_antecedents(item), item.unit.as_sentence()])
             marker = draft.cite_passage(item.passage, sentence)
             if item.unit.is_item and not item.unit.label and len(sentence.split()) <= 8:
                 # A bare list item ("MLOps (Machine Learning Operations)") says what it is by the list it is in.
@@ -263,7 +353,7 @@ class DocumentAnswerer:
             draft.say(f"{sentence} {marker}")
 
 
-def focus_words(query: str, context_text: str) -> list[str]:
+def focus_words(query: str, context_text: str, expansions: dict[str, str] | None = None) -> list[str]:
     """The question with the entities given as context replaced by "someone". An entity (a role) sharpens the
     search but is not what is asked: "What tools should a robotics engineer know?" asks for tools, not for
     the Robotics Engineer career path, and reads as "What tools should someone know?"."""
@@ -272,8 +362,8 @@ def focus_words(query: str, context_text: str) -> list[str]:
         return query.split()
     out: list[str] = []
     for word in query.split():
-        own = set(terms(word))
-        if own and own <= known:
+        own, expanded = set(terms(word)), set(terms(expansion_of(word.strip("?,.!"), expansions)))
+        if own and (own <= known or (expanded and expanded <= known)):  # "ML" stands for "machine learning"
             while out and out[-1].lower() in {"a", "an", "the"}:
                 out.pop()
             if not out or out[-1] != "someone":
@@ -301,3 +391,26 @@ def _introduces_list(unit: Unit, section: list[tuple[Unit, Passage]]) -> bool:
     if first_item is None or sum(1 for u, _ in section if u.is_item) < 2:
         return False
     return any(u == unit for u, _ in section[:first_item])
+
+
+_ANAPHORA = re.compile(r"^(?:they|these|this|it|its|such|that|those|their|there)\b", re.IGNORECASE)
+
+
+def _antecedents(item: Scored, most: int = 2) -> list[str]:
+    """The sentences a pronoun-led answer needs before it ("They can also be called symbolic AI." needs
+    "The simplest AI models are a set of if-then-else rules. ... Such models are called rules engines")."""
+    if item.unit.is_item or not _ANAPHORA.match(item.unit.text):
+        return []
+    prose = [u for u in units(item.passage.text) if not u.is_item]
+    at = next((i for i, u in enumerate(prose) if u == item.unit), 0)
+    before: list[str] = []
+    for unit in reversed(prose[max(0, at - most) : at]):
+        before.insert(0, unit.text)
+        if not _ANAPHORA.match(unit.text):
+            break
+    return before
+
+
+def _mostly_figures(passage: Passage) -> bool:
+    items = [u.as_sentence() for u in units(passage.text) if u.is_item]
+    return bool(items) and sum(1 for item in items if re.search(r"\$\s?\d", item)) >= 0.5 * len(items)

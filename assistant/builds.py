@@ -69,6 +69,11 @@ def named_build(settings: Settings) -> tuple[str, Path] | None:
     return (name, build_dir) if (build_dir / MANIFEST).exists() else None
 
 
+def collection_name(settings: Settings, build_id: str) -> str:
+    # One collection per build: a server holds several builds side by side, so the swap stays atomic.
+    return f"{settings.collection_name}-{build_id}"[:60]
+
+
 def read_manifest(build_dir: Path) -> dict[str, Any]:
     return json.loads((build_dir / MANIFEST).read_text())
 
@@ -101,8 +106,11 @@ def file_checksums(build_dir: Path) -> dict[str, dict[str, Any]]:
     }
 
 
-def verify_build(settings: Settings, build_id: str, build_dir: Path) -> list[str]:
-    """What is wrong with a build (empty when it matches its manifest), each problem named for an operator."""
+def verify_build(settings: Settings, build_id: str, build_dir: Path, *, deep: bool = True) -> list[str]:
+    """What is wrong with a build (empty when it matches its manifest), each problem named for an operator.
+
+    `deep=False` checks local Chroma files without importing chromadb (SQLite integrity, vector count,
+    index files present), so that a no-change ingest stays well under a second; loading checks deeply."""
     try:
         manifest = read_manifest(build_dir)
     except (OSError, ValueError) as error:
@@ -121,8 +129,39 @@ def verify_build(settings: Settings, build_id: str, build_dir: Path) -> list[str
             problems.append(f"{name} has {size:,} bytes, the manifest says {want['bytes']:,} (truncated or replaced)")
         elif _sha256(path) != want["sha256"]:
             problems.append(f"{name} does not match its sha256 checksum (changed after the build)")
-    problems.extend(_vector_problems(settings, build_id, build_dir, manifest))
+    if deep or settings.chroma_host:
+        problems.extend(_vector_problems(settings, build_id, build_dir, manifest))
+    else:
+        problems.extend(_chroma_file_problems(settings, build_id, build_dir, manifest))
     return problems
+
+
+def _chroma_file_problems(settings: Settings, build_id: str, build_dir: Path, manifest: dict[str, Any]) -> list[str]:
+    import sqlite3
+
+    database = build_dir / "chroma" / "chroma.sqlite3"
+    if not database.is_file():
+        return ["chroma/chroma.sqlite3 is missing"]
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
+            integrity = connection.execute("PRAGMA quick_check").fetchall()
+            segments = connection.execute(
+                "SELECT s.id, s.scope, COUNT(e.id) FROM collections c JOIN segments s ON s.collection = c.id "
+                "LEFT JOIN embeddings e ON e.segment_id = s.id WHERE c.name = ? GROUP BY s.id, s.scope",
+                (collection_name(settings, build_id),),
+            ).fetchall()
+    except sqlite3.Error as error:
+        return [f"chroma/chroma.sqlite3 is unreadable ({error})"]
+    if integrity != [("ok",)]:
+        return [f"chroma/chroma.sqlite3 fails its integrity check ({integrity[0][0]})"]
+    count = sum(n for _, scope, n in segments if scope == "METADATA")
+    want = (manifest.get("vectors") or {}).get("count")
+    if count != want:
+        return [f"its Chroma collection holds {count} chunks, the manifest says {want}"]
+    vector_segments = [segment for segment, scope, _ in segments if scope == "VECTOR"]
+    if not all((build_dir / "chroma" / segment / "data_level0.bin").is_file() for segment in vector_segments):
+        return ["its Chroma vector index files are missing"]
+    return []
 
 
 def _vector_problems(settings: Settings, build_id: str, build_dir: Path, manifest: dict[str, Any]) -> list[str]:

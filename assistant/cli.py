@@ -227,19 +227,18 @@ def _run(args: argparse.Namespace, show_bars: bool) -> int:
         return run_bench(settings, out=args.out, rounds=args.rounds)
 
     session_id = _chosen_session(settings, args)
-    if args.command == "ask":
-        question = _question(args.question)
-        if not question.strip():
-            return _fail("the question is empty: give one as an argument, or '-' to read it from stdin")
-        assistant = _build(settings)
-        return _ask(assistant, settings, question, session_id, as_json=args.json)
-    return _chat(_build(settings), settings, session_id)
-
-
-def _build(settings: Settings) -> Assistant:
+    question = _question(args.question) if args.command == "ask" else ""
+    if args.command == "ask" and not question.strip():  # said before the model loads, not after
+        return _fail("the question is empty: give one as an argument, or '-' to read it from stdin")
     from assistant.pipeline import build_assistant
 
-    return build_assistant(settings)
+    assistant = build_assistant(settings)
+    try:
+        if args.command == "ask":
+            return _ask(assistant, settings, question, session_id, as_json=args.json)
+        return _chat(assistant, settings, session_id)
+    finally:
+        assistant.close()
 
 
 def _question(given: str | None) -> str:

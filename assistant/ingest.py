@@ -276,7 +276,7 @@ def run_ingest(settings: Settings, *, progress: bool = True, force: bool = False
     with _ingest_lock(settings):
         remove_orphaned_temp_folders(settings)
         found = named_build(settings)
-        problems = verify_build(settings, *found) if found is not None else []
+        problems = verify_build(settings, *found, deep=False) if found is not None else []
         if problems:
             log.warning("the current build %s is damaged, rebuilding it: %s", found[0], "; ".join(problems))
         if found is not None and not problems and not force:

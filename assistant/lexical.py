@@ -19,12 +19,18 @@ from assistant.text_terms import terms
 RRF_K = 60  # the constant from the RRF paper: damps the weight of the very top ranks
 
 
-def reciprocal_rank_fusion(rankings: Iterable[Sequence[str]], k: int = RRF_K) -> dict[str, float]:
-    """Fused score per id: the sum over rankings of 1 / (k + rank), rank starting at 1. Highest first."""
+def reciprocal_rank_fusion(
+    rankings: Iterable[Sequence[str]], k: int = RRF_K, weights: Sequence[float] | None = None
+) -> dict[str, float]:
+    """Fused score per id: the sum over rankings of weight / (k + rank), rank starting at 1. Highest first.
+
+    Weights let correlated rankings (two made from the same embeddings) count as one voice together.
+    """
     fused: dict[str, float] = {}
-    for ranking in rankings:
+    for n, ranking in enumerate(rankings):
+        weight = weights[n] if weights is not None else 1.0
         for rank, item in enumerate(dict.fromkeys(ranking), start=1):
-            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+            fused[item] = fused.get(item, 0.0) + weight / (k + rank)
     return dict(sorted(fused.items(), key=lambda pair: pair[1], reverse=True))
 
 

@@ -170,8 +170,8 @@ def defines(sentence: str, phrase: str, expansions: dict[str, str] | None = None
         return False
     names = {phrase.lower()}
     for name in list(names):
-        if name in (expansions or {}):
-            names.add((expansions or {})[name].lower())
+        if expansion_of(name, expansions):
+            names.add(expansion_of(name, expansions))
         if name.endswith("s"):
             names.add(name[:-1])
     text = sentence.lower()
@@ -180,7 +180,7 @@ def defines(sentence: str, phrase: str, expansions: dict[str, str] | None = None
         patterns = (
             rf"^(?:the\s+|an?\s+)?{n}s?\s*(?:\([^)]*\)\s*)?(?:is|are|means|refers to|describes|involves|[:–—-])\s",
             rf"^{n}s?\s*\(",
-            rf"\({n}\)\s+(?:is|are|means|refers to)\b",
+            rf"\({n}s?\)\s*(?:is\b|are\b|means\b|refers to\b|:)",
             rf"(?:known as|called|defined as)\s+['‘\"]?{n}",
             rf"^in\s+{n},",
         )
@@ -215,7 +215,7 @@ def comparison_sides(question: str) -> tuple[str, str] | None:
 def side_terms(sides: tuple[str, str], expansions: dict[str, str] | None = None) -> tuple[set[str], set[str]]:
     """Each side's own words: what both sides share ('models' in 'generative vs discriminative models')
     says nothing about which side a sentence speaks of. An acronym side also matches its expansion."""
-    left, right = ({*terms(side), *terms((expansions or {}).get(side.lower(), ""))} for side in sides)
+    left, right = ({*terms(side), *terms(expansion_of(side, expansions))} for side in sides)
     shared = left & right
     return (left - shared) or left, (right - shared) or right
 
@@ -235,16 +235,32 @@ def acronyms(texts: list[str]) -> dict[str, str]:
     for text in texts:
         for words, acronym in _BEFORE_PAREN.findall(text):
             capitals = [c for c in acronym if c.isupper()]
-            candidate = words.split()[-len(capitals) :]
-            if len(candidate) == len(capitals) and all(
-                w[0].lower() == c.lower() for w, c in zip(candidate, capitals, strict=True)
-            ):
-                found.setdefault(acronym.lower(), " ".join(candidate).lower())
+            # "Variational Autoencoders (VAEs)": a word may give two capitals (auto-Encoder), so the words'
+            # initials need only start the acronym, with at most one capital to spare.
+            for size in (len(capitals), len(capitals) - 1):
+                candidate = words.split()[-size:] if size >= 2 else []
+                if (
+                    size >= 2
+                    and len(candidate) == size
+                    and all(w[0].lower() == c.lower() for w, c in zip(candidate, capitals, strict=False))
+                ):
+                    found.setdefault(_singular(acronym.lower()), " ".join(candidate).lower())
+                    break
         for acronym, expansion in _AFTER_PAREN.findall(text):
             capitals = [c for c in acronym if c.isupper()]
             words = expansion.split()
             if len(words) == len(capitals) and all(
                 w[0].lower() == c.lower() for w, c in zip(words, capitals, strict=True)
             ):
-                found.setdefault(acronym.lower(), expansion.lower())
+                found.setdefault(_singular(acronym.lower()), expansion.lower())
     return found
+
+
+def expansion_of(name: str, expansions: dict[str, str] | None) -> str:
+    """The documents' expansion of an acronym ('MLOps' / 'mlops' -> 'machine learning operations'), or ''."""
+    key = name.strip().lower()
+    return (expansions or {}).get(key) or (expansions or {}).get(_singular(key)) or ""
+
+
+def _singular(acronym: str) -> str:
+    return acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") and acronym[-2].isalpha() else acronym

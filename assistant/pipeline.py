@@ -31,12 +31,11 @@ from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
 from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
 from assistant.models import Citation, PlanPart, Reply, Route, ToolCall
-from assistant.planning import (
+from assistant.planning import PlannedPart, Planner
+from assistant.question_kinds import (
     PLAN_VOCABULARY_PATH,
     QUESTION_EXAMPLES_PATH,
     KindClassifier,
-    PlannedPart,
-    Planner,
     PlanVocabulary,
     QuestionExamples,
 )
@@ -127,7 +126,7 @@ class Assistant:
         examples = QuestionExamples.load(QUESTION_EXAMPLES_PATH)
         self.planner = Planner(
             examples,
-            KindClassifier(examples, self._query_embeddings),
+            KindClassifier(examples, self._query_embeddings, settings.model_cache_dir / "planner"),
             self._query_embeddings,
             PlanVocabulary.load(PLAN_VOCABULARY_PATH),
         )
@@ -345,7 +344,9 @@ class Assistant:
                 if alone:
                     return "out_of_scope"  # the statistics' own refusal says what they hold instead
                 reason = draft.rollback(mark)[:1]
-                draft.say(reason[0] if reason and "[" not in reason[0] else _not_covered(part))
+                draft.say(_not_covered(part))
+                if reason and "[" not in reason[0]:
+                    draft.say(reason[0])  # the statistics' own reason: what they hold instead
                 return "out_of_scope"
         if alone and part.slots.has_stats() and part.route == "statistics":
             build.answerer.answer(part.slots, draft)  # its refusal names what the data holds instead

@@ -11,57 +11,27 @@ when that fails, by the other one.
 
 from __future__ import annotations
 
-import math
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
-import numpy as np
-import yaml
 from langchain_core.embeddings import Embeddings
 
 from assistant.models import PartKind
+from assistant.question_kinds import KINDS, MASKS, KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.sessions import Turn
-from assistant.settings import PROJECT_ROOT
-from assistant.understanding import (
-    CITY_SYNONYMS,
-    MARKET_METRICS,
-    PLATFORM_METRICS,
-    ROLE_SYNONYMS,
-    YEAR,
-    Slots,
-    Vocabulary,
-    _pattern,
-    inherit,
-    understand,
-)
+from assistant.understanding import Slots, Vocabulary, inherit, understand
 
-QUESTION_EXAMPLES_PATH = PROJECT_ROOT / "stats" / "question_examples.yaml"
-PLAN_VOCABULARY_PATH = PROJECT_ROOT / "stats" / "vocabulary.toml"
 PartRoute = Literal["statistics", "documents", "smalltalk"]
-KINDS: tuple[str, ...] = get_args(PartKind)
-NEIGHBOURS = 7  # examples that vote on a part's kind
-SHARPNESS = 12.0  # softmax temperature over cosine similarity: higher lets the nearest example dominate
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
 COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
 EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
-METHOD_NUDGE = 0.3  # ... and to "method" when it asks how a figure is measured
+PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
+METHOD_NUDGE = 0.4  # ... and to "method" when it asks how a figure is measured
 STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
 FOLLOWUP_NUDGE = 1.0  # a follow-up opener with no kind of its own keeps the previous turn's kind
-
-_MASKS: list[tuple[list[str], str]] = [
-    (sorted({p for ps in table.values() for p in ps}, key=len, reverse=True), placeholder)
-    for table, placeholder in (
-        (ROLE_SYNONYMS, "this job"),
-        (CITY_SYNONYMS, "this city"),
-        (PLATFORM_METRICS, "this figure"),
-        (MARKET_METRICS, "this figure"),
-    )
-]
 
 # "X and how ...?", "X? Also Y", "X; Y": a new part starts where a new question starts.
 _QUESTION_WORDS = (
@@ -69,149 +39,15 @@ _QUESTION_WORDS = (
     r"tell|explain|describe|list|give|name|compare"
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|;\s*")
-_CLAUSE_SPLIT = re.compile(rf",?\s+(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(
+    rf",?\s+(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
+    re.IGNORECASE,
+)
 _IMPERATIVE = re.compile(
     r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
 )
 _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class SmalltalkGroup:
-    cues: list[str]
-    reply: str
-
-
-@dataclass(frozen=True)
-class QuestionExamples:
-    """The labelled examples and the small-talk texts (data, so a new kind of question needs no code)."""
-
-    kinds: dict[str, list[str]]
-    smalltalk: list[SmalltalkGroup]
-    suggestions: list[str]
-    hints: dict[str, str]
-
-    @classmethod
-    def load(cls, path: Path) -> QuestionExamples:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        kinds = {str(k): [str(q) for q in v or []] for k, v in (raw.get("kinds") or {}).items()}
-        unknown = sorted(set(kinds) - set(KINDS))
-        if unknown:
-            raise ValueError(f"{path}: unknown kinds {unknown} (known: {', '.join(KINDS)})")
-        suggestions = [str(s) for s in raw.get("suggestions") or []]
-        with_digits = [s for s in suggestions if re.search(r"\d", s)]
-        if with_digits:
-            # A reply's numbers must come from the sources; a suggestion's would be checked as figures too.
-            raise ValueError(f"{path}: suggestions may not contain digits: {with_digits}")
-        return cls(
-            kinds=kinds,
-            smalltalk=[
-                SmalltalkGroup([str(c).lower() for c in g.get("cues") or []], str(g.get("reply") or "").strip())
-                for g in raw.get("smalltalk") or []
-            ],
-            suggestions=suggestions,
-            hints={str(k): str(v) for k, v in (raw.get("search_hints") or {}).items()},
-        )
-
-    def smalltalk_reply(self, text: str) -> str:
-        """The reply of the first group whose cue leads the text, then the example questions as a list."""
-        lowered = text.lower()
-        reply = next(
-            (g.reply for g in self.smalltalk for c in g.cues if re.match(rf"\W*{re.escape(c)}\b", lowered)),
-            self.smalltalk[-1].reply if self.smalltalk else "",
-        )
-        return "\n".join([reply, *(f"- {s}" for s in self.suggestions)])
-
-
-@dataclass(frozen=True)
-class PlanVocabulary:
-    """Dimension words ("seniority", "by city") and back-references ("they") from stats/vocabulary.toml."""
-
-    dimensions: dict[str, re.Pattern[str]]
-    pronoun: re.Pattern[str]
-    number: re.Pattern[str]
-    comparison: re.Pattern[str]
-    explanation: re.Pattern[str]
-
-    @classmethod
-    def load(cls, path: Path) -> PlanVocabulary:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        return cls(
-            dimensions={name: _words(words) for name, words in (raw.get("dimensions") or {}).items()},
-            pronoun=_words((raw.get("references") or {}).get("pronouns") or []),
-            number=_words((raw.get("figures") or {}).get("asks_for_number") or []),
-            comparison=_words((raw.get("comparisons") or {}).get("cues") or []),
-            explanation=_words((raw.get("explanations") or {}).get("cues") or []),
-        )
-
-    def known_words(self) -> set[str]:
-        """Every word of the cue lists, so the typo fixer leaves them alone ("apart" is not "part")."""
-        found: set[str] = set()
-        for pattern in (self.pronoun, self.number, self.comparison, self.explanation, *self.dimensions.values()):
-            found |= {w.lower() for w in re.findall(r"[A-Za-z]+", pattern.pattern) if len(w) > 1}
-        return found
-
-    def asks_for_explanation(self, text: str) -> bool:
-        return self.explanation.search(text) is not None
-
-    def asks_to_compare(self, text: str) -> bool:
-        return self.comparison.search(text) is not None
-
-    def asks_for_number(self, text: str) -> bool:
-        return self.number.search(text) is not None
-
-    def asks_across(self, text: str, dimension: str) -> bool:
-        pattern = self.dimensions.get(dimension)
-        return bool(pattern and pattern.search(text))
-
-    def resolve(self, text: str, name: str) -> str | None:
-        """The text with its first back-reference replaced by `name`, or None when it has none."""
-        found = self.pronoun.search(text)
-        return None if found is None else f"{text[: found.start()]}{name}{text[found.end() :]}"
-
-
-def _words(words: list[str]) -> re.Pattern[str]:
-    if not words:
-        return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-
-
-def generic_form(text: str) -> str:
-    """The question with its entities replaced by placeholders ("how much do this job make in this city").
-
-    The named things of a question dominate its embedding: "how much do ML engineers make" lies nearer to
-    "how do I become an ML engineer" than to "how much does an analyst earn". Masking them in the examples
-    and in the question lets the form of the question (how much, what is, how do I) decide the kind.
-    """
-    lowered = " ".join(text.lower().split())
-    for table, placeholder in _MASKS:
-        for phrase in table:
-            lowered = _pattern(phrase).sub(placeholder, lowered)
-    lowered = YEAR.sub("that year", lowered)
-    return re.sub(r"\b(this \w+)(?: \1)+", r"\1", lowered)  # "median salary expectation" is one figure
-
-
-class KindClassifier:
-    """Nearest labelled examples by embedding: the examples are embedded once, a part costs a dot product."""
-
-    def __init__(self, examples: QuestionExamples, embeddings: Embeddings) -> None:
-        self._labels = [kind for kind, questions in examples.kinds.items() for _ in questions]
-        texts = [generic_form(q) for questions in examples.kinds.values() for q in questions]
-        self._matrix = np.asarray(embeddings.embed_documents(texts), dtype=np.float32) if texts else None
-
-    def vote(self, vector: list[float]) -> dict[str, float]:
-        """Each kind's share of the nearest examples' softmax-weighted vote (sums to 1)."""
-        if self._matrix is None:
-            return {"other": 1.0}
-        sims = self._matrix @ np.asarray(vector, dtype=np.float32)
-        nearest = np.argsort(-sims)[:NEIGHBOURS]
-        weights: dict[str, float] = {}
-        for i in nearest:
-            weight = math.exp(SHARPNESS * float(sims[i]))
-            weights[self._labels[int(i)]] = weights.get(self._labels[int(i)], 0.0) + weight
-        total = sum(weights.values())
-        return {kind: w / total for kind, w in weights.items()}
 
 
 @dataclass
@@ -226,6 +62,7 @@ class PlannedPart:
     fallback: PartRoute | None  # tried when the route does not answer (low confidence only)
     context: list[str] = field(default_factory=list)  # the part's own entities, to sharpen a documents search
     context_roles: list[str] = field(default_factory=list)  # roles the conversation is about (for the plan)
+    query: str = ""  # the part's own words, typos fixed, for the documents search
 
     def entities(self) -> dict[str, Any]:
         s = self.slots
@@ -316,11 +153,19 @@ class Planner:
             previous_kind = str(before.slots.get("kind") or "") if before else ""
             vote = self._classifier.vote(self._embeddings.embed_query(generic_form(own.corrected or text)))
             kind, confidence = self._kind(text, own, vote, previous_kind)
-            if kind == "figure" and previous_kind == "figure" and slots.doc_cue:
-                # "How does it vary by seniority?" after a salary asks about that salary, whatever its words.
-                slots = replace(slots, doc_cue=False, followup=True)
+            if kind == "figure" and slots.doc_cue:
+                # A figure part takes what it leaves out from before ("what's the Early Career figure?"), and
+                # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
+                slots = replace(slots, doc_cue=False, followup=slots.followup or previous_kind == "figure")
             merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
-            planned.append(self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned))
+            part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
+            part.query = own.corrected or text
+            if before and not _names_something(own) and self.words.pronoun.search(text):
+                # "What does that number measure?": the figure the turn before was about is what is asked.
+                topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
+                if topic and topic != "all":
+                    part.context.append(str(topic).replace("_", " "))
+            planned.append(part)
         return planned
 
     def _merge(
@@ -352,10 +197,19 @@ class Planner:
         asks_number = _asks_for_number(own) or self.words.asks_for_number(text)
         if self.words.asks_for_explanation(text) and not asks_number and not self.words.asks_to_compare(text):
             scores["explanation"] += EXPLANATION_NUDGE
-        if own.method and not own.years and not own.compare:
+        how_made = self.words.method.search(text) is not None and _names_metric(own)
+        if (own.method or how_made) and not own.years and not own.compare:
             scores["method"] += METHOD_NUDGE
+            if how_made:
+                scores["figure"] = min(scores["figure"], vote.get("figure", 0.0))  # "does the median include ...?"
         elif scores["method"] < STRONG_VOTE:
             scores["method"] = 0.0  # "how many offers were there" names a metric; it does not ask how it is made
+        if self.words.path.search(text):
+            scores["path"] += PATH_NUDGE
+        elif scores["path"] < STRONG_VOTE:
+            scores["path"] /= 2  # "do I need a PhD?" asks about a requirement, not the steps of a career
+        if previous_kind == "figure" and any(self.words.asks_across(text, d) for d in self.words.dimensions):
+            scores["figure"] += FOLLOWUP_NUDGE  # "how does that change with seniority?" after a salary
         if _names_something(own) or own.coverage:
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
         if own.followup and previous_kind in scores and _elliptical(text, own) and not (own.doc_cue or own.method):
@@ -363,7 +217,8 @@ class Planner:
             scores[previous_kind] += FOLLOWUP_NUDGE
         if own.doc_cue and not (_asks_for_number(own) or self.words.asks_for_number(text) or _names_metric(own)):
             scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number
-        total = sum(scores.values()) or 1.0
+        # The share of the evidence: a kind left alone after the rules removed the others is not thereby sure.
+        total = max(sum(scores.values()), 1.0)
         kind = max(scores, key=lambda k: scores[k])
         return kind, round(scores[kind] / total, 3)  # type: ignore[return-value]
 
@@ -385,6 +240,8 @@ class Planner:
             route = "smalltalk"
         elif own.coverage and not own.doc_cue:
             route = "statistics"  # "which years do your statistics cover?": the data's own extent
+        elif kind == "figure" and stats_signal and confidence < LOW_CONFIDENCE and own.doc_cue and _open(slots):
+            route, fallback = "documents", "statistics"  # "what factors influence salaries?": unsure, words first
         elif kind == "figure" and stats_signal:
             route = "statistics"
             fallback = "documents" if confidence < LOW_CONFIDENCE and _open(slots) else None
@@ -393,7 +250,8 @@ class Planner:
             route, fallback = "statistics", "documents"
         else:
             route = "documents"
-            fallback = "statistics" if confidence < LOW_CONFIDENCE and stats_signal else None
+            numeric = _asks_for_number(own) or _names_metric(own) or self.words.asks_for_number(text)
+            fallback = "statistics" if confidence < LOW_CONFIDENCE and stats_signal and numeric else None
         metric = (slots.platform_metric or "").replace("_", " ").replace("all", "").strip()
         return PlannedPart(
             text=text,
@@ -414,8 +272,11 @@ class Planner:
         return examples | self.words.known_words()
 
     def search_text(self, part: PlannedPart) -> str:
-        """The documents query for a part: its corrected text, plus the data's hint for its kind."""
-        text = part.slots.corrected or part.text
+        """The documents query for a part: its own corrected words, plus the data's hint for its kind.
+
+        Its own words: "what education do they need?" searches for education, not for the role "they" was.
+        """
+        text = part.query or part.text
         hint = self.examples.hints.get(part.kind) if _names_something(part.slots) else None
         return f"{text} ({hint})" if hint else text
 
@@ -438,7 +299,7 @@ def _asks_for_number(s: Slots) -> bool:
 def _elliptical(text: str, own: Slots) -> bool:
     """'And a data scientist?', 'what about the median?': nothing left but an opener once the entities go."""
     rest = generic_form(text)
-    for placeholder in {p for _, p in _MASKS} | {"that year"}:
+    for placeholder in {p for _, p in MASKS} | {"that year"}:
         rest = rest.replace(placeholder, " ")
     named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
     return len([w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]) <= ELLIPSIS_WORDS

@@ -17,6 +17,12 @@ from assistant.text_terms import STOPWORDS, found_in, split_sentences, terms
 __all__ = ["STOPWORDS", "Passage", "Retriever", "SentenceIndex", "split_sentences", "terms"]
 
 
+FUSION_WEIGHTS = (1.0, 0.5, 1.5, 1.0)  # dense chunks, best sentences' chunks, BM25, named headings
+# RRF's constant: 60 in the paper, for rankings of thousands. Over a hundred-odd chunks a smaller one lets the
+# top of one ranking (the only chunk with "acumen") outrank chunks that sit low in every ranking.
+FUSION_K = 10
+
+
 @dataclass(frozen=True)
 class Passage:
     chunk_id: str
@@ -92,8 +98,11 @@ class Retriever:
         lexical = self.lexical.search(query, k=depth)
         headings = self._heading_matches(focus or query)
         heading_rank = [c for c, share in sorted(headings.items(), key=lambda kv: kv[1], reverse=True) if share >= 0.5]
+        # Dense chunks and best sentences both come from the embedding: together they weigh as much as BM25.
         fused = reciprocal_rank_fusion(
-            [[p.chunk_id for p in dense], [c for c, _ in lexical], list(by_sentence or {}), heading_rank[:depth]]
+            [[p.chunk_id for p in dense], list(by_sentence or {}), [c for c, _ in lexical], heading_rank[:depth]],
+            k=FUSION_K,
+            weights=FUSION_WEIGHTS,
         )
         passages = []
         query_vector = np.asarray(vector, dtype=np.float32)

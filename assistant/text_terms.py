@@ -98,6 +98,16 @@ STOPWORDS = frozenset(
         "means",
         "whats",
         "someone",
+        # fillers that say nothing about the subject ("what does X *actually* do?")
+        "actually",
+        "really",
+        "basically",
+        "just",
+        "exactly",
+        "even",
+        "ever",
+        "quite",
+        "very",
         "hows",
     ]
 )
@@ -120,6 +130,8 @@ def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s", "e"):
         if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
             return word[: -len(suffix)]
+    if len(word) == 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "as")):
+        return word[:-1]  # acronym plurals: "VAEs" -> "vae", "LLMs" -> "llm"
     return word
 
 

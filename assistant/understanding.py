@@ -690,6 +690,9 @@ def _unknown_role(text: str, s: Slots) -> str | None:
         ai_title = any(w in AI_WORDS for w in modifiers)
         if ai_title and noun in ("manager", "architect", "designer", "analyst", "consultant", "administrator"):
             return " ".join([*modifiers, noun]).title().replace("Ai ", "AI ").replace("Ml ", "ML ")
+        if len(modifiers) >= 2 and modifiers[-1] == "learning" and modifiers[-2] not in AI_WORDS:
+            # "reinforcement learning engineer": a specialism the data has no title for (not "machine learning").
+            return " ".join([modifiers[-2], "learning", noun]).title()
         if not modifiers or ai_title or any(w.isdigit() for w in modifiers):
             continue
         if modifiers[-1] in ("learning", "intelligence"):

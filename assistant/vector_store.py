@@ -19,6 +19,7 @@ from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
+from assistant.builds import collection_name
 from assistant.settings import Settings
 
 EMBEDDING_FUNCTION_NAME = "ai-careers-minilm"
@@ -62,11 +63,6 @@ def chroma_client(settings: Settings, build_dir: Path) -> chromadb.ClientAPI:
     if settings.chroma_host:
         return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
     return chromadb.PersistentClient(path=str(build_dir / "chroma"), settings=chroma_settings)
-
-
-def collection_name(settings: Settings, build_id: str) -> str:
-    # One collection per build: a server holds several builds side by side, so the swap stays atomic.
-    return f"{settings.collection_name}-{build_id}"[:60]
 
 
 def open_store(

@@ -55,7 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--baseline", type=Path, help="Earlier results.json to diff against.")
     parser.add_argument("--out", type=Path, help="Output folder (default eval/out/<timestamp>).")
     parser.add_argument("--gates", type=Path, default=DEFAULT_GATES, help="Gates file (default eval/gates.yaml).")
-    parser.add_argument("--cases", type=Path, default=CASES_DIR, help="Case folder (default eval/cases).")
+    parser.add_argument(
+        "--cases",
+        type=Path,
+        default=CASES_DIR,
+        help="Case folder (default eval/cases; held-out cases in its heldout/). With another folder the shipped "
+        "gates' blocking cases that it lacks are skipped.",
+    )
     parser.add_argument("--no-progress", "--quiet", action="store_true", help="No progress bar.")
     parser.add_argument("--limit", type=int, help="Run only the first N selected cases.")
     parser.add_argument(
@@ -250,6 +256,10 @@ def _baseline(
     baseline = _baseline_run(settings, cases, progress)
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
+        build_prefix = f"baseline-{fingerprints.get('index')}-"
+        for stale in cache.parent.glob("baseline-*.json"):  # a few MB each: keep only this build's
+            if not stale.name.startswith(build_prefix):
+                stale.unlink(missing_ok=True)
         cache.write_text(baseline.model_dump_json(), encoding="utf-8")
     return baseline
 

@@ -75,6 +75,8 @@ def junit_xml(result: RunResult) -> bytes:
                 name=case.id,
                 time=f"{sum(t.observation.wall_ms for t in case.turns) / 1000:.3f}",
             )
+            case_properties = ET.SubElement(element, "properties")  # as pytest's record_property writes them
+            ET.SubElement(case_properties, "property", name="split", value=case.split)
             if not case.passed:
                 failure = ET.SubElement(element, "failure", message="; ".join(case.failed_checks))
                 failure.text = _failure_text(case)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from api.schemas import ErrorBody
 
 _ERROR_TEXT = {
@@ -20,6 +22,7 @@ _ERROR_TEXT = {
 }
 
 
-def error_responses(*status_codes: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses=` entries for the given error statuses, all with the ErrorBody shape."""
-    return {code: {"model": ErrorBody, "description": _ERROR_TEXT[code]} for code in status_codes}
+def error_responses(*status_codes: int, shape: type[BaseModel] = ErrorBody) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries for the given error statuses, all with the ErrorBody shape (or `shape`:
+    /v1 answers in OpenAI's)."""
+    return {code: {"model": shape, "description": _ERROR_TEXT[code]} for code in status_codes}

@@ -19,10 +19,11 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import Response, StreamingResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.charts import chart_for
 from api.core_calls import ask
 from api.deps import AssistantDep, ServiceDep, guard_client
 from api.openai_tasks import answer_task, recognise_task
-from api.routes import _ERROR_TEXT
+from api.routes import error_responses
 from api.schemas import (
     MODEL_ID,
     ChatCompletion,
@@ -47,7 +48,7 @@ router = APIRouter(prefix=PREFIX, tags=["openai-compatible"], dependencies=[Depe
 
 MAX_REPLAYED_QUESTIONS = 4
 TASK_ROUTE = "task"
-_EXTENSION_FIELDS = {"session_id", "route", "abstained", "citations", "tool_calls"}
+_EXTENSION_FIELDS = {"session_id", "route", "abstained", "citations", "tool_calls", "chart"}
 _STREAM_DOC = (
     "With `stream: true`: Server-Sent Events of chat.completion.chunk objects, the last content chunk with "
     "finish_reason 'stop' and the citations, then (with `stream_options.include_usage`) a chunk with empty "
@@ -63,7 +64,7 @@ class ModelNotFound(NotFound):
 
 def openai_error_responses(*status_codes: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses=` entries for /v1 errors, in OpenAI's error shape."""
-    return {code: {"model": OpenAIErrorBody, "description": _ERROR_TEXT[code]} for code in status_codes}
+    return error_responses(*status_codes, shape=OpenAIErrorBody)
 
 
 @router.get("/models", response_model=ModelList, responses=openai_error_responses(401, 429))
@@ -156,6 +157,7 @@ def _extras(reply: Reply) -> dict[str, Any]:
         "abstained": reply.abstained,
         "citations": reply.citations,
         "tool_calls": reply.tool_calls,
+        "chart": chart_for(reply),
     }
 
 

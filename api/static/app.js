@@ -393,7 +393,7 @@ function renderChart(chart, citeId, turn) {
     const end = x(ranged ? point.high : point.value);
     const bar = svg("g", { class: "bar", "data-label": point.label },
       svg("title", {}, `${point.label}: ${point.text}${point.citation ? ` [${point.citation}]` : ""}`),
-      svg("text", { x: labelWidth - 8, y: y + 19, "text-anchor": "end", class: "label" }, point.label),
+      barLabel(point.label, labelWidth - 8, y, labelWidth - 12),
       svg("rect", { x: labelWidth, y: y + 8, width: plot, height: 14, class: "track", rx: 3 }),
       ranged || !anyRange
         ? svg("rect", { x: start, y: y + 8, width: Math.max(3, end - start), height: 14, class: ranged ? "range" : "value", rx: 3 })
@@ -408,6 +408,20 @@ function renderChart(chart, citeId, turn) {
   });
   figure.append(el("figcaption", {}, chart.title), graphic, el("p", { class: "visually-hidden" }, chart.summary));
   return figure;
+}
+
+// A label too long for its column is wrapped onto two lines at a space (the bar's <title> has it whole).
+function barLabel(label, x, y, room) {
+  const charWidth = 6.8; // 12px system-ui, generous
+  const text = svg("text", { x, y: y + 19, "text-anchor": "end", class: "label" });
+  const space = label.lastIndexOf(" ", Math.floor(label.length / 2) + 4);
+  if (label.length * charWidth <= room || space < 1) {
+    text.textContent = label;
+    return text;
+  }
+  text.setAttribute("y", y + 12);
+  text.append(svg("tspan", { x }, label.slice(0, space)), svg("tspan", { x, dy: 13 }, label.slice(space + 1)));
+  return text;
 }
 
 function compact(point, unit) {

@@ -14,7 +14,9 @@ from api_helpers import LiveServer, ServerFactory
 from pydantic import SecretStr
 
 from api.openai_tasks import answer_task, chat_tags, chat_title, follow_ups, recognise_task
+from api.routes.openai_compat import openai_error_json, sources_markdown
 from api.schemas import MODEL_ID
+from assistant.models import Citation
 
 slow = pytest.mark.slow
 
@@ -143,6 +145,7 @@ def test_sources_are_listed_under_the_answer_and_kept_as_citations(client: opena
     answer, _, sources = content.partition("\n\n**Sources**\n\n")
     citations = (completion.model_extra or {})["citations"]
     assert "5,808 [1]" in answer
+    assert (completion.model_extra or {})["chart"] is None, "one figure: no chart"
     assert sources, "a markdown Sources list follows the answer"
     lines = sources.splitlines()
     assert len(lines) == len(citations)
@@ -166,6 +169,17 @@ def test_sources_can_be_switched_off_per_request_and_by_setting(
         assert "**Sources**" not in completion.choices[0].message.content
         assert (completion.model_extra or {})["citations"], "the structured citations stay"
     assert "**Sources**" in forced.choices[0].message.content
+
+
+@slow
+def test_chart_data_rides_along_as_on_chat(client: openai.OpenAI, http: httpx.Client) -> None:
+    question = "What is the salary range for machine learning engineers by level?"
+    completion = client.chat.completions.create(model=MODEL_ID, messages=[{"role": "user", "content": question}])
+    chat = http.post("/chat", json={"message": question}).json()
+
+    chart = (completion.model_extra or {})["chart"]
+    assert chart["kind"] == "range_by_level"
+    assert chart == chat["chart"]
 
 
 # --- usage, models, errors ------------------------------------------------------------------------
@@ -196,6 +210,7 @@ def test_stream_ends_with_a_usage_chunk_when_asked(client: openai.OpenAI) -> Non
     assert plain.usage is not None and plain.usage.completion_tokens == len(text.split())
     assert all(chunk.usage is None for chunk in content_chunks + without)
     assert (content_chunks[-1].model_extra or {})["route"] == "statistics"
+    assert (content_chunks[-1].model_extra or {})["chart"] is None
 
 
 @slow
@@ -423,3 +438,38 @@ def test_task_answers_come_from_the_conversation_and_coverage() -> None:
     ]
     unknown = recognise_task(task_prompt("Describe an image.", '{ "prompt": "..." }'))
     assert unknown is not None and json.loads(answer_task(unknown, coverage)) == {"prompt": ""}
+
+
+def test_sources_markdown_lists_each_citation_as_text() -> None:
+    citations = [
+        Citation(id=1, title="Pay *Guide*", source="guide.md:3-9", section="Pay > [Levels]", snippet="..."),
+        Citation(id=2, title="Stats", source="stats.md:4", section="Stats", snippet="..."),
+    ]
+
+    assert sources_markdown([]) == ""
+    assert sources_markdown(citations) == (
+        "\n\n**Sources**\n\n- [1] Pay \\*Guide\\*, Pay \\> \\[Levels\\] (guide.md:3-9)\n- [2] Stats (stats.md:4)"
+    )
+
+
+def test_error_bodies_are_reshaped_and_anything_else_left_alone() -> None:
+    ours = json.dumps(
+        {"error": {"code": "validation_error", "message": "bad", "details": [{"loc": ["messages", 0, "role"]}]}}
+    ).encode()
+
+    assert json.loads(openai_error_json(ours, 422)) == {
+        "error": {
+            "message": "bad",
+            "type": "invalid_request_error",
+            "param": "messages.0.role",
+            "code": "validation_error",
+        }
+    }
+    limited = json.loads(openai_error_json(b'{"error": {"code": "rate_limited", "message": "slow down"}}', 429))
+    assert limited["error"]["type"] == "rate_limit_error" and limited["error"]["param"] is None
+    assert (
+        json.loads(openai_error_json(b'{"error": {"code": "x", "message": "y"}}', 503))["error"]["type"]
+        == "server_error"
+    )
+    assert openai_error_json(b"<html>proxy error</html>", 502) == b"<html>proxy error</html>"
+    assert openai_error_json(b'{"detail": "other"}', 400) == b'{"detail": "other"}'

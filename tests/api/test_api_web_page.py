@@ -35,20 +35,31 @@ FLAGS = [
 WAIT_SECONDS = 30
 
 
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[object]:
+def start_chromium(profile: Path, width: int = 1200, height: int = 1000, phone: bool = False) -> object:
+    """Headless Chromium at a window size; `phone` emulates a touch device of that size (CSS pixels)."""
     from selenium import webdriver
 
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for flag in FLAGS:
         options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
+    options.add_argument(f"--user-data-dir={profile}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if phone:
+        metrics = {"width": width, "height": height, "pixelRatio": 1}
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": metrics})
     driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=str(CHROMEDRIVER)), options=options)
+    driver.set_window_size(width, height)
+    return driver
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[object]:
+    driver = start_chromium(tmp_path / "chromium-profile")
     try:
         yield driver
     finally:
-        driver.quit()
+        driver.quit()  # type: ignore[attr-defined]
 
 
 def ask(driver: object, text: str, expected_answers: int) -> object:
@@ -142,32 +153,21 @@ INTERNALS = ("role_salary", "platform_stat", "median_salary_expectation", "Route
 @pytest.fixture(scope="module", params=list(WIDTHS))
 def page(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """One Chromium per width for the module; each test starts on a fresh page and conversation."""
-    from selenium import webdriver
-
     width, height = WIDTHS[request.param]
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium')}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    if request.param == "phone":
-        options.add_experimental_option(
-            "mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1}}
-        )
-    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=str(CHROMEDRIVER)), options=options)
-    driver.set_window_size(width, height)
+    driver = start_chromium(tmp_path_factory.mktemp("chromium"), width, height, phone=request.param == "phone")
     driver.width_name = request.param  # type: ignore[attr-defined]
     try:
         yield driver
     finally:
-        driver.quit()
+        driver.quit()  # type: ignore[attr-defined]
 
 
-def open_page(driver: object, live: LiveServer) -> None:
+def ask_afresh(driver: object, live: LiveServer, question: str) -> object:
+    """A new conversation on a freshly loaded page, and its first answer."""
     driver.get(f"{live.url}/")  # type: ignore[attr-defined]
     driver.execute_script("sessionStorage.clear()")  # type: ignore[attr-defined]
     driver.get(f"{live.url}/")  # type: ignore[attr-defined]
+    return ask(driver, question, expected_answers=1)
 
 
 def screenshot(driver: object, name: str) -> None:
@@ -211,8 +211,7 @@ def test_statistics_answer_with_chart_numbers_in_words_and_sources(page: object,
     from selenium.webdriver.common.by import By
 
     driver = page
-    open_page(driver, live)
-    answer = ask(driver, "What is the salary range for machine learning engineers by level?", expected_answers=1)
+    answer = ask_afresh(driver, live, "What is the salary range for machine learning engineers by level?")
 
     chart = answer.find_element(By.CSS_SELECTOR, "figure.chart svg[role=img]")
     title_id, desc_id = chart.get_attribute("aria-labelledby").split()
@@ -224,6 +223,9 @@ def test_statistics_answer_with_chart_numbers_in_words_and_sources(page: object,
     assert len(bars) == len(rows) == 6
     assert "$120,368 - $193,263" in description, "the text alternative carries every figure"
     assert [bar.get_attribute("data-label") for bar in bars][:2] == ["Average", "Entry Level"]
+    assert driver.execute_script(  # type: ignore[attr-defined]
+        "return [...arguments[0].querySelectorAll('text')].every(t => t.getBBox().x >= 0)", chart
+    ), "no label is cut off at the chart's left edge"
     assert not driver.execute_script(  # type: ignore[attr-defined]
         "return performance.getEntriesByType('resource').some(e => !e.name.startsWith(location.origin))"
     ), "no network beyond the server"
@@ -244,8 +246,7 @@ def test_documentation_answer_and_marker_opens_its_source(page: object, live: Li
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver = page
-    open_page(driver, live)
-    answer = ask(driver, "What is overfitting in machine learning?", expected_answers=1)
+    answer = ask_afresh(driver, live, "What is overfitting in machine learning?")
 
     assert not answer.find_elements(By.CSS_SELECTOR, "figure.chart"), "no figures, no chart"
     assert_newest_answer_uncovered(driver, answer)
@@ -262,12 +263,32 @@ def test_documentation_answer_and_marker_opens_its_source(page: object, live: Li
     assert_no_internals_shown(answer)
 
 
+def test_greeting_gets_the_short_reply_with_example_questions(page: object, live: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = page
+    answer = ask_afresh(driver, live, "hi")
+
+    assert answer.get_attribute("data-route") == "smalltalk"
+    assert "abstained" not in answer.get_attribute("class")
+    assert not answer.find_elements(By.CSS_SELECTOR, ".citations, figure.chart, .rows")
+    intro = answer.find_element(By.CSS_SELECTOR, ".text")
+    suggestions = answer.find_elements(By.CSS_SELECTOR, "button.suggestion")
+    assert suggestions, "example questions to click"
+    assert len(intro.text) < 700
+    screenshot(driver, "greeting")
+    first = suggestions[0].text
+    suggestions[0].click()
+    follow = ask(driver, "", expected_answers=2)
+    assert driver.find_elements(By.CSS_SELECTOR, "article.msg.user")[-1].text.endswith(first)  # type: ignore[attr-defined]
+    assert follow.get_attribute("data-route") != "smalltalk"
+
+
 def test_abstention_says_what_the_sources_cover(page: object, live: LiveServer) -> None:
     from selenium.webdriver.common.by import By
 
     driver = page
-    open_page(driver, live)
-    answer = ask(driver, "What is the capital of France?", expected_answers=1)
+    answer = ask_afresh(driver, live, "What is the capital of France?")
 
     assert "abstained" in answer.get_attribute("class")
     assert "don't cover" in answer.find_element(By.CSS_SELECTOR, ".text").text
@@ -281,7 +302,7 @@ def test_empty_question_favicon_and_compact_composer(page: object, live: LiveSer
     from selenium.webdriver.common.by import By
 
     driver = page
-    open_page(driver, live)
+    driver.get(f"{live.url}/")  # type: ignore[attr-defined]
     driver.find_element(By.ID, "send").click()  # type: ignore[attr-defined]
 
     error = driver.find_element(By.ID, "error")  # type: ignore[attr-defined]

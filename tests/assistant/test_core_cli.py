@@ -257,7 +257,9 @@ def test_chat_on_a_terminal_edits_lines_keeps_history_and_leaves_on_exit(core_se
     terminal.expect("> ")
     terminal.send("\r")  # a blank line is ignored, not the end of the chat
     terminal.expect("> ")
-    terminal.send("never sent to the assistant\x03")  # Ctrl-C drops the line being typed
+    terminal.send("never sent to the assistant")
+    terminal.expect("assistant")  # echoed: readline holds the line (as a person sees it before pressing a key)
+    terminal.send("\x03")  # Ctrl-C drops the line being typed
     terminal.expect("> ")
     terminal.send("median salary expectation in 205\x1b[D2\r")  # left arrow: 205 -> 2025
     assert "$5,808" in terminal.expect("route: statistics")
@@ -321,10 +323,6 @@ def test_chat_continue_picks_up_the_last_conversation(core_settings: Settings) -
     assert _printed_session(chat) == session
 
 
-@pytest.mark.xfail(
-    reason="needs the SQLite default SessionStore actually chosen (state branch: open_session_store `is None` fix)",
-    strict=False,
-)
 @pytest.mark.parametrize("follow_up", [["-c"], ["--session", "SESSION"]])
 def test_a_conversation_continues_in_the_next_process(core_settings: Settings, follow_up: list[str]) -> None:
     first = command(["ask", "What was the median salary expectation in 2025?"], core_settings)

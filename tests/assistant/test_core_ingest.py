@@ -167,3 +167,25 @@ def test_leases_of_gone_processes_do_not_keep_builds(tmp_path: Path) -> None:
     (build / "leases" / "123@another-host").unlink()
     (build / "leases" / f"{os.getpid()}@{HOST}").write_text("0")
     assert in_use(build)
+
+
+@pytest.mark.parametrize("damaged", ["vector-index", "chroma-database"])
+def test_a_no_change_ingest_rebuilds_a_damaged_chroma_build(own_data: Settings, damaged: str) -> None:
+    """The quick check of the no-change path (no chromadb import) still sees Chroma's files broken."""
+    build_id, build_dir = current_build(own_data)  # type: ignore[misc]
+    if damaged == "vector-index":
+        next((build_dir / "chroma").glob("*/data_level0.bin")).unlink()
+    else:
+        database = build_dir / "chroma" / "chroma.sqlite3"
+        database.write_bytes(database.read_bytes()[: 64 * 1024])
+    report = run_ingest(own_data, progress=False)
+    assert report.changed and report.build_id != build_id
+    assert "$5,808" in _ask_once(own_data, "What was the median salary expectation in 2025?")
+
+
+def _ask_once(settings: Settings, question: str) -> str:
+    assistant = build_assistant(settings)
+    try:
+        return assistant.ask(question).answer
+    finally:
+        assistant.close()

@@ -11,13 +11,8 @@ import pytest
 
 from assistant.models import Reply
 from assistant.pipeline import Assistant
-from assistant.planning import (
-    QUESTION_EXAMPLES_PATH,
-    KindClassifier,
-    PlanVocabulary,
-    QuestionExamples,
-    split_parts,
-)
+from assistant.planning import split_parts
+from assistant.question_kinds import QUESTION_EXAMPLES_PATH, KindClassifier, PlanVocabulary, QuestionExamples
 
 
 def ask(assistant: Assistant, message: str, session: str | None = None) -> Reply:
@@ -38,6 +33,8 @@ def ask(assistant: Assistant, message: str, session: str | None = None) -> Reply
         ("How much do ML engineers earn in 2024 and 2025?", 1),
         ("I'm a junior AI engineer with 2 years of experience. What can I expect to earn?", 1),
         ("Hi! What does an AI researcher earn?", 2),
+        ("What's the pay in Seattle and in Chicago?", 2),
+        ("what do AI researchers make, and for data scientists?", 2),
     ],
 )
 def test_split_parts(message: str, parts: int) -> None:
@@ -261,3 +258,40 @@ def test_a_greeting_with_a_question_answers_the_question(real_assistant: Assista
     reply = ask(real_assistant, message)
     assert reply.route in ("statistics", "documents") and not reply.abstained
     assert reply.citations
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("What does a mid-career ML engineer earn, and what about in Tokyo?", "Tokyo"),
+        ("How much does an entry level data scientist make? And in Madrid?", "Madrid"),
+    ],
+)
+def test_an_uncovered_figure_part_says_so_and_why(real_assistant: Assistant, question: str, place: str) -> None:
+    reply = ask(real_assistant, question)
+    assert not reply.abstained and [p.covered for p in reply.plan] == [True, False]
+    assert "don't say" in reply.answer and place in reply.answer and "$" in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does an entry level AI researcher earn, and what's the Experienced figure?",
+        "How much is a Late Career ML engineer paid? And the Early Career one?",
+    ],
+)
+def test_a_later_figure_part_takes_the_role_from_the_part_before(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    calls = [c.arguments for c in reply.tool_calls if c.tool == "role_salary"]
+    assert len(calls) == 2 and calls[0]["role"] == calls[1]["role"] and calls[0]["level"] != calls[1]["level"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what does a federated learning engineer earn?", "salary of a transfer learning engineer?"]
+)
+def test_a_learning_specialism_the_data_lacks_is_not_a_general_salary(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.abstained and "Learning Engineer" in reply.answer

@@ -204,3 +204,22 @@ def test_terminal_names_held_out_failures_only_when_the_held_out_split_is_asked_
     assert "eval: 1 held-out cases fail" in printed and "s-boston" not in printed.split("report:")[0]
     run_eval(fake_chat, small_cases, lenient_gates, tmp_path / "held", "--split", "heldout")
     assert "eval: failing cases (1): s-boston" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_rag_baseline_on_request_is_cached_for_the_build(
+    fake_chat: Any, small_cases: Path, lenient_gates: Path, tmp_path: Path
+) -> None:
+    cache_dir = tmp_path / "data" / "eval-cache"
+    cache_dir.mkdir(parents=True)
+    stale = cache_dir / "baseline-old-build-0123456789abcdef.json"
+    stale.write_text("{}", encoding="utf-8")
+    assert run_eval(fake_chat, small_cases, lenient_gates, tmp_path / "one", "--rag-baseline") == 0
+    first = load(tmp_path / "one")["baseline_rag"]
+    assert first is not None and first["cached"] is None and first["overall"]["cases"] == 6
+    cached = sorted(path.name for path in cache_dir.iterdir())
+    assert len(cached) == 1 and cached[0].startswith("baseline-fake-build-")  # the other build's is gone
+    assert run_eval(fake_chat, small_cases, lenient_gates, tmp_path / "two") == 0
+    second = load(tmp_path / "two")["baseline_rag"]
+    assert second["cached"] == str(cache_dir / cached[0])
+    assert [case["passed"] for case in second["cases"]] == [case["passed"] for case in first["cases"]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -101,3 +102,17 @@ def test_a_planted_suite_is_ingested_and_scored_on_its_own_corpus(tmp_path: Path
     failed = {g["gate"] for g in gates if g["status"] == "fail"}
     assert failed == {"overall.case_accuracy >= 0.8", "overall.answer_accuracy >= 0.85"}
     assert (tmp_path / "data" / "eval-fixtures").is_dir()
+
+
+def test_planted_suites_are_skipped_against_a_running_server(
+    fake_chat: Any, small_cases: Path, lenient_gates: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    (small_cases / "planted.yaml").write_text(CONFLICT_CASES, encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["--api", fake_chat.url, "--cases", str(small_cases), "--gates", str(lenient_gates), "--out", str(out)]
+    assert main([*argv, "--no-progress"]) == 0
+    assert "2 cases on planted corpora skipped" in capsys.readouterr().out
+    ids = [case["id"] for case in json.loads((out / "results.json").read_text(encoding="utf-8"))["assistant"]["cases"]]
+    assert ids == ["s-median-2025", "s-mle-mid", "s-boston", "s-median-typo", "s-followup", "s-empty"]
+    assert not (tmp_path / "data" / "eval-fixtures").exists()  # nothing was ingested

@@ -57,6 +57,9 @@ def test_junit_parses_with_one_testcase_per_case(outputs: Path) -> None:
     assert failures[0].get("message") == "abstention"
     # XML-escaped on disk, intact once parsed
     assert '<script>alert("x")</script>' in (failures[0].text or "")
+    assert {prop.get("value") for prop in root.findall("./testsuite/testcase/properties/property[@name='split']")} == {
+        "dev"
+    }
     suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
     assert suites["eval.abstention"].get("failures") == "1"
 

@@ -1,0 +1,205 @@
+"""What kinds of question there are, from data: the labelled examples, the cue words, and the classifier.
+
+`stats/question_examples.yaml` holds example questions per kind (PartKind), the small-talk replies and the
+suggested questions; `stats/vocabulary.toml` holds the cue words the planner's slot rules read (a number
+asked, a comparison, a definition, a career path, how a figure is made; dimension words; back-references).
+`KindClassifier` embeds the examples once (cached on disk per model) and votes a question's kind by its
+nearest examples, with the question's entities masked so that its form, not its topic, decides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import tomllib
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import get_args
+
+import numpy as np
+import yaml
+from langchain_core.embeddings import Embeddings
+
+from assistant.models import PartKind
+from assistant.settings import PROJECT_ROOT
+from assistant.understanding import CITY_SYNONYMS, MARKET_METRICS, PLATFORM_METRICS, ROLE_SYNONYMS, YEAR, _pattern
+
+KINDS: tuple[str, ...] = get_args(PartKind)
+QUESTION_EXAMPLES_PATH = PROJECT_ROOT / "stats" / "question_examples.yaml"
+PLAN_VOCABULARY_PATH = PROJECT_ROOT / "stats" / "vocabulary.toml"
+NEIGHBOURS = 7  # examples that vote on a part's kind
+SHARPNESS = 12.0  # softmax temperature over cosine similarity: higher lets the nearest example dominate
+MASKS: list[tuple[list[str], str]] = [
+    (sorted({p for ps in table.values() for p in ps}, key=len, reverse=True), placeholder)
+    for table, placeholder in (
+        (ROLE_SYNONYMS, "this job"),
+        (CITY_SYNONYMS, "this city"),
+        (PLATFORM_METRICS, "this figure"),
+        (MARKET_METRICS, "this figure"),
+    )
+]
+
+
+@dataclass(frozen=True)
+class SmalltalkGroup:
+    cues: list[str]
+    reply: str
+
+
+@dataclass(frozen=True)
+class QuestionExamples:
+    """The labelled examples and the small-talk texts (data, so a new kind of question needs no code)."""
+
+    kinds: dict[str, list[str]]
+    smalltalk: list[SmalltalkGroup]
+    suggestions: list[str]
+    hints: dict[str, str]
+
+    @classmethod
+    def load(cls, path: Path) -> QuestionExamples:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        kinds = {str(k): [str(q) for q in v or []] for k, v in (raw.get("kinds") or {}).items()}
+        unknown = sorted(set(kinds) - set(KINDS))
+        if unknown:
+            raise ValueError(f"{path}: unknown kinds {unknown} (known: {', '.join(KINDS)})")
+        suggestions = [str(s) for s in raw.get("suggestions") or []]
+        with_digits = [s for s in suggestions if re.search(r"\d", s)]
+        if with_digits:
+            # A reply's numbers must come from the sources; a suggestion's would be checked as figures too.
+            raise ValueError(f"{path}: suggestions may not contain digits: {with_digits}")
+        return cls(
+            kinds=kinds,
+            smalltalk=[
+                SmalltalkGroup([str(c).lower() for c in g.get("cues") or []], str(g.get("reply") or "").strip())
+                for g in raw.get("smalltalk") or []
+            ],
+            suggestions=suggestions,
+            hints={str(k): str(v) for k, v in (raw.get("search_hints") or {}).items()},
+        )
+
+    def smalltalk_reply(self, text: str) -> str:
+        """The reply of the first group whose cue leads the text, then the example questions as a list."""
+        lowered = text.lower()
+        reply = next(
+            (g.reply for g in self.smalltalk for c in g.cues if re.match(rf"\W*{re.escape(c)}\b", lowered)),
+            self.smalltalk[-1].reply if self.smalltalk else "",
+        )
+        return "\n".join([reply, *(f"- {s}" for s in self.suggestions)])
+
+
+@dataclass(frozen=True)
+class PlanVocabulary:
+    """Dimension words ("seniority", "by city") and back-references ("they") from stats/vocabulary.toml."""
+
+    dimensions: dict[str, re.Pattern[str]]
+    pronoun: re.Pattern[str]
+    number: re.Pattern[str]
+    comparison: re.Pattern[str]
+    explanation: re.Pattern[str]
+    path: re.Pattern[str]
+    method: re.Pattern[str]
+
+    @classmethod
+    def load(cls, path: Path) -> PlanVocabulary:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            dimensions={name: _words(words) for name, words in (raw.get("dimensions") or {}).items()},
+            pronoun=_words((raw.get("references") or {}).get("pronouns") or []),
+            number=_words((raw.get("figures") or {}).get("asks_for_number") or []),
+            comparison=_words((raw.get("comparisons") or {}).get("cues") or []),
+            explanation=_words((raw.get("explanations") or {}).get("cues") or []),
+            path=_words((raw.get("paths") or {}).get("cues") or []),
+            method=_words((raw.get("methods") or {}).get("cues") or []),
+        )
+
+    def known_words(self) -> set[str]:
+        """Every word of the cue lists, so the typo fixer leaves them alone ("apart" is not "part")."""
+        found: set[str] = set()
+        patterns = (self.pronoun, self.number, self.comparison, self.explanation, self.path, self.method)
+        for pattern in (*patterns, *self.dimensions.values()):
+            found |= {w.lower() for w in re.findall(r"[A-Za-z]+", pattern.pattern) if len(w) > 1}
+        return found
+
+    def asks_for_explanation(self, text: str) -> bool:
+        return self.explanation.search(text) is not None
+
+    def asks_to_compare(self, text: str) -> bool:
+        return self.comparison.search(text) is not None
+
+    def asks_for_number(self, text: str) -> bool:
+        return self.number.search(text) is not None
+
+    def asks_across(self, text: str, dimension: str) -> bool:
+        pattern = self.dimensions.get(dimension)
+        return bool(pattern and pattern.search(text))
+
+    def resolve(self, text: str, name: str) -> str | None:
+        """The text with its first back-reference replaced by `name`, or None when it has none."""
+        found = self.pronoun.search(text)
+        return None if found is None else f"{text[: found.start()]}{name}{text[found.end() :]}"
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def generic_form(text: str) -> str:
+    """The question with its entities replaced by placeholders ("how much do this job make in this city").
+
+    The named things of a question dominate its embedding: "how much do ML engineers make" lies nearer to
+    "how do I become an ML engineer" than to "how much does an analyst earn". Masking them in the examples
+    and in the question lets the form of the question (how much, what is, how do I) decide the kind.
+    """
+    lowered = " ".join(text.lower().split())
+    for table, placeholder in MASKS:
+        for phrase in table:
+            lowered = _pattern(phrase).sub(placeholder, lowered)
+    lowered = YEAR.sub("that year", lowered)
+    return re.sub(r"\b(this \w+)(?: \1)+", r"\1", lowered)  # "median salary expectation" is one figure
+
+
+class KindClassifier:
+    """Nearest labelled examples by embedding: the examples are embedded once, a part costs a dot product."""
+
+    def __init__(self, examples: QuestionExamples, embeddings: Embeddings, cache_dir: Path | None = None) -> None:
+        self._labels = [kind for kind, questions in examples.kinds.items() for _ in questions]
+        texts = [generic_form(q) for questions in examples.kinds.values() for q in questions]
+        self._matrix = _embedded(texts, embeddings, cache_dir) if texts else None
+
+    def vote(self, vector: list[float]) -> dict[str, float]:
+        """Each kind's share of the nearest examples' softmax-weighted vote (sums to 1)."""
+        if self._matrix is None:
+            return {"other": 1.0}
+        sims = self._matrix @ np.asarray(vector, dtype=np.float32)
+        nearest = np.argsort(-sims)[:NEIGHBOURS]
+        weights: dict[str, float] = {}
+        for i in nearest:
+            weight = math.exp(SHARPNESS * float(sims[i]))
+            weights[self._labels[int(i)]] = weights.get(self._labels[int(i)], 0.0) + weight
+        total = sum(weights.values())
+        return {kind: w / total for kind, w in weights.items()}
+
+
+def _embedded(texts: list[str], embeddings: Embeddings, cache_dir: Path | None) -> np.ndarray:
+    """The examples' vectors, from a file named for the texts and the model when one was made before.
+
+    Embedding the examples costs 1-2 s of start-up on a busy machine; the file makes it a read.
+    """
+    if cache_dir is None:
+        return np.asarray(embeddings.embed_documents(texts), dtype=np.float32)
+    probe = np.asarray(embeddings.embed_query("question kinds"), dtype=np.float32)  # names the model's vectors
+    key = hashlib.sha256(("\n".join(texts) + probe.tobytes().hex()[:64]).encode()).hexdigest()[:16]
+    path = cache_dir / f"question-examples-{key}.npy"
+    if path.exists():
+        return np.load(path)
+    matrix = np.asarray(embeddings.embed_documents(texts), dtype=np.float32)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{uuid.uuid4().hex}.tmp.npy")
+    np.save(tmp, matrix)
+    tmp.replace(path)  # atomic: concurrent starts never read half a file
+    return matrix
