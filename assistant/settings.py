@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -89,6 +89,12 @@ class Settings(BaseSettings):
         description="Append a markdown 'Sources' list to /v1 answers (chat UIs show only the message text); "
         "a request's `sources` field overrides it.",
     )
+
+    @field_validator("redis_url", mode="before")
+    @classmethod
+    def _empty_url_is_unset(cls, value: object) -> object:
+        # `ASSISTANT_REDIS_URL=` (as compose's ${VAR:-} writes it) means no Redis, not a Redis at "".
+        return None if isinstance(value, str) and not value.strip() else value
 
     @model_validator(mode="after")
     def _redis_needs_url(self) -> Settings:

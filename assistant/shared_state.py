@@ -110,7 +110,10 @@ class SqliteSharedState:
                     """
                 )
             except sqlite3.Error as exc:
-                raise StateUnavailable(f"the shared state file {self.path} cannot be opened: {exc}") from exc
+                raise StateUnavailable(
+                    f"the shared state file {self.path} cannot be opened: {exc} (it holds only conversations, "
+                    "seen Slack events and rate-limit buckets: stop the servers and delete it to start afresh)"
+                ) from exc
             self._conn, self._pid = conn, os.getpid()
         return self._conn
 
@@ -131,6 +134,7 @@ class SqliteSharedState:
                 raise StateUnavailable(f"the shared state file {self.path} failed: {exc}") from exc
 
     def _due(self, table: str, bound: int) -> bool:
+        # Unlocked on purpose: a lost increment only shifts when the next trim happens.
         self._writes[table] += 1
         return self._writes[table] % _trim_interval(bound) == 0
 

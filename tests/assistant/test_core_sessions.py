@@ -174,6 +174,7 @@ def test_settings_pick_the_store(tmp_path: Path) -> None:
     assert Settings(shared_state="auto").resolved_shared_state == "sqlite"
     assert Settings(shared_state="auto", redis_url="redis://127.0.0.1:1/0").resolved_shared_state == "redis"
     assert open_shared_state(Settings(shared_state="memory")) is None
+    assert Settings(redis_url="").resolved_shared_state == "sqlite", "an empty URL (compose's ${VAR:-}) is unset"
     with pytest.raises(ValueError, match="ASSISTANT_REDIS_URL"):
         Settings(shared_state="redis")
 
@@ -192,3 +193,10 @@ def test_unwritable_state_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StateUnavailable) as caught:
         SqliteSharedState(blocker / "state.sqlite3")
     assert "not-a-dir" in str(caught.value)
+
+
+def test_a_corrupt_state_file_is_named_with_the_way_out(tmp_path: Path) -> None:
+    (tmp_path / "state.sqlite3").write_bytes(b"this is not a database, it was overwritten by mistake" * 100)
+    with pytest.raises(StateUnavailable) as caught:
+        open_shared_state(Settings(data_dir=tmp_path))
+    assert "state.sqlite3" in caught.value.message and "delete it" in caught.value.message
