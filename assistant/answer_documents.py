@@ -314,8 +314,8 @@ class DocumentAnswerer:
             if len(chosen) == 3:
                 break
             same = item.passage.chunk_id == best.passage.chunk_id
-            close = item.score >= best.score - (0.2 if same else 0.12)
-            on_topic = item.lexical >= 0.5 * top_lexical
+            close = item.score >= best.score - (0.25 if same else 0.15)
+            on_topic = item.lexical >= 0.5 * top_lexical or (item.lexical > 0 and same)
             repeats = any(item.unit.as_sentence() == c.unit.as_sentence() for c in chosen)
             if close and on_topic and not repeats and len(item.unit.as_sentence().split()) >= 4:
                 chosen.append(item)
