@@ -15,13 +15,12 @@ as the best sentence first, then up to two close ones, each cited.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import numpy as np
 
 from assistant.draft import Draft
+from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.models import PartKind
 from assistant.passage_units import (
     Unit,
@@ -30,7 +29,7 @@ from assistant.passage_units import (
     asks_definition,
     comparison_sides,
     defines,
-    expansion_of,
+    focus_words,
     is_framing,
     is_list,
     mentions,
@@ -38,10 +37,8 @@ from assistant.passage_units import (
     units,
 )
 from assistant.retrieval import Passage, Retriever, SentenceIndex
-from assistant.settings import PROJECT_ROOT
 from assistant.text_terms import found_in, terms
 
-SEARCH_SYNONYMS_PATH = PROJECT_ROOT / "stats" / "search_synonyms.toml"
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
@@ -51,26 +48,6 @@ HEADING_NAMES_LIST = 0.6  # share of a heading's words the question uses, from w
 HEADING_SHARE = 0.35  # ... and share of the question's (IDF-weighted) words the heading holds
 NAMED_SECTION_SLACK = 0.4  # how far below the best unit a named section's best unit may score
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
-
-
-class Synonyms:
-    """Question phrases and the documents' usual words for them (stats/search_synonyms.toml)."""
-
-    def __init__(self, table: dict[str, list[str]]) -> None:
-        self._patterns = [
-            (re.compile(rf"\b{re.escape(phrase.lower())}\b"), " ".join(words)) for phrase, words in table.items()
-        ]
-
-    @classmethod
-    def load(cls, path: Path) -> Synonyms:
-        if not path.exists():
-            return cls({})
-        raw = tomllib.loads(path.read_text(encoding="utf-8")).get("synonyms", {})
-        return cls({str(k): [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)})
-
-    def words_for(self, question: str) -> str:
-        text = question.lower()
-        return " ".join(dict.fromkeys(words for pattern, words in self._patterns if pattern.search(text)))
 
 
 @dataclass(frozen=True)
@@ -351,26 +328,6 @@ class DocumentAnswerer:
             if not sentence.endswith((".", "!", ")", "”", "’", "'")):
                 sentence += "."
             draft.say(f"{sentence} {marker}")
-
-
-def focus_words(query: str, context_text: str, expansions: dict[str, str] | None = None) -> list[str]:
-    """The question with the entities given as context replaced by "someone". An entity (a role) sharpens the
-    search but is not what is asked: "What tools should a robotics engineer know?" asks for tools, not for
-    the Robotics Engineer career path, and reads as "What tools should someone know?"."""
-    known = set(terms(context_text))
-    if not known:
-        return query.split()
-    out: list[str] = []
-    for word in query.split():
-        own, expanded = set(terms(word)), set(terms(expansion_of(word.strip("?,.!"), expansions)))
-        if own and (own <= known or (expanded and expanded <= known)):  # "ML" stands for "machine learning"
-            while out and out[-1].lower() in {"a", "an", "the"}:
-                out.pop()
-            if not out or out[-1] != "someone":
-                out.append("someone")
-        else:
-            out.append(word)
-    return out if any(w != "someone" and terms(w) for w in out) else query.split()
 
 
 def _named_item(question: str, section: list[tuple[Unit, Passage]]) -> tuple[Unit, Passage] | None:

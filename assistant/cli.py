@@ -62,7 +62,7 @@ ASK_EXAMPLES = """\
 examples:
   assistant ask "What was the median salary expectation in 2025?"
   assistant ask -c "And in 2024?"        continue the last conversation
-  assistant ask --session 3f2a... "And for Berlin?"
+  assistant ask --session 3f2a... "And in Seattle?"
   echo "What is overfitting?" | assistant ask -
   assistant ask --json "Median salary for ML engineers?" | jq .citations
 
@@ -88,54 +88,57 @@ class _Usage(AssistantError):
 
 
 def _parser() -> argparse.ArgumentParser:
-    formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="assistant",
         description="Grounded AI/ML careers and salary assistant: every figure comes from the data and is cited.",
         epilog=EXAMPLES,
-        formatter_class=formatter,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {_version()}")
     _add_quiet(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    ingest = sub.add_parser(
+    ingest = _command(
+        sub,
         "ingest",
-        help="build the index and statistics from corpus/ (atomic)",
-        description="Build the index (Chroma) and statistics (DuckDB) from the corpus; atomic, so a running "
-        "service keeps answering from the previous build until the new one is complete.",
-        epilog=INGEST_EXAMPLES,
-        formatter_class=formatter,
+        "build the index and statistics from corpus/ (atomic)",
+        "Build the index (Chroma) and statistics (DuckDB) from the corpus. Atomic: a running service\n"
+        "keeps answering from the previous build until the new one is complete.",
+        INGEST_EXAMPLES,
     )
     ingest.add_argument("--force", action="store_true", help="rebuild even when nothing changed (repair)")
-    _add_quiet(ingest)
-    ask = sub.add_parser(
-        "ask", help="ask one question", description="Ask one question.", epilog=ASK_EXAMPLES, formatter_class=formatter
-    )
+    ask = _command(sub, "ask", "ask one question", "Ask one question.", ASK_EXAMPLES)
     ask.add_argument("question", nargs="?", help="the question; '-' (or nothing, when piped) reads it from stdin")
     ask.add_argument("--json", action="store_true", help="print the full reply as JSON")
     _add_session_flags(ask)
-    _add_quiet(ask)
-    chat = sub.add_parser(
+    chat = _command(
+        sub,
         "chat",
-        help="interactive chat (keeps the session)",
-        description="Interactive chat: one conversation across turns, follow-ups inherit what they leave out.",
-        epilog=CHAT_EXAMPLES,
-        formatter_class=formatter,
+        "interactive chat (keeps the session)",
+        "Interactive chat: one conversation across turns; follow-ups inherit what they leave out.",
+        CHAT_EXAMPLES,
     )
     _add_session_flags(chat)
-    _add_quiet(chat)
-    bench = sub.add_parser(
+    bench = _command(
+        sub,
         "bench",
-        help="measure latency, cold start, ingest time and memory",
-        description="Measure latency, cold start, ingest time and memory against a same-run floor.",
-        epilog=BENCH_EXAMPLES,
-        formatter_class=formatter,
+        "measure latency, cold start, ingest time and memory",
+        "Measure latency, cold start, ingest time and memory against a same-run floor.",
+        BENCH_EXAMPLES,
     )
     bench.add_argument("--out", default=None, help="also write the figures as JSON here")
     bench.add_argument("--rounds", type=int, default=3, help="passes over the question list")
-    _add_quiet(bench)
     for name, (_, help_text) in FRONT_ENDS.items():
         sub.add_parser(name, help=f"{help_text} (see: assistant {name} --help)", add_help=False)
+    return parser
+
+
+def _command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str, description: str, examples: str
+) -> argparse.ArgumentParser:
+    """A subcommand whose --help ends with its examples, laid out as written."""
+    layout = argparse.RawDescriptionHelpFormatter
+    parser = sub.add_parser(name, help=summary, description=description, epilog=examples, formatter_class=layout)
+    _add_quiet(parser)
     return parser
 
 
@@ -202,6 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader left (`assistant chat ... | head`): stop quietly, as Unix tools do. Point stdout at
+        # /dev/null so the interpreter's final flush does not raise the same error again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def _fail(message: str) -> int:

@@ -92,33 +92,45 @@ def find_onnx(model_path: Path, onnx_dir: Path) -> Path | None:
 
 
 class OnnxEmbeddings(Embeddings):
-    """Mean-pooled, L2-normalised MiniLM vectors from onnxruntime + tokenizers (no torch import)."""
+    """Mean-pooled, L2-normalised MiniLM vectors from onnxruntime + tokenizers (no torch import).
 
-    batch_size = 32
+    `parallel` > 1 (the ingest) runs that many single-threaded batches at once on one session (onnxruntime
+    releases the GIL): on these small batches that uses the cores better than onnxruntime's own threads."""
 
-    def __init__(self, onnx_file: Path, model_path: Path, threads: int = 1) -> None:
+    batch_size = 4  # measured: the least CPU per text here (less padding than 32: 5.3 s vs 7.5 s for the corpus)
+
+    def __init__(self, onnx_file: Path, model_path: Path, threads: int = 1, parallel: int = 1) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads  # one request per thread; the server runs many at once
         options.inter_op_num_threads = 1
-        if threads > 1:  # idle pool threads sleep instead of spinning: the cores are shared with the server
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
         self._tokenizer = Tokenizer.from_file(str(model_path / "tokenizer.json"))
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.enable_padding()
         self._lock = threading.Lock()  # tokenizers' padding state is not thread-safe
+        self._parallel = parallel
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         # Batches of similar length pad little (as sentence-transformers does); results go back in order.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        batches = [order[start : start + self.batch_size] for start in range(0, len(order), self.batch_size)]
         out: list[list[float]] = [[] for _ in texts]
-        for start in range(0, len(order), self.batch_size):
-            batch = order[start : start + self.batch_size]
+
+        def run(batch: list[int]) -> None:
             for index, vector in zip(batch, self._encode([texts[i] for i in batch]).tolist(), strict=True):
                 out[index] = vector
+
+        if self._parallel > 1 and len(batches) > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(self._parallel, thread_name_prefix="embed") as pool:
+                list(pool.map(run, batches))
+        else:
+            for batch in batches:
+                run(batch)
         return out
 
     def embed_query(self, text: str) -> list[float]:
@@ -161,7 +173,7 @@ def document_embeddings(model_path: Path, onnx_dir: Path) -> OnnxEmbeddings:
     onnx_file = find_onnx(model_path, onnx_dir)
     if onnx_file is None:
         onnx_file = export_onnx(torch_embeddings(model_path), model_path, onnx_dir)
-    return OnnxEmbeddings(onnx_file, model_path, threads=os.cpu_count() or 1)
+    return OnnxEmbeddings(onnx_file, model_path, parallel=os.cpu_count() or 1)
 
 
 def query_embeddings(model_path: Path, onnx_dir: Path, runtime: str) -> Embeddings:

@@ -8,14 +8,19 @@ between the two: a chunk high in either list ends high in the fused one.
 from __future__ import annotations
 
 import math
+import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import bm25s
 import numpy as np
 
+from assistant.settings import PROJECT_ROOT
 from assistant.text_terms import terms
 
+SEARCH_SYNONYMS_PATH = PROJECT_ROOT / "stats" / "search_synonyms.toml"
 RRF_K = 60  # the constant from the RRF paper: damps the weight of the very top ranks
 
 
@@ -88,3 +93,23 @@ class LexicalIndex:
         held = specific & set(self._docs[chunk_index])
         # Most of the specific weight, not all: "What does MLOps *stand* for?" ('standing' is rare here too).
         return bool(held) and sum(map(self.idf, held)) >= 0.5 * sum(map(self.idf, specific))
+
+
+class Synonyms:
+    """Question phrases and the documents' usual words for them (stats/search_synonyms.toml)."""
+
+    def __init__(self, table: dict[str, list[str]]) -> None:
+        self._patterns = [
+            (re.compile(rf"\b{re.escape(phrase.lower())}\b"), " ".join(words)) for phrase, words in table.items()
+        ]
+
+    @classmethod
+    def load(cls, path: Path) -> Synonyms:
+        if not path.exists():
+            return cls({})
+        raw = tomllib.loads(path.read_text(encoding="utf-8")).get("synonyms", {})
+        return cls({str(k): [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)})
+
+    def words_for(self, question: str) -> str:
+        text = question.lower()
+        return " ".join(dict.fromkeys(words for pattern, words in self._patterns if pattern.search(text)))

@@ -175,6 +175,9 @@ def defines(sentence: str, phrase: str, expansions: dict[str, str] | None = None
         if name.endswith("s"):
             names.add(name[:-1])
     text = sentence.lower()
+    expansion = expansion_of(phrase, expansions)
+    if expansion and re.search(rf"{re.escape(expansion)}\s*\({re.escape(phrase.lower())}s?\)", text):
+        return True  # "natural language processing (NLP)" says what NLP stands for
     for name in names:
         n = re.escape(name)
         patterns = (
@@ -264,3 +267,23 @@ def expansion_of(name: str, expansions: dict[str, str] | None) -> str:
 
 def _singular(acronym: str) -> str:
     return acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") and acronym[-2].isalpha() else acronym
+
+
+def focus_words(query: str, context_text: str, expansions: dict[str, str] | None = None) -> list[str]:
+    """The question with the entities given as context replaced by "someone". An entity (a role) sharpens the
+    search but is not what is asked: "What tools should a robotics engineer know?" asks for tools, not for
+    the Robotics Engineer career path, and reads as "What tools should someone know?"."""
+    known = set(terms(context_text))
+    if not known:
+        return query.split()
+    out: list[str] = []
+    for word in query.split():
+        own, expanded = set(terms(word)), set(terms(expansion_of(word.strip("?,.!"), expansions)))
+        if own and (own <= known or (expanded and expanded <= known)):  # "ML" stands for "machine learning"
+            while out and out[-1].lower() in {"a", "an", "the"}:
+                out.pop()
+            if not out or out[-1] != "someone":
+                out.append("someone")
+        else:
+            out.append(word)
+    return out if any(w != "someone" and terms(w) for w in out) else query.split()

@@ -148,19 +148,20 @@ class Assistant:
         words = {w.lower() for d in documents.values() for line in d.lines for w in re.findall(r"[A-Za-z]+", line)}
         retriever = Retriever(chroma, self._query_embeddings, self.settings.top_k)
         sentences = SentenceIndex.load(build_dir)
+        answerer = StatisticsAnswerer(tools, stats)
+        coverage = answerer.coverage()  # build metadata: computed once, before the build serves
         loaded = LoadedBuild(
             build_id=build_id,
             build_dir=build_dir,
             documents=documents,
             stats=stats,
             tools=tools,
-            answerer=StatisticsAnswerer(tools, stats),
+            answerer=answerer,
             retriever=retriever,
             sentences=sentences,
-            vocabulary=Vocabulary(words | self.planner.known_words()),
+            vocabulary=Vocabulary(words | self.planner.known_words(), _names(coverage)),
             document_answerer=DocumentAnswerer(retriever, sentences, self.settings.min_relevance),
         )
-        loaded.answerer.coverage()  # build metadata: computed once, before the build serves
         with self._lock:
             previous, self._build = self._build, loaded
             self._replies.clear()
@@ -373,6 +374,16 @@ def _plan_entry(part: PlannedPart, route: Route, covered: bool) -> PlanPart:
         confidence=part.confidence,
         entities=part.entities(),
     )
+
+
+def _names(coverage: dict[str, Any]) -> dict[str, list[str]]:
+    """The roles, levels and cities the statistics hold: understood by name with no synonym entry."""
+    cities = [*coverage.get("cities_with_figures", []), *coverage.get("cities_mentioned", [])]
+    return {
+        "roles": list(coverage.get("roles", [])),
+        "levels": list(coverage.get("levels", [])),
+        "cities": list(dict.fromkeys(cities)),
+    }
 
 
 def _mostly_latin(text: str) -> bool:

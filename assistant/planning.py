@@ -47,6 +47,7 @@ _CLAUSE_SPLIT = re.compile(
 _IMPERATIVE = re.compile(
     r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
 )
+_ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
 
 
@@ -233,12 +234,14 @@ class Planner:
         earlier: list[PlannedPart],
     ) -> PlannedPart:
         """Where the part goes: figures the statistics hold to the tools, everything else to the documents."""
-        stats_signal = slots.has_stats() or slots.coverage
+        # "Which cities do you have figures for?" asks about the data; "which cities lead in AI jobs?" does not.
+        about_data = slots.coverage and _ADDRESSES_DATA.search(text) is not None
+        stats_signal = slots.has_stats() or about_data
         route: PartRoute
         fallback: PartRoute | None = None
         if kind == "smalltalk":
             route = "smalltalk"
-        elif own.coverage and not own.doc_cue:
+        elif about_data and own.coverage and not own.doc_cue:
             route = "statistics"  # "which years do your statistics cover?": the data's own extent
         elif kind == "figure" and stats_signal and confidence < LOW_CONFIDENCE and own.doc_cue and _open(slots):
             route, fallback = "documents", "statistics"  # "what factors influence salaries?": unsure, words first
@@ -262,7 +265,7 @@ class Planner:
             fallback=fallback,
             # Only the part's own roles sharpen the search: a role carried over from the turn before pulls in
             # that role's overview instead of the section the new question asks for ("what education ...?").
-            context=[r for r in [*own.roles, metric] if r],
+            context=[r for r in [*own.roles, *self._carried_roles(kind, own, slots, previous, earlier), metric] if r],
             context_roles=_context_roles(slots, previous, earlier),
         )
 
@@ -270,6 +273,14 @@ class Planner:
         """Words of the examples and the cue lists: real words the typo fixer must not "correct"."""
         examples = {w.lower() for qs in self.examples.kinds.values() for q in qs for w in re.findall(r"[A-Za-z]+", q)}
         return examples | self.words.known_words()
+
+    def _carried_roles(
+        self, kind: PartKind, own: Slots, slots: Slots, previous: Turn | None, earlier: list[PlannedPart]
+    ) -> list[str]:
+        """The conversation's role, for the kinds whose answer differs by role (a career path, per the data)."""
+        if own.roles or kind not in self.examples.role_context:
+            return []
+        return _context_roles(slots, previous, earlier)
 
     def search_text(self, part: PlannedPart) -> str:
         """The documents query for a part: its own corrected words, plus the data's hint for its kind.

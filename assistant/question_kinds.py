@@ -56,6 +56,7 @@ class QuestionExamples:
     smalltalk: list[SmalltalkGroup]
     suggestions: list[str]
     hints: dict[str, str]
+    role_context: frozenset[str]
 
     @classmethod
     def load(cls, path: Path) -> QuestionExamples:
@@ -77,6 +78,7 @@ class QuestionExamples:
             ],
             suggestions=suggestions,
             hints={str(k): str(v) for k, v in (raw.get("search_hints") or {}).items()},
+            role_context=frozenset(str(k) for k in raw.get("role_context") or []),
         )
 
     def smalltalk_reply(self, text: str) -> str:

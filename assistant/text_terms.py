@@ -97,6 +97,8 @@ STOPWORDS = frozenset(
         "mean",
         "means",
         "whats",
+        "stand",  # "what does X stand for?" asks for the expansion, like "mean"
+        "stands",
         "someone",
         # fillers that say nothing about the subject ("what does X *actually* do?")
         "actually",

@@ -8,378 +8,63 @@ leaves out is inherited from the previous turn of the same session by `inherit()
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.sessions import Turn
+from assistant.settings import PROJECT_ROOT
 
-ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "Machine Learning Engineer": (
-        "machine learning engineer",
-        "machine-learning engineer",
-        "ml engineer",
-        "mle",
-        "ml eng",
-        "machine learning engineering",
-    ),
-    "AI Engineer": ("ai engineer", "artificial intelligence engineer", "a.i. engineer"),
-    "Data Scientist": ("data scientist", "data science"),
-    "AI Researcher": (
-        "ai researcher",
-        "ai research scientist",
-        "ml researcher",
-        "research scientist",
-        "ai research",
-    ),
-    "Robotics Engineer": ("robotics engineer", "robotics", "robot engineer"),
-}
+VOCABULARY_PATH = PROJECT_ROOT / "stats" / "vocabulary.toml"
+
+
+def _load_vocabulary(path: Path) -> dict[str, Any]:
+    """The synonym tables and word lists of stats/vocabulary.toml: data, so new phrasings need no code."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+_DATA = _load_vocabulary(VOCABULARY_PATH)
+
+
+def _table(name: str) -> dict[str, tuple[str, ...]]:
+    return {str(key): tuple(str(p).lower() for p in phrases) for key, phrases in (_DATA.get(name) or {}).items()}
+
+
+def _word_list(name: str) -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in (_DATA.get("words") or {}).get(name, []))
+
+
+ROLE_SYNONYMS = _table("roles")
+LEVEL_SYNONYMS = _table("levels")
+CITY_SYNONYMS = _table("cities")
+PLATFORM_METRICS = _table("platform_metrics")
+MARKET_METRICS = _table("market_metrics")
 # The platform pages are about "AI and Machine Learning developers": their median is not a role of the guide.
-PLATFORM_POPULATION = (
-    "ai and machine learning developer",
-    "ai/ml developer",
-    "ai ml developer",
-    "ml developer",
-    "machine learning developer",
-    "ai developer",
-    "ai & ml developer",
-    "ai and ml developer",
-)
-LEVEL_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "Entry Level": ("entry level", "entry-level", "junior", "beginner", "new grad", "starting", "entry"),
-    "Early Career": ("early career", "early-career", "early in their career"),
-    "Mid-Career": ("mid-career", "mid career", "mid level", "mid-level", "midlevel", "intermediate", "mid"),
-    "Experienced": ("experienced",),
-    "Late Career": ("late career", "late-career", "veteran", "late in their career"),
-    "Average": ("average base", "average salary", "on average", "average"),
-}
-CITY_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "San Francisco": ("san francisco", "sf", "san fran", "frisco"),
-    "New York City": ("new york city", "new york", "nyc", "ny", "manhattan"),
-    "Seattle": ("seattle",),
-    "Chicago": ("chicago",),
-    "Columbus": ("columbus",),
-}
+PLATFORM_POPULATION = _word_list("platform_population")
 # Places people ask about that the data has no salary figure for (some are named in the guide as hubs).
-OTHER_PLACES = (
-    "boston",
-    "austin",
-    "toronto",
-    "silicon valley",
-    "los angeles",
-    "la",
-    "san diego",
-    "san jose",
-    "denver",
-    "atlanta",
-    "miami",
-    "dallas",
-    "houston",
-    "washington",
-    "dc",
-    "portland",
-    "philadelphia",
-    "pittsburgh",
-    "london",
-    "berlin",
-    "paris",
-    "munich",
-    "amsterdam",
-    "dublin",
-    "zurich",
-    "madrid",
-    "warsaw",
-    "kyiv",
-    "bangalore",
-    "bengaluru",
-    "mumbai",
-    "delhi",
-    "tokyo",
-    "singapore",
-    "sydney",
-    "melbourne",
-    "vancouver",
-    "montreal",
-    "germany",
-    "uk",
-    "united kingdom",
-    "england",
-    "britain",
-    "france",
-    "india",
-    "canada",
-    "europe",
-    "australia",
-    "japan",
-    "china",
-    "brazil",
-    "poland",
-    "ukraine",
-    "spain",
-    "italy",
-    "netherlands",
-    "israel",
-    "mexico",
-    "switzerland",
-    "sweden",
-    "ireland",
-    "asia",
-    "africa",
-    "latin america",
-    "texas",
-    "california",
-    "florida",
-    "remote",
-)
-US_WORDS = ("us", "usa", "u.s.", "united states", "america", "american", "nationally", "national")
+OTHER_PLACES = _word_list("other_places")
+US_WORDS = _word_list("us_words")
+SALARY_WORDS = _word_list("salary_words")
+COMPARE_WORDS = _word_list("compare_words")
+RANK_HIGH = _word_list("rank_high")
+RANK_LOW = _word_list("rank_low")
+MONTHLY_WORDS = _word_list("monthly_words")
+PREDICTION_WORDS = _word_list("prediction_words")
+TOOLS_WORDS = _word_list("tools_words")
+COMPANY_WORDS = _word_list("company_words")
+EXTRA_COMP_WORDS = _word_list("extra_comp_words")
+COVERAGE_WORDS = _word_list("coverage_words")
+METHOD_WORDS = _word_list("method_words")
+DOC_CUES = _word_list("doc_cues")
+ROLE_MODIFIER_NOISE = frozenset(_word_list("role_modifier_noise"))
+AI_WORDS = frozenset(_word_list("ai_words"))
 
-PLATFORM_METRICS: dict[str, tuple[str, ...]] = {
-    "median_salary_expectation": (
-        "median",
-        "salary expectation",
-        "expected salary",
-        "salary expectations",
-        "expectation",
-    ),
-    "offers_total": ("how many offers", "number of offers", "total offers", "offers", "offer count"),
-    "proposals": ("proposals", "proposal"),
-}
-MARKET_METRICS: dict[str, tuple[str, ...]] = {
-    "job_postings_growth": (
-        "job postings",
-        "postings",
-        "job posting",
-        "job ads",
-        "number of jobs",
-        "openings",
-    ),
-    "enterprises_using_ai": ("enterprises", "enterprise", "in production"),
-    "organizations_retraining": ("retrain", "retraining", "reskill", "upskill", "employee training"),
-    "ml_expert_average_salary": (
-        "machine learning experts",
-        "ml experts",
-        "ml expert",
-        "machine learning expert",
-        "ai/ml experts",
-        "ai/ml expert",
-    ),
-    "ml_expert_salary_premium": ("tech salary", "tech salaries", "premium", "than the overall average"),
-}
-SALARY_WORDS = (
-    "salary",
-    "salaries",
-    "earn",
-    "earns",
-    "earning",
-    "earnings",
-    "pay",
-    "pays",
-    "paid",
-    "make",
-    "makes",
-    "income",
-    "compensation",
-    "wage",
-    "wages",
-    "how much",
-    "money",
-)
-COMPARE_WORDS = (
-    "change",
-    "changed",
-    "difference",
-    "differ",
-    "compare",
-    "compared",
-    "comparison",
-    "grow",
-    "grew",
-    "growth",
-    "increase",
-    "increased",
-    "decrease",
-    "decreased",
-    "rise",
-    "rose",
-    "drop",
-    "dropped",
-    "fall",
-    "fell",
-    "vs",
-    "versus",
-    "gap",
-    "between",
-    "go up",
-    "went up",
-    "go down",
-    "went down",
-    "more than",
-    "less than",
-    "how much more",
-    "how much less",
-    "than",
-)
-RANK_HIGH = (
-    "highest",
-    "most",
-    "best paid",
-    "best-paid",
-    "best paying",
-    "best-paying",
-    "top paying",
-    "top-paying",
-    "pays the most",
-    "maximum",
-    "richest",
-    "biggest",
-    "largest",
-    "max",
-)
-RANK_LOW = ("lowest", "least", "worst paid", "worst-paid", "minimum", "smallest", "cheapest", "min")
-MONTHLY_WORDS = ("per month", "monthly", "a month", "each month", "every month", "/month", "/mo")
-PREDICTION_WORDS = (
-    "will be",
-    "will the",
-    "predict",
-    "prediction",
-    "forecast",
-    "going to be",
-    "expected to be",
-    "in the future",
-    "next year",
-    "projection",
-    "project ",
-)
-TOOLS_WORDS = ("trending", "popular tools", "tools", "tech stack", "technologies", "tech & tools")
-COMPANY_WORDS = (
-    "google",
-    "apple",
-    "meta",
-    "faang",
-    "big tech",
-    "top-paying company",
-    "top paying company",
-    "major tech company",
-    "tech giants",
-    "which companies",
-    "companies pay",
-    "company pay",
-)
-EXTRA_COMP_WORDS = (
-    "bonus",
-    "bonuses",
-    "stock",
-    "equity",
-    "profit-sharing",
-    "profit sharing",
-    "additional compensation",
-    "extra compensation",
-    "total compensation",
-    "on top of",
-)
-COVERAGE_WORDS = (
-    "what can you",
-    "what do you cover",
-    "what data",
-    "which data",
-    "what do you know",
-    "what years",
-    "which years",
-    "which roles",
-    "what roles",
-    "which cities",
-    "what cities",
-    "can you help",
-    "help me",
-    "what questions",
-)
-METHOD_WORDS = (
-    "come from",
-    "comes from",
-    "where do",
-    "where does",
-    "source of",
-    "indicate",
-    "indicates",
-    "same as",
-    "vacancies",
-    "vacancy",
-    "5k+",
-    "bucket",
-    "calculated",
-    "calculate",
-    "computed",
-    "how is the",
-    "how are the",
-    "methodology",
-    "defined",
-    "definition",
-    "what does median",
-    "what is meant",
-    "how do you count",
-    "counted",
-    "measure",
-    "mean by",
-    "what is a median",
-    "what is the median salary expectation?",
-)
-DOC_CUES = (
-    "factor",
-    "influence",
-    "affect",
-    "depend",
-    "advance",
-    "progress",
-    "grow into",
-    "promotion",
-    "framework",
-    "recommend",
-    "emerging",
-    "hotspot",
-    "hub",
-    "differ",
-    "education",
-    "programming language",
-    "increase my",
-    "boost",
-    "what is",
-    "what are",
-    "what's",
-    "explain",
-    "define",
-    "describe",
-    "difference between",
-    "how does",
-    "how do",
-    "how can",
-    "how to",
-    "why",
-    "skills",
-    "responsibilit",
-    "career path",
-    "requirement",
-    "degree",
-    "challenge",
-    "best practice",
-    "trend",
-    "soft skill",
-    "tell me about",
-    "overview",
-    "learn",
-    "become",
-    "mean",
-    "means",
-    "meaning",
-    "stand for",
-    "qualification",
-    "role of",
-    "duties",
-    "what should",
-    "which skills",
-)
 INJECTION = re.compile(
     r"ignore (?:all |any |your |the |previous |prior |above )*(?:instructions|rules|prompt|sources)|"
     r"system prompt|disregard (?:your|the|all)|you are now|pretend (?:to be|you)|jailbreak|"
@@ -395,52 +80,6 @@ ROLE_NOUN = re.compile(
     r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|engineers?|scientists?|researchers?|analysts?|managers?|"
     r"architects?|designers?|programmers?|consultants?|administrators?|testers?|specialists?)\b"
 )
-ROLE_MODIFIER_NOISE = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "about",
-        "with",
-        "for",
-        "do",
-        "does",
-        "did",
-        "to",
-        "what",
-        "how",
-        "much",
-        "is",
-        "are",
-        "as",
-        "in",
-        "us",
-        "an",
-        "entry",
-        "level",
-        "junior",
-        "senior",
-        "mid",
-        "career",
-        "early",
-        "late",
-        "experienced",
-        "average",
-        "typical",
-        "our",
-        "my",
-        "your",
-        "their",
-        "lead",
-        "principal",
-        "staff",
-        "head",
-        "chief",
-        "top",
-    ]
-)
-AI_WORDS = frozenset(["ai", "ml", "machine", "learning", "artificial", "intelligence", "a.i.", "ai/ml", "deep"])
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 EXPERIENCE = re.compile(
     r"\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)(?:\s+of)?(?:\s+(?:experience|exp|in))?", re.IGNORECASE
@@ -520,12 +159,25 @@ class Slots:
         return {k: v for k, v in self.__dict__.items() if v not in (None, False, [], "") and k != "corrected"}
 
 
+def _with_names(table: dict[str, tuple[str, ...]], names: list[str]) -> dict[str, tuple[str, ...]]:
+    """The synonym table plus every name the data holds, each known at least by itself."""
+    merged = dict(table)
+    for name in names:
+        merged[name] = tuple(dict.fromkeys([*merged.get(name, ()), name.lower()]))
+    return merged
+
+
 class Vocabulary:
     """Words the assistant knows (cue words plus every corpus word), for correcting typos."""
 
-    def __init__(self, corpus_words: set[str]) -> None:
+    def __init__(self, corpus_words: set[str], names: dict[str, list[str]] | None = None) -> None:
+        """`names`: the roles, levels and cities the statistics tables hold, recognised by their own names."""
+        names = names or {}
+        self.roles = _with_names(ROLE_SYNONYMS, names.get("roles", []))
+        self.levels = _with_names(LEVEL_SYNONYMS, names.get("levels", []))
+        self.cities = _with_names(CITY_SYNONYMS, names.get("cities", []))
         cue_phrases: list[str] = []
-        for table in (ROLE_SYNONYMS, LEVEL_SYNONYMS, CITY_SYNONYMS, PLATFORM_METRICS, MARKET_METRICS):
+        for table in (self.roles, self.levels, self.cities, PLATFORM_METRICS, MARKET_METRICS):
             for phrases in table.values():
                 cue_phrases.extend(phrases)
         for group in (
@@ -617,9 +269,9 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     if re.search(r"\b(?:the )?(?:previous|prior|preceding) year\b|\byear before\b", text):
         s.year_relative = -1
     s.platform_population = _any(text, PLATFORM_POPULATION)
-    s.roles = _all(text, ROLE_SYNONYMS)
-    s.level = _first(text, LEVEL_SYNONYMS)
-    s.levels = [lv for lv in _all(text, LEVEL_SYNONYMS) if lv != "Average"]
+    s.roles = _all(text, vocabulary.roles)
+    s.level = _first(text, vocabulary.levels)
+    s.levels = [lv for lv in _all(text, vocabulary.levels) if lv != "Average"]
     if s.level == "Average" and not (s.roles or "base" in text):
         s.level = None  # "average salary for ML experts" is a market figure, not a role level
     if re.search(r"\bsenior\b|\bsr\.?\b|\blead\b|\bprincipal\b|\bstaff\b", text) and not s.level:
@@ -629,7 +281,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.experience_years = float(experience.group(1))
     elif re.search(r"\b(?:less than|under|below) (?:a|one|1) years?\b|\bfirst year\b|\bno experience\b", text):
         s.experience_years = 0.5
-    s.city = _first(text, CITY_SYNONYMS)
+    s.city = _first(text, vocabulary.cities)
     if not s.city:
         other = next((p for p in OTHER_PLACES if _has(text, p)), None)
         s.unknown_place = other.title() if other else None
@@ -651,7 +303,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.rank = "lowest"
     if s.rank:
         without_levels = text
-        for phrases in LEVEL_SYNONYMS.values():
+        for phrases in vocabulary.levels.values():
             for phrase in phrases:
                 without_levels = _pattern(phrase).sub(" ", without_levels)
         if re.search(r"\b(?:cit(?:y|ies)|location|place|where)\b", text):

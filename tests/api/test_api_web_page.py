@@ -1,4 +1,4 @@
-"""The web chat page in headless Chromium (Debian's chromium + chromium-driver, driven by Selenium)."""
+"""The web chat page in headless Chromium (tests/chromium.py), at desktop and phone widths, with screenshots."""
 
 from __future__ import annotations
 
@@ -8,42 +8,22 @@ from pathlib import Path
 
 import pytest
 from api_helpers import LiveServer, ServerFactory
+from chromium import CHROMEDRIVER, CHROMIUM, FLAGS, chromium_driver, needs_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() or not CHROMEDRIVER.exists(),
-        reason="needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)",
-    ),
-]
-
-FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1200,1000",
-]
 WAIT_SECONDS = 30
 
 
-def start_chromium(profile: Path, width: int = 1200, height: int = 1000, phone: bool = False) -> object:
-    """Headless Chromium at a window size; `phone` emulates a touch device of that size (CSS pixels)."""
+def start_chromium(profile: Path, width: int, height: int, phone: bool) -> object:
+    """Headless Chromium at a window size, keeping the console log; `phone` emulates a touch device of that
+    size (CSS pixels)."""
     from selenium import webdriver
 
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for flag in FLAGS:
+    for flag in (*FLAGS, f"--window-size={width},{height}", f"--user-data-dir={profile}"):
         options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={profile}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     if phone:
         metrics = {"width": width, "height": height, "pixelRatio": 1}
@@ -55,11 +35,8 @@ def start_chromium(profile: Path, width: int = 1200, height: int = 1000, phone: 
 
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[object]:
-    driver = start_chromium(tmp_path / "chromium-profile")
-    try:
+    with chromium_driver(tmp_path / "chromium-profile") as driver:
         yield driver
-    finally:
-        driver.quit()  # type: ignore[attr-defined]
 
 
 def ask(driver: object, text: str, expected_answers: int) -> object:

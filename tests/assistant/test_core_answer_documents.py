@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer_documents import Synonyms
 from assistant.draft import Draft
+from assistant.lexical import Synonyms
 from assistant.models import PartKind
 from assistant.passage_units import (
     acronyms,
@@ -140,6 +140,13 @@ def test_an_acronym_listed_in_the_guide_is_answered(real_assistant: Assistant, q
     draft = answer(real_assistant, question, "explanation")
     assert draft.text().startswith("MLOps (Machine Learning Operations)")
     assert draft.citations[0].section == "Market Demand > In-Demand Skills"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what's NLP?", "What does NLP stand for?"])
+def test_an_acronym_is_answered_where_the_documents_expand_it(real_assistant: Assistant, question: str) -> None:
+    text = answer(real_assistant, question, "explanation").text()
+    assert "natural language processing (NLP)" in text
 
 
 @pytest.mark.slow

@@ -298,6 +298,25 @@ def test_chat_stops_at_quit_without_asking_it(core_settings: Settings, word: str
     assert done.stdout.count("route:") == 1 and "route: documents" in done.stdout and "$5,808" not in done.stdout
 
 
+def test_a_reader_that_leaves_early_ends_chat_quietly(core_settings: Settings) -> None:
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(core_settings.data_dir)}
+    chat = subprocess.Popen(
+        [str(ASSISTANT), "chat"],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert chat.stdin and chat.stdout and chat.stderr
+    chat.stdin.write("What is overfitting?\n" * 50)  # `... | assistant chat | head -1`
+    chat.stdin.close()
+    assert chat.stdout.readline().strip()
+    chat.stdout.close()
+    assert chat.wait(timeout=300) == 141
+    assert "Traceback" not in chat.stderr.read()
+
+
 def _printed_session(done: subprocess.CompletedProcess[str]) -> str:
     found = re.search(r"session: ([0-9a-f]{32})", done.stderr)
     assert found, done.stderr

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
 from assistant.grounding import numbers_in
+from assistant.ingest import run_ingest
 from assistant.models import Reply
-from assistant.pipeline import Assistant
+from assistant.pipeline import Assistant, build_assistant
+from assistant.settings import PROJECT_ROOT, Settings
 
 pytestmark = pytest.mark.slow
 
@@ -22,9 +26,7 @@ def ask(assistant: Assistant, message: str, session: str | None = None) -> Reply
 def assert_grounded(reply: Reply) -> None:
     """Independent of the pipeline's own check: every number is in a citation or a tool result."""
     evidence = (
-        " ".join(c.snippet for c in reply.citations)
-        + " "
-        + " ".join(str(call.result) for call in reply.tool_calls)
+        " ".join(c.snippet for c in reply.citations) + " " + " ".join(str(call.result) for call in reply.tool_calls)
     )
     have = set(numbers_in(evidence))
     for number in numbers_in(reply.answer):
@@ -80,9 +82,7 @@ def test_reinforcement_learning_is_the_explainers_own_words(real_assistant: Assi
         ("Give me a good pasta recipe", "2024"),
     ],
 )
-def test_abstains_and_says_what_it_covers(
-    real_assistant: Assistant, question: str, must_mention: str
-) -> None:
+def test_abstains_and_says_what_it_covers(real_assistant: Assistant, question: str, must_mention: str) -> None:
     reply = ask(real_assistant, question)
     assert reply.abstained, reply.answer
     assert must_mention in reply.answer
@@ -179,3 +179,32 @@ def test_every_reply_is_well_formed(real_assistant: Assistant) -> None:
         assert reply.latency_ms >= 0
         if not reply.abstained:
             assert reply.citations, question
+
+
+def test_a_new_role_and_city_in_a_document_need_no_code_change(tmp_path: Path) -> None:
+    """Roles, levels and cities come from the statistics tables: a document that adds them is understood."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
+    guide = corpus / "ai-ml-expert-career-guide.md"
+    text = guide.read_text(encoding="utf-8")
+    new_role = (
+        "### Prompt Engineer\n- Average Base Salary: $117,305/year\n- Experience-Based Ranges:\n"
+        "- Entry Level: $91,204\n- Mid-Career: $118,406\n"
+    )
+    text = text.replace("### Location-Based Salary Variations\n", new_role + "### Location-Based Salary Variations\n")
+    text = text.replace(
+        "- Columbus, OH:", "- Boise, ID: Emerging tech hub (e.g., Prompt Engineer: $121,507)\n- Columbus, OH:"
+    )
+    guide.write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus)
+    run_ingest(settings, progress=False)
+    assistant = build_assistant(settings)
+    try:
+        role = ask(assistant, "What does an entry level prompt engineer earn?")
+        assert "$91,204" in role.answer and not role.abstained, role.answer
+        assert role.plan[0].entities.get("roles") == ["Prompt Engineer"]
+        city = ask(assistant, "how much do prompt engineers make in Boise?")
+        assert "$121,507" in city.answer and not city.abstained, city.answer
+        assert city.plan[0].entities.get("city") == "Boise"
+    finally:
+        assistant.close()
