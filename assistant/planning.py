@@ -160,7 +160,9 @@ class Planner:
                 slots = replace(slots, doc_cue=False, followup=slots.followup or previous_kind == "figure")
             merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
             part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
-            part.query = own.corrected or text
+            # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
+            role_kind = kind in self.examples.role_context
+            part.query = (resolved if role_kind and resolved else None) or own.corrected or text
             if before and not _names_something(own) and self.words.pronoun.search(text):
                 # "What does that number measure?": the figure the turn before was about is what is asked.
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
