@@ -151,6 +151,16 @@ class Planner:
             if resolved:
                 slots = understand(resolved, vocabulary)
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
+            elif (
+                before
+                and before.route == "statistics"
+                and (before.slots.get("tools") or before.slots.get("companies"))
+                and self.words.pronoun.search(text)
+                and not (_names_something(own) or own.doc_cue or own.method)
+            ):
+                # "Is PyTorch one of them?" after the trending tools: the same list, asked again.
+                tools, companies = bool(before.slots.get("tools")), bool(before.slots.get("companies"))
+                slots = replace(own, followup=True, tools=tools, companies=companies)
             previous_kind = str(before.slots.get("kind") or "") if before else ""
             vote = self._classifier.vote(self._embeddings.embed_query(generic_form(own.corrected or text)))
             kind, confidence = self._kind(text, own, vote, previous_kind)
@@ -250,7 +260,7 @@ class Planner:
         elif kind == "figure" and stats_signal:
             route = "statistics"
             fallback = "documents" if confidence < LOW_CONFIDENCE and _open(slots) else None
-        elif stats_signal and _keyed_by_statistics(own):
+        elif stats_signal and (_keyed_by_statistics(own) or (slots.followup and (slots.tools or slots.companies))):
             # "Which tools were trending in 2025?": a list the statistics hold (by year, tools, companies).
             route, fallback = "statistics", "documents"
         else:

@@ -24,20 +24,21 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.models import PartKind
 from assistant.settings import PROJECT_ROOT
-from assistant.understanding import CITY_SYNONYMS, MARKET_METRICS, PLATFORM_METRICS, ROLE_SYNONYMS, YEAR, _pattern
+from assistant.understanding import CITY_SYNONYMS, PLATFORM_METRICS, ROLE_SYNONYMS, YEAR, _pattern
 
 KINDS: tuple[str, ...] = get_args(PartKind)
 QUESTION_EXAMPLES_PATH = PROJECT_ROOT / "stats" / "question_examples.yaml"
 PLAN_VOCABULARY_PATH = PROJECT_ROOT / "stats" / "vocabulary.toml"
 NEIGHBOURS = 7  # examples that vote on a part's kind
 SHARPNESS = 12.0  # softmax temperature over cosine similarity: higher lets the nearest example dominate
+# Market-figure words ("in production", "enterprises", "retraining") stay: they are as often the topic of a
+# documentation question ("how do I roll out models in production?") as the name of a figure.
 MASKS: list[tuple[list[str], str]] = [
     (sorted({p for ps in table.values() for p in ps}, key=len, reverse=True), placeholder)
     for table, placeholder in (
         (ROLE_SYNONYMS, "this job"),
         (CITY_SYNONYMS, "this city"),
         (PLATFORM_METRICS, "this figure"),
-        (MARKET_METRICS, "this figure"),
     )
 ]
 

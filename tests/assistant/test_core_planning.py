@@ -320,3 +320,16 @@ def test_cities_in_a_market_question_are_not_about_the_data(real_assistant: Assi
     reply = ask(real_assistant, question)
     assert reply.route == "documents", (reply.route, reply.answer)
     assert not any(c.tool == "coverage" for c in reply.tool_calls)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("second", "tool"), [("Is Keras among them?", "Keras"), ("does that list include TensorFlow?", "TensorFlow")]
+)
+def test_a_question_about_a_list_just_given_asks_the_same_list(
+    real_assistant: Assistant, second: str, tool: str
+) -> None:
+    before = ask(real_assistant, "What tools were popular on the platform in 2025?")
+    after = ask(real_assistant, second, before.session_id)
+    assert after.route == "statistics" and not after.abstained, after.answer
+    assert any(c.tool == "trending_tools" for c in after.tool_calls) and tool in after.answer
