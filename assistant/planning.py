@@ -210,6 +210,9 @@ class Planner:
         asks_number = _asks_for_number(own) or self.words.asks_for_number(text)
         if self.words.asks_for_explanation(text) and not asks_number and not self.words.asks_to_compare(text):
             scores["explanation"] += EXPLANATION_NUDGE
+        defines = self.words.asks_definition(text) and not asks_number and not _names_metric(own)
+        if defines or self.words.asks_why(text):
+            scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
         how_made = self.words.method.search(text) is not None and _names_metric(own)
         if (own.method or how_made) and not own.years and not own.compare:
             scores["method"] += METHOD_NUDGE

@@ -333,3 +333,10 @@ def test_a_question_about_a_list_just_given_asks_the_same_list(
     after = ask(real_assistant, second, before.session_id)
     assert after.route == "statistics" and not after.abstained, after.answer
     assert any(c.tool == "trending_tools" for c in after.tool_calls) and tool in after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what is transfer learning", "whats a GAN", "Why do models overfit?"])
+def test_short_what_is_and_why_questions_ask_for_an_explanation(real_assistant: Assistant, question: str) -> None:
+    parts = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert [p.kind for p in parts] == ["explanation"], [(p.kind, p.confidence) for p in parts]
