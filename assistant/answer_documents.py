@@ -59,6 +59,7 @@ class Scored:
     lexical: float  # IDF-weighted share of the question's words in the unit
     heading_share: float  # IDF-weighted share of the question's words in the section's heading path
     entity_item: bool = False  # an item labelled with the context entity that also says what is asked
+    bonus: float = 0.0  # what the kind of question added (a definition, both sides of a comparison)
 
 
 class DocumentAnswerer:
@@ -126,7 +127,7 @@ class DocumentAnswerer:
         named: list[str] | None = None,
     ) -> list[Scored]:
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
-        sides = comparison_sides(query) if kind in ("comparison", "other") else None
+        sides = comparison_sides(query) if kind != "figure" else None
         left, right = side_terms(sides, self._expansions) if sides else (set(), set())
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
         total = sum(weights.values()) or 1.0
@@ -149,8 +150,9 @@ class DocumentAnswerer:
                 # Words in the heading count almost like words in the unit: an item under 'Technical Skills' is one.
                 in_heading = sum(weights[t] for t in heading - hits) / total
                 score = semantic + 0.5 * lexical + 0.3 * in_heading + 0.1 * passage.fused / top_fused
+                bonus = 0.0
                 if phrase and defines(text, phrase, self._expansions):
-                    score += 0.3
+                    bonus += 0.3
                 # An item whose own label the question names ("Programming Languages: ...", "Business
                 # Acumen: ...") is that thing; a section's opening sentence explains its heading.
                 if unit.label:
@@ -166,12 +168,15 @@ class DocumentAnswerer:
                 elif unit.position == 0 and not unit.is_item:
                     score += 0.1 * passage.heading_match
                 if sides and mentions(text, left) and mentions(text, right):
-                    score += 0.25
+                    bonus += 0.25
+                score += bonus
+                if kind != "figure" and _FIGURE.search(text) and len(text.split()) < 12:
+                    score -= 0.3  # a bare salary line answers a figure question, which the statistics route owns
                 if len(text.split()) < 4 and not unit.children:
                     score -= 0.2  # a bare label or figure says nothing on its own
                 elif unit.is_item and _ANAPHORA.match(unit.text):
                     score -= 0.15  # "It can, for example, ...": an item that leans on what came before
-                out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item))
+                out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus))
         out.sort(key=lambda s: s.score, reverse=True)
         return out
 
@@ -249,9 +254,10 @@ class DocumentAnswerer:
         top = max(shares)
         if top >= CHILD_NAMED and shares.count(top) == 1:
             return self._section_list(children[shares.index(top)][0], search_text, lead="")
-        if introduced_by is not None:
-            return None
-        intro = lead or next((u.text for u, _ in own if not u.is_item), "")
+        prose = [u.text for u, _ in own if not u.is_item]
+        if introduced_by is not None and not (prose and prose[-1].rstrip().endswith(":")):
+            return None  # only a section whose text ends "Here are the key areas:" announces its subsections
+        intro = lead or next(iter(prose), "")
         return intro, [(Unit(c[0].section.split(" > ")[-1], True), c[0]) for c in children]
 
     def _heading_share(self, passage: Passage, text: str) -> float:
@@ -282,14 +288,19 @@ class DocumentAnswerer:
             items = items[:MOST_BULLETS]
         passage = items[0][1]
         heading = passage.section.split(" > ")[-1] or passage.title
-        lines = [f"{lead.rstrip(': ')} {draft.cite_passage(section[0][1], lead)}" if lead else f"{heading}:"]
+        # The heading is quoted too (it may carry a year: "... tech & tools in 2025"), so it is cited with it.
+        lines = [
+            f"{lead.rstrip(': ')} {draft.cite_passage(section[0][1], lead)}"
+            if lead
+            else f"{heading} {draft.cite_passage(passage, heading)}:"
+        ]
         for unit, source in items:
             bullet = unit.as_bullet()
             lines.append(f"- {bullet} {draft.cite_passage(source, bullet)}")
         draft.say("\n".join(lines) + "\n")
 
     def _sides(self, query: str, kind: PartKind) -> tuple[set[str], set[str]] | None:
-        sides = comparison_sides(query) if kind in ("comparison", "other") else None
+        sides = comparison_sides(query) if kind != "figure" else None
         return side_terms(sides, self._expansions) if sides else None
 
     def _sentences_answer(
@@ -313,8 +324,8 @@ class DocumentAnswerer:
             if len(chosen) == 3:
                 break
             same = item.passage.chunk_id == best.passage.chunk_id
-            close = item.score >= best.score - (0.2 if same else 0.12)
-            on_topic = item.lexical >= 0.5 * top_lexical
+            close = item.score >= best.score - best.bonus - (0.25 if same else 0.15)  # the lead's bonus set aside
+            on_topic = item.lexical >= 0.5 * top_lexical or (item.lexical > 0 and same)
             repeats = any(item.unit.as_sentence() == c.unit.as_sentence() for c in chosen)
             if close and on_topic and not repeats and len(item.unit.as_sentence().split()) >= 4:
                 chosen.append(item)
@@ -324,7 +335,9 @@ class DocumentAnswerer:
             marker = draft.cite_passage(item.passage, sentence)
             if item.unit.is_item and not item.unit.label and len(sentence.split()) <= 8:
                 # A bare list item ("MLOps (Machine Learning Operations)") says what it is by the list it is in.
-                sentence = f"{sentence.rstrip('.')} (listed under {item.passage.section.split(' > ')[-1]})"
+                heading = item.passage.section.split(" > ")[-1]
+                draft.cite_passage(item.passage, heading)  # quoted, so cited
+                sentence = f"{sentence.rstrip('.')} (listed under {heading})"
             if not sentence.endswith((".", "!", ")", "”", "’", "'")):
                 sentence += "."
             draft.say(f"{sentence} {marker}")
@@ -368,6 +381,9 @@ def _antecedents(item: Scored, most: int = 2) -> list[str]:
     return before
 
 
+_FIGURE = re.compile(r"\$\s?\d")
+
+
 def _mostly_figures(passage: Passage) -> bool:
     items = [u.as_sentence() for u in units(passage.text) if u.is_item]
-    return bool(items) and sum(1 for item in items if re.search(r"\$\s?\d", item)) >= 0.5 * len(items)
+    return bool(items) and sum(1 for item in items if _FIGURE.search(item)) >= 0.5 * len(items)

@@ -200,6 +200,7 @@ def comparison_sides(question: str) -> tuple[str, str] | None:
         r"between\s+(.+?)\s+(?:and|&)\s+(.+)$",
         r"(.+?)\s+(?:vs\.?|versus)\s+(.+)$",
         r"compare\s+(.+?)\s+(?:and|with|to|against)\s+(.+)$",
+        r"(.+?)\s+(?:compared|in comparison)\s+(?:to|with)\s+(.+)$",
         r"(?:how\s+(?:does|do|is|are)\s+)?(.+?)\s+differ(?:ent)?\s+from\s+(.+)$",
         r"(?:is|are|should i (?:learn|choose|pick))\s+(.+?)\s+or\s+(.+)$",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"(])")
@@ -117,12 +118,18 @@ STOPWORDS = frozenset(
 
 def terms(text: str) -> list[str]:
     """Lower-cased content words with a light plural/-ing trim, for lexical sentence scoring."""
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=65536)
+def _terms(text: str) -> tuple[str, ...]:
+    # Cached: every question re-reads the same chunk sentences and headings.
     out: list[str] = []
     for token in _WORD.findall(text.lower()):
         # "semi-supervised" is its own term and also "semi" + "supervised"; "industry-wide" also "industry".
         parts = [token, *token.split("-")] if "-" in token.strip("-") else [token]
         out.extend(_stem(word) for word in parts if word not in STOPWORDS and len(word) >= 2)
-    return out
+    return tuple(out)
 
 
 def _stem(word: str) -> str:

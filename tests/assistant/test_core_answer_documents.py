@@ -107,6 +107,10 @@ def test_comparison_sides() -> None:
     )
     assert comparison_sides("supervised vs unsupervised learning") == ("supervised", "unsupervised learning")
     assert comparison_sides("How do ML engineers differ from data scientists?") == ("ML engineers", "data scientists")
+    assert comparison_sides("What do data scientists focus on compared to ML engineers?") == (
+        "What do data scientists focus on",
+        "ML engineers",
+    )
     assert comparison_sides("What is MLOps?") is None
 
 
@@ -196,7 +200,7 @@ def test_a_list_section_is_answered_as_bullets_under_its_heading(
 ) -> None:
     draft = answer(real_assistant, question, kind)
     lines = draft.text().splitlines()
-    assert lines[0] == "Technical Skills:"
+    assert lines[0] == "Technical Skills [1]:"
     assert lines[1] == "- Programming Languages: Proficiency in Python, R, Java, C++, and Scala [1]"
     assert all(line.startswith("- ") and line.endswith("[1]") for line in lines[1:])
     assert ":;" not in draft.text()
@@ -269,3 +273,26 @@ def test_a_salary_table_is_never_a_list_answer(real_assistant: Assistant, questi
     draft = Draft(documents=real_assistant.build.documents)
     real_assistant.build.document_answerer.answer(question, "list", draft, ["Robotics Engineer"])
     assert "$" not in draft.text() and "Average Base Salary" not in draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["what do I need to learn to become an ML engineer", "What do I need to become a machine learning engineer?"],
+)
+def test_a_section_announcing_its_subsections_lists_their_headings(real_assistant: Assistant, question: str) -> None:
+    text = answer(real_assistant, question, "path", ["Machine Learning Engineer"]).text()
+    assert "- Educational Background" in text and "- Technical Skills" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["Which tech and tools are trending?", "is keras a trending tool"])
+def test_a_heading_quoted_as_the_lead_is_cited_so_its_year_is_grounded(
+    real_assistant: Assistant, question: str
+) -> None:
+    from assistant.grounding import evidence_numbers, ungrounded_numbers
+
+    draft = answer(real_assistant, question, "list")
+    text = draft.text()
+    assert "2025" in text or "2024" in text  # the heading "Trending ... tech & tools in 2025" leads
+    assert not ungrounded_numbers(text, evidence_numbers([c.snippet for c in draft.citations], []))
