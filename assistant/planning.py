@@ -151,6 +151,16 @@ class Planner:
             if resolved:
                 slots = understand(resolved, vocabulary)
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
+            elif (
+                before
+                and before.route == "statistics"
+                and (before.slots.get("tools") or before.slots.get("companies"))
+                and self.words.pronoun.search(text)
+                and not (_names_something(own) or own.doc_cue or own.method)
+            ):
+                # "Is PyTorch one of them?" after the trending tools: the same list, asked again.
+                tools, companies = bool(before.slots.get("tools")), bool(before.slots.get("companies"))
+                slots = replace(own, followup=True, tools=tools, companies=companies)
             previous_kind = str(before.slots.get("kind") or "") if before else ""
             vote = self._classifier.vote(self._embeddings.embed_query(generic_form(own.corrected or text)))
             kind, confidence = self._kind(text, own, vote, previous_kind)
@@ -160,7 +170,9 @@ class Planner:
                 slots = replace(slots, doc_cue=False, followup=slots.followup or previous_kind == "figure")
             merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
             part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
-            part.query = own.corrected or text
+            # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
+            role_kind = kind in self.examples.role_context
+            part.query = (resolved if role_kind and resolved else None) or own.corrected or text
             if before and not _names_something(own) and self.words.pronoun.search(text):
                 # "What does that number measure?": the figure the turn before was about is what is asked.
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
@@ -198,6 +210,9 @@ class Planner:
         asks_number = _asks_for_number(own) or self.words.asks_for_number(text)
         if self.words.asks_for_explanation(text) and not asks_number and not self.words.asks_to_compare(text):
             scores["explanation"] += EXPLANATION_NUDGE
+        defines = self.words.asks_definition(text) and not asks_number and not _names_metric(own)
+        if defines or self.words.asks_why(text):
+            scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
         how_made = self.words.method.search(text) is not None and _names_metric(own)
         if (own.method or how_made) and not own.years and not own.compare:
             scores["method"] += METHOD_NUDGE
@@ -248,7 +263,7 @@ class Planner:
         elif kind == "figure" and stats_signal:
             route = "statistics"
             fallback = "documents" if confidence < LOW_CONFIDENCE and _open(slots) else None
-        elif stats_signal and _keyed_by_statistics(own):
+        elif stats_signal and (_keyed_by_statistics(own) or (slots.followup and (slots.tools or slots.companies))):
             # "Which tools were trending in 2025?": a list the statistics hold (by year, tools, companies).
             route, fallback = "statistics", "documents"
         else:

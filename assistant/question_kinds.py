@@ -24,20 +24,21 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.models import PartKind
 from assistant.settings import PROJECT_ROOT
-from assistant.understanding import CITY_SYNONYMS, MARKET_METRICS, PLATFORM_METRICS, ROLE_SYNONYMS, YEAR, _pattern
+from assistant.understanding import CITY_SYNONYMS, PLATFORM_METRICS, ROLE_SYNONYMS, YEAR, _pattern
 
 KINDS: tuple[str, ...] = get_args(PartKind)
 QUESTION_EXAMPLES_PATH = PROJECT_ROOT / "stats" / "question_examples.yaml"
 PLAN_VOCABULARY_PATH = PROJECT_ROOT / "stats" / "vocabulary.toml"
 NEIGHBOURS = 7  # examples that vote on a part's kind
 SHARPNESS = 12.0  # softmax temperature over cosine similarity: higher lets the nearest example dominate
+# Market-figure words ("in production", "enterprises", "retraining") stay: they are as often the topic of a
+# documentation question ("how do I roll out models in production?") as the name of a figure.
 MASKS: list[tuple[list[str], str]] = [
     (sorted({p for ps in table.values() for p in ps}, key=len, reverse=True), placeholder)
     for table, placeholder in (
         (ROLE_SYNONYMS, "this job"),
         (CITY_SYNONYMS, "this city"),
         (PLATFORM_METRICS, "this figure"),
-        (MARKET_METRICS, "this figure"),
     )
 ]
 
@@ -102,6 +103,8 @@ class PlanVocabulary:
     explanation: re.Pattern[str]
     path: re.Pattern[str]
     method: re.Pattern[str]
+    definition: re.Pattern[str]
+    why: re.Pattern[str]
 
     @classmethod
     def load(cls, path: Path) -> PlanVocabulary:
@@ -114,7 +117,19 @@ class PlanVocabulary:
             explanation=_words((raw.get("explanations") or {}).get("cues") or []),
             path=_words((raw.get("paths") or {}).get("cues") or []),
             method=_words((raw.get("methods") or {}).get("cues") or []),
+            definition=_opening(
+                (raw.get("definitions") or {}).get("openings") or [],
+                int((raw.get("definitions") or {}).get("definition_words") or 0),
+            ),
+            why=_opening((raw.get("definitions") or {}).get("why") or [], 40),
         )
+
+    def asks_definition(self, text: str) -> bool:
+        """'What is symbolic AI?': an opening that asks what a short named thing is."""
+        return self.definition.match(text.strip()) is not None
+
+    def asks_why(self, text: str) -> bool:
+        return self.why.match(text.strip()) is not None
 
     def known_words(self) -> set[str]:
         """Every word of the cue lists, so the typo fixer leaves them alone ("apart" is not "part")."""
@@ -141,6 +156,14 @@ class PlanVocabulary:
         """The text with its first back-reference replaced by `name`, or None when it has none."""
         found = self.pronoun.search(text)
         return None if found is None else f"{text[: found.start()]}{name}{text[found.end() :]}"
+
+
+def _opening(openings: list[str], most_words: int) -> re.Pattern[str]:
+    """An opening phrase followed by at most `most_words` words, to the end of the part."""
+    if not openings or most_words <= 0:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(o) for o in sorted(openings, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?:\s+[\w'/.+#-]+){{1,{most_words}}}\W*$", re.IGNORECASE)
 
 
 def _words(words: list[str]) -> re.Pattern[str]:

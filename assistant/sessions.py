@@ -1,7 +1,7 @@
 """Conversation state kept between turns, so follow-ups inherit what a question leaves out.
 
-`SessionStore` is the seam for a shared store (e.g. Redis) when several workers serve one app;
-`InMemorySessionStore` is the embedded default, bounded in count (LRU) and in idle age (TTL).
+`SessionStore` is the seam; the shared stores behind it (a SQLite file, Redis) are in assistant/shared_state.py
+and are the default. `InMemorySessionStore` is for one process only, bounded in count (LRU) and idle age (TTL).
 """
 
 from __future__ import annotations

@@ -48,7 +48,7 @@ class Settings(BaseSettings):
         0.30, description="Cosine similarity below which a passage does not count as covering the question."
     )
     max_message_chars: int = Field(2000, description="Longest question accepted.")
-    session_max_count: int = Field(10_000, description="Sessions kept in memory (least recently used evicted).")
+    session_max_count: int = Field(10_000, description="Sessions kept (least recently used evicted first).")
     session_ttl_seconds: int = Field(3600, description="Idle sessions expire after this long.")
     # Conversations, Slack de-duplication and rate-limit buckets, shared by every worker (assistant/shared_state.py).
     shared_state: Literal["auto", "sqlite", "redis", "memory"] = Field(

@@ -314,6 +314,8 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
             s.rank_dimension = "level"
         elif not (s.salary or s.roles or s.city):
             s.rank = None  # "the most important skills" is not a salary ranking
+        if s.rank_dimension == "city" and not (s.salary or s.roles or s.level or s.platform_metric or s.market_metric):
+            s.rank = s.rank_dimension = None  # "which cities have the most AI jobs?" ranks no figure we hold
     s.monthly = _any(text, MONTHLY_WORDS)
     s.tools = _any(text, TOOLS_WORDS) and not re.search(r"\bskills?\b", text)
     s.companies = _any(text, COMPANY_WORDS)

@@ -14,6 +14,7 @@ from slack_bolt.middleware import Middleware
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 
+from assistant.errors import StateUnavailable
 from assistant.shared_state import SharedState
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,12 @@ class SharedSeenKeys:
         self._ttl = ttl_seconds
 
     def first_time(self, key: str) -> bool:
-        return self._state.first_time(f"slack:{key}", self._ttl)
+        try:
+            return self._state.first_time(f"slack:{key}", self._ttl)
+        except StateUnavailable as error:
+            # Fail open: while the store is down a retry may be answered twice, but no question goes unanswered.
+            logger.warning("slack: de-duplication unavailable, handling %s anyway: %s", key, error.message)
+            return True
 
 
 def seen_keys_for(state: SharedState | None) -> OnceOnly:

@@ -295,3 +295,48 @@ def test_a_later_figure_part_takes_the_role_from_the_part_before(real_assistant:
 def test_a_learning_specialism_the_data_lacks_is_not_a_general_salary(real_assistant: Assistant, question: str) -> None:
     reply = ask(real_assistant, question)
     assert reply.abstained and "Learning Engineer" in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("What does a data scientist make at entry level?", "how can they progress?", "Chief Data Scientist"),
+        ("What's the average robotics engineer salary?", "and what's their path to the top?", "Director of Robotics"),
+    ],
+)
+def test_a_career_path_follow_up_searches_with_the_role(
+    real_assistant: Assistant, first: str, second: str, expected: str
+) -> None:
+    before = ask(real_assistant, first)
+    after = ask(real_assistant, second, before.session_id)
+    assert after.plan[0].kind == "path" and after.plan[0].route == "documents", after.plan
+    assert expected in after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["Which cities are leading in AI hiring?", "what cities have the most AI jobs?"])
+def test_cities_in_a_market_question_are_not_about_the_data(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.route == "documents", (reply.route, reply.answer)
+    assert not any(c.tool == "coverage" for c in reply.tool_calls)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("second", "tool"), [("Is Keras among them?", "Keras"), ("does that list include TensorFlow?", "TensorFlow")]
+)
+def test_a_question_about_a_list_just_given_asks_the_same_list(
+    real_assistant: Assistant, second: str, tool: str
+) -> None:
+    before = ask(real_assistant, "What tools were popular on the platform in 2025?")
+    after = ask(real_assistant, second, before.session_id)
+    assert after.route == "statistics" and not after.abstained, after.answer
+    assert any(c.tool == "trending_tools" for c in after.tool_calls) and tool in after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what is transfer learning", "whats a GAN", "Why do models overfit?"])
+def test_short_what_is_and_why_questions_ask_for_an_explanation(real_assistant: Assistant, question: str) -> None:
+    parts = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert [p.kind for p in parts] == ["explanation"], [(p.kind, p.confidence) for p in parts]

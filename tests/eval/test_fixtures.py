@@ -100,7 +100,7 @@ def test_a_planted_suite_is_ingested_and_scored_on_its_own_corpus(tmp_path: Path
     gates = results["gates"]["results"]
     assert all(g["status"] == "skipped" for g in gates if g["gate"].startswith("blocking "))
     failed = {g["gate"] for g in gates if g["status"] == "fail"}
-    assert failed == {"overall.case_accuracy >= 0.8", "overall.answer_accuracy >= 0.85"}
+    assert failed == {"overall.case_accuracy >= 0.8", "overall.answer_accuracy >= 0.85", "conflicts.case_accuracy >= 1"}
     assert (tmp_path / "data" / "eval-fixtures").is_dir()
 
 

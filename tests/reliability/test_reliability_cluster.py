@@ -245,6 +245,20 @@ def test_two_servers_share_one_rate_limit_per_client(
     assert statuses == [200, 200, 200, 200, 429, 429], "4 a minute per client, across both servers"
 
 
+def test_an_unreachable_redis_is_a_503_and_the_process_stays_alive(
+    tmp_path: Path, core_settings: Settings, real_assistant: object
+) -> None:
+    """Redis down: requests that need it get 503 state_unavailable (no 500, no password); liveness stays 200."""
+    update = {"data_dir": tmp_path, "shared_state": "redis", "redis_url": SecretStr("redis://:pw-7f3e@127.0.0.1:1/0")}
+    with serve(create_app(core_settings.model_copy(update=update), assistant=real_assistant)) as server:
+        chat = httpx.post(f"{server.url}/chat", json={"message": FIRST}, timeout=60)
+        health = httpx.get(f"{server.url}/healthz", timeout=10)
+    assert chat.status_code == 503, chat.text
+    assert chat.json()["error"]["code"] == "state_unavailable"
+    assert "pw-7f3e" not in chat.text
+    assert health.status_code == 200
+
+
 # ---- the documented deployment names only settings that exist ----------------------------------
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from api.slack.dedup import SeenKeys
+from api.slack.dedup import SeenKeys, SharedSeenKeys
+from assistant.shared_state import RedisSharedState
 
 
 class Clock:
@@ -30,3 +31,9 @@ def test_the_oldest_keys_are_forgotten_beyond_the_bound() -> None:
     assert len(seen) == 3
     assert seen.first_time("a")  # evicted, so new again
     assert not seen.first_time("d")
+
+
+def test_shared_seen_keys_fail_open_while_the_store_is_down() -> None:
+    """A Redis outage must not silence the bot: every event is handled (a retry may then be answered twice)."""
+    seen = SharedSeenKeys(RedisSharedState("redis://127.0.0.1:1/0"))
+    assert seen.first_time("event:Ev1") and seen.first_time("event:Ev1")
