@@ -82,13 +82,13 @@ class DocumentAnswerer:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search)."""
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
-        # Without context the question's own vector (the planner has embedded it already: a cache hit); a
-        # follow-up ("what does that number measure?") needs its context in the vector too.
-        vector = self._retriever.embed(search_text)
-        by_sentence = self._sentences.best_chunks(vector, n=4)
         focus = focus_words(query, context_text, self._expansions)
         entity_named = focus != query.split()  # the question names the context entity itself
         focus_text = " ".join(focus)
+        # The question's own vector when it names its entities (the planner has embedded it already: a cache
+        # hit); a follow-up ("what does that number measure?") needs its context in the vector too.
+        vector = self._retriever.embed(query if entity_named or not context_text else search_text)
+        by_sentence = self._sentences.best_chunks(vector, n=4)
         # The documents' words for the question's ("duties" -> "responsibilities") join the lexical match.
         extra = self._synonyms.words_for(query)
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()

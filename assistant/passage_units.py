@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.text_terms import split_sentences, terms
 
@@ -58,6 +59,12 @@ class Unit:
 
 def units(text: str) -> list[Unit]:
     """Sentences and items of a passage; label lines gather the items under them."""
+    return list(_units(text))
+
+
+@lru_cache(maxsize=4096)
+def _units(text: str) -> tuple[Unit, ...]:
+    # Cached: the same chunks come back question after question (Units are frozen, so sharing is safe).
     lines = [ln for ln in text.split("\n") if ln.strip()]
     out: list[Unit] = []
     i = 0
@@ -90,7 +97,7 @@ def units(text: str) -> list[Unit]:
         text = item if children else trim_glued_tail(item, last)
         out.append(Unit(text, True, label, tuple(children), len(out), written=item))
         i = j
-    return out
+    return tuple(out)
 
 
 def _glossary_line(lines: list[str], i: int) -> bool:

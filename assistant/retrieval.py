@@ -92,7 +92,7 @@ class Retriever:
         of the query that says what is asked (without context entities): headings are matched against it.
         """
         k = k or self._top_k
-        depth = max(3 * k, 12)
+        depth = max(2 * k, 10)
         dense = self.search(query, k=depth, vector=vector)
         cosine = {p.chunk_id: p.score for p in dense}
         lexical = self.lexical.search(query, k=depth)
