@@ -30,6 +30,7 @@ PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
 METHOD_NUDGE = 0.4  # ... and to "method" when it asks how a figure is measured
 STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
+TOPICLESS_WORDS = 2  # a documentation follow-up with this few content words goes on with the last topic
 ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
 FOLLOWUP_NUDGE = 1.0  # a follow-up opener with no kind of its own keeps the previous turn's kind
 
@@ -47,6 +48,79 @@ _CLAUSE_SPLIT = re.compile(
 _IMPERATIVE = re.compile(
     r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
 )
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "what",
+        "which",
+        "who",
+        "how",
+        "why",
+        "when",
+        "where",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "we",
+        "our",
+        "some",
+        "any",
+        "more",
+        "most",
+        "also",
+        "please",
+        "give",
+        "tell",
+        "show",
+        "me",
+        "about",
+        "there",
+        "here",
+        "so",
+        "just",
+    ]
+)
+_REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
 
@@ -169,6 +243,8 @@ class Planner:
                 # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
                 slots = replace(slots, doc_cue=False, followup=slots.followup or previous_kind == "figure")
             merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
+            if kind == "figure" and before and not merged.years and _REFERS_BACK.search(text):
+                merged.years = list(before.slots.get("years") or [])  # "how many offers was that based on?"
             part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
             role_kind = kind in self.examples.role_context
@@ -178,6 +254,10 @@ class Planner:
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
                 if topic and topic != "all":
                     part.context.append(str(topic).replace("_", " "))
+            if index == 0 and previous is not None and part.route == "documents" and _continues(text, own, previous):
+                # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
+                # documents search needs the topic the last question named.
+                part.context.append(previous.message)
             planned.append(part)
         return planned
 
@@ -213,7 +293,9 @@ class Planner:
         defines = self.words.asks_definition(text) and not asks_number and not _names_metric(own)
         if defines or self.words.asks_why(text):
             scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
-        how_made = self.words.method.search(text) is not None and _names_metric(own)
+        how_made = (
+            self.words.method.search(text) is not None and _names_metric(own) and not self.words.asks_for_number(text)
+        )
         if (own.method or how_made) and not own.years and not own.compare:
             scores["method"] += METHOD_NUDGE
             if how_made:
@@ -329,6 +411,14 @@ def _elliptical(text: str, own: Slots) -> bool:
         rest = rest.replace(placeholder, " ")
     named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
     return len([w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]) <= ELLIPSIS_WORDS
+
+
+def _continues(text: str, own: Slots, previous: Turn) -> bool:
+    """The part has no topic of its own and goes on with the last documentation question's."""
+    if previous.route not in ("documents", "both") or _names_something(own) or own.roles:
+        return False
+    content = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _FUNCTION_WORDS]
+    return len(content) <= TOPICLESS_WORDS
 
 
 def _keyed_by_statistics(s: Slots) -> bool:
