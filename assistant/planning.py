@@ -30,7 +30,7 @@ PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
 METHOD_NUDGE = 0.4  # ... and to "method" when it asks how a figure is measured
 STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
-TOPICLESS_WORDS = 2  # a documentation follow-up with this few content words goes on with the last topic
+TOPICLESS_WORDS = 1  # a documentation follow-up with this few content words goes on with the last topic
 ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
 FOLLOWUP_NUDGE = 1.0  # a follow-up opener with no kind of its own keeps the previous turn's kind
 
@@ -42,6 +42,7 @@ _QUESTION_WORDS = (
 _SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|;\s*")
 _CLAUSE_SPLIT = re.compile(
     rf",?\s+(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    r"|,\s+(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"  # "X, what degree ..., and Y?"
     r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
     re.IGNORECASE,
 )
@@ -120,6 +121,7 @@ _FUNCTION_WORDS = frozenset(
         "just",
     ]
 )
+_PREPOSITIONS = frozenset(["in", "for", "at", "on", "during", "from", "as", "with", "by", "since", "after", "before"])
 _REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
@@ -184,7 +186,9 @@ def _is_question(text: str) -> bool:
 
 
 def _is_greeting_only(text: str) -> bool:
-    return len(re.findall(r"[a-z]+", text.lower())) <= 3
+    """'Thanks!', 'hi there': a short fragment that is not a phrase of the question ('In 2024, ...')."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return len(words) <= 3 and not any(w.isdigit() for w in words) and words[:1] != [] and words[0] not in _PREPOSITIONS
 
 
 class Planner:
@@ -247,7 +251,8 @@ class Planner:
                 merged.years = list(before.slots.get("years") or [])  # "how many offers was that based on?"
             part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
-            role_kind = kind in self.examples.role_context
+            # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
+            role_kind = kind in self.examples.role_context or _topicless(text)
             part.query = (resolved if role_kind and resolved else None) or own.corrected or text
             if before and not _names_something(own) and self.words.pronoun.search(text):
                 # "What does that number measure?": the figure the turn before was about is what is asked.
@@ -417,6 +422,11 @@ def _continues(text: str, own: Slots, previous: Turn) -> bool:
     """The part has no topic of its own and goes on with the last documentation question's."""
     if previous.route not in ("documents", "both") or _names_something(own) or own.roles:
         return False
+    return _topicless(text)
+
+
+def _topicless(text: str) -> bool:
+    """At most a couple of content words: 'how can it be avoided?', 'what do they do?'."""
     content = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _FUNCTION_WORDS]
     return len(content) <= TOPICLESS_WORDS
 

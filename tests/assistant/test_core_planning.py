@@ -372,3 +372,23 @@ def test_a_figure_follow_up_referring_back_keeps_the_year(real_assistant: Assist
     before = ask(real_assistant, "What was the median salary expectation in 2024?")
     after = ask(real_assistant, second, before.session_id)
     assert after.route == "statistics" and "45" in after.answer and "59" not in after.answer, after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do data scientists earn on average, and what do they do?",
+        "How much does an AI researcher make? And what do they do?",
+    ],
+)
+def test_a_topicless_part_is_about_the_role_before_it(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.route == "both" and [p.covered for p in reply.plan] == [True, True], reply.answer
+    assert reply.plan[1].route == "documents" and reply.plan[1].entities.get("roles") == reply.plan[0].entities["roles"]
+
+
+def test_commas_separate_questions() -> None:
+    assert len(split_parts("How much do they make, what degree do they need, and what's the path?")) == 3
+    (part,) = split_parts("In 2024, what was the median?")  # a leading phrase stays with its question
+    assert part.startswith("In 2024") and part.endswith("what was the median?")
