@@ -82,9 +82,13 @@ class DocumentAnswerer:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search)."""
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
+        # Without context the question's own vector (the planner has embedded it already: a cache hit); a
+        # follow-up ("what does that number measure?") needs its context in the vector too.
         vector = self._retriever.embed(search_text)
         by_sentence = self._sentences.best_chunks(vector, n=4)
-        focus_text = " ".join(focus_words(query, context_text, self._expansions))
+        focus = focus_words(query, context_text, self._expansions)
+        entity_named = focus != query.split()  # the question names the context entity itself
+        focus_text = " ".join(focus)
         # The documents' words for the question's ("duties" -> "responsibilities") join the lexical match.
         extra = self._synonyms.words_for(query)
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
@@ -98,8 +102,8 @@ class DocumentAnswerer:
         # Half the question as asked, half without the entity: neither the entity nor a bare "What does someone
         # do?" alone says what a good answer is near.
         query_vector = np.asarray(vector, dtype=np.float32)
-        if focus_text != search_text:
-            query_vector = (query_vector + np.asarray(self._retriever.embed(focus_text), dtype=np.float32)) / 2
+        if entity_named:
+            query_vector = (query_vector + np.asarray(self._retriever.embed(" ".join(focus)), dtype=np.float32)) / 2
         scored = self._score(query, kind, terms(focus_text), relevant, query_vector, terms(search_text))
         if not scored:
             return False
