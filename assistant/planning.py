@@ -313,7 +313,7 @@ class Planner:
             scores["path"] /= 2  # "do I need a PhD?" asks about a requirement, not the steps of a career
         if previous_kind == "figure" and any(self.words.asks_across(text, d) for d in self.words.dimensions):
             scores["figure"] += FOLLOWUP_NUDGE  # "how does that change with seniority?" after a salary
-        if _names_something(own) or own.coverage:
+        if _names_something(own):
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
         if own.followup and previous_kind in scores and _elliptical(text, own) and not (own.doc_cue or own.method):
             # "What about the median?", "And for Java developers?": no kind of its own, so the last one's.

@@ -241,7 +241,10 @@ def test_follow_up_without_a_kind_of_its_own_keeps_the_figure(real_assistant: As
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("message", ["hello!", "Hey, good morning", "thanks, that was helpful", "help"])
+@pytest.mark.parametrize(
+    "message",
+    ["hello!", "Hey, good morning", "thanks, that was helpful", "help", "what can you do?", "can you help me?"],
+)
 def test_smalltalk_gets_a_short_reply_with_examples_from_the_data(real_assistant: Assistant, message: str) -> None:
     reply = ask(real_assistant, message)
     assert reply.route == "smalltalk" and not reply.abstained
@@ -249,7 +252,7 @@ def test_smalltalk_gets_a_short_reply_with_examples_from_the_data(real_assistant
     suggestions = QuestionExamples.load(QUESTION_EXAMPLES_PATH).suggestions
     assert all(s in reply.answer for s in suggestions)
     assert "I can answer from these sources" not in reply.answer and len(reply.answer) < 646
-    assert [p.route for p in reply.plan] == ["smalltalk"]
+    assert [p.route for p in reply.plan] == ["smalltalk"] and reply.plan[0].confidence > 0.5
 
 
 @pytest.mark.slow
