@@ -65,6 +65,7 @@ examples:
   assistant ask --session 3f2a... "And in Seattle?"
   echo "What is overfitting?" | assistant ask -
   assistant ask --json "Median salary for ML engineers?" | jq .citations
+  assistant ask -v "What does a mid-career ML engineer earn?"   plan and lookups on stderr
 
 The session id is printed on stderr; pass it to --session (or use -c) to follow up.
 """
@@ -109,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     ask = _command(sub, "ask", "ask one question", "Ask one question.", ASK_EXAMPLES)
     ask.add_argument("question", nargs="?", help="the question; '-' (or nothing, when piped) reads it from stdin")
     ask.add_argument("--json", action="store_true", help="print the full reply as JSON")
+    ask.add_argument(
+        "-v", "--verbose", action="store_true", help="also show how it was answered: plan and lookups (on stderr)"
+    )
     _add_session_flags(ask)
     chat = _command(
         sub,
@@ -243,7 +247,7 @@ def _run(args: argparse.Namespace, show_bars: bool) -> int:
     assistant = build_assistant(settings)
     try:
         if args.command == "ask":
-            return _ask(assistant, settings, question, session_id, as_json=args.json)
+            return _ask(assistant, settings, question, session_id, as_json=args.json, verbose=args.verbose)
         return _chat(assistant, settings, session_id)
     finally:
         assistant.close()
@@ -258,12 +262,16 @@ def _question(given: str | None) -> str:
     return given
 
 
-def _ask(assistant: Assistant, settings: Settings, question: str, session_id: str | None, *, as_json: bool) -> int:
+def _ask(
+    assistant: Assistant, settings: Settings, question: str, session_id: str | None, *, as_json: bool, verbose: bool
+) -> int:
     reply = assistant.ask(question.strip(), session_id)
     if reply.route == "invalid":  # the pipeline explains why (too long, ...): an error here, not an answer
         return _fail(reply.answer)
     _remember_session(settings, reply.session_id)
     print(reply.model_dump_json(indent=2) if as_json else render(reply))
+    if verbose:
+        print(explain(reply), file=sys.stderr)
     print(f'session: {reply.session_id}  (follow up: assistant ask -c "...")', file=sys.stderr)
     return 0
 
@@ -277,6 +285,21 @@ def render(reply: Reply) -> str:
     tag = f"route: {reply.route}" + (", abstained" if reply.abstained else "") + f", {reply.latency_ms:.0f} ms"
     lines.append(f"({tag})")
     return "\n".join(lines)
+
+
+def explain(reply: Reply) -> str:
+    """How a reply was found, for whoever is checking it: each planned part and each statistics lookup."""
+    lines = []
+    for part in reply.plan:
+        entities = ", ".join(f"{name}={value}" for name, value in part.entities.items() if value not in (None, "", []))
+        coverage = "" if part.covered else ", not covered"
+        lines.append(f"part: {part.text!r} -> {part.kind} via {part.route}{coverage} ({entities or 'no entities'})")
+    for call in reply.tool_calls:
+        arguments = ", ".join(f"{name}={value}" for name, value in call.arguments.items())
+        rows = call.result.get("rows") if isinstance(call.result, dict) else None
+        found = f"{len(rows)} row{'' if len(rows) == 1 else 's'}" if isinstance(rows, list) else "a result"
+        lines.append(f"lookup: {call.tool}({arguments}) -> {found}")
+    return "\n".join(lines) or "no plan or lookups recorded"
 
 
 def _chosen_session(settings: Settings, args: argparse.Namespace) -> str | None:

@@ -30,6 +30,7 @@ PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
 METHOD_NUDGE = 0.4  # ... and to "method" when it asks how a figure is measured
 STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
+TOPICLESS_WORDS = 1  # a documentation follow-up with this few content words goes on with the last topic
 ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
 FOLLOWUP_NUDGE = 1.0  # a follow-up opener with no kind of its own keeps the previous turn's kind
 
@@ -41,12 +42,87 @@ _QUESTION_WORDS = (
 _SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|;\s*")
 _CLAUSE_SPLIT = re.compile(
     rf",?\s+(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    r"|,\s+(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"  # "X, what degree ..., and Y?"
     r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
     r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
 )
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "what",
+        "which",
+        "who",
+        "how",
+        "why",
+        "when",
+        "where",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "we",
+        "our",
+        "some",
+        "any",
+        "more",
+        "most",
+        "also",
+        "please",
+        "give",
+        "tell",
+        "show",
+        "me",
+        "about",
+        "there",
+        "here",
+        "so",
+        "just",
+    ]
+)
+_PREPOSITIONS = frozenset(["in", "for", "at", "on", "during", "from", "as", "with", "by", "since", "after", "before"])
+_REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
 
@@ -110,7 +186,9 @@ def _is_question(text: str) -> bool:
 
 
 def _is_greeting_only(text: str) -> bool:
-    return len(re.findall(r"[a-z]+", text.lower())) <= 3
+    """'Thanks!', 'hi there': a short fragment that is not a phrase of the question ('In 2024, ...')."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return len(words) <= 3 and not any(w.isdigit() for w in words) and words[:1] != [] and words[0] not in _PREPOSITIONS
 
 
 class Planner:
@@ -169,15 +247,22 @@ class Planner:
                 # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
                 slots = replace(slots, doc_cue=False, followup=slots.followup or previous_kind == "figure")
             merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
+            if kind == "figure" and before and not merged.years and _REFERS_BACK.search(text):
+                merged.years = list(before.slots.get("years") or [])  # "how many offers was that based on?"
             part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
-            role_kind = kind in self.examples.role_context
+            # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
+            role_kind = kind in self.examples.role_context or _topicless(text)
             part.query = (resolved if role_kind and resolved else None) or own.corrected or text
             if before and not _names_something(own) and self.words.pronoun.search(text):
                 # "What does that number measure?": the figure the turn before was about is what is asked.
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
                 if topic and topic != "all":
                     part.context.append(str(topic).replace("_", " "))
+            if index == 0 and previous is not None and part.route == "documents" and _continues(text, own, previous):
+                # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
+                # documents search needs the topic the last question named.
+                part.context.append(previous.message)
             planned.append(part)
         return planned
 
@@ -213,7 +298,9 @@ class Planner:
         defines = self.words.asks_definition(text) and not asks_number and not _names_metric(own)
         if defines or self.words.asks_why(text):
             scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
-        how_made = self.words.method.search(text) is not None and _names_metric(own)
+        how_made = (
+            self.words.method.search(text) is not None and _names_metric(own) and not self.words.asks_for_number(text)
+        )
         if (own.method or how_made) and not own.years and not own.compare:
             scores["method"] += METHOD_NUDGE
             if how_made:
@@ -226,7 +313,7 @@ class Planner:
             scores["path"] /= 2  # "do I need a PhD?" asks about a requirement, not the steps of a career
         if previous_kind == "figure" and any(self.words.asks_across(text, d) for d in self.words.dimensions):
             scores["figure"] += FOLLOWUP_NUDGE  # "how does that change with seniority?" after a salary
-        if _names_something(own) or own.coverage:
+        if _names_something(own):
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
         if own.followup and previous_kind in scores and _elliptical(text, own) and not (own.doc_cue or own.method):
             # "What about the median?", "And for Java developers?": no kind of its own, so the last one's.
@@ -329,6 +416,19 @@ def _elliptical(text: str, own: Slots) -> bool:
         rest = rest.replace(placeholder, " ")
     named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
     return len([w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]) <= ELLIPSIS_WORDS
+
+
+def _continues(text: str, own: Slots, previous: Turn) -> bool:
+    """The part has no topic of its own and goes on with the last documentation question's."""
+    if previous.route not in ("documents", "both") or _names_something(own) or own.roles:
+        return False
+    return _topicless(text)
+
+
+def _topicless(text: str) -> bool:
+    """At most a couple of content words: 'how can it be avoided?', 'what do they do?'."""
+    content = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _FUNCTION_WORDS]
+    return len(content) <= TOPICLESS_WORDS
 
 
 def _keyed_by_statistics(s: Slots) -> bool:

@@ -107,6 +107,7 @@ class Slots:
     salary: bool = False
     compare: bool = False
     rank: str | None = None  # "highest" | "lowest"
+    rank_word: str | None = None  # "highest" | "lowest" said with nothing to rank ("and the least?")
     rank_dimension: str | None = None  # "city" | "role" | "level"
     monthly: bool = False
     tools: bool = False
@@ -313,7 +314,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         elif re.search(r"\b(?:levels?|stage|seniority|experience|career stage)\b", without_levels):
             s.rank_dimension = "level"
         elif not (s.salary or s.roles or s.city):
-            s.rank = None  # "the most important skills" is not a salary ranking
+            s.rank_word, s.rank = s.rank, None  # "the most important skills" is not a salary ranking
         if s.rank_dimension == "city" and not (s.salary or s.roles or s.level or s.platform_metric or s.market_metric):
             s.rank = s.rank_dimension = None  # "which cities have the most AI jobs?" ranks no figure we hold
     s.monthly = _any(text, MONTHLY_WORDS)
@@ -407,6 +408,10 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
             merged.salary = bool(before.get("salary"))
         if not merged.monthly and not merged.compare:
             merged.monthly = bool(before.get("monthly"))
+        if before.get("rank_dimension") and (merged.rank_word or merged.rank) and not merged.rank_dimension:
+            # "Which city pays the most?" then "and the least?": the same ranking, the other end.
+            merged.rank = merged.rank or merged.rank_word
+            merged.rank_dimension = before.get("rank_dimension")
         merged.doc_cue = False
     if merged.compare and merged.level and before.get("level") and before.get("level") != merged.level:
         merged.levels = [before["level"], merged.level]  # "how much more at Late Career?" -> the gap

@@ -76,10 +76,14 @@ def main(argv: list[str]) -> int:
             print(f"assistant slack: {problem}", file=sys.stderr)
         return 2
 
+    from assistant.builds import BuildWatcher
     from assistant.pipeline import build_assistant
 
     assistant = build_assistant(settings)
+    # Like every API worker, the Socket Mode process follows data/CURRENT: an ingest from anywhere reaches it.
+    watcher = BuildWatcher(settings, assistant.reload).start()
     try:
         return run(settings, assistant)
     finally:
+        watcher.stop()
         assistant.close()

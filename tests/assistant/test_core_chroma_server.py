@@ -73,3 +73,41 @@ def test_ingest_answers_and_reindex_through_a_chroma_server(chroma_server, tmp_p
         assert any(c.source.startswith("hiring-notes.md") for c in answered.citations)
     finally:
         assistant.close()
+
+
+def test_pruned_builds_leave_the_chroma_server_too(chroma_server, tmp_path: Path) -> None:  # noqa: ANN001
+    """Three ingests from separate processes (no lease outlives them): the oldest build beyond the newest two
+    is pruned, and its collection is deleted from the server rather than left to pile up."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
+    settings = Settings(
+        data_dir=tmp_path / "data", corpus_dir=corpus, chroma_host=chroma_server.host, chroma_port=chroma_server.port
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")} | {
+        "ASSISTANT_DATA_DIR": str(settings.data_dir),
+        "ASSISTANT_CORPUS_DIR": str(corpus),
+        "ASSISTANT_CHROMA_HOST": chroma_server.host,
+        "ASSISTANT_CHROMA_PORT": str(chroma_server.port),
+    }
+    assistant_command = Path(sys.executable).parent / "assistant"
+    built = []
+    for n in range(3):
+        (corpus / "notes.md").write_text(f"# Notes\n\n## Round {n}\n\nRound {n} covers {n + 2} topics.\n")
+        done = subprocess.run(
+            [str(assistant_command), "ingest", "--quiet"], env=env, capture_output=True, text=True, timeout=600
+        )
+        assert done.returncode == 0, done.stderr
+        # The pointer read as text: opening the build here would lease it to this (live) process.
+        built.append(settings.current_pointer.read_text().strip())
+    assert len(set(built)) == 3
+    server = chromadb.HttpClient(
+        host=chroma_server.host, port=chroma_server.port, settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    on_server = {c.name for c in server.list_collections()}
+    assert collection_name(settings, built[0]) not in on_server, "the pruned build's collection was dropped"
+    assert {collection_name(settings, b) for b in built[1:]} <= on_server
+    assert not (settings.builds_dir / built[0]).exists()

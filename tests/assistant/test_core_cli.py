@@ -187,6 +187,14 @@ def test_ask_dash_reads_the_question_from_stdin(core_settings: Settings) -> None
     assert "$5,808" in done.stdout and "[1]" in done.stdout
 
 
+def test_verbose_shows_the_plan_and_lookups_on_stderr(core_settings: Settings) -> None:
+    done = command(["ask", "-v", "What was the median salary expectation in 2025?"], core_settings)
+    assert done.returncode == 0 and "$5,808" in done.stdout, done.stderr
+    assert "part: 'What was the median salary expectation in 2025?'" in done.stderr
+    lookups = [line for line in done.stderr.splitlines() if line.startswith("lookup: ")]
+    assert lookups and "2025" in lookups[0] and "lookup:" not in done.stdout
+
+
 @pytest.mark.parametrize(("args", "stdin"), [(["ask", ""], None), (["ask", "  \t "], None), (["ask", "-"], "\n \n")])
 def test_an_empty_question_exits_2_with_the_reason(core_settings: Settings, args: list[str], stdin: str | None) -> None:
     done = command(args, core_settings, stdin=stdin)

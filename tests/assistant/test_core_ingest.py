@@ -189,3 +189,37 @@ def _ask_once(settings: Settings, question: str) -> str:
         return assistant.ask(question).answer
     finally:
         assistant.close()
+
+
+def test_pruning_on_a_chroma_server_drops_old_collections_but_not_leased_ones(
+    chroma_server: object, tmp_path: Path
+) -> None:
+    """Server mode: a pruned build's collection leaves the server too; a build open in a live process stays."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    from assistant.builds import LEASES
+    from assistant.vector_store import collection_name
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
+    settings = Settings(
+        data_dir=tmp_path / "data",
+        corpus_dir=corpus,
+        chroma_host=chroma_server.host,  # type: ignore[attr-defined]
+        chroma_port=chroma_server.port,  # type: ignore[attr-defined]
+    )
+    server = chromadb.HttpClient(
+        host=settings.chroma_host, port=settings.chroma_port, settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    builds = []
+    for number in range(4):
+        (corpus / f"note-{number}.md").write_text(f"# Note {number}\n\nA note number {number} about MLOps.\n")
+        builds.append(run_ingest(settings, progress=False).build_id)
+        if number == 0:
+            LEASES.hold(settings.builds_dir / builds[0])  # as a process serving the first build would
+    on_server = {c.name for c in server.list_collections()}
+    assert collection_name(settings, builds[0]) in on_server  # leased: kept, folder and collection
+    assert collection_name(settings, builds[1]) not in on_server  # neither leased nor among the newest two
+    assert not (settings.builds_dir / builds[1]).exists()
+    assert {collection_name(settings, b) for b in builds[2:]} <= on_server

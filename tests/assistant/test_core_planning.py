@@ -241,7 +241,10 @@ def test_follow_up_without_a_kind_of_its_own_keeps_the_figure(real_assistant: As
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("message", ["hello!", "Hey, good morning", "thanks, that was helpful", "help"])
+@pytest.mark.parametrize(
+    "message",
+    ["hello!", "Hey, good morning", "thanks, that was helpful", "help", "what can you do?", "can you help me?"],
+)
 def test_smalltalk_gets_a_short_reply_with_examples_from_the_data(real_assistant: Assistant, message: str) -> None:
     reply = ask(real_assistant, message)
     assert reply.route == "smalltalk" and not reply.abstained
@@ -249,7 +252,7 @@ def test_smalltalk_gets_a_short_reply_with_examples_from_the_data(real_assistant
     suggestions = QuestionExamples.load(QUESTION_EXAMPLES_PATH).suggestions
     assert all(s in reply.answer for s in suggestions)
     assert "I can answer from these sources" not in reply.answer and len(reply.answer) < 646
-    assert [p.route for p in reply.plan] == ["smalltalk"]
+    assert [p.route for p in reply.plan] == ["smalltalk"] and reply.plan[0].confidence > 0.5
 
 
 @pytest.mark.slow
@@ -340,3 +343,55 @@ def test_a_question_about_a_list_just_given_asks_the_same_list(
 def test_short_what_is_and_why_questions_ask_for_an_explanation(real_assistant: Assistant, question: str) -> None:
     parts = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
     assert [p.kind for p in parts] == ["explanation"], [(p.kind, p.confidence) for p in parts]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("second", ["and the least?", "what about the lowest?"])
+def test_the_other_end_of_a_ranking(real_assistant: Assistant, second: str) -> None:
+    before = ask(real_assistant, "Which city pays ML engineers the most?")
+    after = ask(real_assistant, second, before.session_id)
+    assert after.route == "statistics" and "lowest is Seattle" in after.answer, after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("What is overfitting?", "how can it be avoided?", "overfitting"),
+        ("Explain generative models.", "any examples?", "Diffusion"),
+    ],
+)
+def test_a_topicless_documentation_follow_up_goes_on_with_the_last_topic(
+    real_assistant: Assistant, first: str, second: str, expected: str
+) -> None:
+    before = ask(real_assistant, first)
+    after = ask(real_assistant, second, before.session_id)
+    assert after.route == "documents" and not after.abstained and expected in after.answer, after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("second", ["how many offers was that based on?", "and how many offers is that from?"])
+def test_a_figure_follow_up_referring_back_keeps_the_year(real_assistant: Assistant, second: str) -> None:
+    before = ask(real_assistant, "What was the median salary expectation in 2024?")
+    after = ask(real_assistant, second, before.session_id)
+    assert after.route == "statistics" and "45" in after.answer and "59" not in after.answer, after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do data scientists earn on average, and what do they do?",
+        "How much does an AI researcher make? And what do they do?",
+    ],
+)
+def test_a_topicless_part_is_about_the_role_before_it(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.route == "both" and [p.covered for p in reply.plan] == [True, True], reply.answer
+    assert reply.plan[1].route == "documents" and reply.plan[1].entities.get("roles") == reply.plan[0].entities["roles"]
+
+
+def test_commas_separate_questions() -> None:
+    assert len(split_parts("How much do they make, what degree do they need, and what's the path?")) == 3
+    (part,) = split_parts("In 2024, what was the median?")  # a leading phrase stays with its question
+    assert part.startswith("In 2024") and part.endswith("what was the median?")
