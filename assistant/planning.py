@@ -19,6 +19,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.models import PartKind
 from assistant.question_kinds import KINDS, MASKS, KindClassifier, PlanVocabulary, QuestionExamples, generic_form
+from assistant.question_parts import split_parts, topicless
 from assistant.sessions import Turn
 from assistant.understanding import Slots, Vocabulary, inherit, understand
 
@@ -30,101 +31,11 @@ PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
 METHOD_NUDGE = 0.4  # ... and to "method" when it asks how a figure is measured
 STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
-TOPICLESS_WORDS = 1  # a documentation follow-up with this few content words goes on with the last topic
 ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
 FOLLOWUP_NUDGE = 1.0  # a follow-up opener with no kind of its own keeps the previous turn's kind
 
-# "X and how ...?", "X? Also Y", "X; Y": a new part starts where a new question starts.
-_QUESTION_WORDS = (
-    r"what|what's|whats|which|how|why|who|where|when|is|are|do|does|did|can|could|should|would|will|"
-    r"tell|explain|describe|list|give|name|compare"
-)
-_SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|;\s*")
-_CLAUSE_SPLIT = re.compile(
-    rf",?\s+(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS})\b)"
-    r"|,\s+(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"  # "X, what degree ..., and Y?"
-    r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
-    re.IGNORECASE,
-)
-_IMPERATIVE = re.compile(
-    r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
-)
-_FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "at",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "should",
-        "would",
-        "will",
-        "what",
-        "which",
-        "who",
-        "how",
-        "why",
-        "when",
-        "where",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "i",
-        "me",
-        "my",
-        "you",
-        "your",
-        "we",
-        "our",
-        "some",
-        "any",
-        "more",
-        "most",
-        "also",
-        "please",
-        "give",
-        "tell",
-        "show",
-        "me",
-        "about",
-        "there",
-        "here",
-        "so",
-        "just",
-    ]
-)
-_PREPOSITIONS = frozenset(["in", "for", "at", "on", "during", "from", "as", "with", "by", "since", "after", "before"])
 _REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
-_LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -151,44 +62,6 @@ class PlannedPart:
             "topic": s.platform_metric or s.market_metric,
         }
         return {k: v for k, v in found.items() if v}
-
-
-def split_parts(message: str) -> list[str]:
-    """'X and how Y?', 'X? Also Y', 'X; Y' -> their parts; one question stays whole."""
-    parts: list[str] = []
-    for sentence in _SENTENCE_SPLIT.split(message.strip()):
-        for clause in _CLAUSE_SPLIT.split(sentence):
-            # "Also, Y" after X is a part of its own; "And a data scientist?" opening a message is a follow-up
-            # of the last turn and keeps its "and" for the slot rules that recognise one.
-            clause = (_LEADING_JOINER.sub("", clause) if parts else clause).strip(" ,")
-            if clause:
-                parts.append(clause)
-    # A fragment of one or two words ("ok" after a question is noise) joins its neighbour, and a statement
-    # ("I am an AI engineer with 5 years of experience.") is context for the question that follows it.
-    merged: list[str] = []
-    pending = ""
-    for part in parts:
-        if pending:
-            part, pending = f"{pending} {part}", ""
-        if merged and len(part.split()) <= 2 and not _is_question(part) and not _is_greeting_only(part):
-            merged[-1] = f"{merged[-1]} {part}"
-        elif not _is_question(part) and not _is_greeting_only(part) and not _IMPERATIVE.match(part):
-            pending = part
-        else:
-            merged.append(part)
-    if pending:
-        merged.append(pending)
-    return merged or [message.strip()]
-
-
-def _is_question(text: str) -> bool:
-    return text.rstrip().endswith("?") or re.match(rf"(?:{_QUESTION_WORDS})\b", text, re.IGNORECASE) is not None
-
-
-def _is_greeting_only(text: str) -> bool:
-    """'Thanks!', 'hi there': a short fragment that is not a phrase of the question ('In 2024, ...')."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    return len(words) <= 3 and not any(w.isdigit() for w in words) and words[:1] != [] and words[0] not in _PREPOSITIONS
 
 
 class Planner:
@@ -252,7 +125,7 @@ class Planner:
             part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
-            role_kind = kind in self.examples.role_context or _topicless(text)
+            role_kind = kind in self.examples.role_context or topicless(text)
             part.query = (resolved if role_kind and resolved else None) or own.corrected or text
             if before and not _names_something(own) and self.words.pronoun.search(text):
                 # "What does that number measure?": the figure the turn before was about is what is asked.
@@ -422,13 +295,7 @@ def _continues(text: str, own: Slots, previous: Turn) -> bool:
     """The part has no topic of its own and goes on with the last documentation question's."""
     if previous.route not in ("documents", "both") or _names_something(own) or own.roles:
         return False
-    return _topicless(text)
-
-
-def _topicless(text: str) -> bool:
-    """At most a couple of content words: 'how can it be avoided?', 'what do they do?'."""
-    content = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _FUNCTION_WORDS]
-    return len(content) <= TOPICLESS_WORDS
+    return topicless(text)
 
 
 def _keyed_by_statistics(s: Slots) -> bool:

@@ -11,8 +11,8 @@ import pytest
 
 from assistant.models import Reply
 from assistant.pipeline import Assistant
-from assistant.planning import split_parts
 from assistant.question_kinds import QUESTION_EXAMPLES_PATH, KindClassifier, PlanVocabulary, QuestionExamples
+from assistant.question_parts import split_parts
 
 
 def ask(assistant: Assistant, message: str, session: str | None = None) -> Reply:
