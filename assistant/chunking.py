@@ -15,6 +15,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from rapidfuzz import fuzz
 
 from assistant.documents import Document
+from assistant.text_terms import join_soft_wraps
 
 NEAR_DUPLICATE_RATIO = 95.0  # rapidfuzz ratio: pages differing by a word are the same passage
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -71,11 +72,23 @@ def chunk_id_for(section: str, text: str) -> str:
 
 
 def _locate(doc: Document, piece: str, start: int, end: int) -> tuple[int, int]:
-    """Line range of `piece` inside the section lines [start, end]."""
+    """Line range of `piece` inside the section lines [start, end].
+
+    A piece's line may be several wrapped lines of the file joined (join_soft_wraps), so its first words
+    may run past the file line that holds their start, and its last words may begin on an earlier line."""
     first_words = piece.strip().split("\n", 1)[0][:60]
     last_words = piece.strip().rsplit("\n", 1)[-1][-60:]
-    first = next((n for n in range(start, end + 1) if first_words and first_words in doc.line(n)), start)
-    last = next((n for n in range(end, first - 1, -1) if last_words and last_words in doc.line(n)), first)
+
+    def opens(n: int) -> bool:
+        line = doc.line(n).strip()
+        return first_words in line or (len(line) >= 10 and first_words.startswith(line))
+
+    def closes(n: int) -> bool:
+        line = doc.line(n).strip()
+        return last_words in line or (bool(line) and last_words.endswith(line))  # a wrap's tail: 'earlier.'
+
+    first = next((n for n in range(start, end + 1) if first_words and opens(n)), start)
+    last = next((n for n in range(end, first - 1, -1) if last_words and closes(n)), first)
     return first, last
 
 
@@ -91,7 +104,8 @@ def chunk_documents(documents: list[Document], chunk_size: int, chunk_overlap: i
     for doc in documents:
         for section in doc.sections:
             label = " > ".join(p for p in section.path if p != doc.title) or doc.title
-            for piece in splitter.split_text(section.text):
+            # Wrapped paragraphs as one line each, so a chunk boundary never falls mid-sentence at a wrap.
+            for piece in splitter.split_text(join_soft_wraps(section.text)):
                 if not piece.strip():
                     continue
                 first, last = _locate(doc, piece, section.start_line, section.end_line)

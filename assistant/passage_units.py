@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.text_terms import split_sentences, terms
+from assistant.text_terms import join_soft_wraps, split_sentences, terms
 
 _BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")
 _NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
@@ -65,7 +65,8 @@ def units(text: str) -> list[Unit]:
 @lru_cache(maxsize=4096)
 def _units(text: str) -> tuple[Unit, ...]:
     # Cached: the same chunks come back question after question (Units are frozen, so sharing is safe).
-    lines = [ln for ln in text.split("\n") if ln.strip()]
+    # A hard-wrapped page gives one line per paragraph or item first (as ingest reads it).
+    lines = [ln for ln in join_soft_wraps(text).split("\n") if ln.strip()]
     out: list[Unit] = []
     i = 0
     while i < len(lines):

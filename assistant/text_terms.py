@@ -144,10 +144,44 @@ def _stem(word: str) -> str:
     return word
 
 
+# A line that starts something of its own: a list item, a heading, a table row, a quote or a code fence.
+_STRUCTURAL = re.compile(r"^\s*(?:[-•*+]\s|\d+[.)]\s|#|\||>|```)")
+# A line ending a clause: what follows it is not the same sentence wrapped.
+_ENDS_CLAUSE = re.compile(r"[.!?:;]['\"”’)\]]*$")
+# Wrapped prose fills its lines (a page wrapped at 72-80 columns); a shorter line without a full stop is a
+# title or label ("Robotics Engineer") unless the next line plainly continues it (starts in lower case).
+WRAPPED_LINE = 50
+
+
+def join_soft_wraps(text: str) -> str:
+    """Hard-wrapped paragraphs and list items as one line each: a line that is not a list item, heading or
+    table row continues the line before when that one stops mid-sentence. Ingest (sentence vectors, chunks)
+    and queries (answer units) both read text through this, so their sentences are the same strings."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if out and line and _continues(out[-1].strip(), line):
+            out[-1] = f"{out[-1].rstrip()} {line}"
+        else:
+            out.append(raw.rstrip())
+    return "\n".join(out)
+
+
+def _continues(previous: str, line: str) -> bool:
+    if not previous or _STRUCTURAL.match(line) or previous.startswith(("#", "|", "```")):
+        return False
+    if _ENDS_CLAUSE.search(previous):
+        return False
+    if line[:1].islower():
+        return True
+    # A figure on its own line ("$5,640") ends an entry of a statistics page, not a wrapped sentence.
+    return len(previous) >= WRAPPED_LINE and not previous[-1:].isdigit()
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a passage, one list item per line (bullet marks dropped); ingest stores their vectors."""
     sentences: list[str] = []
-    for line in text.split("\n"):
+    for line in join_soft_wraps(text).split("\n"):
         line = line.strip().lstrip("-•* ").strip()
         if line:
             sentences.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())

@@ -7,6 +7,7 @@ The questions are the issue's cases and paraphrases of them that are not in the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,8 @@ from assistant.passage_units import (
     units,
 )
 from assistant.pipeline import Assistant
+from assistant.settings import Settings
+from assistant.text_terms import join_soft_wraps, split_sentences
 
 # -- mechanisms (no model) --------------------------------------------------------------------------
 
@@ -112,6 +115,72 @@ def test_comparison_sides() -> None:
         "ML engineers",
     )
     assert comparison_sides("What is MLOps?") is None
+
+
+# A page wrapped at ~72 columns, as a text editor or an export writes it: sentences and list items run over
+# several lines. What it says is made up, so no answer can come from the real corpus.
+WRAPPED_PAGE = """---
+title: Incident Handbook for ML Teams
+kind: career guide
+---
+## Incident Reviews
+After a model outage the on-call engineer writes a blameless review. The review should take no
+more than four hours, and it must name the monitoring signal that would have caught the fault
+earlier.
+### What a Review Records
+- Timeline: when the drift alarm fired, who acknowledged it and when the
+  rollback finished.
+- Root cause: the data or code change that broke the model, traced to
+  its commit.
+Rotation Lead
+Reviews are read aloud at the weekly rotation meeting.
+"""
+
+
+def test_wrapped_lines_of_a_paragraph_are_one_sentence() -> None:
+    body = WRAPPED_PAGE.split("## Incident Reviews\n", 1)[1].split("###", 1)[0]
+    sentences = split_sentences(body)
+    assert sentences == [
+        "After a model outage the on-call engineer writes a blameless review.",
+        "The review should take no more than four hours, and it must name the monitoring signal that would "
+        "have caught the fault earlier.",
+    ]
+
+
+def test_wrapped_list_items_stay_whole_and_titles_stay_apart() -> None:
+    section = WRAPPED_PAGE.split("### What a Review Records\n", 1)[1]
+    found = units(section)
+    assert [u.text for u in found if u.is_item] == [
+        "Timeline: when the drift alarm fired, who acknowledged it and when the rollback finished.",
+        "Root cause: the data or code change that broke the model, traced to its commit.",
+    ]
+    # A short line without a full stop is a title, not the start of a wrapped sentence.
+    assert "Rotation Lead" in join_soft_wraps(section).split("\n")
+    assert found[-1].text == "Reviews are read aloud at the weekly rotation meeting."
+
+
+def test_lines_that_end_a_clause_or_start_structure_are_not_joined() -> None:
+    text = "Median Salary Expectations:\n$5,640\nProposals:\n- one item\n- another item\n## Heading\nText."
+    assert join_soft_wraps(text) == text
+    # Every line of the real corpus already holds a whole paragraph or item: nothing there is joined.
+    for page in (Path(__file__).parents[2] / "corpus").glob("*.md"):
+        body = page.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        assert join_soft_wraps(body) == body, page.name
+
+
+def test_chunks_of_a_wrapped_page_hold_whole_sentences_and_their_lines(tmp_path: Path) -> None:
+    from assistant.chunking import chunk_documents
+    from assistant.documents import load_document
+
+    page = tmp_path / "incident-handbook.md"
+    page.write_text(WRAPPED_PAGE, encoding="utf-8")
+    doc = load_document(page)
+    chunks = {c.heading: c for c in chunk_documents([doc], chunk_size=900, chunk_overlap=120)}
+    review = chunks["Incident Reviews"]
+    assert "should take no more than four hours, and it must name" in review.text
+    lines = WRAPPED_PAGE.split("\n")
+    start, end = review.locations[0].start_line, review.locations[0].end_line
+    assert lines[start - 1].startswith("After a model outage") and lines[end - 1] == "earlier."
 
 
 # -- answers over the real build ------------------------------------------------------------------
@@ -296,3 +365,36 @@ def test_a_heading_quoted_as_the_lead_is_cited_so_its_year_is_grounded(
     text = draft.text()
     assert "2025" in text or "2024" in text  # the heading "Trending ... tech & tools in 2025" leads
     assert not ungrounded_numbers(text, evidence_numbers([c.snippet for c in draft.citations], []))
+
+
+@pytest.fixture(scope="module")
+def wrapped_assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    """A real build of the hard-wrapped page alone (real model, Chroma, sentence index)."""
+    from assistant.ingest import run_ingest
+    from assistant.pipeline import build_assistant
+
+    root = tmp_path_factory.mktemp("wrapped")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "incident-handbook.md").write_text(WRAPPED_PAGE, encoding="utf-8")
+    settings = Settings(data_dir=root / "data", corpus_dir=root / "corpus", shared_state="memory")
+    run_ingest(settings, progress=False)
+    assistant = build_assistant(settings)
+    yield assistant
+    assistant.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["How long should an incident review take?", "what should a blameless review name?"],
+)
+def test_a_hard_wrapped_page_is_answered_in_whole_sentences(wrapped_assistant: Assistant, question: str) -> None:
+    text = answer(wrapped_assistant, question).text()
+    assert "no more than four hours, and it must name the monitoring signal" in text, text
+    assert "no. [" not in text and "no [" not in text
+
+
+@pytest.mark.slow
+def test_a_hard_wrapped_list_item_is_quoted_whole(wrapped_assistant: Assistant) -> None:
+    text = answer(wrapped_assistant, "What does the root cause entry of a review record?").text()
+    assert "traced to its commit" in text, text
