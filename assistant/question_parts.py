@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text_terms import terms
+
 TOPICLESS_WORDS = 1  # a part with this few content words goes on with the topic before it
 
 # "X and how ...?", "X? Also Y", "X; Y": a new part starts where a new question starts.
@@ -21,78 +23,6 @@ _CLAUSE_SPLIT = re.compile(
 )
 _IMPERATIVE = re.compile(
     r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
-)
-_FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "at",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "should",
-        "would",
-        "will",
-        "what",
-        "which",
-        "who",
-        "how",
-        "why",
-        "when",
-        "where",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "i",
-        "me",
-        "my",
-        "you",
-        "your",
-        "we",
-        "our",
-        "some",
-        "any",
-        "more",
-        "most",
-        "also",
-        "please",
-        "give",
-        "tell",
-        "show",
-        "me",
-        "about",
-        "there",
-        "here",
-        "so",
-        "just",
-    ]
 )
 _PREPOSITIONS = frozenset(["in", "for", "at", "on", "during", "from", "as", "with", "by", "since", "after", "before"])
 _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
@@ -138,5 +68,4 @@ def _is_greeting_only(text: str) -> bool:
 
 def topicless(text: str) -> bool:
     """At most a couple of content words: 'how can it be avoided?', 'what do they do?'."""
-    content = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _FUNCTION_WORDS]
-    return len(content) <= TOPICLESS_WORDS
+    return len(terms(text)) <= TOPICLESS_WORDS  # content words, as retrieval sees them
