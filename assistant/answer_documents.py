@@ -7,7 +7,9 @@ How an answer is chosen: hybrid retrieval (Chroma + BM25 + best sentences + matc
 rank) gives the candidate passages; every sentence and list item in them is scored (embedding similarity,
 the question's specific words in the unit and in its heading, and what the kind of question wants: the
 definition of the asked term, both sides of a comparison); framing sentences are never candidates. Then
-the shape: a list section that answers as a whole (its heading names what is asked, a list is asked for,
+the shape: a section the question names (the search's top passage is under a heading the question
+names, and no other candidate heading is named as well) is the answer as a whole, as bullets or, when it is
+short prose, as its sentences; else a list section that answers as a whole (its heading names what is asked, a list is asked for,
 or the best sentence is the list's own introduction) is written as bullets under a lead; anything else
 as the best sentence first, then up to two close ones, each cited.
 """
@@ -47,6 +49,10 @@ MOST_BULLETS = 10  # a longer list section is answered with the items around its
 HEADING_NAMES_LIST = 0.6  # share of a heading's words the question uses, from which it names the section
 HEADING_SHARE = 0.35  # ... and share of the question's (IDF-weighted) words the heading holds
 NAMED_SECTION_SLACK = 0.4  # how far below the best unit a named section's best unit may score
+TOPIC_HEADING = 0.8  # share of the top passage's heading the question names, from which the section answers
+TOPIC_KINDS = ("explanation", "list", "method")
+TOPIC_SLACK = 0.15  # how far below the best unit anywhere the named section's best unit may score
+SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
 
 
@@ -112,6 +118,8 @@ class DocumentAnswerer:
             return False  # nothing the question names is in the answer: it is about something else
         if best.passage.score < self._min_relevance and not self._defines(query, kind, best.unit):
             return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
+        if self._topic_section(kind, query, scored, relevant, search_text, draft):
+            return True
         listed = self._list_answer(kind, scored, query, search_text, relevant)
         if listed is not None:
             self._bullets(*listed, draft)
@@ -238,6 +246,44 @@ class DocumentAnswerer:
         if best.unit.is_item:
             return None
         return self._section_list(best.passage, search_text, lead=best.unit.text, introduced_by=best.unit)
+
+    def _topic_section(
+        self, kind: PartKind, query: str, scored: list[Scored], passages: list[Passage], search_text: str, draft: Draft
+    ) -> bool:
+        """Answer with a whole section when the question names its topic: the search's top passage is under
+        a heading the question names ("How do discriminative models work?" -> Discriminative Models; "keep
+        my skills up to date" -> Continuous Learning) and the section is a list or short prose. One sentence
+        that merely shares the question's words elsewhere ("Detecting and mitigating bias" listed among
+        challenges) says less than the section written about it. Written when it answers; True if so."""
+        best = scored[0]
+        top = passages[0]
+        # An explanation or a list is about a topic; a yes/no or a pointed question ("Can generative models
+        # be used for classification?") wants the one sentence that answers it, whatever section it is in.
+        if kind not in TOPIC_KINDS or best.entity_item or comparison_sides(query) or _mostly_figures(top):
+            return False
+        if top.heading_match < TOPIC_HEADING:
+            return False
+        if any(p.heading_match >= TOPIC_HEADING and p.section != top.section for p in passages[1:]):
+            return False  # two sections named ("Generative Models", "Examples of Generative Models"): no topic
+        section = self._section_units(top)
+        in_section = {chunk.chunk_id for _, chunk in section} | {top.chunk_id}
+        section_best = max((s.score for s in scored if s.passage.chunk_id in in_section), default=0.0)
+        if section_best < best.score - TOPIC_SLACK:
+            return False  # the heading is named, but a sentence elsewhere says much more about what is asked
+        if is_list([u for u, _ in section]):
+            found = self._section_list(top, search_text, lead="")
+            if found is None:
+                return False
+            self._bullets(*found, draft)
+            return True
+        prose = [(u, chunk) for u, chunk in section if not u.is_item and not is_framing(u.text)]
+        if not prose or len(prose) != len(section) or len(prose) > SHORT_SECTION:
+            return False  # a long or mixed section: its best sentences answer (see _sentences_answer)
+        for unit, chunk in prose:
+            sentence = unit.as_sentence()
+            marker = draft.cite_passage(chunk, sentence)
+            draft.say(f"{sentence if sentence.endswith(('.', '!', ')')) else sentence + '.'} {marker}")
+        return True
 
     def _section_list(
         self, passage: Passage, search_text: str, lead: str, introduced_by: Unit | None = None
