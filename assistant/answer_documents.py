@@ -9,8 +9,9 @@ the question's specific words in the unit and in its heading, and what the kind 
 definition of the asked term, both sides of a comparison); framing sentences are never candidates. Then
 the shape: a section the question names (the search's top passage is under a heading the question
 names, and no other candidate heading is named as well) is the answer as a whole, as bullets or, when it is
-short prose, as its sentences; else a list section that answers as a whole (its heading names what is asked, a list is asked for,
-or the best sentence is the list's own introduction) is written as bullets under a lead; anything else
+short prose, as its sentences; else a list section that answers as a whole (its heading names what is
+asked, a list is asked for, or the best sentence is the list's own introduction) is written as bullets
+under a lead; anything else
 as the best sentence first, then up to two close ones, each cited.
 """
 
