@@ -52,7 +52,8 @@ HEADING_SHARE = 0.35  # ... and share of the question's (IDF-weighted) words the
 NAMED_SECTION_SLACK = 0.4  # how far below the best unit a named section's best unit may score
 TOPIC_HEADING = 0.8  # share of the top passage's heading the question names, from which the section answers
 TOPIC_KINDS = ("explanation", "list", "method")
-TOPIC_SLACK = 0.15  # how far below the best unit anywhere the named section's best unit may score
+TOPIC_SLACK = 0.15  # how far below the best unit elsewhere the named section's best unit may score
+BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) counts this much less
 SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
 
@@ -260,22 +261,33 @@ class DocumentAnswerer:
         top = passages[0]
         # An explanation or a list is about a topic; a yes/no or a pointed question ("Can generative models
         # be used for classification?") wants the one sentence that answers it, whatever section it is in.
-        if kind not in TOPIC_KINDS or best.entity_item or comparison_sides(query) or _mostly_figures(top):
+        pointed = kind not in TOPIC_KINDS or bool(_YES_NO.match(query))
+        if pointed or best.entity_item or comparison_sides(query) or _mostly_figures(top):
             return False
         if top.heading_match < TOPIC_HEADING:
             return False
-        if any(p.heading_match >= TOPIC_HEADING and p.section != top.section for p in passages[1:]):
-            return False  # two sections named ("Generative Models", "Examples of Generative Models"): no topic
+        if any(p.heading_match >= TOPIC_HEADING and _nested(p.section, top.section) for p in passages[1:]):
+            return False  # a section and its subsection named ("Generative Models" > "Examples of ..."): see below
         section = self._section_units(top)
         in_section = {chunk.chunk_id for _, chunk in section} | {top.chunk_id}
         section_best = max((s.score for s in scored if s.passage.chunk_id in in_section), default=0.0)
-        if section_best < best.score - TOPIC_SLACK:
+        # A bare short item elsewhere ("Detecting and mitigating bias in AI models") names a topic rather than
+        # saying something about it: against a section written on the topic it counts for less.
+        elsewhere = max(
+            (
+                s.score - (BARE_ITEM if _bare_item(s.unit) else 0.0)
+                for s in scored
+                if s.passage.chunk_id not in in_section
+            ),
+            default=0.0,
+        )
+        if section_best < elsewhere - TOPIC_SLACK:
             return False  # the heading is named, but a sentence elsewhere says much more about what is asked
         if is_list([u for u, _ in section]):
-            found = self._section_list(top, search_text, lead="")
-            if found is None:
-                return False
-            self._bullets(*found, draft)
+            item = _named_item(search_text, section)
+            # One labelled item the question names ("AI Product Manager: ...") is the answer; an unlabelled item
+            # sharing the question's words ("Stay updated with ...") is one of the section's answers.
+            self._bullets("", [item] if item and item[0].label else section, draft)
             return True
         prose = [(u, chunk) for u, chunk in section if not u.is_item and not is_framing(u.text)]
         if not prose or len(prose) != len(section) or len(prose) > SHORT_SECTION:
@@ -392,6 +404,23 @@ class DocumentAnswerer:
             if not sentence.endswith((".", "!", ")", "”", "’", "'")):
                 sentence += "."
             draft.say(f"{sentence} {marker}")
+
+
+# A yes/no question ("Can generative models be used for classification?", "Is Python enough?") asks about one
+# point; a request ("Can you explain ...") or an existence question ("Are there ...") asks for the topic.
+_YES_NO = re.compile(
+    r"^\s*(?:can|could|is|are|does|do|did|should|would|will|has|have)\s+(?!you\b|u\b|there\b|i\s+get\b)",
+    re.IGNORECASE,
+)
+
+
+def _bare_item(unit: Unit) -> bool:
+    return unit.is_item and not unit.label and not unit.children and len(unit.text.split()) <= 8
+
+
+def _nested(section: str, other: str) -> bool:
+    """One section is inside the other ('Generative Models' and 'Generative Models > Examples of ...')."""
+    return section.startswith(f"{other} > ") or other.startswith(f"{section} > ")
 
 
 def _named_item(question: str, section: list[tuple[Unit, Passage]]) -> tuple[Unit, Passage] | None:
