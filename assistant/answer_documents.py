@@ -7,8 +7,11 @@ How an answer is chosen: hybrid retrieval (Chroma + BM25 + best sentences + matc
 rank) gives the candidate passages; every sentence and list item in them is scored (embedding similarity,
 the question's specific words in the unit and in its heading, and what the kind of question wants: the
 definition of the asked term, both sides of a comparison); framing sentences are never candidates. Then
-the shape: a list section that answers as a whole (its heading names what is asked, a list is asked for,
-or the best sentence is the list's own introduction) is written as bullets under a lead; anything else
+the shape: a section the question names (the search's top passage is under a heading the question
+names, and no other candidate heading is named as well) is the answer as a whole, as bullets or, when it is
+short prose, as its sentences; else a list section that answers as a whole (its heading names what is
+asked, a list is asked for, or the best sentence is the list's own introduction) is written as bullets
+under a lead; anything else
 as the best sentence first, then up to two close ones, each cited.
 """
 
@@ -47,6 +50,11 @@ MOST_BULLETS = 10  # a longer list section is answered with the items around its
 HEADING_NAMES_LIST = 0.6  # share of a heading's words the question uses, from which it names the section
 HEADING_SHARE = 0.35  # ... and share of the question's (IDF-weighted) words the heading holds
 NAMED_SECTION_SLACK = 0.4  # how far below the best unit a named section's best unit may score
+TOPIC_HEADING = 0.8  # share of the top passage's heading the question names, from which the section answers
+TOPIC_KINDS = ("explanation", "list", "method")
+TOPIC_SLACK = 0.15  # how far below the best unit elsewhere the named section's best unit may score
+BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) counts this much less
+SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
 
 
@@ -112,6 +120,8 @@ class DocumentAnswerer:
             return False  # nothing the question names is in the answer: it is about something else
         if best.passage.score < self._min_relevance and not self._defines(query, kind, best.unit):
             return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
+        if self._topic_section(kind, query, scored, relevant, search_text, draft):
+            return True
         listed = self._list_answer(kind, scored, query, search_text, relevant)
         if listed is not None:
             self._bullets(*listed, draft)
@@ -239,6 +249,55 @@ class DocumentAnswerer:
             return None
         return self._section_list(best.passage, search_text, lead=best.unit.text, introduced_by=best.unit)
 
+    def _topic_section(
+        self, kind: PartKind, query: str, scored: list[Scored], passages: list[Passage], search_text: str, draft: Draft
+    ) -> bool:
+        """Answer with a whole section when the question names its topic: the search's top passage is under
+        a heading the question names ("How do discriminative models work?" -> Discriminative Models; "keep
+        my skills up to date" -> Continuous Learning) and the section is a list or short prose. One sentence
+        that merely shares the question's words elsewhere ("Detecting and mitigating bias" listed among
+        challenges) says less than the section written about it. Written when it answers; True if so."""
+        best = scored[0]
+        top = passages[0]
+        # An explanation or a list is about a topic; a yes/no or a pointed question ("Can generative models
+        # be used for classification?") wants the one sentence that answers it, whatever section it is in.
+        pointed = kind not in TOPIC_KINDS or bool(_YES_NO.match(query))
+        if pointed or best.entity_item or comparison_sides(query) or _mostly_figures(top):
+            return False
+        if top.heading_match < TOPIC_HEADING:
+            return False
+        if any(p.heading_match >= TOPIC_HEADING and _nested(p.section, top.section) for p in passages[1:]):
+            return False  # a section and its subsection named ("Generative Models" > "Examples of ..."): see below
+        section = self._section_units(top)
+        in_section = {chunk.chunk_id for _, chunk in section} | {top.chunk_id}
+        section_best = max((s.score for s in scored if s.passage.chunk_id in in_section), default=0.0)
+        # A bare short item elsewhere ("Detecting and mitigating bias in AI models") names a topic rather than
+        # saying something about it: against a section written on the topic it counts for less.
+        elsewhere = max(
+            (
+                s.score - (BARE_ITEM if _bare_item(s.unit) else 0.0)
+                for s in scored
+                if s.passage.chunk_id not in in_section
+            ),
+            default=0.0,
+        )
+        if section_best < elsewhere - TOPIC_SLACK:
+            return False  # the heading is named, but a sentence elsewhere says much more about what is asked
+        if is_list([u for u, _ in section]):
+            item = _named_item(search_text, section)
+            # One labelled item the question names ("AI Product Manager: ...") is the answer; an unlabelled item
+            # sharing the question's words ("Stay updated with ...") is one of the section's answers.
+            self._bullets("", [item] if item and item[0].label else section, draft)
+            return True
+        prose = [(u, chunk) for u, chunk in section if not u.is_item and not is_framing(u.text)]
+        if not prose or len(prose) != len(section) or len(prose) > SHORT_SECTION:
+            return False  # a long or mixed section: its best sentences answer (see _sentences_answer)
+        for unit, chunk in prose:
+            sentence = unit.as_sentence()
+            marker = draft.cite_passage(chunk, sentence)
+            draft.say(f"{sentence if sentence.endswith(('.', '!', ')')) else sentence + '.'} {marker}")
+        return True
+
     def _section_list(
         self, passage: Passage, search_text: str, lead: str, introduced_by: Unit | None = None
     ) -> tuple[str, list[tuple[Unit, Passage]]] | None:
@@ -345,6 +404,23 @@ class DocumentAnswerer:
             if not sentence.endswith((".", "!", ")", "”", "’", "'")):
                 sentence += "."
             draft.say(f"{sentence} {marker}")
+
+
+# A yes/no question ("Can generative models be used for classification?", "Is Python enough?") asks about one
+# point; a request ("Can you explain ...") or an existence question ("Are there ...") asks for the topic.
+_YES_NO = re.compile(
+    r"^\s*(?:can|could|is|are|does|do|did|should|would|will|has|have)\s+(?!you\b|u\b|there\b|i\s+get\b)",
+    re.IGNORECASE,
+)
+
+
+def _bare_item(unit: Unit) -> bool:
+    return unit.is_item and not unit.label and not unit.children and len(unit.text.split()) <= 8
+
+
+def _nested(section: str, other: str) -> bool:
+    """One section is inside the other ('Generative Models' and 'Generative Models > Examples of ...')."""
+    return section.startswith(f"{other} > ") or other.startswith(f"{section} > ")
 
 
 def _named_item(question: str, section: list[tuple[Unit, Passage]]) -> tuple[Unit, Passage] | None:

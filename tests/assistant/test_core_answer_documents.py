@@ -398,3 +398,50 @@ def test_a_hard_wrapped_page_is_answered_in_whole_sentences(wrapped_assistant: A
 def test_a_hard_wrapped_list_item_is_quoted_whole(wrapped_assistant: Assistant) -> None:
     text = answer(wrapped_assistant, "What does the root cause entry of a review record?").text()
     assert "traced to its commit" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "kind", "wanted"),
+    [
+        (
+            "Explain how discriminative models operate",
+            "explanation",
+            ["decision boundaries", "conditional probability"],
+        ),
+        ("What does continuous learning involve for an AI professional?", "list", ["online courses", "conferences"]),
+        ("How should I go about building a portfolio?", "method", ["personal projects", "hackathons"]),
+        # "reduce" is the documents' "Eliminating" (search synonyms); a bare challenge item sharing the words
+        # ("Detecting and mitigating bias in AI models") is not what is said about it.
+        ("What can be done to reduce bias in AI?", "method", ["FairIJ", "inequit"]),
+        # "stay current" is the documents' "Continuous Learning"; every item answers, not the one sharing words.
+        ("How can I stay current with AI research?", "method", ["online courses", "conferences"]),
+    ],
+)
+def test_a_section_the_question_names_answers_whole(
+    real_assistant: Assistant, question: str, kind: PartKind, wanted: list[str]
+) -> None:
+    """The search's top section is under a heading the question names: the section (short prose or list)
+    is the answer, not one sentence elsewhere that shares a word with the question."""
+    draft = answer(real_assistant, question, kind)
+    text = draft.text()
+    assert all(w in text for w in wanted), text
+    assert len({c.section for c in draft.citations}) == 1, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "kind", "wanted"),
+    [
+        # Two headings named ("Classification Models", "Common Examples of ..."): the more specific one answers.
+        ("Name a few common examples of classification models", "list", "Logistic Regression"),
+        # A pointed (yes/no) question answers with its sentence even when a named heading tops the search.
+        ("Are generative models any use for classification tasks?", "other", "Bayes"),
+        ("Can generative models do classification too?", "explanation", "Bayes"),
+        ("Explain semi-supervised learning", "explanation", "semi-supervised"),
+    ],
+)
+def test_a_named_heading_does_not_override_a_more_specific_answer(
+    real_assistant: Assistant, question: str, kind: PartKind, wanted: str
+) -> None:
+    assert wanted.lower() in answer(real_assistant, question, kind).text().lower()
