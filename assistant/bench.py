@@ -144,7 +144,9 @@ def run_bench(settings: Settings, out: str | None = None, rounds: int = 3) -> in
     figures["serving_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
     targets = {
-        "ratio_p50": ("<=", 1.5),
+        # A question plan, hybrid (BM25 + dense) retrieval and section reading cost more than one embedding plus
+        # one vector search; issue 8 allows up to twice the floor for that work.
+        "ratio_p50": ("<=", 2.0),
         "cold_start_s": ("<=", 4),
         "full_ingest_s": ("<=", 10),
         "nochange_reingest_s": ("<=", 1),
