@@ -180,12 +180,18 @@ def _continues(previous: str, line: str) -> bool:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a passage, one list item per line (bullet marks dropped); ingest stores their vectors."""
+    return list(_split_sentences(text))
+
+
+@lru_cache(maxsize=65536)
+def _split_sentences(text: str) -> tuple[str, ...]:
+    # Cached: every question reads the stored sentences of each candidate unit (Unit.lines) again.
     sentences: list[str] = []
     for line in join_soft_wraps(text).split("\n"):
         line = line.strip().lstrip("-•* ").strip()
         if line:
             sentences.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
-    return sentences
+    return tuple(sentences)
 
 
 def found_in(wanted: set[str], words: set[str]) -> set[str]:
