@@ -90,7 +90,10 @@ class DocumentAnswerer:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search)."""
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
-        focus = focus_words(query, context_text, self._expansions)
+        # In a comparison the entities are what is asked ("How is an ML engineer different from a data
+        # scientist?"): without them the question would read "How is someone different from someone?".
+        compared = comparison_sides(query) is not None and kind != "figure"
+        focus = query.split() if compared else focus_words(query, context_text, self._expansions)
         entity_named = focus != query.split()  # the question names the context entity itself
         focus_text = " ".join(focus)
         # The question's own vector when it names its entities (the planner has embedded it already: a cache

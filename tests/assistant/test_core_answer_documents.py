@@ -445,3 +445,19 @@ def test_a_named_heading_does_not_override_a_more_specific_answer(
     real_assistant: Assistant, question: str, kind: PartKind, wanted: str
 ) -> None:
     assert wanted.lower() in answer(real_assistant, question, kind).text().lower()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "context"),
+    [
+        ("How is an ML engineer different from a data scientist?", ["Machine Learning Engineer", "Data Scientist"]),
+        ("Compare ML engineers and data scientists", ["Machine Learning Engineer", "Data Scientist"]),
+    ],
+)
+def test_a_comparison_of_two_roles_keeps_the_roles_as_what_is_asked(
+    real_assistant: Assistant, question: str, context: list[str]
+) -> None:
+    """The roles given as context are the two sides, not background: the answer speaks of both."""
+    text = answer(real_assistant, question, "explanation", context).text()
+    assert "Data Scientists concentrate on the 'what,'" in text, text
