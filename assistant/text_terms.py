@@ -158,12 +158,15 @@ def join_soft_wraps(text: str) -> str:
     table row continues the line before when that one stops mid-sentence. Ingest (sentence vectors, chunks)
     and queries (answer units) both read text through this, so their sentences are the same strings."""
     out: list[str] = []
+    fenced = False  # inside a ``` code block every line stands as written
     for raw in text.split("\n"):
         line = raw.strip()
-        if out and line and _continues(out[-1].strip(), line):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and out and line and _continues(out[-1].strip(), line):
             out[-1] = f"{out[-1].rstrip()} {line}"
-        else:
-            out.append(raw.rstrip())
+            continue
+        out.append(raw.rstrip())
     return "\n".join(out)
 
 

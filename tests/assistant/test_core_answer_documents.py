@@ -162,6 +162,8 @@ def test_wrapped_list_items_stay_whole_and_titles_stay_apart() -> None:
 def test_lines_that_end_a_clause_or_start_structure_are_not_joined() -> None:
     text = "Median Salary Expectations:\n$5,640\nProposals:\n- one item\n- another item\n## Heading\nText."
     assert join_soft_wraps(text) == text
+    code = "Run this first, then the script below\n```\npip install assistant\nassistant ingest\n```\nwhich builds"
+    assert join_soft_wraps(code).split("\n")[1:4] == ["```", "pip install assistant", "assistant ingest"]
     # Every line of the real corpus already holds a whole paragraph or item: nothing there is joined.
     for page in (Path(__file__).parents[2] / "corpus").glob("*.md"):
         body = page.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
