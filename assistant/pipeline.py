@@ -49,6 +49,8 @@ from assistant.understanding import INJECTION, Vocabulary
 from assistant.vector_store import open_store
 
 log = logging.getLogger(__name__)
+# How long a replaced build stays open for the requests already reading it (longer than any one answer takes).
+RETIRE_OLD_BUILD_SECONDS = 30.0
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 
 
@@ -166,7 +168,11 @@ class Assistant:
             previous, self._build = self._build, loaded
             self._replies.clear()
         if previous is not None:
-            previous.stats.close()
+            # Requests that picked up the old build a moment ago are still reading it: closing its DuckDB
+            # connection now would turn them into 503s during the swap. Close it once they have finished.
+            retire = threading.Timer(RETIRE_OLD_BUILD_SECONDS, previous.stats.close)
+            retire.daemon = True
+            retire.start()
 
     def ready(self) -> bool:
         return self._build is not None
