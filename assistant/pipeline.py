@@ -45,7 +45,7 @@ from assistant.settings import Settings, force_offline
 from assistant.shared_state import open_session_store
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools
-from assistant.understanding import INJECTION, Vocabulary
+from assistant.understanding import INJECTION, Vocabulary, load_dictionary
 from assistant.vector_store import open_store
 
 log = logging.getLogger(__name__)
@@ -124,6 +124,8 @@ class Assistant:
         self._query_embeddings = CachedQueryEmbeddings(
             query_embeddings(settings.model_path, settings.onnx_dir, settings.query_runtime)
         )
+        # Real English words are never "corrected" into corpus words (the model's vocabulary is the dictionary).
+        self._dictionary = load_dictionary(Path(settings.model_path))
         # The labelled example questions do not depend on the build: embedded once per process.
         examples = QuestionExamples.load(QUESTION_EXAMPLES_PATH)
         self.planner = Planner(
@@ -161,7 +163,7 @@ class Assistant:
             answerer=answerer,
             retriever=retriever,
             sentences=sentences,
-            vocabulary=Vocabulary(words | self.planner.known_words(), _names(coverage)),
+            vocabulary=Vocabulary(words | self.planner.known_words(), _names(coverage), self._dictionary),
             document_answerer=DocumentAnswerer(retriever, sentences, self.settings.min_relevance),
         )
         with self._lock:

@@ -171,9 +171,16 @@ def _with_names(table: dict[str, tuple[str, ...]], names: list[str]) -> dict[str
 class Vocabulary:
     """Words the assistant knows (cue words plus every corpus word), for correcting typos."""
 
-    def __init__(self, corpus_words: set[str], names: dict[str, list[str]] | None = None) -> None:
-        """`names`: the roles, levels and cities the statistics tables hold, recognised by their own names."""
+    def __init__(
+        self,
+        corpus_words: set[str],
+        names: dict[str, list[str]] | None = None,
+        dictionary: frozenset[str] = frozenset(),
+    ) -> None:
+        """`names`: the roles, levels and cities the statistics tables hold, recognised by their own names.
+        `dictionary`: ordinary English words that are never "corrected" though the corpus lacks them."""
         names = names or {}
+        self._dictionary = dictionary
         self.roles = _with_names(ROLE_SYNONYMS, names.get("roles", []))
         self.levels = _with_names(LEVEL_SYNONYMS, names.get("levels", []))
         self.cities = _with_names(CITY_SYNONYMS, names.get("cities", []))
@@ -206,13 +213,34 @@ class Vocabulary:
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
             lower = word.lower()
-            if len(lower) < 5 or lower in self._known or not lower.isalpha():
+            if len(lower) < 5 or lower in self._known or not lower.isalpha() or self._is_english(lower):
                 return word
             limit = 1 if len(lower) < 8 else 2
             best = process.extractOne(lower, self.words, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
             return best[0] if best else word
 
         return WORD.sub(fix, text)
+
+    def _is_english(self, word: str) -> bool:
+        """A real word the corpus happens not to use ("employers", "mitigated") is not a typo of a corpus word:
+        correcting it ("employee", "mitigate") changes the question. Inflections count through their stem."""
+        if word in self._dictionary:
+            return True
+        for suffix in ("s", "es", "d", "ed", "ing", "ly", "er", "ers"):
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 4 and (stem in self._dictionary or stem in self._known):
+                return True
+        return False
+
+
+def load_dictionary(model_path: Path) -> frozenset[str]:
+    """Whole words of the embedding model's WordPiece vocabulary (about 20,000 common English words): the
+    offline dictionary that tells a real word from a typo. Empty when the model ships no vocab.txt."""
+    path = model_path / "vocab.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if len(w) >= 4 and w.isalpha() and w.islower())
 
 
 @lru_cache(maxsize=4096)
