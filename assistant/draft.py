@@ -51,10 +51,25 @@ class Draft:
     results: list[ToolResult] = field(default_factory=list)
     abstained: bool = False
     years: list[int] = field(default_factory=list)
+    # Sentences that quote the asker's own words ("the sources don't say anything about “... 2027”"): their
+    # numbers are the user's, not claims, so the numeric check reads the answer without them.
+    echoes: list[str] = field(default_factory=list)
     _keys: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def say(self, text: str) -> None:
         self.parts.append(text)
+
+    def echo(self, text: str) -> None:
+        """Say a sentence that quotes the question back (its numbers are not checked against the evidence)."""
+        self.parts.append(text)
+        self.echoes.append(text)
+
+    def claims(self) -> str:
+        """The answer text without the echoed sentences: what the numeric check must find in the evidence."""
+        text = self.text()
+        for sentence in self.echoes:
+            text = text.replace(sentence, " ")
+        return text
 
     def mark(self) -> DraftMark:
         """Where the draft stands, so an attempt at one part of a question can be taken back."""

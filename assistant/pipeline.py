@@ -267,7 +267,7 @@ class Assistant:
         route, slots, plan = self._answer(build, question, state, draft)
         answer = draft.text()
         evidence = evidence_numbers([c.snippet for c in draft.citations], [call.result for call in draft.tool_calls])
-        missing = ungrounded_numbers(answer, evidence)
+        missing = ungrounded_numbers(draft.claims(), evidence)
         if missing:
             # Never send a figure the evidence lacks: fall back to a plain abstention.
             log.error("ungrounded numbers %s in answer %r; answer withheld", missing, answer)
@@ -353,7 +353,7 @@ class Assistant:
                 if alone:
                     return "out_of_scope"  # the statistics' own refusal says what they hold instead
                 reason = draft.rollback(mark)[:1]
-                draft.say(_not_covered(part))
+                draft.echo(_not_covered(part))
                 if reason and "[" not in reason[0]:
                     draft.say(reason[0])  # the statistics' own reason: what they hold instead
                 return "out_of_scope"
@@ -364,7 +364,7 @@ class Assistant:
         if alone:
             build.answerer.abstain(draft, "The sources I have don't cover that.")
         else:
-            draft.say(_not_covered(part))
+            draft.echo(_not_covered(part))
         return "out_of_scope"
 
 

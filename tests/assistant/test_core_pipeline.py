@@ -208,3 +208,19 @@ def test_a_new_role_and_city_in_a_document_need_no_code_change(tmp_path: Path) -
         assert city.plan[0].entities.get("city") == "Boise"
     finally:
         assistant.close()
+
+
+def test_an_uncovered_part_quoting_a_number_does_not_withhold_the_covered_part(real_assistant: Assistant) -> None:
+    # The user's own "2031" is echoed in the "sources don't say" sentence; it is not a claim, so the numeric
+    # check must not withhold the grounded 2024 figure because of it.
+    reply = real_assistant.ask("How many offers were there in 2024, and how many will there be in 2031?")
+    assert not reply.abstained, reply.answer
+    assert "couldn't verify" not in reply.answer
+    assert "2031" in reply.answer and reply.citations
+    # A number the user did not write and the evidence lacks is still caught.
+    from assistant.draft import Draft
+
+    draft = Draft(documents={})
+    draft.echo("The sources I have don't say anything about “offers in 2031”.")
+    draft.say("There will be 1234 offers.")
+    assert numbers_in(draft.claims()) == [1234.0]
