@@ -17,7 +17,15 @@ log = logging.getLogger(__name__)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="assistant serve", description="Run the chat service (HTTP API + web page).")
+    parser = argparse.ArgumentParser(
+        prog="assistant serve",
+        description="Run the chat service (HTTP API + web page).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  assistant serve                                # http://127.0.0.1:8000/\n"
+        "  assistant serve --host 0.0.0.0 --workers 2     # two workers share state (SQLite in the data dir)\n"
+        "  ASSISTANT_REDIS_URL=redis://redis:6379/0 assistant serve --workers 4   # several hosts",
+    )
     parser.add_argument("--host", default="127.0.0.1", help="Interface to bind (default: 127.0.0.1).")
     parser.add_argument("--port", type=int, default=8000, help="Port to listen on (default: 8000).")
     parser.add_argument(

@@ -39,7 +39,17 @@ def _csv(value: str) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assistant eval", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="assistant eval",
+        description=__doc__.splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  assistant eval                                  # every case, in-process\n"
+        "  assistant eval --split dev --kind documents     # what you work on (never tune on --split heldout)\n"
+        "  assistant eval --rag-baseline --write-readme    # refresh the figures in eval/README.md\n"
+        "  assistant eval --api http://127.0.0.1:8000      # a running service\n"
+        "  assistant eval --baseline eval/out/<earlier>/results.json   # per-case diff",
+    )
     parser.add_argument("--suite", type=_csv, default=None, help="Case files to run (comma-separated).")
     parser.add_argument("--kind", type=_csv, default=None, help="Case kinds to run (comma-separated).")
     parser.add_argument("--tags", type=_csv, default=None, help="Run cases with any of these tags.")

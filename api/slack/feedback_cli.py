@@ -11,7 +11,13 @@ from assistant.settings import Settings
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="assistant feedback", description="Work with 👍/👎 feedback.")
+    parser = argparse.ArgumentParser(
+        prog="assistant feedback",
+        description="Work with 👍/👎 feedback.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  assistant feedback export --out eval/cases/feedback.yaml   # review, then run `assistant eval`",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     export = commands.add_parser(
         "export", help="Write the rated answers as eval cases (needs_review: true) in YAML."

@@ -64,6 +64,11 @@ def main(argv: list[str]) -> int:
         prog="assistant slack",
         description="Run the Slack bot in Socket Mode (needs ASSISTANT_SLACK_BOT_TOKEN and "
         "ASSISTANT_SLACK_APP_TOKEN).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  ASSISTANT_SLACK_BOT_TOKEN=xoxb-... ASSISTANT_SLACK_APP_TOKEN=xapp-... assistant slack\n"
+        "  assistant slack --log-level DEBUG\n"
+        "HTTP mode (Events API) instead: set the bot token and signing secret and run `assistant serve`.",
     )
     parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     args = parser.parse_args(argv)

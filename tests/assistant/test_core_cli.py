@@ -175,7 +175,7 @@ def test_version_comes_from_the_package_metadata(core_settings: Settings) -> Non
     assert done.returncode == 0 and done.stdout.strip() == f"assistant {metadata.version('ai-careers-assistant')}"
 
 
-@pytest.mark.parametrize("name", ["ask", "chat", "ingest", "bench"])
+@pytest.mark.parametrize("name", ["ask", "chat", "ingest", "bench", "serve", "eval", "slack", "feedback"])
 def test_each_command_help_has_examples(core_settings: Settings, name: str) -> None:
     done = command([name, "--help"], core_settings)
     assert done.returncode == 0 and "examples:" in done.stdout and f"assistant {name}" in done.stdout
