@@ -58,7 +58,14 @@ class Retriever:
             np.asarray(vectors, dtype=np.float32) if vectors is not None and len(vectors) else np.zeros((0, 0))
         )
         self._row = {chunk_id: i for i, chunk_id in enumerate(self._ids)}
-        self._headings = [terms(str(m.get("section", "")).split(" > ")[-1]) for m in self._metas]
+        paths = [str(m.get("section", "")).split(" > ") for m in self._metas]
+        self._headings = [terms(path[-1]) for path in paths]
+        # The words of the enclosing headings that the innermost one lacks ("Best Practices" above
+        # "Deployment and Operations"): a question often names the category and the topic together.
+        self._ancestors = [
+            sorted({t for h in path[:-1] for t in terms(h)} - set(heading))
+            for path, heading in zip(paths, self._headings, strict=True)
+        ]
         self.lexical = LexicalIndex(self._ids, self._texts, [str(m.get("section", "")) for m in self._metas])
 
     def texts(self) -> list[str]:
@@ -125,11 +132,19 @@ class Retriever:
         return passages
 
     def _heading_matches(self, query: str) -> dict[str, float]:
-        """Per chunk, how much of its innermost heading the question names (see heading_match)."""
+        """Per chunk, how much of its innermost heading the question names (see heading_match).
+
+        When the question names part of the innermost heading, the enclosing headings it also names fill
+        the rest: "good practices for deploying models" -> Best Practices > Deployment and Operations,
+        "problems hiring AI talent" -> Common Challenges > Talent and Skill Gaps. A parent heading alone
+        adds nothing (it would lift every subsection equally; the parent's own chunk is matched by itself).
+        """
         wanted = set(terms(query))
         out: dict[str, float] = {}
-        for chunk_id, heading in zip(self._ids, self._headings, strict=True):
+        for chunk_id, heading, above in zip(self._ids, self._headings, self._ancestors, strict=True):
             share = self.heading_match(set(heading), wanted)
+            if 0 < share < 1 and above and any(self.lexical.rare(t, 0.25) for t in found_in(set(heading), wanted)):
+                share += (1 - share) * self.heading_match(set(above), wanted)
             if share > 0:
                 out[chunk_id] = share
         return out

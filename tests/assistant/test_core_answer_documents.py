@@ -463,3 +463,22 @@ def test_a_comparison_of_two_roles_keeps_the_roles_as_what_is_asked(
     """The roles given as context are the two sides, not background: the answer speaks of both."""
     text = answer(real_assistant, question, "explanation", context).text()
     assert "Data Scientists concentrate on the 'what,'" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "kind", "section", "wanted"),
+    [
+        # A category heading ("Best Practices", "Common Challenges") and a topic heading under it, named together.
+        ("Good practices for deploying models", "list", "Best Practices > Deployment and Operations", "shadow"),
+        ("Tips for monitoring models in production", "list", "Best Practices > Performance Monitoring", "A/B"),
+    ],
+)
+def test_a_category_and_a_topic_named_together_find_the_subsection(
+    real_assistant: Assistant, question: str, kind: PartKind, section: str, wanted: str
+) -> None:
+    """The question names the enclosing heading and part of the innermost one: that subsection answers, not
+    a sentence elsewhere sharing the topic word ("Model Deployment and Monitoring" among the duties)."""
+    draft = answer(real_assistant, question, kind)
+    assert draft.citations and draft.citations[0].section.startswith(section), draft.text()
+    assert wanted in draft.text(), draft.text()
