@@ -52,6 +52,7 @@ HEADING_SHARE = 0.35  # ... and share of the question's (IDF-weighted) words the
 NAMED_SECTION_SLACK = 0.4  # how far below the best unit a named section's best unit may score
 TOPIC_HEADING = 0.8  # share of the top passage's heading the question names, from which the section answers
 TOPIC_KINDS = ("explanation", "list", "method")
+TOPIC_RANKS = 2  # the named section may be this far down the search (a partly named heading just above it)
 TOPIC_SLACK = 0.15  # how far below the best unit elsewhere the named section's best unit may score
 BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) counts this much less
 SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
@@ -261,7 +262,9 @@ class DocumentAnswerer:
         that merely shares the question's words elsewhere ("Detecting and mitigating bias" listed among
         challenges) says less than the section written about it. Written when it answers; True if so."""
         best = scored[0]
-        top = passages[0]
+        # A heading the question names whole beats one it names in part ranked just above it: "future outlook
+        # for ML careers" is Future Outlook, not Career Development (which shares "careers" only).
+        top = max(passages[:TOPIC_RANKS], key=lambda p: p.heading_match >= TOPIC_HEADING)
         # An explanation or a list is about a topic; a yes/no or a pointed question ("Can generative models
         # be used for classification?") wants the one sentence that answers it, whatever section it is in.
         pointed = kind not in TOPIC_KINDS or bool(_YES_NO.match(query))
@@ -269,7 +272,7 @@ class DocumentAnswerer:
             return False
         if top.heading_match < TOPIC_HEADING:
             return False
-        if any(p.heading_match >= TOPIC_HEADING and _nested(p.section, top.section) for p in passages[1:]):
+        if any(p.heading_match >= TOPIC_HEADING and _nested(p.section, top.section) for p in passages if p is not top):
             return False  # a section and its subsection named ("Generative Models" > "Examples of ..."): see below
         section = self._section_units(top)
         in_section = {chunk.chunk_id for _, chunk in section} | {top.chunk_id}
@@ -284,7 +287,11 @@ class DocumentAnswerer:
             ),
             default=0.0,
         )
-        if section_best < elsewhere - TOPIC_SLACK:
+        # Named whole just below a heading named in part ("future outlook for ML careers": Future Outlook under
+        # Career Development, which shares "careers" only): the partly named section's lead sentence gets
+        # the embedding's vote, the named section is surer evidence, so it gets more slack.
+        slack = TOPIC_SLACK * (2 if top is not passages[0] and top.heading_match >= 1 else 1)
+        if section_best < elsewhere - slack:
             return False  # the heading is named, but a sentence elsewhere says much more about what is asked
         if is_list([u for u, _ in section]):
             item = _named_item(search_text, section)

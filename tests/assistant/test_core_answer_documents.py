@@ -482,3 +482,14 @@ def test_a_category_and_a_topic_named_together_find_the_subsection(
     draft = answer(real_assistant, question, kind)
     assert draft.citations and draft.citations[0].section.startswith(section), draft.text()
     assert wanted in draft.text(), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["What's the future outlook for ML careers?", "Future outlook for AI jobs?"])
+def test_a_heading_named_whole_beats_one_named_in_part_ranked_above_it(
+    real_assistant: Assistant, question: str
+) -> None:
+    """Career Development (sharing only "careers") may top the search; Future Outlook, named whole, answers."""
+    draft = answer(real_assistant, question, "explanation")
+    assert {c.section for c in draft.citations} == {"Market Demand > Future Outlook"}, draft.text()
+    assert "Continued growth" in draft.text(), draft.text()
