@@ -52,6 +52,7 @@ HEADING_SHARE = 0.35  # ... and share of the question's (IDF-weighted) words the
 NAMED_SECTION_SLACK = 0.4  # how far below the best unit a named section's best unit may score
 TOPIC_HEADING = 0.8  # share of the top passage's heading the question names, from which the section answers
 TOPIC_KINDS = ("explanation", "list", "method")
+SUBSECTION_HEADING = 0.6  # share of a subsection's heading named that defers the named section to it
 TOPIC_RANKS = 2  # the named section may be this far down the search (a partly named heading just above it)
 TOPIC_SLACK = 0.15  # how far below the best unit elsewhere the named section's best unit may score
 BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) counts this much less
@@ -272,8 +273,16 @@ class DocumentAnswerer:
             return False
         if top.heading_match < TOPIC_HEADING:
             return False
-        if any(p.heading_match >= TOPIC_HEADING and _nested(p.section, top.section) for p in passages if p is not top):
-            return False  # a section and its subsection named ("Generative Models" > "Examples of ..."): see below
+        if any(
+            p.heading_match >= (SUBSECTION_HEADING if p.section.startswith(f"{top.section} > ") else TOPIC_HEADING)
+            and _nested(p.section, top.section)
+            for p in passages
+            if p is not top
+        ):
+            # A section and its subsection named ("Classification Models" > "Common Examples of ..."): the
+            # subsection says what is asked more precisely even when the question skips a word of its heading
+            # ("examples of classification models"); the sentences and lists of both answer (see below).
+            return False
         section = self._section_units(top)
         in_section = {chunk.chunk_id for _, chunk in section} | {top.chunk_id}
         section_best = max((s.score for s in scored if s.passage.chunk_id in in_section), default=0.0)

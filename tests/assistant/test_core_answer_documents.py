@@ -437,6 +437,9 @@ def test_a_section_the_question_names_answers_whole(
     [
         # Two headings named ("Classification Models", "Common Examples of ..."): the more specific one answers.
         ("Name a few common examples of classification models", "list", "Logistic Regression"),
+        # ... also when the question skips a word of the subsection's heading ("common").
+        ("Examples of classification models", "list", "Logistic Regression"),
+        ("Give me some examples of classification models", "list", "Logistic Regression"),
         # A pointed (yes/no) question answers with its sentence even when a named heading tops the search.
         ("Are generative models any use for classification tasks?", "other", "Bayes"),
         ("Can generative models do classification too?", "explanation", "Bayes"),
