@@ -7,6 +7,7 @@ Each row carries its provenance (doc_id, title, line, raw, section) for citation
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -46,6 +47,10 @@ class StatsTools:
 
     def __init__(self, store: StatsStore) -> None:
         self._store = store
+        # Which roles, levels, cities and years a table holds is build metadata (a build never changes), like
+        # the coverage: read once per column, not on every question.
+        self._distinct_values: dict[tuple[str, str, str], list[Any]] = {}
+        self._distinct_lock = threading.Lock()
 
     # ---- platform pages -------------------------------------------------------------------------
 
@@ -387,11 +392,18 @@ class StatsTools:
         )
 
     def _distinct(self, table: str, column: str, order: str = "min(doc_id), min(line)") -> list[Any]:
-        """Distinct non-null values of a column, in document order unless told otherwise."""
-        rows = self._store.fetch(
-            f"SELECT {column} AS value FROM {table} WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY {order}"
-        )
-        return [row["value"] for row in rows]
+        """Distinct non-null values of a column, in document order unless told otherwise (read once per build)."""
+        key = (table, column, order)
+        with self._distinct_lock:
+            known = self._distinct_values.get(key)
+        if known is None:
+            rows = self._store.fetch(
+                f"SELECT {column} AS value FROM {table} WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY {order}"
+            )
+            known = [row["value"] for row in rows]
+            with self._distinct_lock:
+                self._distinct_values[key] = known
+        return list(known)
 
     def _salaries(self, where: str, params: list[Any]) -> list[Row]:
         """Role salary rows of the latest salary data year (a newer guide supersedes an older one)."""
