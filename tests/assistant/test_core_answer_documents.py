@@ -496,3 +496,20 @@ def test_a_heading_named_whole_beats_one_named_in_part_ranked_above_it(
     draft = answer(real_assistant, question, "explanation")
     assert {c.section for c in draft.citations} == {"Market Demand > Future Outlook"}, draft.text()
     assert "Continued growth" in draft.text(), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "kind", "section"),
+    [
+        # "get into"/"break into" a field is starting a career there; "learn first" asks for the essentials.
+        ("What should I learn first to get into AI?", "path", "Career Development > Essential Skills"),
+        ("How do I break into machine learning?", "path", "Career Development"),
+    ],
+)
+def test_starting_a_career_in_other_words_finds_career_development(
+    real_assistant: Assistant, question: str, kind: PartKind, section: str
+) -> None:
+    """'learn' alone would match 'Machine Learning' everywhere: the search synonyms say what is asked."""
+    draft = answer(real_assistant, question, kind)
+    assert draft.citations and draft.citations[0].section.startswith(section), draft.text()
