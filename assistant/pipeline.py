@@ -125,7 +125,7 @@ class Assistant:
             query_embeddings(settings.model_path, settings.onnx_dir, settings.query_runtime)
         )
         # Real English words are never "corrected" into corpus words (the model's vocabulary is the dictionary).
-        self._dictionary = load_dictionary(Path(settings.model_path))
+        self._dictionary = load_dictionary(settings.model_path)
         # The labelled example questions do not depend on the build: embedded once per process.
         examples = QuestionExamples.load(QUESTION_EXAMPLES_PATH)
         self.planner = Planner(

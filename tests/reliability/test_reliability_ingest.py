@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from servers import free_port
 
 from assistant.builds import OWNER, TMP_PREFIX, named_build, read_manifest
 from assistant.errors import BuildDamaged, IngestRunning
@@ -73,16 +74,10 @@ def start_cli(settings: Settings, *args: str) -> subprocess.Popen[str]:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def server_process(settings: Settings) -> Iterator[httpx.Client]:
     """`assistant serve` as its own process (as deployed); yields a client once loading is over."""
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "assistant", "serve", "--port", str(port), "--log-level", "warning"],
         env=_env(settings),
