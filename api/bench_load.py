@@ -150,7 +150,7 @@ async def drive(
                     request = client.get("/healthz") if baseline else client.post("/chat", json={"message": question})
                     async with request as response:
                         body = await response.read()
-                except (aiohttp.ClientError, asyncio.TimeoutError):
+                except (TimeoutError, aiohttp.ClientError):
                     errors += 1
                     continue
                 if response.status != 200:
