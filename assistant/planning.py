@@ -27,6 +27,7 @@ PartRoute = Literal["statistics", "documents", "smalltalk"]
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
 COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
 EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
+YES_NO_NUDGE = 0.4  # ... to "explanation" when it asks a yes/no question about no figure
 PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
 METHOD_NUDGE = 0.4  # ... and to "method" when it asks how a figure is measured
 STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
@@ -88,7 +89,7 @@ class Planner:
         self, message: str, vocabulary: Vocabulary, previous: Turn | None, history_years: list[int]
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
-        for index, text in enumerate(split_parts(message)):
+        for index, text in enumerate(split_parts(message, self.is_greeting, lambda t: _asks(t, vocabulary))):
             own = understand(text, vocabulary)
             if index == 0:
                 before: Turn | None = previous
@@ -113,7 +114,8 @@ class Planner:
                 tools, companies = bool(before.slots.get("tools")), bool(before.slots.get("companies"))
                 slots = replace(own, followup=True, tools=tools, companies=companies)
             previous_kind = str(before.slots.get("kind") or "") if before else ""
-            vote = self._classifier.vote(self._embeddings.embed_query(generic_form(own.corrected or text)))
+            unknown = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
+            vote = self._classifier.vote(self._embeddings.embed_query(generic_form(own.corrected or text, unknown)))
             kind, confidence = self._kind(text, own, vote, previous_kind)
             if kind == "figure" and slots.doc_cue:
                 # A figure part takes what it leaves out from before ("what's the Early Career figure?"), and
@@ -139,6 +141,10 @@ class Planner:
             planned.append(part)
         return planned
 
+    def is_greeting(self, text: str) -> bool:
+        """'Hi!', 'thanks a lot': a part led by a small-talk cue of the examples file (not 'I'm in NYC')."""
+        return self._smalltalk.match(text) is not None
+
     def _merge(
         self, text: str, own: Slots, slots: Slots, before: Turn | None, years: list[int], earlier: PlannedPart | None
     ) -> Slots:
@@ -161,6 +167,10 @@ class Planner:
         scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
         if _asks_for_number(own):
             scores["figure"] += NUMERIC_NUDGE
+        if own.salary and not own.doc_cue and _asks_for_number(replace(own, salary=False)):
+            # "What does a data scientist make at entry level?": pay and a level, two signs of one figure, where
+            # "what does a data scientist do" is nearest by form.
+            scores["figure"] += NUMERIC_NUDGE
         if self.words.asks_for_number(text):
             scores["figure"] += NUMERIC_NUDGE
         if self.words.asks_to_compare(text) and not (_asks_for_number(own) or self.words.asks_for_number(text)):
@@ -171,14 +181,17 @@ class Planner:
         defines = self.words.asks_definition(text) and not asks_number and not _names_metric(own)
         if defines or self.words.asks_why(text):
             scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
+        elif self.words.asks_yes_no(text) and not (asks_number or own.method or own.compare or own.followup):
+            scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
         how_made = (
             self.words.method.search(text) is not None and _names_metric(own) and not self.words.asks_for_number(text)
         )
         if (own.method or how_made) and not own.years and not own.compare:
             scores["method"] += METHOD_NUDGE
             if how_made:
-                scores["figure"] = min(scores["figure"], vote.get("figure", 0.0))  # "does the median include ...?"
-        elif scores["method"] < STRONG_VOTE:
+                # "does the median include ...?", "what do the offers mean?": a figure named, its making asked.
+                scores["figure"] = min(scores["figure"], vote.get("figure", 0.0)) / 2
+        elif scores["method"] < STRONG_VOTE or self.words.asks_for_number(text):
             scores["method"] = 0.0  # "how many offers were there" names a metric; it does not ask how it is made
         if self.words.path.search(text):
             scores["path"] += PATH_NUDGE
@@ -193,6 +206,8 @@ class Planner:
             scores[previous_kind] += FOLLOWUP_NUDGE
         if own.doc_cue and not (_asks_for_number(own) or self.words.asks_for_number(text) or _names_metric(own)):
             scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number
+        if self.words.asks_what_drives(text) and not _asks_for_number(replace(own, salary=False)):
+            scores["figure"] /= 2  # "which factors influence how much they get paid?": what drives the figure
         # The share of the evidence: a kind left alone after the rules removed the others is not thereby sure.
         total = max(sum(scores.values()), 1.0)
         kind = max(scores, key=lambda k: scores[k])
@@ -238,9 +253,21 @@ class Planner:
             slots=slots,
             route=route,
             fallback=fallback,
-            # Only the part's own roles sharpen the search: a role carried over from the turn before pulls in
+            # Only the part's own entities sharpen the search: a role carried over from the turn before pulls in
             # that role's overview instead of the section the new question asks for ("what education ...?").
-            context=[r for r in [*own.roles, *self._carried_roles(kind, own, slots, previous, earlier), metric] if r],
+            # Entities are context, not what is asked: "as a mid-career ML engineer, how do I ...?" and a role
+            # the tables lack ("an AI product manager") sharpen the search without being searched for.
+            context=[
+                r
+                for r in [
+                    *own.roles,
+                    own.unknown_role,
+                    own.level if own.level != "Average" else None,
+                    *self._carried_roles(kind, own, slots, previous, earlier),
+                    metric,
+                ]
+                if r
+            ],
             context_roles=_context_roles(slots, previous, earlier),
         )
 
@@ -280,6 +307,12 @@ def _asks_for_number(s: Slots) -> bool:
         or s.extra_comp
         or s.companies
     )
+
+
+def _asks(text: str, vocabulary: Vocabulary) -> bool:
+    """A phrase that asks for something by itself ("the number of offers", "the skills needed")."""
+    slots = understand(text, vocabulary)
+    return slots.has_stats() or slots.doc_cue or slots.wants_documents_about_role()
 
 
 def _elliptical(text: str, own: Slots) -> bool:

@@ -99,12 +99,14 @@ class PlanVocabulary:
     dimensions: dict[str, re.Pattern[str]]
     pronoun: re.Pattern[str]
     number: re.Pattern[str]
+    drivers: re.Pattern[str]
     comparison: re.Pattern[str]
     explanation: re.Pattern[str]
     path: re.Pattern[str]
     method: re.Pattern[str]
     definition: re.Pattern[str]
     why: re.Pattern[str]
+    yes_no: re.Pattern[str]
 
     @classmethod
     def load(cls, path: Path) -> PlanVocabulary:
@@ -113,6 +115,7 @@ class PlanVocabulary:
             dimensions={name: _words(words) for name, words in (raw.get("dimensions") or {}).items()},
             pronoun=_words((raw.get("references") or {}).get("pronouns") or []),
             number=_words((raw.get("figures") or {}).get("asks_for_number") or []),
+            drivers=_words((raw.get("figures") or {}).get("drivers") or []),
             comparison=_words((raw.get("comparisons") or {}).get("cues") or []),
             explanation=_words((raw.get("explanations") or {}).get("cues") or []),
             path=_words((raw.get("paths") or {}).get("cues") or []),
@@ -122,6 +125,7 @@ class PlanVocabulary:
                 int((raw.get("definitions") or {}).get("definition_words") or 0),
             ),
             why=_opening((raw.get("definitions") or {}).get("why") or [], 40),
+            yes_no=_leading((raw.get("yes_no") or {}).get("openings") or []),
         )
 
     def asks_definition(self, text: str) -> bool:
@@ -131,10 +135,14 @@ class PlanVocabulary:
     def asks_why(self, text: str) -> bool:
         return self.why.match(text.strip()) is not None
 
+    def asks_yes_no(self, text: str) -> bool:
+        """'Do I need a PhD to ...?', 'Is there a shortage of ...?': opened by an auxiliary verb."""
+        return self.yes_no.match(text.strip()) is not None
+
     def known_words(self) -> set[str]:
         """Every word of the cue lists, so the typo fixer leaves them alone ("apart" is not "part")."""
         found: set[str] = set()
-        patterns = (self.pronoun, self.number, self.comparison, self.explanation, self.path, self.method)
+        patterns = (self.pronoun, self.number, self.drivers, self.comparison, self.explanation, self.path, self.method)
         for pattern in (*patterns, *self.dimensions.values()):
             found |= {w.lower() for w in re.findall(r"[A-Za-z]+", pattern.pattern) if len(w) > 1}
         return found
@@ -146,7 +154,15 @@ class PlanVocabulary:
         return self.comparison.search(text) is not None
 
     def asks_for_number(self, text: str) -> bool:
-        return self.number.search(text) is not None
+        """'How much ...?' asks for a figure; 'what affects how much ...?' asks what drives it."""
+        number = self.number.search(text)
+        return number is not None and not self.asks_what_drives(text)
+
+    def asks_what_drives(self, text: str) -> bool:
+        """'Which factors influence how much ... get paid?', 'why do they earn more?': what makes a figure."""
+        driver = self.drivers.search(text)
+        number = self.number.search(text)
+        return driver is not None and (number is None or driver.start() < number.start())
 
     def asks_across(self, text: str, dimension: str) -> bool:
         pattern = self.dimensions.get(dimension)
@@ -166,6 +182,14 @@ def _opening(openings: list[str], most_words: int) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives})(?:\s+[\w'/.+#-]+){{1,{most_words}}}\W*$", re.IGNORECASE)
 
 
+def _leading(words: list[str]) -> re.Pattern[str]:
+    """One of `words` as the part's first word, followed by more of it ("Do I ...", not "Do.")."""
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\W*(?:{alternatives})\s+\w", re.IGNORECASE)
+
+
 def _words(words: list[str]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!)")
@@ -173,7 +197,7 @@ def _words(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def generic_form(text: str) -> str:
+def generic_form(text: str, named: dict[str, str] | None = None) -> str:
     """The question with its entities replaced by placeholders ("how much do this job make in this city").
 
     The named things of a question dominate its embedding: "how much do ML engineers make" lies nearer to
@@ -181,6 +205,10 @@ def generic_form(text: str) -> str:
     and in the question lets the form of the question (how much, what is, how do I) decide the kind.
     """
     lowered = " ".join(text.lower().split())
+    # Names the tables lack but the question's slots found ("AI product manager", "Boston") are entities too.
+    for phrase, placeholder in sorted((named or {}).items(), key=lambda item: -len(item[0])):
+        if phrase:
+            lowered = _pattern(phrase.lower()).sub(placeholder, lowered)
     for table, placeholder in MASKS:
         for phrase in table:
             lowered = _pattern(phrase).sub(placeholder, lowered)

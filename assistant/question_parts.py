@@ -4,6 +4,7 @@ no topic of its own ("what do they do?") from one that names what it asks about.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.text_terms import terms
 
@@ -26,34 +27,64 @@ _IMPERATIVE = re.compile(
 )
 _PREPOSITIONS = frozenset(["in", "for", "at", "on", "during", "from", "as", "with", "by", "since", "after", "before"])
 _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
+# "X, also the number of offers", "the salary plus the skills needed": a joiner that adds a second request with
+# no question word of its own. Taken as a split only when both sides ask for something (`asks`).
+_ADDED_REQUEST = re.compile(
+    r",\s*(?:and\s+)?(?:also|plus)\s+|\s+(?:and|plus)\s+also\s+|\s+plus\s+(?=(?:the|a|an|their|its|his|her)\s)",
+    re.IGNORECASE,
+)
 
 
-def split_parts(message: str) -> list[str]:
-    """'X and how Y?', 'X? Also Y', 'X; Y' -> their parts; one question stays whole."""
-    parts: list[str] = []
+def split_parts(
+    message: str,
+    is_greeting: Callable[[str], bool] | None = None,
+    asks: Callable[[str], bool] | None = None,
+) -> list[str]:
+    """'X and how Y?', 'X? Also Y', 'X; Y' -> their parts; one question stays whole.
+
+    `is_greeting` tells a greeting ("Hi!") from a short statement that is context ("I'm in NYC, ..."); the
+    planner passes its small-talk cues (data). `asks` says whether a phrase asks for something on its own;
+    without it, a joiner with no question word after it ("..., also the number of offers") never splits.
+    """
+    greeting = is_greeting or _is_greeting_only
+    parts: list[tuple[str, bool]] = []  # (text, a request by itself though it has no question's form)
     for sentence in _SENTENCE_SPLIT.split(message.strip()):
-        for clause in _CLAUSE_SPLIT.split(sentence):
+        for clause, requested in _added_requests(_CLAUSE_SPLIT.split(sentence), asks):
             # "Also, Y" after X is a part of its own; "And a data scientist?" opening a message is a follow-up
             # of the last turn and keeps its "and" for the slot rules that recognise one.
             clause = (_LEADING_JOINER.sub("", clause) if parts else clause).strip(" ,")
             if clause:
-                parts.append(clause)
+                parts.append((clause, requested))
     # A fragment of one or two words ("ok" after a question is noise) joins its neighbour, and a statement
     # ("I am an AI engineer with 5 years of experience.") is context for the question that follows it.
     merged: list[str] = []
     pending = ""
-    for part in parts:
+    for part, requested in parts:
         if pending:
             part, pending = f"{pending} {part}", ""
-        if merged and len(part.split()) <= 2 and not _is_question(part) and not _is_greeting_only(part):
+        asked = requested or _is_question(part)
+        if merged and len(part.split()) <= 2 and not asked and not greeting(part):
             merged[-1] = f"{merged[-1]} {part}"
-        elif not _is_question(part) and not _is_greeting_only(part) and not _IMPERATIVE.match(part):
+        elif not asked and not greeting(part) and not _IMPERATIVE.match(part):
             pending = part
         else:
             merged.append(part)
     if pending:
         merged.append(pending)
     return merged or [message.strip()]
+
+
+def _added_requests(clauses: list[str], asks: Callable[[str], bool] | None) -> list[tuple[str, bool]]:
+    """Each clause split again where a joiner adds a request that asks for something on its own; the pieces
+    of such a split are requests whatever their form ("the number of offers")."""
+    out: list[tuple[str, bool]] = []
+    for clause in clauses:
+        pieces = _ADDED_REQUEST.split(clause) if asks is not None else [clause]
+        if len(pieces) > 1 and all(p.strip(" ,?") and asks(p) for p in pieces):  # type: ignore[misc]
+            out.extend((p, True) for p in pieces)
+        else:
+            out.append((clause, False))
+    return out
 
 
 def _is_question(text: str) -> bool:
@@ -68,4 +99,4 @@ def _is_greeting_only(text: str) -> bool:
 
 def topicless(text: str) -> bool:
     """At most a couple of content words: 'how can it be avoided?', 'what do they do?'."""
-    return len(terms(text)) <= TOPICLESS_WORDS  # content words, as retrieval sees them
+    return len(set(terms(text))) <= TOPICLESS_WORDS  # distinct content words, as retrieval sees them ("day to day")

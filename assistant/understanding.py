@@ -314,7 +314,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.levels = [lv for lv in _all(text, vocabulary.levels) if lv != "Average"]
     if s.level == "Average" and not (s.roles or "base" in text):
         s.level = None  # "average salary for ML experts" is a market figure, not a role level
-    if re.search(r"\bsenior\b|\bsr\.?\b|\blead\b|\bprincipal\b|\bstaff\b", text) and not s.level:
+    if re.search(r"\bseniors?\b|\bsr\.?\b|\blead\b|\bprincipal\b|\bstaff\b", text) and not s.level:
         s.unknown_level = "senior"
     experience = EXPERIENCE.search(text)
     if experience and not YEAR.fullmatch(experience.group(1)):

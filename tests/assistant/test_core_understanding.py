@@ -44,6 +44,8 @@ def test_experience_levels_and_years() -> None:
     assert slots("junior data scientist").level == "Entry Level"
     assert slots("ML engineer with 5 years of experience").experience_years == 5.0
     assert slots("senior ML engineer").unknown_level == "senior"
+    assert slots("and for the seniors?").unknown_level == "senior"  # the plural is the same level
+    assert slots("what do seniors make?").unknown_level == "senior"
 
 
 def test_cities_and_unknown_places() -> None:
