@@ -82,9 +82,21 @@ class Retriever:
     def search(self, query: str, k: int | None = None, vector: list[float] | None = None) -> list[Passage]:
         """Dense search alone (Chroma): the k chunks nearest to the query vector."""
         vector = vector if vector is not None else self.embed(query)
-        hits = self._store.similarity_search_by_vector_with_relevance_scores(vector, k=k or self._top_k)
-        # Chroma returns cosine distance; similarity = 1 - distance.
-        return [_passage(doc, round(max(0.0, 1.0 - float(distance)), 4)) for doc, distance in hits]
+        # Chroma ranks; the texts and metadata come from the table read at load. Asking Chroma for ids and
+        # distances only halves the cost of a query (measured: 1.33 -> 0.65 ms), which is most of a
+        # request's CPU after the query embedding.
+        found = self._store._collection.query(
+            query_embeddings=[vector], n_results=max(1, min(k or self._top_k, len(self._ids))), include=["distances"]
+        )
+        passages = []
+        for chunk_id, distance in zip(found["ids"][0], (found["distances"] or [[]])[0], strict=True):
+            row = self._row.get(str(chunk_id))
+            if row is None:  # not in the table read at load: the collection changed under us; skip it
+                continue
+            # Chroma returns cosine distance; similarity = 1 - distance.
+            score = round(max(0.0, 1.0 - float(distance)), 4)
+            passages.append(Passage(**_fields(str(chunk_id), self._texts[row], self._metas[row]), score=score))
+        return passages
 
     def hybrid(
         self,
@@ -233,10 +245,6 @@ def _fields(chunk_id: str, text: str, meta: dict[str, Any]) -> dict[str, Any]:
         "locations": tuple(str(meta.get("locations", "")).split("|")),
         "titles": tuple(str(meta.get("titles", "")).split("|")),
     }
-
-
-def _passage(doc: Any, score: float) -> Passage:
-    return Passage(**_fields(str(doc.id), doc.page_content, doc.metadata), score=score)
 
 
 class SentenceIndex:
