@@ -58,6 +58,7 @@ TOPIC_SLACK = 0.15  # how far below the best unit elsewhere the named section's 
 BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) counts this much less
 SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
+CONTINUATION_SLACK = 0.45  # how far below the lead the next sentence of its paragraph may score and still follow it
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ class DocumentAnswerer:
         self._sentences = sentences
         self._min_relevance = min_relevance
         self._expansions = acronyms(retriever.texts())
+        # Lower-cased corpus, read once per build: whether "supervised learning" is a phrase the documents use.
+        self._corpus = " ".join(retriever.texts()).lower()
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
 
     def answer(self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None) -> bool:
@@ -147,7 +150,7 @@ class DocumentAnswerer:
     ) -> list[Scored]:
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
         sides = comparison_sides(query) if kind != "figure" else None
-        left, right = side_terms(sides, self._expansions) if sides else (set(), set())
+        left, right = self._side_terms(sides) if sides else (set(), set())
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
         total = sum(weights.values()) or 1.0
         wanted = set(named or focus)  # an item's label may name the context entity ("Robotics Engineer: ...")
@@ -186,7 +189,7 @@ class DocumentAnswerer:
                     score += 0.2 * named_by
                 elif unit.position == 0 and not unit.is_item:
                     score += 0.1 * passage.heading_match
-                if sides and mentions(text, left) and mentions(text, right):
+                if sides and mentions(_about(unit, passage), left) and mentions(_about(unit, passage), right):
                     bonus += 0.25
                 score += bonus
                 if kind != "figure" and _FIGURE.search(text) and len(text.split()) < 12:
@@ -383,7 +386,43 @@ class DocumentAnswerer:
 
     def _sides(self, query: str, kind: PartKind) -> tuple[set[str], set[str]] | None:
         sides = comparison_sides(query) if kind != "figure" else None
-        return side_terms(sides, self._expansions) if sides else None
+        return self._side_terms(sides) if sides else None
+
+    def _side_terms(self, sides: tuple[str, str]) -> tuple[set[str], set[str]]:
+        """Each side's own words, with a head noun written once for both sides set aside: in "supervised vs
+        unsupervised learning" and "generative and discriminative models" the last word belongs to both sides
+        (the documents write "supervised learning", "generative models"), so it tells neither apart."""
+        left, right = side_terms(sides, self._expansions)
+        for one, other in (sides, sides[::-1]):
+            one_words, other_words = one.lower().split(), other.lower().split()
+            if len(one_words) != 1 or len(other_words) < 2:
+                continue
+            head = other_words[-1].strip("?.,!")
+            if terms(head) and re.search(rf"\b{re.escape(one_words[0])}\s+{re.escape(head)}\b", self._corpus):
+                shared = set(terms(head))
+                left, right = (left - shared) or left, (right - shared) or right
+        return left, right
+
+    @staticmethod
+    def _continuation(best: Scored, scored: list[Scored]) -> Scored | None:
+        """The sentence right after the lead in its paragraph, when it carries the lead on ("This includes
+        addressing biases ...", "Reinforcement models inform ...") and is not far below it: the lead alone is
+        often only the first half of what the paragraph says about the asked thing."""
+        if best.unit.is_item:
+            return None
+        order = units(best.passage.text)
+        at = next((i for i, u in enumerate(order) if u == best.unit), len(order))
+        if at + 1 >= len(order):
+            return None
+        for item in scored[1:]:
+            if item.passage.chunk_id != best.passage.chunk_id or item.unit != order[at + 1]:
+                continue
+            carries = bool(_ANAPHORA.match(item.unit.text)) or item.lexical > 0
+            near = item.score >= best.score - best.bonus - CONTINUATION_SLACK
+            if not item.unit.is_item and carries and near and len(item.unit.text.split()) >= 4:
+                return item
+            return None
+        return None
 
     def _sentences_answer(
         self, scored: list[Scored], draft: Draft, sides: tuple[set[str], set[str]] | None = None
@@ -393,17 +432,35 @@ class DocumentAnswerer:
         best = scored[0]
         chosen = [best]
         for side, other in (sides, sides[::-1]) if sides else ():
-
-            def only(unit: Unit, side: set[str] = side, other: set[str] = other) -> bool:
-                return mentions(unit.as_sentence(), side) and not mentions(unit.as_sentence(), other)
-
-            if not any(only(c.unit) for c in chosen):
-                on_side = next((s for s in scored[1:12] if only(s.unit)), None)
-                if on_side is not None and on_side.score >= best.score - 0.6:
-                    chosen.append(on_side)
+            if not any(covers(c, side, other) for c in chosen):
+                # Only from a section on that side or the lead's own: a sentence on a third topic that names
+                # the side in passing ("Generative models, ... an example of unsupervised learning") is not it.
+                near = [
+                    s
+                    for s in scored[1:12]
+                    if only_on(s, side, other)
+                    and s.score >= best.score - 0.6
+                    and (mentions(_heading(s.passage), side) or s.passage.section == best.passage.section)
+                ]
+                # The section written about that side ("Discriminative Models") says what it is, from its first
+                # sentence on; a sentence elsewhere mentioning it in passing ("... an example of unsupervised
+                # learning") does not.
+                own = sorted(
+                    (s for s in near if covers(s, side, other) and mentions(_heading(s.passage), side)),
+                    key=lambda s: s.unit.position,
+                )
+                if own or near:
+                    chosen.append((own or near)[0])
+        # Each side has a sentence of its own: nothing else is needed (a third would be about something else).
+        sided = sides is not None and all(
+            any(only_on(c, one, two) for c in chosen) for one, two in (sides, sides[::-1])
+        )
+        following = self._continuation(best, scored)
+        if following is not None and following not in chosen and len(chosen) < 3:
+            chosen.append(following)
         top_lexical = max(s.lexical for s in scored[:4])
         for item in scored[1:8]:
-            if len(chosen) == 3:
+            if len(chosen) == 3 or sided:
                 break
             same = item.passage.chunk_id == best.passage.chunk_id
             close = item.score >= best.score - best.bonus - (0.25 if same else 0.15)  # the lead's bonus set aside
@@ -412,8 +469,10 @@ class DocumentAnswerer:
             if close and on_topic and not repeats and len(item.unit.as_sentence().split()) >= 4:
                 chosen.append(item)
         support = sorted(chosen[1:], key=lambda s: (s.rank, s.unit.position))
+        said = {c.unit.text for c in chosen}
         for item in [best, *support]:
-            sentence = " ".join([*_antecedents(item), item.unit.as_sentence()])
+            # A pronoun's antecedent already in the answer is not repeated ("... is increasing. This includes ...").
+            sentence = " ".join([*(a for a in _antecedents(item) if a not in said), item.unit.as_sentence()])
             marker = draft.cite_passage(item.passage, sentence)
             if item.unit.is_item and not item.unit.label and len(sentence.split()) <= 8:
                 # A bare list item ("MLOps (Machine Learning Operations)") says what it is by the list it is in.
@@ -481,6 +540,33 @@ def _antecedents(item: Scored, most: int = 2) -> list[str]:
 
 
 _FIGURE = re.compile(r"\$\s?\d")
+
+
+def only_on(item: Scored, side: set[str], other: set[str]) -> bool:
+    """The unit speaks of one side of a comparison and not of the other."""
+    about = _about(item.unit, item.passage)
+    return mentions(about, side) and not mentions(about, other)
+
+
+def covers(item: Scored, side: set[str], other: set[str]) -> bool:
+    """The unit speaks for one side: of it alone, or from the section written about it without naming the other
+    side ("These generally entail ..." under "Discriminative Models")."""
+    heading = _heading(item.passage)
+    in_own_section = mentions(heading, side) and not mentions(heading, other)
+    return only_on(item, side, other) or (in_own_section and not mentions(item.unit.as_sentence(), other))
+
+
+def _heading(passage: Passage) -> str:
+    return passage.section.split(" > ")[-1]
+
+
+def _about(unit: Unit, passage: Passage) -> str:
+    """What a unit speaks of: its text, and its section's heading when it leans on it with a pronoun
+    ("These generally entail supervised learning ..." under "Discriminative Models" is about those)."""
+    text = unit.as_sentence()
+    if _ANAPHORA.match(unit.text):
+        return f"{passage.section.split(' > ')[-1]} {text}"
+    return text
 
 
 def _mostly_figures(passage: Passage) -> bool:

@@ -22,12 +22,13 @@ from assistant.passage_units import (
     defines,
     is_framing,
     is_list,
+    side_terms,
     trim_glued_tail,
     units,
 )
 from assistant.pipeline import Assistant
 from assistant.settings import Settings
-from assistant.text_terms import join_soft_wraps, split_sentences
+from assistant.text_terms import join_soft_wraps, split_sentences, terms
 
 # -- mechanisms (no model) --------------------------------------------------------------------------
 
@@ -513,3 +514,66 @@ def test_starting_a_career_in_other_words_finds_career_development(
     """'learn' alone would match 'Machine Learning' everywhere: the search synonyms say what is asked."""
     draft = answer(real_assistant, question, kind)
     assert draft.citations and draft.citations[0].section.startswith(section), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sides", "left", "right"),
+    [
+        (("supervised", "unsupervised learning"), "supervised", "unsupervised"),
+        (("generative", "discriminative models"), "generative", "discriminative"),
+        (("ML engineer", "data scientist"), None, None),  # two words each side: nothing is written once for both
+    ],
+)
+def test_a_head_noun_written_once_belongs_to_both_sides(
+    real_assistant: Assistant, sides: tuple[str, str], left: str | None, right: str | None
+) -> None:
+    """'supervised vs unsupervised learning': 'learning' is both sides' (the documents write 'supervised
+    learning'), so a sentence on supervised learning alone is one side's, not both."""
+    found = real_assistant.build.document_answerer._side_terms(sides)
+    if left is None:
+        assert found == side_terms(sides, acronyms(real_assistant.build.retriever.texts()))
+    else:
+        assert found == (set(terms(left)), set(terms(right)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "own_sections"),
+    [
+        ("generative vs discriminative models", ("> Generative Models", "> Discriminative Models")),
+        ("compare generative and discriminative models", ("> Generative Models", "> Discriminative Models")),
+        ("supervised vs unsupervised learning", ("> Supervised Learning", "> Unsupervised Learning")),
+        ("how does supervised learning differ from unsupervised learning", ("> Supervised Learning",)),
+    ],
+)
+def test_each_side_of_a_comparison_is_spoken_for_from_its_own_section(
+    real_assistant: Assistant, question: str, own_sections: tuple[str, ...]
+) -> None:
+    """Each side gets a sentence from the section written about it, not one from a third topic that names it
+    in passing ("Generative models, which are typically an example of unsupervised learning, ...")."""
+    draft = answer(real_assistant, question, "comparison")
+    sections = [c.section for c in draft.citations]
+    assert all(any(s.endswith(own) for s in sections) for own in own_sections), draft.text()
+    if "supervised" in question:
+        assert not any(s.endswith("> Generative Models") for s in sections), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "lead", "then"),
+    [
+        ("why does AI governance matter", "governance frameworks in AI/ML is increasing", "biases in training data"),
+        ("tell me about AI governance", "governance frameworks in AI/ML is increasing", "biases in training data"),
+        ("what are reinforcement models used for", "trial and error", "algorithmic stock trading"),
+        ("what's reinforcement learning good for", "trial and error", "algorithmic stock trading"),
+    ],
+)
+def test_the_next_sentence_of_the_leads_paragraph_follows_it(
+    real_assistant: Assistant, question: str, lead: str, then: str
+) -> None:
+    """The lead is often only the first half of what its paragraph says: the sentence carrying it on follows,
+    once (a pronoun's antecedent already said is not repeated)."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert lead in text and then in text and text.index(lead) < text.index(then), text
+    assert text.count(lead) == 1, text
