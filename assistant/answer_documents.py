@@ -309,7 +309,10 @@ class DocumentAnswerer:
             item = _named_item(search_text, section)
             # One labelled item the question names ("AI Product Manager: ...") is the answer; an unlabelled item
             # sharing the question's words ("Stay updated with ...") is one of the section's answers.
-            self._bullets("", [item] if item and item[0].label else section, draft)
+            if item and item[0].label:
+                self._bullets("", [item], draft)
+            else:
+                self._bullets(_prose_lead(section), section, draft)
             return True
         prose = [(u, chunk) for u, chunk in section if not u.is_item and not is_framing(u.text)]
         if not prose or len(prose) != len(section) or len(prose) > SHORT_SECTION:
@@ -417,7 +420,7 @@ class DocumentAnswerer:
         for item in scored[1:]:
             if item.passage.chunk_id != best.passage.chunk_id or item.unit != order[at + 1]:
                 continue
-            carries = bool(_ANAPHORA.match(item.unit.text)) or item.lexical > 0
+            carries = bool(_ANAPHORA.match(item.unit.text)) or item.lexical >= 0.5 * best.lexical > 0
             near = item.score >= best.score - best.bonus - CONTINUATION_SLACK
             if not item.unit.is_item and carries and near and len(item.unit.text.split()) >= 4:
                 return item
@@ -431,6 +434,9 @@ class DocumentAnswerer:
         gets the best sentence on each side it has not covered yet, so both sides are spoken for."""
         best = scored[0]
         chosen = [best]
+        # A lead that itself contrasts both sides ("While both roles ..., ML Engineers focus on the 'how' ...,
+        # while Data Scientists ...") is the answer: a side then gets a sentence only from its own section.
+        contrast = sides is not None and all(mentions(_about(best.unit, best.passage), side) for side in sides)
         for side, other in (sides, sides[::-1]) if sides else ():
             if not any(covers(c, side, other) for c in chosen):
                 # Only from a section on that side or the lead's own: a sentence on a third topic that names
@@ -449,11 +455,11 @@ class DocumentAnswerer:
                     (s for s in near if covers(s, side, other) and mentions(_heading(s.passage), side)),
                     key=lambda s: s.unit.position,
                 )
-                if own or near:
+                if own or (near and not contrast):
                     chosen.append((own or near)[0])
         # Each side has a sentence of its own: nothing else is needed (a third would be about something else).
-        sided = sides is not None and all(
-            any(only_on(c, one, two) for c in chosen) for one, two in (sides, sides[::-1])
+        sided = contrast or (
+            sides is not None and all(any(only_on(c, one, two) for c in chosen) for one, two in (sides, sides[::-1]))
         )
         following = self._continuation(best, scored)
         if following is not None and following not in chosen and len(chosen) < 3:
@@ -469,10 +475,13 @@ class DocumentAnswerer:
             if close and on_topic and not repeats and len(item.unit.as_sentence().split()) >= 4:
                 chosen.append(item)
         support = sorted(chosen[1:], key=lambda s: (s.rank, s.unit.position))
-        said = {c.unit.text for c in chosen}
+        said: set[str] = set()
         for item in [best, *support]:
+            if item.unit.text in said:
+                continue  # already said as the antecedent of a sentence before it
             # A pronoun's antecedent already in the answer is not repeated ("... is increasing. This includes ...").
             sentence = " ".join([*(a for a in _antecedents(item) if a not in said), item.unit.as_sentence()])
+            said.update({*_antecedents(item), item.unit.text})
             marker = draft.cite_passage(item.passage, sentence)
             if item.unit.is_item and not item.unit.label and len(sentence.split()) <= 8:
                 # A bare list item ("MLOps (Machine Learning Operations)") says what it is by the list it is in.
@@ -490,6 +499,20 @@ _YES_NO = re.compile(
     r"^\s*(?:can|could|is|are|does|do|did|should|would|will|has|have)\s+(?!you\b|u\b|there\b|i\s+get\b)",
     re.IGNORECASE,
 )
+
+
+def _prose_lead(section: list[tuple[Unit, Passage]], most: int = 2) -> str:
+    """The sentences a list section opens with, when they say what the section is about ("Regression models
+    involve continuous values for predictions ...") rather than announce the list: the answer's lead, before
+    the bullets, so a definition asked of a mixed section is not lost behind its items. '' when none."""
+    prose: list[str] = []
+    for unit, _ in section:
+        if unit.is_item:
+            break
+        if is_framing(unit.text) or unit.text.rstrip().endswith(":"):
+            return ""  # "These include:" / "Here are the key areas:": the heading leads instead
+        prose.append(unit.text)
+    return " ".join(prose) if 0 < len(prose) <= most else ""
 
 
 def _bare_item(unit: Unit) -> bool:

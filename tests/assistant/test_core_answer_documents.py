@@ -577,3 +577,23 @@ def test_the_next_sentence_of_the_leads_paragraph_follows_it(
     text = answer(real_assistant, question, "explanation").text()
     assert lead in text and then in text and text.index(lead) < text.index(then), text
     assert text.count(lead) == 1, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what's a regression model", "define regression models"])
+def test_a_list_section_that_opens_with_prose_leads_with_it(real_assistant: Assistant, question: str) -> None:
+    """A mixed section (two sentences, then items) named by the question: its sentences lead, the bullets
+    follow; the definition is not lost behind the items and the heading is not glued in."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith("Regression models involve continuous values for predictions"), text
+    assert "\n- Algorithms such as linear regression" in text, text
+    assert "Regression Models [" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what are the core responsibilities of an AI/ML expert", "list ML duties"])
+def test_a_list_announced_by_its_own_text_keeps_the_heading_lead(real_assistant: Assistant, question: str) -> None:
+    """'... These include:' announces the list rather than saying what it is about: the heading leads."""
+    text = answer(real_assistant, question, "list").text()
+    assert text.startswith("Core Responsibilities ["), text
+    assert "These include" not in text, text
