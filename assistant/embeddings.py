@@ -86,9 +86,29 @@ def export_onnx(embeddings: Embeddings, model_path: Path, onnx_dir: Path) -> Pat
     return target
 
 
-def find_onnx(model_path: Path, onnx_dir: Path) -> Path | None:
+def quantize_onnx(fp32_file: Path) -> Path:
+    """Dynamic int8 quantisation of the export's MatMul weights, per output channel (once per model version).
+
+    Measured on this machine for a one-sentence query: 5.2 -> 2.7-3.5 ms of CPU, cosine 0.99 to the fp32
+    vectors; per-tensor scales were as fast but only 0.94-0.97. The file sits next to the fp32 export.
+    """
+    target = fp32_file.with_name(fp32_file.stem + "-int8.onnx")
+    if target.exists():
+        return target
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    tmp = target.with_suffix(f".{uuid.uuid4().hex}.tmp")  # concurrent ingests may quantise at once
+    quantize_dynamic(str(fp32_file), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+    tmp.replace(target)
+    return target
+
+
+def find_onnx(model_path: Path, onnx_dir: Path, precision: str = "fp32") -> Path | None:
+    """The export for this model at this precision; an int8 file is made from the fp32 one when missing."""
     target = onnx_dir / f"minilm-{model_fingerprint(model_path)}.onnx"
-    return target if target.exists() else None
+    if not target.exists():
+        return None
+    return quantize_onnx(target) if precision == "int8" else target
 
 
 class OnnxEmbeddings(Embeddings):
@@ -101,6 +121,12 @@ class OnnxEmbeddings(Embeddings):
 
     def __init__(self, onnx_file: Path, model_path: Path, threads: int = 1, parallel: int = 1) -> None:
         import onnxruntime as ort
+
+        if onnx_file.stem.endswith("-int8"):
+            # Dynamic quantisation scales activations per batch: in a batch a text's vector would depend on
+            # its neighbours (cosine 0.993 to its own vector). One text per run gives every text one vector,
+            # the query's, at no cost: batches of 1 need no padding.
+            self.batch_size = 1
         from tokenizers import Tokenizer
 
         options = ort.SessionOptions()
@@ -168,18 +194,21 @@ class CachedQueryEmbeddings(Embeddings):
         self._cached.cache_clear()
 
 
-def document_embeddings(model_path: Path, onnx_dir: Path) -> OnnxEmbeddings:
+def document_embeddings(model_path: Path, onnx_dir: Path, precision: str = "fp32") -> OnnxEmbeddings:
     """The ingest's embedder: ONNX on every core. Torch is imported only if this model has no export yet."""
-    onnx_file = find_onnx(model_path, onnx_dir)
+    onnx_file = find_onnx(model_path, onnx_dir, precision)
     if onnx_file is None:
         onnx_file = export_onnx(torch_embeddings(model_path), model_path, onnx_dir)
+        onnx_file = quantize_onnx(onnx_file) if precision == "int8" else onnx_file
     return OnnxEmbeddings(onnx_file, model_path, parallel=os.cpu_count() or 1)
 
 
-def query_embeddings(model_path: Path, onnx_dir: Path, runtime: str) -> Embeddings:
+def query_embeddings(model_path: Path, onnx_dir: Path, runtime: str, precision: str = "fp32") -> Embeddings:
+    """Queries run at the documents' precision; ASSISTANT_QUERY_RUNTIME=torch is always fp32 (cosine 0.99
+    to the int8 document vectors)."""
     if runtime == "torch":
         return torch_embeddings(model_path)
-    onnx_file = find_onnx(model_path, onnx_dir)
+    onnx_file = find_onnx(model_path, onnx_dir, precision)
     if onnx_file is None:
         raise IndexNotReady(
             f"no ONNX export of the embedding model in {onnx_dir}: run `assistant ingest` first "

@@ -35,3 +35,13 @@ def model_fingerprint(model_path: Path) -> str:
     if weights.exists():
         digest.update(str(weights.stat().st_size).encode())
     return digest.hexdigest()[:16]
+
+
+def embedder_fingerprint(model_path: Path, precision: str = "fp32") -> str:
+    """Identity of the vectors a build holds: the weights and the precision they ran at.
+
+    Quantised weights give slightly different vectors (cosine ~0.99), so stored vectors are reused, and
+    builds shared, only between embedders with the same fingerprint.
+    """
+    fingerprint = model_fingerprint(model_path)
+    return fingerprint if precision == "fp32" else f"{fingerprint}-{precision}"

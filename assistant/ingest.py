@@ -44,7 +44,7 @@ from assistant.builds import (
     verify_build,
 )
 from assistant.errors import IngestError, IngestRunning
-from assistant.fingerprints import corpus_fingerprint, model_fingerprint
+from assistant.fingerprints import corpus_fingerprint, embedder_fingerprint
 from assistant.settings import Settings, force_offline
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def build_id_for(settings: Settings) -> str:
     parts = [
         INDEX_FORMAT,
         corpus_fingerprint(settings.corpus_dir),
-        model_fingerprint(settings.model_path),
+        embedder_fingerprint(settings.model_path, settings.embedding_precision),
         str(settings.chunk_size),
         str(settings.chunk_overlap),
     ]
@@ -149,7 +149,9 @@ def _reusable(settings: Settings, found: tuple[str, Path] | None, chunk_ids: lis
         return Reusable()
     build_id, build_dir = found
     try:
-        if read_manifest(build_dir).get("model_fingerprint") != model_fingerprint(settings.model_path):
+        if read_manifest(build_dir).get("model_fingerprint") != embedder_fingerprint(
+            settings.model_path, settings.embedding_precision
+        ):
             return Reusable()  # another model's vectors are not this model's vectors
         _, store = open_store(settings, build_dir, build_id, _vectors_by_text({}))
         got = store.get(ids=chunk_ids, include=["embeddings"])
@@ -180,7 +182,7 @@ def _embed(
     sentence_vectors = dict(reuse.sentences)
     jobs: list[tuple[str, Any]] = [(c.embedding_text, c) for c in missing] + [(k[1], k) for k in missing_sentences]
     if jobs:
-        model = document_embeddings(settings.model_path, settings.onnx_dir)
+        model = document_embeddings(settings.model_path, settings.onnx_dir, settings.embedding_precision)
         bar = tqdm(total=len(jobs), desc="embedding", unit="text", disable=not show_progress(progress))
         for start in range(0, len(jobs), 256):
             batch = jobs[start : start + 256]
@@ -236,7 +238,8 @@ def _build(
         "index_format": INDEX_FORMAT,
         "corpus_fingerprint": corpus_fingerprint(settings.corpus_dir),
         "model": str(settings.model_path),
-        "model_fingerprint": model_fingerprint(settings.model_path),
+        "model_fingerprint": embedder_fingerprint(settings.model_path, settings.embedding_precision),
+        "embedding_precision": settings.embedding_precision,
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
         "documents": [d.doc_id for d in documents],

@@ -26,7 +26,7 @@ from assistant.documents import Document, load_corpus
 from assistant.draft import Draft
 from assistant.embeddings import CachedQueryEmbeddings, query_embeddings
 from assistant.errors import EmptyMessage, IndexNotReady, InvalidInput, MessageTooLong
-from assistant.fingerprints import corpus_fingerprint, model_fingerprint
+from assistant.fingerprints import corpus_fingerprint, embedder_fingerprint
 from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
 from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
@@ -122,7 +122,9 @@ class Assistant:
         self._build: LoadedBuild | None = None
         self._replies = ReplyCache()
         self._query_embeddings = CachedQueryEmbeddings(
-            query_embeddings(settings.model_path, settings.onnx_dir, settings.query_runtime)
+            query_embeddings(
+                settings.model_path, settings.onnx_dir, settings.query_runtime, settings.embedding_precision
+            )
         )
         # Real English words are never "corrected" into corpus words (the model's vocabulary is the dictionary).
         self._dictionary = load_dictionary(settings.model_path)
@@ -203,7 +205,7 @@ class Assistant:
         return {
             "index": self.build.build_id,
             "corpus": corpus_fingerprint(self.build.build_dir / "corpus"),
-            "model": model_fingerprint(self.settings.model_path),
+            "model": embedder_fingerprint(self.settings.model_path, self.settings.embedding_precision),
             "model_path": str(self.settings.model_path),
         }
 

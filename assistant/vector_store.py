@@ -29,10 +29,13 @@ EMBEDDING_FUNCTION_NAME = "ai-careers-minilm"
 class MiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
     """Chroma-side handle on our model; only used if someone queries Chroma by text directly."""
 
-    def __init__(self, embeddings: Embeddings | None = None, model_path: str = "", onnx_dir: str = "") -> None:
+    def __init__(
+        self, embeddings: Embeddings | None = None, model_path: str = "", onnx_dir: str = "", precision: str = "fp32"
+    ) -> None:
         self._embeddings = embeddings
         self._model_path = model_path
         self._onnx_dir = onnx_dir
+        self._precision = precision
 
     def __call__(self, input: Documents) -> ChromaVectors:  # noqa: A002 - Chroma's signature
         import numpy as np
@@ -40,7 +43,9 @@ class MiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
         if self._embeddings is None:
             from assistant.embeddings import query_embeddings
 
-            self._embeddings = query_embeddings(Path(self._model_path), Path(self._onnx_dir), "onnx")
+            self._embeddings = query_embeddings(
+                Path(self._model_path), Path(self._onnx_dir), "onnx", self._precision
+            )
         return [np.asarray(v, dtype=np.float32) for v in self._embeddings.embed_documents(list(input))]
 
     @staticmethod
@@ -48,11 +53,13 @@ class MiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
         return EMBEDDING_FUNCTION_NAME
 
     def get_config(self) -> dict[str, Any]:
-        return {"model_path": self._model_path, "onnx_dir": self._onnx_dir}
+        return {"model_path": self._model_path, "onnx_dir": self._onnx_dir, "precision": self._precision}
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> MiniLMEmbeddingFunction:
-        return MiniLMEmbeddingFunction(None, config.get("model_path", ""), config.get("onnx_dir", ""))
+        return MiniLMEmbeddingFunction(
+            None, config.get("model_path", ""), config.get("onnx_dir", ""), config.get("precision", "fp32")
+        )
 
     def is_legacy(self) -> bool:
         return False
@@ -73,7 +80,9 @@ def open_store(
     if create:
         client.get_or_create_collection(
             name,
-            embedding_function=MiniLMEmbeddingFunction(embeddings, str(settings.model_path), str(settings.onnx_dir)),
+            embedding_function=MiniLMEmbeddingFunction(
+                embeddings, str(settings.model_path), str(settings.onnx_dir), settings.embedding_precision
+            ),
             configuration={"hnsw": {"space": "cosine"}},
         )
     store = Chroma(
