@@ -89,6 +89,7 @@ class DocumentAnswerer:
         self._expansions = acronyms(retriever.texts())
         # Lower-cased corpus, read once per build: whether "supervised learning" is a phrase the documents use.
         self._corpus = " ".join(retriever.texts()).lower()
+        self._topics = retriever.heading_terms()
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
 
     def answer(self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None) -> bool:
@@ -288,6 +289,10 @@ class DocumentAnswerer:
             return False
         section = self._section_units(top)
         in_section = {chunk.chunk_id for _, chunk in section} | {top.chunk_id}
+        if self._asks_beyond(
+            query, top, section, [s for s in scored[: TOPIC_RANKS + 3] if s.passage.chunk_id not in in_section]
+        ):
+            return False
         section_best = max((s.score for s in scored if s.passage.chunk_id in in_section), default=0.0)
         # A bare short item elsewhere ("Detecting and mitigating bias in AI models") names a topic rather than
         # saying something about it: against a section written on the topic it counts for less.
@@ -322,6 +327,27 @@ class DocumentAnswerer:
             marker = draft.cite_passage(chunk, sentence)
             draft.say(f"{sentence if sentence.endswith(('.', '!', ')')) else sentence + '.'} {marker}")
         return True
+
+    def _asks_beyond(
+        self, query: str, top: Passage, section: list[tuple[Unit, Passage]], elsewhere: list[Scored]
+    ) -> bool:
+        """The question names something specific besides the section's heading that the section never says and
+        a close answer elsewhere does: "how can a generative model be used for *classification*" is not
+        answered by the Generative Models section but by the sentence on generative models classifying."""
+        heading = set(terms(top.section.split(" > ")[-1]))
+        # Only a topic the documents have a heading for counts ("classification"); a verb the question happens
+        # to use ("keep ... up to date") is the question's wording, not something else it asks about.
+        specific = {
+            t
+            for t in terms(query)
+            if t in self._topics and self._retriever.lexical.rare(t) and not found_in({t}, heading)
+        }
+        if not specific:
+            return False
+        said = set(terms(" ".join(u.as_sentence() for u, _ in section)))
+        if found_in(specific, said):
+            return False
+        return any(found_in(specific, set(terms(s.unit.as_sentence()))) for s in elsewhere)
 
     def _section_list(
         self, passage: Passage, search_text: str, lead: str, introduced_by: Unit | None = None

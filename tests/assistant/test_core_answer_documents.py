@@ -597,3 +597,33 @@ def test_a_list_announced_by_its_own_text_keeps_the_heading_lead(real_assistant:
     text = answer(real_assistant, question, "list").text()
     assert text.startswith("Core Responsibilities ["), text
     assert "These include" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["how can a generative model be used for classification", "how do generative models help with classification"],
+)
+def test_a_named_section_that_never_says_the_other_asked_topic_does_not_answer(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'Generative Models' is named, but 'classification' (a topic the documents have headings for) is never
+    said in that section and is said elsewhere: the sentence on generative models classifying answers."""
+    draft = answer(real_assistant, question, "explanation")
+    assert draft.text().startswith("Likewise, for classification, generative models can use Bayes"), draft.text()
+    assert draft.citations[0].section.endswith("> Use Cases"), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "kind", "wanted"),
+    [
+        # "keep ... up to date" is wording, not a topic: Continuous Learning still answers as a section.
+        ("how can I keep my AI knowledge up to date", "method", "Attend industry conferences"),
+        ("How do discriminative models work?", "explanation", "decision boundaries"),
+    ],
+)
+def test_a_named_section_still_answers_when_nothing_else_is_asked(
+    real_assistant: Assistant, question: str, kind: PartKind, wanted: str
+) -> None:
+    assert wanted in answer(real_assistant, question, kind).text()
