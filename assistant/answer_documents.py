@@ -58,6 +58,7 @@ TOPIC_SLACK = 0.15  # how far below the best unit elsewhere the named section's 
 BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) counts this much less
 SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
+SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
 CONTINUATION_SLACK = 0.45  # how far below the lead the next sentence of its paragraph may score and still follow it
 
 
@@ -71,6 +72,7 @@ class Scored:
     heading_share: float  # IDF-weighted share of the question's words in the section's heading path
     entity_item: bool = False  # an item labelled with the context entity that also says what is asked
     bonus: float = 0.0  # what the kind of question added (a definition, both sides of a comparison)
+    lead_in: bool = False  # "... play a vital role in various industries by:": it can only lead its list
 
 
 class DocumentAnswerer:
@@ -134,8 +136,12 @@ class DocumentAnswerer:
         listed = self._list_answer(kind, scored, query, search_text, relevant)
         if listed is not None:
             self._bullets(*listed, draft)
-        else:
-            self._sentences_answer(scored, draft, self._sides(query, kind))
+            return True
+        # A list's lead-in says nothing without its items: it is never a sentence answer.
+        plain = [s for s in scored if not s.lead_in]
+        if not plain:
+            return False
+        self._sentences_answer(plain, draft, self._sides(query, kind))
         return True
 
     # -- scoring -----------------------------------------------------------------------------------
@@ -161,10 +167,12 @@ class DocumentAnswerer:
             stored = dict(self._sentences.sentences(passage.chunk_id))
             heading = found_in(set(weights), set(terms(passage.section)))
             heading_share = sum(weights[t] for t in heading) / total
-            for unit in units(passage.text):
+            passage_units = units(passage.text)
+            for at, unit in enumerate(passage_units):
                 text = unit.as_sentence()
                 entity_item = False
-                if is_framing(unit.text) and not unit.children:
+                lead_in = _lead_in(unit, passage_units[at + 1 : at + 2])
+                if is_framing(unit.text) and not unit.children and not lead_in:
                     continue
                 vectors = [stored[line] for line in unit.lines if line in stored]
                 semantic = max((float(vector @ v) for v in vectors), default=passage.score)
@@ -199,7 +207,7 @@ class DocumentAnswerer:
                     score -= 0.2  # a bare label or figure says nothing on its own
                 elif unit.is_item and _ANAPHORA.match(unit.text):
                     score -= 0.15  # "It can, for example, ...": an item that leans on what came before
-                out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus))
+                out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
         out.sort(key=lambda s: s.score, reverse=True)
         return out
 
@@ -430,6 +438,11 @@ class DocumentAnswerer:
             if terms(head) and re.search(rf"\b{re.escape(one_words[0])}\s+{re.escape(head)}\b", self._corpus):
                 shared = set(terms(head))
                 left, right = (left - shared) or left, (right - shared) or right
+        # "Is Scala or C++ useful for an AI job?": after a one-word first side, the second side is its first word;
+        # the rest is what is asked about both ("useful for an AI job"), not a side.
+        first, second = sides[0].split(), sides[1].split()
+        if len(first) == 1 and len(second) > 2 and set(terms(second[0])):
+            right = set(terms(second[0])) - left or right
         return left, right
 
     @staticmethod
@@ -464,6 +477,9 @@ class DocumentAnswerer:
         # while Data Scientists ...") is the answer: a side then gets a sentence only from its own section.
         contrast = sides is not None and all(mentions(_about(best.unit, best.passage), side) for side in sides)
         for side, other in (sides, sides[::-1]) if sides else ():
+            # A heading is about the side when it names the side's specific words ("Unsupervised Learning"), not
+            # a common one the side happens to hold ("job" in "Is C++ useful for an AI job?").
+            named = {t for t in side if self._retriever.lexical.rare(t)} or side
             if not any(covers(c, side, other) for c in chosen):
                 # Only from a section on that side or the lead's own: a sentence on a third topic that names
                 # the side in passing ("Generative models, ... an example of unsupervised learning") is not it.
@@ -471,14 +487,14 @@ class DocumentAnswerer:
                     s
                     for s in scored[1:12]
                     if only_on(s, side, other)
-                    and s.score >= best.score - 0.6
-                    and (mentions(_heading(s.passage), side) or s.passage.section == best.passage.section)
+                    and s.score >= best.score - best.bonus - SIDE_SLACK  # the lead's own both-sides bonus set aside
+                    and (mentions(_heading(s.passage), named) or s.passage.section == best.passage.section)
                 ]
                 # The section written about that side ("Discriminative Models") says what it is, from its first
                 # sentence on; a sentence elsewhere mentioning it in passing ("... an example of unsupervised
                 # learning") does not.
                 own = sorted(
-                    (s for s in near if covers(s, side, other) and mentions(_heading(s.passage), side)),
+                    (s for s in near if covers(s, side, other) and mentions(_heading(s.passage), named)),
                     key=lambda s: s.unit.position,
                 )
                 if own or (near and not contrast):
@@ -524,6 +540,25 @@ class DocumentAnswerer:
 _YES_NO = re.compile(
     r"^\s*(?:can|could|is|are|does|do|did|should|would|will|has|have)\s+(?!you\b|u\b|there\b|i\s+get\b)",
     re.IGNORECASE,
+)
+
+
+def _lead_in(unit: Unit, following: list[Unit]) -> bool:
+    """A sentence that introduces the list right after it ("Machine Learning Engineers play a vital role in
+    various industries by:"): framing on its own, but the lead of that list, so it is scored to find the
+    list. An announcement ("Here are the key areas to focus on:") or a question stays framing."""
+    text = unit.text.strip()
+    return (
+        not unit.is_item
+        and text.endswith(":")
+        and not _ANNOUNCEMENT.match(text)
+        and bool(following)
+        and following[0].is_item
+    )
+
+
+_ANNOUNCEMENT = re.compile(
+    r"^(?:as such,\s*)?(?:let['’]s|let us|here['’]?s|here is|here are|below|the following)\b", re.I
 )
 
 

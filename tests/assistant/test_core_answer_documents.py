@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer_documents import _lead_in
 from assistant.draft import Draft
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
@@ -523,6 +524,9 @@ def test_starting_a_career_in_other_words_finds_career_development(
         (("supervised", "unsupervised learning"), "supervised", "unsupervised"),
         (("generative", "discriminative models"), "generative", "discriminative"),
         (("ML engineer", "data scientist"), None, None),  # two words each side: nothing is written once for both
+        # "Is Scala or C++ useful for an AI job?": what follows the second side is asked of both, not a side.
+        (("Scala", "C++ useful for an AI job"), "Scala", "C++"),
+        (("Python", "Java better for machine learning"), "Python", "Java"),
     ],
 )
 def test_a_head_noun_written_once_belongs_to_both_sides(
@@ -627,3 +631,27 @@ def test_a_named_section_still_answers_when_nothing_else_is_asked(
     real_assistant: Assistant, question: str, kind: PartKind, wanted: str
 ) -> None:
     assert wanted in answer(real_assistant, question, kind).text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what role does a machine learning engineer play in industries",
+        "how do machine learning engineers help industries",
+    ],
+)
+def test_a_lists_lead_in_leads_its_items(real_assistant: Assistant, question: str) -> None:
+    """'... play a vital role in various industries by:' introduces its list: it is scored (to find the list)
+    and leads the bullets, never standing alone as a sentence."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith("Machine Learning Engineers play a vital role in various industries by ["), text
+    assert "\n- Transforming data into actionable insights" in text, text
+
+
+def test_an_announcement_is_not_a_lead_in() -> None:
+    found = units("Here are the key areas to focus on:\n- Python\n- Statistics")
+    assert not _lead_in(found[0], found[1:2])
+    found = units("Machine Learning Engineers play a vital role in various industries by:\n- Transforming data")
+    assert _lead_in(found[0], found[1:2])
+    assert not _lead_in(found[0], [])  # no list after it: it introduces nothing here
