@@ -22,6 +22,7 @@ from typing import Any
 
 from assistant.answer_documents import DocumentAnswerer
 from assistant.answer_statistics import StatisticsAnswerer
+from assistant.builds import named_build
 from assistant.documents import Document, load_corpus
 from assistant.draft import Draft
 from assistant.embeddings import CachedQueryEmbeddings, query_embeddings
@@ -141,6 +142,9 @@ class Assistant:
 
     def reload(self) -> None:
         """Open the build data/CURRENT names (after an ingest); the old one keeps serving until then."""
+        named = named_build(self.settings)
+        if self._build is not None and named is not None and named[0] == self._build.build_id:
+            return  # already serving it (verified when it was opened): no need to hash its files again
         found = current_build(self.settings)
         if found is None:
             raise IndexNotReady(f"no index in {self.settings.data_dir}: run `assistant ingest` first")
