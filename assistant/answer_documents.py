@@ -447,23 +447,34 @@ class DocumentAnswerer:
 
     @staticmethod
     def _continuation(best: Scored, scored: list[Scored]) -> Scored | None:
-        """The sentence right after the lead in its paragraph, when it carries the lead on ("This includes
-        addressing biases ...", "Reinforcement models inform ...") and is not far below it: the lead alone is
-        often only the first half of what the paragraph says about the asked thing."""
+        """A sentence next to the lead in its paragraph that belongs with it: the one after it when it carries
+        the lead on ("This includes addressing biases ...", "Reinforcement models inform ..."), else the one
+        before it when it speaks of the same thing ("If an ML model learns ... 'noise' ... then it's overfitting
+        the training data." before "Overfitting is the flipside of underfitting ..."), and not far below it:
+        the lead alone is often only half of what its paragraph says about the asked thing."""
         if best.unit.is_item:
             return None
         order = units(best.passage.text)
-        at = next((i for i, u in enumerate(order) if u == best.unit), len(order))
-        if at + 1 >= len(order):
+        at = next((i for i, u in enumerate(order) if u == best.unit), None)
+        if at is None:
             return None
-        for item in scored[1:]:
-            if item.passage.chunk_id != best.passage.chunk_id or item.unit != order[at + 1]:
+        paragraphs = [line for line in best.passage.text.split("\n") if best.unit.text in line]
+        for step in (1, -1):
+            if not 0 <= at + step < len(order):
                 continue
-            carries = bool(_ANAPHORA.match(item.unit.text)) or item.lexical >= 0.5 * best.lexical > 0
+            neighbour = order[at + step]
+            if neighbour.is_item or not any(neighbour.text in line for line in paragraphs):
+                continue
+            item = next(
+                (s for s in scored[1:] if s.passage.chunk_id == best.passage.chunk_id and s.unit == neighbour), None
+            )
+            if item is None:
+                continue
+            pronoun = step == 1 and bool(_ANAPHORA.match(item.unit.text))
+            carries = pronoun or item.lexical >= 0.5 * best.lexical > 0
             near = item.score >= best.score - best.bonus - CONTINUATION_SLACK
-            if not item.unit.is_item and carries and near and len(item.unit.text.split()) >= 4:
+            if carries and near and len(item.unit.text.split()) >= 4:
                 return item
-            return None
         return None
 
     def _sentences_answer(

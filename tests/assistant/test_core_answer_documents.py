@@ -655,3 +655,15 @@ def test_an_announcement_is_not_a_lead_in() -> None:
     found = units("Machine Learning Engineers play a vital role in various industries by:\n- Transforming data")
     assert _lead_in(found[0], found[1:2])
     assert not _lead_in(found[0], [])  # no list after it: it introduces nothing here
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what does overfitting mean", "overfitting - what is it"])
+def test_the_sentence_before_the_lead_joins_it_when_it_speaks_of_the_same_thing(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'Overfitting is the flipside ...' leads (it defines the term); the sentence before it in the paragraph,
+    which says what overfitting is ('... noise ...'), follows it instead of being lost."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith("Overfitting is the flipside of underfitting"), text
+    assert "what statisticians might refer to as ‘noise’" in text, text
