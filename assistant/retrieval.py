@@ -72,6 +72,10 @@ class Retriever:
         ]
         self.lexical = LexicalIndex(self._ids, self._texts, [str(m.get("section", "")) for m in self._metas])
 
+    def heading_terms(self) -> set[str]:
+        """Every word of every innermost heading: the topics the documents are written about."""
+        return {t for heading in self._headings for t in heading}
+
     def texts(self) -> list[str]:
         """Every chunk's text (for what the documents define: acronyms and their expansions)."""
         return list(self._texts)
