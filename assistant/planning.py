@@ -30,6 +30,7 @@ EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is o
 YES_NO_NUDGE = 0.4  # ... to "explanation" when it asks a yes/no question about no figure
 PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
 METHOD_NUDGE = 0.4  # ... and to "method" when it asks how a figure is measured
+BARE_TERM_WORDS = 3  # a question this short with no small-talk cue asks about the term it names
 STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
@@ -145,6 +146,11 @@ class Planner:
         """'Hi!', 'thanks a lot': a part led by a small-talk cue of the examples file (not 'I'm in NYC')."""
         return self._smalltalk.match(text) is not None
 
+    def _bare_term(self, text: str) -> bool:
+        """A question of a word or two with no small-talk cue ("MLOps?", "underfitting??")."""
+        short = len(re.findall(r"\w+", text)) <= BARE_TERM_WORDS
+        return text.rstrip().endswith("?") and short and not self._smalltalk.match(text)
+
     def _merge(
         self, text: str, own: Slots, slots: Slots, before: Turn | None, years: list[int], earlier: PlannedPart | None
     ) -> Slots:
@@ -175,6 +181,8 @@ class Planner:
             scores["figure"] += NUMERIC_NUDGE
         if self.words.asks_to_compare(text) and not (_asks_for_number(own) or self.words.asks_for_number(text)):
             scores["comparison"] += COMPARISON_NUDGE
+        elif not (self.words.asks_to_compare(text) or own.compare):
+            scores["comparison"] /= 2  # nothing set side by side: "does time management matter for them?"
         asks_number = _asks_for_number(own) or self.words.asks_for_number(text)
         if self.words.asks_for_explanation(text) and not asks_number and not self.words.asks_to_compare(text):
             scores["explanation"] += EXPLANATION_NUDGE
@@ -197,10 +205,17 @@ class Planner:
             scores["path"] += PATH_NUDGE
         elif scores["path"] < STRONG_VOTE:
             scores["path"] /= 2  # "do I need a PhD?" asks about a requirement, not the steps of a career
+        # Before the follow-up rules: "and for AI engineers?" after a salary is a figure by the turn before.
+        if not (asks_number or _names_metric(own) or own.salary or own.city or own.unknown_level or own.unknown_place):
+            scores["figure"] /= 2  # no pay, amount, metric or place in its words: a figure only by its form
         if previous_kind == "figure" and any(self.words.asks_across(text, d) for d in self.words.dimensions):
             scores["figure"] += FOLLOWUP_NUDGE  # "how does that change with seniority?" after a salary
         if _names_something(own):
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
+        elif self._bare_term(text):  # "MLOps?", "overfitting??": a bare term asked about
+            scores["smalltalk"] = min(scores["smalltalk"], 0.05)
+            if not (asks_number or own.compare):
+                scores["explanation"] += EXPLANATION_NUDGE
         if own.followup and previous_kind in scores and _elliptical(text, own) and not (own.doc_cue or own.method):
             # "What about the median?", "And for Java developers?": no kind of its own, so the last one's.
             scores[previous_kind] += FOLLOWUP_NUDGE

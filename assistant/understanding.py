@@ -303,7 +303,14 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.levels = [lv for lv in _all(text, vocabulary.levels) if lv != "Average"]
     if s.level == "Average" and not (s.roles or "base" in text):
         s.level = None  # "average salary for ML experts" is a market figure, not a role level
-    if re.search(r"\bseniors?\b|\bsr\.?\b|\blead\b|\bprincipal\b|\bstaff\b", text) and not s.level:
+    # "a lead engineer" is a level; "cities that lead in AI jobs" is a verb.
+    if (
+        re.search(
+            r"\bseniors?\b|\bsr\.?\b|\blead\b(?!\s+(?:in|to|into|the|a|an|on|at|by|with|from|for)\b)|\bprincipal\b|\bstaff\b",
+            text,
+        )
+        and not s.level
+    ):
         s.unknown_level = "senior"
     experience = EXPERIENCE.search(text)
     if experience and not YEAR.fullmatch(experience.group(1)):
@@ -335,13 +342,8 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         for phrases in vocabulary.levels.values():
             for phrase in phrases:
                 without_levels = _pattern(phrase).sub(" ", without_levels)
-        if re.search(r"\b(?:cit(?:y|ies)|location|place|where)\b", text):
-            s.rank_dimension = "city"
-        elif re.search(r"\b(?:roles?|jobs?|positions?|titles?|professions?|occupations?)\b", without_levels):
-            s.rank_dimension = "role"
-        elif re.search(r"\b(?:levels?|stage|seniority|experience|career stage)\b", without_levels):
-            s.rank_dimension = "level"
-        elif not (s.salary or s.roles or s.city):
+        s.rank_dimension = _rank_dimension(text, without_levels)
+        if not s.rank_dimension and not (s.salary or s.roles or s.city):
             s.rank_word, s.rank = s.rank, None  # "the most important skills" is not a salary ranking
         if s.rank_dimension == "city" and not (s.salary or s.roles or s.level or s.platform_metric or s.market_metric):
             s.rank = s.rank_dimension = None  # "which cities have the most AI jobs?" ranks no figure we hold
@@ -361,6 +363,17 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         or (refers_back and (s.monthly or s.compare or bool(s.level) or bool(s.city)))
     )
     return s
+
+
+def _rank_dimension(text: str, without_levels: str | None = None) -> str | None:
+    """What a ranking ranks by the words of `text`: cities, roles or levels ("which cities ...")."""
+    if re.search(r"\b(?:cit(?:y|ies)|location|place|where)\b", text):
+        return "city"
+    if re.search(r"\b(?:roles?|jobs?|positions?|titles?|professions?|occupations?)\b", without_levels or text):
+        return "role"
+    if re.search(r"\b(?:levels?|stage|seniority|experience|career stage)\b", without_levels or text):
+        return "level"
+    return None
 
 
 def _unknown_role(text: str, s: Slots) -> str | None:
@@ -440,6 +453,9 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
             # "Which city pays the most?" then "and the least?": the same ranking, the other end.
             merged.rank = merged.rank or merged.rank_word
             merged.rank_dimension = before.get("rank_dimension")
+        elif merged.rank and merged.salary and not (merged.rank_dimension or merged.roles or merged.city):
+            # "Which cities lead in AI jobs?" then "and which pay the most?": "which" are the things asked before.
+            merged.rank_dimension = _rank_dimension(previous.message.lower())
         merged.doc_cue = False
     if merged.compare and merged.level and before.get("level") and before.get("level") != merged.level:
         merged.levels = [before["level"], merged.level]  # "how much more at Late Career?" -> the gap

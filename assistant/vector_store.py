@@ -43,9 +43,7 @@ class MiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
         if self._embeddings is None:
             from assistant.embeddings import query_embeddings
 
-            self._embeddings = query_embeddings(
-                Path(self._model_path), Path(self._onnx_dir), "onnx", self._precision
-            )
+            self._embeddings = query_embeddings(Path(self._model_path), Path(self._onnx_dir), "onnx", self._precision)
         return [np.asarray(v, dtype=np.float32) for v in self._embeddings.embed_documents(list(input))]
 
     @staticmethod

@@ -526,3 +526,41 @@ def test_a_level_said_as_context_sharpens_a_path_question(real_assistant: Assist
 def test_pay_and_a_level_ask_for_a_figure(real_assistant: Assistant, question: str) -> None:
     reply = ask(real_assistant, question)
     assert reply.plan[0].kind == "figure" and reply.route == "statistics", reply.plan
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "term"), [("overfitting??", "overfitting"), ("backpropagation?", "backpropagation")]
+)
+def test_a_bare_term_asked_about_is_explained_not_small_talk(
+    real_assistant: Assistant, question: str, term: str
+) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.route == "documents" and reply.plan[0].kind == "explanation", reply.plan
+    assert term in reply.answer.lower()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["does python matter for data scientists?", "is critical thinking important for a robotics engineer?"]
+)
+def test_nothing_set_side_by_side_is_not_a_comparison(real_assistant: Assistant, question: str) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert (part.kind, part.route) == ("explanation", "documents"), (part.kind, part.confidence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Which cities lead in AI jobs?", "and which pay the most?"),
+        ("what cities are major tech hubs?", "and which of those pays the most?"),
+    ],
+)
+def test_which_pays_most_ranks_what_the_turn_before_asked_about(
+    real_assistant: Assistant, first: str, second: str
+) -> None:
+    before = ask(real_assistant, first)
+    assert before.route == "documents" and not before.plan[0].entities.get("level"), before.plan  # "lead" is a verb
+    after = ask(real_assistant, second, before.session_id)
+    assert after.route == "statistics" and "city figures" in after.answer, after.answer

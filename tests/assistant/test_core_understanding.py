@@ -46,6 +46,8 @@ def test_experience_levels_and_years() -> None:
     assert slots("senior ML engineer").unknown_level == "senior"
     assert slots("and for the seniors?").unknown_level == "senior"  # the plural is the same level
     assert slots("what do seniors make?").unknown_level == "senior"
+    assert slots("what does a lead engineer earn?").unknown_level == "senior"
+    assert slots("which cities lead in AI jobs?").unknown_level is None  # the verb, not the level
 
 
 def test_cities_and_unknown_places() -> None:
