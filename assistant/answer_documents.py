@@ -58,6 +58,8 @@ TOPIC_SLACK = 0.15  # how far below the best unit elsewhere the named section's 
 BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) counts this much less
 SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
+SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
+CONTINUATION_SLACK = 0.45  # how far below the lead the next sentence of its paragraph may score and still follow it
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class Scored:
     heading_share: float  # IDF-weighted share of the question's words in the section's heading path
     entity_item: bool = False  # an item labelled with the context entity that also says what is asked
     bonus: float = 0.0  # what the kind of question added (a definition, both sides of a comparison)
+    lead_in: bool = False  # "... play a vital role in various industries by:": it can only lead its list
 
 
 class DocumentAnswerer:
@@ -86,6 +89,9 @@ class DocumentAnswerer:
         self._sentences = sentences
         self._min_relevance = min_relevance
         self._expansions = acronyms(retriever.texts())
+        # Lower-cased corpus, read once per build: whether "supervised learning" is a phrase the documents use.
+        self._corpus = " ".join(retriever.texts()).lower()
+        self._topics = retriever.heading_terms()
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
 
     def answer(self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None) -> bool:
@@ -130,8 +136,12 @@ class DocumentAnswerer:
         listed = self._list_answer(kind, scored, query, search_text, relevant)
         if listed is not None:
             self._bullets(*listed, draft)
-        else:
-            self._sentences_answer(scored, draft, self._sides(query, kind))
+            return True
+        # A list's lead-in says nothing without its items: it is never a sentence answer.
+        plain = [s for s in scored if not s.lead_in]
+        if not plain:
+            return False
+        self._sentences_answer(plain, draft, self._sides(query, kind))
         return True
 
     # -- scoring -----------------------------------------------------------------------------------
@@ -147,7 +157,7 @@ class DocumentAnswerer:
     ) -> list[Scored]:
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
         sides = comparison_sides(query) if kind != "figure" else None
-        left, right = side_terms(sides, self._expansions) if sides else (set(), set())
+        left, right = self._side_terms(sides) if sides else (set(), set())
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
         total = sum(weights.values()) or 1.0
         wanted = set(named or focus)  # an item's label may name the context entity ("Robotics Engineer: ...")
@@ -157,10 +167,12 @@ class DocumentAnswerer:
             stored = dict(self._sentences.sentences(passage.chunk_id))
             heading = found_in(set(weights), set(terms(passage.section)))
             heading_share = sum(weights[t] for t in heading) / total
-            for unit in units(passage.text):
+            passage_units = units(passage.text)
+            for at, unit in enumerate(passage_units):
                 text = unit.as_sentence()
                 entity_item = False
-                if is_framing(unit.text) and not unit.children:
+                lead_in = _lead_in(unit, passage_units[at + 1 : at + 2])
+                if is_framing(unit.text) and not unit.children and not lead_in:
                     continue
                 vectors = [stored[line] for line in unit.lines if line in stored]
                 semantic = max((float(vector @ v) for v in vectors), default=passage.score)
@@ -186,7 +198,7 @@ class DocumentAnswerer:
                     score += 0.2 * named_by
                 elif unit.position == 0 and not unit.is_item:
                     score += 0.1 * passage.heading_match
-                if sides and mentions(text, left) and mentions(text, right):
+                if sides and mentions(_about(unit, passage), left) and mentions(_about(unit, passage), right):
                     bonus += 0.25
                 score += bonus
                 if kind != "figure" and _FIGURE.search(text) and len(text.split()) < 12:
@@ -195,7 +207,7 @@ class DocumentAnswerer:
                     score -= 0.2  # a bare label or figure says nothing on its own
                 elif unit.is_item and _ANAPHORA.match(unit.text):
                     score -= 0.15  # "It can, for example, ...": an item that leans on what came before
-                out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus))
+                out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
         out.sort(key=lambda s: s.score, reverse=True)
         return out
 
@@ -285,6 +297,10 @@ class DocumentAnswerer:
             return False
         section = self._section_units(top)
         in_section = {chunk.chunk_id for _, chunk in section} | {top.chunk_id}
+        if self._asks_beyond(
+            query, top, section, [s for s in scored[: TOPIC_RANKS + 3] if s.passage.chunk_id not in in_section]
+        ):
+            return False
         section_best = max((s.score for s in scored if s.passage.chunk_id in in_section), default=0.0)
         # A bare short item elsewhere ("Detecting and mitigating bias in AI models") names a topic rather than
         # saying something about it: against a section written on the topic it counts for less.
@@ -306,7 +322,10 @@ class DocumentAnswerer:
             item = _named_item(search_text, section)
             # One labelled item the question names ("AI Product Manager: ...") is the answer; an unlabelled item
             # sharing the question's words ("Stay updated with ...") is one of the section's answers.
-            self._bullets("", [item] if item and item[0].label else section, draft)
+            if item and item[0].label:
+                self._bullets("", [item], draft)
+            else:
+                self._bullets(_prose_lead(section), section, draft)
             return True
         prose = [(u, chunk) for u, chunk in section if not u.is_item and not is_framing(u.text)]
         if not prose or len(prose) != len(section) or len(prose) > SHORT_SECTION:
@@ -316,6 +335,27 @@ class DocumentAnswerer:
             marker = draft.cite_passage(chunk, sentence)
             draft.say(f"{sentence if sentence.endswith(('.', '!', ')')) else sentence + '.'} {marker}")
         return True
+
+    def _asks_beyond(
+        self, query: str, top: Passage, section: list[tuple[Unit, Passage]], elsewhere: list[Scored]
+    ) -> bool:
+        """The question names something specific besides the section's heading that the section never says and
+        a close answer elsewhere does: "how can a generative model be used for *classification*" is not
+        answered by the Generative Models section but by the sentence on generative models classifying."""
+        heading = set(terms(top.section.split(" > ")[-1]))
+        # Only a topic the documents have a heading for counts ("classification"); a verb the question happens
+        # to use ("keep ... up to date") is the question's wording, not something else it asks about.
+        specific = {
+            t
+            for t in terms(query)
+            if t in self._topics and self._retriever.lexical.rare(t) and not found_in({t}, heading)
+        }
+        if not specific:
+            return False
+        said = set(terms(" ".join(u.as_sentence() for u, _ in section)))
+        if found_in(specific, said):
+            return False
+        return any(found_in(specific, set(terms(s.unit.as_sentence()))) for s in elsewhere)
 
     def _section_list(
         self, passage: Passage, search_text: str, lead: str, introduced_by: Unit | None = None
@@ -383,7 +423,59 @@ class DocumentAnswerer:
 
     def _sides(self, query: str, kind: PartKind) -> tuple[set[str], set[str]] | None:
         sides = comparison_sides(query) if kind != "figure" else None
-        return side_terms(sides, self._expansions) if sides else None
+        return self._side_terms(sides) if sides else None
+
+    def _side_terms(self, sides: tuple[str, str]) -> tuple[set[str], set[str]]:
+        """Each side's own words, with a head noun written once for both sides set aside: in "supervised vs
+        unsupervised learning" and "generative and discriminative models" the last word belongs to both sides
+        (the documents write "supervised learning", "generative models"), so it tells neither apart."""
+        left, right = side_terms(sides, self._expansions)
+        for one, other in (sides, sides[::-1]):
+            one_words, other_words = one.lower().split(), other.lower().split()
+            if len(one_words) != 1 or len(other_words) < 2:
+                continue
+            head = other_words[-1].strip("?.,!")
+            if terms(head) and re.search(rf"\b{re.escape(one_words[0])}\s+{re.escape(head)}\b", self._corpus):
+                shared = set(terms(head))
+                left, right = (left - shared) or left, (right - shared) or right
+        # "Is Scala or C++ useful for an AI job?": after a one-word first side, the second side is its first word;
+        # the rest is what is asked about both ("useful for an AI job"), not a side.
+        first, second = sides[0].split(), sides[1].split()
+        if len(first) == 1 and len(second) > 2 and set(terms(second[0])):
+            right = set(terms(second[0])) - left or right
+        return left, right
+
+    @staticmethod
+    def _continuation(best: Scored, scored: list[Scored]) -> Scored | None:
+        """A sentence next to the lead in its paragraph that belongs with it: the one after it when it carries
+        the lead on ("This includes addressing biases ...", "Reinforcement models inform ..."), else the one
+        before it when it speaks of the same thing ("If an ML model learns ... 'noise' ... then it's overfitting
+        the training data." before "Overfitting is the flipside of underfitting ..."), and not far below it:
+        the lead alone is often only half of what its paragraph says about the asked thing."""
+        if best.unit.is_item:
+            return None
+        order = units(best.passage.text)
+        at = next((i for i, u in enumerate(order) if u == best.unit), None)
+        if at is None:
+            return None
+        paragraphs = [line for line in best.passage.text.split("\n") if best.unit.text in line]
+        for step in (1, -1):
+            if not 0 <= at + step < len(order):
+                continue
+            neighbour = order[at + step]
+            if neighbour.is_item or not any(neighbour.text in line for line in paragraphs):
+                continue
+            item = next(
+                (s for s in scored[1:] if s.passage.chunk_id == best.passage.chunk_id and s.unit == neighbour), None
+            )
+            if item is None:
+                continue
+            pronoun = step == 1 and bool(_ANAPHORA.match(item.unit.text))
+            carries = pronoun or item.lexical >= 0.5 * best.lexical > 0
+            near = item.score >= best.score - best.bonus - CONTINUATION_SLACK
+            if carries and near and len(item.unit.text.split()) >= 4:
+                return item
+        return None
 
     def _sentences_answer(
         self, scored: list[Scored], draft: Draft, sides: tuple[set[str], set[str]] | None = None
@@ -392,18 +484,42 @@ class DocumentAnswerer:
         gets the best sentence on each side it has not covered yet, so both sides are spoken for."""
         best = scored[0]
         chosen = [best]
+        # A lead that itself contrasts both sides ("While both roles ..., ML Engineers focus on the 'how' ...,
+        # while Data Scientists ...") is the answer: a side then gets a sentence only from its own section.
+        contrast = sides is not None and all(mentions(_about(best.unit, best.passage), side) for side in sides)
         for side, other in (sides, sides[::-1]) if sides else ():
-
-            def only(unit: Unit, side: set[str] = side, other: set[str] = other) -> bool:
-                return mentions(unit.as_sentence(), side) and not mentions(unit.as_sentence(), other)
-
-            if not any(only(c.unit) for c in chosen):
-                on_side = next((s for s in scored[1:12] if only(s.unit)), None)
-                if on_side is not None and on_side.score >= best.score - 0.6:
-                    chosen.append(on_side)
+            # A heading is about the side when it names the side's specific words ("Unsupervised Learning"), not
+            # a common one the side happens to hold ("job" in "Is C++ useful for an AI job?").
+            named = {t for t in side if self._retriever.lexical.rare(t)} or side
+            if not any(covers(c, side, other) for c in chosen):
+                # Only from a section on that side or the lead's own: a sentence on a third topic that names
+                # the side in passing ("Generative models, ... an example of unsupervised learning") is not it.
+                near = [
+                    s
+                    for s in scored[1:12]
+                    if only_on(s, side, other)
+                    and s.score >= best.score - best.bonus - SIDE_SLACK  # the lead's own both-sides bonus set aside
+                    and (mentions(_heading(s.passage), named) or s.passage.section == best.passage.section)
+                ]
+                # The section written about that side ("Discriminative Models") says what it is, from its first
+                # sentence on; a sentence elsewhere mentioning it in passing ("... an example of unsupervised
+                # learning") does not.
+                own = sorted(
+                    (s for s in near if covers(s, side, other) and mentions(_heading(s.passage), named)),
+                    key=lambda s: s.unit.position,
+                )
+                if own or (near and not contrast):
+                    chosen.append((own or near)[0])
+        # Each side has a sentence of its own: nothing else is needed (a third would be about something else).
+        sided = contrast or (
+            sides is not None and all(any(only_on(c, one, two) for c in chosen) for one, two in (sides, sides[::-1]))
+        )
+        following = self._continuation(best, scored)
+        if following is not None and following not in chosen and len(chosen) < 3:
+            chosen.append(following)
         top_lexical = max(s.lexical for s in scored[:4])
         for item in scored[1:8]:
-            if len(chosen) == 3:
+            if len(chosen) == 3 or sided:
                 break
             same = item.passage.chunk_id == best.passage.chunk_id
             close = item.score >= best.score - best.bonus - (0.25 if same else 0.15)  # the lead's bonus set aside
@@ -412,8 +528,13 @@ class DocumentAnswerer:
             if close and on_topic and not repeats and len(item.unit.as_sentence().split()) >= 4:
                 chosen.append(item)
         support = sorted(chosen[1:], key=lambda s: (s.rank, s.unit.position))
+        said: set[str] = set()
         for item in [best, *support]:
-            sentence = " ".join([*_antecedents(item), item.unit.as_sentence()])
+            if item.unit.text in said:
+                continue  # already said as the antecedent of a sentence before it
+            # A pronoun's antecedent already in the answer is not repeated ("... is increasing. This includes ...").
+            sentence = " ".join([*(a for a in _antecedents(item) if a not in said), item.unit.as_sentence()])
+            said.update({*_antecedents(item), item.unit.text})
             marker = draft.cite_passage(item.passage, sentence)
             if item.unit.is_item and not item.unit.label and len(sentence.split()) <= 8:
                 # A bare list item ("MLOps (Machine Learning Operations)") says what it is by the list it is in.
@@ -431,6 +552,39 @@ _YES_NO = re.compile(
     r"^\s*(?:can|could|is|are|does|do|did|should|would|will|has|have)\s+(?!you\b|u\b|there\b|i\s+get\b)",
     re.IGNORECASE,
 )
+
+
+def _lead_in(unit: Unit, following: list[Unit]) -> bool:
+    """A sentence that introduces the list right after it ("Machine Learning Engineers play a vital role in
+    various industries by:"): framing on its own, but the lead of that list, so it is scored to find the
+    list. An announcement ("Here are the key areas to focus on:") or a question stays framing."""
+    text = unit.text.strip()
+    return (
+        not unit.is_item
+        and text.endswith(":")
+        and not _ANNOUNCEMENT.match(text)
+        and bool(following)
+        and following[0].is_item
+    )
+
+
+_ANNOUNCEMENT = re.compile(
+    r"^(?:as such,\s*)?(?:let['’]s|let us|here['’]?s|here is|here are|below|the following)\b", re.I
+)
+
+
+def _prose_lead(section: list[tuple[Unit, Passage]], most: int = 2) -> str:
+    """The sentences a list section opens with, when they say what the section is about ("Regression models
+    involve continuous values for predictions ...") rather than announce the list: the answer's lead, before
+    the bullets, so a definition asked of a mixed section is not lost behind its items. '' when none."""
+    prose: list[str] = []
+    for unit, _ in section:
+        if unit.is_item:
+            break
+        if is_framing(unit.text) or unit.text.rstrip().endswith(":"):
+            return ""  # "These include:" / "Here are the key areas:": the heading leads instead
+        prose.append(unit.text)
+    return " ".join(prose) if 0 < len(prose) <= most else ""
 
 
 def _bare_item(unit: Unit) -> bool:
@@ -481,6 +635,33 @@ def _antecedents(item: Scored, most: int = 2) -> list[str]:
 
 
 _FIGURE = re.compile(r"\$\s?\d")
+
+
+def only_on(item: Scored, side: set[str], other: set[str]) -> bool:
+    """The unit speaks of one side of a comparison and not of the other."""
+    about = _about(item.unit, item.passage)
+    return mentions(about, side) and not mentions(about, other)
+
+
+def covers(item: Scored, side: set[str], other: set[str]) -> bool:
+    """The unit speaks for one side: of it alone, or from the section written about it without naming the other
+    side ("These generally entail ..." under "Discriminative Models")."""
+    heading = _heading(item.passage)
+    in_own_section = mentions(heading, side) and not mentions(heading, other)
+    return only_on(item, side, other) or (in_own_section and not mentions(item.unit.as_sentence(), other))
+
+
+def _heading(passage: Passage) -> str:
+    return passage.section.split(" > ")[-1]
+
+
+def _about(unit: Unit, passage: Passage) -> str:
+    """What a unit speaks of: its text, and its section's heading when it leans on it with a pronoun
+    ("These generally entail supervised learning ..." under "Discriminative Models" is about those)."""
+    text = unit.as_sentence()
+    if _ANAPHORA.match(unit.text):
+        return f"{passage.section.split(' > ')[-1]} {text}"
+    return text
 
 
 def _mostly_figures(passage: Passage) -> bool:

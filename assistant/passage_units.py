@@ -184,7 +184,7 @@ def defines(sentence: str, phrase: str, expansions: dict[str, str] | None = None
             names.add(name[:-1])
     text = sentence.lower()
     expansion = expansion_of(phrase, expansions)
-    if expansion and re.search(rf"{re.escape(expansion)}\s*\({re.escape(phrase.lower())}s?\)", text):
+    if expansion and re.search(rf"{re.escape(expansion)}[{_QUOTES}]?\s*\({re.escape(phrase.lower())}s?\)", text):
         return True  # "natural language processing (NLP)" says what NLP stands for
     for name in names:
         n = re.escape(name)
@@ -236,7 +236,10 @@ def mentions(sentence: str, side: set[str]) -> bool:
     return bool(side & set(terms(sentence)))
 
 
-_BEFORE_PAREN = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,5})\(([A-Z][A-Za-z]{1,7})\)")
+# "words (ACRO)" and "ACRO (Words)": the words may be hyphenated ("retrieval-augmented generation (RAG)")
+# or quoted ("the 'large language models' (LLMs)").
+_QUOTES = "'‘’\"“”"
+_BEFORE_PAREN = re.compile(rf"((?:[{_QUOTES}]?[A-Za-z][\w-]*[{_QUOTES}]?\s+){{1,5}})\(([A-Z][A-Za-z]{{1,7}})\)")
 _AFTER_PAREN = re.compile(r"\b([A-Z][A-Za-z]{1,7})\s+\(([A-Z][\w -]{3,60}?)\)")
 
 
@@ -246,18 +249,9 @@ def acronyms(texts: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for text in texts:
         for words, acronym in _BEFORE_PAREN.findall(text):
-            capitals = [c for c in acronym if c.isupper()]
-            # "Variational Autoencoders (VAEs)": a word may give two capitals (auto-Encoder), so the words'
-            # initials need only start the acronym, with at most one capital to spare.
-            for size in (len(capitals), len(capitals) - 1):
-                candidate = words.split()[-size:] if size >= 2 else []
-                if (
-                    size >= 2
-                    and len(candidate) == size
-                    and all(w[0].lower() == c.lower() for w, c in zip(candidate, capitals, strict=False))
-                ):
-                    found.setdefault(_singular(acronym.lower()), " ".join(candidate).lower())
-                    break
+            expansion = _expansion_before(words.split(), [c for c in acronym if c.isupper()])
+            if expansion:
+                found.setdefault(_singular(acronym.lower()), expansion)
         for acronym, expansion in _AFTER_PAREN.findall(text):
             capitals = [c for c in acronym if c.isupper()]
             words = expansion.split()
@@ -266,6 +260,24 @@ def acronyms(texts: list[str]) -> dict[str, str]:
             ):
                 found.setdefault(_singular(acronym.lower()), expansion.lower())
     return found
+
+
+def _expansion_before(words: list[str], capitals: list[str]) -> str:
+    """The last words before "(ACRO)" whose initials spell the acronym's capitals, or ''.
+
+    Each part of a hyphenated word gives an initial ("retrieval-augmented" -> R, A). A word may also give
+    two capitals ("Variational Autoencoders (VAEs)": auto-Encoder), so failing an exact spelling, the
+    initials need only start the acronym, with one capital to spare.
+    """
+    words = [w.strip(_QUOTES) for w in words]
+    wanted = [c.lower() for c in capitals]
+    for spare in (0, 1):
+        for n in range(1, len(words) + 1):
+            candidate = words[-n:]
+            initials = [part[0].lower() for w in candidate for part in w.split("-") if part]
+            if len(initials) >= 2 and len(initials) + spare == len(wanted) and wanted[: len(initials)] == initials:
+                return " ".join(candidate).lower()
+    return ""
 
 
 def expansion_of(name: str, expansions: dict[str, str] | None) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 from assistant.answer_documents import DocumentAnswerer
 from assistant.answer_statistics import StatisticsAnswerer
+from assistant.builds import named_build, read_manifest
 from assistant.documents import Document, load_corpus
 from assistant.draft import Draft
 from assistant.embeddings import CachedQueryEmbeddings, query_embeddings
@@ -141,12 +142,24 @@ class Assistant:
 
     def reload(self) -> None:
         """Open the build data/CURRENT names (after an ingest); the old one keeps serving until then."""
+        named = named_build(self.settings)
+        if self._build is not None and named is not None and named[0] == self._build.build_id:
+            return  # already serving it (verified when it was opened): no need to hash its files again
         found = current_build(self.settings)
         if found is None:
             raise IndexNotReady(f"no index in {self.settings.data_dir}: run `assistant ingest` first")
         build_id, build_dir = found
         if self._build is not None and self._build.build_id == build_id:
             return
+        embedder = embedder_fingerprint(self.settings.model_path, self.settings.embedding_precision)
+        if read_manifest(build_dir).get("model_fingerprint") != embedder:
+            # Still usable (int8 and fp32 vectors are ~0.99 alike), but not what this process would build.
+            log.warning(
+                "build %s was embedded by another model or precision than this process's queries (%s); "
+                "run `assistant ingest` to re-embed it",
+                build_id,
+                embedder,
+            )
         documents = {d.doc_id: d for d in load_corpus(build_dir / "corpus")}
         stats = StatsStore.open(build_dir / "stats.duckdb")
         tools = StatsTools(stats)

@@ -279,7 +279,18 @@ def _all(text: str, table: dict[str, tuple[str, ...]]) -> list[str]:
 
 
 def _any(text: str, phrases: tuple[str, ...]) -> bool:
-    return any(_has(text, p) for p in phrases)
+    pattern, literals = _any_pattern(phrases)
+    return (pattern is not None and pattern.search(text) is not None) or any(p in text for p in literals)
+
+
+@lru_cache(maxsize=1024)
+def _any_pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """One alternation for a vocabulary list (same matches as `_has` on each phrase): a question is checked
+    against dozens of lists of up to ~40 phrases, and one search per list costs a tenth of one per phrase."""
+    literals = tuple(p for p in phrases if p.startswith("/") or not p[0].isalnum())
+    words = [p for p in phrases if p not in literals]
+    pattern = re.compile("|".join(f"(?:{_pattern(p).pattern})" for p in words)) if words else None
+    return pattern, literals
 
 
 def understand(message: str, vocabulary: Vocabulary, today: date | None = None) -> Slots:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,6 +41,17 @@ def built_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data_dir = tmp_path_factory.mktemp("data")
     run_ingest(Settings(data_dir=data_dir, corpus_dir=PROJECT_ROOT / "corpus"), progress=False)
     return data_dir
+
+
+@pytest.fixture
+def own_data(built_data_dir: Path, tmp_path: Path) -> Settings:
+    """A private copy of the session's build and of the corpus, free to change (without the session
+    process's leases and ingest lock, which belong to the original); /admin/reindex takes "admin-pw"."""
+    data = tmp_path / "data"
+    shutil.copytree(built_data_dir, data, ignore=shutil.ignore_patterns("leases", "ingest.lock"))
+    corpus = tmp_path / "corpus"
+    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
+    return Settings(data_dir=data, corpus_dir=corpus, admin_token="admin-pw")
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 from api_helpers import LiveServer, serve
+from servers import free_port
 
 from api.app import create_app
 from assistant.settings import PROJECT_ROOT, Settings
@@ -196,7 +197,7 @@ def test_concurrent_asks_are_capped_per_process(api_settings: Settings, real_ass
 
 
 def test_python_dash_m_api_serves(built_data_dir: Path, tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "ASSISTANT_DATA_DIR": str(built_data_dir),
@@ -233,14 +234,6 @@ def test_help_lists_the_options() -> None:
     assert result.returncode == 0
     for option in ("--host", "--port", "--workers"):
         assert option in result.stdout
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_ready(url: str, process: subprocess.Popen[bytes], limit_seconds: float = 120) -> bool:

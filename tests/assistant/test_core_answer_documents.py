@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer_documents import _lead_in
 from assistant.draft import Draft
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
@@ -22,12 +23,13 @@ from assistant.passage_units import (
     defines,
     is_framing,
     is_list,
+    side_terms,
     trim_glued_tail,
     units,
 )
 from assistant.pipeline import Assistant
 from assistant.settings import Settings
-from assistant.text_terms import join_soft_wraps, split_sentences
+from assistant.text_terms import join_soft_wraps, split_sentences, terms
 
 # -- mechanisms (no model) --------------------------------------------------------------------------
 
@@ -513,3 +515,155 @@ def test_starting_a_career_in_other_words_finds_career_development(
     """'learn' alone would match 'Machine Learning' everywhere: the search synonyms say what is asked."""
     draft = answer(real_assistant, question, kind)
     assert draft.citations and draft.citations[0].section.startswith(section), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sides", "left", "right"),
+    [
+        (("supervised", "unsupervised learning"), "supervised", "unsupervised"),
+        (("generative", "discriminative models"), "generative", "discriminative"),
+        (("ML engineer", "data scientist"), None, None),  # two words each side: nothing is written once for both
+        # "Is Scala or C++ useful for an AI job?": what follows the second side is asked of both, not a side.
+        (("Scala", "C++ useful for an AI job"), "Scala", "C++"),
+        (("Python", "Java better for machine learning"), "Python", "Java"),
+    ],
+)
+def test_a_head_noun_written_once_belongs_to_both_sides(
+    real_assistant: Assistant, sides: tuple[str, str], left: str | None, right: str | None
+) -> None:
+    """'supervised vs unsupervised learning': 'learning' is both sides' (the documents write 'supervised
+    learning'), so a sentence on supervised learning alone is one side's, not both."""
+    found = real_assistant.build.document_answerer._side_terms(sides)
+    if left is None:
+        assert found == side_terms(sides, acronyms(real_assistant.build.retriever.texts()))
+    else:
+        assert found == (set(terms(left)), set(terms(right)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "own_sections"),
+    [
+        ("generative vs discriminative models", ("> Generative Models", "> Discriminative Models")),
+        ("compare generative and discriminative models", ("> Generative Models", "> Discriminative Models")),
+        ("supervised vs unsupervised learning", ("> Supervised Learning", "> Unsupervised Learning")),
+        ("how does supervised learning differ from unsupervised learning", ("> Supervised Learning",)),
+    ],
+)
+def test_each_side_of_a_comparison_is_spoken_for_from_its_own_section(
+    real_assistant: Assistant, question: str, own_sections: tuple[str, ...]
+) -> None:
+    """Each side gets a sentence from the section written about it, not one from a third topic that names it
+    in passing ("Generative models, which are typically an example of unsupervised learning, ...")."""
+    draft = answer(real_assistant, question, "comparison")
+    sections = [c.section for c in draft.citations]
+    assert all(any(s.endswith(own) for s in sections) for own in own_sections), draft.text()
+    if "supervised" in question:
+        assert not any(s.endswith("> Generative Models") for s in sections), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "lead", "then"),
+    [
+        ("why does AI governance matter", "governance frameworks in AI/ML is increasing", "biases in training data"),
+        ("tell me about AI governance", "governance frameworks in AI/ML is increasing", "biases in training data"),
+        ("what are reinforcement models used for", "trial and error", "algorithmic stock trading"),
+        ("what's reinforcement learning good for", "trial and error", "algorithmic stock trading"),
+    ],
+)
+def test_the_next_sentence_of_the_leads_paragraph_follows_it(
+    real_assistant: Assistant, question: str, lead: str, then: str
+) -> None:
+    """The lead is often only the first half of what its paragraph says: the sentence carrying it on follows,
+    once (a pronoun's antecedent already said is not repeated)."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert lead in text and then in text and text.index(lead) < text.index(then), text
+    assert text.count(lead) == 1, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what's a regression model", "define regression models"])
+def test_a_list_section_that_opens_with_prose_leads_with_it(real_assistant: Assistant, question: str) -> None:
+    """A mixed section (two sentences, then items) named by the question: its sentences lead, the bullets
+    follow; the definition is not lost behind the items and the heading is not glued in."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith("Regression models involve continuous values for predictions"), text
+    assert "\n- Algorithms such as linear regression" in text, text
+    assert "Regression Models [" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what are the core responsibilities of an AI/ML expert", "list ML duties"])
+def test_a_list_announced_by_its_own_text_keeps_the_heading_lead(real_assistant: Assistant, question: str) -> None:
+    """'... These include:' announces the list rather than saying what it is about: the heading leads."""
+    text = answer(real_assistant, question, "list").text()
+    assert text.startswith("Core Responsibilities ["), text
+    assert "These include" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["how can a generative model be used for classification", "how do generative models help with classification"],
+)
+def test_a_named_section_that_never_says_the_other_asked_topic_does_not_answer(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'Generative Models' is named, but 'classification' (a topic the documents have headings for) is never
+    said in that section and is said elsewhere: the sentence on generative models classifying answers."""
+    draft = answer(real_assistant, question, "explanation")
+    assert draft.text().startswith("Likewise, for classification, generative models can use Bayes"), draft.text()
+    assert draft.citations[0].section.endswith("> Use Cases"), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "kind", "wanted"),
+    [
+        # "keep ... up to date" is wording, not a topic: Continuous Learning still answers as a section.
+        ("how can I keep my AI knowledge up to date", "method", "Attend industry conferences"),
+        ("How do discriminative models work?", "explanation", "decision boundaries"),
+    ],
+)
+def test_a_named_section_still_answers_when_nothing_else_is_asked(
+    real_assistant: Assistant, question: str, kind: PartKind, wanted: str
+) -> None:
+    assert wanted in answer(real_assistant, question, kind).text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what role does a machine learning engineer play in industries",
+        "how do machine learning engineers help industries",
+    ],
+)
+def test_a_lists_lead_in_leads_its_items(real_assistant: Assistant, question: str) -> None:
+    """'... play a vital role in various industries by:' introduces its list: it is scored (to find the list)
+    and leads the bullets, never standing alone as a sentence."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith("Machine Learning Engineers play a vital role in various industries by ["), text
+    assert "\n- Transforming data into actionable insights" in text, text
+
+
+def test_an_announcement_is_not_a_lead_in() -> None:
+    found = units("Here are the key areas to focus on:\n- Python\n- Statistics")
+    assert not _lead_in(found[0], found[1:2])
+    found = units("Machine Learning Engineers play a vital role in various industries by:\n- Transforming data")
+    assert _lead_in(found[0], found[1:2])
+    assert not _lead_in(found[0], [])  # no list after it: it introduces nothing here
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what does overfitting mean", "overfitting - what is it"])
+def test_the_sentence_before_the_lead_joins_it_when_it_speaks_of_the_same_thing(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'Overfitting is the flipside ...' leads (it defines the term); the sentence before it in the paragraph,
+    which says what overfitting is ('... noise ...'), follows it instead of being lost."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith("Overfitting is the flipside of underfitting"), text
+    assert "what statisticians might refer to as ‘noise’" in text, text

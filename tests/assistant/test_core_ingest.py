@@ -21,16 +21,6 @@ from assistant.settings import PROJECT_ROOT, Settings
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture()
-def own_data(built_data_dir: Path, tmp_path: Path) -> Settings:
-    """A private copy of the session's build and of the corpus, free to change."""
-    data = tmp_path / "data"
-    shutil.copytree(built_data_dir, data, ignore=shutil.ignore_patterns("leases"))
-    corpus = tmp_path / "corpus"
-    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
-    return Settings(data_dir=data, corpus_dir=corpus)
-
-
 def test_reingest_with_nothing_changed_does_nothing(own_data: Settings) -> None:
     before = current_build(own_data)
     report = run_ingest(own_data, progress=False)

@@ -224,3 +224,18 @@ def test_an_uncovered_part_quoting_a_number_does_not_withhold_the_covered_part(r
     draft.echo("The sources I have don't say anything about “offers in 2031”.")
     draft.say("There will be 1234 offers.")
     assert numbers_in(draft.claims()) == [1234.0]
+
+
+def test_serving_a_build_of_another_precision_says_so(
+    core_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Switching ASSISTANT_EMBEDDING_PRECISION without an ingest still answers, and the log says to re-ingest."""
+    other = "fp32" if core_settings.embedding_precision == "int8" else "int8"
+    settings = core_settings.model_copy(update={"embedding_precision": other})
+    with caplog.at_level("WARNING", logger="assistant.pipeline"):
+        assistant = build_assistant(settings)
+    try:
+        assert any("run `assistant ingest` to re-embed it" in r.getMessage() for r in caplog.records)
+        assert "MLOps" in assistant.ask("What is MLOps?").answer
+    finally:
+        assistant.close()

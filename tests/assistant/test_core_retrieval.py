@@ -96,3 +96,44 @@ def test_a_section_spanning_chunks_is_retrieved_whole_in_reading_order(real_assi
     assert starts == sorted(starts)
     assert "Data Preparation and Analysis" in section[0].text
     assert "Contribute to proposal writing" in section[-1].text
+
+
+def _sections(real_assistant: Assistant, question: str, k: int = 8) -> list[str]:
+    """The sections hybrid() ranks for a question, the way the document answerer calls it (best sentences too)."""
+    retriever = real_assistant.build.retriever
+    vector = retriever.embed(question)
+    by_sentence = real_assistant.build.document_answerer._sentences.best_chunks(vector, n=4)
+    return [p.section for p in retriever.hybrid(question, vector, by_sentence, k=k)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("does machine learning need labeled data?", "Training AI Models"),
+        ("machine learning bias in hiring, what's the danger?", "Training AI Models > Eliminating Bias"),
+    ],
+)
+def test_a_heading_of_common_words_is_not_evidence_for_a_question_about_something_else(
+    real_assistant: Assistant, question: str, topic: str
+) -> None:
+    # "What is machine learning?" is wholly named by these questions, but holds little of what they ask.
+    sections = _sections(real_assistant, question)
+    assert "What is machine learning?" not in sections[:3]
+    assert topic in sections[:2]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what is machine learning exactly?", "machine learning - what is it?"])
+def test_a_heading_that_is_the_questions_topic_still_leads(real_assistant: Assistant, question: str) -> None:
+    assert _sections(real_assistant, question)[0] == "What is machine learning?"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["which libraries should a data scientist learn?", "what Python libraries do ML engineers use?"]
+)
+def test_libraries_are_searched_as_the_documents_frameworks(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents" and not reply.abstained
+    assert "TensorFlow" in reply.answer and "PyTorch" in reply.answer

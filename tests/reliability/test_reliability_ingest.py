@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -22,7 +21,7 @@ from servers import free_port
 from assistant.builds import OWNER, TMP_PREFIX, named_build, read_manifest
 from assistant.errors import BuildDamaged, IngestRunning
 from assistant.ingest import run_ingest
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -33,16 +32,6 @@ NEW_PAGE = (
     "The quantum salary hedge ratio is a made-up metric for this test: the share of an AI engineer's "
     "salary paid in quantum tokens. Every quantum salary hedge has the same ratio.\n"
 )
-
-
-@pytest.fixture
-def own_data(built_data_dir: Path, tmp_path: Path) -> Settings:
-    """A private copy of the session's build and of the corpus (without the session process's leases)."""
-    data = tmp_path / "data"
-    shutil.copytree(built_data_dir, data, ignore=shutil.ignore_patterns("leases", "ingest.lock"))
-    corpus = tmp_path / "corpus"
-    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
-    return Settings(data_dir=data, corpus_dir=corpus, admin_token="admin-pw")
 
 
 def _env(settings: Settings) -> dict[str, str]:
