@@ -20,6 +20,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.sessions import Turn
 from assistant.settings import PROJECT_ROOT
+from assistant.text_terms import STOPWORDS
 
 VOCABULARY_PATH = PROJECT_ROOT / "stats" / "vocabulary.toml"
 
@@ -392,7 +393,12 @@ def _unknown_role(text: str, s: Slots) -> str | None:
     if s.roles:
         return None
     for match in ROLE_NOUN.finditer(text):
-        modifiers = [w for w in match.group(1).split() if w not in ROLE_MODIFIER_NOISE]
+        # The title is the run of words right before the noun: "the path to AI architect" names an AI architect.
+        modifiers: list[str] = []
+        for word in reversed(match.group(1).split()):
+            if word in ROLE_MODIFIER_NOISE or word in STOPWORDS:
+                break
+            modifiers.insert(0, word)
         noun = match.group(2).rstrip("s")
         ai_title = any(w in AI_WORDS for w in modifiers)
         if ai_title and noun in ("manager", "architect", "designer", "analyst", "consultant", "administrator"):

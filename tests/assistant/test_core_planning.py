@@ -564,3 +564,42 @@ def test_which_pays_most_ranks_what_the_turn_before_asked_about(
     assert before.route == "documents" and not before.plan[0].entities.get("level"), before.plan  # "lead" is a verb
     after = ask(real_assistant, second, before.session_id)
     assert after.route == "statistics" and "city figures" in after.answer, after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ML eng salary, and what do they need to know?",
+        "data scientist salary, and what do they do?",
+        "AI researcher pay + what they actually work on",
+        "robotics engineer salary & what do they study?",
+    ],
+)
+def test_a_request_without_a_question_form_is_a_part_of_its_own(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert reply.plan[1].entities.get("roles") == reply.plan[0].entities.get("roles")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "tell me about reinforcement learning plus the weather in Paris",
+        "explain deep learning, also the football scores",
+    ],
+)
+def test_an_added_off_topic_request_is_said_to_be_uncovered(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert [p.covered for p in reply.plan] == [True, False] and not reply.abstained, reply.plan
+    assert "don't say" in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message", ["For ML engineers, what skills matter?", "Among the roles in the guide, which pays least?"]
+)
+def test_a_leading_phrase_is_context_of_its_question(real_assistant: Assistant, message: str) -> None:
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert len(parts) == 1, [p.text for p in parts]

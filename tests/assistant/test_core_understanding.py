@@ -61,6 +61,9 @@ def test_unknown_roles() -> None:
     assert slots("What do Java developers earn?").unknown_role == "Java Developer"
     assert slots("What do AI and machine learning developers earn?").unknown_role is None
     assert slots("data engineer salary").unknown_role == "Data Engineer"
+    # The title is the run of words right before the job noun, not the words of the sentence around it.
+    assert slots("what's the path to AI architect?").unknown_role == "AI Architect"
+    assert slots("how do I go from software developer to team lead?").unknown_role == "Software Developer"
 
 
 def test_typos_are_corrected_to_known_words() -> None:
