@@ -372,7 +372,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.followup = (
         bool(FOLLOWUP_START.match(text))
         or (len(text.split()) <= 4 and not s.doc_cue)
-        or (refers_back and (s.monthly or s.compare or bool(s.level) or bool(s.city)))
+        or (refers_back and (s.monthly or s.compare or bool(s.level) or bool(s.city) or s.salary))
     )
     return s
 

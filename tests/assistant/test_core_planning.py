@@ -603,3 +603,27 @@ def test_an_added_off_topic_request_is_said_to_be_uncovered(real_assistant: Assi
 def test_a_leading_phrase_is_context_of_its_question(real_assistant: Assistant, message: str) -> None:
     parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
     assert len(parts) == 1, [p.text for p in parts]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["how much data do I need to train a model?", "how much math do I need for a career in AI?"]
+)
+def test_how_much_of_something_else_is_not_a_salary(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert not reply.tool_calls and reply.route in ("documents", "out_of_scope"), reply.answer  # no salary table
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("what does a data scientist do", "how much does that pay"),
+        ("Tell me about robotics engineers", "what does it pay?"),
+    ],
+)
+def test_a_pay_follow_up_referring_back_takes_the_role(real_assistant: Assistant, first: str, second: str) -> None:
+    before = ask(real_assistant, first)
+    after = ask(real_assistant, second, before.session_id)
+    assert after.route == "statistics" and after.plan[0].entities.get("roles") == before.plan[0].entities["roles"]
+    assert any(call.tool == "role_salary" for call in after.tool_calls), after.answer
