@@ -17,11 +17,12 @@ from typing import Any, Literal
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.followups import inherit
 from assistant.models import PartKind
 from assistant.question_kinds import KINDS, MASKS, KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import split_parts, topicless
 from assistant.sessions import Turn
-from assistant.understanding import Slots, Vocabulary, inherit, understand
+from assistant.understanding import Slots, Vocabulary, understand
 
 PartRoute = Literal["statistics", "documents", "smalltalk"]
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number

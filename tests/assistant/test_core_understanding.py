@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from assistant.followups import inherit
 from assistant.sessions import Turn
-from assistant.understanding import Slots, Vocabulary, inherit, understand
+from assistant.understanding import Slots, Vocabulary, understand
 
 VOCAB = Vocabulary({"median", "salary", "expectation", "reinforcement", "learning", "engineer", "offers"})
 TODAY = date(2026, 11, 21)
