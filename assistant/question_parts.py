@@ -69,6 +69,12 @@ _ADDED_REQUEST = re.compile(
     re.IGNORECASE,
 )
 _NEW_PHRASE = re.compile(r"\s*(?:the|a|an|their|its|his|her|my|your|what|how|which|who|why|where|when)\s+\w", re.I)
+# "salary aside, ...", "apart from pay, ...", "other than Python, ...": what is set aside is context, not asked.
+_EXCLUSION = re.compile(
+    r"(?:.*\b(?:aside|apart)\W*$|\s*(?:apart from|aside from|other than|except(?: for)?|excluding|ignoring|never mind"
+    r"|not counting|leaving out|besides|forget(?: about)?)\b)",
+    re.IGNORECASE,
+)
 _STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECASE)
 
 
@@ -97,6 +103,8 @@ def split_parts(
     merged: list[str] = []
     pending = ""
     for part, requested in parts:
+        if len(parts) > 1 and not _is_question(part) and _EXCLUSION.match(part):
+            continue  # "salary aside, ...": what is set aside is neither asked nor context to search with
         if pending:
             part, pending = f"{pending} {part}", ""
         asked = requested or _is_question(part)
@@ -131,8 +139,17 @@ def _added_requests(clauses: list[str], asks: Callable[[str], bool] | None) -> l
 
 
 def _is_context(text: str) -> bool:
+    """'I'm a data analyst', 'For ML engineers', 'salary aside', 'apart from pay': what the question is asked in."""
     words = text.split()
-    return _STATEMENT.match(text) is not None or (bool(words) and words[0].lower() in _PREPOSITIONS)
+    if _STATEMENT.match(text) is not None or _EXCLUSION.match(text) is not None:
+        return True
+    return bool(words) and words[0].lower() in _PREPOSITIONS
+
+
+def asked_sentence(text: str) -> str:
+    """The question of a part that opens with a statement ("I live in Seattle. is AI a good career?")."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+    return sentences[-1] if len(sentences) > 1 and _is_question(sentences[-1]) else text
 
 
 def _is_question(text: str) -> bool:

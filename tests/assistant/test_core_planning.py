@@ -627,3 +627,33 @@ def test_a_pay_follow_up_referring_back_takes_the_role(real_assistant: Assistant
     after = ask(real_assistant, second, before.session_id)
     assert after.route == "statistics" and after.plan[0].entities.get("roles") == before.plan[0].entities["roles"]
     assert any(call.tool == "role_salary" for call in after.tool_calls), after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message", ["salary aside, what do robotics engineers build?", "apart from pay, why become a data scientist?"]
+)
+def test_what_is_set_aside_is_not_asked(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert len(reply.plan) == 1 and reply.route == "documents", reply.plan
+    assert not any(call.tool == "role_salary" for call in reply.tool_calls) and "$" not in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message", ["I live in Seattle. is AI a good career?", "I work in New York City. do I need a PhD for AI jobs?"]
+)
+def test_a_statement_before_a_question_does_not_decide_its_kind(real_assistant: Assistant, message: str) -> None:
+    (part,) = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert (part.kind, part.route) == ("explanation", "documents"), (part.kind, part.confidence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what are the salary factors in San Francisco?", "which things shape pay in New York?"]
+)
+def test_the_factors_behind_a_figure_are_looked_up_in_the_documents_first(
+    real_assistant: Assistant, question: str
+) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert part.route == "documents" and part.kind != "figure", (part.kind, part.route, part.confidence)
