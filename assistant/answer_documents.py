@@ -58,6 +58,7 @@ TOPIC_SLACK = 0.15  # how far below the best unit elsewhere the named section's 
 BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) counts this much less
 SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
+EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts less (it supports, it does not lead)
 SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
 CONTINUATION_SLACK = 0.45  # how far below the lead the next sentence of its paragraph may score and still follow it
 
@@ -207,6 +208,8 @@ class DocumentAnswerer:
                     score -= 0.2  # a bare label or figure says nothing on its own
                 elif unit.is_item and _ANAPHORA.match(unit.text):
                     score -= 0.15  # "It can, for example, ...": an item that leans on what came before
+                elif _EXAMPLE.match(unit.text):
+                    score -= EXAMPLE_SENTENCE  # "For instance, in a GAN ...": it illustrates the answer, it is not it
                 out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
         out.sort(key=lambda s: s.score, reverse=True)
         return out
@@ -617,6 +620,8 @@ def _introduces_list(unit: Unit, section: list[tuple[Unit, Passage]]) -> bool:
 
 
 _ANAPHORA = re.compile(r"^(?:they|these|this|it|its|such|that|those|their|there)\b", re.IGNORECASE)
+# A sentence that opens as an example illustrates what the sentence before it says.
+_EXAMPLE = re.compile(r"^(?:for (?:instance|example)|e\.g\.|as an example)\b", re.IGNORECASE)
 
 
 def _antecedents(item: Scored, most: int = 2) -> list[str]:

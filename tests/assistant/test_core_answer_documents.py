@@ -667,3 +667,16 @@ def test_the_sentence_before_the_lead_joins_it_when_it_speaks_of_the_same_thing(
     text = answer(real_assistant, question, "explanation").text()
     assert text.startswith("Overfitting is the flipside of underfitting"), text
     assert "what statisticians might refer to as ‘noise’" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["difference between generative and discriminative models?", "supervised learning compared to unsupervised"],
+)
+def test_an_example_sentence_does_not_lead(real_assistant: Assistant, question: str) -> None:
+    """'For instance, in a generative adversarial network, ...' illustrates; the answer leads with what it
+    illustrates, and an example is not the sentence that carries the lead on."""
+    text = answer(real_assistant, question, "comparison").text()
+    assert not text.startswith("For instance"), text
+    assert "] For instance" not in text, text
