@@ -680,3 +680,24 @@ def test_an_example_sentence_does_not_lead(real_assistant: Assistant, question: 
     text = answer(real_assistant, question, "comparison").text()
     assert not text.startswith("For instance"), text
     assert "] For instance" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "opening", "wanted"),
+    [
+        ("what are generative models", "Generative models, which are typically", "joint probability"),
+        ("what is a discriminative model", "These generally entail supervised learning", "decision boundaries"),
+        # "... used for": the sentence on what it is used for is among the three kept.
+        ("whats unsupervised learning used for", "Unlike supervised learning techniques", "recommendation engines"),
+    ],
+)
+def test_a_definition_from_a_named_section_is_three_sentences_at_most(
+    real_assistant: Assistant, question: str, opening: str, wanted: str
+) -> None:
+    """'What is X?' quotes the named section's opening and its sentences closest to the question, at most
+    three, never one that leans on a sentence left out ('Discriminative models are therefore ...')."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith(opening) and wanted in text, text
+    assert len(re.findall(r"\[\d+\]", text)) <= 3, text
+    assert "therefore often easier" not in text, text
