@@ -96,8 +96,11 @@ class DocumentAnswerer:
         self._topics = retriever.heading_terms()
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
 
-    def answer(self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None) -> bool:
-        """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search)."""
+    def answer(
+        self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None, generic: str = ""
+    ) -> bool:
+        """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
+        `generic` = the question with its entities masked, whose vector the planner has already made)."""
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data
@@ -124,7 +127,8 @@ class DocumentAnswerer:
         # do?" alone says what a good answer is near.
         query_vector = np.asarray(vector, dtype=np.float32)
         if entity_named:
-            query_vector = (query_vector + np.asarray(self._retriever.embed(" ".join(focus)), dtype=np.float32)) / 2
+            without_entity = np.asarray(self._retriever.embed(generic or " ".join(focus)), dtype=np.float32)
+            query_vector = (query_vector + without_entity) / 2
         scored = self._score(query, kind, terms(focus_text), relevant, query_vector, terms(search_text))
         if not scored:
             return False

@@ -138,6 +138,9 @@ class OnnxEmbeddings(Embeddings):
         self._tokenizer.enable_padding()
         self._lock = threading.Lock()  # tokenizers' padding state is not thread-safe
         self._parallel = parallel
+        normalizer = self._tokenizer.normalizer
+        # An uncased model (MiniLM's tokenizer lowercases) gives "What is X?" and "what is x?" one vector.
+        self.lowercases = normalizer is not None and normalizer.normalize_str("AbC") == normalizer.normalize_str("abc")
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         # Batches of similar length pad little (as sentence-transformers does); results go back in order.
@@ -180,12 +183,15 @@ class CachedQueryEmbeddings(Embeddings):
     def __init__(self, inner: Embeddings, size: int = 4096) -> None:
         self._inner = inner
         self._cached = lru_cache(maxsize=size)(self._embed_tuple)
+        # The planner embeds its lower-cased form of a question, retrieval the question as typed: for an
+        # uncased model that is one vector, so one key (a model run is most of a question's CPU).
+        self._case_blind = bool(getattr(inner, "lowercases", False))
 
     def _embed_tuple(self, text: str) -> tuple[float, ...]:
         return tuple(self._inner.embed_query(text))
 
     def embed_query(self, text: str) -> list[float]:
-        return list(self._cached(text))
+        return list(self._cached(text.lower() if self._case_blind else text))
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self._inner.embed_documents(texts)

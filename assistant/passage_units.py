@@ -186,18 +186,22 @@ def defines(sentence: str, phrase: str, expansions: dict[str, str] | None = None
     expansion = expansion_of(phrase, expansions)
     if expansion and re.search(rf"{re.escape(expansion)}[{_QUOTES}]?\s*\({re.escape(phrase.lower())}s?\)", text):
         return True  # "natural language processing (NLP)" says what NLP stands for
-    for name in names:
-        n = re.escape(name)
-        patterns = (
-            rf"^(?:the\s+|an?\s+)?{n}s?\s*(?:\([^)]*\)\s*)?(?:is|are|means|refers to|describes|involves|[:–—-])\s",
-            rf"^{n}s?\s*\(",
-            rf"\({n}s?\)\s*(?:is\b|are\b|means\b|refers to\b|:)",
-            rf"(?:known as|called|defined as)\s+['‘\"]?{n}",
-            rf"^in\s+{n},",
-        )
-        if any(re.search(p, text) for p in patterns):
-            return True
-    return False
+    return any(_definition_of(name).search(text) for name in names)
+
+
+@lru_cache(maxsize=4096)
+def _definition_of(name: str) -> re.Pattern[str]:
+    """The ways a sentence defines `name`, as one compiled alternation: a question checks dozens of sentences
+    against the same name, and per-name patterns built on each call kept the `re` cache thrashing."""
+    n = re.escape(name)
+    patterns = (
+        rf"^(?:the\s+|an?\s+)?{n}s?\s*(?:\([^)]*\)\s*)?(?:is|are|means|refers to|describes|involves|[:–—-])\s",
+        rf"^{n}s?\s*\(",
+        rf"\({n}s?\)\s*(?:is\b|are\b|means\b|refers to\b|:)",
+        rf"(?:known as|called|defined as)\s+['‘\"]?{n}",
+        rf"^in\s+{n},",
+    )
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 def comparison_sides(question: str) -> tuple[str, str] | None:

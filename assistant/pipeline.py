@@ -356,7 +356,7 @@ class Assistant:
         for route in (part.route, part.fallback):
             if route == "documents":
                 query = self.planner.search_text(part)
-                if build.document_answerer.answer(query, part.kind, draft, part.context):
+                if build.document_answerer.answer(query, part.kind, draft, part.context, part.generic):
                     return "documents"
             elif route == "statistics":
                 build.answerer.answer(part.slots, draft)

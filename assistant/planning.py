@@ -52,6 +52,7 @@ class PlannedPart:
     context: list[str] = field(default_factory=list)  # the part's own entities, to sharpen a documents search
     context_roles: list[str] = field(default_factory=list)  # roles the conversation is about (for the plan)
     query: str = ""  # the part's own words, typos fixed, for the documents search
+    generic: str = ""  # the part with its entities masked, as the kind vote embedded it (a cached vector)
 
     def entities(self) -> dict[str, Any]:
         s = self.slots
@@ -115,7 +116,8 @@ class Planner:
                 slots = replace(own, followup=True, tools=tools, companies=companies)
             previous_kind = str(before.slots.get("kind") or "") if before else ""
             unknown = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
-            vote = self._classifier.vote(self._embeddings.embed_query(generic_form(own.corrected or text, unknown)))
+            generic = generic_form(own.corrected or text, unknown)
+            vote = self._classifier.vote(self._embeddings.embed_query(generic))
             kind, confidence = self._kind(text, own, vote, previous_kind)
             if kind == "figure" and slots.doc_cue:
                 # A figure part takes what it leaves out from before ("what's the Early Career figure?"), and
@@ -129,6 +131,7 @@ class Planner:
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
             role_kind = kind in self.examples.role_context or topicless(text)
             part.query = (resolved if role_kind and resolved else None) or own.corrected or text
+            part.generic = generic
             if before and not _names_something(own) and self.words.pronoun.search(text):
                 # "What does that number measure?": the figure the turn before was about is what is asked.
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
