@@ -383,7 +383,14 @@ class DocumentAnswerer:
         own = self._section_units(passage)
         if is_list([u for u, _ in own]) or (introduced_by is not None and _introduces_list(introduced_by, own)):
             item = _named_item(search_text, own)
-            return ("", [item]) if item else (lead, own)
+            # The item the question names is the answer alone: by its label ("AI Product Manager: ...") or by a
+            # specific word ("the 'black box' problem"); one sharing only common words with it ("... AI solutions
+            # with real-world contexts and needs") is one answer among the list's.
+            return (
+                ("", [item])
+                if item and (item[0].label or self._names_specifically(search_text, item[0]))
+                else (lead, own)
+            )
         children = self._retriever.subsections(passage)
         if not children or any(u.is_item for u, _ in own):
             return None
@@ -399,6 +406,10 @@ class DocumentAnswerer:
             return None  # only a section whose text ends "Here are the key areas:" announces its subsections
         intro = lead or next(iter(prose), "")
         return intro, [(Unit(c[0].section.split(" > ")[-1], True), c[0]) for c in children]
+
+    def _names_specifically(self, question: str, unit: Unit) -> bool:
+        shared = found_in(set(terms(question)), set(terms(unit.as_sentence())))
+        return any(self._retriever.lexical.rare(t) for t in shared)
 
     def _heading_share(self, passage: Passage, text: str) -> float:
         weights = {t: self._retriever.lexical.weight(t) for t in set(terms(text))}

@@ -701,3 +701,22 @@ def test_a_definition_from_a_named_section_is_three_sentences_at_most(
     assert text.startswith(opening) and wanted in text, text
     assert len(re.findall(r"\[\d+\]", text)) <= 3, text
     assert "therefore often easier" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "alone", "wanted"),
+    [
+        # Only common words ("AI solutions") shared with one unlabelled item: the whole list answers.
+        ("how should live AI solutions be evaluated", False, ["performance metrics", "regular audits", "A/B testing"]),
+        ("how are AI solutions evaluated once they are running", False, ["performance metrics", "A/B testing"]),
+        # A specific word ("black box") names the one item: it answers alone.
+        ("is the black box problem a challenge for AI", True, ["'black box' problem"]),
+    ],
+)
+def test_an_item_is_named_by_a_label_or_a_specific_word_not_by_common_ones(
+    real_assistant: Assistant, question: str, alone: bool, wanted: list[str]
+) -> None:
+    text = answer(real_assistant, question, "list").text()
+    assert all(w in text for w in wanted), text
+    assert (text.count("\n- ") == 1) is alone, text
