@@ -720,3 +720,17 @@ def test_an_item_is_named_by_a_label_or_a_specific_word_not_by_common_ones(
     text = answer(real_assistant, question, "list").text()
     assert all(w in text for w in wanted), text
     assert (text.count("\n- ") == 1) is alone, text
+
+
+def test_a_list_part_stands_on_lines_of_its_own_in_the_draft() -> None:
+    """A bulleted part between sentences keeps its lines: what follows never runs on from its last bullet
+    ('- Additional Competencies [6] US base salaries for ...')."""
+    draft = Draft(documents={})
+    draft.say("A figure sentence [1].")
+    draft.say("Skills [2]:\n- Python [2]\n- Statistics [2]\n")
+    draft.say("The sources don't say anything about the weather.")
+    draft.say("Another sentence.")
+    assert draft.text() == (
+        "A figure sentence [1].\nSkills [2]:\n- Python [2]\n- Statistics [2]\n"
+        "The sources don't say anything about the weather. Another sentence."
+    )
