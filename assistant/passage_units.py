@@ -186,22 +186,35 @@ def defines(sentence: str, phrase: str, expansions: dict[str, str] | None = None
     expansion = expansion_of(phrase, expansions)
     if expansion and re.search(rf"{re.escape(expansion)}[{_QUOTES}]?\s*\({re.escape(phrase.lower())}s?\)", text):
         return True  # "natural language processing (NLP)" says what NLP stands for
-    return any(_definition_of(name).search(text) for name in names)
+    return any(_defines_at(text, name) for name in names)
 
 
-@lru_cache(maxsize=4096)
-def _definition_of(name: str) -> re.Pattern[str]:
-    """The ways a sentence defines `name`, as one compiled alternation: a question checks dozens of sentences
-    against the same name, and per-name patterns built on each call kept the `re` cache thrashing."""
-    n = re.escape(name)
-    patterns = (
-        rf"^(?:the\s+|an?\s+)?{n}s?\s*(?:\([^)]*\)\s*)?(?:is|are|means|refers to|describes|involves|[:–—-])\s",
-        rf"^{n}s?\s*\(",
-        rf"\({n}s?\)\s*(?:is\b|are\b|means\b|refers to\b|:)",
-        rf"(?:known as|called|defined as)\s+['‘\"]?{n}",
-        rf"^in\s+{n},",
-    )
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+# Where a name stands in a sentence that defines it: "[the|a|an] X[s] [(...)] is|are|means|...|:",
+# "X[s] (", "(X[s]) is|are|...", "known as|called|defined as [']X", "In X, ...". Written as context
+# around each place the name occurs, so no pattern is compiled per name (a compile costs ~0.2 ms, and a
+# question checks several names against dozens of sentences).
+_OPENS_BEFORE = re.compile(r"(?:the\s+|an?\s+)?")
+_DEFINING_AFTER = re.compile(r"s?\s*(?:\([^)]*\)\s*)?(?:is|are|means|refers to|describes|involves|[:–—-])\s")
+_PAREN_AFTER = re.compile(r"s?\s*\(")
+_IN_PARENS_AFTER = re.compile(r"s?\)\s*(?:is\b|are\b|means\b|refers to\b|:)")
+_NAMED_BEFORE = re.compile(r"(?:known as|called|defined as)\s+['‘\"]?$")
+_IN_BEFORE = re.compile(r"in\s+")
+
+
+def _defines_at(text: str, name: str) -> bool:
+    at = text.find(name)
+    while at != -1:
+        before, after = text[:at], text[at + len(name) :]
+        if (
+            (_OPENS_BEFORE.fullmatch(before) and _DEFINING_AFTER.match(after))
+            or (not before and _PAREN_AFTER.match(after))
+            or (before.endswith("(") and _IN_PARENS_AFTER.match(after))
+            or _NAMED_BEFORE.search(before)
+            or (_IN_BEFORE.fullmatch(before) and after.startswith(","))
+        ):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def comparison_sides(question: str) -> tuple[str, str] | None:
