@@ -58,6 +58,7 @@ TOPIC_SLACK = 0.15  # how far below the best unit elsewhere the named section's 
 BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) counts this much less
 SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
+SHORT_LIST = 6  # items: a bare item's list up to this long answers instead of the item alone
 DEFINITION_SENTENCES = 3  # a definition quotes at most this many sentences of the section it names
 EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts less (it supports, it does not lead)
 SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
@@ -145,6 +146,8 @@ class DocumentAnswerer:
             return True
         # A list's lead-in says nothing without its items: it is never a sentence answer.
         plain = [s for s in scored if not s.lead_in]
+        if plain and self._item_in_its_list(plain[0], kind, query, draft):
+            return True
         if not plain:
             return False
         budget = DEFINITION_SENTENCES if _defining(query, kind) else None
@@ -406,6 +409,22 @@ class DocumentAnswerer:
             return None  # only a section whose text ends "Here are the key areas:" announces its subsections
         intro = lead or next(iter(prose), "")
         return intro, [(Unit(c[0].section.split(" > ")[-1], True), c[0]) for c in children]
+
+    def _item_in_its_list(self, best: Scored, kind: PartKind, query: str, draft: Draft) -> bool:
+        """A bare list item as the best answer ("Poor or biased data leading to inaccurate predictions" for
+        "why does data quality matter") under a heading the question names is answered with its list: the
+        short list says more than the one item with sentences from other topics around it. Written when so."""
+        if not _bare_item(best.unit) or best.heading_share < HEADING_SHARE or kind in ("comparison", "figure"):
+            return False
+        if comparison_sides(query) or (self._names_specifically(query, best.unit) and kind != "explanation"):
+            # a pointed question naming the item itself ("is the 'black box' problem ...?") keeps it alone
+            return False
+        section = self._section_units(best.passage)
+        items = [u for u, _ in section if u.is_item]
+        if not is_list([u for u, _ in section]) or len(items) > SHORT_LIST:
+            return False
+        self._bullets(_prose_lead(section), section, draft)
+        return True
 
     def _names_specifically(self, question: str, unit: Unit) -> bool:
         shared = found_in(set(terms(question)), set(terms(unit.as_sentence())))

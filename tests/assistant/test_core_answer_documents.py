@@ -734,3 +734,21 @@ def test_a_list_part_stands_on_lines_of_its_own_in_the_draft() -> None:
         "A figure sentence [1].\nSkills [2]:\n- Python [2]\n- Statistics [2]\n"
         "The sources don't say anything about the weather. Another sentence."
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "heading", "items"),
+    [
+        ("why does data quality matter in ML", "Data Quality and Availability", 3),
+        ("why is explainability important in AI", "Explainability and Trust", 3),
+    ],
+)
+def test_a_bare_item_under_a_named_heading_is_answered_with_its_short_list(
+    real_assistant: Assistant, question: str, heading: str, items: int
+) -> None:
+    """'Poor or biased data leading to inaccurate predictions (listed under ...)' with sentences on other topics
+    around it says less than the short list it belongs to, whose heading the question names."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith(f"{heading} ["), text
+    assert text.count("\n- ") == items, text
