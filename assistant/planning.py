@@ -177,7 +177,7 @@ class Planner:
         if self.words.asks_what_drives(text):
             own = replace(own, doc_cue=True)  # "what drives salaries in Seattle?" asks the documents about pay
         if self._smalltalk.match(text) and not _names_something(own):
-            vote = {"smalltalk": 1.0}
+            return "smalltalk", 1.0  # "thanks!" after a salary is no elliptical follow-up of it
         scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
         if _asks_for_number(own):
             scores["figure"] += NUMERIC_NUDGE

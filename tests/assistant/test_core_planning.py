@@ -657,3 +657,20 @@ def test_the_factors_behind_a_figure_are_looked_up_in_the_documents_first(
 ) -> None:
     (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
     assert part.route == "documents" and part.kind != "figure", (part.kind, part.route, part.confidence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second", "figure"),
+    [
+        ("How much does an ML engineer make?", "thanks! and in Seattle?", "$173,517"),
+        ("What was the median salary expectation in 2024?", "cheers. and for 2025?", "$5,808"),
+    ],
+)
+def test_thanks_before_a_follow_up_is_small_talk_and_the_follow_up_is_answered(
+    real_assistant: Assistant, first: str, second: str, figure: str
+) -> None:
+    before = ask(real_assistant, first)
+    after = ask(real_assistant, second, before.session_id)
+    assert [(p.kind, p.route) for p in after.plan] == [("smalltalk", "smalltalk"), ("figure", "statistics")]
+    assert figure in after.answer, after.answer
