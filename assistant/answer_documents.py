@@ -58,6 +58,9 @@ TOPIC_SLACK = 0.15  # how far below the best unit elsewhere the named section's 
 BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) counts this much less
 SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
+SHORT_LIST = 6  # items: a bare item's list up to this long answers instead of the item alone
+DEFINITION_SENTENCES = 3  # a definition quotes at most this many sentences of the section it names
+EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts less (it supports, it does not lead)
 SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
 CONTINUATION_SLACK = 0.45  # how far below the lead the next sentence of its paragraph may score and still follow it
 
@@ -143,9 +146,12 @@ class DocumentAnswerer:
             return True
         # A list's lead-in says nothing without its items: it is never a sentence answer.
         plain = [s for s in scored if not s.lead_in]
+        if plain and self._item_in_its_list(plain[0], kind, query, draft):
+            return True
         if not plain:
             return False
-        self._sentences_answer(plain, draft, self._sides(query, kind))
+        budget = DEFINITION_SENTENCES if _defining(query, kind) else None
+        self._sentences_answer(plain, draft, self._sides(query, kind), budget)
         return True
 
     # -- scoring -----------------------------------------------------------------------------------
@@ -211,6 +217,8 @@ class DocumentAnswerer:
                     score -= 0.2  # a bare label or figure says nothing on its own
                 elif unit.is_item and _ANAPHORA.match(unit.text):
                     score -= 0.15  # "It can, for example, ...": an item that leans on what came before
+                elif _EXAMPLE.match(unit.text):
+                    score -= EXAMPLE_SENTENCE  # "For instance, in a GAN ...": it illustrates the answer, it is not it
                 out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
         out.sort(key=lambda s: s.score, reverse=True)
         return out
@@ -334,6 +342,15 @@ class DocumentAnswerer:
         prose = [(u, chunk) for u, chunk in section if not u.is_item and not is_framing(u.text)]
         if not prose or len(prose) != len(section) or len(prose) > SHORT_SECTION:
             return False  # a long or mixed section: its best sentences answer (see _sentences_answer)
+        if _defining(query, kind) and len(prose) > DEFINITION_SENTENCES:
+            # "What is X?": the section's opening says it, then its sentences closest to the question ("... used
+            # for?" keeps the sentence on what it is used for), in reading order; the rest only elaborates.
+            score = {(s.passage.chunk_id, s.unit.text): s.score for s in scored}
+            # A sentence that leans on the one before it ("... therefore often easier to train") is not kept alone.
+            free = [i for i in range(1, len(prose)) if not _DEPENDS.search(prose[i][0].text)]
+            ranked = sorted(free, key=lambda i: -score.get((prose[i][1].chunk_id, prose[i][0].text), 0.0))
+            keep = {0, *ranked[: DEFINITION_SENTENCES - 1]}
+            prose = [p for i, p in enumerate(prose) if i in keep]
         for unit, chunk in prose:
             sentence = unit.as_sentence()
             marker = draft.cite_passage(chunk, sentence)
@@ -369,7 +386,14 @@ class DocumentAnswerer:
         own = self._section_units(passage)
         if is_list([u for u, _ in own]) or (introduced_by is not None and _introduces_list(introduced_by, own)):
             item = _named_item(search_text, own)
-            return ("", [item]) if item else (lead, own)
+            # The item the question names is the answer alone: by its label ("AI Product Manager: ...") or by a
+            # specific word ("the 'black box' problem"); one sharing only common words with it ("... AI solutions
+            # with real-world contexts and needs") is one answer among the list's.
+            return (
+                ("", [item])
+                if item and (item[0].label or self._names_specifically(search_text, item[0]))
+                else (lead, own)
+            )
         children = self._retriever.subsections(passage)
         if not children or any(u.is_item for u, _ in own):
             return None
@@ -385,6 +409,26 @@ class DocumentAnswerer:
             return None  # only a section whose text ends "Here are the key areas:" announces its subsections
         intro = lead or next(iter(prose), "")
         return intro, [(Unit(c[0].section.split(" > ")[-1], True), c[0]) for c in children]
+
+    def _item_in_its_list(self, best: Scored, kind: PartKind, query: str, draft: Draft) -> bool:
+        """A bare list item as the best answer ("Poor or biased data leading to inaccurate predictions" for
+        "why does data quality matter") under a heading the question names is answered with its list: the
+        short list says more than the one item with sentences from other topics around it. Written when so."""
+        if not _bare_item(best.unit) or best.heading_share < HEADING_SHARE or kind in ("comparison", "figure"):
+            return False
+        if comparison_sides(query) or (self._names_specifically(query, best.unit) and kind != "explanation"):
+            # a pointed question naming the item itself ("is the 'black box' problem ...?") keeps it alone
+            return False
+        section = self._section_units(best.passage)
+        items = [u for u, _ in section if u.is_item]
+        if not is_list([u for u, _ in section]) or len(items) > SHORT_LIST:
+            return False
+        self._bullets(_prose_lead(section), section, draft)
+        return True
+
+    def _names_specifically(self, question: str, unit: Unit) -> bool:
+        shared = found_in(set(terms(question)), set(terms(unit.as_sentence())))
+        return any(self._retriever.lexical.rare(t) for t in shared)
 
     def _heading_share(self, passage: Passage, text: str) -> float:
         weights = {t: self._retriever.lexical.weight(t) for t in set(terms(text))}
@@ -482,10 +526,15 @@ class DocumentAnswerer:
         return None
 
     def _sentences_answer(
-        self, scored: list[Scored], draft: Draft, sides: tuple[set[str], set[str]] | None = None
+        self,
+        scored: list[Scored],
+        draft: Draft,
+        sides: tuple[set[str], set[str]] | None = None,
+        budget: int | None = None,
     ) -> None:
         """The best unit first (the direct answer), then up to two close ones in reading order. A comparison
-        gets the best sentence on each side it has not covered yet, so both sides are spoken for."""
+        gets the best sentence on each side it has not covered yet, so both sides are spoken for. `budget`: the
+        most sentences the answer may hold, a pronoun's antecedents counted (a definition is one to three)."""
         best = scored[0]
         chosen = [best]
         # A lead that itself contrasts both sides ("While both roles ..., ML Engineers focus on the 'how' ...,
@@ -537,8 +586,11 @@ class DocumentAnswerer:
             if item.unit.text in said:
                 continue  # already said as the antecedent of a sentence before it
             # A pronoun's antecedent already in the answer is not repeated ("... is increasing. This includes ...").
-            sentence = " ".join([*(a for a in _antecedents(item) if a not in said), item.unit.as_sentence()])
-            said.update({*_antecedents(item), item.unit.text})
+            before = [a for a in _antecedents(item) if a not in said]
+            if budget is not None and item is not best and len(said) + len(before) + 1 > budget:
+                continue  # a support that would need more sentences than a definition should hold
+            sentence = " ".join([*before, item.unit.as_sentence()])
+            said.update({*before, item.unit.text})
             marker = draft.cite_passage(item.passage, sentence)
             if item.unit.is_item and not item.unit.label and len(sentence.split()) <= 8:
                 # A bare list item ("MLOps (Machine Learning Operations)") says what it is by the list it is in.
@@ -556,6 +608,11 @@ _YES_NO = re.compile(
     r"^\s*(?:can|could|is|are|does|do|did|should|would|will|has|have)\s+(?!you\b|u\b|there\b|i\s+get\b)",
     re.IGNORECASE,
 )
+
+
+def _defining(query: str, kind: PartKind) -> bool:
+    """An explanation asked as a definition: 'What is X?', 'What are X?', 'Define X' (one to three sentences)."""
+    return kind == "explanation" and (asks_definition(query) or bool(re.match(r"^\s*what\s+are\b", query, re.I)))
 
 
 def _lead_in(unit: Unit, following: list[Unit]) -> bool:
@@ -621,6 +678,12 @@ def _introduces_list(unit: Unit, section: list[tuple[Unit, Passage]]) -> bool:
 
 
 _ANAPHORA = re.compile(r"^(?:they|these|this|it|its|such|that|those|their|there)\b", re.IGNORECASE)
+# A sentence that leans on the one before it: a pronoun first, or "therefore"/"thus" in its opening words.
+_DEPENDS = re.compile(
+    r"^(?:they|these|this|it|its|such|that|those|their)\b|^(?:\S+\s+){0,4}(?:therefore|thus|hence)\b", re.I
+)
+# A sentence that opens as an example illustrates what the sentence before it says.
+_EXAMPLE = re.compile(r"^(?:for (?:instance|example)|e\.g\.|as an example)\b", re.IGNORECASE)
 
 
 def _antecedents(item: Scored, most: int = 2) -> list[str]:

@@ -146,4 +146,14 @@ class Draft:
         return f"[{number}]"
 
     def text(self) -> str:
-        return " ".join(p.strip() for p in self.parts if p.strip())
+        """The parts in order: sentences joined by a space, a multi-line block (a bulleted list) on lines of
+        its own, so what follows a list never runs on from its last bullet."""
+        out = ""
+        block = False
+        for part in (p.strip() for p in self.parts):
+            if not part:
+                continue
+            is_block = "\n" in part
+            out += ("\n" if block or is_block else " ") + part if out else part
+            block = is_block
+        return out

@@ -667,3 +667,88 @@ def test_the_sentence_before_the_lead_joins_it_when_it_speaks_of_the_same_thing(
     text = answer(real_assistant, question, "explanation").text()
     assert text.startswith("Overfitting is the flipside of underfitting"), text
     assert "what statisticians might refer to as ‘noise’" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["difference between generative and discriminative models?", "supervised learning compared to unsupervised"],
+)
+def test_an_example_sentence_does_not_lead(real_assistant: Assistant, question: str) -> None:
+    """'For instance, in a generative adversarial network, ...' illustrates; the answer leads with what it
+    illustrates, and an example is not the sentence that carries the lead on."""
+    text = answer(real_assistant, question, "comparison").text()
+    assert not text.startswith("For instance"), text
+    assert "] For instance" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "opening", "wanted"),
+    [
+        ("what are generative models", "Generative models, which are typically", "joint probability"),
+        ("what is a discriminative model", "These generally entail supervised learning", "decision boundaries"),
+        # "... used for": the sentence on what it is used for is among the three kept.
+        ("whats unsupervised learning used for", "Unlike supervised learning techniques", "recommendation engines"),
+    ],
+)
+def test_a_definition_from_a_named_section_is_three_sentences_at_most(
+    real_assistant: Assistant, question: str, opening: str, wanted: str
+) -> None:
+    """'What is X?' quotes the named section's opening and its sentences closest to the question, at most
+    three, never one that leans on a sentence left out ('Discriminative models are therefore ...')."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith(opening) and wanted in text, text
+    assert len(re.findall(r"\[\d+\]", text)) <= 3, text
+    assert "therefore often easier" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "alone", "wanted"),
+    [
+        # Only common words ("AI solutions") shared with one unlabelled item: the whole list answers.
+        ("how should live AI solutions be evaluated", False, ["performance metrics", "regular audits", "A/B testing"]),
+        ("how are AI solutions evaluated once they are running", False, ["performance metrics", "A/B testing"]),
+        # A specific word ("black box") names the one item: it answers alone.
+        ("is the black box problem a challenge for AI", True, ["'black box' problem"]),
+    ],
+)
+def test_an_item_is_named_by_a_label_or_a_specific_word_not_by_common_ones(
+    real_assistant: Assistant, question: str, alone: bool, wanted: list[str]
+) -> None:
+    text = answer(real_assistant, question, "list").text()
+    assert all(w in text for w in wanted), text
+    assert (text.count("\n- ") == 1) is alone, text
+
+
+def test_a_list_part_stands_on_lines_of_its_own_in_the_draft() -> None:
+    """A bulleted part between sentences keeps its lines: what follows never runs on from its last bullet
+    ('- Additional Competencies [6] US base salaries for ...')."""
+    draft = Draft(documents={})
+    draft.say("A figure sentence [1].")
+    draft.say("Skills [2]:\n- Python [2]\n- Statistics [2]\n")
+    draft.say("The sources don't say anything about the weather.")
+    draft.say("Another sentence.")
+    assert draft.text() == (
+        "A figure sentence [1].\nSkills [2]:\n- Python [2]\n- Statistics [2]\n"
+        "The sources don't say anything about the weather. Another sentence."
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "heading", "items"),
+    [
+        ("why does data quality matter in ML", "Data Quality and Availability", 3),
+        ("why is explainability important in AI", "Explainability and Trust", 3),
+    ],
+)
+def test_a_bare_item_under_a_named_heading_is_answered_with_its_short_list(
+    real_assistant: Assistant, question: str, heading: str, items: int
+) -> None:
+    """'Poor or biased data leading to inaccurate predictions (listed under ...)' with sentences on other topics
+    around it says less than the short list it belongs to, whose heading the question names."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith(f"{heading} ["), text
+    assert text.count("\n- ") == items, text
