@@ -102,7 +102,8 @@ class Planner:
                 before, years = _as_turn(planned[-1]), [*history_years, *planned[-1].slots.years]
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
             slots = own
-            earlier_roles = list(before.slots.get("roles") or []) if before and before.route != "out_of_scope" else []
+            # A title the tables lack ("an AI product manager") is who "they" are as much as a known role.
+            earlier_roles = _roles_of(before.slots) if before and before.route != "out_of_scope" else []
             resolved = self.words.resolve(text, earlier_roles[0]) if earlier_roles and not own.roles else None
             if resolved:
                 slots = understand(resolved, vocabulary)
@@ -392,11 +393,18 @@ def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPar
     if slots.roles:
         return list(slots.roles)
     for part in reversed(earlier):
-        if part.slots.roles:
-            return list(part.slots.roles)
+        if part.slots.roles or part.slots.unknown_role:
+            return _roles_of(part.slots.to_dict())
     if previous is not None and previous.route not in ("out_of_scope", "invalid"):
-        return list(previous.slots.get("roles") or [])
+        return _roles_of(previous.slots)
     return []
+
+
+def _roles_of(slots: dict[str, Any]) -> list[str]:
+    """The roles a turn or part named: the tables' roles, else a title the tables lack."""
+    roles = [str(r) for r in slots.get("roles") or []]
+    unknown = slots.get("unknown_role")
+    return roles or ([str(unknown)] if unknown else [])
 
 
 def _as_turn(part: PlannedPart) -> Turn:

@@ -674,3 +674,17 @@ def test_thanks_before_a_follow_up_is_small_talk_and_the_follow_up_is_answered(
     after = ask(real_assistant, second, before.session_id)
     assert [(p.kind, p.route) for p in after.plan] == [("smalltalk", "smalltalk"), ("figure", "statistics")]
     assert figure in after.answer, after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "What education does an AI product manager need, and how do they get to director level?",
+        "what does an AI product manager do? and how can they advance?",
+    ],
+)
+def test_they_stands_for_a_title_the_tables_lack(real_assistant: Assistant, message: str) -> None:
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert len(parts) == 2 and parts[1].kind == "path", [(p.text, p.kind) for p in parts]
+    assert "AI Product Manager" in parts[1].context and "AI Product Manager" in parts[1].query, parts[1]
