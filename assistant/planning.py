@@ -198,7 +198,9 @@ class Planner:
         defines = self.words.asks_definition(text) and not asks_number and not _names_metric(own)
         if defines or self.words.asks_why(text):
             scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
-        elif self.words.asks_yes_no(text) and not (asks_number or own.method or own.compare or own.followup):
+        elif self.words.asks_yes_no(text) and not (
+            asks_number or own.method or own.compare or own.followup or self.words.path.search(text)
+        ):
             scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
         how_made = (
             self.words.method.search(text) is not None and _names_metric(own) and not self.words.asks_for_number(text)

@@ -688,3 +688,13 @@ def test_they_stands_for_a_title_the_tables_lack(real_assistant: Assistant, mess
     parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
     assert len(parts) == 2 and parts[1].kind == "path", [(p.text, p.kind) for p in parts]
     assert "AI Product Manager" in parts[1].context and "AI Product Manager" in parts[1].query, parts[1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["can a data scientist become an ML engineer?", "is it possible to move into management as an AI developer?"],
+)
+def test_a_yes_no_question_about_a_career_move_is_a_path(real_assistant: Assistant, question: str) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert (part.kind, part.route) == ("path", "documents"), (part.kind, part.confidence)
