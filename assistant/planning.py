@@ -146,6 +146,11 @@ class Planner:
                 # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
                 # documents search needs the topic the last question named.
                 part.context.append(previous.message)
+            if part.route == "documents" and not (part.slots.roles or part.slots.unknown_role):
+                # "what skills would I need for that?" between a salary and "and mid-career pay?": the role the
+                # conversation is about stays its role (only the tables' roles: the slots feed their tools).
+                carried = [r for r in part.context_roles if r in vocabulary.roles]
+                part.slots = replace(part.slots, roles=carried) if carried else part.slots
             planned.append(part)
         return planned
 

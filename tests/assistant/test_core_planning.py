@@ -698,3 +698,24 @@ def test_they_stands_for_a_title_the_tables_lack(real_assistant: Assistant, mess
 def test_a_yes_no_question_about_a_career_move_is_a_path(real_assistant: Assistant, question: str) -> None:
     (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
     assert (part.kind, part.route) == ("path", "documents"), (part.kind, part.confidence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("turns", "figure"),
+    [
+        (
+            ["what do AI engineers earn at entry level?", "what skills would I need for that?", "and mid-career pay?"],
+            "$115,053",
+        ),
+        (["How much does a robotics engineer make?", "what does the job involve?", "and at entry level?"], "$76,453"),
+    ],
+)
+def test_the_role_survives_a_documentation_turn_in_between(
+    real_assistant: Assistant, turns: list[str], figure: str
+) -> None:
+    session = None
+    for message in turns:
+        reply = ask(real_assistant, message, session)
+        session = reply.session_id
+    assert reply.route == "statistics" and figure in reply.answer, reply.answer
