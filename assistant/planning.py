@@ -237,6 +237,8 @@ class Planner:
             scores[previous_kind] += FOLLOWUP_NUDGE
         if own.doc_cue and not (_asks_for_number(own) or self.words.asks_for_number(text) or _names_metric(own)):
             scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number
+        if self.words.asks_how_to(text) and not (self.words.asks_for_number(text) or own.monthly):
+            scores["figure"] /= 2  # "how can I get a big jump in my salary?" asks what to do, not how much
         if self.words.asks_what_drives(text) and not _asks_for_number(replace(own, salary=False)):
             scores["figure"] /= 2  # "which factors influence how much they get paid?": what drives the figure
             if not self.words.asks_why(text):

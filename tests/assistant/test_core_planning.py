@@ -719,3 +719,12 @@ def test_the_role_survives_a_documentation_turn_in_between(
         reply = ask(real_assistant, message, session)
         session = reply.session_id
     assert reply.route == "statistics" and figure in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["how do I negotiate a higher salary?", "what should I do to earn more as a data scientist?"]
+)
+def test_a_how_to_about_pay_is_not_a_figure(real_assistant: Assistant, question: str) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert part.kind != "figure" and part.route == "documents", (part.kind, part.route, part.confidence)
