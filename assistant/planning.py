@@ -102,7 +102,8 @@ class Planner:
                 before, years = _as_turn(planned[-1]), [*history_years, *planned[-1].slots.years]
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
             slots = own
-            earlier_roles = list(before.slots.get("roles") or []) if before and before.route != "out_of_scope" else []
+            # A title the tables lack ("an AI product manager") is who "they" are as much as a known role.
+            earlier_roles = _roles_of(before.slots) if before and before.route != "out_of_scope" else []
             resolved = self.words.resolve(text, earlier_roles[0]) if earlier_roles and not own.roles else None
             if resolved:
                 slots = understand(resolved, vocabulary)
@@ -145,6 +146,11 @@ class Planner:
                 # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
                 # documents search needs the topic the last question named.
                 part.context.append(previous.message)
+            if part.route == "documents" and not (part.slots.roles or part.slots.unknown_role):
+                # "what skills would I need for that?" between a salary and "and mid-career pay?": the role the
+                # conversation is about stays its role (only the tables' roles: the slots feed their tools).
+                carried = [r for r in part.context_roles if r in vocabulary.roles]
+                part.slots = replace(part.slots, roles=carried) if carried else part.slots
             planned.append(part)
         return planned
 
@@ -177,7 +183,7 @@ class Planner:
         if self.words.asks_what_drives(text):
             own = replace(own, doc_cue=True)  # "what drives salaries in Seattle?" asks the documents about pay
         if self._smalltalk.match(text) and not _names_something(own):
-            vote = {"smalltalk": 1.0}
+            return "smalltalk", 1.0  # "thanks!" after a salary is no elliptical follow-up of it
         scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
         if _asks_for_number(own):
             scores["figure"] += NUMERIC_NUDGE
@@ -197,7 +203,9 @@ class Planner:
         defines = self.words.asks_definition(text) and not asks_number and not _names_metric(own)
         if defines or self.words.asks_why(text):
             scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
-        elif self.words.asks_yes_no(text) and not (asks_number or own.method or own.compare or own.followup):
+        elif self.words.asks_yes_no(text) and not (
+            asks_number or own.method or own.compare or own.followup or self.words.path.search(text)
+        ):
             scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
         how_made = (
             self.words.method.search(text) is not None and _names_metric(own) and not self.words.asks_for_number(text)
@@ -229,6 +237,8 @@ class Planner:
             scores[previous_kind] += FOLLOWUP_NUDGE
         if own.doc_cue and not (_asks_for_number(own) or self.words.asks_for_number(text) or _names_metric(own)):
             scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number
+        if self.words.asks_how_to(text) and not (self.words.asks_for_number(text) or own.monthly):
+            scores["figure"] /= 2  # "how can I get a big jump in my salary?" asks what to do, not how much
         if self.words.asks_what_drives(text) and not _asks_for_number(replace(own, salary=False)):
             scores["figure"] /= 2  # "which factors influence how much they get paid?": what drives the figure
             if not self.words.asks_why(text):
@@ -392,11 +402,18 @@ def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPar
     if slots.roles:
         return list(slots.roles)
     for part in reversed(earlier):
-        if part.slots.roles:
-            return list(part.slots.roles)
+        if part.slots.roles or part.slots.unknown_role:
+            return _roles_of(part.slots.to_dict())
     if previous is not None and previous.route not in ("out_of_scope", "invalid"):
-        return list(previous.slots.get("roles") or [])
+        return _roles_of(previous.slots)
     return []
+
+
+def _roles_of(slots: dict[str, Any]) -> list[str]:
+    """The roles a turn or part named: the tables' roles, else a title the tables lack."""
+    roles = [str(r) for r in slots.get("roles") or []]
+    unknown = slots.get("unknown_role")
+    return roles or ([str(unknown)] if unknown else [])
 
 
 def _as_turn(part: PlannedPart) -> Turn:

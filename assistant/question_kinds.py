@@ -107,6 +107,7 @@ class PlanVocabulary:
     definition: re.Pattern[str]
     why: re.Pattern[str]
     yes_no: re.Pattern[str]
+    how_to: re.Pattern[str]
 
     @classmethod
     def load(cls, path: Path) -> PlanVocabulary:
@@ -126,6 +127,7 @@ class PlanVocabulary:
             ),
             why=_opening((raw.get("definitions") or {}).get("why") or [], 40),
             yes_no=_leading((raw.get("yes_no") or {}).get("openings") or []),
+            how_to=_leading((raw.get("how_to") or {}).get("openings") or []),
         )
 
     def asks_definition(self, text: str) -> bool:
@@ -134,6 +136,10 @@ class PlanVocabulary:
 
     def asks_why(self, text: str) -> bool:
         return self.why.match(text.strip()) is not None
+
+    def asks_how_to(self, text: str) -> bool:
+        """'How can I get a raise?', 'what should I do to ...?': asks for steps or advice."""
+        return self.how_to.match(text.strip()) is not None
 
     def asks_yes_no(self, text: str) -> bool:
         """'Do I need a PhD to ...?', 'Is there a shortage of ...?': opened by an auxiliary verb."""

@@ -657,3 +657,74 @@ def test_the_factors_behind_a_figure_are_looked_up_in_the_documents_first(
 ) -> None:
     (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
     assert part.route == "documents" and part.kind != "figure", (part.kind, part.route, part.confidence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second", "figure"),
+    [
+        ("How much does an ML engineer make?", "thanks! and in Seattle?", "$173,517"),
+        ("What was the median salary expectation in 2024?", "cheers. and for 2025?", "$5,808"),
+    ],
+)
+def test_thanks_before_a_follow_up_is_small_talk_and_the_follow_up_is_answered(
+    real_assistant: Assistant, first: str, second: str, figure: str
+) -> None:
+    before = ask(real_assistant, first)
+    after = ask(real_assistant, second, before.session_id)
+    assert [(p.kind, p.route) for p in after.plan] == [("smalltalk", "smalltalk"), ("figure", "statistics")]
+    assert figure in after.answer, after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "What education does an AI product manager need, and how do they get to director level?",
+        "what does an AI product manager do? and how can they advance?",
+    ],
+)
+def test_they_stands_for_a_title_the_tables_lack(real_assistant: Assistant, message: str) -> None:
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert len(parts) == 2 and parts[1].kind == "path", [(p.text, p.kind) for p in parts]
+    assert "AI Product Manager" in parts[1].context and "AI Product Manager" in parts[1].query, parts[1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["can a data scientist become an ML engineer?", "is it possible to move into management as an AI developer?"],
+)
+def test_a_yes_no_question_about_a_career_move_is_a_path(real_assistant: Assistant, question: str) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert (part.kind, part.route) == ("path", "documents"), (part.kind, part.confidence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("turns", "figure"),
+    [
+        (
+            ["what do AI engineers earn at entry level?", "what skills would I need for that?", "and mid-career pay?"],
+            "$115,053",
+        ),
+        (["How much does a robotics engineer make?", "what does the job involve?", "and at entry level?"], "$76,453"),
+    ],
+)
+def test_the_role_survives_a_documentation_turn_in_between(
+    real_assistant: Assistant, turns: list[str], figure: str
+) -> None:
+    session = None
+    for message in turns:
+        reply = ask(real_assistant, message, session)
+        session = reply.session_id
+    assert reply.route == "statistics" and figure in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["how do I negotiate a higher salary?", "what should I do to earn more as a data scientist?"]
+)
+def test_a_how_to_about_pay_is_not_a_figure(real_assistant: Assistant, question: str) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert part.kind != "figure" and part.route == "documents", (part.kind, part.route, part.confidence)
