@@ -170,3 +170,24 @@ def test_what_employers_want_and_which_industries_find_the_documents_words(
     # "employers want" is what the guide calls demand; its industries are "sectors".
     wanted = section.split("|")
     assert any(s in wanted for s in _searched_sections(real_assistant, question)[:3])
+
+
+MATHS = "Overview > Skills and Qualifications|Requirements > Technical Skills|Career Development > Essential Skills"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("what math do I need for machine learning?", MATHS),
+        ("which maths topics should I learn for AI?", MATHS),
+        ("how do I show off my AI skills?", "Career Development > Building Your Portfolio"),
+        ("how can I make my AI skills stand out to employers?", "Career Development > Building Your Portfolio"),
+    ],
+)
+def test_short_and_casual_words_search_as_the_documents_words(
+    real_assistant: Assistant, question: str, section: str
+) -> None:
+    # "math" is the guide's "Mathematics", "show off" its "showcase your skills".
+    wanted = section.split("|")
+    assert any(s in wanted for s in _searched_sections(real_assistant, question)[:4])
