@@ -9,6 +9,7 @@ abstention that says what the data does cover.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import replace
 from typing import Any
@@ -26,6 +27,7 @@ from assistant.models import ToolCall
 from assistant.statistics.conflicts import group_figures, split_values
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools, ToolResult
+from assistant.text_terms import split_sentences
 from assistant.understanding import Slots
 
 KIND_NOTE = (
@@ -39,7 +41,21 @@ METRIC_LABEL = {
     "proposals": "proposals figure",
 }
 MEMO_SIZE = 4096
-HUB_PLACES = {"Boston", "Austin", "Toronto", "Silicon Valley"}
+
+
+def _mentioned(draft: Draft, place: str) -> str:
+    """Where the documents name a place they give no figure for ("Major tech hubs like ... Boston ..."), quoted
+    and cited, so the refusal still says what the sources do say about it; "" when they never name it."""
+    named = re.compile(rf"(?<![A-Za-z]){re.escape(place)}(?![A-Za-z])", re.IGNORECASE)
+    for doc_id, doc in draft.documents.items():
+        for number, line in enumerate(doc.lines, start=1):
+            if line.lstrip().startswith("#") or not named.search(line):
+                continue
+            sentence = next((s for s in split_sentences(line) if named.search(s)), line.strip())
+            marker = draft.cite_row({"doc_id": doc_id, "line": number, "raw": sentence})
+            ending = "" if sentence.endswith((".", "!", "?")) else "."
+            return f" The sources mention it, but with no salary figure {marker}: “{sentence}”{ending}"
+    return ""
 
 
 def _offers(row: dict[str, Any]) -> str:
@@ -134,15 +150,10 @@ class StatisticsAnswerer:
             draft.say(self.coverage_summary(draft))
             return
         if s.unknown_place and (s.salary or s.rank or s.roles or s.platform_metric):
-            hub = (
-                " The guide names it as an AI job hub, but gives no salary figure for it."
-                if (s.unknown_place in HUB_PLACES)
-                else ""
-            )
             self.abstain(
                 draft,
-                f"I have no salary data for {s.unknown_place}.{hub} The guide's figures are "
-                f"for the US market and only a few US cities.",
+                f"I have no salary data for {s.unknown_place}.{_mentioned(draft, s.unknown_place)} The guide's "
+                f"figures are for the US market and only a few US cities.",
             )
             return
         if s.unknown_role and (s.salary or s.rank or s.level or s.platform_metric or s.experience_years):
