@@ -209,3 +209,18 @@ def test_short_and_casual_words_search_as_the_documents_words(
 def test_a_verb_finds_the_documents_noun(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question)
     assert reply.route == "documents" and "documentation" in reply.answer.lower()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "step"),
+    [
+        ("how do I get a promotion as a data scientist?", "Chief Data Scientist"),
+        ("how does an AI developer get promoted?", "AI Architect"),
+        ("how to get promoted as a robotics engineer", "Director of Robotics"),
+    ],
+)
+def test_a_promotion_is_the_career_paths_advance(real_assistant: Assistant, question: str, step: str) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents" and not reply.abstained
+    assert step in reply.answer
