@@ -391,8 +391,8 @@ class DocumentAnswerer:
             # with real-world contexts and needs") is one answer among the list's.
             return (
                 ("", [item])
-                if item and (item[0].label or self._names_specifically(search_text, item[0]))
-                else (lead, own)
+                if item and (item[0].label or self._names_specifically(search_text, item[0], passage.section))
+                else (lead or _prose_lead(own), own)
             )
         children = self._retriever.subsections(passage)
         if not children or any(u.is_item for u, _ in own):
@@ -416,7 +416,8 @@ class DocumentAnswerer:
         short list says more than the one item with sentences from other topics around it. Written when so."""
         if not _bare_item(best.unit) or best.heading_share < HEADING_SHARE or kind in ("comparison", "figure"):
             return False
-        if comparison_sides(query) or (self._names_specifically(query, best.unit) and kind != "explanation"):
+        named = self._names_specifically(query, best.unit, best.passage.section)
+        if comparison_sides(query) or (named and kind != "explanation"):
             # a pointed question naming the item itself ("is the 'black box' problem ...?") keeps it alone
             return False
         section = self._section_units(best.passage)
@@ -426,8 +427,12 @@ class DocumentAnswerer:
         self._bullets(_prose_lead(section), section, draft)
         return True
 
-    def _names_specifically(self, question: str, unit: Unit) -> bool:
+    def _names_specifically(self, question: str, unit: Unit, section: str) -> bool:
+        """The question shares a specific (rare) word with the unit that its heading does not already hold and
+        that is not the question asking for a list ("examples of regression algorithms" names the Regression
+        Models list, not its item "It can, for example, ... polynomial regression")."""
         shared = found_in(set(terms(question)), set(terms(unit.as_sentence())))
+        shared -= found_in(shared, set(terms(section)) | _LIST_WORDS)
         return any(self._retriever.lexical.rare(t) for t in shared)
 
     def _heading_share(self, passage: Passage, text: str) -> float:
@@ -682,6 +687,8 @@ _ANAPHORA = re.compile(r"^(?:they|these|this|it|its|such|that|those|their|there)
 _DEPENDS = re.compile(
     r"^(?:they|these|this|it|its|such|that|those|their)\b|^(?:\S+\s+){0,4}(?:therefore|thus|hence)\b", re.I
 )
+# Words that ask for a list rather than name a thing in it (general English): "examples of ...", "types of ...".
+_LIST_WORDS = frozenset(terms("example examples instance instances kind kinds type types sort sorts list"))
 # A sentence that opens as an example illustrates what the sentence before it says.
 _EXAMPLE = re.compile(r"^(?:for (?:instance|example)|e\.g\.|as an example)\b", re.IGNORECASE)
 

@@ -752,3 +752,17 @@ def test_a_bare_item_under_a_named_heading_is_answered_with_its_short_list(
     text = answer(real_assistant, question, "explanation").text()
     assert text.startswith(f"{heading} ["), text
     assert text.count("\n- ") == items, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["give me examples of regression algorithms", "what types of regression algorithms are there"]
+)
+def test_asking_for_examples_names_the_list_not_the_item_that_says_for_example(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'examples'/'types' ask for a list; the item 'It can, for example, ...' is not named by them. The list's
+    opening sentences lead it."""
+    text = answer(real_assistant, question, "list").text()
+    assert text.startswith("Regression models involve continuous values"), text
+    assert text.count("\n- ") == 3, text
