@@ -10,6 +10,7 @@ Tests prove both runtimes give the same vectors (cosine > 0.999).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import uuid
@@ -20,8 +21,9 @@ from typing import Protocol
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.errors import IndexNotReady
 from assistant.fingerprints import model_fingerprint
+
+log = logging.getLogger(__name__)
 
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 
@@ -200,13 +202,21 @@ class CachedQueryEmbeddings(Embeddings):
         self._cached.cache_clear()
 
 
-def document_embeddings(model_path: Path, onnx_dir: Path, precision: str = "fp32") -> OnnxEmbeddings:
-    """The ingest's embedder: ONNX on every core. Torch is imported only if this model has no export yet."""
+def onnx_model(model_path: Path, onnx_dir: Path, precision: str = "fp32") -> Path:
+    """The ONNX file for this model and precision, exported (torch, once per model version, ~10 s) and
+    quantised when missing: a server started where no ingest ran (its own container, a fresh model cache)
+    makes its own instead of refusing to start. Concurrent makers each write a temp file and rename it."""
     onnx_file = find_onnx(model_path, onnx_dir, precision)
     if onnx_file is None:
+        log.info("exporting the embedding model to ONNX in %s (once per model version)", onnx_dir)
         onnx_file = export_onnx(torch_embeddings(model_path), model_path, onnx_dir)
         onnx_file = quantize_onnx(onnx_file) if precision == "int8" else onnx_file
-    return OnnxEmbeddings(onnx_file, model_path, parallel=os.cpu_count() or 1)
+    return onnx_file
+
+
+def document_embeddings(model_path: Path, onnx_dir: Path, precision: str = "fp32") -> OnnxEmbeddings:
+    """The ingest's embedder: ONNX on every core."""
+    return OnnxEmbeddings(onnx_model(model_path, onnx_dir, precision), model_path, parallel=os.cpu_count() or 1)
 
 
 def query_embeddings(model_path: Path, onnx_dir: Path, runtime: str, precision: str = "fp32") -> Embeddings:
@@ -214,10 +224,4 @@ def query_embeddings(model_path: Path, onnx_dir: Path, runtime: str, precision: 
     to the int8 document vectors)."""
     if runtime == "torch":
         return torch_embeddings(model_path)
-    onnx_file = find_onnx(model_path, onnx_dir, precision)
-    if onnx_file is None:
-        raise IndexNotReady(
-            f"no ONNX export of the embedding model in {onnx_dir}: run `assistant ingest` first "
-            "(or set ASSISTANT_QUERY_RUNTIME=torch)"
-        )
-    return OnnxEmbeddings(onnx_file, model_path)
+    return OnnxEmbeddings(onnx_model(model_path, onnx_dir, precision), model_path)

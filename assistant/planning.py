@@ -17,19 +17,22 @@ from typing import Any, Literal
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.followups import inherit
 from assistant.models import PartKind
 from assistant.question_kinds import KINDS, MASKS, KindClassifier, PlanVocabulary, QuestionExamples, generic_form
-from assistant.question_parts import split_parts, topicless
+from assistant.question_parts import asked_sentence, split_parts, topicless
 from assistant.sessions import Turn
-from assistant.understanding import Slots, Vocabulary, inherit, understand
+from assistant.understanding import Slots, Vocabulary, understand
 
 PartRoute = Literal["statistics", "documents", "smalltalk"]
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
 COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
 EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
 YES_NO_NUDGE = 0.4  # ... to "explanation" when it asks a yes/no question about no figure
+FACTORS_NUDGE = 0.3  # ... to "list" when it asks what drives a figure ("which factors affect ...?")
 PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
 METHOD_NUDGE = 0.4  # ... and to "method" when it asks how a figure is measured
+BARE_TERM_WORDS = 3  # a question this short with no small-talk cue asks about the term it names
 STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
@@ -116,9 +119,10 @@ class Planner:
                 slots = replace(own, followup=True, tools=tools, companies=companies)
             previous_kind = str(before.slots.get("kind") or "") if before else ""
             unknown = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
-            generic = generic_form(own.corrected or text, unknown)
+            # The form of the question decides its kind, not a statement before it ("I live in Seattle. Is ...?").
+            generic = generic_form(asked_sentence(own.corrected or text), unknown)
             vote = self._classifier.vote(self._embeddings.embed_query(generic))
-            kind, confidence = self._kind(text, own, vote, previous_kind)
+            kind, confidence = self._kind(asked_sentence(text), own, vote, previous_kind)
             if kind == "figure" and slots.doc_cue:
                 # A figure part takes what it leaves out from before ("what's the Early Career figure?"), and
                 # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
@@ -148,6 +152,11 @@ class Planner:
         """'Hi!', 'thanks a lot': a part led by a small-talk cue of the examples file (not 'I'm in NYC')."""
         return self._smalltalk.match(text) is not None
 
+    def _bare_term(self, text: str) -> bool:
+        """A question of a word or two with no small-talk cue ("MLOps?", "underfitting??")."""
+        short = len(re.findall(r"\w+", text)) <= BARE_TERM_WORDS
+        return text.rstrip().endswith("?") and short and not self._smalltalk.match(text)
+
     def _merge(
         self, text: str, own: Slots, slots: Slots, before: Turn | None, years: list[int], earlier: PlannedPart | None
     ) -> Slots:
@@ -165,6 +174,8 @@ class Planner:
 
     def _kind(self, text: str, own: Slots, vote: dict[str, float], previous_kind: str) -> tuple[PartKind, float]:
         """The nearest examples' vote, checked by what the part's own words say (`own`), with its share."""
+        if self.words.asks_what_drives(text):
+            own = replace(own, doc_cue=True)  # "what drives salaries in Seattle?" asks the documents about pay
         if self._smalltalk.match(text) and not _names_something(own):
             vote = {"smalltalk": 1.0}
         scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
@@ -178,6 +189,8 @@ class Planner:
             scores["figure"] += NUMERIC_NUDGE
         if self.words.asks_to_compare(text) and not (_asks_for_number(own) or self.words.asks_for_number(text)):
             scores["comparison"] += COMPARISON_NUDGE
+        elif not (self.words.asks_to_compare(text) or own.compare):
+            scores["comparison"] /= 2  # nothing set side by side: "does time management matter for them?"
         asks_number = _asks_for_number(own) or self.words.asks_for_number(text)
         if self.words.asks_for_explanation(text) and not asks_number and not self.words.asks_to_compare(text):
             scores["explanation"] += EXPLANATION_NUDGE
@@ -200,10 +213,17 @@ class Planner:
             scores["path"] += PATH_NUDGE
         elif scores["path"] < STRONG_VOTE:
             scores["path"] /= 2  # "do I need a PhD?" asks about a requirement, not the steps of a career
+        # Before the follow-up rules: "and for AI engineers?" after a salary is a figure by the turn before.
+        if not (asks_number or _names_metric(own) or own.salary or own.city or own.unknown_level or own.unknown_place):
+            scores["figure"] /= 2  # no pay, amount, metric or place in its words: a figure only by its form
         if previous_kind == "figure" and any(self.words.asks_across(text, d) for d in self.words.dimensions):
             scores["figure"] += FOLLOWUP_NUDGE  # "how does that change with seniority?" after a salary
         if _names_something(own):
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
+        elif self._bare_term(text):  # "MLOps?", "overfitting??": a bare term asked about
+            scores["smalltalk"] = min(scores["smalltalk"], 0.05)
+            if not (asks_number or own.compare):
+                scores["explanation"] += EXPLANATION_NUDGE
         if own.followup and previous_kind in scores and _elliptical(text, own) and not (own.doc_cue or own.method):
             # "What about the median?", "And for Java developers?": no kind of its own, so the last one's.
             scores[previous_kind] += FOLLOWUP_NUDGE
@@ -211,6 +231,8 @@ class Planner:
             scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number
         if self.words.asks_what_drives(text) and not _asks_for_number(replace(own, salary=False)):
             scores["figure"] /= 2  # "which factors influence how much they get paid?": what drives the figure
+            if not self.words.asks_why(text):
+                scores["list"] += FACTORS_NUDGE  # the factors are listed
         # The share of the evidence: a kind left alone after the rules removed the others is not thereby sure.
         total = max(sum(scores.values()), 1.0)
         kind = max(scores, key=lambda k: scores[k])
@@ -238,6 +260,8 @@ class Planner:
             route = "statistics"  # "which years do your statistics cover?": the data's own extent
         elif kind == "figure" and stats_signal and confidence < LOW_CONFIDENCE and own.doc_cue and _open(slots):
             route, fallback = "documents", "statistics"  # "what factors influence salaries?": unsure, words first
+        elif kind == "figure" and stats_signal and confidence < LOW_CONFIDENCE and self.words.asks_what_drives(text):
+            route, fallback = "documents", "statistics"  # "what are the salary factors in San Francisco?"
         elif kind == "figure" and stats_signal:
             route = "statistics"
             fallback = "documents" if confidence < LOW_CONFIDENCE and _open(slots) else None

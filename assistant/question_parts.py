@@ -17,7 +17,7 @@ _QUESTION_WORDS = (
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|;\s*")
 _CLAUSE_SPLIT = re.compile(
-    rf",?\s+(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    rf",?\s+(?:and|also|plus|but|\+|&)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS})\b)"
     r"|,\s+(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"  # "X, what degree ..., and Y?"
     r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
     re.IGNORECASE,
@@ -25,14 +25,57 @@ _CLAUSE_SPLIT = re.compile(
 _IMPERATIVE = re.compile(
     r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
 )
-_PREPOSITIONS = frozenset(["in", "for", "at", "on", "during", "from", "as", "with", "by", "since", "after", "before"])
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "for",
+        "at",
+        "on",
+        "during",
+        "from",
+        "as",
+        "with",
+        "by",
+        "since",
+        "after",
+        "before",
+        "among",
+        "amongst",
+        "between",
+        "across",
+        "within",
+        "of",
+        "about",
+        "regarding",
+        "considering",
+        "given",
+        "if",
+        "when",
+        "while",
+        "unlike",
+        "compared",
+        "besides",
+        "under",
+        "over",
+        "per",
+    ]
+)
 _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
 # "X, also the number of offers", "the salary plus the skills needed": a joiner that adds a second request with
 # no question word of its own. Taken as a split only when both sides ask for something (`asks`).
 _ADDED_REQUEST = re.compile(
-    r",\s*(?:and\s+)?(?:also|plus)\s+|\s+(?:and|plus)\s+also\s+|\s+plus\s+(?=(?:the|a|an|their|its|his|her)\s)",
+    r",\s*(?:and\s+)?(?:also|plus)\s+(?!known\b|called\b)|\s+(?:and|plus)\s+also\s+"
+    r"|\s+(?:plus|\+|&)\s+(?=(?:the|a|an|their|its|his|her|what|how)\s)",
     re.IGNORECASE,
 )
+_NEW_PHRASE = re.compile(r"\s*(?:the|a|an|their|its|his|her|my|your|what|how|which|who|why|where|when)\s+\w", re.I)
+# "salary aside, ...", "apart from pay, ...", "other than Python, ...": what is set aside is context, not asked.
+_EXCLUSION = re.compile(
+    r"(?:.*\b(?:aside|apart)\W*$|\s*(?:apart from|aside from|other than|except(?: for)?|excluding|ignoring|never mind"
+    r"|not counting|leaving out|besides|forget(?: about)?)\b)",
+    re.IGNORECASE,
+)
+_STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECASE)
 
 
 def split_parts(
@@ -60,6 +103,8 @@ def split_parts(
     merged: list[str] = []
     pending = ""
     for part, requested in parts:
+        if len(parts) > 1 and not _is_question(part) and _EXCLUSION.match(part):
+            continue  # "salary aside, ...": what is set aside is neither asked nor context to search with
         if pending:
             part, pending = f"{pending} {part}", ""
         asked = requested or _is_question(part)
@@ -80,11 +125,31 @@ def _added_requests(clauses: list[str], asks: Callable[[str], bool] | None) -> l
     out: list[tuple[str, bool]] = []
     for clause in clauses:
         pieces = _ADDED_REQUEST.split(clause) if asks is not None else [clause]
-        if len(pieces) > 1 and all(p.strip(" ,?") and asks(p) for p in pieces):  # type: ignore[misc]
+        # The first piece asks something and each later one names something: "..., plus the weather in Paris"
+        # is a part the sources may not cover, and says so.
+        later = pieces[1:]
+        if len(pieces) > 1 and asks(pieces[0]) and all(asks(p) or _NEW_PHRASE.match(p) for p in later):  # type: ignore[misc]
             out.extend((p, True) for p in pieces)
         else:
-            out.append((clause, False))
+            # "ML eng salary, and what do they need?": a request without a question's form stands alone, where a
+            # statement ("I'm a data analyst") or a leading phrase ("In 2024,") is context for what follows.
+            alone = asks is not None and len(clauses) > 1 and asks(clause) and not _is_context(clause)
+            out.append((clause, alone))
     return out
+
+
+def _is_context(text: str) -> bool:
+    """'I'm a data analyst', 'For ML engineers', 'salary aside', 'apart from pay': what the question is asked in."""
+    words = text.split()
+    if _STATEMENT.match(text) is not None or _EXCLUSION.match(text) is not None:
+        return True
+    return bool(words) and words[0].lower() in _PREPOSITIONS
+
+
+def asked_sentence(text: str) -> str:
+    """The question of a part that opens with a statement ("I live in Seattle. is AI a good career?")."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+    return sentences[-1] if len(sentences) > 1 and _is_question(sentences[-1]) else text
 
 
 def _is_question(text: str) -> bool:

@@ -2,14 +2,14 @@
 
 Deterministic and cheap: typo-tolerant vocabulary matching (rapidfuzz), synonym tables, and patterns for
 years ("last year", "the following year"), experience ("5 years"), places and roles. What the question
-leaves out is inherited from the previous turn of the same session by `inherit()`.
+leaves out is inherited from the previous turn of the same session by `followups.inherit()`.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -18,8 +18,8 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from assistant.sessions import Turn
 from assistant.settings import PROJECT_ROOT
+from assistant.text_terms import STOPWORDS
 
 VOCABULARY_PATH = PROJECT_ROOT / "stats" / "vocabulary.toml"
 
@@ -314,7 +314,14 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.levels = [lv for lv in _all(text, vocabulary.levels) if lv != "Average"]
     if s.level == "Average" and not (s.roles or "base" in text):
         s.level = None  # "average salary for ML experts" is a market figure, not a role level
-    if re.search(r"\bseniors?\b|\bsr\.?\b|\blead\b|\bprincipal\b|\bstaff\b", text) and not s.level:
+    # "a lead engineer" is a level; "cities that lead in AI jobs" is a verb.
+    if (
+        re.search(
+            r"\bseniors?\b|\bsr\.?\b|\blead\b(?!\s+(?:in|to|into|the|a|an|on|at|by|with|from|for)\b)|\bprincipal\b|\bstaff\b",
+            text,
+        )
+        and not s.level
+    ):
         s.unknown_level = "senior"
     experience = EXPERIENCE.search(text)
     if experience and not YEAR.fullmatch(experience.group(1)):
@@ -346,13 +353,8 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         for phrases in vocabulary.levels.values():
             for phrase in phrases:
                 without_levels = _pattern(phrase).sub(" ", without_levels)
-        if re.search(r"\b(?:cit(?:y|ies)|location|place|where)\b", text):
-            s.rank_dimension = "city"
-        elif re.search(r"\b(?:roles?|jobs?|positions?|titles?|professions?|occupations?)\b", without_levels):
-            s.rank_dimension = "role"
-        elif re.search(r"\b(?:levels?|stage|seniority|experience|career stage)\b", without_levels):
-            s.rank_dimension = "level"
-        elif not (s.salary or s.roles or s.city):
+        s.rank_dimension = rank_dimension(text, without_levels)
+        if not s.rank_dimension and not (s.salary or s.roles or s.city):
             s.rank_word, s.rank = s.rank, None  # "the most important skills" is not a salary ranking
         if s.rank_dimension == "city" and not (s.salary or s.roles or s.level or s.platform_metric or s.market_metric):
             s.rank = s.rank_dimension = None  # "which cities have the most AI jobs?" ranks no figure we hold
@@ -369,9 +371,20 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.followup = (
         bool(FOLLOWUP_START.match(text))
         or (len(text.split()) <= 4 and not s.doc_cue)
-        or (refers_back and (s.monthly or s.compare or bool(s.level) or bool(s.city)))
+        or (refers_back and (s.monthly or s.compare or bool(s.level) or bool(s.city) or s.salary))
     )
     return s
+
+
+def rank_dimension(text: str, without_levels: str | None = None) -> str | None:
+    """What a ranking ranks by the words of `text`: cities, roles or levels ("which cities ...")."""
+    if re.search(r"\b(?:cit(?:y|ies)|location|place|where)\b", text):
+        return "city"
+    if re.search(r"\b(?:roles?|jobs?|positions?|titles?|professions?|occupations?)\b", without_levels or text):
+        return "role"
+    if re.search(r"\b(?:levels?|stage|seniority|experience|career stage)\b", without_levels or text):
+        return "level"
+    return None
 
 
 def _unknown_role(text: str, s: Slots) -> str | None:
@@ -379,7 +392,12 @@ def _unknown_role(text: str, s: Slots) -> str | None:
     if s.roles:
         return None
     for match in ROLE_NOUN.finditer(text):
-        modifiers = [w for w in match.group(1).split() if w not in ROLE_MODIFIER_NOISE]
+        # The title is the run of words right before the noun: "the path to AI architect" names an AI architect.
+        modifiers: list[str] = []
+        for word in reversed(match.group(1).split()):
+            if word in ROLE_MODIFIER_NOISE or word in STOPWORDS:
+                break
+            modifiers.insert(0, word)
         noun = match.group(2).rstrip("s")
         ai_title = any(w in AI_WORDS for w in modifiers)
         if ai_title and noun in ("manager", "architect", "designer", "analyst", "consultant", "administrator"):
@@ -396,67 +414,3 @@ def _unknown_role(text: str, s: Slots) -> str | None:
             continue
         return " ".join([*modifiers, noun]).title()
     return None
-
-
-def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> Slots:
-    """Fill what a follow-up leaves out from the previous turn ("and in 2024?", "how much did it change?")."""
-    if previous is None or previous.route in ("out_of_scope", "invalid"):
-        return current
-    before = previous.slots
-    own_topic = (
-        current.platform_metric
-        or current.roles
-        or current.market_metric
-        or current.tools
-        or current.companies
-        or current.extra_comp
-        or current.coverage
-        or current.unknown_role
-    )
-    is_followup = current.followup or (
-        not own_topic
-        and (
-            current.years
-            or current.compare
-            or current.level
-            or current.city
-            or current.year_relative
-            or current.monthly
-            or current.experience_years is not None
-        )
-    )
-    if not is_followup or (current.doc_cue and not own_topic and not current.compare and not current.years):
-        return current
-    merged = replace(current)
-    if current.year_relative and not current.years and previous.years:
-        merged.years = [previous.years[-1] + current.year_relative]
-    if merged.compare and not merged.years and len(set(history_years)) >= 2:
-        distinct = list(dict.fromkeys(history_years))
-        merged.years = sorted(distinct[-2:])
-    if not own_topic:
-        merged.platform_metric = before.get("platform_metric")
-        merged.market_metric = before.get("market_metric")
-        merged.platform_population = bool(before.get("platform_population"))
-        if not merged.roles and not merged.city:
-            merged.roles = list(before.get("roles") or [])
-        if not merged.roles and merged.city and before.get("roles"):
-            merged.roles = list(before.get("roles") or [])
-        if not merged.level and merged.experience_years is None and not merged.unknown_level:
-            merged.level = before.get("level")
-        if not merged.salary:
-            merged.salary = bool(before.get("salary"))
-        if not merged.monthly and not merged.compare:
-            merged.monthly = bool(before.get("monthly"))
-        if before.get("rank_dimension") and (merged.rank_word or merged.rank) and not merged.rank_dimension:
-            # "Which city pays the most?" then "and the least?": the same ranking, the other end.
-            merged.rank = merged.rank or merged.rank_word
-            merged.rank_dimension = before.get("rank_dimension")
-        merged.doc_cue = False
-    if merged.compare and merged.level and before.get("level") and before.get("level") != merged.level:
-        merged.levels = [before["level"], merged.level]  # "how much more at Late Career?" -> the gap
-    if own_topic and merged.roles and not merged.level and merged.experience_years is None and not merged.unknown_level:
-        merged.level = before.get("level")  # "and a data scientist?" keeps "mid-career"
-    if not merged.years and not merged.compare and before.get("years") and merged.platform_metric:
-        merged.years = list(before.get("years") or [])
-    merged.followup = True
-    return merged

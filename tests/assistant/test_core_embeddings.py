@@ -109,3 +109,18 @@ def test_ingest_embedder_gives_the_query_embedders_vectors(core_settings: Settin
     query_side = query_embeddings(core_settings.model_path, core_settings.onnx_dir, "onnx", precision)
     queries = np.array([query_side.embed_query(text) for text in SENTENCES])
     assert ((documents * queries).sum(axis=1) > 0.99999).all()
+
+
+def test_a_missing_export_is_made_where_it_is_needed(core_settings: Settings, tmp_path: object) -> None:
+    """A server whose model cache is empty (its own container, no ingest ran there) exports the model itself:
+    the same vectors as the ingest's export, at the asked precision."""
+    from pathlib import Path
+
+    from assistant.embeddings import onnx_model, query_embeddings
+
+    empty = Path(str(tmp_path)) / "onnx"
+    made = onnx_model(core_settings.model_path, empty, "int8")
+    assert made.exists() and made.stem.endswith("-int8") and find_onnx(core_settings.model_path, empty) is not None
+    fresh = np.array(query_embeddings(core_settings.model_path, empty, "onnx", "int8").embed_query(SENTENCES[0]))
+    shipped = query_embeddings(core_settings.model_path, core_settings.onnx_dir, "onnx", "int8")
+    assert float(fresh @ np.array(shipped.embed_query(SENTENCES[0]))) > 0.9999

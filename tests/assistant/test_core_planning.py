@@ -526,3 +526,134 @@ def test_a_level_said_as_context_sharpens_a_path_question(real_assistant: Assist
 def test_pay_and_a_level_ask_for_a_figure(real_assistant: Assistant, question: str) -> None:
     reply = ask(real_assistant, question)
     assert reply.plan[0].kind == "figure" and reply.route == "statistics", reply.plan
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "term"), [("overfitting??", "overfitting"), ("backpropagation?", "backpropagation")]
+)
+def test_a_bare_term_asked_about_is_explained_not_small_talk(
+    real_assistant: Assistant, question: str, term: str
+) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.route == "documents" and reply.plan[0].kind == "explanation", reply.plan
+    assert term in reply.answer.lower()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["does python matter for data scientists?", "is critical thinking important for a robotics engineer?"]
+)
+def test_nothing_set_side_by_side_is_not_a_comparison(real_assistant: Assistant, question: str) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert (part.kind, part.route) == ("explanation", "documents"), (part.kind, part.confidence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Which cities lead in AI jobs?", "and which pay the most?"),
+        ("what cities are major tech hubs?", "and which of those pays the most?"),
+    ],
+)
+def test_which_pays_most_ranks_what_the_turn_before_asked_about(
+    real_assistant: Assistant, first: str, second: str
+) -> None:
+    before = ask(real_assistant, first)
+    assert before.route == "documents" and not before.plan[0].entities.get("level"), before.plan  # "lead" is a verb
+    after = ask(real_assistant, second, before.session_id)
+    assert after.route == "statistics" and "city figures" in after.answer, after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ML eng salary, and what do they need to know?",
+        "data scientist salary, and what do they do?",
+        "AI researcher pay + what they actually work on",
+        "robotics engineer salary & what do they study?",
+    ],
+)
+def test_a_request_without_a_question_form_is_a_part_of_its_own(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert reply.plan[1].entities.get("roles") == reply.plan[0].entities.get("roles")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "tell me about reinforcement learning plus the weather in Paris",
+        "explain deep learning, also the football scores",
+    ],
+)
+def test_an_added_off_topic_request_is_said_to_be_uncovered(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert [p.covered for p in reply.plan] == [True, False] and not reply.abstained, reply.plan
+    assert "don't say" in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message", ["For ML engineers, what skills matter?", "Among the roles in the guide, which pays least?"]
+)
+def test_a_leading_phrase_is_context_of_its_question(real_assistant: Assistant, message: str) -> None:
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert len(parts) == 1, [p.text for p in parts]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["how much data do I need to train a model?", "how much math do I need for a career in AI?"]
+)
+def test_how_much_of_something_else_is_not_a_salary(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert not reply.tool_calls and reply.route in ("documents", "out_of_scope"), reply.answer  # no salary table
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("what does a data scientist do", "how much does that pay"),
+        ("Tell me about robotics engineers", "what does it pay?"),
+    ],
+)
+def test_a_pay_follow_up_referring_back_takes_the_role(real_assistant: Assistant, first: str, second: str) -> None:
+    before = ask(real_assistant, first)
+    after = ask(real_assistant, second, before.session_id)
+    assert after.route == "statistics" and after.plan[0].entities.get("roles") == before.plan[0].entities["roles"]
+    assert any(call.tool == "role_salary" for call in after.tool_calls), after.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message", ["salary aside, what do robotics engineers build?", "apart from pay, why become a data scientist?"]
+)
+def test_what_is_set_aside_is_not_asked(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert len(reply.plan) == 1 and reply.route == "documents", reply.plan
+    assert not any(call.tool == "role_salary" for call in reply.tool_calls) and "$" not in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message", ["I live in Seattle. is AI a good career?", "I work in New York City. do I need a PhD for AI jobs?"]
+)
+def test_a_statement_before_a_question_does_not_decide_its_kind(real_assistant: Assistant, message: str) -> None:
+    (part,) = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert (part.kind, part.route) == ("explanation", "documents"), (part.kind, part.confidence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what are the salary factors in San Francisco?", "which things shape pay in New York?"]
+)
+def test_the_factors_behind_a_figure_are_looked_up_in_the_documents_first(
+    real_assistant: Assistant, question: str
+) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert part.route == "documents" and part.kind != "figure", (part.kind, part.route, part.confidence)

@@ -137,3 +137,36 @@ def test_libraries_are_searched_as_the_documents_frameworks(real_assistant: Assi
     reply = real_assistant.ask(question)
     assert reply.route == "documents" and not reply.abstained
     assert "TensorFlow" in reply.answer and "PyTorch" in reply.answer
+
+
+# The sections that list the sectors hiring ("integrated across sectors such as healthcare, finance, ...").
+SECTORS = "Market Demand > Current Trends|Industry Trends > Increasing Demand for AI and ML Professionals"
+
+
+def _searched_sections(real_assistant: Assistant, question: str, k: int = 8) -> list[str]:
+    """Sections ranked for a question with the search synonyms added, as the document answerer searches."""
+    from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
+
+    retriever = real_assistant.build.retriever
+    text = f"{question} {Synonyms.load(SEARCH_SYNONYMS_PATH).words_for(question)}".strip()
+    vector = retriever.embed(question)
+    by_sentence = real_assistant.build.document_answerer._sentences.best_chunks(vector, n=4)
+    return [p.section for p in retriever.hybrid(text, vector, by_sentence, k=k, focus=text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("what skills are companies asking for in ML?", "Market Demand > In-Demand Skills"),
+        ("what skills do employers want from ML engineers?", "Market Demand > In-Demand Skills"),
+        ("which industries rely on ML?", SECTORS),
+        ("what industries are adopting AI?", SECTORS),
+    ],
+)
+def test_what_employers_want_and_which_industries_find_the_documents_words(
+    real_assistant: Assistant, question: str, section: str
+) -> None:
+    # "employers want" is what the guide calls demand; its industries are "sectors".
+    wanted = section.split("|")
+    assert any(s in wanted for s in _searched_sections(real_assistant, question)[:3])

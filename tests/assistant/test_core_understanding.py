@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from assistant.followups import inherit
 from assistant.sessions import Turn
-from assistant.understanding import Slots, Vocabulary, inherit, understand
+from assistant.understanding import Slots, Vocabulary, understand
 
 VOCAB = Vocabulary({"median", "salary", "expectation", "reinforcement", "learning", "engineer", "offers"})
 TODAY = date(2026, 11, 21)
@@ -46,6 +47,8 @@ def test_experience_levels_and_years() -> None:
     assert slots("senior ML engineer").unknown_level == "senior"
     assert slots("and for the seniors?").unknown_level == "senior"  # the plural is the same level
     assert slots("what do seniors make?").unknown_level == "senior"
+    assert slots("what does a lead engineer earn?").unknown_level == "senior"
+    assert slots("which cities lead in AI jobs?").unknown_level is None  # the verb, not the level
 
 
 def test_cities_and_unknown_places() -> None:
@@ -59,6 +62,9 @@ def test_unknown_roles() -> None:
     assert slots("What do Java developers earn?").unknown_role == "Java Developer"
     assert slots("What do AI and machine learning developers earn?").unknown_role is None
     assert slots("data engineer salary").unknown_role == "Data Engineer"
+    # The title is the run of words right before the job noun, not the words of the sentence around it.
+    assert slots("what's the path to AI architect?").unknown_role == "AI Architect"
+    assert slots("how do I go from software developer to team lead?").unknown_role == "Software Developer"
 
 
 def test_typos_are_corrected_to_known_words() -> None:
