@@ -262,7 +262,7 @@ class DocumentAnswerer:
         if kind in ("explanation", "method") or asks_definition(query):
             named = []  # a definition is not a section's list, whatever its heading
         if kind == "list" and not named and best.heading_share > 0:
-            named = [best.passage]  # a list question answered inside a section its heading relates to
+            named = [self._level_named(best, passages, query)]  # a section its heading relates to
         best_in = {}
         for unit in scored:
             best_in.setdefault(unit.passage.chunk_id, unit.score)
@@ -426,6 +426,23 @@ class DocumentAnswerer:
             return False
         self._bullets(_prose_lead(section), section, draft)
         return True
+
+    def _level_named(self, best: Scored, passages: list[Passage], question: str) -> Passage:
+        """The level of the passage's heading path that the question names: the passage itself when its own
+        heading holds the question's words, else the enclosing section that does ("what soft skills do AI people
+        need" found under Essential Soft Skills > Contextual Understanding is about Essential Soft Skills)."""
+        passage = best.passage
+        wanted = set(terms(question))  # the question's own words: a synonym added for the search names nothing
+        path = passage.section.split(" > ")
+        if len(path) < 2 or found_in(wanted, set(terms(path[-1]))):
+            return passage
+        if self._names_specifically(question, best.unit, passage.section):
+            return passage  # the question names the item itself ("the black box problem")
+        for depth in range(len(path) - 1, 0, -1):
+            parent = " > ".join(path[:depth])
+            if found_in(wanted, set(terms(path[depth - 1]))):
+                return next((p for p in passages if p.section == parent), passage)
+        return passage
 
     def _names_specifically(self, question: str, unit: Unit, section: str) -> bool:
         """The question shares a specific (rare) word with the unit that its heading does not already hold and

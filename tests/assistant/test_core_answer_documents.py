@@ -766,3 +766,19 @@ def test_asking_for_examples_names_the_list_not_the_item_that_says_for_example(
     text = answer(real_assistant, question, "list").text()
     assert text.startswith("Regression models involve continuous values"), text
     assert text.count("\n- ") == 3, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what soft skills do ai people need", "which soft skills should AI folks work on"]
+)
+def test_a_list_question_found_in_a_subsection_answers_at_the_level_it_names(
+    real_assistant: Assistant, question: str
+) -> None:
+    """The best item sits under Essential Soft Skills > Contextual Understanding, but the question names 'soft
+    skills' (the enclosing heading), not contextual understanding: the enclosing section answers."""
+    draft = answer(real_assistant, question, "list")
+    text = draft.text()
+    assert text.count("\n- ") >= 3 and "Communication" in text, text
+    assert {c.section.split(" > ")[0] for c in draft.citations} <= {"Essential Soft Skills", "Requirements"}, text
+    assert not text.startswith("Contextual Understanding"), text
