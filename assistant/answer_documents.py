@@ -263,6 +263,16 @@ class DocumentAnswerer:
             named = []  # a definition is not a section's list, whatever its heading
         if kind == "list" and not named and best.heading_share > 0:
             named = [self._level_named(best, passages, query)]  # a section its heading relates to
+        elif kind == "list" and not named and best.unit.is_item:
+            # The best unit's section names nothing asked ("Ethical Considerations: ..." among market challenges);
+            # a close unit under a heading path that names most of it (Essential Soft Skills > Ethical Judgment
+            # for "ethical skills") is in the list that answers.
+            near = [
+                s for s in scored if s.heading_share >= HEADING_SHARE and s.score >= best.score - NAMED_SECTION_SLACK
+            ]
+            if near:
+                top = max(near, key=lambda s: (s.heading_share, s.score))
+                named = [self._level_named(top, passages, query)]
         best_in = {}
         for unit in scored:
             best_in.setdefault(unit.passage.chunk_id, unit.score)

@@ -782,3 +782,16 @@ def test_a_list_question_found_in_a_subsection_answers_at_the_level_it_names(
     assert text.count("\n- ") >= 3 and "Communication" in text, text
     assert {c.section.split(" > ")[0] for c in draft.citations} <= {"Essential Soft Skills", "Requirements"}, text
     assert not text.startswith("Contextual Understanding"), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what are some ethical skills ai pros need", "list the ethical skills for AI work"]
+)
+def test_a_list_comes_from_the_heading_path_that_names_the_question(real_assistant: Assistant, question: str) -> None:
+    """The best item ('Ethical Considerations: Growing demand ...', among market challenges) sits under a heading
+    that names nothing asked; a close item under Essential Soft Skills > Ethical Judgment ... names 'ethical' and
+    'skills': its list answers."""
+    draft = answer(real_assistant, question, "list")
+    assert "privacy, bias, and fairness" in draft.text(), draft.text()
+    assert draft.citations[0].section.endswith("Ethical Judgment and Decision-Making"), draft.text()
