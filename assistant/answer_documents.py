@@ -59,6 +59,7 @@ BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) coun
 SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
 SHORT_LIST = 6  # items: a bare item's list up to this long answers instead of the item alone
+REASON_GIVEN = 0.1  # what a causal sentence gains on a "why" question
 DEFINITION_SENTENCES = 3  # a definition quotes at most this many sentences of the section it names
 EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts less (it supports, it does not lead)
 SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
@@ -166,6 +167,7 @@ class DocumentAnswerer:
         named: list[str] | None = None,
     ) -> list[Scored]:
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
+        why = bool(_WHY.match(query)) and kind != "figure"
         sides = comparison_sides(query) if kind != "figure" else None
         left, right = self._side_terms(sides) if sides else (set(), set())
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
@@ -194,6 +196,8 @@ class DocumentAnswerer:
                 bonus = 0.0
                 if phrase and defines(text, phrase, self._expansions):
                     bonus += 0.3
+                if why and _REASON.search(text):
+                    bonus += REASON_GIVEN  # "why ...?": a sentence that gives a cause or a purpose answers it
                 # An item whose own label the question names ("Programming Languages: ...", "Business
                 # Acumen: ...") is that thing; a section's opening sentence explains its heading.
                 if unit.label:
@@ -713,6 +717,13 @@ _ANAPHORA = re.compile(r"^(?:they|these|this|it|its|such|that|those|their|there)
 # A sentence that leans on the one before it: a pronoun first, or "therefore"/"thus" in its opening words.
 _DEPENDS = re.compile(
     r"^(?:they|these|this|it|its|such|that|those|their)\b|^(?:\S+\s+){0,4}(?:therefore|thus|hence)\b", re.I
+)
+# "Why ...?" asks for a reason; a sentence gives one with a causal or purpose connective (general English).
+_WHY = re.compile(r"^\s*(?:why|how come)\b", re.I)
+_REASON = re.compile(
+    r"\b(?:because|since|due to|so that|in order to|leads? to|leading to|results? in|resulting in|requires?|"
+    r"drives?|driven by|enables?|allows?|helps?|ensures?|to ensure|to avoid|therefore|thus)\b",
+    re.I,
 )
 # Words that ask for a list rather than name a thing in it (general English): "examples of ...", "types of ...".
 _LIST_WORDS = frozenset(terms("example examples instance instances kind kinds type types sort sorts list"))

@@ -795,3 +795,22 @@ def test_a_list_comes_from_the_heading_path_that_names_the_question(real_assista
     draft = answer(real_assistant, question, "list")
     assert "privacy, bias, and fairness" in draft.text(), draft.text()
     assert draft.citations[0].section.endswith("Ethical Judgment and Decision-Making"), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("why do ml models end up biased", "absorb the inequities of that world"),
+        ("why do ML models become biased?", "absorb the inequities of that world"),
+        ("why is continuous learning so important in AI careers", "requires continuous learning and adaptation"),
+    ],
+)
+def test_a_why_question_is_answered_by_a_sentence_giving_a_reason(
+    real_assistant: Assistant, question: str, wanted: str
+) -> None:
+    """'Why ...?' prefers a sentence with a causal or purpose connective ('Thus, ...', '... requires ...') over a
+    bare item that only names the topic ('Detecting and mitigating bias in AI models')."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert wanted in text, text
+    assert not text.startswith("Detecting and mitigating bias"), text
