@@ -9,8 +9,12 @@ abstention that says what the data does cover.
 from __future__ import annotations
 
 import json
+import re
 import threading
+import tomllib
 from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from assistant.answer_figures import (
@@ -23,23 +27,43 @@ from assistant.answer_figures import (
 )
 from assistant.draft import Draft, article, money, signed_money, signed_pct
 from assistant.models import ToolCall
+from assistant.settings import PROJECT_ROOT
 from assistant.statistics.conflicts import group_figures, split_values
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools, ToolResult
+from assistant.text_terms import split_sentences
 from assistant.understanding import Slots
 
-KIND_NOTE = (
-    "Note: the platform median is a salary expectation on a job platform (the page does not state the pay "
-    "period), while the guide's figures are US annual base salaries; they measure different things, so "
-    "they should not be compared directly."
-)
+SOURCE_NOTES_PATH = PROJECT_ROOT / "stats" / "source_notes.toml"
+
+
+@lru_cache(maxsize=8)
+def source_notes(path: Path = SOURCE_NOTES_PATH) -> dict[str, str]:
+    """What answers say about the sources as a whole (stats/source_notes.toml): corpus knowledge, not code."""
+    return {key: str(value) for key, value in tomllib.loads(path.read_text(encoding="utf-8")).items()}
+
+
 METRIC_LABEL = {
     "median_salary_expectation": "median salary expectation",
     "offers_total": "total number of offers",
     "proposals": "proposals figure",
 }
 MEMO_SIZE = 4096
-HUB_PLACES = {"Boston", "Austin", "Toronto", "Silicon Valley"}
+
+
+def _mentioned(draft: Draft, place: str) -> str:
+    """Where the documents name a place they give no figure for ("Major tech hubs like ... Boston ..."), quoted
+    and cited, so the refusal still says what the sources do say about it; "" when they never name it."""
+    named = re.compile(rf"(?<![A-Za-z]){re.escape(place)}(?![A-Za-z])", re.IGNORECASE)
+    for doc_id, doc in draft.documents.items():
+        for number, line in enumerate(doc.lines, start=1):
+            if line.lstrip().startswith("#") or not named.search(line):
+                continue
+            sentence = next((s for s in split_sentences(line) if named.search(s)), line.strip())
+            marker = draft.cite_row({"doc_id": doc_id, "line": number, "raw": sentence})
+            ending = "" if sentence.endswith((".", "!", "?")) else "."
+            return f" The sources mention it, but with no salary figure {marker}: “{sentence}”{ending}"
+    return ""
 
 
 def _offers(row: dict[str, Any]) -> str:
@@ -95,17 +119,12 @@ class StatisticsAnswerer:
     def coverage_summary(self, draft: Draft) -> str:
         c = self.coverage()
         draft.tool_calls.append(ToolCall(tool="coverage", arguments={}, result=self._coverage_dump))
-        years = ", ".join(str(y) for y in c.get("platform_years", []))
-        roles = ", ".join(c.get("roles", []))
-        cities = ", ".join(c.get("cities_with_figures", []))
-        levels = ", ".join(lv for lv in c.get("levels", []) if lv != "Average")
-        salary_year = c.get("salary_data_year")
-        return (
-            f"I can answer from these sources: job-platform statistics for AI and Machine Learning developers "
-            f"for {years} (total offers, median salary expectation, proposals); US annual base salaries for "
-            f"{salary_year} by role ({roles}) and experience level ({levels}); city figures for {cities}; "
-            f"market figures, top-paying companies, extra compensation and trending tools; and the documents' "
-            f"explanations of AI/ML concepts, skills, career paths and best practices."
+        return source_notes()["coverage"].format(
+            platform_years=", ".join(str(y) for y in c.get("platform_years", [])),
+            salary_year=c.get("salary_data_year"),
+            roles=", ".join(c.get("roles", [])),
+            levels=", ".join(lv for lv in c.get("levels", []) if lv != "Average"),
+            cities=", ".join(c.get("cities_with_figures", [])),
         )
 
     def abstain(self, draft: Draft, reason: str) -> None:
@@ -134,22 +153,16 @@ class StatisticsAnswerer:
             draft.say(self.coverage_summary(draft))
             return
         if s.unknown_place and (s.salary or s.rank or s.roles or s.platform_metric):
-            hub = (
-                " The guide names it as an AI job hub, but gives no salary figure for it."
-                if (s.unknown_place in HUB_PLACES)
-                else ""
-            )
             self.abstain(
                 draft,
-                f"I have no salary data for {s.unknown_place}.{hub} The guide's figures are "
-                f"for the US market and only a few US cities.",
+                f"I have no salary data for {s.unknown_place}.{_mentioned(draft, s.unknown_place)} "
+                + source_notes()["place_not_covered"],
             )
             return
         if s.unknown_role and (s.salary or s.rank or s.level or s.platform_metric or s.experience_years):
             self.abstain(
                 draft,
-                f"I have no salary data for {s.unknown_role}s: the sources cover AI and Machine "
-                f"Learning developers (job-platform statistics) and the guide's AI/ML roles.",
+                f"I have no salary data for {s.unknown_role}s: " + source_notes()["role_not_covered"],
             )
             return
         wants_platform = bool(s.platform_metric) or (
@@ -173,7 +186,7 @@ class StatisticsAnswerer:
                     self._roles(replace(s, compare=False, years=[]), draft)
                 else:
                     self._market(s, draft)
-                draft.say(KIND_NOTE)
+                draft.say(source_notes()["kinds_differ"])
             return
         if s.market_metric and not s.roles:
             self._market(s, draft)
@@ -526,4 +539,4 @@ class StatisticsAnswerer:
                 for group in group_figures("role_salaries", ranked.rows)
             )
             draft.say(f"The career guide's US average base salaries ({self._data_year()}) are: {roles}.")
-        draft.say(KIND_NOTE)
+        draft.say(source_notes()["kinds_differ"])

@@ -239,3 +239,25 @@ def test_serving_a_build_of_another_precision_says_so(
         assert "MLOps" in assistant.ask("What is MLOps?").answer
     finally:
         assistant.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("What's the ML engineer salary in Boston?", "Major tech hubs like Silicon Valley, New York, and Boston"),
+        ("how much do data scientists make in toronto", "Emerging tech centers in cities like Austin"),
+        ("AI engineer pay in Denver?", None),
+    ],
+)
+def test_a_place_without_figures_is_refused_with_what_the_sources_say_of_it(
+    real_assistant: Assistant, question: str, quoted: str | None
+) -> None:
+    """No list of hub cities in code: the documents' own line about the place is found, quoted and cited."""
+    reply = ask(real_assistant, question)
+    assert reply.abstained
+    if quoted is None:
+        assert "mention it" not in reply.answer and not reply.citations
+    else:
+        assert quoted in reply.answer
+        guide = "ai-ml-expert-career-guide.md:"
+        assert any(quoted in c.snippet and c.source.startswith(guide) for c in reply.citations)
