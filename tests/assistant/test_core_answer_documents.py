@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer_documents import _lead_in
+from assistant.answer_roles import is_lead_in
 from assistant.draft import Draft
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
@@ -651,10 +651,10 @@ def test_a_lists_lead_in_leads_its_items(real_assistant: Assistant, question: st
 
 def test_an_announcement_is_not_a_lead_in() -> None:
     found = units("Here are the key areas to focus on:\n- Python\n- Statistics")
-    assert not _lead_in(found[0], found[1:2])
+    assert not is_lead_in(found[0], found[1:2])
     found = units("Machine Learning Engineers play a vital role in various industries by:\n- Transforming data")
-    assert _lead_in(found[0], found[1:2])
-    assert not _lead_in(found[0], [])  # no list after it: it introduces nothing here
+    assert is_lead_in(found[0], found[1:2])
+    assert not is_lead_in(found[0], [])  # no list after it: it introduces nothing here
 
 
 @pytest.mark.slow
