@@ -15,7 +15,6 @@ import re
 import threading
 import time
 import unicodedata
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from assistant.fingerprints import corpus_fingerprint, embedder_fingerprint
 from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
 from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
-from assistant.models import Citation, PlanPart, Reply, Route, ToolCall
+from assistant.models import PlanPart, Reply, Route
 from assistant.planning import PlannedPart, Planner
 from assistant.question_kinds import (
     PLAN_VOCABULARY_PATH,
@@ -40,6 +39,7 @@ from assistant.question_kinds import (
     PlanVocabulary,
     QuestionExamples,
 )
+from assistant.reply_cache import Composed, ReplyCache
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.sessions import SessionState, SessionStore, Turn, new_session_id
 from assistant.settings import Settings, force_offline
@@ -67,46 +67,6 @@ class LoadedBuild:
     sentences: SentenceIndex
     vocabulary: Vocabulary
     document_answerer: DocumentAnswerer
-
-
-@dataclass(frozen=True)
-class Composed:
-    """A composed, checked reply, independent of the session it was asked in."""
-
-    route: Route
-    answer: str
-    abstained: bool
-    citations: list[Citation]
-    tool_calls: list[ToolCall]
-    years: list[int]
-    slots: dict[str, Any]
-    plan: list[PlanPart]
-
-
-class ReplyCache:
-    """Thread-safe LRU of composed replies; one per loaded build (a reload starts a fresh one)."""
-
-    def __init__(self, size: int = 4096) -> None:
-        self._size = size
-        self._items: OrderedDict[tuple[Any, ...], Composed] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[Any, ...]) -> Composed | None:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
-
-    def put(self, key: tuple[Any, ...], value: Composed) -> None:
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
 
 
 class Assistant:

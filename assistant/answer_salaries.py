@@ -1,0 +1,202 @@
+"""The career guide's salary answers: a role at its levels, the gap between levels, monthly figures, cities
+and rankings. A part of StatisticsAnswerer (mixed in), kept apart so each module reads as one kind of answer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from assistant.answer_figures import (
+    FigureWriter,
+    cite_all,
+    per_candidate,
+    possible_leaders,
+)
+from assistant.draft import Draft, article, money, signed_money, signed_pct
+from assistant.statistics.conflicts import group_figures
+from assistant.statistics.tools import ToolResult
+from assistant.understanding import Slots
+
+
+class GuideSalaryAnswers:
+    """The guide's salary tables (role_salaries, city_salaries, ranking_claims) answered for one question."""
+
+    if TYPE_CHECKING:  # provided by StatisticsAnswerer
+
+        def call(self, draft: Draft, tool: str, **arguments: Any) -> ToolResult: ...
+
+        def abstain(self, draft: Draft, reason: str) -> None: ...
+
+        def coverage(self) -> dict[str, Any]: ...
+
+        @property
+        def _figures(self) -> FigureWriter: ...
+
+    def _roles(self, s: Slots, draft: Draft) -> None:
+        roles = s.roles or []
+        level = s.level
+        if s.experience_years is not None:
+            found = self.call(draft, "level_for_years", years=s.experience_years)
+            if not found.found:
+                self.abstain(draft, f"No experience level in the guide matches that: {found.note}.")
+                return
+            level = found.rows[0]["level"]
+            stated = self._figures.figure("experience_levels", [r for r in found.rows if r["level"] == level])
+            draft.say(f"With that much experience you are in the guide's {level} level {stated}.")
+        if not roles:
+            self._rank(Slots(rank="highest", rank_dimension="role", level=level), draft)
+            return
+        if s.compare and len(s.levels) >= 2:
+            self._gap(roles[0], s.levels, draft)
+            return
+        for role in roles[:3]:
+            if s.monthly:
+                self._monthly(role, level or "Average", draft)
+                continue
+            result = self.call(draft, "role_salary", role=role, level=level)
+            if not result.found:
+                available = self.call(draft, "role_salary", role=role)
+                have = ", ".join(r["level"] for r in available.rows if r["level"] != "Average")
+                draft.abstained = True
+                draft.say(f"The guide gives no {level} figure for {role}s (it has: {have}).")
+                continue
+            if level:
+                first, *others = self._figures.alternatives("role_salaries", result.rows)
+                phrase = f"{self._role_level_phrase(role, first[0])} {cite_all(draft, first)}"
+                draft.say(phrase + "".join(f", or {o[0]['raw']} {cite_all(draft, o)}" for o in others) + ".")
+            else:
+                lines = [
+                    f"{group[0]['level']}: {self._figures.figure('role_salaries', group)}"
+                    for group in group_figures("role_salaries", result.rows)
+                ]
+                draft.say(
+                    f"US base salaries for {article(role)} {role} in the guide ({self._data_year()}): "
+                    + "; ".join(lines)
+                    + "."
+                )
+            if s.unknown_level and not level:
+                draft.say("The guide has no 'senior' level; its levels are the ones listed above.")
+        if len(roles) > 1 and draft.abstained and len(draft.citations) > 0:
+            draft.abstained = False  # part of the question was answered
+
+    def _gap(self, role: str, levels: list[str], draft: Draft) -> None:
+        order = list(self.coverage().get("levels", []))
+        low, high = sorted(levels[:2], key=lambda lv: order.index(lv) if lv in order else 99)
+        result = self.call(draft, "salary_gap", role=role, level_from=low, level_to=high)
+        if not result.found:
+            self.abstain(draft, f"I can't compare those levels: {result.note}.")
+            return
+        d = result.derived
+        groups = group_figures("role_salaries", result.rows)  # the two levels' figures, in that order
+        first, second = (self._figures.figure("role_salaries", g) for g in (groups[0], groups[-1]))
+        levels_said = (
+            f"For {article(role)} {role} in the US ({self._data_year()}), {low} is {first} and {high} is {second}"
+        )
+        if d.get("contested"):
+            gaps = per_candidate(d["candidates"], money, signed_money, "difference_low")
+            draft.say(f"{levels_said}. Because the sources disagree, there is no single gap at the lower end: {gaps}.")
+            return
+        high_part = f" (upper ends: {signed_money(d['difference_high'])})" if "difference_high" in d else ""
+        draft.say(
+            f"{levels_said}: a gap of {signed_money(d['difference_low'])} ({signed_pct(d.get('percent_change'))}) "
+            f"at the lower end{high_part}."
+        )
+
+    def _role_level_phrase(self, role: str, row: dict[str, Any]) -> str:
+        level = row["level"]
+        where = f"in the US ({self._data_year()} figures, annual base salary)"
+        if level == "Average":
+            return f"The average base salary for a {role} {where} is {row['raw']}"
+        article = "an" if level[0] in "AEIOU" else "a"
+        top = ""
+        if row.get("top_company_value") is not None:
+            top = f" (up to {money(row['top_company_value'])} at top companies)"
+            raw = row["raw"].split(" (")[0]
+        else:
+            raw = row["raw"]
+        return f"{article.capitalize()} {level} {role} earns {raw}{top} a year {where}"
+
+    def _monthly(self, role: str, level: str, draft: Draft) -> None:
+        result = self.call(draft, "annual_to_monthly", role=role, level=level)
+        if not result.found:
+            self.abstain(draft, f"I can't convert that: {result.note}.")
+            return
+        d = result.derived
+        alternatives = self._figures.alternatives("role_salaries", result.rows)
+        for index, (values, figures) in enumerate(zip(alternatives, d.get("candidates", [d]), strict=True)):
+            monthly = money(figures["monthly_low"]) + (
+                f" – {money(figures['monthly_high'])}" if "monthly_high" in figures else ""
+            )
+            lead = "Another source says: " if index else ""
+            draft.say(
+                f"{lead}{self._role_level_phrase(role, values[0])} {cite_all(draft, values)}; divided by twelve "
+                f"that is about {monthly} a month."
+            )
+
+    def _data_year(self) -> str:
+        return str(self.coverage().get("salary_data_year") or "")
+
+    # -- guide: cities, ranking, market --------------------------------------------------------
+
+    def _city(self, s: Slots, draft: Draft) -> None:
+        role = (s.roles or [None])[0]
+        result = self.call(draft, "city_salary", city=s.city, role=role)
+        rows = [r for r in result.rows if r.get("city") == s.city] or result.rows
+        with_value = [r for r in rows if r.get("value") is not None]
+        if with_value:
+            for group in group_figures("city_salaries", with_value):
+                row = group[0]
+                draft.say(
+                    f"In {row['city']} the guide gives {self._figures.figure('city_salaries', group)} for a "
+                    f"{row['role']} ({row['note']}, {self._data_year()})."
+                )
+        else:
+            draft.abstained = role is not None  # a figure was asked for; the note alone is not one
+            note = rows[0]["note"] if rows else ""
+            if rows:
+                cities = ", ".join(self.coverage().get("cities_with_figures", []))
+                draft.say(
+                    f"The guide gives salary figures only for {cities}; for {s.city} it gives no figure, only the note "
+                    f'"{note}" {draft.cite_row(rows[0])}.'
+                )
+            else:
+                draft.say(f"The guide has no {role} figure for {s.city}.")
+            if role and s.city and not rows:
+                draft.say(self.coverage_summary(draft))
+
+    def _rank(self, s: Slots, draft: Draft) -> None:
+        order = s.rank or "highest"
+        dimension = s.rank_dimension or ("city" if s.city else "level" if s.roles and not s.level else "role")
+        role = (s.roles or [None])[0]
+        if dimension == "level" and role is None:
+            role = "AI Engineer"
+        result = self.call(draft, "rank", dimension=dimension, order=order, level=s.level, role=role)
+        if not result.found:
+            self.abstain(draft, f"I can't rank that: {result.note}.")
+            return
+        table = "city_salaries" if dimension == "city" else "role_salaries"
+        groups = group_figures(table, result.rows)
+        leaders = possible_leaders(groups, dimension, result.derived.get("compared", "value_low"), order)
+        figures = [f"{group[0][dimension]} {self._figures.figure(table, group)}" for group in groups]
+        if dimension == "city":
+            scope = f"By the guide's city figures (ML Engineer, {self._data_year()}), "
+        else:
+            where = (
+                f"at the {result.derived.get('level')} level"
+                if dimension == "role"
+                else f"for a {result.derived.get('role')}"
+            )
+            scope = f"In the guide's US salaries ({self._data_year()}) {where}, "
+        if len(leaders) > 1:
+            # A contested figure could change which one leads: no single winner, every candidate shown.
+            draft.say(
+                f"{scope}which is {order} depends on which source is right, because the sources disagree on a "
+                f"figure: {' or '.join(leaders)} could be the {order}. The figures: {'; '.join(figures)}."
+            )
+        else:
+            top = f"{groups[0][0][dimension]} at {self._figures.figure(table, groups[0])}"
+            then = ", then " if dimension == "city" else ", followed by "
+            rest = "; ".join(figures[1:])
+            draft.say(f"{scope}the {order} is {top}" + (f"{then}{rest}" if rest else "") + ".")
+        missing = result.derived.get("roles_without_level") or []
+        if missing:
+            draft.say(f"The guide gives no {result.derived.get('level')} figure for {', '.join(missing)}.")
