@@ -158,6 +158,8 @@ class DocumentAnswerer:
         if not plain:
             return False
         budget = DEFINITION_SENTENCES if defining(query, kind) else None
+        if plain[0].entity_item and self._about_entity(terms(focus_text), terms(search_text)):
+            plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
         write_sentences(plain, draft, self._retriever.lexical.rare, self._sides(query, kind), budget)
         return True
 
@@ -174,6 +176,7 @@ class DocumentAnswerer:
     ) -> list[Scored]:
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
         why = bool(WHY.match(query)) and kind != "figure"
+        about_entity = self._about_entity(focus, named)
         sides = comparison_sides(query) if kind != "figure" else None
         left, right = self._side_terms(sides) if sides else (set(), set())
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
@@ -210,7 +213,9 @@ class DocumentAnswerer:
                     label = set(terms(unit.label))
                     named_by = self._retriever.heading_match(label, set(focus))
                     names_entity = self._retriever.heading_match(label, wanted - set(focus)) >= 0.5
-                    if lexical > 0:  # the context entity counts when the item also says what is asked
+                    if lexical > 0 or (names_entity and about_entity):
+                        # the context entity counts when the item also says what is asked, or when nothing else
+                        # is asked ("what does a robotics engineer work on": only the role is a topic)
                         entity_item = names_entity
                         named_by = max(named_by, self._retriever.heading_match(label, wanted))
                     elif names_entity:
@@ -232,6 +237,11 @@ class DocumentAnswerer:
                 out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
         out.sort(key=lambda s: s.score, reverse=True)
         return out
+
+    def _about_entity(self, focus: list[str], named: list[str] | None) -> bool:
+        """The words left once the context entity is set aside name no topic the documents have a heading for
+        ("work on", "do all day"): the question asks about the entity itself."""
+        return bool(named) and set(named) != set(focus) and not any(t in self._topics for t in focus)
 
     def _defines(self, query: str, kind: PartKind, unit: Unit) -> bool:
         """The unit defines what the question asks about: the asked phrase, or one of the question's specific

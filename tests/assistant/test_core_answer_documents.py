@@ -814,3 +814,24 @@ def test_a_why_question_is_answered_by_a_sentence_giving_a_reason(
     text = answer(real_assistant, question, "explanation").text()
     assert wanted in text, text
     assert not text.startswith("Detecting and mitigating bias"), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("what does a robotics engineer work on", "Robotics Engineer"),
+        ("robotics engineers - what do they work on all day", "Robotics Engineer"),
+        ("what does an AI product manager work on", "AI Product Manager"),
+    ],
+)
+def test_a_question_about_the_role_itself_is_answered_by_the_roles_item_alone(
+    real_assistant: Assistant, question: str, role: str
+) -> None:
+    """Set the role aside and only 'work on' is left, which names no topic of the documents: the question is
+    about the role, so its labelled item answers, alone (other roles' items sharing 'work' are not asked)."""
+    draft = Draft(documents=real_assistant.build.documents)
+    assert real_assistant.build.document_answerer.answer(question, "explanation", draft, [role])
+    text = draft.text()
+    assert text.startswith(f"{role}: "), text
+    assert len(draft.citations) == 1, text
