@@ -5,12 +5,14 @@ definition holds one to three) or as bullets under a lead; every sentence and bu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant.answer_roles import ANAPHORA, Scored, antecedents, covers, heading_of, only_on, speaks_of
 from assistant.draft import Draft
 from assistant.passage_units import Unit, mentions, units
 from assistant.retrieval import Passage
+from assistant.text_terms import terms
 
 MOST_BULLETS = 10  # a longer list section is answered with the items around its best one
 SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
@@ -73,17 +75,19 @@ def write_sentences(
             # the side in passing ("Generative models, ... an example of unsupervised learning") is not it.
             near = [
                 s
-                for s in scored[1:12]
+                for s in scored[1:]
                 if only_on(s, side, other)
                 and s.score >= best.score - best.bonus - SIDE_SLACK  # the lead's own both-sides bonus set aside
                 and (mentions(heading_of(s.passage), named) or s.passage.section == best.passage.section)
             ]
             # The section written about that side ("Discriminative Models") says what it is, from its first
-            # sentence on; a sentence elsewhere mentioning it in passing ("... an example of unsupervised
-            # learning") does not.
+            # sentence on (however it scores: "These generally entail ..." leans on the heading); a sentence
+            # elsewhere mentioning it in passing ("... an example of unsupervised learning") does not.
             own = sorted(
                 (s for s in near if covers(s, side, other) and mentions(heading_of(s.passage), named)),
-                key=lambda s: s.unit.position,
+                # the section most nearly about that side alone ("What is machine learning?" before "AI and Machine
+                # Learning"), then its reading order
+                key=lambda s: (len(set(terms(heading_of(s.passage))) - side), first_line(s.passage), s.unit.position),
             )
             if own or (near and not contrast):
                 chosen.append((own or near)[0])
@@ -143,3 +147,9 @@ def write_bullets(lead: str, section: list[tuple[Unit, Passage]], draft: Draft) 
         bullet = unit.as_bullet()
         lines.append(f"- {bullet} {draft.cite_passage(source, bullet)}")
     draft.say("\n".join(lines) + "\n")
+
+
+def first_line(passage: Passage) -> int:
+    """The passage's first line in its document ('file.md:79-81' -> 79); reading order across chunks."""
+    found = re.search(r":(\d+)", passage.source)
+    return int(found.group(1)) if found else 0

@@ -835,3 +835,14 @@ def test_a_question_about_the_role_itself_is_answered_by_the_roles_item_alone(
     text = draft.text()
     assert text.startswith(f"{role}: "), text
     assert len(draft.citations) == 1, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["difference between generative and discriminative models?", "generative vs discriminative models"]
+)
+def test_each_side_is_defined_by_the_opening_of_its_own_section(real_assistant: Assistant, question: str) -> None:
+    """Each side's sentence is the opening of the section written about it, however that scores: 'These
+    generally entail ... decision boundaries' (it leans on its heading) for the discriminative side."""
+    text = answer(real_assistant, question, "comparison").text()
+    assert "joint probability" in text and "decision boundaries" in text, text
