@@ -57,6 +57,7 @@ class PlannedPart:
     context_roles: list[str] = field(default_factory=list)  # roles the conversation is about (for the plan)
     query: str = ""  # the part's own words, typos fixed, for the documents search
     generic: str = ""  # the part with its entities masked, as the kind vote embedded it (a cached vector)
+    earlier: str = ""  # the last turn's question, for a follow-up naming nothing of its own (a second search)
 
     def entities(self) -> dict[str, Any]:
         s = self.slots
@@ -159,6 +160,10 @@ class Planner:
                     part.query = resolved_query  # the question as if asked afresh: its own words, the topic's
                 else:
                     part.context.append(previous.message)
+            if index == 0 and previous is not None and not _names_something(own) and not part.context:
+                # "why is monitoring important?" after best practices for deploying models: if its own words
+                # find nothing, the documents are searched again with the question it follows.
+                part.earlier = previous.message
             if part.route == "documents" and not (part.slots.roles or part.slots.unknown_role):
                 # "what skills would I need for that?" between a salary and "and mid-career pay?": the role the
                 # conversation is about stays its role (only the tables' roles: the slots feed their tools).

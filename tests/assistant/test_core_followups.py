@@ -59,3 +59,20 @@ def test_does_that_after_a_figure_asks_about_how_it_is_made(real_assistant: Assi
     reply = conversation(real_assistant, first, then)
     assert not reply.abstained and reply.plan[0].route == "documents", (reply.plan, reply.answer)
     assert any("How statistics are calculated" in c.section for c in reply.citations), reply.citations
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what are the best practices for deploying models?", "why is monitoring important?"),
+        ("What are the recommended practices for running models in production?", "why does monitoring matter?"),
+    ],
+)
+def test_an_elliptical_follow_up_is_searched_again_with_the_question_it_follows(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    """Its own words find nothing ("monitoring" of what?); with the question before it they do."""
+    alone = real_assistant.ask(then)
+    reply = conversation(real_assistant, first, then)
+    assert alone.abstained, alone.answer
+    assert not reply.abstained and "monitor" in reply.answer.lower(), reply.answer
