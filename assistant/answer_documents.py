@@ -11,17 +11,39 @@ the shape: a section the question names (the search's top passage is under a hea
 names, and no other candidate heading is named as well) is the answer as a whole, as bullets or, when it is
 short prose, as its sentences; else a list section that answers as a whole (its heading names what is
 asked, a list is asked for, or the best sentence is the list's own introduction) is written as bullets
-under a lead; anything else
-as the best sentence first, then up to two close ones, each cited.
+under a lead; anything else as the best sentence first, then up to two close ones, each cited.
+What a unit does (lead-in, example, reason, side of a comparison) is in answer_roles.py; writing the chosen
+units (sentences or bullets) is in answer_sentences.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
+from assistant.answer_roles import (
+    ANAPHORA,
+    DEPENDS,
+    EXAMPLE,
+    FIGURE,
+    LIST_WORDS,
+    REASON,
+    WHY,
+    YES_NO,
+    Scored,
+    bare_item,
+    defining,
+    introduces_list,
+    is_lead_in,
+    mostly_figures,
+    named_item,
+    nested,
+    prose_lead,
+    speaks_of,
+)
+from assistant.answer_sentences import write_bullets, write_sentences
 from assistant.draft import Draft
 from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.models import PartKind
@@ -46,7 +68,6 @@ from assistant.text_terms import found_in, terms
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
-MOST_BULLETS = 10  # a longer list section is answered with the items around its best one
 HEADING_NAMES_LIST = 0.6  # share of a heading's words the question uses, from which it names the section
 HEADING_SHARE = 0.35  # ... and share of the question's (IDF-weighted) words the heading holds
 NAMED_SECTION_SLACK = 0.4  # how far below the best unit a named section's best unit may score
@@ -59,23 +80,9 @@ BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) coun
 SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
 SHORT_LIST = 6  # items: a bare item's list up to this long answers instead of the item alone
+REASON_GIVEN = 0.1  # what a causal sentence gains on a "why" question
 DEFINITION_SENTENCES = 3  # a definition quotes at most this many sentences of the section it names
 EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts less (it supports, it does not lead)
-SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
-CONTINUATION_SLACK = 0.45  # how far below the lead the next sentence of its paragraph may score and still follow it
-
-
-@dataclass(frozen=True)
-class Scored:
-    score: float
-    unit: Unit
-    passage: Passage
-    rank: int
-    lexical: float  # IDF-weighted share of the question's words in the unit
-    heading_share: float  # IDF-weighted share of the question's words in the section's heading path
-    entity_item: bool = False  # an item labelled with the context entity that also says what is asked
-    bonus: float = 0.0  # what the kind of question added (a definition, both sides of a comparison)
-    lead_in: bool = False  # "... play a vital role in various industries by:": it can only lead its list
 
 
 class DocumentAnswerer:
@@ -142,7 +149,7 @@ class DocumentAnswerer:
             return True
         listed = self._list_answer(kind, scored, query, search_text, relevant)
         if listed is not None:
-            self._bullets(*listed, draft)
+            write_bullets(*listed, draft)
             return True
         # A list's lead-in says nothing without its items: it is never a sentence answer.
         plain = [s for s in scored if not s.lead_in]
@@ -150,8 +157,10 @@ class DocumentAnswerer:
             return True
         if not plain:
             return False
-        budget = DEFINITION_SENTENCES if _defining(query, kind) else None
-        self._sentences_answer(plain, draft, self._sides(query, kind), budget)
+        budget = DEFINITION_SENTENCES if defining(query, kind) else None
+        if plain[0].entity_item and self._about_entity(terms(focus_text), terms(search_text)):
+            plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
+        write_sentences(plain, draft, self._retriever.lexical.rare, self._sides(query, kind), budget)
         return True
 
     # -- scoring -----------------------------------------------------------------------------------
@@ -166,6 +175,8 @@ class DocumentAnswerer:
         named: list[str] | None = None,
     ) -> list[Scored]:
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
+        why = bool(WHY.match(query)) and kind != "figure"
+        about_entity = self._about_entity(focus, named)
         sides = comparison_sides(query) if kind != "figure" else None
         left, right = self._side_terms(sides) if sides else (set(), set())
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
@@ -181,7 +192,7 @@ class DocumentAnswerer:
             for at, unit in enumerate(passage_units):
                 text = unit.as_sentence()
                 entity_item = False
-                lead_in = _lead_in(unit, passage_units[at + 1 : at + 2])
+                lead_in = is_lead_in(unit, passage_units[at + 1 : at + 2])
                 if is_framing(unit.text) and not unit.children and not lead_in:
                     continue
                 vectors = [stored[line] for line in unit.lines if line in stored]
@@ -194,13 +205,17 @@ class DocumentAnswerer:
                 bonus = 0.0
                 if phrase and defines(text, phrase, self._expansions):
                     bonus += 0.3
+                if why and REASON.search(text):
+                    bonus += REASON_GIVEN  # "why ...?": a sentence that gives a cause or a purpose answers it
                 # An item whose own label the question names ("Programming Languages: ...", "Business
                 # Acumen: ...") is that thing; a section's opening sentence explains its heading.
                 if unit.label:
                     label = set(terms(unit.label))
                     named_by = self._retriever.heading_match(label, set(focus))
                     names_entity = self._retriever.heading_match(label, wanted - set(focus)) >= 0.5
-                    if lexical > 0:  # the context entity counts when the item also says what is asked
+                    if lexical > 0 or (names_entity and about_entity):
+                        # the context entity counts when the item also says what is asked, or when nothing else
+                        # is asked ("what does a robotics engineer work on": only the role is a topic)
                         entity_item = names_entity
                         named_by = max(named_by, self._retriever.heading_match(label, wanted))
                     elif names_entity:
@@ -208,20 +223,25 @@ class DocumentAnswerer:
                     score += 0.2 * named_by
                 elif unit.position == 0 and not unit.is_item:
                     score += 0.1 * passage.heading_match
-                if sides and mentions(_about(unit, passage), left) and mentions(_about(unit, passage), right):
+                if sides and mentions(speaks_of(unit, passage), left) and mentions(speaks_of(unit, passage), right):
                     bonus += 0.25
                 score += bonus
-                if kind != "figure" and _FIGURE.search(text) and len(text.split()) < 12:
+                if kind != "figure" and FIGURE.search(text) and len(text.split()) < 12:
                     score -= 0.3  # a bare salary line answers a figure question, which the statistics route owns
                 if len(text.split()) < 4 and not unit.children:
                     score -= 0.2  # a bare label or figure says nothing on its own
-                elif unit.is_item and _ANAPHORA.match(unit.text):
+                elif unit.is_item and ANAPHORA.match(unit.text):
                     score -= 0.15  # "It can, for example, ...": an item that leans on what came before
-                elif _EXAMPLE.match(unit.text):
+                elif EXAMPLE.match(unit.text):
                     score -= EXAMPLE_SENTENCE  # "For instance, in a GAN ...": it illustrates the answer, it is not it
                 out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
         out.sort(key=lambda s: s.score, reverse=True)
         return out
+
+    def _about_entity(self, focus: list[str], named: list[str] | None) -> bool:
+        """The words left once the context entity is set aside name no topic the documents have a heading for
+        ("work on", "do all day"): the question asks about the entity itself."""
+        return bool(named) and set(named) != set(focus) and not any(t in self._topics for t in focus)
 
     def _defines(self, query: str, kind: PartKind, unit: Unit) -> bool:
         """The unit defines what the question asks about: the asked phrase, or one of the question's specific
@@ -262,14 +282,24 @@ class DocumentAnswerer:
         if kind in ("explanation", "method") or asks_definition(query):
             named = []  # a definition is not a section's list, whatever its heading
         if kind == "list" and not named and best.heading_share > 0:
-            named = [best.passage]  # a list question answered inside a section its heading relates to
+            named = [self._level_named(best, passages, query)]  # a section its heading relates to
+        elif kind == "list" and not named and best.unit.is_item:
+            # The best unit's section names nothing asked ("Ethical Considerations: ..." among market challenges);
+            # a close unit under a heading path that names most of it (Essential Soft Skills > Ethical Judgment
+            # for "ethical skills") is in the list that answers.
+            near = [
+                s for s in scored if s.heading_share >= HEADING_SHARE and s.score >= best.score - NAMED_SECTION_SLACK
+            ]
+            if near:
+                top = max(near, key=lambda s: (s.heading_share, s.score))
+                named = [self._level_named(top, passages, query)]
         best_in = {}
         for unit in scored:
             best_in.setdefault(unit.passage.chunk_id, unit.score)
         # A named section must still hold something close to the best answer found anywhere.
         named = [p for p in named if best_in.get(p.chunk_id, 0.0) >= best.score - NAMED_SECTION_SLACK or kind == "list"]
         for passage in sorted(named, key=lambda p: (p.heading_match, p.score), reverse=True):
-            if kind != "figure" and _mostly_figures(passage):
+            if kind != "figure" and mostly_figures(passage):
                 continue  # a salary table is the statistics' to give, not a list answer to "what skills"
             found = self._section_list(passage, search_text, lead="")
             if found is not None:
@@ -292,14 +322,14 @@ class DocumentAnswerer:
         top = max(passages[:TOPIC_RANKS], key=lambda p: p.heading_match >= TOPIC_HEADING)
         # An explanation or a list is about a topic; a yes/no or a pointed question ("Can generative models
         # be used for classification?") wants the one sentence that answers it, whatever section it is in.
-        pointed = kind not in TOPIC_KINDS or bool(_YES_NO.match(query))
-        if pointed or best.entity_item or comparison_sides(query) or _mostly_figures(top):
+        pointed = kind not in TOPIC_KINDS or bool(YES_NO.match(query))
+        if pointed or best.entity_item or comparison_sides(query) or mostly_figures(top):
             return False
         if top.heading_match < TOPIC_HEADING:
             return False
         if any(
             p.heading_match >= (SUBSECTION_HEADING if p.section.startswith(f"{top.section} > ") else TOPIC_HEADING)
-            and _nested(p.section, top.section)
+            and nested(p.section, top.section)
             for p in passages
             if p is not top
         ):
@@ -318,7 +348,7 @@ class DocumentAnswerer:
         # saying something about it: against a section written on the topic it counts for less.
         elsewhere = max(
             (
-                s.score - (BARE_ITEM if _bare_item(s.unit) else 0.0)
+                s.score - (BARE_ITEM if bare_item(s.unit) else 0.0)
                 for s in scored
                 if s.passage.chunk_id not in in_section
             ),
@@ -331,23 +361,23 @@ class DocumentAnswerer:
         if section_best < elsewhere - slack:
             return False  # the heading is named, but a sentence elsewhere says much more about what is asked
         if is_list([u for u, _ in section]):
-            item = _named_item(search_text, section)
+            item = named_item(search_text, section)
             # One labelled item the question names ("AI Product Manager: ...") is the answer; an unlabelled item
             # sharing the question's words ("Stay updated with ...") is one of the section's answers.
             if item and item[0].label:
-                self._bullets("", [item], draft)
+                write_bullets("", [item], draft)
             else:
-                self._bullets(_prose_lead(section), section, draft)
+                write_bullets(prose_lead(section), section, draft)
             return True
         prose = [(u, chunk) for u, chunk in section if not u.is_item and not is_framing(u.text)]
         if not prose or len(prose) != len(section) or len(prose) > SHORT_SECTION:
             return False  # a long or mixed section: its best sentences answer (see _sentences_answer)
-        if _defining(query, kind) and len(prose) > DEFINITION_SENTENCES:
+        if defining(query, kind) and len(prose) > DEFINITION_SENTENCES:
             # "What is X?": the section's opening says it, then its sentences closest to the question ("... used
             # for?" keeps the sentence on what it is used for), in reading order; the rest only elaborates.
             score = {(s.passage.chunk_id, s.unit.text): s.score for s in scored}
             # A sentence that leans on the one before it ("... therefore often easier to train") is not kept alone.
-            free = [i for i in range(1, len(prose)) if not _DEPENDS.search(prose[i][0].text)]
+            free = [i for i in range(1, len(prose)) if not DEPENDS.search(prose[i][0].text)]
             ranked = sorted(free, key=lambda i: -score.get((prose[i][1].chunk_id, prose[i][0].text), 0.0))
             keep = {0, *ranked[: DEFINITION_SENTENCES - 1]}
             prose = [p for i, p in enumerate(prose) if i in keep]
@@ -384,15 +414,15 @@ class DocumentAnswerer:
         """The passage's section as a list answer: its items, the one item the question names, or, for a
         section that only introduces subsections, the subsection the question names or all their headings."""
         own = self._section_units(passage)
-        if is_list([u for u, _ in own]) or (introduced_by is not None and _introduces_list(introduced_by, own)):
-            item = _named_item(search_text, own)
+        if is_list([u for u, _ in own]) or (introduced_by is not None and introduces_list(introduced_by, own)):
+            item = named_item(search_text, own)
             # The item the question names is the answer alone: by its label ("AI Product Manager: ...") or by a
             # specific word ("the 'black box' problem"); one sharing only common words with it ("... AI solutions
             # with real-world contexts and needs") is one answer among the list's.
             return (
                 ("", [item])
-                if item and (item[0].label or self._names_specifically(search_text, item[0]))
-                else (lead, own)
+                if item and (item[0].label or self._names_specifically(search_text, item[0], passage.section))
+                else (lead or prose_lead(own), own)
             )
         children = self._retriever.subsections(passage)
         if not children or any(u.is_item for u, _ in own):
@@ -414,20 +444,42 @@ class DocumentAnswerer:
         """A bare list item as the best answer ("Poor or biased data leading to inaccurate predictions" for
         "why does data quality matter") under a heading the question names is answered with its list: the
         short list says more than the one item with sentences from other topics around it. Written when so."""
-        if not _bare_item(best.unit) or best.heading_share < HEADING_SHARE or kind in ("comparison", "figure"):
+        if not bare_item(best.unit) or best.heading_share < HEADING_SHARE or kind in ("comparison", "figure"):
             return False
-        if comparison_sides(query) or (self._names_specifically(query, best.unit) and kind != "explanation"):
+        named = self._names_specifically(query, best.unit, best.passage.section)
+        if comparison_sides(query) or (named and kind != "explanation"):
             # a pointed question naming the item itself ("is the 'black box' problem ...?") keeps it alone
             return False
         section = self._section_units(best.passage)
         items = [u for u, _ in section if u.is_item]
         if not is_list([u for u, _ in section]) or len(items) > SHORT_LIST:
             return False
-        self._bullets(_prose_lead(section), section, draft)
+        write_bullets(prose_lead(section), section, draft)
         return True
 
-    def _names_specifically(self, question: str, unit: Unit) -> bool:
+    def _level_named(self, best: Scored, passages: list[Passage], question: str) -> Passage:
+        """The level of the passage's heading path that the question names: the passage itself when its own
+        heading holds the question's words, else the enclosing section that does ("what soft skills do AI people
+        need" found under Essential Soft Skills > Contextual Understanding is about Essential Soft Skills)."""
+        passage = best.passage
+        wanted = set(terms(question))  # the question's own words: a synonym added for the search names nothing
+        path = passage.section.split(" > ")
+        if len(path) < 2 or found_in(wanted, set(terms(path[-1]))):
+            return passage
+        if self._names_specifically(question, best.unit, passage.section):
+            return passage  # the question names the item itself ("the black box problem")
+        for depth in range(len(path) - 1, 0, -1):
+            parent = " > ".join(path[:depth])
+            if found_in(wanted, set(terms(path[depth - 1]))):
+                return next((p for p in passages if p.section == parent), passage)
+        return passage
+
+    def _names_specifically(self, question: str, unit: Unit, section: str) -> bool:
+        """The question shares a specific (rare) word with the unit that its heading does not already hold and
+        that is not the question asking for a list ("examples of regression algorithms" names the Regression
+        Models list, not its item "It can, for example, ... polynomial regression")."""
         shared = found_in(set(terms(question)), set(terms(unit.as_sentence())))
+        shared -= found_in(shared, set(terms(section)) | LIST_WORDS)
         return any(self._retriever.lexical.rare(t) for t in shared)
 
     def _heading_share(self, passage: Passage, text: str) -> float:
@@ -450,24 +502,6 @@ class DocumentAnswerer:
         return found
 
     # -- writing ------------------------------------------------------------------------------------
-
-    def _bullets(self, lead: str, section: list[tuple[Unit, Passage]], draft: Draft) -> None:
-        """A list as bullets under a lead (the introducing sentence, else the heading); each item cited."""
-        items = [(u, p) for u, p in section if u.is_item] or section
-        if len(items) > MOST_BULLETS:
-            items = items[:MOST_BULLETS]
-        passage = items[0][1]
-        heading = passage.section.split(" > ")[-1] or passage.title
-        # The heading is quoted too (it may carry a year: "... tech & tools in 2025"), so it is cited with it.
-        lines = [
-            f"{lead.rstrip(': ')} {draft.cite_passage(section[0][1], lead)}"
-            if lead
-            else f"{heading} {draft.cite_passage(passage, heading)}:"
-        ]
-        for unit, source in items:
-            bullet = unit.as_bullet()
-            lines.append(f"- {bullet} {draft.cite_passage(source, bullet)}")
-        draft.say("\n".join(lines) + "\n")
 
     def _sides(self, query: str, kind: PartKind) -> tuple[set[str], set[str]] | None:
         sides = comparison_sides(query) if kind != "figure" else None
@@ -492,245 +526,3 @@ class DocumentAnswerer:
         if len(first) == 1 and len(second) > 2 and set(terms(second[0])):
             right = set(terms(second[0])) - left or right
         return left, right
-
-    @staticmethod
-    def _continuation(best: Scored, scored: list[Scored]) -> Scored | None:
-        """A sentence next to the lead in its paragraph that belongs with it: the one after it when it carries
-        the lead on ("This includes addressing biases ...", "Reinforcement models inform ..."), else the one
-        before it when it speaks of the same thing ("If an ML model learns ... 'noise' ... then it's overfitting
-        the training data." before "Overfitting is the flipside of underfitting ..."), and not far below it:
-        the lead alone is often only half of what its paragraph says about the asked thing."""
-        if best.unit.is_item:
-            return None
-        order = units(best.passage.text)
-        at = next((i for i, u in enumerate(order) if u == best.unit), None)
-        if at is None:
-            return None
-        paragraphs = [line for line in best.passage.text.split("\n") if best.unit.text in line]
-        for step in (1, -1):
-            if not 0 <= at + step < len(order):
-                continue
-            neighbour = order[at + step]
-            if neighbour.is_item or not any(neighbour.text in line for line in paragraphs):
-                continue
-            item = next(
-                (s for s in scored[1:] if s.passage.chunk_id == best.passage.chunk_id and s.unit == neighbour), None
-            )
-            if item is None:
-                continue
-            pronoun = step == 1 and bool(_ANAPHORA.match(item.unit.text))
-            carries = pronoun or item.lexical >= 0.5 * best.lexical > 0
-            near = item.score >= best.score - best.bonus - CONTINUATION_SLACK
-            if carries and near and len(item.unit.text.split()) >= 4:
-                return item
-        return None
-
-    def _sentences_answer(
-        self,
-        scored: list[Scored],
-        draft: Draft,
-        sides: tuple[set[str], set[str]] | None = None,
-        budget: int | None = None,
-    ) -> None:
-        """The best unit first (the direct answer), then up to two close ones in reading order. A comparison
-        gets the best sentence on each side it has not covered yet, so both sides are spoken for. `budget`: the
-        most sentences the answer may hold, a pronoun's antecedents counted (a definition is one to three)."""
-        best = scored[0]
-        chosen = [best]
-        # A lead that itself contrasts both sides ("While both roles ..., ML Engineers focus on the 'how' ...,
-        # while Data Scientists ...") is the answer: a side then gets a sentence only from its own section.
-        contrast = sides is not None and all(mentions(_about(best.unit, best.passage), side) for side in sides)
-        for side, other in (sides, sides[::-1]) if sides else ():
-            # A heading is about the side when it names the side's specific words ("Unsupervised Learning"), not
-            # a common one the side happens to hold ("job" in "Is C++ useful for an AI job?").
-            named = {t for t in side if self._retriever.lexical.rare(t)} or side
-            if not any(covers(c, side, other) for c in chosen):
-                # Only from a section on that side or the lead's own: a sentence on a third topic that names
-                # the side in passing ("Generative models, ... an example of unsupervised learning") is not it.
-                near = [
-                    s
-                    for s in scored[1:12]
-                    if only_on(s, side, other)
-                    and s.score >= best.score - best.bonus - SIDE_SLACK  # the lead's own both-sides bonus set aside
-                    and (mentions(_heading(s.passage), named) or s.passage.section == best.passage.section)
-                ]
-                # The section written about that side ("Discriminative Models") says what it is, from its first
-                # sentence on; a sentence elsewhere mentioning it in passing ("... an example of unsupervised
-                # learning") does not.
-                own = sorted(
-                    (s for s in near if covers(s, side, other) and mentions(_heading(s.passage), named)),
-                    key=lambda s: s.unit.position,
-                )
-                if own or (near and not contrast):
-                    chosen.append((own or near)[0])
-        # Each side has a sentence of its own: nothing else is needed (a third would be about something else).
-        sided = contrast or (
-            sides is not None and all(any(only_on(c, one, two) for c in chosen) for one, two in (sides, sides[::-1]))
-        )
-        following = self._continuation(best, scored)
-        if following is not None and following not in chosen and len(chosen) < 3:
-            chosen.append(following)
-        top_lexical = max(s.lexical for s in scored[:4])
-        for item in scored[1:8]:
-            if len(chosen) == 3 or sided:
-                break
-            same = item.passage.chunk_id == best.passage.chunk_id
-            close = item.score >= best.score - best.bonus - (0.25 if same else 0.15)  # the lead's bonus set aside
-            on_topic = item.lexical >= 0.5 * top_lexical or (item.lexical > 0 and same)
-            repeats = any(item.unit.as_sentence() == c.unit.as_sentence() for c in chosen)
-            if close and on_topic and not repeats and len(item.unit.as_sentence().split()) >= 4:
-                chosen.append(item)
-        support = sorted(chosen[1:], key=lambda s: (s.rank, s.unit.position))
-        said: set[str] = set()
-        for item in [best, *support]:
-            if item.unit.text in said:
-                continue  # already said as the antecedent of a sentence before it
-            # A pronoun's antecedent already in the answer is not repeated ("... is increasing. This includes ...").
-            before = [a for a in _antecedents(item) if a not in said]
-            if budget is not None and item is not best and len(said) + len(before) + 1 > budget:
-                continue  # a support that would need more sentences than a definition should hold
-            sentence = " ".join([*before, item.unit.as_sentence()])
-            said.update({*before, item.unit.text})
-            marker = draft.cite_passage(item.passage, sentence)
-            if item.unit.is_item and not item.unit.label and len(sentence.split()) <= 8:
-                # A bare list item ("MLOps (Machine Learning Operations)") says what it is by the list it is in.
-                heading = item.passage.section.split(" > ")[-1]
-                draft.cite_passage(item.passage, heading)  # quoted, so cited
-                sentence = f"{sentence.rstrip('.')} (listed under {heading})"
-            if not sentence.endswith((".", "!", ")", "”", "’", "'")):
-                sentence += "."
-            draft.say(f"{sentence} {marker}")
-
-
-# A yes/no question ("Can generative models be used for classification?", "Is Python enough?") asks about one
-# point; a request ("Can you explain ...") or an existence question ("Are there ...") asks for the topic.
-_YES_NO = re.compile(
-    r"^\s*(?:can|could|is|are|does|do|did|should|would|will|has|have)\s+(?!you\b|u\b|there\b|i\s+get\b)",
-    re.IGNORECASE,
-)
-
-
-def _defining(query: str, kind: PartKind) -> bool:
-    """An explanation asked as a definition: 'What is X?', 'What are X?', 'Define X' (one to three sentences)."""
-    return kind == "explanation" and (asks_definition(query) or bool(re.match(r"^\s*what\s+are\b", query, re.I)))
-
-
-def _lead_in(unit: Unit, following: list[Unit]) -> bool:
-    """A sentence that introduces the list right after it ("Machine Learning Engineers play a vital role in
-    various industries by:"): framing on its own, but the lead of that list, so it is scored to find the
-    list. An announcement ("Here are the key areas to focus on:") or a question stays framing."""
-    text = unit.text.strip()
-    return (
-        not unit.is_item
-        and text.endswith(":")
-        and not _ANNOUNCEMENT.match(text)
-        and bool(following)
-        and following[0].is_item
-    )
-
-
-_ANNOUNCEMENT = re.compile(
-    r"^(?:as such,\s*)?(?:let['’]s|let us|here['’]?s|here is|here are|below|the following)\b", re.I
-)
-
-
-def _prose_lead(section: list[tuple[Unit, Passage]], most: int = 2) -> str:
-    """The sentences a list section opens with, when they say what the section is about ("Regression models
-    involve continuous values for predictions ...") rather than announce the list: the answer's lead, before
-    the bullets, so a definition asked of a mixed section is not lost behind its items. '' when none."""
-    prose: list[str] = []
-    for unit, _ in section:
-        if unit.is_item:
-            break
-        if is_framing(unit.text) or unit.text.rstrip().endswith(":"):
-            return ""  # "These include:" / "Here are the key areas:": the heading leads instead
-        prose.append(unit.text)
-    return " ".join(prose) if 0 < len(prose) <= most else ""
-
-
-def _bare_item(unit: Unit) -> bool:
-    return unit.is_item and not unit.label and not unit.children and len(unit.text.split()) <= 8
-
-
-def _nested(section: str, other: str) -> bool:
-    """One section is inside the other ('Generative Models' and 'Generative Models > Examples of ...')."""
-    return section.startswith(f"{other} > ") or other.startswith(f"{section} > ")
-
-
-def _named_item(question: str, section: list[tuple[Unit, Passage]]) -> tuple[Unit, Passage] | None:
-    """The one item of the list the question names ('the career path for an AI Product Manager')."""
-    wanted = set(terms(question))
-    ranked = sorted(
-        ((len(found_in(wanted, set(terms(u.label or u.text)))), i) for i, (u, _) in enumerate(section) if u.is_item),
-        reverse=True,
-    )
-    if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
-        return section[ranked[0][1]]
-    return None
-
-
-def _introduces_list(unit: Unit, section: list[tuple[Unit, Passage]]) -> bool:
-    """The unit is prose that opens a section made of a list (its introduction)."""
-    first_item = next((i for i, (u, _) in enumerate(section) if u.is_item), None)
-    if first_item is None or sum(1 for u, _ in section if u.is_item) < 2:
-        return False
-    return any(u == unit for u, _ in section[:first_item])
-
-
-_ANAPHORA = re.compile(r"^(?:they|these|this|it|its|such|that|those|their|there)\b", re.IGNORECASE)
-# A sentence that leans on the one before it: a pronoun first, or "therefore"/"thus" in its opening words.
-_DEPENDS = re.compile(
-    r"^(?:they|these|this|it|its|such|that|those|their)\b|^(?:\S+\s+){0,4}(?:therefore|thus|hence)\b", re.I
-)
-# A sentence that opens as an example illustrates what the sentence before it says.
-_EXAMPLE = re.compile(r"^(?:for (?:instance|example)|e\.g\.|as an example)\b", re.IGNORECASE)
-
-
-def _antecedents(item: Scored, most: int = 2) -> list[str]:
-    """The sentences a pronoun-led answer needs before it ("They can also be called symbolic AI." needs
-    "The simplest AI models are a set of if-then-else rules. ... Such models are called rules engines")."""
-    if item.unit.is_item or not _ANAPHORA.match(item.unit.text):
-        return []
-    prose = [u for u in units(item.passage.text) if not u.is_item]
-    at = next((i for i, u in enumerate(prose) if u == item.unit), 0)
-    before: list[str] = []
-    for unit in reversed(prose[max(0, at - most) : at]):
-        before.insert(0, unit.text)
-        if not _ANAPHORA.match(unit.text):
-            break
-    return before
-
-
-_FIGURE = re.compile(r"\$\s?\d")
-
-
-def only_on(item: Scored, side: set[str], other: set[str]) -> bool:
-    """The unit speaks of one side of a comparison and not of the other."""
-    about = _about(item.unit, item.passage)
-    return mentions(about, side) and not mentions(about, other)
-
-
-def covers(item: Scored, side: set[str], other: set[str]) -> bool:
-    """The unit speaks for one side: of it alone, or from the section written about it without naming the other
-    side ("These generally entail ..." under "Discriminative Models")."""
-    heading = _heading(item.passage)
-    in_own_section = mentions(heading, side) and not mentions(heading, other)
-    return only_on(item, side, other) or (in_own_section and not mentions(item.unit.as_sentence(), other))
-
-
-def _heading(passage: Passage) -> str:
-    return passage.section.split(" > ")[-1]
-
-
-def _about(unit: Unit, passage: Passage) -> str:
-    """What a unit speaks of: its text, and its section's heading when it leans on it with a pronoun
-    ("These generally entail supervised learning ..." under "Discriminative Models" is about those)."""
-    text = unit.as_sentence()
-    if _ANAPHORA.match(unit.text):
-        return f"{passage.section.split(' > ')[-1]} {text}"
-    return text
-
-
-def _mostly_figures(passage: Passage) -> bool:
-    items = [u.as_sentence() for u in units(passage.text) if u.is_item]
-    return bool(items) and sum(1 for item in items if _FIGURE.search(item)) >= 0.5 * len(items)

@@ -7,6 +7,7 @@ between the two: a chunk high in either list ends high in the fused one.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import tomllib
@@ -51,6 +52,7 @@ class LexicalIndex:
         self.ids = ids
         self._docs = [terms(f"{section}\n{section}\n{text}") for section, text in zip(sections, texts, strict=True)]
         self._df: Counter[str] = Counter(term for doc in self._docs for term in set(doc))
+        self._vocabulary = sorted(self._df)
         self._bm25 = bm25s.BM25()
         if ids:
             self._bm25.index([doc or [""] for doc in self._docs], show_progress=False)
@@ -75,7 +77,19 @@ class LexicalIndex:
         wanted = terms(query)
         if not wanted or not self.ids:
             return np.zeros(len(self.ids), dtype=np.float32)
+        # A word also searches for the documents' longer and shorter forms of it ("document" finds
+        # "documentation", "management" finds "manag..."), as the answer scoring matches them (found_in).
+        wanted = wanted + sorted({form for term in wanted for form in self._forms(term)} - set(wanted))
         return np.asarray(self._bm25.get_scores(wanted), dtype=np.float32)
+
+    def _forms(self, term: str) -> set[str]:
+        """The documents' terms that start with this one or that it starts with, five letters at least."""
+        if len(term) < 5:
+            return set()
+        start = bisect.bisect_left(self._vocabulary, term)
+        end = bisect.bisect_left(self._vocabulary, term + "\uffff")
+        shorter = {term[:n] for n in range(5, len(term)) if term[:n] in self._df}
+        return set(self._vocabulary[start:end]) | shorter
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         """The k best chunk ids with their BM25 scores (only chunks sharing a term with the query)."""

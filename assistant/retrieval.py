@@ -70,7 +70,12 @@ class Retriever:
             sorted({t for h in path[:-1] for t in terms(h)} - set(heading))
             for path, heading in zip(paths, self._headings, strict=True)
         ]
+        self._heading_rows: dict[str, list[int]] = {}  # heading word -> the chunks under a heading with it
+        for row, heading in enumerate(self._headings):
+            for word in set(heading):
+                self._heading_rows.setdefault(word, []).append(row)
         self.lexical = LexicalIndex(self._ids, self._texts, [str(m.get("section", "")) for m in self._metas])
+        self._heading_weights = [self._weighed(set(heading)) for heading in self._headings]
 
     def heading_terms(self) -> set[str]:
         """Every word of every innermost heading: the topics the documents are written about."""
@@ -182,10 +187,17 @@ class Retriever:
         adds nothing (it would lift every subsection equally; the parent's own chunk is matched by itself).
         """
         wanted = set(terms(query))
+        # Only headings holding a word the question names can match: found once over the headings' words,
+        # not per chunk (this runs on every documents question).
+        named = found_in(set(self._heading_rows), wanted)
+        rows = sorted({row for word in named for row in self._heading_rows[word]})
         out: dict[str, float] = {}
-        for chunk_id, heading, above in zip(self._ids, self._headings, self._ancestors, strict=True):
-            share = self.heading_match(set(heading), wanted)
-            if 0 < share < 1 and above and any(self.lexical.rare(t, 0.25) for t in found_in(set(heading), wanted)):
+        for row in rows:
+            chunk_id, heading, above = self._ids[row], self._headings[row], self._ancestors[row]
+            # heading_match(heading, wanted), from the words found above and the heading's precomputed weights
+            words, total = self._heading_weights[row]
+            share = sum(self.lexical.idf(w) for w in words & named) / total if total else 0.0
+            if 0 < share < 1 and above and any(self.lexical.rare(t, 0.25) for t in set(heading) & named):
                 share += (1 - share) * self.heading_match(set(above), wanted)
             if share > 0:
                 out[chunk_id] = share
@@ -193,11 +205,15 @@ class Retriever:
 
     def heading_match(self, heading: set[str], wanted: set[str]) -> float:
         """The IDF-weighted share of a heading's words that the question uses: 1.0 when it names them all."""
-        # "In-Demand Skills": the compound "in-demand" stands for its parts, which are there on their own.
-        heading = {w for w in heading if "-" not in w or not set(terms(w.replace("-", " "))) <= heading}
-        hits = found_in(heading, wanted) if heading else set()
-        total = sum(self.lexical.idf(w) for w in heading)
+        words, total = self._weighed(heading)
+        hits = found_in(words, wanted) if words else set()
         return sum(self.lexical.idf(w) for w in hits) / total if total else 0.0
+
+    def _weighed(self, heading: set[str]) -> tuple[set[str], float]:
+        """A heading's words as matched, and their summed IDF."""
+        # "In-Demand Skills": the compound "in-demand" stands for its parts, which are there on their own.
+        words = {w for w in heading if "-" not in w or not set(terms(w.replace("-", " "))) <= heading}
+        return words, sum(self.lexical.idf(w) for w in words)
 
     def section_of(self, passage: Passage) -> list[Passage]:
         """Every chunk of the passage's section in the same document, in reading order (section retrieval)."""

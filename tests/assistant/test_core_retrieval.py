@@ -58,6 +58,17 @@ def test_heading_words_are_indexed_with_the_text() -> None:
     assert index.search("in-demand skills", k=1)[0][0] == "c0"
 
 
+def test_bm25_finds_the_documents_longer_and_shorter_forms_of_a_word() -> None:
+    index = LexicalIndex(
+        ["a", "b", "c"],
+        ["Create and maintain documentation for AI systems.", "Automation of feature generation.", "Other text."],
+        ["Documentation and Support", "Best Practices", "Other"],
+    )
+    assert index.search("what should I document?", k=1)[0][0] == "a"  # document -> documentation
+    assert index.search("which steps can be automated?", k=1)[0][0] == "b"  # automat(ed) -> automation
+    assert index.search("short doc words", k=3) == []  # under five letters a word stands for itself only
+
+
 def test_terms_split_compounds_and_trim_plurals() -> None:
     assert {"semi-supervis", "semi", "supervis", "learn"} <= set(terms("semi-supervised learning"))
     assert terms("industries") == terms("industry")
@@ -170,3 +181,46 @@ def test_what_employers_want_and_which_industries_find_the_documents_words(
     # "employers want" is what the guide calls demand; its industries are "sectors".
     wanted = section.split("|")
     assert any(s in wanted for s in _searched_sections(real_assistant, question)[:3])
+
+
+MATHS = "Overview > Skills and Qualifications|Requirements > Technical Skills|Career Development > Essential Skills"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("what math do I need for machine learning?", MATHS),
+        ("which maths topics should I learn for AI?", MATHS),
+        ("how do I show off my AI skills?", "Career Development > Building Your Portfolio"),
+        ("how can I make my AI skills stand out to employers?", "Career Development > Building Your Portfolio"),
+    ],
+)
+def test_short_and_casual_words_search_as_the_documents_words(
+    real_assistant: Assistant, question: str, section: str
+) -> None:
+    # "math" is the guide's "Mathematics", "show off" its "showcase your skills".
+    wanted = section.split("|")
+    assert any(s in wanted for s in _searched_sections(real_assistant, question)[:4])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what should ML engineers document?", "what do AI engineers have to document?"])
+def test_a_verb_finds_the_documents_noun(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents" and "documentation" in reply.answer.lower()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "step"),
+    [
+        ("how do I get a promotion as a data scientist?", "Chief Data Scientist"),
+        ("how does an AI developer get promoted?", "AI Architect"),
+        ("how to get promoted as a robotics engineer", "Director of Robotics"),
+    ],
+)
+def test_a_promotion_is_the_career_paths_advance(real_assistant: Assistant, question: str, step: str) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents" and not reply.abstained
+    assert step in reply.answer

@@ -1,0 +1,170 @@
+"""What each unit of a passage does in an answer: the roles of sentences and list items (a list's lead-in, an
+example, a sentence leaning on the one before it, a reason), which side of a comparison a unit speaks for, and
+the scored unit the composer chooses among. Facts about English prose and document structure, not this corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.models import PartKind
+from assistant.passage_units import Unit, asks_definition, is_framing, mentions, units
+from assistant.retrieval import Passage
+from assistant.text_terms import found_in, terms
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    unit: Unit
+    passage: Passage
+    rank: int
+    lexical: float  # IDF-weighted share of the question's words in the unit
+    heading_share: float  # IDF-weighted share of the question's words in the section's heading path
+    entity_item: bool = False  # an item labelled with the context entity that also says what is asked
+    bonus: float = 0.0  # what the kind of question added (a definition, both sides of a comparison)
+    lead_in: bool = False  # "... play a vital role in various industries by:": it can only lead its list
+
+
+# A yes/no question ("Can generative models be used for classification?", "Is Python enough?") asks about one
+# point; a request ("Can you explain ...") or an existence question ("Are there ...") asks for the topic.
+YES_NO = re.compile(
+    r"^\s*(?:can|could|is|are|does|do|did|should|would|will|has|have)\s+(?!you\b|u\b|there\b|i\s+get\b)",
+    re.IGNORECASE,
+)
+
+
+def defining(query: str, kind: PartKind) -> bool:
+    """An explanation asked as a definition: 'What is X?', 'What are X?', 'Define X' (one to three sentences)."""
+    return kind == "explanation" and (asks_definition(query) or bool(re.match(r"^\s*what\s+are\b", query, re.I)))
+
+
+def is_lead_in(unit: Unit, following: list[Unit]) -> bool:
+    """A sentence that introduces the list right after it ("Machine Learning Engineers play a vital role in
+    various industries by:"): framing on its own, but the lead of that list, so it is scored to find the
+    list. An announcement ("Here are the key areas to focus on:") or a question stays framing."""
+    text = unit.text.strip()
+    return (
+        not unit.is_item
+        and text.endswith(":")
+        and not ANNOUNCEMENT.match(text)
+        and bool(following)
+        and following[0].is_item
+    )
+
+
+ANNOUNCEMENT = re.compile(
+    r"^(?:as such,\s*)?(?:let['’]s|let us|here['’]?s|here is|here are|below|the following)\b", re.I
+)
+
+
+def prose_lead(section: list[tuple[Unit, Passage]], most: int = 2) -> str:
+    """The sentences a list section opens with, when they say what the section is about ("Regression models
+    involve continuous values for predictions ...") rather than announce the list: the answer's lead, before
+    the bullets, so a definition asked of a mixed section is not lost behind its items. '' when none."""
+    prose: list[str] = []
+    for unit, _ in section:
+        if unit.is_item:
+            break
+        if is_framing(unit.text) or unit.text.rstrip().endswith(":"):
+            return ""  # "These include:" / "Here are the key areas:": the heading leads instead
+        prose.append(unit.text)
+    return " ".join(prose) if 0 < len(prose) <= most else ""
+
+
+def bare_item(unit: Unit) -> bool:
+    return unit.is_item and not unit.label and not unit.children and len(unit.text.split()) <= 8
+
+
+def nested(section: str, other: str) -> bool:
+    """One section is inside the other ('Generative Models' and 'Generative Models > Examples of ...')."""
+    return section.startswith(f"{other} > ") or other.startswith(f"{section} > ")
+
+
+def named_item(question: str, section: list[tuple[Unit, Passage]]) -> tuple[Unit, Passage] | None:
+    """The one item of the list the question names ('the career path for an AI Product Manager')."""
+    wanted = set(terms(question))
+    ranked = sorted(
+        ((len(found_in(wanted, set(terms(u.label or u.text)))), i) for i, (u, _) in enumerate(section) if u.is_item),
+        reverse=True,
+    )
+    if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+        return section[ranked[0][1]]
+    return None
+
+
+def introduces_list(unit: Unit, section: list[tuple[Unit, Passage]]) -> bool:
+    """The unit is prose that opens a section made of a list (its introduction)."""
+    first_item = next((i for i, (u, _) in enumerate(section) if u.is_item), None)
+    if first_item is None or sum(1 for u, _ in section if u.is_item) < 2:
+        return False
+    return any(u == unit for u, _ in section[:first_item])
+
+
+ANAPHORA = re.compile(r"^(?:they|these|this|it|its|such|that|those|their|there)\b", re.IGNORECASE)
+# A sentence that leans on the one before it: a pronoun first, or "therefore"/"thus" in its opening words.
+DEPENDS = re.compile(
+    r"^(?:they|these|this|it|its|such|that|those|their)\b|^(?:\S+\s+){0,4}(?:therefore|thus|hence)\b", re.I
+)
+# "Why ...?" asks for a reason; a sentence gives one with a causal or purpose connective (general English).
+WHY = re.compile(r"^\s*(?:why|how come)\b", re.I)
+REASON = re.compile(
+    r"\b(?:because|since|due to|so that|in order to|leads? to|leading to|results? in|resulting in|requires?|"
+    r"drives?|driven by|enables?|allows?|helps?|ensures?|to ensure|to avoid|therefore|thus)\b",
+    re.I,
+)
+# Words that ask for a list rather than name a thing in it (general English): "examples of ...", "types of ...".
+LIST_WORDS = frozenset(terms("example examples instance instances kind kinds type types sort sorts list"))
+# A sentence that opens as an example illustrates what the sentence before it says.
+EXAMPLE = re.compile(r"^(?:for (?:instance|example)|e\.g\.|as an example)\b", re.IGNORECASE)
+
+
+def antecedents(item: Scored, most: int = 2) -> list[str]:
+    """The sentences a pronoun-led answer needs before it ("They can also be called symbolic AI." needs
+    "The simplest AI models are a set of if-then-else rules. ... Such models are called rules engines")."""
+    if item.unit.is_item or not ANAPHORA.match(item.unit.text):
+        return []
+    prose = [u for u in units(item.passage.text) if not u.is_item]
+    at = next((i for i, u in enumerate(prose) if u == item.unit), 0)
+    before: list[str] = []
+    for unit in reversed(prose[max(0, at - most) : at]):
+        before.insert(0, unit.text)
+        if not ANAPHORA.match(unit.text):
+            break
+    return before
+
+
+FIGURE = re.compile(r"\$\s?\d")
+
+
+def only_on(item: Scored, side: set[str], other: set[str]) -> bool:
+    """The unit speaks of one side of a comparison and not of the other."""
+    about = speaks_of(item.unit, item.passage)
+    return mentions(about, side) and not mentions(about, other)
+
+
+def covers(item: Scored, side: set[str], other: set[str]) -> bool:
+    """The unit speaks for one side: of it alone, or from the section written about it without naming the other
+    side ("These generally entail ..." under "Discriminative Models")."""
+    heading = heading_of(item.passage)
+    in_own_section = mentions(heading, side) and not mentions(heading, other)
+    return only_on(item, side, other) or (in_own_section and not mentions(item.unit.as_sentence(), other))
+
+
+def heading_of(passage: Passage) -> str:
+    return passage.section.split(" > ")[-1]
+
+
+def speaks_of(unit: Unit, passage: Passage) -> str:
+    """What a unit speaks of: its text, and its section's heading when it leans on it with a pronoun
+    ("These generally entail supervised learning ..." under "Discriminative Models" is about those)."""
+    text = unit.as_sentence()
+    if ANAPHORA.match(unit.text):
+        return f"{passage.section.split(' > ')[-1]} {text}"
+    return text
+
+
+def mostly_figures(passage: Passage) -> bool:
+    items = [u.as_sentence() for u in units(passage.text) if u.is_item]
+    return bool(items) and sum(1 for item in items if FIGURE.search(item)) >= 0.5 * len(items)

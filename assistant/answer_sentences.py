@@ -1,0 +1,155 @@
+"""Writing a documentation answer into the draft, once its units are chosen: as sentences (the best unit first,
+the direct answer, then the ones that belong with it: its paragraph's neighbour, each side of a comparison; a
+definition holds one to three) or as bullets under a lead; every sentence and bullet cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answer_roles import ANAPHORA, Scored, antecedents, covers, heading_of, only_on, speaks_of
+from assistant.draft import Draft
+from assistant.passage_units import Unit, mentions, units
+from assistant.retrieval import Passage
+from assistant.text_terms import terms
+
+MOST_BULLETS = 10  # a longer list section is answered with the items around its best one
+SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
+CONTINUATION_SLACK = 0.45  # how far below the lead the next sentence of its paragraph may score and still follow it
+
+
+def continuation(best: Scored, scored: list[Scored]) -> Scored | None:
+    """A sentence next to the lead in its paragraph that belongs with it: the one after it when it carries
+    the lead on ("This includes addressing biases ...", "Reinforcement models inform ..."), else the one
+    before it when it speaks of the same thing ("If an ML model learns ... 'noise' ... then it's overfitting
+    the training data." before "Overfitting is the flipside of underfitting ..."), and not far below it:
+    the lead alone is often only half of what its paragraph says about the asked thing."""
+    if best.unit.is_item:
+        return None
+    order = units(best.passage.text)
+    at = next((i for i, u in enumerate(order) if u == best.unit), None)
+    if at is None:
+        return None
+    paragraphs = [line for line in best.passage.text.split("\n") if best.unit.text in line]
+    for step in (1, -1):
+        if not 0 <= at + step < len(order):
+            continue
+        neighbour = order[at + step]
+        if neighbour.is_item or not any(neighbour.text in line for line in paragraphs):
+            continue
+        item = next(
+            (s for s in scored[1:] if s.passage.chunk_id == best.passage.chunk_id and s.unit == neighbour), None
+        )
+        if item is None:
+            continue
+        pronoun = step == 1 and bool(ANAPHORA.match(item.unit.text))
+        carries = pronoun or item.lexical >= 0.5 * best.lexical > 0
+        near = item.score >= best.score - best.bonus - CONTINUATION_SLACK
+        if carries and near and len(item.unit.text.split()) >= 4:
+            return item
+    return None
+
+
+def write_sentences(
+    scored: list[Scored],
+    draft: Draft,
+    rare: Callable[[str], bool],
+    sides: tuple[set[str], set[str]] | None = None,
+    budget: int | None = None,
+) -> None:
+    """The best unit first (the direct answer), then up to two close ones in reading order. A comparison
+    gets the best sentence on each side it has not covered yet, so both sides are spoken for. `budget`: the
+    most sentences the answer may hold, a pronoun's antecedents counted (a definition is one to three)."""
+    best = scored[0]
+    chosen = [best]
+    # A lead that itself contrasts both sides ("While both roles ..., ML Engineers focus on the 'how' ...,
+    # while Data Scientists ...") is the answer: a side then gets a sentence only from its own section.
+    contrast = sides is not None and all(mentions(speaks_of(best.unit, best.passage), side) for side in sides)
+    for side, other in (sides, sides[::-1]) if sides else ():
+        # A heading is about the side when it names the side's specific words ("Unsupervised Learning"), not
+        # a common one the side happens to hold ("job" in "Is C++ useful for an AI job?").
+        named = {t for t in side if rare(t)} or side
+        if not any(covers(c, side, other) for c in chosen):
+            # Only from a section on that side or the lead's own: a sentence on a third topic that names
+            # the side in passing ("Generative models, ... an example of unsupervised learning") is not it.
+            near = [
+                s
+                for s in scored[1:]
+                if only_on(s, side, other)
+                and s.score >= best.score - best.bonus - SIDE_SLACK  # the lead's own both-sides bonus set aside
+                and (mentions(heading_of(s.passage), named) or s.passage.section == best.passage.section)
+            ]
+            # The section written about that side ("Discriminative Models") says what it is, from its first
+            # sentence on (however it scores: "These generally entail ..." leans on the heading); a sentence
+            # elsewhere mentioning it in passing ("... an example of unsupervised learning") does not.
+            own = sorted(
+                (s for s in near if covers(s, side, other) and mentions(heading_of(s.passage), named)),
+                # the section most nearly about that side alone ("What is machine learning?" before "AI and Machine
+                # Learning"), then its reading order
+                key=lambda s: (len(set(terms(heading_of(s.passage))) - side), first_line(s.passage), s.unit.position),
+            )
+            if own or (near and not contrast):
+                chosen.append((own or near)[0])
+    # Each side has a sentence of its own: nothing else is needed (a third would be about something else).
+    sided = contrast or (
+        sides is not None and all(any(only_on(c, one, two) for c in chosen) for one, two in (sides, sides[::-1]))
+    )
+    following = continuation(best, scored)
+    if following is not None and following not in chosen and len(chosen) < 3:
+        chosen.append(following)
+    top_lexical = max(s.lexical for s in scored[:4])
+    for item in scored[1:8]:
+        if len(chosen) == 3 or sided:
+            break
+        same = item.passage.chunk_id == best.passage.chunk_id
+        close = item.score >= best.score - best.bonus - (0.25 if same else 0.15)  # the lead's bonus set aside
+        on_topic = item.lexical >= 0.5 * top_lexical or (item.lexical > 0 and same)
+        repeats = any(item.unit.as_sentence() == c.unit.as_sentence() for c in chosen)
+        if close and on_topic and not repeats and len(item.unit.as_sentence().split()) >= 4:
+            chosen.append(item)
+    support = sorted(chosen[1:], key=lambda s: (s.rank, s.unit.position))
+    said: set[str] = set()
+    for item in [best, *support]:
+        if item.unit.text in said:
+            continue  # already said as the antecedent of a sentence before it
+        # A pronoun's antecedent already in the answer is not repeated ("... is increasing. This includes ...").
+        before = [a for a in antecedents(item) if a not in said]
+        if budget is not None and item is not best and len(said) + len(before) + 1 > budget:
+            continue  # a support that would need more sentences than a definition should hold
+        sentence = " ".join([*before, item.unit.as_sentence()])
+        said.update({*before, item.unit.text})
+        marker = draft.cite_passage(item.passage, sentence)
+        if item.unit.is_item and not item.unit.label and len(sentence.split()) <= 8:
+            # A bare list item ("MLOps (Machine Learning Operations)") says what it is by the list it is in.
+            heading = item.passage.section.split(" > ")[-1]
+            draft.cite_passage(item.passage, heading)  # quoted, so cited
+            sentence = f"{sentence.rstrip('.')} (listed under {heading})"
+        if not sentence.endswith((".", "!", ")", "”", "’", "'")):
+            sentence += "."
+        draft.say(f"{sentence} {marker}")
+
+
+def write_bullets(lead: str, section: list[tuple[Unit, Passage]], draft: Draft) -> None:
+    """A list as bullets under a lead (the introducing sentence, else the heading); each item cited."""
+    items = [(u, p) for u, p in section if u.is_item] or section
+    if len(items) > MOST_BULLETS:
+        items = items[:MOST_BULLETS]
+    passage = items[0][1]
+    heading = passage.section.split(" > ")[-1] or passage.title
+    # The heading is quoted too (it may carry a year: "... tech & tools in 2025"), so it is cited with it.
+    lines = [
+        f"{lead.rstrip(': ')} {draft.cite_passage(section[0][1], lead)}"
+        if lead
+        else f"{heading} {draft.cite_passage(passage, heading)}:"
+    ]
+    for unit, source in items:
+        bullet = unit.as_bullet()
+        lines.append(f"- {bullet} {draft.cite_passage(source, bullet)}")
+    draft.say("\n".join(lines) + "\n")
+
+
+def first_line(passage: Passage) -> int:
+    """The passage's first line in its document ('file.md:79-81' -> 79); reading order across chunks."""
+    found = re.search(r":(\d+)", passage.source)
+    return int(found.group(1)) if found else 0
