@@ -137,7 +137,11 @@ class Planner:
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
             role_kind = kind in self.examples.role_context or topicless(text)
-            part.query = (resolved if role_kind and resolved else None) or own.corrected or text
+            # The question after a statement is what is searched for ("I have 3 years of experience, what should
+            # I learn next?"), unless the statement names the role the documents are organised by.
+            asked = own.corrected or text
+            asked = asked if own.roles or own.unknown_role else asked_sentence(asked)
+            part.query = (resolved if role_kind and resolved else None) or asked
             part.generic = generic
             if before and not _names_something(own) and self.words.pronoun.search(text):
                 # "What does that number measure?": the figure the turn before was about is what is asked.

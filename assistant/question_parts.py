@@ -75,6 +75,7 @@ _EXCLUSION = re.compile(
     r"|not counting|leaving out|besides|forget(?: about)?)\b)",
     re.IGNORECASE,
 )
+_ASKED_BOUNDARY = re.compile(rf"(?<=[.!?])\s+|,\s+(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
 _STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECASE)
 
 
@@ -105,8 +106,8 @@ def split_parts(
     for part, requested in parts:
         if len(parts) > 1 and not _is_question(part) and _EXCLUSION.match(part):
             continue  # "salary aside, ...": what is set aside is neither asked nor context to search with
-        if pending:
-            part, pending = f"{pending} {part}", ""
+        if pending:  # the statement keeps its boundary, so the question after it can be told apart
+            part, pending = f"{pending}{'' if pending[-1] in '.!?,;:' else ','} {part}", ""
         asked = requested or _is_question(part)
         if merged and len(part.split()) <= 2 and not asked and not greeting(part):
             merged[-1] = f"{merged[-1]} {part}"
@@ -147,9 +148,10 @@ def _is_context(text: str) -> bool:
 
 
 def asked_sentence(text: str) -> str:
-    """The question of a part that opens with a statement ("I live in Seattle. is AI a good career?")."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
-    return sentences[-1] if len(sentences) > 1 and _is_question(sentences[-1]) else text
+    """The question of a part that opens with a statement ("I live in Seattle. is AI a good career?", "I have
+    3 years of experience, what should I learn next?")."""
+    pieces = [s for s in _ASKED_BOUNDARY.split(text.strip()) if s]
+    return pieces[-1] if len(pieces) > 1 and _is_question(pieces[-1]) else text
 
 
 def _is_question(text: str) -> bool:

@@ -728,3 +728,16 @@ def test_the_role_survives_a_documentation_turn_in_between(
 def test_a_how_to_about_pay_is_not_a_figure(real_assistant: Assistant, question: str) -> None:
     (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
     assert part.kind != "figure" and part.route == "documents", (part.kind, part.route, part.confidence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    ["I have 3 years of experience, what should I learn next?", "with 5 years behind me, which skills should I add?"],
+)
+def test_experience_told_as_context_does_not_make_a_skills_question_a_figure(
+    real_assistant: Assistant, message: str
+) -> None:
+    reply = ask(real_assistant, message)
+    assert reply.plan[0].kind != "figure" and reply.route == "documents", reply.plan
+    assert not reply.tool_calls and "$" not in reply.answer, reply.answer
