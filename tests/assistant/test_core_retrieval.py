@@ -224,3 +224,18 @@ def test_a_promotion_is_the_career_paths_advance(real_assistant: Assistant, ques
     reply = real_assistant.ask(question)
     assert reply.route == "documents" and not reply.abstained
     assert step in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does an AI engineer's salary depend on?",
+        "what determines how much a data scientist earns?",
+        "what affects how much an ML engineer is paid?",
+    ],
+)
+def test_what_a_salary_depends_on_is_the_guides_factors(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents" and "Factors Influencing Salaries" in reply.answer
+    assert "Geographic location" in reply.answer
