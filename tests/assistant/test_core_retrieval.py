@@ -239,3 +239,11 @@ def test_what_a_salary_depends_on_is_the_guides_factors(real_assistant: Assistan
     reply = real_assistant.ask(question)
     assert reply.route == "documents" and "Factors Influencing Salaries" in reply.answer
     assert "Geographic location" in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what goes wrong with data in AI work?", "what can go wrong with the data behind a model?"]
+)
+def test_what_goes_wrong_is_searched_as_the_guides_challenges(real_assistant: Assistant, question: str) -> None:
+    assert _searched_sections(real_assistant, question)[0] == "Common Challenges > Data Quality and Availability"
