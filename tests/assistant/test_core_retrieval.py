@@ -247,3 +247,20 @@ def test_what_a_salary_depends_on_is_the_guides_factors(real_assistant: Assistan
 )
 def test_what_goes_wrong_is_searched_as_the_guides_challenges(real_assistant: Assistant, question: str) -> None:
     assert _searched_sections(real_assistant, question)[0] == "Common Challenges > Data Quality and Availability"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("whats hot in AI right now", "Industry Trends|Market Demand > Current Trends"),
+        ("what topics are hot in machine learning?", "Industry Trends|Market Demand > Current Trends"),
+        ("can AI help a business save money?", "Industry Trends > Widespread Industry Adoption"),
+        ("how do companies use AI to cut costs?", "Industry Trends > Widespread Industry Adoption"),
+    ],
+)
+def test_hot_topics_and_cutting_costs_are_the_guides_trends_and_efficiency(
+    real_assistant: Assistant, question: str, section: str
+) -> None:
+    wanted = section.split("|")
+    assert any(s in wanted for s in _searched_sections(real_assistant, question)[:3])
