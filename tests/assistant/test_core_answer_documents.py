@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer_roles import is_lead_in
+from assistant.answer_roles import defining, is_lead_in
 from assistant.draft import Draft
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
@@ -846,3 +846,17 @@ def test_each_side_is_defined_by_the_opening_of_its_own_section(real_assistant: 
     generally entail ... decision boundaries' (it leans on its heading) for the discriminative side."""
     text = answer(real_assistant, question, "comparison").text()
     assert "joint probability" in text and "decision boundaries" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("what are generative models", True),
+        ("whats a regression model", True),
+        ("what are the advantages of discriminative models", False),
+        ("what's the purpose of versioning", False),
+    ],
+)
+def test_a_definition_is_what_x_is_not_something_about_x(question: str, wanted: bool) -> None:
+    assert defining(question, "explanation") is wanted
+    assert not defining(question, "list")
