@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer_roles import defining, is_lead_in
+from assistant.answer_sentences import closes_enclosing_section
 from assistant.draft import Draft
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
@@ -860,3 +861,35 @@ def test_each_side_is_defined_by_the_opening_of_its_own_section(real_assistant: 
 def test_a_definition_is_what_x_is_not_something_about_x(question: str, wanted: bool) -> None:
     assert defining(question, "explanation") is wanted
     assert not defining(question, "list")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "section", "wanted"),
+    [
+        ("These trends highlight AI and ML's impact.", "Industry Trends > Pre-trained Models and Open Source AI", True),
+        (
+            "This trend emphasizes the importance of AI talent.",
+            "Industry Trends > Customized Enterprise AI Models",
+            False,
+        ),
+        ("These models are easier to train.", "Model Types > Discriminative Models", False),
+        ("These trends highlight AI and ML's impact.", "Industry Trends", False),  # no enclosing section
+    ],
+)
+def test_a_remark_on_the_enclosing_section_does_not_carry_the_lead_on(
+    sentence: str, section: str, wanted: bool
+) -> None:
+    assert closes_enclosing_section(sentence, section) is wanted
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["what goes wrong with the data in ML projects, usually", "what typically goes wrong with data on ML projects"],
+)
+def test_the_only_subsection_sharing_a_word_with_the_question_answers(real_assistant: Assistant, question: str) -> None:
+    """Ten challenge headings, one sharing a word with the question ('data'): that subsection's list answers,
+    not the ten headings."""
+    draft = answer(real_assistant, question, "list")
+    assert draft.citations[0].section == "Common Challenges > Data Quality and Availability", draft.text()
+    assert "Poor or biased data" in draft.text(), draft.text()
