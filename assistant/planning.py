@@ -22,6 +22,7 @@ from assistant.models import PartKind
 from assistant.question_kinds import KINDS, MASKS, KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import asked_sentence, split_parts, topicless
 from assistant.sessions import Turn
+from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots, Vocabulary, understand
 
 PartRoute = Literal["statistics", "documents", "smalltalk"]
@@ -142,10 +143,22 @@ class Planner:
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
                 if topic and topic != "all":
                     part.context.append(str(topic).replace("_", " "))
-            if index == 0 and previous is not None and part.route == "documents" and _continues(text, own, previous):
+            refers_back = self.words.pronoun.search(text) is not None
+            if (
+                index == 0
+                and previous is not None
+                and part.route == "documents"
+                and _continues(text, own, previous, refers_back)
+            ):
                 # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
-                # documents search needs the topic the last question named.
-                part.context.append(previous.message)
+                # documents search needs the topic the last question named. "where is it used?" reads as
+                # "where is reinforcement learning used?": the pointer stands for the last question's words.
+                topic = " ".join(w for w in re.findall(r"[\w'/+#-]+", previous.message) if w.lower() not in STOPWORDS)
+                resolved_query = self.words.resolve(part.query or text, topic) if refers_back and topic else None
+                if resolved_query:
+                    part.query = resolved_query  # the question as if asked afresh: its own words, the topic's
+                else:
+                    part.context.append(previous.message)
             if part.route == "documents" and not (part.slots.roles or part.slots.unknown_role):
                 # "what skills would I need for that?" between a salary and "and mid-career pay?": the role the
                 # conversation is about stays its role (only the tables' roles: the slots feed their tools).
@@ -228,6 +241,11 @@ class Planner:
             scores["figure"] += FOLLOWUP_NUDGE  # "how does that change with seniority?" after a salary
         if _names_something(own):
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
+        elif previous_kind not in ("", "smalltalk", "other") and self.words.pronoun.search(text):
+            # "how do I avoid it?" after an answer goes on with its topic: not "how do I use this?" small talk.
+            # What the small-talk examples saw in its form (a how-to) is then a request for an explanation.
+            scores["explanation"] += scores["smalltalk"]
+            scores["smalltalk"] = 0.0
         elif self._bare_term(text):  # "MLOps?", "overfitting??": a bare term asked about
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)
             if not (asks_number or own.compare):
@@ -361,11 +379,12 @@ def _elliptical(text: str, own: Slots) -> bool:
     return len([w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]) <= ELLIPSIS_WORDS
 
 
-def _continues(text: str, own: Slots, previous: Turn) -> bool:
-    """The part has no topic of its own and goes on with the last documentation question's."""
+def _continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) -> bool:
+    """The part goes on with the last documentation question's topic: it has none of its own, or it points
+    back to it ("can you give me a few examples of them?", "why does that happen?") and names nothing else."""
     if previous.route not in ("documents", "both") or _names_something(own) or own.roles:
         return False
-    return topicless(text)
+    return refers_back or topicless(text)
 
 
 def _keyed_by_statistics(s: Slots) -> bool:
