@@ -304,7 +304,12 @@ class DocumentAnswerer:
             best_in.setdefault(unit.passage.chunk_id, unit.score)
         # A named section must still hold something close to the best answer found anywhere.
         named = [p for p in named if best_in.get(p.chunk_id, 0.0) >= best.score - NAMED_SECTION_SLACK or kind == "list"]
-        for passage in sorted(named, key=lambda p: (p.heading_match, p.score), reverse=True):
+        # Headings named equally: the one holding more of the question's words ("coding best practices for ML
+        # teams": Coding and Engineering holds 'coding', Team Collaboration only 'teams'), then the search.
+        rank = {
+            id(p): (p.heading_match, focus.get(p.chunk_id, self._heading_share(p, search_text)), p.score) for p in named
+        }
+        for passage in sorted(named, key=lambda p: rank[id(p)], reverse=True):
             if kind != "figure" and mostly_figures(passage):
                 continue  # a salary table is the statistics' to give, not a list answer to "what skills"
             found = self._section_list(passage, search_text, lead="", asked=asked)

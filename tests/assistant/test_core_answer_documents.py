@@ -893,3 +893,16 @@ def test_the_only_subsection_sharing_a_word_with_the_question_answers(real_assis
     draft = answer(real_assistant, question, "list")
     assert draft.citations[0].section == "Common Challenges > Data Quality and Availability", draft.text()
     assert "Poor or biased data" in draft.text(), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["best coding practices for an AI team", "what coding practices should ML teams follow"]
+)
+def test_of_headings_named_equally_the_one_holding_more_of_the_question_answers(
+    real_assistant: Assistant, question: str
+) -> None:
+    """Best Practices > Coding and Engineering and > Team Collaboration and Governance are both named whole
+    with their parent; 'coding' is the question's more specific word: Coding and Engineering answers."""
+    draft = answer(real_assistant, question, "list")
+    assert draft.citations[0].section == "Best Practices > Coding and Engineering", draft.text()
