@@ -105,8 +105,12 @@ def write_sentences(
         same = item.passage.chunk_id == best.passage.chunk_id
         close = item.score >= best.score - best.bonus - (0.25 if same else 0.15)  # the lead's bonus set aside
         on_topic = item.lexical >= 0.5 * top_lexical or (item.lexical > 0 and same)
+        # A definition (a budget is set) led from under a heading the question names: a support from a section
+        # whose heading names nothing asked ("Machine Learning Algorithms: Understanding of supervised and
+        # unsupervised learning ..." among required skills, for "what is deep learning?") is on another topic.
+        elsewhere = budget is not None and not same and best.heading_share > 0 and item.heading_share == 0
         repeats = any(item.unit.as_sentence() == c.unit.as_sentence() for c in chosen)
-        if close and on_topic and not repeats and len(item.unit.as_sentence().split()) >= 4:
+        if close and on_topic and not elsewhere and not repeats and len(item.unit.as_sentence().split()) >= 4:
             chosen.append(item)
     support = sorted(chosen[1:], key=lambda s: (s.rank, s.unit.position))
     said: set[str] = set()

@@ -906,3 +906,15 @@ def test_of_headings_named_equally_the_one_holding_more_of_the_question_answers(
     with their parent; 'coding' is the question's more specific word: Coding and Engineering answers."""
     draft = answer(real_assistant, question, "list")
     assert draft.citations[0].section == "Best Practices > Coding and Engineering", draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["whats deep learning", "define deep learning"])
+def test_a_definition_takes_no_support_from_a_section_on_another_topic(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'Machine Learning Algorithms: Understanding of supervised and unsupervised learning, neural networks, and
+    deep learning ...' (a required skill) shares the words, not the topic, of 'what is deep learning'."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert "a form of machine learning in which the architecture of neural networks" in text, text
+    assert "Machine Learning Algorithms:" not in text, text
