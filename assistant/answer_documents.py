@@ -122,6 +122,7 @@ class DocumentAnswerer:
         vector = self._retriever.embed(query if entity_named or not context_text else search_text)
         by_sentence = self._sentences.best_chunks(vector, n=4)
         # The documents' words for the question's ("duties" -> "responsibilities") join the lexical match.
+        asked = set(terms(focus_text))  # the question's own words, the context entity set aside (no synonyms)
         extra = self._synonyms.words_for(query)
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
         passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text)
@@ -147,7 +148,7 @@ class DocumentAnswerer:
             return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
         if self._topic_section(kind, query, scored, relevant, search_text, draft):
             return True
-        listed = self._list_answer(kind, scored, query, search_text, relevant, set(terms(focus_text)))
+        listed = self._list_answer(kind, scored, query, search_text, relevant, asked)
         if listed is not None:
             write_bullets(*listed, draft)
             return True
@@ -454,8 +455,9 @@ class DocumentAnswerer:
         sharing = [
             i for i, c in enumerate(children) if found_in(asked or set(), set(terms(c[0].section.split(" > ")[-1])))
         ]
-        only = len(sharing) == 1 and shares[sharing[0]] == top > 0
-        if (top >= CHILD_NAMED and shares.count(top) == 1) or only:
+        if len(sharing) == 1 and not (top >= CHILD_NAMED and shares.count(top) == 1):
+            return self._section_list(children[sharing[0]][0], search_text, lead="")
+        if top >= CHILD_NAMED and shares.count(top) == 1:
             return self._section_list(children[shares.index(top)][0], search_text, lead="")
         prose = [u.text for u, _ in own if not u.is_item]
         if introduced_by is not None and not (prose and prose[-1].rstrip().endswith(":")):
