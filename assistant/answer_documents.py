@@ -379,7 +379,8 @@ class DocumentAnswerer:
             if item and item[0].label:
                 write_bullets("", [item], draft)
             else:
-                write_bullets(prose_lead(section), section, draft)
+                picked = self._items_about(query, top.section, section)
+                write_bullets(prose_lead(section) if picked is section else "", picked, draft)
             return True
         prose = [(u, chunk) for u, chunk in section if not u.is_item and not is_framing(u.text)]
         if not prose or len(prose) != len(section) or len(prose) > SHORT_SECTION:
@@ -481,6 +482,24 @@ class DocumentAnswerer:
             return False
         write_bullets(prose_lead(section), section, draft)
         return True
+
+    def _items_about(
+        self, query: str, section_name: str, section: list[tuple[Unit, Passage]]
+    ) -> list[tuple[Unit, Passage]]:
+        """The items of a named list that the question narrows it to ("which of those responsibilities involve
+        deployment?"): the items naming a specific topic the question asks beyond the list's heading, when only
+        some do; else the whole section."""
+        heading = set(terms(section_name)) | LIST_WORDS
+        narrowing = {
+            t
+            for t in terms(query)
+            if t in self._topics and self._retriever.lexical.rare(t) and not found_in({t}, heading)
+        }
+        items = [(u, p) for u, p in section if u.is_item]
+        if not narrowing or len(items) < 3:
+            return section
+        hits = [(u, p) for u, p in items if found_in(narrowing, set(terms(u.as_sentence())))]
+        return hits if 0 < len(hits) <= len(items) // 2 else section
 
     def _level_named(self, best: Scored, passages: list[Passage], question: str) -> Passage:
         """The level of the passage's heading path that the question names: the passage itself when its own

@@ -918,3 +918,27 @@ def test_a_definition_takes_no_support_from_a_section_on_another_topic(
     text = answer(real_assistant, question, "explanation").text()
     assert "a form of machine learning in which the architecture of neural networks" in text, text
     assert "Machine Learning Algorithms:" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "kept", "dropped"),
+    [
+        ("which core responsibilities involve deployment", "Model Deployment and Monitoring:", "Data Preparation"),
+        ("which best practices for deployment and operations involve monitoring", "monitor deployed", "rollbacks"),
+    ],
+)
+def test_a_question_narrowing_a_named_list_gets_the_items_it_names(
+    real_assistant: Assistant, question: str, kept: str, dropped: str
+) -> None:
+    """'which of <list> involve <topic>': the items naming that specific topic, not the whole list."""
+    text = answer(real_assistant, question, "list").text()
+    assert kept in text and dropped not in text, text
+
+
+@pytest.mark.slow
+def test_a_follow_up_narrowing_the_previous_list_gets_its_items(real_assistant: Assistant) -> None:
+    first = real_assistant.ask("what are the core responsibilities of an ML engineer")
+    assert "Data Preparation and Analysis" in first.answer
+    follow = real_assistant.ask("which of those involve deployment?", first.session_id)
+    assert "Model Deployment and Monitoring" in follow.answer and "Data Preparation" not in follow.answer, follow.answer
