@@ -313,6 +313,18 @@ class DocumentAnswerer:
         for passage in sorted(named, key=lambda p: rank[id(p)], reverse=True):
             if kind != "figure" and mostly_figures(passage):
                 continue  # a salary table is the statistics' to give, not a list answer to "what skills"
+            section = self._section_units(passage)
+            inside = {chunk.chunk_id for _, chunk in section} | {passage.chunk_id}
+            # Named by a list word and common ones only ("examples of discriminative models" -> Examples of
+            # Generative Models) while the question's specific topic is said elsewhere: not this list.
+            heading = set(terms(passage.section.split(" > ")[-1]))
+            named_by = found_in(set(terms(query)), heading)
+            by_list_word = bool(named_by & LIST_WORDS) and not any(
+                self._retriever.lexical.rare(t) for t in named_by - LIST_WORDS
+            )
+            elsewhere = [s for s in scored[:5] if s.passage.chunk_id not in inside]
+            if by_list_word and self._asks_beyond(query, passage, section, elsewhere):
+                continue
             found = self._section_list(passage, search_text, lead="", asked=asked)
             if found is not None:
                 return found

@@ -942,3 +942,17 @@ def test_a_follow_up_narrowing_the_previous_list_gets_its_items(real_assistant: 
     assert "Data Preparation and Analysis" in first.answer
     follow = real_assistant.ask("which of those involve deployment?", first.session_id)
     assert "Model Deployment and Monitoring" in follow.answer and "Data Preparation" not in follow.answer, follow.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["examples of discriminative models?", "give me examples of discriminative models"]
+)
+def test_a_list_named_only_by_common_words_does_not_answer_another_topic(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'Examples of Generative Models' shares 'examples' and 'models' with the question, not 'discriminative',
+    which the documents say elsewhere: the discriminative models' own sentence answers."""
+    text = answer(real_assistant, question, "list").text()
+    assert "Examples of Generative Models" not in text and "Diffusion" not in text, text
+    assert "decision tree and random forest" in text, text
