@@ -121,6 +121,8 @@ def write_sentences(
         before = [a for a in antecedents(item) if a not in said]
         if budget is not None and item is not best and len(said) + len(before) + 1 > budget:
             continue  # a support that would need more sentences than a definition should hold
+        if item is not best and before and item.passage.section != best.passage.section:
+            continue  # a pronoun-led support from another section brings its own topic's sentences along
         sentence = " ".join([*before, item.unit.as_sentence()])
         said.update({*before, item.unit.text})
         marker = draft.cite_passage(item.passage, sentence)

@@ -956,3 +956,13 @@ def test_a_list_named_only_by_common_words_does_not_answer_another_topic(
     text = answer(real_assistant, question, "list").text()
     assert "Examples of Generative Models" not in text and "Diffusion" not in text, text
     assert "decision tree and random forest" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["why do LLMs need so much data", "why do LLMs need huge amounts of data"])
+def test_a_pronoun_led_support_from_another_section_is_left_out(real_assistant: Assistant, question: str) -> None:
+    """'These can be used to generate outputs ...' (Generative Models) would need its antecedents, sentences on
+    its own topic, to follow an answer from Increasing Model Size and Complexity."""
+    draft = answer(real_assistant, question, "explanation")
+    assert draft.citations[0].section.endswith("Increasing Model Size and Complexity"), draft.text()
+    assert "These can be used" not in draft.text(), draft.text()
