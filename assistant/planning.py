@@ -20,7 +20,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.followups import inherit
 from assistant.models import PartKind
 from assistant.question_kinds import KINDS, MASKS, KindClassifier, PlanVocabulary, QuestionExamples, generic_form
-from assistant.question_parts import asked_sentence, split_parts, topicless
+from assistant.question_parts import asked_sentence, is_hypothetical, split_parts, topicless
 from assistant.sessions import Turn
 from assistant.understanding import Slots, Vocabulary, understand
 
@@ -119,11 +119,18 @@ class Planner:
                 tools, companies = bool(before.slots.get("tools")), bool(before.slots.get("companies"))
                 slots = replace(own, followup=True, tools=tools, companies=companies)
             previous_kind = str(before.slots.get("kind") or "") if before else ""
+            form = own
+            if before and not _names_something(own) and _REFERS_BACK.search(text):
+                # "does that include every candidate?" after the offers total: that figure is what is asked about.
+                metric = before.slots.get("platform_metric") or None
+                form = replace(own, platform_metric=str(metric)) if metric else own
             unknown = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
             # The form of the question decides its kind, not a statement before it ("I live in Seattle. Is ...?").
-            generic = generic_form(asked_sentence(own.corrected or text), unknown)
+            # ... but "if a dev gets 10 offers, how many times ...?" is one question, its case included.
+            whole = is_hypothetical(text)
+            generic = generic_form(own.corrected or text if whole else asked_sentence(own.corrected or text), unknown)
             vote = self._classifier.vote(self._embeddings.embed_query(generic))
-            kind, confidence = self._kind(asked_sentence(text), own, vote, previous_kind)
+            kind, confidence = self._kind(text if whole else asked_sentence(text), form, vote, previous_kind)
             if kind == "figure" and slots.doc_cue:
                 # A figure part takes what it leaves out from before ("what's the Early Career figure?"), and
                 # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
@@ -141,12 +148,18 @@ class Planner:
             asked = asked if own.roles or own.unknown_role else asked_sentence(asked)
             part.query = (resolved if role_kind and resolved else None) or asked
             part.generic = generic
-            if before and not _names_something(own) and self.words.pronoun.search(text):
+            if before and not _names_something(own) and _REFERS_BACK.search(text):
                 # "What does that number measure?": the figure the turn before was about is what is asked.
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
                 if topic and topic != "all":
                     part.context.append(str(topic).replace("_", " "))
-            if index == 0 and previous is not None and part.route == "documents" and _continues(text, own, previous):
+            refers_back = self.words.pronoun.search(text) is not None
+            if (
+                index == 0
+                and previous is not None
+                and part.route == "documents"
+                and _continues(text, own, previous, refers_back)
+            ):
                 # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
                 # documents search needs the topic the last question named.
                 part.context.append(previous.message)
@@ -208,12 +221,18 @@ class Planner:
         if defines or self.words.asks_why(text):
             scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
         elif self.words.asks_yes_no(text) and not (
-            asks_number or own.method or own.compare or own.followup or self.words.path.search(text)
+            asks_number
+            or own.method
+            or own.compare
+            or own.followup
+            or self.words.path.search(text)
+            or self.words.method.search(text)
+            or self.words.asks_request(text)
         ):
             scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
-        how_made = (
-            self.words.method.search(text) is not None and _names_metric(own) and not self.words.asks_for_number(text)
-        )
+        method_cue = self.words.method.search(text) is not None
+        worked_case = method_cue and is_hypothetical(text)  # "if ... gets 10 offers, how many times ...?"
+        how_made = method_cue and _names_metric(own) and (not self.words.asks_for_number(text) or worked_case)
         if (own.method or how_made) and not own.years and not own.compare:
             scores["method"] += METHOD_NUDGE
             if how_made:
@@ -279,7 +298,10 @@ class Planner:
         elif kind == "figure" and stats_signal:
             route = "statistics"
             fallback = "documents" if confidence < LOW_CONFIDENCE and _open(slots) else None
-        elif stats_signal and (_keyed_by_statistics(own) or (slots.followup and (slots.tools or slots.companies))):
+        elif stats_signal and (
+            _keyed_by_statistics(own if kind in ("list", "figure") else replace(own, tools=False))
+            or (slots.followup and (slots.tools or slots.companies))
+        ):
             # "Which tools were trending in 2025?": a list the statistics hold (by year, tools, companies).
             route, fallback = "statistics", "documents"
         else:
@@ -331,7 +353,7 @@ class Planner:
         Its own words: "what education do they need?" searches for education, not for the role "they" was.
         """
         text = part.query or part.text
-        hint = self.examples.hints.get(part.kind) if _names_something(part.slots) else None
+        hint = self.examples.hints.get(part.kind) if _names_something(part.slots) or part.context else None
         return f"{text} ({hint})" if hint else text
 
 
@@ -365,11 +387,11 @@ def _elliptical(text: str, own: Slots) -> bool:
     return len([w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]) <= ELLIPSIS_WORDS
 
 
-def _continues(text: str, own: Slots, previous: Turn) -> bool:
+def _continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) -> bool:
     """The part has no topic of its own and goes on with the last documentation question's."""
     if previous.route not in ("documents", "both") or _names_something(own) or own.roles:
         return False
-    return topicless(text)
+    return topicless(text) or refers_back  # "can you give me a few examples of them?"
 
 
 def _keyed_by_statistics(s: Slots) -> bool:

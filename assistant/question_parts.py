@@ -76,6 +76,11 @@ _EXCLUSION = re.compile(
     re.IGNORECASE,
 )
 _ASKED_BOUNDARY = re.compile(rf"(?<=[.!?])\s+|,\s+(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
+_RESTATES = re.compile(
+    r"\s*(?:please\s+|pls\s+)?(?:list|name|explain|describe|give|show|tell)\b(?:\s+me)?\s+(?:them|it|those|these|that|this)\b",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL = re.compile(r"\s*(?:if|suppose|supposing|say|imagine|assuming|what if|let's say)\s+\w", re.IGNORECASE)
 _STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECASE)
 
 
@@ -109,7 +114,10 @@ def split_parts(
         if pending:  # the statement keeps its boundary, so the question after it can be told apart
             part, pending = f"{pending}{'' if pending[-1] in '.!?,;:' else ','} {part}", ""
         asked = requested or _is_question(part)
-        if merged and len(part.split()) <= 2 and not asked and not greeting(part):
+        restated = _RESTATES.match(part)
+        if merged and restated and len(terms(part[restated.end() :])) <= 1:
+            continue  # "which jobs ...? list them pls": the same question again, nothing to add to its search
+        elif merged and len(part.split()) <= 2 and not asked and not greeting(part):
             merged[-1] = f"{merged[-1]} {part}"
         elif not asked and not greeting(part) and not _IMPERATIVE.match(part):
             pending = part
@@ -140,11 +148,17 @@ def _added_requests(clauses: list[str], asks: Callable[[str], bool] | None) -> l
 
 
 def _is_context(text: str) -> bool:
-    """'I'm a data analyst', 'For ML engineers', 'salary aside', 'apart from pay': what the question is asked in."""
+    """'I'm a data analyst', 'For ML engineers', 'salary aside', 'say someone gets 4 offers': what the question is
+    asked in."""
     words = text.split()
-    if _STATEMENT.match(text) is not None or _EXCLUSION.match(text) is not None:
+    if _STATEMENT.match(text) is not None or _EXCLUSION.match(text) is not None or is_hypothetical(text):
         return True
     return bool(words) and words[0].lower() in _PREPOSITIONS
+
+
+def is_hypothetical(text: str) -> bool:
+    """'If a developer gets 10 offers, ...', 'say someone ...': a worked case the question is about."""
+    return _HYPOTHETICAL.match(text) is not None
 
 
 def asked_sentence(text: str) -> str:

@@ -741,3 +741,49 @@ def test_experience_told_as_context_does_not_make_a_skills_question_a_figure(
     reply = ask(real_assistant, message)
     assert reply.plan[0].kind != "figure" and reply.route == "documents", reply.plan
     assert not reply.tool_calls and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["do companies prefer off-the-shelf AI tools or custom models?", "are general purpose AI tools losing ground?"],
+)
+def test_tools_named_as_context_do_not_ask_for_the_trending_list(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.route == "documents" and not any(c.tool == "trending_tools" for c in reply.tool_calls), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "if a candidate with a $5,000 salary gets 3 offers, how many times is she counted?",
+        "say someone gets 4 offers, how often do they count in the statistics?",
+    ],
+)
+def test_a_worked_case_asks_how_a_figure_is_made(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("what was the median in 2024?", "does that include rejected offers?"),
+        ("how many offers in 2025?", "is that counting every developer?"),
+    ],
+)
+def test_that_after_a_figure_asks_about_the_figure(real_assistant: Assistant, first: str, second: str) -> None:
+    before = ask(real_assistant, first)
+    after = ask(real_assistant, second, before.session_id)
+    assert after.route == "documents" and not after.abstained, after.answer
+    assert not after.plan[0].entities.get("roles"), after.plan  # "every developer" is no job title
+
+
+def test_a_restated_request_is_not_a_part_of_its_own() -> None:
+    assert split_parts("which soft skills matter? list them pls") == ["which soft skills matter?"]
+    assert split_parts("What are the best practices for deployment? name them") == [
+        "What are the best practices for deployment?"
+    ]
+    assert len(split_parts("What skills matter? Also list the tools.")) == 2  # a new object is a new part
