@@ -147,7 +147,7 @@ class DocumentAnswerer:
             return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
         if self._topic_section(kind, query, scored, relevant, search_text, draft):
             return True
-        listed = self._list_answer(kind, scored, query, search_text, relevant)
+        listed = self._list_answer(kind, scored, query, search_text, relevant, set(terms(focus_text)))
         if listed is not None:
             write_bullets(*listed, draft)
             return True
@@ -257,7 +257,13 @@ class DocumentAnswerer:
     # -- the shape of the answer ---------------------------------------------------------------------
 
     def _list_answer(
-        self, kind: PartKind, scored: list[Scored], query: str, search_text: str, passages: list[Passage]
+        self,
+        kind: PartKind,
+        scored: list[Scored],
+        query: str,
+        search_text: str,
+        passages: list[Passage],
+        asked: set[str] | None = None,
     ) -> tuple[str, list[tuple[Unit, Passage]]] | None:
         """(lead, items) when a list answers as a whole; None when sentences answer better.
 
@@ -298,15 +304,20 @@ class DocumentAnswerer:
             best_in.setdefault(unit.passage.chunk_id, unit.score)
         # A named section must still hold something close to the best answer found anywhere.
         named = [p for p in named if best_in.get(p.chunk_id, 0.0) >= best.score - NAMED_SECTION_SLACK or kind == "list"]
-        for passage in sorted(named, key=lambda p: (p.heading_match, p.score), reverse=True):
+        # Headings named equally: the one holding more of the question's words ("coding best practices for ML
+        # teams": Coding and Engineering holds 'coding', Team Collaboration only 'teams'), then the search.
+        rank = {
+            id(p): (p.heading_match, focus.get(p.chunk_id, self._heading_share(p, search_text)), p.score) for p in named
+        }
+        for passage in sorted(named, key=lambda p: rank[id(p)], reverse=True):
             if kind != "figure" and mostly_figures(passage):
                 continue  # a salary table is the statistics' to give, not a list answer to "what skills"
-            found = self._section_list(passage, search_text, lead="")
+            found = self._section_list(passage, search_text, lead="", asked=asked)
             if found is not None:
                 return found
         if best.unit.is_item:
             return None
-        return self._section_list(best.passage, search_text, lead=best.unit.text, introduced_by=best.unit)
+        return self._section_list(best.passage, search_text, lead=best.unit.text, introduced_by=best.unit, asked=asked)
 
     def _topic_section(
         self, kind: PartKind, query: str, scored: list[Scored], passages: list[Passage], search_text: str, draft: Draft
@@ -409,7 +420,12 @@ class DocumentAnswerer:
         return any(found_in(specific, set(terms(s.unit.as_sentence()))) for s in elsewhere)
 
     def _section_list(
-        self, passage: Passage, search_text: str, lead: str, introduced_by: Unit | None = None
+        self,
+        passage: Passage,
+        search_text: str,
+        lead: str,
+        introduced_by: Unit | None = None,
+        asked: set[str] | None = None,
     ) -> tuple[str, list[tuple[Unit, Passage]]] | None:
         """The passage's section as a list answer: its items, the one item the question names, or, for a
         section that only introduces subsections, the subsection the question names or all their headings."""
@@ -432,7 +448,14 @@ class DocumentAnswerer:
         wanted = set(terms(search_text))
         shares = [self._retriever.heading_match(set(terms(c[0].section.split(" > ")[-1])), wanted) for c in children]
         top = max(shares)
-        if top >= CHILD_NAMED and shares.count(top) == 1:
+        # One subsection named clearly, or the only one sharing a word of what is asked, the context entity set
+        # aside ("what goes wrong with the data" -> Data Quality and Availability among ten challenge headings;
+        # not "AI and ML Specific Skills" for "... to become an ML engineer").
+        sharing = [
+            i for i, c in enumerate(children) if found_in(asked or set(), set(terms(c[0].section.split(" > ")[-1])))
+        ]
+        only = len(sharing) == 1 and shares[sharing[0]] == top > 0
+        if (top >= CHILD_NAMED and shares.count(top) == 1) or only:
             return self._section_list(children[shares.index(top)][0], search_text, lead="")
         prose = [u.text for u, _ in own if not u.is_item]
         if introduced_by is not None and not (prose and prose[-1].rstrip().endswith(":")):

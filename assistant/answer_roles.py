@@ -36,8 +36,13 @@ YES_NO = re.compile(
 
 
 def defining(query: str, kind: PartKind) -> bool:
-    """An explanation asked as a definition: 'What is X?', 'What are X?', 'Define X' (one to three sentences)."""
-    return kind == "explanation" and (asks_definition(query) or bool(re.match(r"^\s*what\s+are\b", query, re.I)))
+    """An explanation asked as a definition: 'What is X?', 'What are X?', 'Define X' (one to three sentences);
+    not 'What are the advantages of X?' (a determiner: something about X is asked, not what X is)."""
+    if kind != "explanation":
+        return False
+    if re.match(r"^\s*what(?:\s+is|\s+are|['’]s|s)\s+(?:the|some|any|my|your|their|its)\s+\w+\s+of\b", query, re.I):
+        return False
+    return asks_definition(query) or bool(re.match(r"^\s*what\s+are\b", query, re.I))
 
 
 def is_lead_in(unit: Unit, following: list[Unit]) -> bool:

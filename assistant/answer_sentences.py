@@ -41,7 +41,7 @@ def continuation(best: Scored, scored: list[Scored]) -> Scored | None:
         item = next(
             (s for s in scored[1:] if s.passage.chunk_id == best.passage.chunk_id and s.unit == neighbour), None
         )
-        if item is None:
+        if item is None or closes_enclosing_section(neighbour.text, best.passage.section):
             continue
         pronoun = step == 1 and bool(ANAPHORA.match(item.unit.text))
         carries = pronoun or item.lexical >= 0.5 * best.lexical > 0
@@ -153,3 +153,17 @@ def first_line(passage: Passage) -> int:
     """The passage's first line in its document ('file.md:79-81' -> 79); reading order across chunks."""
     found = re.search(r":(\d+)", passage.source)
     return int(found.group(1)) if found else 0
+
+
+def closes_enclosing_section(sentence: str, section: str) -> bool:
+    """'These trends highlight AI and ML's transformative impact ...' at the end of Industry Trends > Pre-trained
+    Models: a remark on the enclosing section (its heading names the noun: 'Trends'), glued after the last
+    subsection's text; it does not carry on the sentence before it."""
+    # plural: "These trends" sums up the enclosing section; "This trend" is the subsection's own
+    found = re.match(r"^(?:all\s+)?these\s+([a-z-]+s)\b", sentence.strip(), re.I)
+    path = section.split(" > ")
+    if not found or len(path) < 2:
+        return False
+    noun = set(terms(found.group(1)))
+    above = {t for heading in path[:-1] for t in terms(heading)}
+    return bool(noun) and noun <= above and not noun & set(terms(path[-1]))

@@ -318,6 +318,10 @@ class Assistant:
                 query = self.planner.search_text(part)
                 if build.document_answerer.answer(query, part.kind, draft, part.context, part.generic):
                     return "documents"
+                if part.earlier and build.document_answerer.answer(
+                    query, part.kind, draft, [*part.context, part.earlier], part.generic
+                ):
+                    return "documents"  # an elliptical follow-up, found with the question it follows
             elif route == "statistics":
                 build.answerer.answer(part.slots, draft)
                 if not draft.abstained:

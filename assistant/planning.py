@@ -22,6 +22,7 @@ from assistant.models import PartKind
 from assistant.question_kinds import KINDS, MASKS, KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import asked_sentence, is_hypothetical, split_parts, topicless
 from assistant.sessions import Turn
+from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots, Vocabulary, understand
 
 PartRoute = Literal["statistics", "documents", "smalltalk"]
@@ -56,6 +57,7 @@ class PlannedPart:
     context_roles: list[str] = field(default_factory=list)  # roles the conversation is about (for the plan)
     query: str = ""  # the part's own words, typos fixed, for the documents search
     generic: str = ""  # the part with its entities masked, as the kind vote embedded it (a cached vector)
+    earlier: str = ""  # the last turn's question, for a follow-up naming nothing of its own (a second search)
 
     def entities(self) -> dict[str, Any]:
         s = self.slots
@@ -161,8 +163,18 @@ class Planner:
                 and _continues(text, own, previous, refers_back)
             ):
                 # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
-                # documents search needs the topic the last question named.
-                part.context.append(previous.message)
+                # documents search needs the topic the last question named. "where is it used?" reads as
+                # "where is reinforcement learning used?": the pointer stands for the last question's words.
+                topic = " ".join(w for w in re.findall(r"[\w'/+#-]+", previous.message) if w.lower() not in STOPWORDS)
+                resolved_query = self.words.resolve(part.query or text, topic) if refers_back and topic else None
+                if resolved_query:
+                    part.query = resolved_query  # the question as if asked afresh: its own words, the topic's
+                else:
+                    part.context.append(previous.message)
+            if index == 0 and previous is not None and not _names_something(own) and not part.context:
+                # "why is monitoring important?" after best practices for deploying models: if its own words
+                # find nothing, the documents are searched again with the question it follows.
+                part.earlier = previous.message
             if part.route == "documents" and not (part.slots.roles or part.slots.unknown_role):
                 # "what skills would I need for that?" between a salary and "and mid-career pay?": the role the
                 # conversation is about stays its role (only the tables' roles: the slots feed their tools).
@@ -251,6 +263,11 @@ class Planner:
             scores["figure"] += FOLLOWUP_NUDGE  # "how does that change with seniority?" after a salary
         if _names_something(own):
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
+        elif previous_kind not in ("", "smalltalk", "other") and self.words.pronoun.search(text):
+            # "how do I avoid it?" after an answer goes on with its topic: not "how do I use this?" small talk.
+            # What the small-talk examples saw in its form (a how-to) is then a request for an explanation.
+            scores["explanation"] += scores["smalltalk"]
+            scores["smalltalk"] = 0.0
         elif self._bare_term(text):  # "MLOps?", "overfitting??": a bare term asked about
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)
             if not (asks_number or own.compare):
@@ -388,10 +405,11 @@ def _elliptical(text: str, own: Slots) -> bool:
 
 
 def _continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) -> bool:
-    """The part has no topic of its own and goes on with the last documentation question's."""
+    """The part goes on with the last documentation question's topic: it has none of its own, or it points
+    back to it ("can you give me a few examples of them?", "why does that happen?") and names nothing else."""
     if previous.route not in ("documents", "both") or _names_something(own) or own.roles:
         return False
-    return topicless(text) or refers_back  # "can you give me a few examples of them?"
+    return refers_back or topicless(text)
 
 
 def _keyed_by_statistics(s: Slots) -> bool:

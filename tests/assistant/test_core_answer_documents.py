@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer_roles import is_lead_in
+from assistant.answer_roles import defining, is_lead_in
+from assistant.answer_sentences import closes_enclosing_section
 from assistant.draft import Draft
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
@@ -846,3 +847,62 @@ def test_each_side_is_defined_by_the_opening_of_its_own_section(real_assistant: 
     generally entail ... decision boundaries' (it leans on its heading) for the discriminative side."""
     text = answer(real_assistant, question, "comparison").text()
     assert "joint probability" in text and "decision boundaries" in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("what are generative models", True),
+        ("whats a regression model", True),
+        ("what are the advantages of discriminative models", False),
+        ("what's the purpose of versioning", False),
+    ],
+)
+def test_a_definition_is_what_x_is_not_something_about_x(question: str, wanted: bool) -> None:
+    assert defining(question, "explanation") is wanted
+    assert not defining(question, "list")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "section", "wanted"),
+    [
+        ("These trends highlight AI and ML's impact.", "Industry Trends > Pre-trained Models and Open Source AI", True),
+        (
+            "This trend emphasizes the importance of AI talent.",
+            "Industry Trends > Customized Enterprise AI Models",
+            False,
+        ),
+        ("These models are easier to train.", "Model Types > Discriminative Models", False),
+        ("These trends highlight AI and ML's impact.", "Industry Trends", False),  # no enclosing section
+    ],
+)
+def test_a_remark_on_the_enclosing_section_does_not_carry_the_lead_on(
+    sentence: str, section: str, wanted: bool
+) -> None:
+    assert closes_enclosing_section(sentence, section) is wanted
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["what goes wrong with the data in ML projects, usually", "what typically goes wrong with data on ML projects"],
+)
+def test_the_only_subsection_sharing_a_word_with_the_question_answers(real_assistant: Assistant, question: str) -> None:
+    """Ten challenge headings, one sharing a word with the question ('data'): that subsection's list answers,
+    not the ten headings."""
+    draft = answer(real_assistant, question, "list")
+    assert draft.citations[0].section == "Common Challenges > Data Quality and Availability", draft.text()
+    assert "Poor or biased data" in draft.text(), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["best coding practices for an AI team", "what coding practices should ML teams follow"]
+)
+def test_of_headings_named_equally_the_one_holding_more_of_the_question_answers(
+    real_assistant: Assistant, question: str
+) -> None:
+    """Best Practices > Coding and Engineering and > Team Collaboration and Governance are both named whole
+    with their parent; 'coding' is the question's more specific word: Coding and Engineering answers."""
+    draft = answer(real_assistant, question, "list")
+    assert draft.citations[0].section == "Best Practices > Coding and Engineering", draft.text()

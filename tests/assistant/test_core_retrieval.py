@@ -224,3 +224,43 @@ def test_a_promotion_is_the_career_paths_advance(real_assistant: Assistant, ques
     reply = real_assistant.ask(question)
     assert reply.route == "documents" and not reply.abstained
     assert step in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does an AI engineer's salary depend on?",
+        "what determines how much a data scientist earns?",
+        "what affects how much an ML engineer is paid?",
+    ],
+)
+def test_what_a_salary_depends_on_is_the_guides_factors(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents" and "Factors Influencing Salaries" in reply.answer
+    assert "Geographic location" in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what goes wrong with data in AI work?", "what can go wrong with the data behind a model?"]
+)
+def test_what_goes_wrong_is_searched_as_the_guides_challenges(real_assistant: Assistant, question: str) -> None:
+    assert _searched_sections(real_assistant, question)[0] == "Common Challenges > Data Quality and Availability"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("whats hot in AI right now", "Industry Trends|Market Demand > Current Trends"),
+        ("what topics are hot in machine learning?", "Industry Trends|Market Demand > Current Trends"),
+        ("can AI help a business save money?", "Industry Trends > Widespread Industry Adoption"),
+        ("how do companies use AI to cut costs?", "Industry Trends > Widespread Industry Adoption"),
+    ],
+)
+def test_hot_topics_and_cutting_costs_are_the_guides_trends_and_efficiency(
+    real_assistant: Assistant, question: str, section: str
+) -> None:
+    wanted = section.split("|")
+    assert any(s in wanted for s in _searched_sections(real_assistant, question)[:3])

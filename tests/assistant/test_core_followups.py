@@ -1,0 +1,78 @@
+"""Follow-ups that point back at the last answer ("them", "it", "does that ...?"): they go on with its topic,
+never fall to small talk or a refusal. Phrasings here are not in the eval cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.pipeline import Assistant
+
+pytestmark = pytest.mark.slow
+
+
+def conversation(assistant: Assistant, *messages: str):  # type: ignore[no-untyped-def]
+    session = None
+    reply = None
+    for message in messages:
+        reply = assistant.ask(message, session)
+        session = reply.session_id
+    return reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("What are generative models?", "could you list a few examples of them?", "Diffusion"),
+        ("tell me about generative models", "any examples of those?", "Variational Autoencoder"),
+        ("What is reinforcement learning?", "where is it used?", "reinforcement"),
+    ],
+)
+def test_a_pointing_follow_up_searches_with_the_last_documents_topic(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert not reply.abstained and reply.plan[0].route == "documents", reply.plan
+    assert expected.lower() in reply.answer.lower()
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("What is overfitting?", "how do I avoid it?"),
+        ("What is underfitting?", "how can it be fixed?"),
+        ("What does an AI engineer do?", "how do I become one of them?"),
+    ],
+)
+def test_a_follow_up_pointing_back_is_not_small_talk(real_assistant: Assistant, first: str, then: str) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].kind != "smalltalk" and reply.plan[0].route != "smalltalk", reply.plan
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("How many offers were there in 2024?", "does that count people who got no offers?"),
+        ("what was the 2025 median salary expectation?", "is that based on every candidate?"),
+    ],
+)
+def test_does_that_after_a_figure_asks_about_how_it_is_made(real_assistant: Assistant, first: str, then: str) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert not reply.abstained and reply.plan[0].route == "documents", (reply.plan, reply.answer)
+    assert any("How statistics are calculated" in c.section for c in reply.citations), reply.citations
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what are the best practices for deploying models?", "why is monitoring important?"),
+        ("What are the recommended practices for running models in production?", "why does monitoring matter?"),
+    ],
+)
+def test_an_elliptical_follow_up_is_searched_again_with_the_question_it_follows(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    """Its own words find nothing ("monitoring" of what?); with the question before it they do."""
+    alone = real_assistant.ask(then)
+    reply = conversation(real_assistant, first, then)
+    assert alone.abstained, alone.answer
+    assert not reply.abstained and "monitor" in reply.answer.lower(), reply.answer
