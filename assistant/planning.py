@@ -133,6 +133,11 @@ class Planner:
             generic = generic_form(own.corrected or text if whole else asked_sentence(own.corrected or text), unknown)
             vote = self._classifier.vote(self._embeddings.embed_query(generic))
             kind, confidence = self._kind(text if whole else asked_sentence(text), form, vote, previous_kind)
+            other_side = [r for r in earlier_roles if r not in own.roles][:1]
+            if own.roles and other_side and kind != "figure" and self.words.asks_to_compare(text):
+                # "how is their job different from an ML engineer's?" after a data scientist: both are named.
+                resolved = self.words.resolve(text, other_side[0])
+                kind = "comparison" if resolved else kind
             if kind == "figure" and slots.doc_cue:
                 # A figure part takes what it leaves out from before ("what's the Early Career figure?"), and
                 # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
@@ -143,7 +148,7 @@ class Planner:
             part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
-            role_kind = kind in self.examples.role_context or topicless(text)
+            role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison"
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
             # I learn next?"), unless the statement names the role the documents are organised by.
             asked = own.corrected or text

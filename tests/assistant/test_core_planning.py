@@ -787,3 +787,29 @@ def test_a_restated_request_is_not_a_part_of_its_own() -> None:
         "What are the best practices for deployment?"
     ]
     assert len(split_parts("What skills matter? Also list the tools.")) == 2  # a new object is a new part
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second", "sides"),
+    [
+        (
+            "how much does a data scientist make on average?",
+            "and how is their job different from an ML engineer's?",
+            ("Data Scientist", "ML engineer"),
+        ),
+        (
+            "What does a robotics engineer earn?",
+            "how does their work differ from an AI researcher's?",
+            ("Robotics Engineer", "AI researcher"),
+        ),
+    ],
+)
+def test_their_job_against_another_role_is_a_comparison_of_both(
+    real_assistant: Assistant, first: str, second: str, sides: tuple[str, str]
+) -> None:
+    before = ask(real_assistant, first)
+    previous = real_assistant._sessions.get(before.session_id).last()
+    (part,) = real_assistant.planner.plan(second, real_assistant.build.vocabulary, previous, [])
+    assert part.kind == "comparison" and part.route == "documents", (part.kind, part.confidence)
+    assert all(side in part.query for side in sides), part.query
