@@ -20,7 +20,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.followups import inherit
 from assistant.models import PartKind
 from assistant.question_kinds import KINDS, MASKS, KindClassifier, PlanVocabulary, QuestionExamples, generic_form
-from assistant.question_parts import asked_sentence, is_hypothetical, split_parts, topicless
+from assistant.question_parts import asked_sentence, is_hypothetical, split_parts, topicless, without_source
 from assistant.sessions import Turn
 from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots, Vocabulary, understand
@@ -96,7 +96,7 @@ class Planner:
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
         for index, text in enumerate(split_parts(message, self.is_greeting, lambda t: _asks(t, vocabulary))):
-            own = understand(text, vocabulary)
+            own = understand(without_source(text), vocabulary)
             if index == 0:
                 before: Turn | None = previous
                 years = history_years

@@ -25,41 +25,13 @@ _CLAUSE_SPLIT = re.compile(
 _IMPERATIVE = re.compile(
     r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
 )
-_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "for",
-        "at",
-        "on",
-        "during",
-        "from",
-        "as",
-        "with",
-        "by",
-        "since",
-        "after",
-        "before",
-        "among",
-        "amongst",
-        "between",
-        "across",
-        "within",
-        "of",
-        "about",
-        "regarding",
-        "considering",
-        "given",
-        "if",
-        "when",
-        "while",
-        "unlike",
-        "compared",
-        "besides",
-        "under",
-        "over",
-        "per",
-    ]
-)
+# fmt: off
+_PREPOSITIONS = frozenset([
+    "in", "for", "at", "on", "during", "from", "as", "with", "by", "since", "after", "before", "among", "amongst",
+    "between", "across", "within", "of", "about", "regarding", "considering", "given", "if", "when", "while",
+    "unlike", "compared", "besides", "under", "over", "per", "according",
+])
+# fmt: on
 _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
 # "X, also the number of offers", "the salary plus the skills needed": a joiner that adds a second request with
 # no question word of its own. Taken as a split only when both sides ask for something (`asks`).
@@ -78,6 +50,11 @@ _EXCLUSION = re.compile(
 _ASKED_BOUNDARY = re.compile(rf"(?<=[.!?])\s+|,\s+(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
 _RESTATES = re.compile(
     r"\s*(?:please\s+|pls\s+)?(?:list|name|explain|describe|give|show|tell)\b(?:\s+me)?\s+(?:them|it|those|these|that|this)\b",
+    re.IGNORECASE,
+)
+_SOURCE_REFERENCE = re.compile(
+    r"^(\W*(?:what|how|where)\s+(?:does|do|did)|\W*according to)\s+(?:the|your|this|that)\s+[^?]*?\s*"
+    r"((?:say|says|said|write|writes|mention|mentions|tell us)\s+(?:about|on|regarding)\b|,)",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(r"\s*(?:if|suppose|supposing|say|imagine|assuming|what if|let's say)\s+\w", re.IGNORECASE)
@@ -154,6 +131,14 @@ def _is_context(text: str) -> bool:
     if _STATEMENT.match(text) is not None or _EXCLUSION.match(text) is not None or is_hypothetical(text):
         return True
     return bool(words) and words[0].lower() in _PREPOSITIONS
+
+
+def without_source(text: str) -> str:
+    """'What does the 2025 salary page say about deep learning?' asks about deep learning: the source named (its
+    year, its 'salary') is not what is asked, so it is left out of what the question is understood to ask."""
+    return _SOURCE_REFERENCE.sub(
+        lambda m: f"{m.group(1)} the source{'' if m.group(2) == ',' else ' '}{m.group(2)}", text
+    )
 
 
 def is_hypothetical(text: str) -> bool:

@@ -813,3 +813,17 @@ def test_their_job_against_another_role_is_a_comparison_of_both(
     (part,) = real_assistant.planner.plan(second, real_assistant.build.vocabulary, previous, [])
     assert part.kind == "comparison" and part.route == "documents", (part.kind, part.confidence)
     assert all(side in part.query for side in sides), part.query
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what does the 2025 salary page say about deep learning?",
+        "according to the 2024 salary page, what is machine learning?",
+    ],
+)
+def test_the_source_named_is_not_what_is_asked(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("explanation", "documents")], reply.plan
+    assert not reply.tool_calls and "$" not in reply.answer, reply.answer
