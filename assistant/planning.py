@@ -285,10 +285,13 @@ class Planner:
         return f"{text} ({hint})" if hint else text
 
 
-def _asks(text: str, vocabulary: Vocabulary) -> bool:
-    """A phrase that asks for something by itself ("the number of offers", "the skills needed")."""
+def _asks(text: str, vocabulary: Vocabulary) -> str:
+    """What a phrase asks by itself: 'statistics' ("the number of offers"), 'documents' ("the skills needed"),
+    or '' for nothing."""
     slots = understand(text, vocabulary)
-    return slots.has_stats() or slots.doc_cue or slots.wants_documents_about_role()
+    if slots.wants_documents_about_role() or (slots.doc_cue and not slots.salary):
+        return "documents"
+    return "statistics" if slots.has_stats() else ""
 
 
 def _continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) -> bool:

@@ -40,6 +40,12 @@ _ADDED_REQUEST = re.compile(
     r"|\s+(?:plus|\+|&)\s+(?=(?:the|a|an|their|its|his|her|what|how)\s)",
     re.IGNORECASE,
 )
+# "the median in 2025 and the number of proposals": 'and' before a determiner joins two requests when each asks.
+_AND_THE = re.compile(r"\s+and\s+(?=(?:the|their|its|his|her)\s)", re.IGNORECASE)
+# "the duties and the salary of a data scientist", "skills and pay for robotics engineers": two words joined that
+# ask different things (the documents, the statistics) share the rest of the clause.
+_CONJUNCTS = re.compile(r"\b([a-z][\w-]*)(\s*(?:,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*)\b", re.I)
+_COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", re.IGNORECASE)
 _NEW_PHRASE = re.compile(r"\s*(?:the|a|an|their|its|his|her|my|your|what|how|which|who|why|where|when)\s+\w", re.I)
 # "salary aside, ...", "apart from pay, ...", "other than Python, ...": what is set aside is context, not asked.
 _EXCLUSION = re.compile(
@@ -64,7 +70,7 @@ _STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECAS
 def split_parts(
     message: str,
     is_greeting: Callable[[str], bool] | None = None,
-    asks: Callable[[str], bool] | None = None,
+    asks: Callable[[str], str | bool] | None = None,
 ) -> list[str]:
     """'X and how Y?', 'X? Also Y', 'X; Y' -> their parts; one question stays whole.
 
@@ -105,12 +111,19 @@ def split_parts(
     return merged or [message.strip()]
 
 
-def _added_requests(clauses: list[str], asks: Callable[[str], bool] | None) -> list[tuple[str, bool]]:
+def _added_requests(clauses: list[str], asks: Callable[[str], str | bool] | None) -> list[tuple[str, bool]]:
     """Each clause split again where a joiner adds a request that asks for something on its own; the pieces
     of such a split are requests whatever their form ("the number of offers")."""
     out: list[tuple[str, bool]] = []
     for clause in clauses:
+        shared = _shared_requests(clause, asks) if asks is not None else []
+        if shared:
+            out.extend((p, True) for p in shared)
+            continue
         pieces = _ADDED_REQUEST.split(clause) if asks is not None else [clause]
+        if len(pieces) == 1 and asks is not None:
+            halves = _AND_THE.split(clause)
+            pieces = halves if len(halves) > 1 and all(asks(h) for h in halves) else pieces
         # The first piece asks something and each later one names something: "..., plus the weather in Paris"
         # is a part the sources may not cover, and says so.
         later = pieces[1:]
@@ -122,6 +135,18 @@ def _added_requests(clauses: list[str], asks: Callable[[str], bool] | None) -> l
             alone = asks is not None and len(clauses) > 1 and asks(clause) and not _is_context(clause)
             out.append((clause, alone))
     return out
+
+
+def _shared_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
+    """'Tell me the duties and the salary of a data scientist' -> the duties of ..., the salary of ...: each word
+    joined asks a different thing (one the documents, the other the statistics), the rest is shared."""
+    for match in _CONJUNCTS.finditer(clause):
+        first, second = asks(match.group(1)), asks(match.group(3))
+        if not first or not second or first == second or _COMPARED.search(clause[: match.start()]):
+            continue
+        before, after = clause[: match.start()], clause[match.end() :]
+        return [f"{before}{match.group(1)}{after}", f"{before}{match.group(3)}{after}"]
+    return []
 
 
 def _is_context(text: str) -> bool:

@@ -827,3 +827,25 @@ def test_the_source_named_is_not_what_is_asked(real_assistant: Assistant, messag
     reply = ask(real_assistant, message)
     assert [(p.kind, p.route) for p in reply.plan] == [("explanation", "documents")], reply.plan
     assert not reply.tool_calls and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Tell me the duties and the salary of a data scientist",
+        "skills and pay for robotics engineers?",
+        "data scientist: responsibilities, salary",
+    ],
+)
+def test_two_requests_joined_on_one_subject_are_two_parts(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert [p.route for p in reply.plan] == ["documents", "statistics"], reply.plan
+    assert reply.route == "both" and all(p.covered for p in reply.plan)
+    assert reply.plan[0].entities.get("roles") == reply.plan[1].entities.get("roles")
+
+
+def test_words_joined_that_ask_the_same_kind_of_thing_stay_one_part() -> None:
+    asks = lambda text: "documents" if text in ("skills", "tools") else ""  # noqa: E731 - as the planner's rules
+    assert len(split_parts("which skills and tools matter?", asks=asks)) == 1
+    assert len(split_parts("what's the difference between salary and skills?", asks=lambda t: t)) == 1
