@@ -22,7 +22,14 @@ from assistant.followups import inherit
 from assistant.kind_rules import KindRules, asks_for_number, names_metric, names_something
 from assistant.models import PartKind
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
-from assistant.question_parts import asked_sentence, is_hypothetical, split_parts, topicless, without_source
+from assistant.question_parts import (
+    asked_sentence,
+    is_hypothetical,
+    split_parts,
+    topicless,
+    without_source,
+    without_trailing_statement,
+)
 from assistant.sessions import Turn
 from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots, Vocabulary, understand
@@ -122,9 +129,11 @@ class Planner:
             # The form of the question decides its kind, not a statement before it ("I live in Seattle. Is ...?").
             # ... but "if a dev gets 10 offers, how many times ...?" is one question, its case included.
             whole = is_hypothetical(text)
-            generic = generic_form(own.corrected or text if whole else asked_sentence(own.corrected or text), unknown)
+            corrected = without_trailing_statement(own.corrected or text)
+            generic = generic_form(corrected if whole else asked_sentence(corrected), unknown)
             vote = self._classifier.vote(self._embeddings.embed_query(generic))
-            kind, confidence = self._rules.kind(text if whole else asked_sentence(text), form, vote, previous_kind)
+            said = without_trailing_statement(text)
+            kind, confidence = self._rules.kind(said if whole else asked_sentence(said), form, vote, previous_kind)
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
             if own.roles and other_side and kind != "figure" and self.words.asks_to_compare(text):
                 # "how is their job different from an ML engineer's?" after a data scientist: both are named.
@@ -143,7 +152,7 @@ class Planner:
             role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison"
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
             # I learn next?"), unless the statement names the role the documents are organised by.
-            asked = own.corrected or text
+            asked = without_trailing_statement(own.corrected or text)
             asked = asked if own.roles or own.unknown_role else asked_sentence(asked)
             part.query = (resolved if role_kind and resolved else None) or asked
             part.generic = generic

@@ -63,6 +63,9 @@ _SOURCE_REFERENCE = re.compile(
     r"((?:say|says|said|write|writes|mention|mentions|tell us)\s+(?:about|on|regarding)\b|,)",
     re.IGNORECASE,
 )
+_TRAILING_STATEMENT = re.compile(
+    r"[,;.!?]\s*(?:btw\s+|fyi\s+)?(?:i'm|i am|im|i've|i have|i work|i live|my)\b[^?]*$", re.IGNORECASE
+)
 _HYPOTHETICAL = re.compile(r"\s*(?:if|suppose|supposing|say|imagine|assuming|what if|let's say)\s+\w", re.IGNORECASE)
 _STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECASE)
 
@@ -106,7 +109,9 @@ def split_parts(
             pending = part
         else:
             merged.append(part)
-    if pending:
+    if pending and merged and _STATEMENT.match(pending):
+        merged[-1] = f"{merged[-1]} {pending}"  # "which frameworks should I learn? I work in Seattle": context
+    elif pending:
         merged.append(pending)
     return merged or [message.strip()]
 
@@ -164,6 +169,13 @@ def without_source(text: str) -> str:
     return _SOURCE_REFERENCE.sub(
         lambda m: f"{m.group(1)} the source{'' if m.group(2) == ',' else ' '}{m.group(2)}", text
     )
+
+
+def without_trailing_statement(text: str) -> str:
+    """'tell me about AI ethics, I'm a senior data scientist' -> 'tell me about AI ethics': who asks is context
+    (the planner keeps its entities), not words to search for."""
+    stripped = _TRAILING_STATEMENT.sub("", text).strip()
+    return stripped if terms(stripped) else text
 
 
 def is_hypothetical(text: str) -> bool:

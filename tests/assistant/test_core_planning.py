@@ -849,3 +849,16 @@ def test_words_joined_that_ask_the_same_kind_of_thing_stay_one_part() -> None:
     asks = lambda text: "documents" if text in ("skills", "tools") else ""  # noqa: E731 - as the planner's rules
     assert len(split_parts("which skills and tools matter?", asks=asks)) == 1
     assert len(split_parts("what's the difference between salary and skills?", asks=lambda t: t)) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("tell me about AI ethics, I'm a senior data scientist", "tell me about AI ethics"),
+        ("which frameworks should I learn? I work in Seattle", "which frameworks should I learn"),
+    ],
+)
+def test_who_asks_after_the_question_is_context(real_assistant: Assistant, message: str, query: str) -> None:
+    (part,) = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert part.route == "documents" and part.query == query, (part.route, part.query)
