@@ -862,3 +862,10 @@ def test_words_joined_that_ask_the_same_kind_of_thing_stay_one_part() -> None:
 def test_who_asks_after_the_question_is_context(real_assistant: Assistant, message: str, query: str) -> None:
     (part,) = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
     assert part.route == "documents" and part.query == query, (part.route, part.query)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what's happening with AI regulation?", "whats up with multimodal AI"])
+def test_what_is_going_on_with_a_topic_asks_for_an_explanation(real_assistant: Assistant, question: str) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert (part.kind, part.route) == ("explanation", "documents"), (part.kind, part.confidence)
