@@ -2,11 +2,12 @@
 
 A part's kind (PartKind: figure, explanation, list, comparison, method, path, smalltalk, other) is voted by
 its nearest labelled example questions (stats/question_examples.yaml, embedded once with the query model),
-then checked against slot rules: a part that asks for a number (a year, a level, "how much") leans to a
-figure; a role, a platform metric or "in production" is context and leans nowhere. The route follows the
-kind: figures go to the statistics tools when the slots name something they hold, every other kind goes
-to the documents with the entities as search context. A low-confidence part is answered by its route and,
-when that fails, by the other one.
+then checked against slot rules (assistant/kind_rules.py): a part that asks for a number (a year, a level,
+"how much") leans to a figure; a role, a platform metric or "in production" is context and leans nowhere. The
+parts come from assistant/question_parts.py, what a follow-up leaves out from assistant/followups.py.
+The route follows the kind: figures go to the statistics tools when the slots name something they hold,
+every other kind goes to the documents with the entities as search context. A low-confidence part is
+answered by its route and, when that fails, by the other one.
 """
 
 from __future__ import annotations
@@ -18,26 +19,23 @@ from typing import Any, Literal
 from langchain_core.embeddings import Embeddings
 
 from assistant.followups import inherit
+from assistant.kind_rules import KindRules, asks_for_number, names_metric, names_something
 from assistant.models import PartKind
-from assistant.question_kinds import KINDS, MASKS, KindClassifier, PlanVocabulary, QuestionExamples, generic_form
-from assistant.question_parts import asked_sentence, split_parts, topicless
+from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
+from assistant.question_parts import (
+    asked_sentence,
+    is_hypothetical,
+    split_parts,
+    topicless,
+    without_source,
+    without_trailing_statement,
+)
 from assistant.sessions import Turn
 from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots, Vocabulary, understand
 
 PartRoute = Literal["statistics", "documents", "smalltalk"]
-NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
-COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
-EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
-YES_NO_NUDGE = 0.4  # ... to "explanation" when it asks a yes/no question about no figure
-FACTORS_NUDGE = 0.3  # ... to "list" when it asks what drives a figure ("which factors affect ...?")
-PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
-METHOD_NUDGE = 0.4  # ... and to "method" when it asks how a figure is measured
-BARE_TERM_WORDS = 3  # a question this short with no small-talk cue asks about the term it names
-STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
-ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
-FOLLOWUP_NUDGE = 1.0  # a follow-up opener with no kind of its own keeps the previous turn's kind
 
 _REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
@@ -90,13 +88,14 @@ class Planner:
             r"^\W*(?:(?:" + "|".join(re.escape(c) for c in cues) + r")\b[\W]*)+(?:\w+\W*){0,3}$" if cues else r"(?!)",
             re.IGNORECASE,
         )
+        self._rules = KindRules(words, self._smalltalk)
 
     def plan(
         self, message: str, vocabulary: Vocabulary, previous: Turn | None, history_years: list[int]
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
         for index, text in enumerate(split_parts(message, self.is_greeting, lambda t: _asks(t, vocabulary))):
-            own = understand(text, vocabulary)
+            own = understand(without_source(text), vocabulary)
             if index == 0:
                 before: Turn | None = previous
                 years = history_years
@@ -115,17 +114,31 @@ class Planner:
                 and before.route == "statistics"
                 and (before.slots.get("tools") or before.slots.get("companies"))
                 and self.words.pronoun.search(text)
-                and not (_names_something(own) or own.doc_cue or own.method)
+                and not (names_something(own) or own.doc_cue or own.method)
             ):
                 # "Is PyTorch one of them?" after the trending tools: the same list, asked again.
                 tools, companies = bool(before.slots.get("tools")), bool(before.slots.get("companies"))
                 slots = replace(own, followup=True, tools=tools, companies=companies)
             previous_kind = str(before.slots.get("kind") or "") if before else ""
+            form = own
+            if before and not names_something(own) and _REFERS_BACK.search(text):
+                # "does that include every candidate?" after the offers total: that figure is what is asked about.
+                metric = before.slots.get("platform_metric") or None
+                form = replace(own, platform_metric=str(metric)) if metric else own
             unknown = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
             # The form of the question decides its kind, not a statement before it ("I live in Seattle. Is ...?").
-            generic = generic_form(asked_sentence(own.corrected or text), unknown)
+            # ... but "if a dev gets 10 offers, how many times ...?" is one question, its case included.
+            whole = is_hypothetical(text)
+            corrected = without_trailing_statement(own.corrected or text)
+            generic = generic_form(corrected if whole else asked_sentence(corrected), unknown)
             vote = self._classifier.vote(self._embeddings.embed_query(generic))
-            kind, confidence = self._kind(asked_sentence(text), own, vote, previous_kind)
+            said = without_trailing_statement(text)
+            kind, confidence = self._rules.kind(said if whole else asked_sentence(said), form, vote, previous_kind)
+            other_side = [r for r in earlier_roles if r not in own.roles][:1]
+            if own.roles and other_side and kind != "figure" and self.words.asks_to_compare(text):
+                # "how is their job different from an ML engineer's?" after a data scientist: both are named.
+                resolved = self.words.resolve(text, other_side[0])
+                kind = "comparison" if resolved else kind
             if kind == "figure" and slots.doc_cue:
                 # A figure part takes what it leaves out from before ("what's the Early Career figure?"), and
                 # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
@@ -136,14 +149,14 @@ class Planner:
             part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
-            role_kind = kind in self.examples.role_context or topicless(text)
+            role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison"
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
             # I learn next?"), unless the statement names the role the documents are organised by.
-            asked = own.corrected or text
+            asked = without_trailing_statement(own.corrected or text)
             asked = asked if own.roles or own.unknown_role else asked_sentence(asked)
             part.query = (resolved if role_kind and resolved else None) or asked
             part.generic = generic
-            if before and not _names_something(own) and self.words.pronoun.search(text):
+            if before and not names_something(own) and _REFERS_BACK.search(text):
                 # "What does that number measure?": the figure the turn before was about is what is asked.
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
                 if topic and topic != "all":
@@ -164,7 +177,7 @@ class Planner:
                     part.query = resolved_query  # the question as if asked afresh: its own words, the topic's
                 else:
                     part.context.append(previous.message)
-            if index == 0 and previous is not None and not _names_something(own) and not part.context:
+            if index == 0 and previous is not None and not names_something(own) and not part.context:
                 # "why is monitoring important?" after best practices for deploying models: if its own words
                 # find nothing, the documents are searched again with the question it follows.
                 part.earlier = previous.message
@@ -180,11 +193,6 @@ class Planner:
         """'Hi!', 'thanks a lot': a part led by a small-talk cue of the examples file (not 'I'm in NYC')."""
         return self._smalltalk.match(text) is not None
 
-    def _bare_term(self, text: str) -> bool:
-        """A question of a word or two with no small-talk cue ("MLOps?", "underfitting??")."""
-        short = len(re.findall(r"\w+", text)) <= BARE_TERM_WORDS
-        return text.rstrip().endswith("?") and short and not self._smalltalk.match(text)
-
     def _merge(
         self, text: str, own: Slots, slots: Slots, before: Turn | None, years: list[int], earlier: PlannedPart | None
     ) -> Slots:
@@ -199,81 +207,6 @@ class Planner:
                 if dimension == "level":
                     merged.levels = []
         return merged
-
-    def _kind(self, text: str, own: Slots, vote: dict[str, float], previous_kind: str) -> tuple[PartKind, float]:
-        """The nearest examples' vote, checked by what the part's own words say (`own`), with its share."""
-        if self.words.asks_what_drives(text):
-            own = replace(own, doc_cue=True)  # "what drives salaries in Seattle?" asks the documents about pay
-        if self._smalltalk.match(text) and not _names_something(own):
-            return "smalltalk", 1.0  # "thanks!" after a salary is no elliptical follow-up of it
-        scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
-        if _asks_for_number(own):
-            scores["figure"] += NUMERIC_NUDGE
-        if own.salary and not own.doc_cue and _asks_for_number(replace(own, salary=False)):
-            # "What does a data scientist make at entry level?": pay and a level, two signs of one figure, where
-            # "what does a data scientist do" is nearest by form.
-            scores["figure"] += NUMERIC_NUDGE
-        if self.words.asks_for_number(text):
-            scores["figure"] += NUMERIC_NUDGE
-        if self.words.asks_to_compare(text) and not (_asks_for_number(own) or self.words.asks_for_number(text)):
-            scores["comparison"] += COMPARISON_NUDGE
-        elif not (self.words.asks_to_compare(text) or own.compare):
-            scores["comparison"] /= 2  # nothing set side by side: "does time management matter for them?"
-        asks_number = _asks_for_number(own) or self.words.asks_for_number(text)
-        if self.words.asks_for_explanation(text) and not asks_number and not self.words.asks_to_compare(text):
-            scores["explanation"] += EXPLANATION_NUDGE
-        defines = self.words.asks_definition(text) and not asks_number and not _names_metric(own)
-        if defines or self.words.asks_why(text):
-            scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
-        elif self.words.asks_yes_no(text) and not (
-            asks_number or own.method or own.compare or own.followup or self.words.path.search(text)
-        ):
-            scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
-        how_made = (
-            self.words.method.search(text) is not None and _names_metric(own) and not self.words.asks_for_number(text)
-        )
-        if (own.method or how_made) and not own.years and not own.compare:
-            scores["method"] += METHOD_NUDGE
-            if how_made:
-                # "does the median include ...?", "what do the offers mean?": a figure named, its making asked.
-                scores["figure"] = min(scores["figure"], vote.get("figure", 0.0)) / 2
-        elif scores["method"] < STRONG_VOTE or self.words.asks_for_number(text):
-            scores["method"] = 0.0  # "how many offers were there" names a metric; it does not ask how it is made
-        if self.words.path.search(text):
-            scores["path"] += PATH_NUDGE
-        elif scores["path"] < STRONG_VOTE:
-            scores["path"] /= 2  # "do I need a PhD?" asks about a requirement, not the steps of a career
-        # Before the follow-up rules: "and for AI engineers?" after a salary is a figure by the turn before.
-        if not (asks_number or _names_metric(own) or own.salary or own.city or own.unknown_level or own.unknown_place):
-            scores["figure"] /= 2  # no pay, amount, metric or place in its words: a figure only by its form
-        if previous_kind == "figure" and any(self.words.asks_across(text, d) for d in self.words.dimensions):
-            scores["figure"] += FOLLOWUP_NUDGE  # "how does that change with seniority?" after a salary
-        if _names_something(own):
-            scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
-        elif previous_kind not in ("", "smalltalk", "other") and self.words.pronoun.search(text):
-            # "how do I avoid it?" after an answer goes on with its topic: not "how do I use this?" small talk.
-            # What the small-talk examples saw in its form (a how-to) is then a request for an explanation.
-            scores["explanation"] += scores["smalltalk"]
-            scores["smalltalk"] = 0.0
-        elif self._bare_term(text):  # "MLOps?", "overfitting??": a bare term asked about
-            scores["smalltalk"] = min(scores["smalltalk"], 0.05)
-            if not (asks_number or own.compare):
-                scores["explanation"] += EXPLANATION_NUDGE
-        if own.followup and previous_kind in scores and _elliptical(text, own) and not (own.doc_cue or own.method):
-            # "What about the median?", "And for Java developers?": no kind of its own, so the last one's.
-            scores[previous_kind] += FOLLOWUP_NUDGE
-        if own.doc_cue and not (_asks_for_number(own) or self.words.asks_for_number(text) or _names_metric(own)):
-            scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number
-        if self.words.asks_how_to(text) and not (self.words.asks_for_number(text) or own.monthly):
-            scores["figure"] /= 2  # "how can I get a big jump in my salary?" asks what to do, not how much
-        if self.words.asks_what_drives(text) and not _asks_for_number(replace(own, salary=False)):
-            scores["figure"] /= 2  # "which factors influence how much they get paid?": what drives the figure
-            if not self.words.asks_why(text):
-                scores["list"] += FACTORS_NUDGE  # the factors are listed
-        # The share of the evidence: a kind left alone after the rules removed the others is not thereby sure.
-        total = max(sum(scores.values()), 1.0)
-        kind = max(scores, key=lambda k: scores[k])
-        return kind, round(scores[kind] / total, 3)  # type: ignore[return-value]
 
     def _route(
         self,
@@ -302,12 +235,15 @@ class Planner:
         elif kind == "figure" and stats_signal:
             route = "statistics"
             fallback = "documents" if confidence < LOW_CONFIDENCE and _open(slots) else None
-        elif stats_signal and (_keyed_by_statistics(own) or (slots.followup and (slots.tools or slots.companies))):
+        elif stats_signal and (
+            _keyed_by_statistics(own if kind in ("list", "figure") else replace(own, tools=False))
+            or (slots.followup and (slots.tools or slots.companies))
+        ):
             # "Which tools were trending in 2025?": a list the statistics hold (by year, tools, companies).
             route, fallback = "statistics", "documents"
         else:
             route = "documents"
-            numeric = _asks_for_number(own) or _names_metric(own) or self.words.asks_for_number(text)
+            numeric = asks_for_number(own) or names_metric(own) or self.words.asks_for_number(text)
             fallback = "statistics" if confidence < LOW_CONFIDENCE and stats_signal and numeric else None
         metric = (slots.platform_metric or "").replace("_", " ").replace("all", "").strip()
         return PlannedPart(
@@ -354,44 +290,23 @@ class Planner:
         Its own words: "what education do they need?" searches for education, not for the role "they" was.
         """
         text = part.query or part.text
-        hint = self.examples.hints.get(part.kind) if _names_something(part.slots) else None
+        hint = self.examples.hints.get(part.kind) if names_something(part.slots) or part.context else None
         return f"{text} ({hint})" if hint else text
 
 
-def _asks_for_number(s: Slots) -> bool:
-    """The part asks for a figure: a year, a level, an amount, a ranking; not merely a role or a metric name."""
-    return bool(
-        s.years
-        or s.level
-        or s.levels
-        or s.experience_years is not None
-        or s.rank
-        or s.monthly
-        or (s.salary and not s.doc_cue)
-        or s.extra_comp
-        or s.companies
-    )
-
-
-def _asks(text: str, vocabulary: Vocabulary) -> bool:
-    """A phrase that asks for something by itself ("the number of offers", "the skills needed")."""
+def _asks(text: str, vocabulary: Vocabulary) -> str:
+    """What a phrase asks by itself: 'statistics' ("the number of offers"), 'documents' ("the skills needed"),
+    or '' for nothing."""
     slots = understand(text, vocabulary)
-    return slots.has_stats() or slots.doc_cue or slots.wants_documents_about_role()
-
-
-def _elliptical(text: str, own: Slots) -> bool:
-    """'And a data scientist?', 'what about the median?': nothing left but an opener once the entities go."""
-    rest = generic_form(text)
-    for placeholder in {p for _, p in MASKS} | {"that year"}:
-        rest = rest.replace(placeholder, " ")
-    named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
-    return len([w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]) <= ELLIPSIS_WORDS
+    if slots.wants_documents_about_role() or (slots.doc_cue and not slots.salary):
+        return "documents"
+    return "statistics" if slots.has_stats() else ""
 
 
 def _continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) -> bool:
     """The part goes on with the last documentation question's topic: it has none of its own, or it points
     back to it ("can you give me a few examples of them?", "why does that happen?") and names nothing else."""
-    if previous.route not in ("documents", "both") or _names_something(own) or own.roles:
+    if previous.route not in ("documents", "both") or names_something(own) or own.roles:
         return False
     return refers_back or topicless(text)
 
@@ -399,16 +314,6 @@ def _continues(text: str, own: Slots, previous: Turn, refers_back: bool = False)
 def _keyed_by_statistics(s: Slots) -> bool:
     """What only the statistics tables are organised by: a year, the trending tools, companies' pay."""
     return bool(s.years or s.tools or s.companies or s.extra_comp)
-
-
-def _names_metric(s: Slots) -> bool:
-    return bool(s.platform_metric or s.market_metric or s.tools)
-
-
-def _names_something(s: Slots) -> bool:
-    return bool(
-        s.years or s.roles or s.city or s.platform_metric or s.market_metric or s.level or s.unknown_role or s.salary
-    )
 
 
 def _open(s: Slots) -> bool:

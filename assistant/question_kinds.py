@@ -108,6 +108,7 @@ class PlanVocabulary:
     why: re.Pattern[str]
     yes_no: re.Pattern[str]
     how_to: re.Pattern[str]
+    request: re.Pattern[str]
 
     @classmethod
     def load(cls, path: Path) -> PlanVocabulary:
@@ -128,6 +129,7 @@ class PlanVocabulary:
             why=_opening((raw.get("definitions") or {}).get("why") or [], 40),
             yes_no=_leading((raw.get("yes_no") or {}).get("openings") or []),
             how_to=_leading((raw.get("how_to") or {}).get("openings") or []),
+            request=_leading((raw.get("yes_no") or {}).get("requests") or []),
         )
 
     def asks_definition(self, text: str) -> bool:
@@ -136,6 +138,10 @@ class PlanVocabulary:
 
     def asks_why(self, text: str) -> bool:
         return self.why.match(text.strip()) is not None
+
+    def asks_request(self, text: str) -> bool:
+        """'Can you recommend ...?', 'could you list ...?': a polite request, not a yes/no question."""
+        return self.request.match(text.strip()) is not None
 
     def asks_how_to(self, text: str) -> bool:
         """'How can I get a raise?', 'what should I do to ...?': asks for steps or advice."""

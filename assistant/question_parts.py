@@ -25,41 +25,13 @@ _CLAUSE_SPLIT = re.compile(
 _IMPERATIVE = re.compile(
     r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
 )
-_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "for",
-        "at",
-        "on",
-        "during",
-        "from",
-        "as",
-        "with",
-        "by",
-        "since",
-        "after",
-        "before",
-        "among",
-        "amongst",
-        "between",
-        "across",
-        "within",
-        "of",
-        "about",
-        "regarding",
-        "considering",
-        "given",
-        "if",
-        "when",
-        "while",
-        "unlike",
-        "compared",
-        "besides",
-        "under",
-        "over",
-        "per",
-    ]
-)
+# fmt: off
+_PREPOSITIONS = frozenset([
+    "in", "for", "at", "on", "during", "from", "as", "with", "by", "since", "after", "before", "among", "amongst",
+    "between", "across", "within", "of", "about", "regarding", "considering", "given", "if", "when", "while",
+    "unlike", "compared", "besides", "under", "over", "per", "according",
+])
+# fmt: on
 _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
 # "X, also the number of offers", "the salary plus the skills needed": a joiner that adds a second request with
 # no question word of its own. Taken as a split only when both sides ask for something (`asks`).
@@ -68,6 +40,12 @@ _ADDED_REQUEST = re.compile(
     r"|\s+(?:plus|\+|&)\s+(?=(?:the|a|an|their|its|his|her|what|how)\s)",
     re.IGNORECASE,
 )
+# "the median in 2025 and the number of proposals": 'and' before a determiner joins two requests when each asks.
+_AND_THE = re.compile(r"\s+and\s+(?=(?:the|their|its|his|her)\s)", re.IGNORECASE)
+# "the duties and the salary of a data scientist", "skills and pay for robotics engineers": two words joined that
+# ask different things (the documents, the statistics) share the rest of the clause.
+_CONJUNCTS = re.compile(r"\b([a-z][\w-]*)(\s*(?:,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*)\b", re.I)
+_COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", re.IGNORECASE)
 _NEW_PHRASE = re.compile(r"\s*(?:the|a|an|their|its|his|her|my|your|what|how|which|who|why|where|when)\s+\w", re.I)
 # "salary aside, ...", "apart from pay, ...", "other than Python, ...": what is set aside is context, not asked.
 _EXCLUSION = re.compile(
@@ -76,13 +54,26 @@ _EXCLUSION = re.compile(
     re.IGNORECASE,
 )
 _ASKED_BOUNDARY = re.compile(rf"(?<=[.!?])\s+|,\s+(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
+_RESTATES = re.compile(
+    r"\s*(?:please\s+|pls\s+)?(?:list|name|explain|describe|give|show|tell)\b(?:\s+me)?\s+(?:them|it|those|these|that|this)\b",
+    re.IGNORECASE,
+)
+_SOURCE_REFERENCE = re.compile(
+    r"^(\W*(?:what|how|where)\s+(?:does|do|did)|\W*according to)\s+(?:the|your|this|that)\s+[^?]*?\s*"
+    r"((?:say|says|said|write|writes|mention|mentions|tell us)\s+(?:about|on|regarding)\b|,)",
+    re.IGNORECASE,
+)
+_TRAILING_STATEMENT = re.compile(
+    r"[,;.!?]\s*(?:btw\s+|fyi\s+)?(?:i'm|i am|im|i've|i have|i work|i live|my)\b[^?]*$", re.IGNORECASE
+)
+_HYPOTHETICAL = re.compile(r"\s*(?:if|suppose|supposing|say|imagine|assuming|what if|let's say)\s+\w", re.IGNORECASE)
 _STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECASE)
 
 
 def split_parts(
     message: str,
     is_greeting: Callable[[str], bool] | None = None,
-    asks: Callable[[str], bool] | None = None,
+    asks: Callable[[str], str | bool] | None = None,
 ) -> list[str]:
     """'X and how Y?', 'X? Also Y', 'X; Y' -> their parts; one question stays whole.
 
@@ -109,23 +100,35 @@ def split_parts(
         if pending:  # the statement keeps its boundary, so the question after it can be told apart
             part, pending = f"{pending}{'' if pending[-1] in '.!?,;:' else ','} {part}", ""
         asked = requested or _is_question(part)
-        if merged and len(part.split()) <= 2 and not asked and not greeting(part):
+        restated = _RESTATES.match(part)
+        if merged and restated and len(terms(part[restated.end() :])) <= 1:
+            continue  # "which jobs ...? list them pls": the same question again, nothing to add to its search
+        elif merged and len(part.split()) <= 2 and not asked and not greeting(part):
             merged[-1] = f"{merged[-1]} {part}"
         elif not asked and not greeting(part) and not _IMPERATIVE.match(part):
             pending = part
         else:
             merged.append(part)
-    if pending:
+    if pending and merged and _STATEMENT.match(pending):
+        merged[-1] = f"{merged[-1]} {pending}"  # "which frameworks should I learn? I work in Seattle": context
+    elif pending:
         merged.append(pending)
     return merged or [message.strip()]
 
 
-def _added_requests(clauses: list[str], asks: Callable[[str], bool] | None) -> list[tuple[str, bool]]:
+def _added_requests(clauses: list[str], asks: Callable[[str], str | bool] | None) -> list[tuple[str, bool]]:
     """Each clause split again where a joiner adds a request that asks for something on its own; the pieces
     of such a split are requests whatever their form ("the number of offers")."""
     out: list[tuple[str, bool]] = []
     for clause in clauses:
+        shared = _shared_requests(clause, asks) if asks is not None else []
+        if shared:
+            out.extend((p, True) for p in shared)
+            continue
         pieces = _ADDED_REQUEST.split(clause) if asks is not None else [clause]
+        if len(pieces) == 1 and asks is not None:
+            halves = _AND_THE.split(clause)
+            pieces = halves if len(halves) > 1 and all(asks(h) for h in halves) else pieces
         # The first piece asks something and each later one names something: "..., plus the weather in Paris"
         # is a part the sources may not cover, and says so.
         later = pieces[1:]
@@ -139,12 +142,45 @@ def _added_requests(clauses: list[str], asks: Callable[[str], bool] | None) -> l
     return out
 
 
+def _shared_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
+    """'Tell me the duties and the salary of a data scientist' -> the duties of ..., the salary of ...: each word
+    joined asks a different thing (one the documents, the other the statistics), the rest is shared."""
+    for match in _CONJUNCTS.finditer(clause):
+        first, second = asks(match.group(1)), asks(match.group(3))
+        if not first or not second or first == second or _COMPARED.search(clause[: match.start()]):
+            continue
+        before, after = clause[: match.start()], clause[match.end() :]
+        return [f"{before}{match.group(1)}{after}", f"{before}{match.group(3)}{after}"]
+    return []
+
+
 def _is_context(text: str) -> bool:
-    """'I'm a data analyst', 'For ML engineers', 'salary aside', 'apart from pay': what the question is asked in."""
+    """'I'm a data analyst', 'For ML engineers', 'salary aside', 'say someone gets 4 offers': what the question is
+    asked in."""
     words = text.split()
-    if _STATEMENT.match(text) is not None or _EXCLUSION.match(text) is not None:
+    if _STATEMENT.match(text) is not None or _EXCLUSION.match(text) is not None or is_hypothetical(text):
         return True
     return bool(words) and words[0].lower() in _PREPOSITIONS
+
+
+def without_source(text: str) -> str:
+    """'What does the 2025 salary page say about deep learning?' asks about deep learning: the source named (its
+    year, its 'salary') is not what is asked, so it is left out of what the question is understood to ask."""
+    return _SOURCE_REFERENCE.sub(
+        lambda m: f"{m.group(1)} the source{'' if m.group(2) == ',' else ' '}{m.group(2)}", text
+    )
+
+
+def without_trailing_statement(text: str) -> str:
+    """'tell me about AI ethics, I'm a senior data scientist' -> 'tell me about AI ethics': who asks is context
+    (the planner keeps its entities), not words to search for."""
+    stripped = _TRAILING_STATEMENT.sub("", text).strip()
+    return stripped if terms(stripped) else text
+
+
+def is_hypothetical(text: str) -> bool:
+    """'If a developer gets 10 offers, ...', 'say someone ...': a worked case the question is about."""
+    return _HYPOTHETICAL.match(text) is not None
 
 
 def asked_sentence(text: str) -> str:

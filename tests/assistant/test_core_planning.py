@@ -741,3 +741,131 @@ def test_experience_told_as_context_does_not_make_a_skills_question_a_figure(
     reply = ask(real_assistant, message)
     assert reply.plan[0].kind != "figure" and reply.route == "documents", reply.plan
     assert not reply.tool_calls and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["do companies prefer off-the-shelf AI tools or custom models?", "are general purpose AI tools losing ground?"],
+)
+def test_tools_named_as_context_do_not_ask_for_the_trending_list(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.route == "documents" and not any(c.tool == "trending_tools" for c in reply.tool_calls), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "if a candidate with a $5,000 salary gets 3 offers, how many times is she counted?",
+        "say someone gets 4 offers, how often do they count in the statistics?",
+    ],
+)
+def test_a_worked_case_asks_how_a_figure_is_made(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("what was the median in 2024?", "does that include rejected offers?"),
+        ("how many offers in 2025?", "is that counting every developer?"),
+    ],
+)
+def test_that_after_a_figure_asks_about_the_figure(real_assistant: Assistant, first: str, second: str) -> None:
+    before = ask(real_assistant, first)
+    after = ask(real_assistant, second, before.session_id)
+    assert after.route == "documents" and not after.abstained, after.answer
+    assert not after.plan[0].entities.get("roles"), after.plan  # "every developer" is no job title
+
+
+def test_a_restated_request_is_not_a_part_of_its_own() -> None:
+    assert split_parts("which soft skills matter? list them pls") == ["which soft skills matter?"]
+    assert split_parts("What are the best practices for deployment? name them") == [
+        "What are the best practices for deployment?"
+    ]
+    assert len(split_parts("What skills matter? Also list the tools.")) == 2  # a new object is a new part
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second", "sides"),
+    [
+        (
+            "how much does a data scientist make on average?",
+            "and how is their job different from an ML engineer's?",
+            ("Data Scientist", "ML engineer"),
+        ),
+        (
+            "What does a robotics engineer earn?",
+            "how does their work differ from an AI researcher's?",
+            ("Robotics Engineer", "AI researcher"),
+        ),
+    ],
+)
+def test_their_job_against_another_role_is_a_comparison_of_both(
+    real_assistant: Assistant, first: str, second: str, sides: tuple[str, str]
+) -> None:
+    before = ask(real_assistant, first)
+    previous = real_assistant._sessions.get(before.session_id).last()
+    (part,) = real_assistant.planner.plan(second, real_assistant.build.vocabulary, previous, [])
+    assert part.kind == "comparison" and part.route == "documents", (part.kind, part.confidence)
+    assert all(side in part.query for side in sides), part.query
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what does the 2025 salary page say about deep learning?",
+        "according to the 2024 salary page, what is machine learning?",
+    ],
+)
+def test_the_source_named_is_not_what_is_asked(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("explanation", "documents")], reply.plan
+    assert not reply.tool_calls and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Tell me the duties and the salary of a data scientist",
+        "skills and pay for robotics engineers?",
+        "data scientist: responsibilities, salary",
+    ],
+)
+def test_two_requests_joined_on_one_subject_are_two_parts(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert [p.route for p in reply.plan] == ["documents", "statistics"], reply.plan
+    assert reply.route == "both" and all(p.covered for p in reply.plan)
+    assert reply.plan[0].entities.get("roles") == reply.plan[1].entities.get("roles")
+
+
+def test_words_joined_that_ask_the_same_kind_of_thing_stay_one_part() -> None:
+    asks = lambda text: "documents" if text in ("skills", "tools") else ""  # noqa: E731 - as the planner's rules
+    assert len(split_parts("which skills and tools matter?", asks=asks)) == 1
+    assert len(split_parts("what's the difference between salary and skills?", asks=lambda t: t)) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "query"),
+    [
+        ("tell me about AI ethics, I'm a senior data scientist", "tell me about AI ethics"),
+        ("which frameworks should I learn? I work in Seattle", "which frameworks should I learn"),
+    ],
+)
+def test_who_asks_after_the_question_is_context(real_assistant: Assistant, message: str, query: str) -> None:
+    (part,) = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert part.route == "documents" and part.query == query, (part.route, part.query)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what's happening with AI regulation?", "whats up with multimodal AI"])
+def test_what_is_going_on_with_a_topic_asks_for_an_explanation(real_assistant: Assistant, question: str) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert (part.kind, part.route) == ("explanation", "documents"), (part.kind, part.confidence)

@@ -113,3 +113,10 @@ def test_new_topic_does_not_inherit() -> None:
     )
     fresh = inherit(slots("What is reinforcement learning?"), previous, [2025])
     assert fresh.platform_metric is None
+
+
+def test_casual_names_of_a_role_and_a_market_figure() -> None:
+    assert slots("yo whats a data sci make in sf").roles == ["Data Scientist"]
+    assert slots("what do data sci folks earn?").roles == ["Data Scientist"]
+    assert slots("AI job growth %?").market_metric == "job_postings_growth"
+    assert slots("how fast is jobs growth in AI?").market_metric == "job_postings_growth"

@@ -1,0 +1,154 @@
+"""The slot rules that check the nearest examples' vote on a part's kind (PartKind): a number asked leans to
+a figure, "what is" / "why" / a yes-no opening to an explanation, a comparison word to a comparison, a path word
+to a path, a method word about a named figure to a method, a small-talk cue to small talk, and a follow-up with
+no kind of its own keeps the turn before's. The words come from stats/vocabulary.toml (PlanVocabulary)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.models import PartKind
+from assistant.question_kinds import KINDS, MASKS, PlanVocabulary, generic_form
+from assistant.question_parts import is_hypothetical
+from assistant.understanding import Slots
+
+NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
+COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
+EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
+YES_NO_NUDGE = 0.4  # ... to "explanation" when it asks a yes/no question about no figure
+FACTORS_NUDGE = 0.3  # ... to "list" when it asks what drives a figure ("which factors affect ...?")
+PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
+METHOD_NUDGE = 0.4  # ... and to "method" when it asks how a figure is measured
+BARE_TERM_WORDS = 3  # a question this short with no small-talk cue asks about the term it names
+STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
+ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
+FOLLOWUP_NUDGE = 1.0  # a follow-up opener with no kind of its own keeps the previous turn's kind
+
+
+class KindRules:
+    """Scores a part's kinds: the vote of its nearest examples, nudged by what its own words say."""
+
+    def __init__(self, words: PlanVocabulary, smalltalk: re.Pattern[str]) -> None:
+        self.words = words
+        self.smalltalk = smalltalk
+
+    def bare_term(self, text: str) -> bool:
+        """A question of a word or two with no small-talk cue ("MLOps?", "underfitting??")."""
+        short = len(re.findall(r"\w+", text)) <= BARE_TERM_WORDS
+        return text.rstrip().endswith("?") and short and not self.smalltalk.match(text)
+
+    def kind(self, text: str, own: Slots, vote: dict[str, float], previous_kind: str) -> tuple[PartKind, float]:
+        """The nearest examples' vote, checked by what the part's own words say (`own`), with its share."""
+        if self.words.asks_what_drives(text):
+            own = replace(own, doc_cue=True)  # "what drives salaries in Seattle?" asks the documents about pay
+        if self.smalltalk.match(text) and not names_something(own):
+            return "smalltalk", 1.0  # "thanks!" after a salary is no elliptical follow-up of it
+        scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
+        if asks_for_number(own):
+            scores["figure"] += NUMERIC_NUDGE
+        if own.salary and not own.doc_cue and asks_for_number(replace(own, salary=False)):
+            # "What does a data scientist make at entry level?": pay and a level, two signs of one figure, where
+            # "what does a data scientist do" is nearest by form.
+            scores["figure"] += NUMERIC_NUDGE
+        if self.words.asks_for_number(text):
+            scores["figure"] += NUMERIC_NUDGE
+        if self.words.asks_to_compare(text) and not (asks_for_number(own) or self.words.asks_for_number(text)):
+            scores["comparison"] += COMPARISON_NUDGE
+        elif not (self.words.asks_to_compare(text) or own.compare):
+            scores["comparison"] /= 2  # nothing set side by side: "does time management matter for them?"
+        asks_number = asks_for_number(own) or self.words.asks_for_number(text)
+        if self.words.asks_for_explanation(text) and not asks_number and not self.words.asks_to_compare(text):
+            scores["explanation"] += EXPLANATION_NUDGE
+        defines = self.words.asks_definition(text) and not asks_number and not names_metric(own)
+        if defines or self.words.asks_why(text):
+            scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
+        elif self.words.asks_yes_no(text) and not (
+            asks_number
+            or own.method
+            or own.compare
+            or own.followup
+            or self.words.path.search(text)
+            or self.words.method.search(text)
+            or self.words.asks_request(text)
+        ):
+            scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
+        method_cue = self.words.method.search(text) is not None
+        worked_case = method_cue and is_hypothetical(text)  # "if ... gets 10 offers, how many times ...?"
+        how_made = method_cue and names_metric(own) and (not self.words.asks_for_number(text) or worked_case)
+        if (own.method or how_made) and not own.years and not own.compare:
+            scores["method"] += METHOD_NUDGE
+            if how_made:
+                # "does the median include ...?", "what do the offers mean?": a figure named, its making asked.
+                scores["figure"] = min(scores["figure"], vote.get("figure", 0.0)) / 2
+        elif scores["method"] < STRONG_VOTE or self.words.asks_for_number(text):
+            scores["method"] = 0.0  # "how many offers were there" names a metric; it does not ask how it is made
+        if self.words.path.search(text):
+            scores["path"] += PATH_NUDGE
+        elif scores["path"] < STRONG_VOTE:
+            scores["path"] /= 2  # "do I need a PhD?" asks about a requirement, not the steps of a career
+        # Before the follow-up rules: "and for AI engineers?" after a salary is a figure by the turn before.
+        if not (asks_number or names_metric(own) or own.salary or own.city or own.unknown_level or own.unknown_place):
+            scores["figure"] /= 2  # no pay, amount, metric or place in its words: a figure only by its form
+        if previous_kind == "figure" and any(self.words.asks_across(text, d) for d in self.words.dimensions):
+            scores["figure"] += FOLLOWUP_NUDGE  # "how does that change with seniority?" after a salary
+        if names_something(own):
+            scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
+        elif previous_kind not in ("", "smalltalk", "other") and self.words.pronoun.search(text):
+            # "how do I avoid it?" after an answer goes on with its topic: not "how do I use this?" small talk.
+            # What the small-talk examples saw in its form (a how-to) is then a request for an explanation.
+            scores["explanation"] += scores["smalltalk"]
+            scores["smalltalk"] = 0.0
+        elif self.bare_term(text):  # "MLOps?", "overfitting??": a bare term asked about
+            scores["smalltalk"] = min(scores["smalltalk"], 0.05)
+            if not (asks_number or own.compare):
+                scores["explanation"] += EXPLANATION_NUDGE
+        if own.followup and previous_kind in scores and elliptical(text, own) and not (own.doc_cue or own.method):
+            # "What about the median?", "And for Java developers?": no kind of its own, so the last one's.
+            scores[previous_kind] += FOLLOWUP_NUDGE
+        if own.doc_cue and not (asks_for_number(own) or self.words.asks_for_number(text) or names_metric(own)):
+            scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number
+        if self.words.asks_how_to(text) and not (self.words.asks_for_number(text) or own.monthly):
+            scores["figure"] /= 2  # "how can I get a big jump in my salary?" asks what to do, not how much
+        if self.words.asks_what_drives(text) and not asks_for_number(replace(own, salary=False)):
+            scores["figure"] /= 2  # "which factors influence how much they get paid?": what drives the figure
+            if not self.words.asks_why(text):
+                scores["list"] += FACTORS_NUDGE  # the factors are listed
+        # The share of the evidence: a kind left alone after the rules removed the others is not thereby sure.
+        total = max(sum(scores.values()), 1.0)
+        kind = max(scores, key=lambda k: scores[k])
+        return kind, round(scores[kind] / total, 3)  # type: ignore[return-value]
+
+
+def asks_for_number(s: Slots) -> bool:
+    """The part asks for a figure: a year, a level, an amount, a ranking; not merely a role or a metric name."""
+    return bool(
+        s.years
+        or s.level
+        or s.levels
+        or s.experience_years is not None
+        or s.rank
+        or s.monthly
+        or (s.salary and not s.doc_cue)
+        or s.extra_comp
+        or s.companies
+    )
+
+
+def elliptical(text: str, own: Slots) -> bool:
+    """'And a data scientist?', 'what about the median?': nothing left but an opener once the entities go."""
+    rest = generic_form(text)
+    for placeholder in {p for _, p in MASKS} | {"that year"}:
+        rest = rest.replace(placeholder, " ")
+    named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
+    return len([w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]) <= ELLIPSIS_WORDS
+
+
+def names_metric(s: Slots) -> bool:
+    return bool(s.platform_metric or s.market_metric or s.tools)
+
+
+def names_something(s: Slots) -> bool:
+    return bool(
+        s.years or s.roles or s.city or s.platform_metric or s.market_metric or s.level or s.unknown_role or s.salary
+    )
