@@ -264,3 +264,18 @@ def test_hot_topics_and_cutting_costs_are_the_guides_trends_and_efficiency(
 ) -> None:
     wanted = section.split("|")
     assert any(s in wanted for s in _searched_sections(real_assistant, question)[:3])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what should a beginner in ML study?", "as a beginner, what should I learn for data science?"]
+)
+def test_what_a_beginner_should_study_is_the_guides_education_and_skills(
+    real_assistant: Assistant, question: str
+) -> None:
+    wanted = {
+        "Career Development > Education and Training",
+        "Requirements > Educational Background",
+        "Career Development > Essential Skills",
+    }
+    assert _searched_sections(real_assistant, question)[0] in wanted
