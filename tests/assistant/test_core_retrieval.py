@@ -279,3 +279,23 @@ def test_what_a_beginner_should_study_is_the_guides_education_and_skills(
         "Career Development > Essential Skills",
     }
     assert _searched_sections(real_assistant, question)[0] in wanted
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it hot in Seattle today?",
+        "how do I save money on groceries?",
+        "which libraries are open on Sunday?",
+        "how do I get promoted at McDonald's?",
+        "what goes wrong with my car engine?",
+    ],
+)
+def test_the_search_synonyms_do_not_answer_what_the_documents_do_not_cover(
+    real_assistant: Assistant, question: str
+) -> None:
+    # The synonyms add the documents' words to the lexical search only: off-topic questions using the same
+    # everyday words ("hot", "save money", "libraries", "promoted", "goes wrong") still abstain.
+    reply = real_assistant.ask(question)
+    assert reply.abstained and reply.route == "out_of_scope"
