@@ -162,6 +162,8 @@ PORTFOLIO = ("Career Development > Building Your Portfolio",)
 TRENDS = ("Industry Trends", "Market Demand > Current Trends")
 EFFICIENCY = ("Industry Trends > Widespread Industry Adoption",)
 DATA_CHALLENGES = ("Common Challenges > Data Quality and Availability",)
+BIAS = ("Training AI Models > Eliminating Bias", "Common Challenges > Ethical Considerations and Bias")
+HIRING = (*SECTORS, "Market Demand > Future Outlook", "Market Demand > Challenges and Opportunities")
 BEGINNER = (
     "Career Development > Education and Training",
     "Requirements > Educational Background",
@@ -204,6 +206,11 @@ def _searched_sections(real_assistant: Assistant, question: str, k: int = 8) -> 
         ("what can go wrong with the data behind a model?", DATA_CHALLENGES, 1),
         ("what should a beginner in ML study?", BEGINNER, 1),
         ("as a beginner, what should I learn for data science?", BEGINNER, 1),
+        # "hiring" as the thing asked about is not demand; "companies are hiring" is
+        ("risks of using machine learning for hiring?", BIAS, 1),
+        ("can ML in hiring be biased?", BIAS, 2),
+        ("who is hiring AI specialists?", HIRING, 3),
+        ("are companies hiring ML engineers right now?", HIRING, 3),
     ],
 )
 def test_everyday_words_search_as_the_documents_words(
