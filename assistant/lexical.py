@@ -78,7 +78,7 @@ class LexicalIndex:
         if not wanted or not self.ids:
             return np.zeros(len(self.ids), dtype=np.float32)
         # A word also searches for the documents' longer and shorter forms of it ("document" finds
-        # "documentation", "management" finds "manag..."), as the answer scoring matches them (found_in).
+        # "documentation", "automated" finds "automation"), as the answer scoring matches them (found_in).
         wanted = wanted + sorted({form for term in wanted for form in self._forms(term)} - set(wanted))
         return np.asarray(self._bm25.get_scores(wanted), dtype=np.float32)
 

@@ -150,8 +150,25 @@ def test_libraries_are_searched_as_the_documents_frameworks(real_assistant: Assi
     assert "TensorFlow" in reply.answer and "PyTorch" in reply.answer
 
 
-# The sections that list the sectors hiring ("integrated across sectors such as healthcare, finance, ...").
-SECTORS = "Market Demand > Current Trends|Industry Trends > Increasing Demand for AI and ML Professionals"
+# Sections that answer, for questions in everyday words the search synonyms translate into the documents' own.
+SECTORS = ("Market Demand > Current Trends", "Industry Trends > Increasing Demand for AI and ML Professionals")
+DEMAND = ("Market Demand > In-Demand Skills",)
+MATHS = (
+    "Overview > Skills and Qualifications",
+    "Requirements > Technical Skills",
+    "Career Development > Essential Skills",
+)
+PORTFOLIO = ("Career Development > Building Your Portfolio",)
+TRENDS = ("Industry Trends", "Market Demand > Current Trends")
+EFFICIENCY = ("Industry Trends > Widespread Industry Adoption",)
+DATA_CHALLENGES = ("Common Challenges > Data Quality and Availability",)
+BIAS = ("Training AI Models > Eliminating Bias", "Common Challenges > Ethical Considerations and Bias")
+HIRING = (*SECTORS, "Market Demand > Future Outlook", "Market Demand > Challenges and Opportunities")
+BEGINNER = (
+    "Career Development > Education and Training",
+    "Requirements > Educational Background",
+    "Career Development > Essential Skills",
+)
 
 
 def _searched_sections(real_assistant: Assistant, question: str, k: int = 8) -> list[str]:
@@ -167,41 +184,39 @@ def _searched_sections(real_assistant: Assistant, question: str, k: int = 8) -> 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("question", "section"),
+    ("question", "sections", "within"),
     [
-        ("what skills are companies asking for in ML?", "Market Demand > In-Demand Skills"),
-        ("what skills do employers want from ML engineers?", "Market Demand > In-Demand Skills"),
-        ("which industries rely on ML?", SECTORS),
-        ("what industries are adopting AI?", SECTORS),
+        # "employers want" is what the guide calls demand; its industries are "sectors"
+        ("what skills are companies asking for in ML?", DEMAND, 3),
+        ("what skills do employers want from ML engineers?", DEMAND, 3),
+        ("which industries rely on ML?", SECTORS, 3),
+        ("what industries are adopting AI?", SECTORS, 3),
+        # "math" is the guide's "Mathematics", "show off" its "showcase your skills"
+        ("what math do I need for machine learning?", MATHS, 4),
+        ("which maths topics should I learn for AI?", MATHS, 4),
+        ("how do I show off my AI skills?", PORTFOLIO, 4),
+        ("how can I make my AI skills stand out to employers?", PORTFOLIO, 4),
+        # "hot" is trends, cutting costs is "operational efficiency"
+        ("whats hot in AI right now", TRENDS, 3),
+        ("what topics are hot in machine learning?", TRENDS, 3),
+        ("can AI help a business save money?", EFFICIENCY, 3),
+        ("how do companies use AI to cut costs?", EFFICIENCY, 3),
+        # what "goes wrong" is a challenge; a beginner's studies are education and essential skills
+        ("what goes wrong with data in AI work?", DATA_CHALLENGES, 1),
+        ("what can go wrong with the data behind a model?", DATA_CHALLENGES, 1),
+        ("what should a beginner in ML study?", BEGINNER, 1),
+        ("as a beginner, what should I learn for data science?", BEGINNER, 1),
+        # "hiring" as the thing asked about is not demand; "companies are hiring" is
+        ("risks of using machine learning for hiring?", BIAS, 1),
+        ("can ML in hiring be biased?", BIAS, 2),
+        ("who is hiring AI specialists?", HIRING, 3),
+        ("are companies hiring ML engineers right now?", HIRING, 3),
     ],
 )
-def test_what_employers_want_and_which_industries_find_the_documents_words(
-    real_assistant: Assistant, question: str, section: str
+def test_everyday_words_search_as_the_documents_words(
+    real_assistant: Assistant, question: str, sections: tuple[str, ...], within: int
 ) -> None:
-    # "employers want" is what the guide calls demand; its industries are "sectors".
-    wanted = section.split("|")
-    assert any(s in wanted for s in _searched_sections(real_assistant, question)[:3])
-
-
-MATHS = "Overview > Skills and Qualifications|Requirements > Technical Skills|Career Development > Essential Skills"
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("question", "section"),
-    [
-        ("what math do I need for machine learning?", MATHS),
-        ("which maths topics should I learn for AI?", MATHS),
-        ("how do I show off my AI skills?", "Career Development > Building Your Portfolio"),
-        ("how can I make my AI skills stand out to employers?", "Career Development > Building Your Portfolio"),
-    ],
-)
-def test_short_and_casual_words_search_as_the_documents_words(
-    real_assistant: Assistant, question: str, section: str
-) -> None:
-    # "math" is the guide's "Mathematics", "show off" its "showcase your skills".
-    wanted = section.split("|")
-    assert any(s in wanted for s in _searched_sections(real_assistant, question)[:4])
+    assert set(_searched_sections(real_assistant, question)[:within]) & set(sections)
 
 
 @pytest.mark.slow
@@ -243,24 +258,19 @@ def test_what_a_salary_depends_on_is_the_guides_factors(real_assistant: Assistan
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "question", ["what goes wrong with data in AI work?", "what can go wrong with the data behind a model?"]
-)
-def test_what_goes_wrong_is_searched_as_the_guides_challenges(real_assistant: Assistant, question: str) -> None:
-    assert _searched_sections(real_assistant, question)[0] == "Common Challenges > Data Quality and Availability"
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("question", "section"),
+    "question",
     [
-        ("whats hot in AI right now", "Industry Trends|Market Demand > Current Trends"),
-        ("what topics are hot in machine learning?", "Industry Trends|Market Demand > Current Trends"),
-        ("can AI help a business save money?", "Industry Trends > Widespread Industry Adoption"),
-        ("how do companies use AI to cut costs?", "Industry Trends > Widespread Industry Adoption"),
+        "is it hot in Seattle today?",
+        "how do I save money on groceries?",
+        "which libraries are open on Sunday?",
+        "how do I get promoted at McDonald's?",
+        "what goes wrong with my car engine?",
     ],
 )
-def test_hot_topics_and_cutting_costs_are_the_guides_trends_and_efficiency(
-    real_assistant: Assistant, question: str, section: str
+def test_the_search_synonyms_do_not_answer_what_the_documents_do_not_cover(
+    real_assistant: Assistant, question: str
 ) -> None:
-    wanted = section.split("|")
-    assert any(s in wanted for s in _searched_sections(real_assistant, question)[:3])
+    # The synonyms add the documents' words to the lexical search only: off-topic questions using the same
+    # everyday words ("hot", "save money", "libraries", "promoted", "goes wrong") still abstain.
+    reply = real_assistant.ask(question)
+    assert reply.abstained and reply.route == "out_of_scope"
