@@ -161,7 +161,6 @@ MATHS = (
 PORTFOLIO = ("Career Development > Building Your Portfolio",)
 TRENDS = ("Industry Trends", "Market Demand > Current Trends")
 EFFICIENCY = ("Industry Trends > Widespread Industry Adoption",)
-DATA_CHALLENGES = ("Common Challenges > Data Quality and Availability",)
 BIAS = ("Training AI Models > Eliminating Bias", "Common Challenges > Ethical Considerations and Bias")
 HIRING = (*SECTORS, "Market Demand > Future Outlook", "Market Demand > Challenges and Opportunities")
 BEGINNER = (
@@ -201,9 +200,7 @@ def _searched_sections(real_assistant: Assistant, question: str, k: int = 8) -> 
         ("what topics are hot in machine learning?", TRENDS, 3),
         ("can AI help a business save money?", EFFICIENCY, 3),
         ("how do companies use AI to cut costs?", EFFICIENCY, 3),
-        # what "goes wrong" is a challenge; a beginner's studies are education and essential skills
-        ("what goes wrong with data in AI work?", DATA_CHALLENGES, 1),
-        ("what can go wrong with the data behind a model?", DATA_CHALLENGES, 1),
+        # a beginner's studies are education and essential skills
         ("what should a beginner in ML study?", BEGINNER, 1),
         ("as a beginner, what should I learn for data science?", BEGINNER, 1),
         # "hiring" as the thing asked about is not demand; "companies are hiring" is
