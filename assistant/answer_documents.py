@@ -67,6 +67,7 @@ from assistant.text_terms import found_in, terms
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
+_HAS_NUMBER = re.compile(r"\d")
 CANDIDATES = 8  # passages whose units are scored
 HEADING_NAMES_LIST = 0.6  # share of a heading's words the question uses, from which it names the section
 HEADING_SHARE = 0.35  # ... and share of the question's (IDF-weighted) words the heading holds
@@ -144,7 +145,9 @@ class DocumentAnswerer:
         best = scored[0]
         if not found_in(set(terms(search_text)), set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))):
             return False  # nothing the question names is in the answer: it is about something else
-        if best.passage.score < self._min_relevance and not self._defines(query, kind, best.unit):
+        if best.passage.score < self._min_relevance and not (
+            self._defines(query, kind, best.unit) or self._states_figure_of(kind, best)
+        ):
             return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
         if self._topic_section(kind, query, scored, relevant, search_text, draft):
             return True
@@ -243,6 +246,13 @@ class DocumentAnswerer:
         """The words left once the context entity is set aside name no topic the documents have a heading for
         ("work on", "do all day"): the question asks about the entity itself."""
         return bool(named) and set(named) != set(focus) and not any(t in self._topics for t in focus)
+
+    @staticmethod
+    def _states_figure_of(kind: PartKind, best: Scored) -> bool:
+        """A figure asked of a thing the documents name ("how big is GPT-3?"): the sentence holding every
+        specific word of the question and a number states it, however far its passage is from the question
+        as a whole (a passing mention of "Java" in a list answers no "what is"; a figure about GPT-3 does)."""
+        return kind == "figure" and best.passage.lexical and _HAS_NUMBER.search(best.unit.as_sentence()) is not None
 
     def _defines(self, query: str, kind: PartKind, unit: Unit) -> bool:
         """The unit defines what the question asks about: the asked phrase, or one of the question's specific

@@ -261,3 +261,16 @@ def test_a_place_without_figures_is_refused_with_what_the_sources_say_of_it(
         assert quoted in reply.answer
         guide = "ai-ml-expert-career-guide.md:"
         assert any(quoted in c.snippet and c.source.startswith(guide) for c in reply.citations)
+
+
+@pytest.mark.parametrize("question", ["how big is GPT-3?", "how many parameters does BLOOM have?"])
+def test_a_figure_the_documents_state_about_a_named_thing_is_answered(real_assistant: Assistant, question: str) -> None:
+    """The sentence holding the named thing and a number answers, though its passage is about something else."""
+    reply = ask(real_assistant, question)
+    assert not reply.abstained and "175 billion" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize("question", ["how old is Java?", "how much does Scala cost?"])
+def test_a_figure_of_a_thing_only_mentioned_is_still_refused(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.abstained, reply.answer
