@@ -45,13 +45,21 @@ def torch_embeddings(model_path: Path) -> Embeddings:
     )
 
 
+_EXPORTING = threading.Lock()  # torch's ONNX exporter keeps global state: one export at a time per process
+
+
 def export_onnx(embeddings: Embeddings, model_path: Path, onnx_dir: Path) -> Path:
     """Export the transformer inside a loaded HuggingFaceEmbeddings to ONNX (once per model version)."""
+    target = onnx_dir / f"minilm-{model_fingerprint(model_path)}.onnx"
+    with _EXPORTING:  # an ingest and a server starting in one process may both find no export
+        if target.exists():
+            return target
+        return _export(embeddings, model_path, onnx_dir, target)
+
+
+def _export(embeddings: Embeddings, model_path: Path, onnx_dir: Path, target: Path) -> Path:
     import torch
 
-    target = onnx_dir / f"minilm-{model_fingerprint(model_path)}.onnx"
-    if target.exists():
-        return target
     onnx_dir.mkdir(parents=True, exist_ok=True)
     transformer = embeddings._client[0].auto_model.eval()  # sentence-transformers module 0 = Transformer
 
@@ -66,24 +74,27 @@ def export_onnx(embeddings: Embeddings, model_path: Path, onnx_dir: Path) -> Pat
 
     sample = torch.ones((1, 8), dtype=torch.long)
     axes = {0: "batch", 1: "tokens"}
-    tmp = target.with_suffix(f".{uuid.uuid4().hex}.tmp")  # concurrent ingests may export at once
-    with torch.no_grad():
-        torch.onnx.export(
-            LastHiddenState(),
-            (sample, sample, torch.zeros_like(sample)),
-            str(tmp),
-            input_names=["input_ids", "attention_mask", "token_type_ids"],
-            output_names=["last_hidden_state"],
-            dynamic_axes={
-                "input_ids": axes,
-                "attention_mask": axes,
-                "token_type_ids": axes,
-                "last_hidden_state": axes,
-            },
-            opset_version=17,
-            dynamo=False,
-        )
-    tmp.replace(target)
+    tmp = target.with_suffix(f".{uuid.uuid4().hex}.tmp")  # other processes may export at once
+    try:
+        with torch.no_grad():
+            torch.onnx.export(
+                LastHiddenState(),
+                (sample, sample, torch.zeros_like(sample)),
+                str(tmp),
+                input_names=["input_ids", "attention_mask", "token_type_ids"],
+                output_names=["last_hidden_state"],
+                dynamic_axes={
+                    "input_ids": axes,
+                    "attention_mask": axes,
+                    "token_type_ids": axes,
+                    "last_hidden_state": axes,
+                },
+                opset_version=17,
+                dynamo=False,
+            )
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)  # a failed export leaves no half-written file behind
     (onnx_dir / "manifest.json").write_text(json.dumps({"model": str(model_path), "file": target.name}))
     return target
 
@@ -99,9 +110,15 @@ def quantize_onnx(fp32_file: Path) -> Path:
         return target
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    tmp = target.with_suffix(f".{uuid.uuid4().hex}.tmp")  # concurrent ingests may quantise at once
-    quantize_dynamic(str(fp32_file), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
-    tmp.replace(target)
+    with _EXPORTING:
+        if target.exists():
+            return target
+        tmp = target.with_suffix(f".{uuid.uuid4().hex}.tmp")  # other processes may quantise at once
+        try:
+            quantize_dynamic(str(fp32_file), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+            tmp.replace(target)
+        finally:
+            tmp.unlink(missing_ok=True)
     return target
 
 
