@@ -184,6 +184,12 @@ def summary_markdown(result: RunResult) -> str:
         "## Gates",
         "",
     ]
+    gated = result.manifest.selection.get("gate_split", "all")
+    if gated != "all":
+        lines += [
+            f"Applied to the {gated} split's figures and cases; the other splits are reported above, not gated.",
+            "",
+        ]
     lines += [
         f"- **{gate.status.upper()}** {gate.gate}"
         + (f" (actual {gate.actual:.4g})" if gate.actual is not None else "")
