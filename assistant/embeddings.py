@@ -46,11 +46,16 @@ def torch_embeddings(model_path: Path) -> Embeddings:
 
 
 _EXPORTING = threading.Lock()  # torch's ONNX exporter keeps global state: one export at a time per process
+INT8_SUFFIX = "-int8"  # the quantised file is the export's name with this before ".onnx"
+
+
+def _export_path(model_path: Path, onnx_dir: Path) -> Path:
+    return onnx_dir / f"minilm-{model_fingerprint(model_path)}.onnx"
 
 
 def export_onnx(embeddings: Embeddings, model_path: Path, onnx_dir: Path) -> Path:
     """Export the transformer inside a loaded HuggingFaceEmbeddings to ONNX (once per model version)."""
-    target = onnx_dir / f"minilm-{model_fingerprint(model_path)}.onnx"
+    target = _export_path(model_path, onnx_dir)
     with _EXPORTING:  # an ingest and a server starting in one process may both find no export
         if target.exists():
             return target
@@ -105,7 +110,7 @@ def quantize_onnx(fp32_file: Path) -> Path:
     Measured on this machine for a one-sentence query: 5.2 -> 2.7-3.5 ms of CPU, cosine 0.99 to the fp32
     vectors; per-tensor scales were as fast but only 0.94-0.97. The file sits next to the fp32 export.
     """
-    target = fp32_file.with_name(fp32_file.stem + "-int8.onnx")
+    target = fp32_file.with_name(f"{fp32_file.stem}{INT8_SUFFIX}.onnx")
     if target.exists():
         return target
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -124,7 +129,7 @@ def quantize_onnx(fp32_file: Path) -> Path:
 
 def find_onnx(model_path: Path, onnx_dir: Path, precision: str = "fp32") -> Path | None:
     """The export for this model at this precision; an int8 file is made from the fp32 one when missing."""
-    target = onnx_dir / f"minilm-{model_fingerprint(model_path)}.onnx"
+    target = _export_path(model_path, onnx_dir)
     if not target.exists():
         return None
     return quantize_onnx(target) if precision == "int8" else target
@@ -140,12 +145,6 @@ class OnnxEmbeddings(Embeddings):
 
     def __init__(self, onnx_file: Path, model_path: Path, threads: int = 1, parallel: int = 1) -> None:
         import onnxruntime as ort
-
-        if onnx_file.stem.endswith("-int8"):
-            # Dynamic quantisation scales activations per batch: in a batch a text's vector would depend on
-            # its neighbours (cosine 0.993 to its own vector). One text per run gives every text one vector,
-            # the query's, at no cost: batches of 1 need no padding.
-            self.batch_size = 1
         from tokenizers import Tokenizer
 
         options = ort.SessionOptions()
@@ -157,6 +156,11 @@ class OnnxEmbeddings(Embeddings):
         self._tokenizer.enable_padding()
         self._lock = threading.Lock()  # tokenizers' padding state is not thread-safe
         self._parallel = parallel
+        if onnx_file.stem.endswith(INT8_SUFFIX):
+            # Dynamic quantisation scales activations per batch: in a batch a text's vector would depend on
+            # its neighbours (cosine 0.993 to its own vector). One text per run gives every text one vector,
+            # the query's, at no cost: batches of 1 need no padding.
+            self.batch_size = 1
         normalizer = self._tokenizer.normalizer
         # An uncased model (MiniLM's tokenizer lowercases) gives "What is X?" and "what is x?" one vector.
         self.lowercases = normalizer is not None and normalizer.normalize_str("AbC") == normalizer.normalize_str("abc")
@@ -223,12 +227,11 @@ def onnx_model(model_path: Path, onnx_dir: Path, precision: str = "fp32") -> Pat
     """The ONNX file for this model and precision, exported (torch, once per model version, ~10 s) and
     quantised when missing: a server started where no ingest ran (its own container, a fresh model cache)
     makes its own instead of refusing to start. Concurrent makers each write a temp file and rename it."""
-    onnx_file = find_onnx(model_path, onnx_dir, precision)
-    if onnx_file is None:
+    fp32_file = find_onnx(model_path, onnx_dir)
+    if fp32_file is None:
         log.info("exporting the embedding model to ONNX in %s (once per model version)", onnx_dir)
-        onnx_file = export_onnx(torch_embeddings(model_path), model_path, onnx_dir)
-        onnx_file = quantize_onnx(onnx_file) if precision == "int8" else onnx_file
-    return onnx_file
+        fp32_file = export_onnx(torch_embeddings(model_path), model_path, onnx_dir)
+    return quantize_onnx(fp32_file) if precision == "int8" else fp32_file
 
 
 def document_embeddings(model_path: Path, onnx_dir: Path, precision: str = "fp32") -> OnnxEmbeddings:
