@@ -121,7 +121,9 @@ class Planner:
                 slots = replace(own, followup=True, tools=tools, companies=companies)
             previous_kind = str(before.slots.get("kind") or "") if before else ""
             form = own
-            if before and not names_something(own) and _REFERS_BACK.search(text):
+            # "does that include ...?", "what does that number measure?": the turn before is what it is about.
+            points_back = before is not None and not names_something(own) and _REFERS_BACK.search(text) is not None
+            if points_back:
                 # "does that include every candidate?" after the offers total: that figure is what is asked about.
                 metric = before.slots.get("platform_metric") or None
                 form = replace(own, platform_metric=str(metric)) if metric else own
@@ -156,7 +158,7 @@ class Planner:
             asked = asked if own.roles or own.unknown_role else asked_sentence(asked)
             part.query = (resolved if role_kind and resolved else None) or asked
             part.generic = generic
-            if before and not names_something(own) and _REFERS_BACK.search(text):
+            if points_back:
                 # "What does that number measure?": the figure the turn before was about is what is asked.
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
                 if topic and topic != "all":

@@ -253,8 +253,13 @@ def _pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9]){stem}(?:s|es)?(?![a-z0-9])")
 
 
+def _literal(phrase: str) -> bool:
+    """'/month', '$': matched as plain text, not as a whole word."""
+    return phrase.startswith("/") or not phrase[0].isalnum()
+
+
 def _has(text: str, phrase: str) -> bool:
-    if phrase.startswith("/") or not phrase[0].isalnum():
+    if _literal(phrase):
         return phrase in text
     return _pattern(phrase).search(text) is not None
 
@@ -288,7 +293,7 @@ def _any(text: str, phrases: tuple[str, ...]) -> bool:
 def _any_pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
     """One alternation for a vocabulary list (same matches as `_has` on each phrase): a question is checked
     against dozens of lists of up to ~40 phrases, and one search per list costs a tenth of one per phrase."""
-    literals = tuple(p for p in phrases if p.startswith("/") or not p[0].isalnum())
+    literals = tuple(p for p in phrases if _literal(p))
     words = [p for p in phrases if p not in literals]
     pattern = re.compile("|".join(f"(?:{_pattern(p).pattern})" for p in words)) if words else None
     return pattern, literals

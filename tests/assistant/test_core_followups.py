@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.models import Reply
 from assistant.pipeline import Assistant
 
 pytestmark = pytest.mark.slow
 
 
-def conversation(assistant: Assistant, *messages: str):  # type: ignore[no-untyped-def]
-    session = None
-    reply = None
-    for message in messages:
-        reply = assistant.ask(message, session)
-        session = reply.session_id
+def conversation(assistant: Assistant, first: str, *then: str) -> Reply:
+    """The reply to the last message, each asked in the conversation the first one started."""
+    reply = assistant.ask(first)
+    for message in then:
+        reply = assistant.ask(message, reply.session_id)
     return reply
 
 
