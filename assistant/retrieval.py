@@ -129,8 +129,9 @@ class Retriever:
         dense = self.search(query, k=depth, vector=vector)
         cosine = {p.chunk_id: p.score for p in dense}
         lexical = self.lexical.search(query, k=depth)
-        headings = self._heading_matches(focus or query)
-        heading_rank = self._heading_ranking(headings, set(terms(focus or query)))
+        wanted = set(terms(focus or query))  # the words headings are matched against
+        headings = self._heading_matches(wanted)
+        heading_rank = self._heading_ranking(headings, wanted)
         # Dense chunks and best sentences both come from the embedding: together they weigh as much as BM25.
         fused = reciprocal_rank_fusion(
             [[p.chunk_id for p in dense], list(by_sentence or {}), [c for c, _ in lexical], heading_rank[:depth]],
@@ -179,15 +180,14 @@ class Retriever:
         hits = found_in(wanted, heading)
         return sum(self.lexical.weight(w) for w in hits) / total if total else 0.0
 
-    def _heading_matches(self, query: str) -> dict[str, float]:
-        """Per chunk, how much of its innermost heading the question names (see heading_match).
+    def _heading_matches(self, wanted: set[str]) -> dict[str, float]:
+        """Per chunk, how much of its innermost heading the question's words `wanted` name (see heading_match).
 
         When the question names part of the innermost heading, the enclosing headings it also names fill
         the rest: "good practices for deploying models" -> Best Practices > Deployment and Operations,
         "problems hiring AI talent" -> Common Challenges > Talent and Skill Gaps. A parent heading alone
         adds nothing (it would lift every subsection equally; the parent's own chunk is matched by itself).
         """
-        wanted = set(terms(query))
         # Only headings holding a word the question names can match: found once over the headings' words,
         # not per chunk (this runs on every documents question).
         named = found_in(set(self._heading_rows), wanted)
