@@ -535,7 +535,7 @@ def test_a_head_noun_written_once_belongs_to_both_sides(
 ) -> None:
     """'supervised vs unsupervised learning': 'learning' is both sides' (the documents write 'supervised
     learning'), so a sentence on supervised learning alone is one side's, not both."""
-    found = real_assistant.build.document_answerer._side_terms(sides)
+    found = real_assistant.build.document_answerer.scorer.side_terms(sides)
     if left is None:
         assert found == side_terms(sides, acronyms(real_assistant.build.retriever.texts()))
     else:

@@ -1,0 +1,174 @@
+"""Unit scoring for documentation answers: every sentence and list item of the candidate passages gets one
+score for how well it answers the question part.
+
+The score is the unit's embedding similarity to the question, the question's specific (IDF-weighted) words in
+the unit and in its heading, the passage's fused search rank, and what the kind of question wants (the
+definition of the asked term, a reason for "why", both sides of a comparison); framing sentences are never
+candidates. Which shape the answer then takes is answer_sections.py's; answer_documents.py ties them together.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from assistant.answer_roles import (
+    ANAPHORA,
+    EXAMPLE,
+    FIGURE,
+    REASON,
+    WHY,
+    Scored,
+    is_lead_in,
+    speaks_of,
+)
+from assistant.models import PartKind
+from assistant.passage_units import (
+    Unit,
+    asked_phrase,
+    comparison_sides,
+    defines,
+    is_framing,
+    mentions,
+    side_terms,
+    units,
+)
+from assistant.retrieval import Passage, Retriever, SentenceIndex
+from assistant.text_terms import found_in, terms
+
+_HAS_NUMBER = re.compile(r"\d")
+REASON_GIVEN = 0.1  # what a causal sentence gains on a "why" question
+EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts less (it supports, it does not lead)
+
+
+class UnitScorer:
+    """Scores the units of retrieved passages against a question part (built once per loaded build)."""
+
+    def __init__(self, retriever: Retriever, sentences: SentenceIndex, expansions: dict[str, str]) -> None:
+        self._retriever = retriever
+        self._sentences = sentences
+        self._expansions = expansions
+        # Lower-cased corpus, read once per build: whether "supervised learning" is a phrase the documents use.
+        self._corpus = " ".join(retriever.texts()).lower()
+        self._topics = retriever.heading_terms()
+
+    def score(
+        self,
+        query: str,
+        kind: PartKind,
+        focus: list[str],
+        passages: list[Passage],
+        vector: np.ndarray,
+        named: list[str] | None = None,
+    ) -> list[Scored]:
+        phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
+        why = bool(WHY.match(query)) and kind != "figure"
+        about_entity = self.about_entity(focus, named)
+        sides = comparison_sides(query) if kind != "figure" else None
+        left, right = self.side_terms(sides) if sides else (set(), set())
+        weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
+        total = sum(weights.values()) or 1.0
+        wanted = set(named or focus)  # an item's label may name the context entity ("Robotics Engineer: ...")
+        top_fused = max(p.fused for p in passages) or 1.0
+        out: list[Scored] = []
+        for rank, passage in enumerate(passages):
+            stored = dict(self._sentences.sentences(passage.chunk_id))
+            heading = found_in(set(weights), set(terms(passage.section)))
+            heading_share = sum(weights[t] for t in heading) / total
+            passage_units = units(passage.text)
+            for at, unit in enumerate(passage_units):
+                text = unit.as_sentence()
+                entity_item = False
+                lead_in = is_lead_in(unit, passage_units[at + 1 : at + 2])
+                if is_framing(unit.text) and not unit.children and not lead_in:
+                    continue
+                vectors = [stored[line] for line in unit.lines if line in stored]
+                semantic = max((float(vector @ v) for v in vectors), default=passage.score)
+                hits = found_in(set(weights), set(terms(text)))
+                lexical = sum(weights[t] for t in hits) / total
+                # Words in the heading count almost like words in the unit: an item under 'Technical Skills' is one.
+                in_heading = sum(weights[t] for t in heading - hits) / total
+                score = semantic + 0.5 * lexical + 0.3 * in_heading + 0.1 * passage.fused / top_fused
+                bonus = 0.0
+                if phrase and defines(text, phrase, self._expansions):
+                    bonus += 0.3
+                if why and REASON.search(text):
+                    bonus += REASON_GIVEN  # "why ...?": a sentence that gives a cause or a purpose answers it
+                # An item whose own label the question names ("Programming Languages: ...", "Business
+                # Acumen: ...") is that thing; a section's opening sentence explains its heading.
+                if unit.label:
+                    label = set(terms(unit.label))
+                    named_by = self._retriever.heading_match(label, set(focus))
+                    names_entity = self._retriever.heading_match(label, wanted - set(focus)) >= 0.5
+                    if lexical > 0 or (names_entity and about_entity):
+                        # the context entity counts when the item also says what is asked, or when nothing else
+                        # is asked ("what does a robotics engineer work on": only the role is a topic)
+                        entity_item = names_entity
+                        named_by = max(named_by, self._retriever.heading_match(label, wanted))
+                    elif names_entity:
+                        named_by = -0.75  # only the entity's name matches: the item is about it, not the question
+                    score += 0.2 * named_by
+                elif unit.position == 0 and not unit.is_item:
+                    score += 0.1 * passage.heading_match
+                if sides and mentions(speaks_of(unit, passage), left) and mentions(speaks_of(unit, passage), right):
+                    bonus += 0.25
+                score += bonus
+                if kind != "figure" and FIGURE.search(text) and len(text.split()) < 12:
+                    score -= 0.3  # a bare salary line answers a figure question, which the statistics route owns
+                if len(text.split()) < 4 and not unit.children:
+                    score -= 0.2  # a bare label or figure says nothing on its own
+                elif unit.is_item and ANAPHORA.match(unit.text):
+                    score -= 0.15  # "It can, for example, ...": an item that leans on what came before
+                elif EXAMPLE.match(unit.text):
+                    score -= EXAMPLE_SENTENCE  # "For instance, in a GAN ...": it illustrates the answer, it is not it
+                out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
+        out.sort(key=lambda s: s.score, reverse=True)
+        return out
+
+    def about_entity(self, focus: list[str], named: list[str] | None) -> bool:
+        """The words left once the context entity is set aside name no topic the documents have a heading for
+        ("work on", "do all day"): the question asks about the entity itself."""
+        return bool(named) and set(named) != set(focus) and not any(t in self._topics for t in focus)
+
+    @staticmethod
+    def states_figure_of(kind: PartKind, best: Scored) -> bool:
+        """A figure asked of a thing the documents name ("how big is GPT-3?"): the sentence holding every
+        specific word of the question and a number states it, however far its passage is from the question
+        as a whole (a passing mention of "Java" in a list answers no "what is"; a figure about GPT-3 does)."""
+        return kind == "figure" and best.passage.lexical and _HAS_NUMBER.search(best.unit.as_sentence()) is not None
+
+    def defines_asked(self, query: str, kind: PartKind, unit: Unit) -> bool:
+        """The unit defines what the question asks about: the asked phrase, or one of the question's specific
+        (rare) words ("What does MLOps stand for?" -> "MLOps (Machine Learning Operations)")."""
+        if kind == "list":
+            return False
+        sentence = unit.as_sentence()
+        specific = [
+            w for w in re.findall(r"[\w+#./-]+", query) if any(self._retriever.lexical.rare(t) for t in terms(w))
+        ]
+        return any(defines(sentence, name, self._expansions) for name in [asked_phrase(query), *specific])
+
+    def sides_of(self, query: str, kind: PartKind) -> tuple[set[str], set[str]] | None:
+        sides = comparison_sides(query) if kind != "figure" else None
+        return self.side_terms(sides) if sides else None
+
+    def side_terms(self, sides: tuple[str, str]) -> tuple[set[str], set[str]]:
+        """Each side's own words, with a head noun written once for both sides set aside: in "supervised vs
+        unsupervised learning" and "generative and discriminative models" the last word belongs to both sides
+        (the documents write "supervised learning", "generative models"), so it tells neither apart."""
+        left, right = side_terms(sides, self._expansions)
+        for one, other in (sides, sides[::-1]):
+            one_words, other_words = one.lower().split(), other.lower().split()
+            if len(one_words) != 1 or len(other_words) < 2:
+                continue
+            head = other_words[-1].strip("?.,!")
+            if terms(head) and re.search(rf"\b{re.escape(one_words[0])}\s+{re.escape(head)}\b", self._corpus):
+                shared = set(terms(head))
+                left, right = (left - shared) or left, (right - shared) or right
+        # "Is Scala or C++ useful for an AI job?": after a one-word first side, the second side is its first word;
+        # the rest is what is asked about both ("useful for an AI job"), not a side.
+        first, second = sides[0].split(), sides[1].split()
+        if len(first) == 1 and len(second) > 2 and set(terms(second[0])):
+            right = set(terms(second[0])) - left or right
+        return left, right
