@@ -115,7 +115,7 @@ class DocumentAnswerer:
         if not plain:
             return False
         budget = DEFINITION_SENTENCES if defining(query, kind) else None
-        if plain[0].entity_item and self.scorer.about_entity(terms(focus_text), terms(search_text)):
+        if plain[0].entity_item and self.scorer.about_entity(terms(focus_text), terms(search_text), relevant):
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
         write_sentences(plain, draft, self._retriever.lexical.rare, self.scorer.sides_of(query, kind), budget)
         return True

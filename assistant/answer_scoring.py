@@ -64,7 +64,7 @@ class UnitScorer:
     ) -> list[Scored]:
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
         why = bool(WHY.match(query)) and kind != "figure"
-        about_entity = self.about_entity(focus, named)
+        about_entity = self.about_entity(focus, named, passages)
         sides = comparison_sides(query) if kind != "figure" else None
         left, right = self.side_terms(sides) if sides else (set(), set())
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
@@ -126,10 +126,17 @@ class UnitScorer:
         out.sort(key=lambda s: s.score, reverse=True)
         return out
 
-    def about_entity(self, focus: list[str], named: list[str] | None) -> bool:
+    def about_entity(self, focus: list[str], named: list[str] | None, passages: list[Passage] | None = None) -> bool:
         """The words left once the context entity is set aside name no topic the documents have a heading for
-        ("work on", "do all day"): the question asks about the entity itself."""
-        return bool(named) and set(named) != set(focus) and not any(t in self._topics for t in focus)
+        ("work on", "do all day"), or none the retrieved passages say at all ("the top of the ladder for a data
+        scientist": "top" heads Top-Paying Companies, which is not among them): the question asks about the
+        entity itself."""
+        if not named or set(named) == set(focus):
+            return False
+        if not any(t in self._topics for t in focus):
+            return True
+        said = set(terms(" ".join(f"{p.section} {p.text}" for p in passages or [])))
+        return passages is not None and not found_in(set(focus), said)
 
     @staticmethod
     def states_figure_of(kind: PartKind, best: Scored) -> bool:

@@ -966,3 +966,19 @@ def test_a_pronoun_led_support_from_another_section_is_left_out(real_assistant: 
     draft = answer(real_assistant, question, "explanation")
     assert draft.citations[0].section.endswith("Increasing Model Size and Complexity"), draft.text()
     assert "These can be used" not in draft.text(), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what's the top of the ladder for a data scientist", "where does a data scientist top out"]
+)
+def test_a_question_whose_other_words_the_passages_never_say_is_about_the_role(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'top' heads a section the search did not bring (Top-Paying Companies) and 'ladder' is nowhere: set the
+    role aside and nothing retrieved speaks of the rest, so the role's own item answers, not another role's."""
+    draft = Draft(documents=real_assistant.build.documents)
+    assert real_assistant.build.document_answerer.answer(question, "explanation", draft, ["Data Scientist"])
+    text = draft.text()
+    assert text.startswith("Data Scientist: "), text
+    assert "Chief Data Scientist" in text and "Machine Learning Engineer" not in text, text
