@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,8 @@ import numpy as np
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
-from assistant.lexical import LexicalIndex, reciprocal_rank_fusion
+from assistant.lexical import LexicalIndex, initialisms, reciprocal_rank_fusion
+from assistant.passage_units import acronyms, expansion_of
 from assistant.text_terms import STOPWORDS, found_in, split_sentences, terms
 
 __all__ = ["STOPWORDS", "Passage", "Retriever", "SentenceIndex", "split_sentences", "terms"]
@@ -77,6 +79,45 @@ class Retriever:
                 self._heading_rows.setdefault(word, []).append(row)
         self.lexical = LexicalIndex(self._ids, self._texts, [str(m.get("section", "")) for m in self._metas])
         self._heading_weights = [self._weighed(set(heading)) for heading in self._headings]
+        # What the documents' acronyms stand for: as they define them ("natural language processing (NLP)"),
+        # else the initials of a term they repeat ("reinforcement learning" for "RL"); read once per build.
+        defined = acronyms(self._texts)
+        self._defined = set(defined)
+        self._expansions = {**initialisms(self._texts), **defined}
+        self._spelled_out = [(tuple(terms(expansion)), acronym) for acronym, expansion in defined.items()]
+
+    def expansions(self) -> dict[str, str]:
+        """Acronym -> expansion, lower-cased: the documents' own definitions, and initials of their terms."""
+        return dict(self._expansions)
+
+    def expand(self, query: str) -> str:
+        """The documents' other names for what the question names, as extra search words: an acronym's
+        expansion ("NLP" -> natural language processing; "RL" -> reinforcement learning), the acronym of a
+        spelled-out term ("automated machine learning" -> automl), and the one word two question words
+        spell together ("back prop" -> backpropagation). Empty when there is none."""
+        extra: list[str] = []
+        for token in _ACRONYM.findall(query):
+            # Written as an acronym (two capitals at least: "RL", "GANs", "MLOps"): "is" or "data" never is one.
+            # One the documents use everywhere ("AI", "ML") finds its chunks by itself; its expansion would
+            # only outweigh the question's other words.
+            if sum(c.isupper() for c in token) >= 2 and self._uncommon(token):
+                expansion = expansion_of(token, self._expansions)
+                defined = token.lower() in self._defined or token.lower()[:-1] in self._defined
+                # Initials read off a term are for acronyms the documents never write ("RL"); one they write
+                # ("GPT-3") is found as written, and its guessed expansion would only pull other passages.
+                if defined or not any(self.lexical.weight(t) for t in terms(token)):
+                    extra.append(expansion)
+        words = terms(query)
+        for spelled, acronym in self._spelled_out:
+            n = len(spelled)
+            if (
+                n > 1
+                and self._uncommon(acronym)
+                and any(tuple(words[i : i + n]) == spelled for i in range(len(words) - n + 1))
+            ):
+                extra.append(acronym)
+        extra.extend(self.lexical.compounds(query))
+        return " ".join(dict.fromkeys(e for e in extra if e))
 
     def heading_terms(self) -> set[str]:
         """Every word of every innermost heading: the topics the documents are written about."""
@@ -108,6 +149,10 @@ class Retriever:
             passages.append(Passage(**_fields(str(chunk_id), self._texts[row], self._metas[row]), score=score))
         return passages
 
+    def _uncommon(self, word: str) -> bool:
+        """A word the documents use in few chunks or none (see LexicalIndex.rare)."""
+        return all(self.lexical.rare(t) or not self.lexical.weight(t) for t in terms(word))
+
     def hybrid(
         self,
         query: str,
@@ -127,6 +172,9 @@ class Retriever:
         k = k or self._top_k
         depth = max(2 * k, 10)
         dense = self.search(query, k=depth, vector=vector)
+        extra = self.expand(query)
+        if extra:  # the lexical side also searches the documents' other names for what is asked
+            query, focus = f"{query} {extra}", f"{focus or query} {extra}"
         cosine = {p.chunk_id: p.score for p in dense}
         lexical = self.lexical.search(query, k=depth)
         wanted = set(terms(focus or query))  # the words headings are matched against
@@ -247,6 +295,9 @@ class Retriever:
             )
             out.append(self.section_of(Passage(**_fields(self._ids[row], "", self._metas[row]), score=passage.score)))
         return out
+
+
+_ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")
 
 
 def _first_line(source: str) -> int:
