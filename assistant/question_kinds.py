@@ -23,8 +23,9 @@ import yaml
 from langchain_core.embeddings import Embeddings
 
 from assistant.models import PartKind
+from assistant.phrase_match import phrase_pattern
 from assistant.settings import PROJECT_ROOT
-from assistant.understanding import CITY_SYNONYMS, PLATFORM_METRICS, ROLE_SYNONYMS, YEAR, _pattern
+from assistant.understanding import CITY_SYNONYMS, PLATFORM_METRICS, ROLE_SYNONYMS, YEAR
 
 KINDS: tuple[str, ...] = get_args(PartKind)
 QUESTION_EXAMPLES_PATH = PROJECT_ROOT / "stats" / "question_examples.yaml"
@@ -238,10 +239,10 @@ def generic_form(text: str, named: dict[str, str] | None = None) -> str:
     # Names the tables lack but the question's slots found ("AI product manager", "Boston") are entities too.
     for phrase, placeholder in sorted((named or {}).items(), key=lambda item: -len(item[0])):
         if phrase:
-            lowered = _pattern(phrase.lower()).sub(placeholder, lowered)
+            lowered = phrase_pattern(phrase.lower()).sub(placeholder, lowered)
     for table, placeholder in MASKS:
         for phrase in table:
-            lowered = _pattern(phrase).sub(placeholder, lowered)
+            lowered = phrase_pattern(phrase).sub(placeholder, lowered)
     lowered = YEAR.sub("that year", lowered)
     return re.sub(r"\b(this \w+)(?: \1)+", r"\1", lowered)  # "median salary expectation" is one figure
 
