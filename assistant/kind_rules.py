@@ -90,8 +90,9 @@ class KindRules:
         # Before the follow-up rules: "and for AI engineers?" after a salary is a figure by the turn before.
         if not (asks_number or names_metric(own) or own.salary or own.city or own.unknown_level or own.unknown_place):
             scores["figure"] /= 2  # no pay, amount, metric or place in its words: a figure only by its form
-        if previous_kind == "figure" and any(self.words.asks_across(text, d) for d in self.words.dimensions):
-            scores["figure"] += FOLLOWUP_NUDGE  # "how does that change with seniority?" after a salary
+        if previous_kind == "figure" and any(self.words.names_dimension(text, d) for d in self.words.dimensions):
+            # "how does that change with seniority?", "and at the same level?" after a salary
+            scores["figure"] += FOLLOWUP_NUDGE
         if names_something(own):
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
         elif previous_kind not in ("", "smalltalk", "other") and self.words.pronoun.search(text):

@@ -137,7 +137,11 @@ class Planner:
             said = without_trailing_statement(text)
             kind, confidence = self._rules.kind(said if whole else asked_sentence(said), form, vote, previous_kind)
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
-            if own.roles and other_side and kind != "figure" and self.words.asks_to_compare(text):
+            beside = _sets_beside(text, own, before, previous_kind, vocabulary)
+            if beside:
+                # "is that more than a data scientist?" after an AI researcher's pay: that figure, for both roles.
+                kind = "figure"
+            elif own.roles and other_side and kind != "figure" and self.words.asks_to_compare(text):
                 # "how is their job different from an ML engineer's?" after a data scientist: both are named.
                 resolved = self.words.resolve(text, other_side[0])
                 kind = "comparison" if resolved else kind
@@ -146,6 +150,8 @@ class Planner:
                 # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
                 slots = replace(slots, doc_cue=False, followup=slots.followup or previous_kind == "figure")
             merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
+            if beside:
+                merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
             if kind == "figure" and before and not merged.years and _REFERS_BACK.search(text):
                 merged.years = list(before.slots.get("years") or [])  # "how many offers was that based on?"
             part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
@@ -311,6 +317,18 @@ def _continues(text: str, own: Slots, previous: Turn, refers_back: bool = False)
     if previous.route not in ("documents", "both") or names_something(own) or own.roles:
         return False
     return refers_back or topicless(text)
+
+
+def _sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, vocabulary: Vocabulary) -> list[str]:
+    """The roles of the figure the turn before gave, when this part sets a new role beside it ("is that more than
+    a data scientist?", "how do they compare to an AI engineer at the same level?"); else nothing."""
+    if before is None or previous_kind != "figure" or before.route != "statistics" or own.method:
+        return []
+    earlier = [r for r in _roles_of(before.slots) if r in vocabulary.roles]
+    new = [r for r in own.roles if r not in earlier]
+    if not (earlier and new and own.compare and _REFERS_BACK.search(text)):
+        return []
+    return earlier
 
 
 def _keyed_by_statistics(s: Slots) -> bool:

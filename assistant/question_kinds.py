@@ -23,8 +23,9 @@ import yaml
 from langchain_core.embeddings import Embeddings
 
 from assistant.models import PartKind
+from assistant.phrase_match import phrase_pattern
 from assistant.settings import PROJECT_ROOT
-from assistant.understanding import CITY_SYNONYMS, PLATFORM_METRICS, ROLE_SYNONYMS, YEAR, _pattern
+from assistant.understanding import CITY_SYNONYMS, PLATFORM_METRICS, ROLE_SYNONYMS, YEAR
 
 KINDS: tuple[str, ...] = get_args(PartKind)
 QUESTION_EXAMPLES_PATH = PROJECT_ROOT / "stats" / "question_examples.yaml"
@@ -109,6 +110,7 @@ class PlanVocabulary:
     yes_no: re.Pattern[str]
     how_to: re.Pattern[str]
     request: re.Pattern[str]
+    kept: re.Pattern[str]  # "the same", "that": a dimension word after one names the value already in play
 
     @classmethod
     def load(cls, path: Path) -> PlanVocabulary:
@@ -130,6 +132,7 @@ class PlanVocabulary:
             yes_no=_leading((raw.get("yes_no") or {}).get("openings") or []),
             how_to=_leading((raw.get("how_to") or {}).get("openings") or []),
             request=_leading((raw.get("yes_no") or {}).get("requests") or []),
+            kept=_before_word((raw.get("references") or {}).get("kept") or []),
         )
 
     def asks_definition(self, text: str) -> bool:
@@ -176,9 +179,17 @@ class PlanVocabulary:
         number = self.number.search(text)
         return driver is not None and (number is None or driver.start() < number.start())
 
-    def asks_across(self, text: str, dimension: str) -> bool:
+    def names_dimension(self, text: str, dimension: str) -> bool:
+        """'with seniority', 'at the same level': the part speaks of a dimension of the figures."""
         pattern = self.dimensions.get(dimension)
         return bool(pattern and pattern.search(text))
+
+    def asks_across(self, text: str, dimension: str) -> bool:
+        """'how does that change with seniority?' asks across levels; 'at the same level' keeps the one in play."""
+        pattern = self.dimensions.get(dimension)
+        if pattern is None:
+            return False
+        return any(self.kept.search(text[: m.start()]) is None for m in pattern.finditer(text))
 
     def resolve(self, text: str, name: str) -> str | None:
         """The text with its first back-reference replaced by `name`, or None when it has none."""
@@ -202,6 +213,14 @@ def _leading(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\W*(?:{alternatives})\s+\w", re.IGNORECASE)
 
 
+def _before_word(words: list[str]) -> re.Pattern[str]:
+    """One of `words` ending the text (a determiner right before the word that follows it)."""
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})\s+$", re.IGNORECASE)
+
+
 def _words(words: list[str]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!)")
@@ -220,10 +239,10 @@ def generic_form(text: str, named: dict[str, str] | None = None) -> str:
     # Names the tables lack but the question's slots found ("AI product manager", "Boston") are entities too.
     for phrase, placeholder in sorted((named or {}).items(), key=lambda item: -len(item[0])):
         if phrase:
-            lowered = _pattern(phrase.lower()).sub(placeholder, lowered)
+            lowered = phrase_pattern(phrase.lower()).sub(placeholder, lowered)
     for table, placeholder in MASKS:
         for phrase in table:
-            lowered = _pattern(phrase).sub(placeholder, lowered)
+            lowered = phrase_pattern(phrase).sub(placeholder, lowered)
     lowered = YEAR.sub("that year", lowered)
     return re.sub(r"\b(this \w+)(?: \1)+", r"\1", lowered)  # "median salary expectation" is one figure
 

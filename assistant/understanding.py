@@ -11,13 +11,13 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from assistant.phrase_match import all_keys, first_key, has_any, has_phrase, phrase_pattern
 from assistant.settings import PROJECT_ROOT
 from assistant.text_terms import STOPWORDS
 
@@ -244,61 +244,6 @@ def load_dictionary(model_path: Path) -> frozenset[str]:
     return frozenset(w for w in lines if len(w) >= 4 and w.isalpha() and w.islower())
 
 
-@lru_cache(maxsize=4096)
-def _pattern(phrase: str) -> re.Pattern[str]:
-    """Whole-word match that also accepts a plural ('ML engineers', 'top-paying companies')."""
-    stem = re.escape(phrase)
-    if phrase.endswith("y"):
-        stem = re.escape(phrase[:-1]) + "(?:y|ies)"
-    return re.compile(rf"(?<![a-z0-9]){stem}(?:s|es)?(?![a-z0-9])")
-
-
-def _literal(phrase: str) -> bool:
-    """'/month', '$': matched as plain text, not as a whole word."""
-    return phrase.startswith("/") or not phrase[0].isalnum()
-
-
-def _has(text: str, phrase: str) -> bool:
-    if _literal(phrase):
-        return phrase in text
-    return _pattern(phrase).search(text) is not None
-
-
-def _first(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
-    """Canonical key whose longest synonym occurs earliest in the text."""
-    best: tuple[int, int, str] | None = None
-    for key, phrases in table.items():
-        for phrase in phrases:
-            found = _pattern(phrase).search(text)
-            if found and (best is None or (found.start(), -len(phrase)) < (best[0], best[1])):
-                best = (found.start(), -len(phrase), key)
-    return best[2] if best else None
-
-
-def _all(text: str, table: dict[str, tuple[str, ...]]) -> list[str]:
-    hits: list[tuple[int, str]] = []
-    for key, phrases in table.items():
-        positions = [m.start() for p in phrases for m in _pattern(p).finditer(text)]
-        if positions:
-            hits.append((min(positions), key))
-    return [key for _, key in sorted(hits)]
-
-
-def _any(text: str, phrases: tuple[str, ...]) -> bool:
-    pattern, literals = _any_pattern(phrases)
-    return (pattern is not None and pattern.search(text) is not None) or any(p in text for p in literals)
-
-
-@lru_cache(maxsize=1024)
-def _any_pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
-    """One alternation for a vocabulary list (same matches as `_has` on each phrase): a question is checked
-    against dozens of lists of up to ~40 phrases, and one search per list costs a tenth of one per phrase."""
-    literals = tuple(p for p in phrases if _literal(p))
-    words = [p for p in phrases if p not in literals]
-    pattern = re.compile("|".join(f"(?:{_pattern(p).pattern})" for p in words)) if words else None
-    return pattern, literals
-
-
 def understand(message: str, vocabulary: Vocabulary, today: date | None = None) -> Slots:
     today = today or date.today()
     corrected = vocabulary.correct(message)
@@ -314,10 +259,10 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.year_relative = 1
     if re.search(r"\b(?:the )?(?:previous|prior|preceding) year\b|\byear before\b", text):
         s.year_relative = -1
-    s.platform_population = _any(text, PLATFORM_POPULATION)
-    s.roles = _all(text, vocabulary.roles)
-    s.level = _first(text, vocabulary.levels)
-    s.levels = [lv for lv in _all(text, vocabulary.levels) if lv != "Average"]
+    s.platform_population = has_any(text, PLATFORM_POPULATION)
+    s.roles = all_keys(text, vocabulary.roles)
+    s.level = first_key(text, vocabulary.levels)
+    s.levels = [lv for lv in all_keys(text, vocabulary.levels) if lv != "Average"]
     if s.level == "Average" and not (s.roles or "base" in text):
         s.level = None  # "average salary for ML experts" is a market figure, not a role level
     # "a lead engineer" is a level; "cities that lead in AI jobs" is a verb.
@@ -334,44 +279,44 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.experience_years = float(experience.group(1))
     elif re.search(r"\b(?:less than|under|below) (?:a|one|1) years?\b|\bfirst year\b|\bno experience\b", text):
         s.experience_years = 0.5
-    s.city = _first(text, vocabulary.cities)
+    s.city = first_key(text, vocabulary.cities)
     if not s.city:
-        other = next((p for p in OTHER_PLACES if _has(text, p)), None)
+        other = next((p for p in OTHER_PLACES if has_phrase(text, p)), None)
         s.unknown_place = other.title() if other else None
-    s.platform_metric = _first(text, PLATFORM_METRICS)
+    s.platform_metric = first_key(text, PLATFORM_METRICS)
     if not s.platform_metric and re.search(r"\bheadline\b|\bplatform (?:figures|statistics|stats|numbers)\b", text):
         s.platform_metric = "all"
     if s.platform_metric == "offers_total" and "top companies" in text:
         s.platform_metric = None
-    s.market_metric = _first(text, MARKET_METRICS)
+    s.market_metric = first_key(text, MARKET_METRICS)
     if s.market_metric in ("ml_expert_average_salary", "ml_expert_salary_premium") and not (
-        _any(text, SALARY_WORDS) or "average" in text
+        has_any(text, SALARY_WORDS) or "average" in text
     ):
         s.market_metric = None  # "what should an AI/ML expert know" is not about their salary
-    s.salary = _any(text, SALARY_WORDS)
-    s.compare = _any(text.replace("grow into", " "), COMPARE_WORDS)
-    if _any(text, RANK_HIGH):
+    s.salary = has_any(text, SALARY_WORDS)
+    s.compare = has_any(text.replace("grow into", " "), COMPARE_WORDS)
+    if has_any(text, RANK_HIGH):
         s.rank = "highest"
-    elif _any(text, RANK_LOW):
+    elif has_any(text, RANK_LOW):
         s.rank = "lowest"
     if s.rank:
         without_levels = text
         for phrases in vocabulary.levels.values():
             for phrase in phrases:
-                without_levels = _pattern(phrase).sub(" ", without_levels)
+                without_levels = phrase_pattern(phrase).sub(" ", without_levels)
         s.rank_dimension = rank_dimension(text, without_levels)
         if not s.rank_dimension and not (s.salary or s.roles or s.city):
             s.rank_word, s.rank = s.rank, None  # "the most important skills" is not a salary ranking
         if s.rank_dimension == "city" and not (s.salary or s.roles or s.level or s.platform_metric or s.market_metric):
             s.rank = s.rank_dimension = None  # "which cities have the most AI jobs?" ranks no figure we hold
-    s.monthly = _any(text, MONTHLY_WORDS)
-    s.tools = _any(text, TOOLS_WORDS) and _any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text)
-    s.companies = _any(text, COMPANY_WORDS)
-    s.extra_comp = _any(text, EXTRA_COMP_WORDS)
-    s.coverage = _any(text, COVERAGE_WORDS) and not s.roles and s.platform_metric in (None, "all")
-    s.method = _any(text, METHOD_WORDS)
-    s.prediction = _any(text, PREDICTION_WORDS) or any(y > today.year for y in s.years)
-    s.doc_cue = _any(text, DOC_CUES)
+    s.monthly = has_any(text, MONTHLY_WORDS)
+    s.tools = has_any(text, TOOLS_WORDS) and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text)
+    s.companies = has_any(text, COMPANY_WORDS)
+    s.extra_comp = has_any(text, EXTRA_COMP_WORDS)
+    s.coverage = has_any(text, COVERAGE_WORDS) and not s.roles and s.platform_metric in (None, "all")
+    s.method = has_any(text, METHOD_WORDS)
+    s.prediction = has_any(text, PREDICTION_WORDS) or any(y > today.year for y in s.years)
+    s.doc_cue = has_any(text, DOC_CUES)
     s.unknown_role = _unknown_role(text, s)
     refers_back = re.search(r"\b(?:that|it|they|them|those|this|these|their|he|she)\b", text) is not None
     s.followup = (

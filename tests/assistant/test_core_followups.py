@@ -76,3 +76,40 @@ def test_an_elliptical_follow_up_is_searched_again_with_the_question_it_follows(
     reply = conversation(real_assistant, first, then)
     assert alone.abstained, alone.answer
     assert not reply.abstained and "monitor" in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "both_figures"),
+    [
+        (
+            "how much do AI researchers make at mid-career?",
+            "is that more than a data scientist?",
+            ["112,453", "125,259"],
+        ),
+        (
+            "what's a mid-career data scientist paid?",
+            "how does that compare to an AI engineer?",
+            ["125,259", "115,053"],
+        ),
+        (
+            "an early career robotics engineer earns how much?",
+            "is it less than an AI researcher at the same level?",
+            ["92,791", "99,467"],
+        ),
+    ],
+)
+def test_a_follow_up_setting_a_new_role_beside_a_figure_compares_that_figure(
+    real_assistant: Assistant, first: str, then: str, both_figures: list[str]
+) -> None:
+    """ "that" is the figure just given; the new role is set beside it at the same level, from the tables."""
+    reply = conversation(real_assistant, first, then)
+    assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics")], reply.plan
+    assert all(f in reply.answer for f in both_figures), reply.answer
+
+
+def test_at_the_same_level_keeps_the_level_of_the_turn_before(real_assistant: Assistant) -> None:
+    reply = conversation(
+        real_assistant, "what's an entry level ML engineer's salary?", "and a data scientist at that same level?"
+    )
+    assert reply.plan[0].entities.get("level") == "Entry Level", reply.plan
+    assert "107,150" in reply.answer, reply.answer
