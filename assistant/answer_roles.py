@@ -126,18 +126,33 @@ EXAMPLE = re.compile(r"^(?:for (?:instance|example)|e\.g\.|as an example)\b", re
 
 
 def antecedents(item: Scored, most: int = 2) -> list[str]:
-    """The sentences a pronoun-led answer needs before it ("They can also be called symbolic AI." needs
-    "The simplest AI models are a set of if-then-else rules. ... Such models are called rules engines")."""
-    if item.unit.is_item or not ANAPHORA.match(item.unit.text):
+    """The sentences a leaning answer needs before it: a pronoun-led one ("They can also be called symbolic
+    AI." needs "The simplest AI models are a set of if-then-else rules. ... Such models are called rules
+    engines"), or one drawing a conclusion ("Discriminative models are therefore often easier to train." needs
+    the sentence saying why). Going back, a sentence naming again with "the" what the one before it named ("The
+    rules are explicitly programmed ..." after "... a set of if-then-else rules.") leans on it too."""
+    if item.unit.is_item or not DEPENDS.search(item.unit.text) and not ANAPHORA.match(item.unit.text):
         return []
     prose = [u for u in units(item.passage.text) if not u.is_item]
     at = next((i for i, u in enumerate(prose) if u == item.unit), 0)
     before: list[str] = []
-    for unit in reversed(prose[max(0, at - most) : at]):
-        before.insert(0, unit.text)
-        if not ANAPHORA.match(unit.text):
+    for i in range(at - 1, max(0, at - most) - 1, -1):
+        before.insert(0, prose[i].text)
+        if not _leans_on(prose[i].text, prose[i - 1].text if i > 0 else ""):
             break
     return before
+
+
+_DEFINITE = re.compile(r"^the\s+(\w[\w-]*)\b", re.IGNORECASE)
+
+
+def _leans_on(sentence: str, previous: str) -> bool:
+    """The sentence leans on the one before it: a pronoun first, a conclusion ("therefore"), or "the" + a noun
+    the previous sentence names."""
+    if ANAPHORA.match(sentence) or DEPENDS.search(sentence):
+        return True
+    named = _DEFINITE.match(sentence)
+    return named is not None and bool(set(terms(named.group(1))) & set(terms(previous)))
 
 
 FIGURE = re.compile(r"\$\s?\d")

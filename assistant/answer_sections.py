@@ -10,6 +10,7 @@ from __future__ import annotations
 from assistant.answer_roles import (
     DEPENDS,
     LIST_WORDS,
+    WHY,
     YES_NO,
     Scored,
     bare_item,
@@ -138,9 +139,10 @@ class SectionAnswers:
         # A heading the question names whole beats one it names in part ranked just above it: "future outlook
         # for ML careers" is Future Outlook, not Career Development (which shares "careers" only).
         top = max(passages[:TOPIC_RANKS], key=lambda p: p.heading_match >= TOPIC_HEADING)
-        # An explanation or a list is about a topic; a yes/no or a pointed question ("Can generative models
-        # be used for classification?") wants the one sentence that answers it, whatever section it is in.
-        pointed = kind not in TOPIC_KINDS or bool(YES_NO.match(query))
+        # An explanation or a list is about a topic; a yes/no, a "why" or another pointed question ("Can
+        # generative models be used for classification?", "why pick a discriminative model for machine
+        # translation?") wants the sentence that answers it, whatever section it is in.
+        pointed = kind not in TOPIC_KINDS or bool(YES_NO.match(query)) or bool(WHY.match(query))
         if pointed or best.entity_item or comparison_sides(query) or mostly_figures(top):
             return False
         if top.heading_match < TOPIC_HEADING:

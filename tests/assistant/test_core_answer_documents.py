@@ -982,3 +982,35 @@ def test_a_question_whose_other_words_the_passages_never_say_is_about_the_role(
     text = draft.text()
     assert text.startswith("Data Scientist: "), text
     assert "Chief Data Scientist" in text and "Machine Learning Engineer" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["explain knowledge graphs in AI", "what are expert systems"])
+def test_a_pronoun_led_answer_brings_the_sentence_its_definite_noun_points_back_to(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'Such models are called ... expert systems, or knowledge graphs.' leans on 'The rules are explicitly
+    programmed ...', which names again ('The rules') what the sentence before it says: both come along."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith("The simplest AI models are a set of if-then-else rules. The rules are"), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "wanted", "lead"),
+    [
+        ("why would a discriminative model be simpler to train", "ignore many of the correlations", "A discrimin"),
+        ("why do discriminative models train more easily", "ignore many of the correlations", "A discrimin"),
+        ("why pick a discriminative model for machine translation", "more effective", "For instance"),
+        ("why use a discriminative model for translating text", "more effective", "For instance"),
+    ],
+)
+def test_a_why_question_is_answered_by_its_reason_not_by_the_section_it_names(
+    real_assistant: Assistant, question: str, wanted: str, lead: str
+) -> None:
+    """A 'why' is pointed: the sentence giving the reason answers, whatever section it is in, not the section
+    the question names quoted whole; a conclusion ('... therefore often easier to train') comes with the
+    sentence before it, which is the reason."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith(lead) and wanted in text, text
+    assert not text.startswith("These generally entail"), text
