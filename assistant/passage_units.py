@@ -173,7 +173,7 @@ def asks_definition(question: str) -> bool:
 
 def defines(sentence: str, phrase: str, expansions: dict[str, str] | None = None) -> bool:
     """The sentence defines `phrase`: 'X is/are/means/refers to', 'X (expansion)', 'X: ...', 'known as X',
-    'In X, ...', or the phrase is an acronym whose expansion the sentence opens with."""
+    'In X, ...', 'X ... stands for', or the phrase is an acronym whose expansion the sentence opens with."""
     if not phrase:
         return False
     names = {phrase.lower()}
@@ -199,6 +199,9 @@ _PAREN_AFTER = re.compile(r"s?\s*\(")
 _IN_PARENS_AFTER = re.compile(r"s?\)\s*(?:is\b|are\b|means\b|refers to\b|:)")
 _NAMED_BEFORE = re.compile(r"(?:known as|called|defined as)\s+['‘\"]?$")
 _IN_BEFORE = re.compile(r"in\s+")
+# "the 'GPT' in OpenAI's Chat-GPT standing for 'Generative Pretrained Transformer'": a few words of the same
+# clause may stand between the name and what it stands for.
+_STANDS_FOR_AFTER = re.compile(r"s?\W?(?:\s[^.;:()]{0,40}?)?\s(?:stands? for|standing for|short for)\s")
 
 
 def _defines_at(text: str, name: str) -> bool:
@@ -211,6 +214,7 @@ def _defines_at(text: str, name: str) -> bool:
             or (before.endswith("(") and _IN_PARENS_AFTER.match(after))
             or _NAMED_BEFORE.search(before)
             or (_IN_BEFORE.fullmatch(before) and after.startswith(","))
+            or _STANDS_FOR_AFTER.match(after)
         ):
             return True
         at = text.find(name, at + 1)

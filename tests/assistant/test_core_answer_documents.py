@@ -1014,3 +1014,21 @@ def test_a_why_question_is_answered_by_its_reason_not_by_the_section_it_names(
     text = answer(real_assistant, question, "explanation").text()
     assert text.startswith(lead) and wanted in text, text
     assert not text.startswith("These generally entail"), text
+
+
+def test_a_name_a_few_words_before_what_it_stands_for_is_defined() -> None:
+    """'X stands for Y' is a definition, also with a few words of the same clause between them."""
+    assert defines("The 'GPT' in OpenAI's Chat-GPT standing for 'Generative Pretrained Transformer'.", "GPT")
+    assert defines("RAG stands for retrieval-augmented generation.", "RAG")
+    assert not defines("GPT models are large. Many teams stand by them for text.", "GPT")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what does GPT mean", "whats the GPT in ChatGPT short for"])
+def test_an_acronym_the_documents_spell_out_with_stands_for_is_answered(
+    real_assistant: Assistant, question: str
+) -> None:
+    """The only passage naming GPT ranks low on the question as a whole; the sentence saying what it stands for
+    is an answer all the same, as a definition is."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert "standing for ‘Generative Pretrained Transformer’" in text, text
