@@ -163,8 +163,13 @@ class UnitScorer:
     def side_terms(self, sides: tuple[str, str]) -> tuple[set[str], set[str]]:
         """Each side's own words, with a head noun written once for both sides set aside: in "supervised vs
         unsupervised learning" and "generative and discriminative models" the last word belongs to both sides
-        (the documents write "supervised learning", "generative models"), so it tells neither apart."""
+        (the documents write "supervised learning", "generative models"), so it tells neither apart. "ones"
+        stands for the other side's head noun ("discriminative models vs generative ones"), so it is that noun;
+        a word both sides hold tells neither apart either."""
+        sides = _pro_form_resolved(sides)
         left, right = side_terms(sides, self._expansions)
+        if left - right and right - left:
+            left, right = left - right, right - left
         for one, other in (sides, sides[::-1]):
             one_words, other_words = one.lower().split(), other.lower().split()
             if len(one_words) != 1 or len(other_words) < 2:
@@ -179,3 +184,18 @@ class UnitScorer:
         if len(first) == 1 and len(second) > 2 and set(terms(second[0])):
             right = set(terms(second[0])) - left or right
         return left, right
+
+
+_PRO_FORM = re.compile(r"\s+ones?$", re.IGNORECASE)
+
+
+def _pro_form_resolved(sides: tuple[str, str]) -> tuple[str, str]:
+    """'discriminative models' vs 'generative ones' -> 'generative models': "one(s)" after a modifier stands
+    for the head noun of the other side (general English)."""
+    first, second = sides
+    for a, b, swap in ((first, second, False), (second, first, True)):
+        words = b.split()
+        if _PRO_FORM.search(a) and len(words) >= 2:
+            resolved = _PRO_FORM.sub(f" {words[-1]}", a)
+            return (b, resolved) if swap else (resolved, b)
+    return sides

@@ -528,6 +528,9 @@ def test_starting_a_career_in_other_words_finds_career_development(
         # "Is Scala or C++ useful for an AI job?": what follows the second side is asked of both, not a side.
         (("Scala", "C++ useful for an AI job"), "Scala", "C++"),
         (("Python", "Java better for machine learning"), "Python", "Java"),
+        # "ones" stands for the other side's head noun, which both sides then share
+        (("discriminative models", "generative ones"), "discriminative", "generative"),
+        (("supervised models", "unsupervised ones"), "supervised", "unsupervised"),
     ],
 )
 def test_a_head_noun_written_once_belongs_to_both_sides(
@@ -1032,3 +1035,20 @@ def test_an_acronym_the_documents_spell_out_with_stands_for_is_answered(
     is an answer all the same, as a definition is."""
     text = answer(real_assistant, question, "explanation").text()
     assert "standing for ‘Generative Pretrained Transformer’" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how are discriminative models different from generative ones",
+        "what makes generative models different from discriminative ones",
+    ],
+)
+def test_ones_in_a_comparison_is_the_other_sides_noun_and_each_side_is_said(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'generative ones' is 'generative models': the generative side gets its own sentence too (with 'ones' as a
+    word of that side, 'one class or another' made any sentence look like it spoke of both sides)."""
+    text = answer(real_assistant, question, "comparison").text()
+    assert "joint probability" in text and "conditional probability" in text, text
