@@ -245,11 +245,11 @@ class SectionAnswers:
             # The item the question names is the answer alone: by its label ("AI Product Manager: ...") or by a
             # specific word ("the 'black box' problem"); one sharing only common words with it ("... AI solutions
             # with real-world contexts and needs") is one answer among the list's.
-            return (
-                ("", [item])
-                if item and (item[0].label or self._names_specifically(search_text, item[0], passage.section))
-                else (lead or prose_lead(own), own)
-            )
+            if item and (item[0].label or self._names_specifically(search_text, item[0], passage.section)):
+                return "", [item]
+            # The question narrows the list to some of its items ("... responsibilities around documentation?").
+            picked = self._items_about(" ".join(sorted(asked)) if asked else search_text, passage.section, own)
+            return (lead or prose_lead(own), own) if picked is own else ("", picked)
         children = self._retriever.subsections(passage)
         if not children or any(u.is_item for u, _ in own):
             return None
@@ -295,15 +295,18 @@ class SectionAnswers:
         self, query: str, section_name: str, section: list[tuple[Unit, Passage]]
     ) -> list[tuple[Unit, Passage]]:
         """The items of a named list that the question narrows it to ("which of those responsibilities involve
-        deployment?"): the items naming a specific topic the question asks beyond the list's heading, when only
-        some do; else the whole section."""
+        deployment?", "ml engineer responsibilities around documentation?"): the items naming a specific topic
+        the question asks beyond the list's heading, when only some do; else the whole section. A topic is what
+        the documents name as one: a heading's word, or a word of an item's label in this list ("Documentation
+        and Support: ..."); a verb the question happens to use ("involve") is its wording, not a topic."""
         heading = set(terms(section_name)) | LIST_WORDS
+        items = [(u, p) for u, p in section if u.is_item]
+        labelled = {t for u, _ in items if u.label for t in terms(u.label)}
         narrowing = {
             t
             for t in terms(query)
-            if t in self._topics and self._retriever.lexical.rare(t) and not found_in({t}, heading)
+            if (t in self._topics or t in labelled) and self._retriever.lexical.rare(t) and not found_in({t}, heading)
         }
-        items = [(u, p) for u, p in section if u.is_item]
         if not narrowing or len(items) < 3:
             return section
         hits = [(u, p) for u, p in items if found_in(narrowing, set(terms(u.as_sentence())))]

@@ -1052,3 +1052,21 @@ def test_ones_in_a_comparison_is_the_other_sides_noun_and_each_side_is_said(
     word of that side, 'one class or another' made any sentence look like it spoke of both sides)."""
     text = answer(real_assistant, question, "comparison").text()
     assert "joint probability" in text and "conditional probability" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("what documentation duties does an ML engineer have", "Documentation and Support"),
+        ("which ML engineer responsibilities cover deployment", "Model Deployment and Monitoring"),
+    ],
+)
+def test_a_list_question_naming_an_items_label_word_gets_that_item(
+    real_assistant: Assistant, question: str, label: str
+) -> None:
+    """The list's own item labels are the topics it names: a question narrowing the list by one of their words
+    gets the items holding it, not the whole list."""
+    text = answer(real_assistant, question, "list", ["Machine Learning Engineer"]).text()
+    bullets = [line for line in text.splitlines() if line.startswith("- ")]
+    assert len(bullets) == 1 and bullets[0].startswith(f"- {label}: "), text
