@@ -159,11 +159,16 @@ class SectionAnswers:
             return False
         section = self._section_units(top)
         in_section = {chunk.chunk_id for _, chunk in section} | {top.chunk_id}
-        if self._asks_beyond(
-            query, top, section, [s for s in scored[: TOPIC_RANKS + 3] if s.passage.chunk_id not in in_section]
-        ):
-            return False
         section_best = max((s.score for s in scored if s.passage.chunk_id in in_section), default=0.0)
+        # Only a close answer elsewhere can say what the named section does not ("problems" in "Skills in analyzing
+        # problems ..." far below the Unsupervised Learning section's sentences answers nothing asked).
+        close = [
+            s
+            for s in scored[: TOPIC_RANKS + 3]
+            if s.passage.chunk_id not in in_section and s.score >= section_best - TOPIC_SLACK
+        ]
+        if self._asks_beyond(query, top, section, close):
+            return False
         # A bare short item elsewhere ("Detecting and mitigating bias in AI models") names a topic rather than
         # saying something about it: against a section written on the topic it counts for less.
         elsewhere = max(

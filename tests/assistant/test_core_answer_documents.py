@@ -1070,3 +1070,18 @@ def test_a_list_question_naming_an_items_label_word_gets_that_item(
     text = answer(real_assistant, question, "list", ["Machine Learning Engineer"]).text()
     bullets = [line for line in text.splitlines() if line.startswith("- ")]
     assert len(bullets) == 1 and bullets[0].startswith(f"- {label}: "), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["what kind of problems does unsupervised learning solve?", "which problems is unsupervised learning good for"],
+)
+def test_a_named_section_is_not_given_up_for_a_far_weaker_sentence_sharing_a_word(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'problems' is said elsewhere ("Skills in analyzing problems ...") but far below the Unsupervised Learning
+    section's sentences: only a close answer elsewhere shows the question asks beyond the section it names."""
+    text = answer(real_assistant, question, "list").text()
+    assert text.startswith("Unlike supervised learning techniques"), text
+    assert "clusters" in text and "recommendation engines" in text, text
