@@ -31,7 +31,7 @@ from assistant.answer_sentences import write_bullets, write_sentences
 from assistant.draft import Draft
 from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.models import PartKind
-from assistant.passage_units import asks_definition, comparison_sides, defines, focus_words
+from assistant.passage_units import asked_phrase, asks_definition, comparison_sides, defines, focus_words
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 
@@ -39,6 +39,8 @@ from assistant.text_terms import found_in, terms
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
+# Words of "explain X", "what does X mean", "how does X work", "what is X like" that are not the term X.
+DEFINITION_FRAME = frozenset({"explain", "describe", "mean", "work", "like", "exactly", "simple", "term", "word"})
 # "How old / much / many / big ...?" asks for an amount: a sentence without one does not answer it.
 AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|soon)\b", re.IGNORECASE)
 
@@ -113,6 +115,8 @@ class DocumentAnswerer:
             or self._answers_alone(query, kind, best, asked, vector)
         ):
             return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
+        if not named and self._undefined_term(query, kind):
+            return False
         if self._sections.topic_section(kind, query, scored, relevant, search_text, draft):
             return True
         listed = self._sections.list_answer(kind, scored, query, search_text, relevant, asked)
@@ -130,6 +134,19 @@ class DocumentAnswerer:
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
         write_sentences(plain, draft, self._retriever.lexical.rare, self.scorer.sides_of(query, kind), budget)
         return True
+
+    def _undefined_term(self, query: str, kind: PartKind) -> bool:
+        """A definition asked of a term the documents never write ("explain transfer learning", "what is federated
+        learning?"): the sentences that share its words ("style transfer", "learning") are about something else.
+        The term is written when any two of its words stand together in the documents: "whats unsupervised
+        learning used for" names "unsupervised learning". A term written as one word ("back prop", see
+        Retriever.expand) or as an acronym's expansion is not this either."""
+        if kind not in ("explanation", "other") or not asks_definition(query):
+            return False
+        term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & DEFINITION_FRAME]
+        if len(term) < 2 or any(w.lower() in self._expansions for w in term):
+            return False
+        return not self._retriever.writes_together(term)
 
     def _answers_alone(self, query: str, kind: PartKind, best: Scored, asked: set[str], vector: list[float]) -> bool:
         """The best unit says all the question says, though its passage as a whole is far from the question: one

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,19 @@ class Retriever:
         self._defined = set(defined)
         self._expansions = {**initialisms(self._texts), **defined}
         self._spelled_out = [(tuple(terms(expansion)), acronym) for acronym, expansion in defined.items()]
+        # Every two consecutive words the documents write (headings too), as terms, accents folded.
+        self._pairs = {
+            pair
+            for m, text in zip(self._metas, self._texts, strict=True)
+            for words in [terms(_folded(f"{m.get('section', '')}\n{text}"))]
+            for pair in zip(words, words[1:], strict=False)
+        }
+
+    def writes_together(self, words: list[str]) -> bool:
+        """Some two consecutive words of `words` stand together in the documents ("naive bayes used" ->
+        "Naïve Bayes")."""
+        folded = terms(_folded(" ".join(words)))
+        return any(pair in self._pairs for pair in zip(folded, folded[1:], strict=False))
 
     def expansions(self) -> dict[str, str]:
         """Acronym -> expansion, lower-cased: the documents' own definitions, and initials of their terms."""
@@ -300,6 +314,11 @@ class Retriever:
             )
             out.append(self.section_of(Passage(**_fields(self._ids[row], "", self._metas[row]), score=passage.score)))
         return out
+
+
+def _folded(text: str) -> str:
+    """Accents dropped ("Naïve" -> "Naive"): a question typed on a plain keyboard matches the documents' word."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 _ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")

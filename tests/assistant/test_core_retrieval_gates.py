@@ -54,3 +54,29 @@ def test_a_list_that_only_names_the_thing_does_not_answer_what_else_is_asked(
     """The skills lists name Python, Java and Scala; they say nothing about who made them, cost or difficulty."""
     reply = real_assistant.ask(question)
     assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["explain transfer learning", "what is transfer learning?", "explain k-means clustering"]
+)
+def test_a_definition_of_a_term_the_documents_never_write_is_refused(real_assistant: Assistant, question: str) -> None:
+    """The documents say "style transfer" and "clusters", never these terms: sharing a word is not defining."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what is naive bayes good for", "spam filtering"),  # written "Naïve Bayes"
+        ("define supervised learning please", "expert knowledge"),
+        ("what's unsupervised learning mostly used for", "recommendation engines"),
+    ],
+)
+def test_a_term_the_documents_write_is_answered_whatever_frames_it(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
