@@ -19,18 +19,19 @@ bullets) answer_sentences.py's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
 
-from assistant.answer_roles import defining
+from assistant.answer_roles import Scored, defining
 from assistant.answer_scoring import UnitScorer
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
 from assistant.draft import Draft
 from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.models import PartKind
-from assistant.passage_units import acronyms, comparison_sides, focus_words
+from assistant.passage_units import asked_phrase, asks_definition, comparison_sides, defines, focus_words
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 
@@ -38,6 +39,10 @@ from assistant.text_terms import found_in, terms
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
+# Words of "explain X", "what does X mean", "how does X work", "what is X like" that are not the term X.
+DEFINITION_FRAME = frozenset({"explain", "describe", "mean", "work", "like", "exactly", "simple", "term", "word"})
+# "How old / much / many / big ...?" asks for an amount: a sentence without one does not answer it.
+AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|soon)\b", re.IGNORECASE)
 
 
 class DocumentAnswerer:
@@ -53,7 +58,7 @@ class DocumentAnswerer:
         self._retriever = retriever
         self._sentences = sentences
         self._min_relevance = min_relevance
-        self._expansions = acronyms(retriever.texts())
+        self._expansions = retriever.expansions()
         self.scorer = UnitScorer(retriever, sentences, self._expansions)
         self._sections = SectionAnswers(retriever, self.scorer)
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
@@ -77,7 +82,12 @@ class DocumentAnswerer:
         by_sentence = self._sentences.best_chunks(vector, n=4)
         # The documents' words for the question's ("duties" -> "responsibilities") join the lexical match.
         asked = set(terms(focus_text))  # the question's own words, the context entity set aside (no synonyms)
-        extra = self._synonyms.words_for(query)
+        # ... and so do its other names there ("RL" -> reinforcement learning, "back prop" -> backpropagation).
+        # All are searched (hybrid adds them); those standing in for a word the documents never write also
+        # choose the answer's sentences ("RL"), the others not: the question's own "NLP" already does, and
+        # a sentence naming both "NLP" and its expansion is not the better answer for it.
+        named = self._retriever.expand(query, unwritten=True)
+        extra = " ".join([self._synonyms.words_for(query), *named]).strip()
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
         passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text)
         strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
@@ -99,9 +109,14 @@ class DocumentAnswerer:
         if not found_in(set(terms(search_text)), set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))):
             return False  # nothing the question names is in the answer: it is about something else
         if best.passage.score < self._min_relevance and not (
-            self.scorer.defines_asked(query, kind, best.unit) or self.scorer.states_figure_of(kind, best)
+            self.scorer.defines_asked(query, kind, best.unit)
+            or any(defines(best.unit.as_sentence(), name) for name in named)
+            or self.scorer.states_figure_of(kind, best)
+            or self._answers_alone(query, kind, best, asked, vector)
         ):
             return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
+        if not named and self._undefined_term(query, kind):
+            return False
         if self._sections.topic_section(kind, query, scored, relevant, search_text, draft):
             return True
         listed = self._sections.list_answer(kind, scored, query, search_text, relevant, asked)
@@ -119,3 +134,33 @@ class DocumentAnswerer:
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
         write_sentences(plain, draft, self._retriever.lexical.rare, self.scorer.sides_of(query, kind), budget)
         return True
+
+    def _undefined_term(self, query: str, kind: PartKind) -> bool:
+        """A definition asked of a term the documents never write ("explain transfer learning", "what is federated
+        learning?"): the sentences that share its words ("style transfer", "learning") are about something else.
+        The term is written when any two of its words stand together in the documents: "whats unsupervised
+        learning used for" names "unsupervised learning". A term written as one word ("back prop", see
+        Retriever.expand) or as an acronym's expansion is not this either."""
+        if kind not in ("explanation", "other") or not asks_definition(query):
+            return False
+        term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & DEFINITION_FRAME]
+        if len(term) < 2 or any(w.lower() in self._expansions for w in term):
+            return False
+        return not self._retriever.writes_together(term)
+
+    def _answers_alone(self, query: str, kind: PartKind, best: Scored, asked: set[str], vector: list[float]) -> bool:
+        """The best unit says all the question says, though its passage as a whole is far from the question: one
+        item of a long list ("black box problem?" -> "Addressing the 'black box' problem and improving model
+        interpretability"). Every word of the question (`asked`: its own words, the context entity aside) is in
+        the unit or its heading path, and the unit's own sentence vector is as close as a passage must be. A
+        word the unit lacks is what it does not say: "who invented Python?" or "is Java hard to learn?" are
+        not answered by a list of languages to know; nor is a definition or an amount ("what is Java?")."""
+        if kind == "figure" or asks_definition(query) or AMOUNT.match(query) or not asked:
+            return False
+        said = set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))
+        if found_in(asked, said) != asked:
+            return False
+        stored = dict(self._sentences.sentences(best.passage.chunk_id))
+        query_vector = np.asarray(vector, dtype=np.float32)
+        own = [float(query_vector @ stored[line]) for line in best.unit.lines if line in stored]
+        return max(own, default=0.0) >= self._min_relevance

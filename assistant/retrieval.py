@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,39 +86,55 @@ class Retriever:
         self._defined = set(defined)
         self._expansions = {**initialisms(self._texts), **defined}
         self._spelled_out = [(tuple(terms(expansion)), acronym) for acronym, expansion in defined.items()]
+        # Every two consecutive words the documents write (headings too), as terms, accents folded.
+        self._pairs = {
+            pair
+            for m, text in zip(self._metas, self._texts, strict=True)
+            for words in [terms(_folded(f"{m.get('section', '')}\n{text}"))]
+            for pair in zip(words, words[1:], strict=False)
+        }
+
+    def writes_together(self, words: list[str]) -> bool:
+        """Some two consecutive words of `words` stand together in the documents ("naive bayes used" ->
+        "Naïve Bayes")."""
+        folded = terms(_folded(" ".join(words)))
+        return any(pair in self._pairs for pair in zip(folded, folded[1:], strict=False))
 
     def expansions(self) -> dict[str, str]:
         """Acronym -> expansion, lower-cased: the documents' own definitions, and initials of their terms."""
         return dict(self._expansions)
 
-    def expand(self, query: str) -> str:
+    def expand(self, query: str, unwritten: bool = False) -> list[str]:
         """The documents' other names for what the question names, as extra search words: an acronym's
         expansion ("NLP" -> natural language processing; "RL" -> reinforcement learning), the acronym of a
         spelled-out term ("automated machine learning" -> automl), and the one word two question words
-        spell together ("back prop" -> backpropagation). Empty when there is none."""
+        spell together ("back prop" -> backpropagation). `unwritten`: only those standing in for a question
+        word the documents never write ("RL", "back prop"), i.e. without which nothing would match it."""
         extra: list[str] = []
         for token in _ACRONYM.findall(query):
             # Written as an acronym (two capitals at least: "RL", "GANs", "MLOps"): "is" or "data" never is one.
             # One the documents use everywhere ("AI", "ML") finds its chunks by itself; its expansion would
             # only outweigh the question's other words.
-            if sum(c.isupper() for c in token) >= 2 and self._uncommon(token):
-                expansion = expansion_of(token, self._expansions)
-                defined = token.lower() in self._defined or token.lower()[:-1] in self._defined
-                # Initials read off a term are for acronyms the documents never write ("RL"); one they write
-                # ("GPT-3") is found as written, and its guessed expansion would only pull other passages.
-                if defined or not any(self.lexical.weight(t) for t in terms(token)):
-                    extra.append(expansion)
-        words = terms(query)
-        for spelled, acronym in self._spelled_out:
-            n = len(spelled)
-            if (
-                n > 1
-                and self._uncommon(acronym)
-                and any(tuple(words[i : i + n]) == spelled for i in range(len(words) - n + 1))
-            ):
-                extra.append(acronym)
+            if sum(c.isupper() for c in token) < 2 or not self._uncommon(token):
+                continue
+            written = any(self.lexical.weight(t) for t in terms(token))
+            defined = token.lower() in self._defined or token.lower()[:-1] in self._defined
+            # Initials read off a term are for acronyms the documents never write ("RL"); one they write
+            # ("GPT-3") is found as written, and its guessed expansion would only pull other passages.
+            if not written or (defined and not unwritten):
+                extra.append(expansion_of(token, self._expansions))
+        if not unwritten:
+            words = terms(query)
+            for spelled, acronym in self._spelled_out:
+                n = len(spelled)
+                if (
+                    n > 1
+                    and self._uncommon(acronym)
+                    and any(tuple(words[i : i + n]) == spelled for i in range(len(words) - n + 1))
+                ):
+                    extra.append(acronym)
         extra.extend(self.lexical.compounds(query))
-        return " ".join(dict.fromkeys(e for e in extra if e))
+        return list(dict.fromkeys(e for e in extra if e))
 
     def heading_terms(self) -> set[str]:
         """Every word of every innermost heading: the topics the documents are written about."""
@@ -172,9 +189,11 @@ class Retriever:
         k = k or self._top_k
         depth = max(2 * k, 10)
         dense = self.search(query, k=depth, vector=vector)
-        extra = self.expand(query)
-        if extra:  # the lexical side also searches the documents' other names for what is asked
-            query, focus = f"{query} {extra}", f"{focus or query} {extra}"
+        # The lexical side also searches the documents' other names for what is asked (once: the caller may
+        # have added some already).
+        named = self.expand(query)
+        focus = " ".join([focus or query, *(e for e in named if e not in (focus or query))])
+        query = " ".join([query, *(e for e in named if e not in query)])
         cosine = {p.chunk_id: p.score for p in dense}
         lexical = self.lexical.search(query, k=depth)
         wanted = set(terms(focus or query))  # the words headings are matched against
@@ -295,6 +314,11 @@ class Retriever:
             )
             out.append(self.section_of(Passage(**_fields(self._ids[row], "", self._metas[row]), score=passage.score)))
         return out
+
+
+def _folded(text: str) -> str:
+    """Accents dropped ("Naïve" -> "Naive"): a question typed on a plain keyboard matches the documents' word."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 _ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")

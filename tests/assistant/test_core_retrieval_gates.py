@@ -1,0 +1,82 @@
+"""The documentation answer's relevance gates: what makes a retrieved passage an answer, and a mere mention not.
+
+Through the real pipeline (real model, Chroma and BM25 over the real corpus). The questions are paraphrases
+written for these tests, none of them in the eval.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.pipeline import Assistant
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # acronyms the documents never write: the initials of the term they repeat or title-case
+        ("RL?", "trial and error"),
+        ("what's RL", "trial and error"),
+        ("what is LDA in ML", "contradictory overlap"),
+        ("LDA?", "contradictory overlap"),
+        # two words for the documents' one ("backpropagation")
+        ("what is back prop", "weights and biases"),
+        ("explain back prop", "weights and biases"),
+    ],
+)
+def test_a_term_asked_by_another_name_is_answered_where_the_documents_define_it(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and reply.route == "documents", reply.answer
+    assert said in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["black box problem?", "the black box problem in AI"])
+def test_a_list_item_that_says_all_the_question_says_answers_though_its_list_is_far(
+    real_assistant: Assistant, question: str
+) -> None:
+    """Common Challenges > Ethical Considerations and Bias, one item among three: its chunk's cosine is low."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "interpretability" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["who invented Python?", "is Python free?", "is Java hard to learn?", "how long has Scala been around?"],
+)
+def test_a_list_that_only_names_the_thing_does_not_answer_what_else_is_asked(
+    real_assistant: Assistant, question: str
+) -> None:
+    """The skills lists name Python, Java and Scala; they say nothing about who made them, cost or difficulty."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["explain transfer learning", "what is transfer learning?", "explain k-means clustering"]
+)
+def test_a_definition_of_a_term_the_documents_never_write_is_refused(real_assistant: Assistant, question: str) -> None:
+    """The documents say "style transfer" and "clusters", never these terms: sharing a word is not defining."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what is naive bayes good for", "spam filtering"),  # written "Naïve Bayes"
+        ("define supervised learning please", "expert knowledge"),
+        ("what's unsupervised learning mostly used for", "recommendation engines"),
+    ],
+)
+def test_a_term_the_documents_write_is_answered_whatever_frames_it(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
