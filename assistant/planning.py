@@ -150,6 +150,10 @@ class Planner:
                 # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
                 slots = replace(slots, doc_cue=False, followup=slots.followup or previous_kind == "figure")
             merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
+            if kind == "other" and not _REFERS_BACK.search(text):
+                # "... and the capital of Australia": a question of no kind the sources answer takes nothing
+                # from the part before; searched with the median it was next to, it would find the median.
+                merged = replace(own)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
             if kind == "figure" and before and not merged.years and _REFERS_BACK.search(text):

@@ -869,3 +869,44 @@ def test_who_asks_after_the_question_is_context(real_assistant: Assistant, messa
 def test_what_is_going_on_with_a_topic_asks_for_an_explanation(real_assistant: Assistant, question: str) -> None:
     (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
     assert (part.kind, part.route) == ("explanation", "documents"), (part.kind, part.confidence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("tell me the median expectation in 2024 and the capital of Australia", "5,640"),
+        ("what's the average AI engineer salary and the best pizza place in Rome?", "127,986"),
+    ],
+)
+def test_and_the_thing_the_sources_lack_is_a_part_said_to_be_uncovered(
+    real_assistant: Assistant, message: str, figure: str
+) -> None:
+    """The covered request is answered; the one after "and the" is not searched with its neighbour's topic."""
+    reply = ask(real_assistant, message)
+    assert [(p.route, p.covered) for p in reply.plan] == [("statistics", True), ("out_of_scope", False)], reply.plan
+    assert figure in reply.answer and "don't say" in reply.answer and not reply.abstained, reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how do the salary and the experience level relate?",
+        "what's the gap between the median and the average pay?",
+        "tell me about the pros and the cons",
+    ],
+)
+def test_and_the_joining_one_question_does_not_split(real_assistant: Assistant, message: str) -> None:
+    assert len(real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    ["whats the best pizza in Chicago?", "explain overfitting, and where can I go hiking near Seattle?"],
+)
+def test_a_place_named_with_a_topic_we_lack_is_no_salary_question(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    last = reply.plan[-1]
+    assert (last.route, last.covered) == ("out_of_scope", False), reply.plan
+    assert "$" not in reply.answer, reply.answer
