@@ -910,3 +910,10 @@ def test_a_place_named_with_a_topic_we_lack_is_no_salary_question(real_assistant
     last = reply.plan[-1]
     assert (last.route, last.covered) == ("out_of_scope", False), reply.plan
     assert "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["which cities pay the most?", "which city pays best?"])
+def test_a_city_ranking_is_answered_with_the_city_figures(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.route == "statistics" and "184,982" in reply.answer, reply.answer
