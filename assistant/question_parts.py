@@ -17,7 +17,8 @@ _QUESTION_WORDS = (
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|;\s*")
 _CLAUSE_SPLIT = re.compile(
-    rf",?\s+(?:and|also|plus|but|\+|&)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    rf",?\s+(?:and|also|plus|but|\+|&)\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    rf"|,\s*then\s+(?=(?:{_QUESTION_WORDS})\b)"  # "explain X, then tell me Y"
     r"|,\s+(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"  # "X, what degree ..., and Y?"
     r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
     re.IGNORECASE,

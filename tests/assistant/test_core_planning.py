@@ -35,6 +35,8 @@ def ask(assistant: Assistant, message: str, session: str | None = None) -> Reply
         ("Hi! What does an AI researcher earn?", 2),
         ("What's the pay in Seattle and in Chicago?", 2),
         ("what do AI researchers make, and for data scientists?", 2),
+        ("explain reinforcement learning, then tell me the 2025 offers total", 2),
+        ("what is AutoML, and then how is the median computed?", 2),
     ],
 )
 def test_split_parts(message: str, parts: int) -> None:
@@ -917,3 +919,38 @@ def test_a_place_named_with_a_topic_we_lack_is_no_salary_question(real_assistant
 def test_a_city_ranking_is_answered_with_the_city_figures(real_assistant: Assistant, question: str) -> None:
     reply = ask(real_assistant, question)
     assert reply.route == "statistics" and "184,982" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("what's the average AI engineer pay; what about data scientists?", ["127,986", "129,640"]),
+        ("how much does an entry level robotics engineer make? and AI researchers?", ["76,453", "88,713"]),
+    ],
+)
+def test_a_later_part_without_a_kind_of_its_own_asks_what_the_part_before_asked(
+    real_assistant: Assistant, message: str, figures: list[str]
+) -> None:
+    reply = ask(real_assistant, message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics")] * 2, reply.plan
+    assert all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("how do discriminative models work and where are they used?", "sentiment analysis"),
+        ("what is reinforcement learning, and where is it applied?", "stock trading"),
+    ],
+)
+def test_a_later_part_pointing_back_goes_on_with_the_topic_of_the_part_before(
+    real_assistant: Assistant, message: str, expected: str
+) -> None:
+    """ "they"/"it" stand for what the first part asked about; no sentence is said twice for the two parts."""
+    reply = ask(real_assistant, message)
+    assert [(p.route, p.covered) for p in reply.plan] == [("documents", True)] * 2, reply.plan
+    assert expected in reply.answer, reply.answer
+    sentences = [s for s in re.split(r"(?<=\]) ", reply.answer) if s]
+    assert len(sentences) == len(set(sentences)), reply.answer
