@@ -57,6 +57,10 @@ class Draft:
     _keys: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def say(self, text: str) -> None:
+        """Add a sentence; one already said (two parts of a question answered from the same passage) is not
+        repeated."""
+        if text.strip() and any(text.strip() == said.strip() for said in self.parts):
+            return
         self.parts.append(text)
 
     def echo(self, text: str) -> None:

@@ -90,6 +90,8 @@ class KindRules:
         # Before the follow-up rules: "and for AI engineers?" after a salary is a figure by the turn before.
         if not (asks_number or names_metric(own) or own.salary or own.city or own.unknown_level or own.unknown_place):
             scores["figure"] /= 2  # no pay, amount, metric or place in its words: a figure only by its form
+        if _place_only(text, own) and not self.words.asks_for_number(text):
+            scores["figure"] = 0.0  # "what's the best pizza in Chicago?": a place is no figure asked for by itself
         if previous_kind == "figure" and any(self.words.names_dimension(text, d) for d in self.words.dimensions):
             # "how does that change with seniority?", "and at the same level?" after a salary
             scores["figure"] += FOLLOWUP_NUDGE
@@ -134,6 +136,14 @@ def asks_for_number(s: Slots) -> bool:
         or s.extra_comp
         or s.companies
     )
+
+
+def _place_only(text: str, own: Slots) -> bool:
+    """A place named with words of the part's own that ask nothing the figures hold ("the best pizza in
+    Chicago"), where "what about in NYC?" or "Chicago salaries?" ask for the place's figure."""
+    if not (own.city or own.unknown_place) or elliptical(text, own):
+        return False
+    return not (asks_for_number(own) or names_metric(own) or own.roles or own.unknown_role or own.compare or own.rank)
 
 
 def elliptical(text: str, own: Slots) -> bool:

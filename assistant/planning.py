@@ -94,9 +94,11 @@ class Planner:
         self, message: str, vocabulary: Vocabulary, previous: Turn | None, history_years: list[int]
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
-        for index, text in enumerate(split_parts(message, self.is_greeting, lambda t: _asks(t, vocabulary))):
+        for text in split_parts(message, self.is_greeting, lambda t: _asks(t, vocabulary)):
             own = understand(without_source(text), vocabulary)
-            if index == 0:
+            # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
+            first = all(p.kind == "smalltalk" for p in planned)
+            if first:
                 before: Turn | None = previous
                 years = history_years
             else:
@@ -150,11 +152,15 @@ class Planner:
                 # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
                 slots = replace(slots, doc_cue=False, followup=slots.followup or previous_kind == "figure")
             merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
+            if kind == "other" and not _REFERS_BACK.search(text):
+                # "... and the capital of Australia": a question of no kind the sources answer takes nothing
+                # from the part before; searched with the median it was next to, it would find the median.
+                merged = replace(own)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
             if kind == "figure" and before and not merged.years and _REFERS_BACK.search(text):
                 merged.years = list(before.slots.get("years") or [])  # "how many offers was that based on?"
-            part = self._route(text, kind, confidence, own, merged, previous if index == 0 else None, planned)
+            part = self._route(text, kind, confidence, own, merged, previous if first else None, planned)
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
             role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison"
@@ -170,22 +176,20 @@ class Planner:
                 if topic and topic != "all":
                     part.context.append(str(topic).replace("_", " "))
             refers_back = self.words.pronoun.search(text) is not None
-            if (
-                index == 0
-                and previous is not None
-                and part.route == "documents"
-                and _continues(text, own, previous, refers_back)
-            ):
+            # The question it goes on from: the last turn's, or the part before in the same message when that one
+            # named no role ("how do discriminative models work and where are they used?").
+            source = previous if first else (None if earlier_roles else before)
+            if source is not None and part.route == "documents" and _continues(text, own, source, refers_back):
                 # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
                 # documents search needs the topic the last question named. "where is it used?" reads as
                 # "where is reinforcement learning used?": the pointer stands for the last question's words.
-                topic = " ".join(w for w in re.findall(r"[\w'/+#-]+", previous.message) if w.lower() not in STOPWORDS)
+                topic = " ".join(w for w in re.findall(r"[\w'/+#-]+", source.message) if w.lower() not in STOPWORDS)
                 resolved_query = self.words.resolve(part.query or text, topic) if refers_back and topic else None
                 if resolved_query:
                     part.query = resolved_query  # the question as if asked afresh: its own words, the topic's
                 else:
-                    part.context.append(previous.message)
-            if index == 0 and previous is not None and not names_something(own) and not part.context:
+                    part.context.append(source.message)
+            if first and previous is not None and not names_something(own) and not part.context:
                 # "why is monitoring important?" after best practices for deploying models: if its own words
                 # find nothing, the documents are searched again with the question it follows.
                 part.earlier = previous.message
@@ -370,4 +374,7 @@ def _roles_of(slots: dict[str, Any]) -> list[str]:
 
 
 def _as_turn(part: PlannedPart) -> Turn:
-    return Turn(message=part.text, route=part.route, slots=part.slots.to_dict(), years=part.slots.years)
+    """The part before, as the turn a later part of the same message follows (its kind included: "the average
+    AI engineer pay; what about data scientists?" asks the same kind of question again)."""
+    slots = {**part.slots.to_dict(), "kind": part.kind}
+    return Turn(message=part.text, route=part.route, slots=slots, years=part.slots.years)

@@ -17,7 +17,8 @@ _QUESTION_WORDS = (
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|;\s*")
 _CLAUSE_SPLIT = re.compile(
-    rf",?\s+(?:and|also|plus|but|\+|&)\s+(?:also\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    rf",?\s+(?:and|also|plus|but|\+|&)\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    rf"|,\s*then\s+(?=(?:{_QUESTION_WORDS})\b)"  # "explain X, then tell me Y"
     r"|,\s+(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"  # "X, what degree ..., and Y?"
     r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
     re.IGNORECASE,
@@ -46,6 +47,9 @@ _AND_THE = re.compile(r"\s+and\s+(?=(?:the|their|its|his|her)\s)", re.IGNORECASE
 # ask different things (the documents, the statistics) share the rest of the clause.
 _CONJUNCTS = re.compile(r"\b([a-z][\w-]*)(\s*(?:,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*)\b", re.I)
 _COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", re.IGNORECASE)
+# "how do the salary and the experience relate?": 'and' joins two subjects of one question.
+_RELATED = re.compile(r"\b(?:relat\w*|correlat\w*|connect\w*|together|both)\b", re.IGNORECASE)
+_OWN_REQUEST_WORDS = 2  # content words a phrase after "and the" needs to be a request of its own
 _NEW_PHRASE = re.compile(r"\s*(?:the|a|an|their|its|his|her|my|your|what|how|which|who|why|where|when)\s+\w", re.I)
 # "salary aside, ...", "apart from pay, ...", "other than Python, ...": what is set aside is context, not asked.
 _EXCLUSION = re.compile(
@@ -128,7 +132,7 @@ def _added_requests(clauses: list[str], asks: Callable[[str], str | bool] | None
         pieces = _ADDED_REQUEST.split(clause) if asks is not None else [clause]
         if len(pieces) == 1 and asks is not None:
             halves = _AND_THE.split(clause)
-            pieces = halves if len(halves) > 1 and all(asks(h) for h in halves) else pieces
+            pieces = halves if len(halves) > 1 and _joins_requests(clause, halves, asks) else pieces
         # The first piece asks something and each later one names something: "..., plus the weather in Paris"
         # is a part the sources may not cover, and says so.
         later = pieces[1:]
@@ -140,6 +144,17 @@ def _added_requests(clauses: list[str], asks: Callable[[str], str | bool] | None
             alone = asks is not None and len(clauses) > 1 and asks(clause) and not _is_context(clause)
             out.append((clause, alone))
     return out
+
+
+def _joins_requests(clause: str, halves: list[str], asks: Callable[[str], str | bool]) -> bool:
+    """'the median in 2025 and the number of proposals': each half asks. 'the median in 2024 and the capital of
+    Australia': the first asks and the second names a thing of its own (a part the sources may not cover, and
+    say so). Not when the clause sets them side by side ("the gap between the median and the average")."""
+    if _COMPARED.search(clause) or _RELATED.search(clause):
+        return False
+    if all(asks(h) for h in halves):
+        return True
+    return asks(halves[0]) and all(len(set(terms(h))) >= _OWN_REQUEST_WORDS for h in halves[1:])
 
 
 def _shared_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]:

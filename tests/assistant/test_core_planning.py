@@ -35,6 +35,8 @@ def ask(assistant: Assistant, message: str, session: str | None = None) -> Reply
         ("Hi! What does an AI researcher earn?", 2),
         ("What's the pay in Seattle and in Chicago?", 2),
         ("what do AI researchers make, and for data scientists?", 2),
+        ("explain reinforcement learning, then tell me the 2025 offers total", 2),
+        ("what is AutoML, and then how is the median computed?", 2),
     ],
 )
 def test_split_parts(message: str, parts: int) -> None:
@@ -869,3 +871,86 @@ def test_who_asks_after_the_question_is_context(real_assistant: Assistant, messa
 def test_what_is_going_on_with_a_topic_asks_for_an_explanation(real_assistant: Assistant, question: str) -> None:
     (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
     assert (part.kind, part.route) == ("explanation", "documents"), (part.kind, part.confidence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("tell me the median expectation in 2024 and the capital of Australia", "5,640"),
+        ("what's the average AI engineer salary and the best pizza place in Rome?", "127,986"),
+    ],
+)
+def test_and_the_thing_the_sources_lack_is_a_part_said_to_be_uncovered(
+    real_assistant: Assistant, message: str, figure: str
+) -> None:
+    """The covered request is answered; the one after "and the" is not searched with its neighbour's topic."""
+    reply = ask(real_assistant, message)
+    assert [(p.route, p.covered) for p in reply.plan] == [("statistics", True), ("out_of_scope", False)], reply.plan
+    assert figure in reply.answer and "don't say" in reply.answer and not reply.abstained, reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how do the salary and the experience level relate?",
+        "what's the gap between the median and the average pay?",
+        "tell me about the pros and the cons",
+    ],
+)
+def test_and_the_joining_one_question_does_not_split(real_assistant: Assistant, message: str) -> None:
+    assert len(real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    ["whats the best pizza in Chicago?", "explain overfitting, and where can I go hiking near Seattle?"],
+)
+def test_a_place_named_with_a_topic_we_lack_is_no_salary_question(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    last = reply.plan[-1]
+    assert (last.route, last.covered) == ("out_of_scope", False), reply.plan
+    assert "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["which cities pay the most?", "which city pays best?"])
+def test_a_city_ranking_is_answered_with_the_city_figures(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.route == "statistics" and "184,982" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("what's the average AI engineer pay; what about data scientists?", ["127,986", "129,640"]),
+        ("how much does an entry level robotics engineer make? and AI researchers?", ["76,453", "88,713"]),
+    ],
+)
+def test_a_later_part_without_a_kind_of_its_own_asks_what_the_part_before_asked(
+    real_assistant: Assistant, message: str, figures: list[str]
+) -> None:
+    reply = ask(real_assistant, message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics")] * 2, reply.plan
+    assert all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("how do discriminative models work and where are they used?", "sentiment analysis"),
+        ("what is reinforcement learning, and where is it applied?", "stock trading"),
+    ],
+)
+def test_a_later_part_pointing_back_goes_on_with_the_topic_of_the_part_before(
+    real_assistant: Assistant, message: str, expected: str
+) -> None:
+    """ "they"/"it" stand for what the first part asked about; no sentence is said twice for the two parts."""
+    reply = ask(real_assistant, message)
+    assert [(p.route, p.covered) for p in reply.plan] == [("documents", True)] * 2, reply.plan
+    assert expected in reply.answer, reply.answer
+    sentences = [s for s in re.split(r"(?<=\]) ", reply.answer) if s]
+    assert len(sentences) == len(set(sentences)), reply.answer

@@ -120,3 +120,14 @@ def test_casual_names_of_a_role_and_a_market_figure() -> None:
     assert slots("what do data sci folks earn?").roles == ["Data Scientist"]
     assert slots("AI job growth %?").market_metric == "job_postings_growth"
     assert slots("how fast is jobs growth in AI?").market_metric == "job_postings_growth"
+
+
+@pytest.mark.parametrize("text", ["which cities pay the most?", "what cities pay ML engineers the least?"])
+def test_ranking_cities_is_not_asking_what_the_data_covers(text: str) -> None:
+    found = slots(text)
+    assert found.rank and found.rank_dimension == "city" and not found.coverage
+
+
+@pytest.mark.parametrize("text", ["which cities do you have figures for?", "what roles does your data cover?"])
+def test_asking_which_cities_or_roles_there_are_is_coverage(text: str) -> None:
+    assert slots(text).coverage
