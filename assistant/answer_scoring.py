@@ -71,12 +71,20 @@ class UnitScorer:
         total = sum(weights.values()) or 1.0
         wanted = set(named or focus)  # an item's label may name the context entity ("Robotics Engineer: ...")
         top_fused = max(p.fused for p in passages) or 1.0
+        entity = wanted - set(focus)  # the context entity's own words ("Robotics Engineer")
+        # Sections (a section may span chunks) listing an item labelled with the entity.
+        keyed = {
+            p.section
+            for p in passages
+            if entity and any(u.label and self._names(set(terms(u.label)), entity) for u in units(p.text))
+        }
         out: list[Scored] = []
         for rank, passage in enumerate(passages):
             stored = dict(self._sentences.sentences(passage.chunk_id))
             heading = found_in(set(weights), set(terms(passage.section)))
             heading_share = sum(weights[t] for t in heading) / total
             passage_units = units(passage.text)
+            keyed_by_entity = passage.section in keyed
             for at, unit in enumerate(passage_units):
                 text = unit.as_sentence()
                 entity_item = False
@@ -100,14 +108,20 @@ class UnitScorer:
                 if unit.label:
                     label = set(terms(unit.label))
                     named_by = self._retriever.heading_match(label, set(focus))
-                    names_entity = self._retriever.heading_match(label, wanted - set(focus)) >= 0.5
-                    if lexical > 0 or (names_entity and about_entity):
-                        # the context entity counts when the item also says what is asked, or when nothing else
-                        # is asked ("what does a robotics engineer work on": only the role is a topic)
+                    names_entity = self._names(label, entity)
+                    if lexical > 0 or heading_share > 0 or (names_entity and about_entity):
+                        # the context entity counts when the item also says what is asked, itself or by its
+                        # heading ("career progression for robotics engineers": the Robotics Engineer item under
+                        # Career Paths), or when nothing else is asked ("what does a robotics engineer work on":
+                        # only the role is a topic)
                         entity_item = names_entity
                         named_by = max(named_by, self._retriever.heading_match(label, wanted))
-                    elif names_entity:
+                    if names_entity and not entity_item:
                         named_by = -0.75  # only the entity's name matches: the item is about it, not the question
+                    elif keyed_by_entity and not names_entity:
+                        # A list keyed by labels, one of them the asked entity (Career Paths: "Robotics Engineer:
+                        # ...", "Machine Learning Engineer: ..."): the other labels are other entities.
+                        named_by = -0.75
                     score += 0.2 * named_by
                 elif unit.position == 0 and not unit.is_item:
                     score += 0.1 * passage.heading_match
@@ -125,6 +139,13 @@ class UnitScorer:
                 out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
         out.sort(key=lambda s: s.score, reverse=True)
         return out
+
+    def _names(self, label: set[str], entity: set[str]) -> bool:
+        """The label names the entity when each holds most of the other: "Machine Learning Engineer" shares only
+        "engineer" with "Robotics Engineer" (its common words weigh little, so one direction alone would call it
+        the robotics item)."""
+        match = self._retriever.heading_match
+        return bool(entity) and min(match(label, entity), match(entity, label)) >= 0.5
 
     def about_entity(self, focus: list[str], named: list[str] | None, passages: list[Passage] | None = None) -> bool:
         """The words left once the context entity is set aside name no topic the documents have a heading for

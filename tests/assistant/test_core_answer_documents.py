@@ -1085,3 +1085,18 @@ def test_a_named_section_is_not_given_up_for_a_far_weaker_sentence_sharing_a_wor
     text = answer(real_assistant, question, "list").text()
     assert text.startswith("Unlike supervised learning techniques"), text
     assert "clusters" in text and "recommendation engines" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["how to get promoted as a robotics engineer", "how does a robotics engineer get promoted"]
+)
+def test_in_a_list_keyed_by_the_asked_role_the_other_roles_items_are_not_the_answer(
+    real_assistant: Assistant, question: str
+) -> None:
+    """Career Paths lists one labelled item per role: when one label is the asked role, the items labelled with
+    other roles are about those roles ("Machine Learning Engineer" shares only "engineer" with it), however many
+    of the question's words they share."""
+    text = answer(real_assistant, question, "explanation", ["Robotics Engineer"]).text()
+    assert text.startswith("Robotics Engineer: "), text
+    assert "Machine Learning Engineer" not in text and "Data Scientist:" not in text, text
