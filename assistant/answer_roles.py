@@ -6,6 +6,7 @@ the scored unit the composer chooses among. Facts about English prose and docume
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.models import PartKind
@@ -87,15 +88,25 @@ def nested(section: str, other: str) -> bool:
     return section.startswith(f"{other} > ") or other.startswith(f"{section} > ")
 
 
-def named_item(question: str, section: list[tuple[Unit, Passage]]) -> tuple[Unit, Passage] | None:
-    """The one item of the list the question names ('the career path for an AI Product Manager')."""
+def named_item(
+    question: str,
+    section: list[tuple[Unit, Passage]],
+    share: Callable[[set[str], set[str]], float] | None = None,
+) -> tuple[Unit, Passage] | None:
+    """The one item of the list the question names ('the career path for an AI Product Manager'). A label is
+    named when the question holds most of it (`share`: the IDF-weighted share of the label's words the question
+    uses): two words of a lead-in label ("Continued growth is expected in the AI job market, driven by") shared
+    with "the future outlook for AI jobs" do not name that item, they are the domain's common talk."""
     wanted = set(terms(question))
     ranked = sorted(
         ((len(found_in(wanted, set(terms(u.label or u.text)))), i) for i, (u, _) in enumerate(section) if u.is_item),
         reverse=True,
     )
     if ranked and ranked[0][0] >= 2 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
-        return section[ranked[0][1]]
+        unit, passage = section[ranked[0][1]]
+        if unit.label and share is not None and share(set(terms(unit.label)), wanted) < 0.5:
+            return None
+        return unit, passage
     return None
 
 

@@ -186,7 +186,7 @@ class SectionAnswers:
         if section_best < elsewhere - slack:
             return False  # the heading is named, but a sentence elsewhere says much more about what is asked
         if is_list([u for u, _ in section]):
-            item = named_item(search_text, section)
+            item = named_item(search_text, section, self._retriever.heading_match)
             # One labelled item the question names ("AI Product Manager: ...") is the answer; an unlabelled item
             # sharing the question's words ("Stay updated with ...") is one of the section's answers.
             if item and item[0].label:
@@ -246,7 +246,7 @@ class SectionAnswers:
         section that only introduces subsections, the subsection the question names or all their headings."""
         own = self._section_units(passage)
         if is_list([u for u, _ in own]) or (introduced_by is not None and introduces_list(introduced_by, own)):
-            item = named_item(search_text, own)
+            item = named_item(search_text, own, self._retriever.heading_match)
             # The item the question names is the answer alone: by its label ("AI Product Manager: ...") or by a
             # specific word ("the 'black box' problem"); one sharing only common words with it ("... AI solutions
             # with real-world contexts and needs") is one answer among the list's.

@@ -1100,3 +1100,14 @@ def test_in_a_list_keyed_by_the_asked_role_the_other_roles_items_are_not_the_ans
     text = answer(real_assistant, question, "explanation", ["Robotics Engineer"]).text()
     assert text.startswith("Robotics Engineer: "), text
     assert "Machine Learning Engineer" not in text and "Data Scientist:" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what's the future outlook for AI jobs", "future outlook for the AI job market?"])
+def test_a_lead_in_label_sharing_two_common_words_is_not_the_named_item(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'Continued growth is expected in the AI job market, driven by:' shares 'AI' and 'job' with the question,
+    a small part of its label: the question names the section (Future Outlook), so all its items answer."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert "World Economic Forum" in text and "Continued growth" in text, text
