@@ -1027,7 +1027,7 @@ def test_a_name_a_few_words_before_what_it_stands_for_is_defined() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("question", ["what does GPT mean", "whats the GPT in ChatGPT short for"])
+@pytest.mark.parametrize("question", ["what does GPT mean", "what does GPT stand for"])
 def test_an_acronym_the_documents_spell_out_with_stands_for_is_answered(
     real_assistant: Assistant, question: str
 ) -> None:
