@@ -223,7 +223,8 @@ def _defines_at(text: str, name: str) -> bool:
 
 def comparison_sides(question: str) -> tuple[str, str] | None:
     """The two things compared: 'difference between A and B', 'A vs B', 'compare A and/with/to B',
-    'how does A differ from B', 'A or B'."""
+    'how does A differ from B', 'how do A and B differ', 'A and B - what's the difference', 'what
+    distinguishes A from B', 'A or B'."""
     q = question.strip().rstrip("?.! ")
     patterns = (
         r"between\s+(.+?)\s+(?:and|&)\s+(.+)$",
@@ -231,6 +232,9 @@ def comparison_sides(question: str) -> tuple[str, str] | None:
         r"compare\s+(.+?)\s+(?:and|with|to|against)\s+(.+)$",
         r"(.+?)\s+(?:compared|in comparison)\s+(?:to|with)\s+(.+)$",
         r"(?:how\s+(?:does|do|is|are)\s+)?(.+?)\s+differ(?:ent)?\s+from\s+(.+)$",
+        r"^how\s+(?:does|do|is|are)\s+(.+?)\s+(?:and|&)\s+(.+?)\s+(?:differ|compare|different)\b",
+        r"^(.+?)\s+(?:and|&)\s+(.+?)\s*[-–:,]+\s*(?:what(?:'s| is)\s+the\s+difference|how\s+do\s+they\s+differ)",
+        r"(?:distinguish(?:es)?|separates?)\s+(.+?)\s+from\s+(.+)$",
         r"(?:is|are|should i (?:learn|choose|pick))\s+(.+?)\s+or\s+(.+)$",
     )
     for pattern in patterns:

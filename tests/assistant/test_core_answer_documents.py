@@ -118,6 +118,13 @@ def test_comparison_sides() -> None:
         "ML engineers",
     )
     assert comparison_sides("What is MLOps?") is None
+    assert comparison_sides("how do generative and discriminative models differ?") == (
+        "generative",
+        "discriminative models",
+    )
+    assert comparison_sides("AI and ML - what is the difference") == ("AI", "ML")
+    assert comparison_sides("what separates symbolic AI from machine learning") == ("symbolic AI", "machine learning")
+    assert comparison_sides("how do I move into AI and ML") is None
 
 
 # A page wrapped at ~72 columns, as a text editor or an export writes it: sentences and list items run over
@@ -1111,3 +1118,19 @@ def test_a_lead_in_label_sharing_two_common_words_is_not_the_named_item(
     a small part of its label: the question names the section (Future Outlook), so all its items answer."""
     text = answer(real_assistant, question, "explanation").text()
     assert "World Economic Forum" in text and "Continued growth" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "left", "right"),
+    [
+        ("how do generative and discriminative models differ?", "joint probability", "conditional probability"),
+        ("how are supervised and unsupervised learning different", "expert knowledge", "doesn’t presume"),
+    ],
+)
+def test_how_do_a_and_b_differ_is_a_comparison_with_each_side_said(
+    real_assistant: Assistant, question: str, left: str, right: str
+) -> None:
+    """'how do A and B differ' names its sides as 'difference between A and B' does: each gets its sentence."""
+    text = answer(real_assistant, question, "comparison").text()
+    assert left in text and right in text, text
