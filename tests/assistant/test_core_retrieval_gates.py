@@ -80,3 +80,13 @@ def test_a_term_the_documents_write_is_answered_whatever_frames_it(
 ) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what is deap learning", "whats dep learning"])
+def test_a_short_misspelt_word_is_read_as_the_documents_word_beside_its_neighbour(
+    real_assistant: Assistant, question: str
+) -> None:
+    """Under five letters the planner corrects nothing; "learning" picks "deep" among the close spellings."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "deep learning" in reply.answer, reply.answer
