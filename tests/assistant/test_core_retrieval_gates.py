@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.pipeline import Assistant
 
 
@@ -90,3 +91,19 @@ def test_a_short_misspelt_word_is_read_as_the_documents_word_beside_its_neighbou
     """Under five letters the planner corrects nothing; "learning" picks "deep" among the close spellings."""
     reply = real_assistant.ask(question)
     assert not reply.abstained and "deep learning" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["do I need calculus", "is calculus needed?", "is probability important?"])
+def test_words_that_only_frame_the_question_need_not_be_in_the_item_that_answers(
+    real_assistant: Assistant, question: str
+) -> None:
+    """ "need" / "important" say how it is asked; the maths item names the rest ([frame] in search_synonyms)."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "linear algebra" in reply.answer, reply.answer
+
+
+def test_the_frame_words_come_from_the_data_file() -> None:
+    synonyms = Synonyms.load(SEARCH_SYNONYMS_PATH)
+    assert {"need", "important"} <= synonyms.frame
+    assert "hard" not in synonyms.frame and "invent" not in synonyms.frame
