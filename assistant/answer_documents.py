@@ -141,7 +141,7 @@ class DocumentAnswerer:
         The term is written when any two of its words stand together in the documents: "whats unsupervised
         learning used for" names "unsupervised learning". A term written as one word ("back prop", see
         Retriever.expand) or as an acronym's expansion is not this either."""
-        if kind not in ("explanation", "other") or not asks_definition(query):
+        if kind in ("figure", "comparison") or not asks_definition(query):
             return False
         term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & DEFINITION_FRAME]
         if len(term) < 2 or any(w.lower() in self._expansions for w in term):

@@ -59,7 +59,13 @@ def test_a_list_that_only_names_the_thing_does_not_answer_what_else_is_asked(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "question", ["explain transfer learning", "what is transfer learning?", "explain k-means clustering"]
+    "question",
+    [
+        "explain transfer learning",
+        "what is transfer learning?",
+        "explain k-means clustering",
+        "what's a vector database",
+    ],
 )
 def test_a_definition_of_a_term_the_documents_never_write_is_refused(real_assistant: Assistant, question: str) -> None:
     """The documents say "style transfer" and "clusters", never these terms: sharing a word is not defining."""
