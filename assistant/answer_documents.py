@@ -68,6 +68,7 @@ class DocumentAnswerer:
     ) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
         `generic` = the question with its entities masked, whose vector the planner has already made)."""
+        query = self._retriever.spell_out(query)  # "RL?" -> "reinforcement learning?" (the documents' term)
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data

@@ -110,6 +110,19 @@ class Retriever:
         """Acronym -> expansion, lower-cased: the documents' own definitions, and initials of their terms."""
         return dict(self._expansions)
 
+    def spell_out(self, query: str) -> str:
+        """The question with each acronym the documents never write replaced by the term it stands for
+        ("what are NNs" -> "what are neural networks"): its vector then says what is asked (a bare "RL?"
+        lies near nothing). Unchanged when it has none, which is nearly always."""
+
+        def expanded(match: re.Match[str]) -> str:
+            token = match.group(0)
+            if sum(c.isupper() for c in token) < 2 or any(self.lexical.weight(t) for t in terms(token)):
+                return token
+            return expansion_of(token, self._expansions) or token
+
+        return _ACRONYM.sub(expanded, query)
+
     def expand(self, query: str, unwritten: bool = False) -> list[str]:
         """The documents' other names for what the question names, as extra search words: an acronym's
         expansion ("NLP" -> natural language processing; "RL" -> reinforcement learning), the acronym of a
