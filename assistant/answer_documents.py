@@ -68,6 +68,7 @@ class DocumentAnswerer:
     ) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
         `generic` = the question with its entities masked, whose vector the planner has already made)."""
+        query = self._retriever.spell_out(query)  # "RL?" -> "reinforcement learning?" (the documents' term)
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data
@@ -115,7 +116,7 @@ class DocumentAnswerer:
             or self._answers_alone(query, kind, best, asked, vector)
         ):
             return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
-        if not named and self._undefined_term(query, kind):
+        if not named and self._undefined_term(query, kind) and not self.scorer.defines_asked(query, kind, best.unit):
             return False
         if self._sections.topic_section(kind, query, scored, relevant, search_text, draft):
             return True
@@ -141,7 +142,7 @@ class DocumentAnswerer:
         The term is written when any two of its words stand together in the documents: "whats unsupervised
         learning used for" names "unsupervised learning". A term written as one word ("back prop", see
         Retriever.expand) or as an acronym's expansion is not this either."""
-        if kind not in ("explanation", "other") or not asks_definition(query):
+        if kind in ("figure", "comparison") or not asks_definition(query):
             return False
         term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & DEFINITION_FRAME]
         if len(term) < 2 or any(w.lower() in self._expansions for w in term):
@@ -151,14 +152,16 @@ class DocumentAnswerer:
     def _answers_alone(self, query: str, kind: PartKind, best: Scored, asked: set[str], vector: list[float]) -> bool:
         """The best unit says all the question says, though its passage as a whole is far from the question: one
         item of a long list ("black box problem?" -> "Addressing the 'black box' problem and improving model
-        interpretability"). Every word of the question (`asked`: its own words, the context entity aside) is in
-        the unit or its heading path, and the unit's own sentence vector is as close as a passage must be. A
-        word the unit lacks is what it does not say: "who invented Python?" or "is Java hard to learn?" are
-        not answered by a list of languages to know; nor is a definition or an amount ("what is Java?")."""
+        interpretability"; "do I need calculus?"). Every word of the question (`asked`: its own words, the context
+        entity aside; the words that only frame it, "need", "useful", set aside) is in the unit or its heading
+        path, and the unit's own sentence vector is as close as a passage must be. A word the unit lacks is what
+        it does not say: "who invented Python?" or "is Java hard to learn?" are not answered by a list of
+        languages to know; nor is a definition or an amount ("what is Java?")."""
         if kind == "figure" or asks_definition(query) or AMOUNT.match(query) or not asked:
             return False
         said = set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))
-        if found_in(asked, said) != asked:
+        asked = asked - self._synonyms.frame  # "do I need calculus?" asks about calculus
+        if not asked or found_in(asked, said) != asked:
             return False
         stored = dict(self._sentences.sentences(best.passage.chunk_id))
         query_vector = np.asarray(vector, dtype=np.float32)

@@ -174,7 +174,9 @@ class LexicalIndex:
 class Synonyms:
     """Question phrases and the documents' usual words for them (stats/search_synonyms.toml)."""
 
-    def __init__(self, table: dict[str, list[str]]) -> None:
+    def __init__(self, table: dict[str, list[str]], frame: Iterable[str] = ()) -> None:
+        # The words that frame a question rather than name its topic ([frame]), as terms.
+        self.frame = frozenset(t for word in frame for t in terms(word))
         self._patterns = [
             (re.compile(rf"\b{re.escape(phrase.lower())}\b"), " ".join(words)) for phrase, words in table.items()
         ]
@@ -183,8 +185,10 @@ class Synonyms:
     def load(cls, path: Path) -> Synonyms:
         if not path.exists():
             return cls({})
-        raw = tomllib.loads(path.read_text(encoding="utf-8")).get("synonyms", {})
-        return cls({str(k): [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)})
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = data.get("synonyms", {})
+        frame = data.get("frame", {}).get("words", [])
+        return cls({str(k): [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)}, map(str, frame))
 
     def words_for(self, question: str) -> str:
         text = question.lower()

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
+from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.lexical import LexicalIndex, initialisms, reciprocal_rank_fusion
 from assistant.passage_units import acronyms, expansion_of
@@ -93,6 +94,11 @@ class Retriever:
             for words in [terms(_folded(f"{m.get('section', '')}\n{text}"))]
             for pair in zip(words, words[1:], strict=False)
         }
+        self._before: dict[str, set[str]] = {}  # a word -> the words the documents write just before it
+        self._after: dict[str, set[str]] = {}  # ... and just after it
+        for first, second in self._pairs:
+            self._before.setdefault(second, set()).add(first)
+            self._after.setdefault(first, set()).add(second)
 
     def writes_together(self, words: list[str]) -> bool:
         """Some two consecutive words of `words` stand together in the documents ("naive bayes used" ->
@@ -103,6 +109,19 @@ class Retriever:
     def expansions(self) -> dict[str, str]:
         """Acronym -> expansion, lower-cased: the documents' own definitions, and initials of their terms."""
         return dict(self._expansions)
+
+    def spell_out(self, query: str) -> str:
+        """The question with each acronym the documents never write replaced by the term it stands for
+        ("what are NNs" -> "what are neural networks"): its vector then says what is asked (a bare "RL?"
+        lies near nothing). Unchanged when it has none, which is nearly always."""
+
+        def expanded(match: re.Match[str]) -> str:
+            token = match.group(0)
+            if sum(c.isupper() for c in token) < 2 or any(self.lexical.weight(t) for t in terms(token)):
+                return token
+            return expansion_of(token, self._expansions) or token
+
+        return _ACRONYM.sub(expanded, query)
 
     def expand(self, query: str, unwritten: bool = False) -> list[str]:
         """The documents' other names for what the question names, as extra search words: an acronym's
@@ -134,7 +153,31 @@ class Retriever:
                 ):
                     extra.append(acronym)
         extra.extend(self.lexical.compounds(query))
+        extra.extend(self._respelled(query))
         return list(dict.fromkeys(e for e in extra if e))
+
+    def _respelled(self, query: str) -> list[str]:
+        """A misspelt word the documents never write, read as the word they write next to its neighbour
+        ("deap learning" -> deep, "reinforcment learning" -> reinforcement): the neighbour picks the one
+        of the close spellings that the documents use in that place. Short words too (the planner's
+        correction leaves words under five letters alone: too many real words are one letter apart)."""
+        words = terms(_folded(query))
+        out: list[str] = []
+        for at, word in enumerate(words):
+            if len(word) < 3 or not word.isalpha() or self.lexical.weight(word):
+                continue
+            limit = 1 if len(word) < 8 else 2
+            near: set[str] = set()  # the words the documents write beside the neighbours
+            if at + 1 < len(words):
+                near |= self._before.get(words[at + 1], set())
+            if at > 0:
+                near |= self._after.get(words[at - 1], set())
+            close = [
+                w for w in near if w.isalpha() and DamerauLevenshtein.distance(word, w, score_cutoff=limit) <= limit
+            ]
+            if len(close) == 1:  # two candidates ("dat" -> data / date): the neighbour does not decide
+                out.append(close[0])
+        return out
 
     def heading_terms(self) -> set[str]:
         """Every word of every innermost heading: the topics the documents are written about."""

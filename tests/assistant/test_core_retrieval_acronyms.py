@@ -125,3 +125,10 @@ def _sections(real_assistant: Assistant, question: str, k: int = 8) -> list[str]
     vector = retriever.embed(question)
     by_sentence = real_assistant.build.document_answerer._sentences.best_chunks(vector, n=4)
     return [p.section for p in retriever.hybrid(text, vector, by_sentence, k=k, focus=text)]
+
+
+def test_a_misspelt_word_is_respelled_only_where_its_neighbour_decides(real_assistant: Assistant) -> None:
+    retriever = real_assistant.build.retriever
+    assert retriever.expand("nueral networks", unwritten=True) == ["neural"]
+    assert retriever.expand("sofft skills for AI", unwritten=True) == ["soft"]
+    assert retriever.expand("what is federated learning", unwritten=True) == []  # a real word, not "generated"

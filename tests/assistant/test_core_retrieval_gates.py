@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.pipeline import Assistant
 
 
@@ -58,7 +59,13 @@ def test_a_list_that_only_names_the_thing_does_not_answer_what_else_is_asked(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "question", ["explain transfer learning", "what is transfer learning?", "explain k-means clustering"]
+    "question",
+    [
+        "explain transfer learning",
+        "what is transfer learning?",
+        "explain k-means clustering",
+        "what's a vector database",
+    ],
 )
 def test_a_definition_of_a_term_the_documents_never_write_is_refused(real_assistant: Assistant, question: str) -> None:
     """The documents say "style transfer" and "clusters", never these terms: sharing a word is not defining."""
@@ -80,3 +87,45 @@ def test_a_term_the_documents_write_is_answered_whatever_frames_it(
 ) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what is deap learning", "whats dep learning"])
+def test_a_short_misspelt_word_is_read_as_the_documents_word_beside_its_neighbour(
+    real_assistant: Assistant, question: str
+) -> None:
+    """Under five letters the planner corrects nothing; "learning" picks "deep" among the close spellings."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "deep learning" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["do I need calculus", "is calculus needed?", "is probability important?"])
+def test_words_that_only_frame_the_question_need_not_be_in_the_item_that_answers(
+    real_assistant: Assistant, question: str
+) -> None:
+    """ "need" / "important" say how it is asked; the maths item names the rest ([frame] in search_synonyms)."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "linear algebra" in reply.answer, reply.answer
+
+
+def test_the_frame_words_come_from_the_data_file() -> None:
+    synonyms = Synonyms.load(SEARCH_SYNONYMS_PATH)
+    assert {"need", "important"} <= synonyms.frame
+    assert "hard" not in synonyms.frame and "invent" not in synonyms.frame
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "said"), [("what are NNs", "neural networks"), ("how is RL used?", "trial")])
+def test_an_unwritten_acronym_is_searched_and_embedded_as_the_term_it_stands_for(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    """A bare "NNs" lies near nothing; "neural networks" is what the documents write and explain."""
+    assert real_assistant.build.retriever.spell_out(question) != question
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
+
+
+def test_a_question_without_unwritten_acronyms_is_searched_as_asked(real_assistant: Assistant) -> None:
+    for question in ("What is MLOps?", "does AI matter in logistics", "what is rl", "how big is GPT-3?"):
+        assert real_assistant.build.retriever.spell_out(question) == question
