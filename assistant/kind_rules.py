@@ -92,8 +92,14 @@ class KindRules:
             scores["figure"] /= 2  # no pay, amount, metric or place in its words: a figure only by its form
         if _place_only(text, own) and not self.words.asks_for_number(text):
             scores["figure"] = 0.0  # "what's the best pizza in Chicago?": a place is no figure asked for by itself
-        if previous_kind == "figure" and any(self.words.names_dimension(text, d) for d in self.words.dimensions):
-            # "how does that change with seniority?", "and at the same level?" after a salary
+        # "how does that change with seniority?", "and at the same level?" after a salary; "which cities are
+        # emerging hubs?" after one names cities but asks about something of its own.
+        about_it = own.followup or own.salary or self.words.pronoun.search(text) or elliptical(text, own)
+        if (
+            previous_kind == "figure"
+            and about_it
+            and any(self.words.names_dimension(text, d) for d in self.words.dimensions)
+        ):
             scores["figure"] += FOLLOWUP_NUDGE
         if names_something(own):
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
