@@ -76,6 +76,9 @@ class KindRules:
         method_cue = self.words.method.search(text) is not None
         worked_case = method_cue and is_hypothetical(text)  # "if ... gets 10 offers, how many times ...?"
         how_made = method_cue and names_metric(own) and (not self.words.asks_for_number(text) or worked_case)
+        # "does the number of offers tell me how many jobs there are?": a yes/no question about what a named
+        # figure stands for, its "how many" inside what is asked about it.
+        how_made = how_made or (self.words.asks_yes_no(text) and names_metric(own) and not (own.level or own.years))
         if (own.method or how_made) and not own.years and not own.compare:
             scores["method"] += METHOD_NUDGE
             if how_made:
