@@ -97,11 +97,10 @@ class KindRules:
             scores["figure"] = 0.0  # "what's the best pizza in Chicago?": a place is no figure asked for by itself
         # "how does that change with seniority?", "and at the same level?" after a salary; "which cities are
         # emerging hubs?" after one names cities but asks about something of its own.
-        about_it = own.followup or own.salary or self.words.pronoun.search(text) or elliptical(text, own)
         if (
             previous_kind == "figure"
-            and about_it
             and any(self.words.names_dimension(text, d) for d in self.words.dimensions)
+            and (own.followup or own.salary or self.words.pronoun.search(text) or elliptical(text, own))
         ):
             scores["figure"] += FOLLOWUP_NUDGE
         if names_something(own):
@@ -150,9 +149,10 @@ def asks_for_number(s: Slots) -> bool:
 def _place_only(text: str, own: Slots) -> bool:
     """A place named with words of the part's own that ask nothing the figures hold ("the best pizza in
     Chicago"), where "what about in NYC?" or "Chicago salaries?" ask for the place's figure."""
-    if not (own.city or own.unknown_place) or elliptical(text, own):
+    if not (own.city or own.unknown_place):
         return False
-    return not (asks_for_number(own) or names_metric(own) or own.roles or own.unknown_role or own.compare or own.rank)
+    asks_figure = asks_for_number(own) or names_metric(own) or own.roles or own.unknown_role or own.compare or own.rank
+    return not asks_figure and not elliptical(text, own)
 
 
 def elliptical(text: str, own: Slots) -> bool:
