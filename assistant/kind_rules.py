@@ -76,6 +76,9 @@ class KindRules:
         method_cue = self.words.method.search(text) is not None
         worked_case = method_cue and is_hypothetical(text)  # "if ... gets 10 offers, how many times ...?"
         how_made = method_cue and names_metric(own) and (not self.words.asks_for_number(text) or worked_case)
+        # "does the number of offers tell me how many jobs there are?": a yes/no question about what a named
+        # figure stands for, its "how many" inside what is asked about it.
+        how_made = how_made or (self.words.asks_yes_no(text) and names_metric(own) and not (own.level or own.years))
         if (own.method or how_made) and not own.years and not own.compare:
             scores["method"] += METHOD_NUDGE
             if how_made:
@@ -92,8 +95,13 @@ class KindRules:
             scores["figure"] /= 2  # no pay, amount, metric or place in its words: a figure only by its form
         if _place_only(text, own) and not self.words.asks_for_number(text):
             scores["figure"] = 0.0  # "what's the best pizza in Chicago?": a place is no figure asked for by itself
-        if previous_kind == "figure" and any(self.words.names_dimension(text, d) for d in self.words.dimensions):
-            # "how does that change with seniority?", "and at the same level?" after a salary
+        # "how does that change with seniority?", "and at the same level?" after a salary; "which cities are
+        # emerging hubs?" after one names cities but asks about something of its own.
+        if (
+            previous_kind == "figure"
+            and any(self.words.names_dimension(text, d) for d in self.words.dimensions)
+            and (own.followup or own.salary or self.words.pronoun.search(text) or elliptical(text, own))
+        ):
             scores["figure"] += FOLLOWUP_NUDGE
         if names_something(own):
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
@@ -141,9 +149,10 @@ def asks_for_number(s: Slots) -> bool:
 def _place_only(text: str, own: Slots) -> bool:
     """A place named with words of the part's own that ask nothing the figures hold ("the best pizza in
     Chicago"), where "what about in NYC?" or "Chicago salaries?" ask for the place's figure."""
-    if not (own.city or own.unknown_place) or elliptical(text, own):
+    if not (own.city or own.unknown_place):
         return False
-    return not (asks_for_number(own) or names_metric(own) or own.roles or own.unknown_role or own.compare or own.rank)
+    asks_figure = asks_for_number(own) or names_metric(own) or own.roles or own.unknown_role or own.compare or own.rank
+    return not asks_figure and not elliptical(text, own)
 
 
 def elliptical(text: str, own: Slots) -> bool:

@@ -177,7 +177,11 @@ class PlanVocabulary:
         """'Which factors influence how much ... get paid?', 'why do they earn more?': what makes a figure."""
         driver = self.drivers.search(text)
         number = self.number.search(text)
-        return driver is not None and (number is None or driver.start() < number.start())
+        if driver is None:
+            return False
+        # "how much does experience matter for salaries?": the driver is the verb the number words ask about.
+        verb_asked = number is not None and _HOW_MUCH_DOES.match(text[number.start() :]) is not None
+        return number is None or driver.start() < number.start() or (verb_asked and _no_pay_before(text, driver))
 
     def names_dimension(self, text: str, dimension: str) -> bool:
         """'with seniority', 'at the same level': the part speaks of a dimension of the figures."""
@@ -211,6 +215,14 @@ def _leading(words: list[str]) -> re.Pattern[str]:
         return re.compile(r"(?!)")
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\W*(?:{alternatives})\s+\w", re.IGNORECASE)
+
+
+_HOW_MUCH_DOES = re.compile(r"how much (?:does|do|did|will|would|can|could)\b", re.IGNORECASE)
+
+
+def _no_pay_before(text: str, driver: re.Match[str]) -> bool:
+    """'how much does experience matter', not 'how much does an ML engineer earn, and what affects it'."""
+    return re.search(r"[,;?]", text[: driver.start()]) is None
 
 
 def _before_word(words: list[str]) -> re.Pattern[str]:

@@ -152,9 +152,11 @@ def _joins_requests(clause: str, halves: list[str], asks: Callable[[str], str | 
     say so). Not when the clause sets them side by side ("the gap between the median and the average")."""
     if _COMPARED.search(clause) or _RELATED.search(clause):
         return False
-    if all(asks(h) for h in halves):
+    if not asks(halves[0]):
+        return False
+    if all(asks(h) for h in halves[1:]):
         return True
-    return asks(halves[0]) and all(len(set(terms(h))) >= _OWN_REQUEST_WORDS for h in halves[1:])
+    return all(len(set(terms(h))) >= _OWN_REQUEST_WORDS for h in halves[1:])
 
 
 def _shared_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]:

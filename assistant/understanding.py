@@ -299,6 +299,8 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.rank = "highest"
     elif has_any(text, RANK_LOW):
         s.rank = "lowest"
+    if s.rank and re.search(r"\b(?:more|less|higher|lower|better|worse) than\b", text):
+        s.rank = None  # "do data scientists make more than AI researchers?" sets two side by side, ranks nothing
     if s.rank:
         without_levels = text
         for phrases in vocabulary.levels.values():

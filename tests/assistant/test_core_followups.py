@@ -113,3 +113,25 @@ def test_at_the_same_level_keeps_the_level_of_the_turn_before(real_assistant: As
     )
     assert reply.plan[0].entities.get("level") == "Entry Level", reply.plan
     assert "107,150" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what are the common challenges?", "how do I deal with the first one?"),
+        ("what are the in-demand skills?", "tell me about that one, the last one"),
+    ],
+)
+def test_one_item_of_the_list_just_given_goes_on_with_its_topic(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].kind != "smalltalk" and reply.plan[0].route == "documents", reply.plan
+    assert not reply.abstained, reply.answer
+
+
+def test_which_city_pays_more_after_two_cities_ranks_the_cities(real_assistant: Assistant) -> None:
+    reply = conversation(
+        real_assistant, "how much do ML engineers earn in San Francisco?", "and in Seattle?", "so which city pays more?"
+    )
+    assert reply.plan[0].route == "statistics" and "184,982" in reply.answer, reply.answer

@@ -954,3 +954,43 @@ def test_a_later_part_pointing_back_goes_on_with_the_topic_of_the_part_before(
     assert expected in reply.answer, reply.answer
     sentences = [s for s in re.split(r"(?<=\]) ", reply.answer) if s]
     assert len(sentences) == len(set(sentences)), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how much do ML engineers make in San Francisco and which cities are emerging AI hubs?",
+        "what does a data scientist earn? and which cities lead in AI job opportunities?",
+    ],
+)
+def test_a_later_part_naming_cities_for_its_own_topic_is_not_the_figure_again(
+    real_assistant: Assistant, message: str
+) -> None:
+    """Only a part about the figure before ("and by city?", "how does it vary by city?") asks it across cities."""
+    reply = ask(real_assistant, message)
+    assert reply.plan[0].kind == "figure" and reply.plan[1].kind != "figure", reply.plan
+    hubs = "Austin" in reply.answer or "Boston" in reply.answer
+    assert reply.plan[1].route == "documents" and hubs, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["does the number of offers tell me how many jobs there are?", "is the offers total a count of vacancies?"],
+)
+def test_a_yes_no_question_about_a_named_figure_asks_what_it_stands_for(
+    real_assistant: Assistant, question: str
+) -> None:
+    reply = ask(real_assistant, question)
+    assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
+    assert "not the number of vacancies" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["how much does experience matter for AI salaries?", "how much does location affect ML pay?"]
+)
+def test_how_much_something_matters_asks_what_drives_pay(real_assistant: Assistant, question: str) -> None:
+    (part,) = ask(real_assistant, question).plan
+    assert part.route == "documents" and part.kind != "figure", part

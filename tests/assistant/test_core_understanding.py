@@ -131,3 +131,17 @@ def test_ranking_cities_is_not_asking_what_the_data_covers(text: str) -> None:
 @pytest.mark.parametrize("text", ["which cities do you have figures for?", "what roles does your data cover?"])
 def test_asking_which_cities_or_roles_there_are_is_coverage(text: str) -> None:
     assert slots(text).coverage
+
+
+@pytest.mark.parametrize("text", ["so which city pays more?", "which of those cities pays more?"])
+def test_which_pays_more_ranks(text: str) -> None:
+    found = slots(text)
+    assert found.rank == "highest" and found.rank_dimension == "city"
+
+
+@pytest.mark.parametrize(
+    "text", ["do data scientists make more than AI researchers?", "does SF pay more than Seattle?"]
+)
+def test_more_than_sets_two_side_by_side_and_ranks_nothing(text: str) -> None:
+    found = slots(text)
+    assert found.compare and found.rank is None
