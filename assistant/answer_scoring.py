@@ -10,6 +10,7 @@ candidates. Which shape the answer then takes is answer_sections.py's; answer_do
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -156,7 +157,7 @@ class UnitScorer:
             return False
         if not any(t in self._topics for t in focus):
             return True
-        said = set(terms(" ".join(f"{p.section} {p.text}" for p in passages or [])))
+        said = set().union(*(_words_of(f"{p.section} {p.text}") for p in passages or []))
         return passages is not None and not found_in(set(focus), said)
 
     @staticmethod
@@ -205,6 +206,12 @@ class UnitScorer:
         if len(first) == 1 and len(second) > 2 and set(terms(second[0])):
             right = set(terms(second[0])) - left or right
         return left, right
+
+
+@lru_cache(maxsize=1024)
+def _words_of(text: str) -> frozenset[str]:
+    """A passage's terms, once per passage text (the same chunks come back question after question)."""
+    return frozenset(terms(text))
 
 
 _PRO_FORM = re.compile(r"\s+ones?$", re.IGNORECASE)
