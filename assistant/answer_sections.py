@@ -139,10 +139,9 @@ class SectionAnswers:
         # A heading the question names whole beats one it names in part ranked just above it: "future outlook
         # for ML careers" is Future Outlook, not Career Development (which shares "careers" only).
         top = max(passages[:TOPIC_RANKS], key=lambda p: p.heading_match >= TOPIC_HEADING)
-        # An explanation or a list is about a topic; a yes/no, a "why" or another pointed question ("Can
-        # generative models be used for classification?", "why pick a discriminative model for machine
-        # translation?") wants the sentence that answers it, whatever section it is in.
-        pointed = kind not in TOPIC_KINDS or bool(YES_NO.match(query)) or bool(WHY.match(query))
+        # An explanation or a list is about a topic; a yes/no or a pointed question ("Can generative models
+        # be used for classification?") wants the one sentence that answers it, whatever section it is in.
+        pointed = kind not in TOPIC_KINDS or bool(YES_NO.match(query))
         if pointed or best.entity_item or comparison_sides(query) or mostly_figures(top):
             return False
         if top.heading_match < TOPIC_HEADING:
@@ -158,6 +157,12 @@ class SectionAnswers:
             # ("examples of classification models"); the sentences and lists of both answer (see below).
             return False
         section = self._section_units(top)
+        if WHY.match(query) and not is_list([u for u, _ in section]):
+            # "Why ...?" of a prose section: the sentence giving the reason answers, wherever it is ("why does
+            # training data have to be labeled for supervised learning" -> "... needs to be labeled carefully ...",
+            # not the Supervised Learning section quoted whole); a list's items are the reasons or the steps
+            # ("why specialize in one area of AI" -> Specialization).
+            return False
         in_section = {chunk.chunk_id for _, chunk in section} | {top.chunk_id}
         section_best = max((s.score for s in scored if s.passage.chunk_id in in_section), default=0.0)
         # Only a close answer elsewhere can say what the named section does not ("problems" in "Skills in analyzing

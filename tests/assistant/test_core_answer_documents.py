@@ -1134,3 +1134,17 @@ def test_how_do_a_and_b_differ_is_a_comparison_with_each_side_said(
     """'how do A and B differ' names its sides as 'difference between A and B' does: each gets its sentence."""
     text = answer(real_assistant, question, "comparison").text()
     assert left in text and right in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [("why specialize in one area of AI", "Identify a niche"), ("why should I build a portfolio", "personal projects")],
+)
+def test_a_why_question_naming_a_list_section_gets_its_items(
+    real_assistant: Assistant, question: str, wanted: str
+) -> None:
+    """A list's items are the reasons or the steps: 'why specialize ...' is answered by Specialization, not by a
+    sentence elsewhere that happens to give a reason ('This trend emphasizes the importance of ...')."""
+    text = real_assistant.ask(question).answer  # the planner's reading of the question (spelling folded)
+    assert wanted in text and "This trend emphasizes" not in text, text
