@@ -24,7 +24,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.answer_roles import Scored, defining
+from assistant.answer_roles import WHY, Scored, defining
 from assistant.answer_scoring import UnitScorer
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
@@ -156,8 +156,9 @@ class DocumentAnswerer:
         entity aside; the words that only frame it, "need", "useful", set aside) is in the unit or its heading
         path, and the unit's own sentence vector is as close as a passage must be. A word the unit lacks is what
         it does not say: "who invented Python?" or "is Java hard to learn?" are not answered by a list of
-        languages to know; nor is a definition or an amount ("what is Java?")."""
-        if kind == "figure" or asks_definition(query) or AMOUNT.match(query) or not asked:
+        languages to know; nor is a definition, an amount ("what is Java?") or a reason ("why is monitoring
+        important?" asks why of something the question before it named; an item naming it is no reason)."""
+        if kind == "figure" or asks_definition(query) or AMOUNT.match(query) or WHY.match(query) or not asked:
             return False
         said = set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))
         asked = asked - self._synonyms.frame  # "do I need calculus?" asks about calculus
