@@ -58,7 +58,7 @@ class DocumentAnswerer:
         self._retriever = retriever
         self._sentences = sentences
         self._min_relevance = min_relevance
-        self._expansions = retriever.expansions()
+        self._expansions = retriever.names.expansions()
         self.scorer = UnitScorer(retriever, sentences, self._expansions)
         self._sections = SectionAnswers(retriever, self.scorer)
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
@@ -68,7 +68,7 @@ class DocumentAnswerer:
     ) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
         `generic` = the question with its entities masked, whose vector the planner has already made)."""
-        query = self._retriever.spell_out(query)  # "RL?" -> "reinforcement learning?" (the documents' term)
+        query = self._retriever.names.spell_out(query)  # "RL?" -> "reinforcement learning?" (the documents' term)
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data
@@ -87,7 +87,7 @@ class DocumentAnswerer:
         # All are searched (hybrid adds them); those standing in for a word the documents never write also
         # choose the answer's sentences ("RL"), the others not: the question's own "NLP" already does, and
         # a sentence naming both "NLP" and its expansion is not the better answer for it.
-        named = self._retriever.expand(query, unwritten=True)
+        named = self._retriever.names.expand(query, unwritten=True)
         extra = " ".join([self._synonyms.words_for(query), *named]).strip()
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
         passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text)
@@ -147,7 +147,7 @@ class DocumentAnswerer:
         term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & DEFINITION_FRAME]
         if len(term) < 2 or any(w.lower() in self._expansions for w in term):
             return False
-        return not self._retriever.writes_together(term)
+        return not self._retriever.names.writes_together(term)
 
     def _answers_alone(self, query: str, kind: PartKind, best: Scored, asked: set[str], vector: list[float]) -> bool:
         """The best unit says all the question says, though its passage as a whole is far from the question: one

@@ -121,11 +121,11 @@ def test_an_unwritten_acronym_is_searched_and_embedded_as_the_term_it_stands_for
     real_assistant: Assistant, question: str, said: str
 ) -> None:
     """A bare "NNs" lies near nothing; "neural networks" is what the documents write and explain."""
-    assert real_assistant.build.retriever.spell_out(question) != question
+    assert real_assistant.build.retriever.names.spell_out(question) != question
     reply = real_assistant.ask(question)
     assert not reply.abstained and said in reply.answer, reply.answer
 
 
 def test_a_question_without_unwritten_acronyms_is_searched_as_asked(real_assistant: Assistant) -> None:
     for question in ("What is MLOps?", "does AI matter in logistics", "what is rl", "how big is GPT-3?"):
-        assert real_assistant.build.retriever.spell_out(question) == question
+        assert real_assistant.build.retriever.names.spell_out(question) == question
