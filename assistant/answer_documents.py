@@ -39,6 +39,7 @@ from assistant.text_terms import found_in, terms
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
+GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
 # Words of "explain X", "what does X mean", "how does X work", "what is X like" that are not the term X.
 DEFINITION_FRAME = frozenset({"explain", "describe", "mean", "work", "like", "exactly", "simple", "term", "word"})
 # "How old / much / many / big ...?" asks for an amount: a sentence without one does not answer it.
@@ -68,7 +69,7 @@ class DocumentAnswerer:
     ) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
         `generic` = the question with its entities masked, whose vector the planner has already made)."""
-        query = self._retriever.names.spell_out(query)  # "RL?" -> "reinforcement learning?" (the documents' term)
+        query = self._read_acronyms(query)
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data
@@ -135,6 +136,19 @@ class DocumentAnswerer:
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
         write_sentences(plain, draft, self._retriever.lexical.rare, self.scorer.sides_of(query, kind), budget)
         return True
+
+    def _read_acronyms(self, query: str) -> str:
+        """The question with its acronyms that the documents never write read as the terms they stand for
+        ("RL?" -> "reinforcement learning?"): a clear one always, a guess ("GANs") when the question's own
+        vector finds the sentence that says the guessed term (the planner has embedded the question: cached)."""
+        query = self._retriever.names.spell_out(query)
+        guesses = self._retriever.names.guesses(query)
+        if guesses:
+            nearest = self._sentences.nearest(self._retriever.embed(query), n=GUESS_SENTENCES)
+            for token, term, sentence in guesses:
+                if sentence in nearest:
+                    query = re.sub(rf"\b{re.escape(token)}\b", term, query)
+        return query
 
     def _undefined_term(self, query: str, kind: PartKind) -> bool:
         """A definition asked of a term the documents never write ("explain transfer learning", "what is federated

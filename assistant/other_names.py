@@ -34,7 +34,8 @@ class OtherNames:
         # else the initials of a term they repeat ("reinforcement learning" for "RL"); read once per build.
         defined = acronyms(texts)
         self._defined = set(defined)
-        self._expansions = {**initialisms(texts), **defined}
+        strong, self._guesses = _initial_runs(texts)
+        self._expansions = {**strong, **defined}
         self._spelled_out = [(tuple(terms(expansion)), acronym) for acronym, expansion in defined.items()]
         # Every two consecutive words the documents write (headings too), as terms, accents folded.
         self._pairs = {
@@ -71,6 +72,20 @@ class OtherNames:
             return expansion_of(token, self._expansions) or token
 
         return _ACRONYM.sub(expanded, query)
+
+    def guesses(self, query: str) -> list[tuple[str, str, str]]:
+        """(acronym as typed, the run it may stand for, the sentence saying that run) for each acronym of the
+        question that the documents neither write nor name clearly, but whose initials one run said once in
+        passing has ("GANs" -> generative adversarial network). The caller reads it so only when the
+        question's vector finds that sentence: the model knows "GAN" though the documents never write it,
+        while a chance run ("CTO" -> clear training objectives) lies far from "what does a CTO earn"."""
+        out = []
+        for token in _ACRONYM.findall(query):
+            key = token.lower()
+            key = key if key in self._guesses else key[:-1]
+            if sum(c.isupper() for c in token) >= 2 and key in self._guesses and not self._lexical.weight(key):
+                out.append((token, *self._guesses[key]))
+        return out
 
     def expand(self, query: str, unwritten: bool = False) -> list[str]:
         """The documents' other names for what the question names, as extra search words: an acronym's
@@ -134,6 +149,11 @@ class OtherNames:
 
 
 def initialisms(texts: Iterable[str]) -> dict[str, str]:
+    """Initials -> the term they abbreviate (see _initial_runs), for the terms the documents name clearly."""
+    return _initial_runs(texts)[0]
+
+
+def _initial_runs(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
     """Initials -> the run of 2-4 content words they abbreviate, lower-cased, read from the corpus at load.
 
     The documents write "reinforcement learning" and "linear discriminant analysis" but never "RL" or
@@ -141,8 +161,13 @@ def initialisms(texts: Iterable[str]) -> dict[str, str]:
     in title case somewhere (a heading, a named method) or in at least two distinct sentences; and when no
     other run with the same initials rivals it (INITIALISM_DOMINANCE). Initials that are a word of the
     documents themselves ("is", "data") are never read as an initialism.
+
+    Second: guesses, initials of three letters at least for a run said once in passing in lower case, the only
+    run with those initials ("GAN": "in a generative adversarial network, ..."), each with its sentence. A
+    question may read them so only when its own vector finds that sentence (see OtherNames.guesses).
     """
-    runs: Counter[str] = Counter()  # run -> distinct sentences holding it
+    runs: Counter[str] = Counter()
+    said_in: dict[str, str] = {}  # run -> the (last) sentence saying it  # run -> distinct sentences holding it
     titled: set[str] = set()
     vocabulary: set[str] = set()
     for sentence in dict.fromkeys(s for text in texts for s in split_sentences(text)):
@@ -154,6 +179,7 @@ def initialisms(texts: Iterable[str]) -> dict[str, str]:
                 if all(w[0].isalpha() and w.lower() not in STOPWORDS for w in run):
                     key = " ".join(w.lower().strip("'’") for w in run)
                     runs[key] += 1
+                    said_in[key] = sentence
                     if all(w[0].isupper() for w in run):
                         titled.add(key)
     by_initials: dict[str, dict[str, list[str]]] = {}  # initials -> singular run -> its spellings
@@ -161,6 +187,7 @@ def initialisms(texts: Iterable[str]) -> dict[str, str]:
         initials = "".join(part[0] for word in run.split() for part in word.split("-") if part)
         by_initials.setdefault(initials, {}).setdefault(run.removesuffix("s"), []).append(run)
     found: dict[str, str] = {}
+    guesses: dict[str, tuple[str, str]] = {}
     for initials, forms in by_initials.items():
         if not 2 <= len(initials) <= 5 or initials in vocabulary or initials in STOPWORDS:
             continue
@@ -169,7 +196,9 @@ def initialisms(texts: Iterable[str]) -> dict[str, str]:
         is_term = count >= 2 or any(r in titled for r in spellings)
         if is_term and count >= INITIALISM_DOMINANCE * sum(c for c, _ in rest):
             found[initials] = max(spellings, key=lambda r: runs[r])
-    return found
+        elif not rest and len(initials) >= 3:
+            guesses[initials] = (spellings[0], said_in[spellings[0]])
+    return found, guesses
 
 
 def _folded(text: str) -> str:

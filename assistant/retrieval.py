@@ -296,6 +296,13 @@ class SentenceIndex:
     def sentences(self, chunk_id: str) -> list[tuple[str, np.ndarray]]:
         return self._by_chunk.get(chunk_id, [])
 
+    def nearest(self, query_vector: list[float], n: int = 3) -> list[str]:
+        """The n sentences most similar to the query, best first."""
+        if not len(self._keys):
+            return []
+        sims = self._matrix @ np.asarray(query_vector, dtype=np.float32)
+        return [self._keys[int(i)]["text"] for i in np.argsort(-sims)[:n]]
+
     def best_chunks(self, query_vector: list[float], n: int = 5) -> dict[str, float]:
         """Chunks holding the n sentences most similar to the query (one sentence can carry a chunk)."""
         if not len(self._keys):
