@@ -24,7 +24,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.answer_roles import Scored, defining
+from assistant.answer_roles import WHY, Scored, defining
 from assistant.answer_scoring import UnitScorer
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
@@ -39,6 +39,7 @@ from assistant.text_terms import found_in, terms
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
+GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
 # Words of "explain X", "what does X mean", "how does X work", "what is X like" that are not the term X.
 DEFINITION_FRAME = frozenset({"explain", "describe", "mean", "work", "like", "exactly", "simple", "term", "word"})
 # "How old / much / many / big ...?" asks for an amount: a sentence without one does not answer it.
@@ -58,7 +59,7 @@ class DocumentAnswerer:
         self._retriever = retriever
         self._sentences = sentences
         self._min_relevance = min_relevance
-        self._expansions = retriever.expansions()
+        self._expansions = retriever.names.expansions()
         self.scorer = UnitScorer(retriever, sentences, self._expansions)
         self._sections = SectionAnswers(retriever, self.scorer)
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
@@ -68,7 +69,7 @@ class DocumentAnswerer:
     ) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
         `generic` = the question with its entities masked, whose vector the planner has already made)."""
-        query = self._retriever.spell_out(query)  # "RL?" -> "reinforcement learning?" (the documents' term)
+        query = self._read_acronyms(query)
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data
@@ -87,7 +88,7 @@ class DocumentAnswerer:
         # All are searched (hybrid adds them); those standing in for a word the documents never write also
         # choose the answer's sentences ("RL"), the others not: the question's own "NLP" already does, and
         # a sentence naming both "NLP" and its expansion is not the better answer for it.
-        named = self._retriever.expand(query, unwritten=True)
+        named = self._retriever.names.expand(query, unwritten=True)
         extra = " ".join([self._synonyms.words_for(query), *named]).strip()
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
         passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text)
@@ -136,6 +137,19 @@ class DocumentAnswerer:
         write_sentences(plain, draft, self._retriever.lexical.rare, self.scorer.sides_of(query, kind), budget)
         return True
 
+    def _read_acronyms(self, query: str) -> str:
+        """The question with its acronyms that the documents never write read as the terms they stand for
+        ("RL?" -> "reinforcement learning?"): a clear one always, a guess ("GANs") when the question's own
+        vector finds the sentence that says the guessed term (the planner has embedded the question: cached)."""
+        query = self._retriever.names.spell_out(query)
+        guesses = self._retriever.names.guesses(query)
+        if guesses:
+            nearest = self._sentences.nearest(self._retriever.embed(query), n=GUESS_SENTENCES)
+            for token, term, sentence in guesses:
+                if sentence in nearest:
+                    query = re.sub(rf"\b{re.escape(token)}\b", term, query)
+        return query
+
     def _undefined_term(self, query: str, kind: PartKind) -> bool:
         """A definition asked of a term the documents never write ("explain transfer learning", "what is federated
         learning?"): the sentences that share its words ("style transfer", "learning") are about something else.
@@ -147,7 +161,7 @@ class DocumentAnswerer:
         term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & DEFINITION_FRAME]
         if len(term) < 2 or any(w.lower() in self._expansions for w in term):
             return False
-        return not self._retriever.writes_together(term)
+        return not self._retriever.names.writes_together(term)
 
     def _answers_alone(self, query: str, kind: PartKind, best: Scored, asked: set[str], vector: list[float]) -> bool:
         """The best unit says all the question says, though its passage as a whole is far from the question: one
@@ -156,8 +170,9 @@ class DocumentAnswerer:
         entity aside; the words that only frame it, "need", "useful", set aside) is in the unit or its heading
         path, and the unit's own sentence vector is as close as a passage must be. A word the unit lacks is what
         it does not say: "who invented Python?" or "is Java hard to learn?" are not answered by a list of
-        languages to know; nor is a definition or an amount ("what is Java?")."""
-        if kind == "figure" or asks_definition(query) or AMOUNT.match(query) or not asked:
+        languages to know; nor is a definition, an amount ("what is Java?") or a reason ("why is monitoring
+        important?" asks why of something the question before it named; an item naming it is no reason)."""
+        if kind == "figure" or asks_definition(query) or AMOUNT.match(query) or WHY.match(query) or not asked:
             return False
         said = set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))
         asked = asked - self._synonyms.frame  # "do I need calculus?" asks about calculus

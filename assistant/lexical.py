@@ -19,16 +19,10 @@ import bm25s
 import numpy as np
 
 from assistant.settings import PROJECT_ROOT
-from assistant.text_terms import STOPWORDS, split_sentences, terms
+from assistant.text_terms import STOPWORDS, terms
 
 SEARCH_SYNONYMS_PATH = PROJECT_ROOT / "stats" / "search_synonyms.toml"
 RRF_K = 60  # the constant from the RRF paper: damps the weight of the very top ranks
-# An initialism the documents never write ("RL", "GAN") stands for the run of words with those initials only
-# when that run is repeated and outnumbers every other run with the same initials together by this much:
-# "RL" -> reinforcement learning (7 runs, no other), "CV" -> computer vision (6 against 3); "MS" (median
-# salary 4, model size 2, ...) and "PM" (product manager 5, predictive modeling 2, ...) stay unread.
-INITIALISM_DOMINANCE = 2.0
-_RUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+")
 COMPOUND_PREFIX = 6  # two question words joined ("back prop") match the documents' word they start ("backpropagation")
 
 
@@ -45,45 +39,6 @@ def reciprocal_rank_fusion(
         for rank, item in enumerate(dict.fromkeys(ranking), start=1):
             fused[item] = fused.get(item, 0.0) + weight / (k + rank)
     return dict(sorted(fused.items(), key=lambda pair: pair[1], reverse=True))
-
-
-def initialisms(texts: Iterable[str]) -> dict[str, str]:
-    """Initials -> the run of 2-4 content words they abbreviate, lower-cased, read from the corpus at load.
-
-    The documents write "reinforcement learning" and "linear discriminant analysis" but never "RL" or
-    "LDA", which is what a candidate types. A run counts when it is a term, not a chance sequence: written
-    in title case somewhere (a heading, a named method) or in at least two distinct sentences; and when no
-    other run with the same initials rivals it (INITIALISM_DOMINANCE). Initials that are a word of the
-    documents themselves ("is", "data") are never read as an initialism.
-    """
-    runs: Counter[str] = Counter()  # run -> distinct sentences holding it
-    titled: set[str] = set()
-    vocabulary: set[str] = set()
-    for sentence in dict.fromkeys(s for text in texts for s in split_sentences(text)):
-        words = _RUN_WORD.findall(sentence)
-        vocabulary.update(w.lower().strip("'’-") for w in words)
-        for n in (2, 3, 4):
-            for i in range(len(words) - n + 1):
-                run = words[i : i + n]
-                if all(w[0].isalpha() and w.lower() not in STOPWORDS for w in run):
-                    key = " ".join(w.lower().strip("'’") for w in run)
-                    runs[key] += 1
-                    if all(w[0].isupper() for w in run):
-                        titled.add(key)
-    by_initials: dict[str, dict[str, list[str]]] = {}  # initials -> singular run -> its spellings
-    for run in runs:
-        initials = "".join(part[0] for word in run.split() for part in word.split("-") if part)
-        by_initials.setdefault(initials, {}).setdefault(run.removesuffix("s"), []).append(run)
-    found: dict[str, str] = {}
-    for initials, forms in by_initials.items():
-        if not 2 <= len(initials) <= 5 or initials in vocabulary or initials in STOPWORDS:
-            continue
-        counted = sorted(((sum(runs[r] for r in spellings), spellings) for spellings in forms.values()), reverse=True)
-        (count, spellings), rest = counted[0], counted[1:]
-        is_term = count >= 2 or any(r in titled for r in spellings)
-        if is_term and count >= INITIALISM_DOMINANCE * sum(c for c, _ in rest):
-            found[initials] = max(spellings, key=lambda r: runs[r])
-    return found
 
 
 class LexicalIndex:

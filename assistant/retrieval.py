@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,10 +10,9 @@ from typing import Any
 import numpy as np
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
-from rapidfuzz.distance import DamerauLevenshtein
 
-from assistant.lexical import LexicalIndex, initialisms, reciprocal_rank_fusion
-from assistant.passage_units import acronyms, expansion_of
+from assistant.lexical import LexicalIndex, reciprocal_rank_fusion
+from assistant.other_names import OtherNames
 from assistant.text_terms import STOPWORDS, found_in, split_sentences, terms
 
 __all__ = ["STOPWORDS", "Passage", "Retriever", "SentenceIndex", "split_sentences", "terms"]
@@ -81,103 +78,8 @@ class Retriever:
                 self._heading_rows.setdefault(word, []).append(row)
         self.lexical = LexicalIndex(self._ids, self._texts, [str(m.get("section", "")) for m in self._metas])
         self._heading_weights = [self._weighed(set(heading)) for heading in self._headings]
-        # What the documents' acronyms stand for: as they define them ("natural language processing (NLP)"),
-        # else the initials of a term they repeat ("reinforcement learning" for "RL"); read once per build.
-        defined = acronyms(self._texts)
-        self._defined = set(defined)
-        self._expansions = {**initialisms(self._texts), **defined}
-        self._spelled_out = [(tuple(terms(expansion)), acronym) for acronym, expansion in defined.items()]
-        # Every two consecutive words the documents write (headings too), as terms, accents folded.
-        self._pairs = {
-            pair
-            for m, text in zip(self._metas, self._texts, strict=True)
-            for words in [terms(_folded(f"{m.get('section', '')}\n{text}"))]
-            for pair in zip(words, words[1:], strict=False)
-        }
-        self._before: dict[str, set[str]] = {}  # a word -> the words the documents write just before it
-        self._after: dict[str, set[str]] = {}  # ... and just after it
-        for first, second in self._pairs:
-            self._before.setdefault(second, set()).add(first)
-            self._after.setdefault(first, set()).add(second)
-
-    def writes_together(self, words: list[str]) -> bool:
-        """Some two consecutive words of `words` stand together in the documents ("naive bayes used" ->
-        "Naïve Bayes")."""
-        folded = terms(_folded(" ".join(words)))
-        return any(pair in self._pairs for pair in zip(folded, folded[1:], strict=False))
-
-    def expansions(self) -> dict[str, str]:
-        """Acronym -> expansion, lower-cased: the documents' own definitions, and initials of their terms."""
-        return dict(self._expansions)
-
-    def spell_out(self, query: str) -> str:
-        """The question with each acronym the documents never write replaced by the term it stands for
-        ("what are NNs" -> "what are neural networks"): its vector then says what is asked (a bare "RL?"
-        lies near nothing). Unchanged when it has none, which is nearly always."""
-
-        def expanded(match: re.Match[str]) -> str:
-            token = match.group(0)
-            if sum(c.isupper() for c in token) < 2 or any(self.lexical.weight(t) for t in terms(token)):
-                return token
-            return expansion_of(token, self._expansions) or token
-
-        return _ACRONYM.sub(expanded, query)
-
-    def expand(self, query: str, unwritten: bool = False) -> list[str]:
-        """The documents' other names for what the question names, as extra search words: an acronym's
-        expansion ("NLP" -> natural language processing; "RL" -> reinforcement learning), the acronym of a
-        spelled-out term ("automated machine learning" -> automl), and the one word two question words
-        spell together ("back prop" -> backpropagation). `unwritten`: only those standing in for a question
-        word the documents never write ("RL", "back prop"), i.e. without which nothing would match it."""
-        extra: list[str] = []
-        for token in _ACRONYM.findall(query):
-            # Written as an acronym (two capitals at least: "RL", "GANs", "MLOps"): "is" or "data" never is one.
-            # One the documents use everywhere ("AI", "ML") finds its chunks by itself; its expansion would
-            # only outweigh the question's other words.
-            if sum(c.isupper() for c in token) < 2 or not self._uncommon(token):
-                continue
-            written = any(self.lexical.weight(t) for t in terms(token))
-            defined = token.lower() in self._defined or token.lower()[:-1] in self._defined
-            # Initials read off a term are for acronyms the documents never write ("RL"); one they write
-            # ("GPT-3") is found as written, and its guessed expansion would only pull other passages.
-            if not written or (defined and not unwritten):
-                extra.append(expansion_of(token, self._expansions))
-        if not unwritten:
-            words = terms(query)
-            for spelled, acronym in self._spelled_out:
-                n = len(spelled)
-                if (
-                    n > 1
-                    and self._uncommon(acronym)
-                    and any(tuple(words[i : i + n]) == spelled for i in range(len(words) - n + 1))
-                ):
-                    extra.append(acronym)
-        extra.extend(self.lexical.compounds(query))
-        extra.extend(self._respelled(query))
-        return list(dict.fromkeys(e for e in extra if e))
-
-    def _respelled(self, query: str) -> list[str]:
-        """A misspelt word the documents never write, read as the word they write next to its neighbour
-        ("deap learning" -> deep, "reinforcment learning" -> reinforcement): the neighbour picks the one
-        of the close spellings that the documents use in that place. Short words too (the planner's
-        correction leaves words under five letters alone: too many real words are one letter apart)."""
-        words = terms(_folded(query))
-        out: list[str] = []
-        for at, word in enumerate(words):
-            if len(word) < 3 or not word.isalpha() or self.lexical.weight(word):
-                continue
-            limit = 1 if len(word) < 8 else 2
-            near: set[str] = set()  # the words the documents write beside the neighbours
-            if at + 1 < len(words):
-                near |= self._before.get(words[at + 1], set())
-            if at > 0:
-                near |= self._after.get(words[at - 1], set())
-            close = [
-                w for w in near if w.isalpha() and DamerauLevenshtein.distance(word, w, score_cutoff=limit) <= limit
-            ]
-            if len(close) == 1:  # two candidates ("dat" -> data / date): the neighbour does not decide
-                out.append(close[0])
-        return out
+        # The documents' other names for what a question names (acronyms, compounds, close spellings).
+        self.names = OtherNames(self._texts, [str(m.get("section", "")) for m in self._metas], self.lexical)
 
     def heading_terms(self) -> set[str]:
         """Every word of every innermost heading: the topics the documents are written about."""
@@ -209,10 +111,6 @@ class Retriever:
             passages.append(Passage(**_fields(str(chunk_id), self._texts[row], self._metas[row]), score=score))
         return passages
 
-    def _uncommon(self, word: str) -> bool:
-        """A word the documents use in few chunks or none (see LexicalIndex.rare)."""
-        return all(self.lexical.rare(t) or not self.lexical.weight(t) for t in terms(word))
-
     def hybrid(
         self,
         query: str,
@@ -234,7 +132,7 @@ class Retriever:
         dense = self.search(query, k=depth, vector=vector)
         # The lexical side also searches the documents' other names for what is asked (once: the caller may
         # have added some already).
-        named = self.expand(query)
+        named = self.names.expand(query)
         focus = " ".join([focus or query, *(e for e in named if e not in (focus or query))])
         query = " ".join([query, *(e for e in named if e not in query)])
         cosine = {p.chunk_id: p.score for p in dense}
@@ -359,14 +257,6 @@ class Retriever:
         return out
 
 
-def _folded(text: str) -> str:
-    """Accents dropped ("Naïve" -> "Naive"): a question typed on a plain keyboard matches the documents' word."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-_ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")
-
-
 def _first_line(source: str) -> int:
     try:
         return int(source.rsplit(":", 1)[1].split("-")[0])
@@ -405,6 +295,13 @@ class SentenceIndex:
 
     def sentences(self, chunk_id: str) -> list[tuple[str, np.ndarray]]:
         return self._by_chunk.get(chunk_id, [])
+
+    def nearest(self, query_vector: list[float], n: int = 3) -> list[str]:
+        """The n sentences most similar to the query, best first."""
+        if not len(self._keys):
+            return []
+        sims = self._matrix @ np.asarray(query_vector, dtype=np.float32)
+        return [self._keys[int(i)]["text"] for i in np.argsort(-sims)[:n]]
 
     def best_chunks(self, query_vector: list[float], n: int = 5) -> dict[str, float]:
         """Chunks holding the n sentences most similar to the query (one sentence can carry a chunk)."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms, initialisms
+from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
+from assistant.other_names import initialisms
 from assistant.passage_units import acronyms, defines
 from assistant.pipeline import Assistant
 
@@ -112,10 +113,10 @@ def test_an_acronym_searches_its_expansion_and_split_words_their_compound(
 
 def test_a_written_acronym_is_not_expanded_by_guess_and_common_words_not_at_all(real_assistant: Assistant) -> None:
     retriever = real_assistant.build.retriever
-    assert retriever.expand("RL?") == ["reinforcement learning"]
-    assert retriever.expand("how big is GPT-3?") == []  # the documents write "GPT-3": found as written
-    assert retriever.expand("does AI matter in logistics") == []  # "AI" is everywhere: its expansion adds nothing
-    assert retriever.expand("what is rl") == []  # lower case: a word, not an acronym
+    assert retriever.names.expand("RL?") == ["reinforcement learning"]
+    assert retriever.names.expand("how big is GPT-3?") == []  # the documents write "GPT-3": found as written
+    assert retriever.names.expand("does AI matter in logistics") == []  # "AI" is everywhere: its expansion adds nothing
+    assert retriever.names.expand("what is rl") == []  # lower case: a word, not an acronym
 
 
 def _sections(real_assistant: Assistant, question: str, k: int = 8) -> list[str]:
@@ -129,6 +130,6 @@ def _sections(real_assistant: Assistant, question: str, k: int = 8) -> list[str]
 
 def test_a_misspelt_word_is_respelled_only_where_its_neighbour_decides(real_assistant: Assistant) -> None:
     retriever = real_assistant.build.retriever
-    assert retriever.expand("nueral networks", unwritten=True) == ["neural"]
-    assert retriever.expand("sofft skills for AI", unwritten=True) == ["soft"]
-    assert retriever.expand("what is federated learning", unwritten=True) == []  # a real word, not "generated"
+    assert retriever.names.expand("nueral networks", unwritten=True) == ["neural"]
+    assert retriever.names.expand("sofft skills for AI", unwritten=True) == ["soft"]
+    assert retriever.names.expand("what is federated learning", unwritten=True) == []  # a real word, not "generated"

@@ -121,11 +121,32 @@ def test_an_unwritten_acronym_is_searched_and_embedded_as_the_term_it_stands_for
     real_assistant: Assistant, question: str, said: str
 ) -> None:
     """A bare "NNs" lies near nothing; "neural networks" is what the documents write and explain."""
-    assert real_assistant.build.retriever.spell_out(question) != question
+    assert real_assistant.build.retriever.names.spell_out(question) != question
     reply = real_assistant.ask(question)
     assert not reply.abstained and said in reply.answer, reply.answer
 
 
 def test_a_question_without_unwritten_acronyms_is_searched_as_asked(real_assistant: Assistant) -> None:
     for question in ("What is MLOps?", "does AI matter in logistics", "what is rl", "how big is GPT-3?"):
-        assert real_assistant.build.retriever.spell_out(question) == question
+        assert real_assistant.build.retriever.names.spell_out(question) == question
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["GANs??", "what is a GAN"])
+def test_an_acronym_said_once_in_passing_is_read_when_the_question_lies_near_its_sentence(
+    real_assistant: Assistant, question: str
+) -> None:
+    """ "generative adversarial network" is written once, in lower case; the model puts "GAN" next to it."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "generative adversarial network" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what is PCA", "how do I become a CTO"])
+def test_a_chance_run_with_the_same_initials_is_not_read_as_the_acronym(
+    real_assistant: Assistant, question: str
+) -> None:
+    """ "prioritizing critical areas" and "clear training objectives" have those initials; nothing asked is near."""
+    assert real_assistant.build.retriever.names.guesses(question)  # the initials do match a run
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
