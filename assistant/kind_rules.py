@@ -44,6 +44,8 @@ class KindRules:
             own = replace(own, doc_cue=True)  # "what drives salaries in Seattle?" asks the documents about pay
         if self.smalltalk.match(text) and not names_something(own):
             return "smalltalk", 1.0  # "thanks!" after a salary is no elliptical follow-up of it
+        if own.level and self.words.asks_yes_no(text) and not (_pay_asked(own) or self.words.asks_for_number(text)):
+            own = replace(own, level=None, levels=[])  # "do they hire juniors?": a level named, no pay asked
         scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
         if asks_for_number(own):
             scores["figure"] += NUMERIC_NUDGE
@@ -143,6 +145,13 @@ def asks_for_number(s: Slots) -> bool:
         or (s.salary and not s.doc_cue)
         or s.extra_comp
         or s.companies
+    )
+
+
+def _pay_asked(own: Slots) -> bool:
+    """Pay, a figure, a year or an experience asked about, besides a level named."""
+    return bool(
+        own.salary or own.monthly or own.compare or own.years or names_metric(own) or own.experience_years is not None
     )
 
 

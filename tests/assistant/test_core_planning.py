@@ -994,3 +994,14 @@ def test_a_yes_no_question_about_a_named_figure_asks_what_it_stands_for(
 def test_how_much_something_matters_asks_what_drives_pay(real_assistant: Assistant, question: str) -> None:
     (part,) = ask(real_assistant, question).plan
     assert part.route == "documents" and part.kind != "figure", part
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["do mid-career data scientists need a PhD?", "is an entry level ML engineer expected to deploy models?"],
+)
+def test_a_yes_no_question_naming_a_level_but_no_pay_is_an_explanation(
+    real_assistant: Assistant, question: str
+) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert (part.kind, part.route) == ("explanation", "documents"), (part.kind, part.route, part.confidence)
