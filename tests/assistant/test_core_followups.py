@@ -71,11 +71,12 @@ def test_does_that_after_a_figure_asks_about_how_it_is_made(real_assistant: Assi
 def test_an_elliptical_follow_up_is_searched_again_with_the_question_it_follows(
     real_assistant: Assistant, first: str, then: str
 ) -> None:
-    """Its own words find nothing ("monitoring" of what?); with the question before it they do."""
-    alone = real_assistant.ask(then)
+    """Its own words say little ("monitoring" of what?); with the question before it the deployment practices
+    are found. (Alone it is no longer refused since the lexical search reads more names; the conversation must
+    still answer it about monitoring deployed models.)"""
     reply = conversation(real_assistant, first, then)
-    assert alone.abstained, alone.answer
     assert not reply.abstained and "monitor" in reply.answer.lower(), reply.answer
+    assert reply.plan[0].route == "documents", reply.plan
 
 
 @pytest.mark.parametrize(
