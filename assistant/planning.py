@@ -38,6 +38,7 @@ PartRoute = Literal["statistics", "documents", "smalltalk"]
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 
 _REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
+_THING = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)  # a thing pointed back to, never a person ("they")
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 
 
@@ -318,7 +319,11 @@ def _asks(text: str, vocabulary: Vocabulary) -> str:
 def _continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) -> bool:
     """The part goes on with the last documentation question's topic: it has none of its own, or it points
     back to it ("can you give me a few examples of them?", "why does that happen?") and names nothing else."""
-    if previous.route not in ("documents", "both") or names_something(own) or own.roles:
+    if previous.route not in ("documents", "both"):
+        return False
+    if own.roles and _THING.search(text) and not names_something(replace(own, roles=[])):
+        return True  # "is it going to replace data scientists?" after AutoML: "it" is AutoML, the role context
+    if names_something(own) or own.roles:
         return False
     return refers_back or topicless(text)
 
