@@ -11,6 +11,7 @@ from dataclasses import replace
 from assistant.models import PartKind
 from assistant.question_kinds import KINDS, MASKS, PlanVocabulary, generic_form
 from assistant.question_parts import is_hypothetical
+from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots
 
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
@@ -53,6 +54,10 @@ class KindRules:
             # "What does a data scientist make at entry level?": pay and a level, two signs of one figure, where
             # "what does a data scientist do" is nearest by form.
             scores["figure"] += NUMERIC_NUDGE
+        elif own.salary and own.roles and not (own.doc_cue or self.words.asks_what_drives(text)):
+            # "What does an ML engineer make?": a role and its pay, nearest by form to "what does X do?"
+            scores["figure"] += NUMERIC_NUDGE
+            scores["explanation"] /= 2
         if self.words.asks_for_number(text):
             scores["figure"] += NUMERIC_NUDGE
         if self.words.asks_to_compare(text) and not (asks_for_number(own) or self.words.asks_for_number(text)):
@@ -170,7 +175,17 @@ def elliptical(text: str, own: Slots) -> bool:
     for placeholder in {p for _, p in MASKS} | {"that year"}:
         rest = rest.replace(placeholder, " ")
     named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
-    return len([w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]) <= ELLIPSIS_WORDS
+    words = [w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]
+    # "what they do" is short but whole: a subject and its verb ask something of their own. So is "what robotics
+    # engineers design": a role named with a word of its own that is no function word.
+    if own.roles or own.unknown_role:
+        words_of_its_own = [w for w in words if w not in STOPWORDS]
+        if words_of_its_own:
+            return False
+    return len(words) <= ELLIPSIS_WORDS and not _SUBJECT.intersection(words)
+
+
+_SUBJECT = frozenset({"they", "he", "she", "we", "you", "i"})  # subject pronouns: a clause, not an ellipsis
 
 
 def names_metric(s: Slots) -> bool:

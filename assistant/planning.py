@@ -170,6 +170,10 @@ class Planner:
             asked = without_trailing_statement(own.corrected or text)
             asked = asked if own.roles or own.unknown_role else asked_sentence(asked)
             part.query = (resolved if role_kind and resolved else None) or asked
+            carried = [r for r in part.context_roles if not own.roles and not own.unknown_role]
+            if not resolved and carried and kind in self.examples.role_context:
+                # "... and whats the career ladder": the ladder of the role the message or conversation is about.
+                part.query = f"{asked} for {carried[0]}"
             part.generic = generic
             if points_back:
                 # "What does that number measure?": the figure the turn before was about is what is asked.
