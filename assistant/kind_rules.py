@@ -11,6 +11,7 @@ from dataclasses import replace
 from assistant.models import PartKind
 from assistant.question_kinds import KINDS, MASKS, PlanVocabulary, generic_form
 from assistant.question_parts import is_hypothetical
+from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots
 
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
@@ -44,6 +45,8 @@ class KindRules:
             own = replace(own, doc_cue=True)  # "what drives salaries in Seattle?" asks the documents about pay
         if self.smalltalk.match(text) and not names_something(own):
             return "smalltalk", 1.0  # "thanks!" after a salary is no elliptical follow-up of it
+        if own.level and self.words.asks_yes_no(text) and not (_pay_asked(own) or self.words.asks_for_number(text)):
+            own = replace(own, level=None, levels=[])  # "do they hire juniors?": a level named, no pay asked
         scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
         if asks_for_number(own):
             scores["figure"] += NUMERIC_NUDGE
@@ -51,6 +54,10 @@ class KindRules:
             # "What does a data scientist make at entry level?": pay and a level, two signs of one figure, where
             # "what does a data scientist do" is nearest by form.
             scores["figure"] += NUMERIC_NUDGE
+        elif own.salary and own.roles and not (own.doc_cue or self.words.asks_what_drives(text)):
+            # "What does an ML engineer make?": a role and its pay, nearest by form to "what does X do?"
+            scores["figure"] += NUMERIC_NUDGE
+            scores["explanation"] /= 2
         if self.words.asks_for_number(text):
             scores["figure"] += NUMERIC_NUDGE
         if self.words.asks_to_compare(text) and not (asks_for_number(own) or self.words.asks_for_number(text)):
@@ -146,6 +153,13 @@ def asks_for_number(s: Slots) -> bool:
     )
 
 
+def _pay_asked(own: Slots) -> bool:
+    """Pay, a figure, a year or an experience asked about, besides a level named."""
+    return bool(
+        own.salary or own.monthly or own.compare or own.years or names_metric(own) or own.experience_years is not None
+    )
+
+
 def _place_only(text: str, own: Slots) -> bool:
     """A place named with words of the part's own that ask nothing the figures hold ("the best pizza in
     Chicago"), where "what about in NYC?" or "Chicago salaries?" ask for the place's figure."""
@@ -161,7 +175,17 @@ def elliptical(text: str, own: Slots) -> bool:
     for placeholder in {p for _, p in MASKS} | {"that year"}:
         rest = rest.replace(placeholder, " ")
     named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
-    return len([w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]) <= ELLIPSIS_WORDS
+    words = [w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]
+    # "what they do" is short but whole: a subject and its verb ask something of their own. So is "what robotics
+    # engineers design": a role named with a word of its own that is no function word.
+    if own.roles or own.unknown_role:
+        words_of_its_own = [w for w in words if w not in STOPWORDS]
+        if words_of_its_own:
+            return False
+    return len(words) <= ELLIPSIS_WORDS and not _SUBJECT.intersection(words)
+
+
+_SUBJECT = frozenset({"they", "he", "she", "we", "you", "i"})  # subject pronouns: a clause, not an ellipsis
 
 
 def names_metric(s: Slots) -> bool:

@@ -38,6 +38,7 @@ PartRoute = Literal["statistics", "documents", "smalltalk"]
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 
 _REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
+_THING = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)  # a thing pointed back to, never a person ("they")
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 
 
@@ -169,6 +170,10 @@ class Planner:
             asked = without_trailing_statement(own.corrected or text)
             asked = asked if own.roles or own.unknown_role else asked_sentence(asked)
             part.query = (resolved if role_kind and resolved else None) or asked
+            carried = [r for r in part.context_roles if not own.roles and not own.unknown_role]
+            if not resolved and carried and kind in self.examples.role_context:
+                # "... and whats the career ladder": the ladder of the role the message or conversation is about.
+                part.query = f"{asked} for {carried[0]}"
             part.generic = generic
             if points_back:
                 # "What does that number measure?": the figure the turn before was about is what is asked.
@@ -318,7 +323,11 @@ def _asks(text: str, vocabulary: Vocabulary) -> str:
 def _continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) -> bool:
     """The part goes on with the last documentation question's topic: it has none of its own, or it points
     back to it ("can you give me a few examples of them?", "why does that happen?") and names nothing else."""
-    if previous.route not in ("documents", "both") or names_something(own) or own.roles:
+    if previous.route not in ("documents", "both"):
+        return False
+    if own.roles and _THING.search(text) and not names_something(replace(own, roles=[])):
+        return True  # "is it going to replace data scientists?" after AutoML: "it" is AutoML, the role context
+    if names_something(own) or own.roles:
         return False
     return refers_back or topicless(text)
 

@@ -58,6 +58,7 @@ MONTHLY_WORDS = _word_list("monthly_words")
 PREDICTION_WORDS = _word_list("prediction_words")
 TOOLS_WORDS = _word_list("tools_words")
 TOOLS_ASKED = _word_list("tools_asked")
+TOOLS_OF_A_YEAR = _word_list("tools_of_a_year")
 COMPANY_WORDS = _word_list("company_words")
 EXTRA_COMP_WORDS = _word_list("extra_comp_words")
 COVERAGE_WORDS = _word_list("coverage_words")
@@ -312,7 +313,8 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         if s.rank_dimension == "city" and not (s.salary or s.roles or s.level or s.platform_metric or s.market_metric):
             s.rank = s.rank_dimension = None  # "which cities have the most AI jobs?" ranks no figure we hold
     s.monthly = has_any(text, MONTHLY_WORDS)
-    s.tools = has_any(text, TOOLS_WORDS) and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text)
+    tools_named = has_any(text, TOOLS_WORDS) or (bool(s.years) and has_any(text, TOOLS_OF_A_YEAR))
+    s.tools = tools_named and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text)
     s.companies = has_any(text, COMPANY_WORDS)
     s.extra_comp = has_any(text, EXTRA_COMP_WORDS)
     # "which cities do you have?" asks what the data covers; "which cities pay the most?" ranks them.

@@ -994,3 +994,49 @@ def test_a_yes_no_question_about_a_named_figure_asks_what_it_stands_for(
 def test_how_much_something_matters_asks_what_drives_pay(real_assistant: Assistant, question: str) -> None:
     (part,) = ask(real_assistant, question).plan
     assert part.route == "documents" and part.kind != "figure", part
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["do mid-career data scientists need a PhD?", "is an entry level ML engineer expected to deploy models?"],
+)
+def test_a_yes_no_question_naming_a_level_but_no_pay_is_an_explanation(
+    real_assistant: Assistant, question: str
+) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert (part.kind, part.route) == ("explanation", "documents"), (part.kind, part.route, part.confidence)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [("what does an ML engineer make?", "126,397"), ("what do robotics engineers make?", "96,013")],
+)
+def test_what_a_role_makes_is_its_pay(real_assistant: Assistant, message: str, figure: str) -> None:
+    """Nearest by form to "what does X do?", but a role and a pay word are a figure asked."""
+    reply = ask(real_assistant, message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics")] and figure in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    ["AI researcher salary and what they do", "tell me robotics engineer salary and what robotics engineers design"],
+)
+def test_a_short_question_about_the_role_after_its_pay_is_not_the_pay_again(
+    real_assistant: Assistant, message: str
+) -> None:
+    """'what they do' and 'what X design' are whole questions (a subject and a verb), not ellipses of the figure."""
+    reply = ask(real_assistant, message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics"), ("explanation", "documents")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    ["how much do robotics engineers make and whats the career ladder", "data scientist pay, and the path to the top?"],
+)
+def test_a_career_ladder_part_searches_with_the_role_of_the_message(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert reply.plan[1].kind == "path" and reply.plan[1].covered, reply.plan
+    assert "Chief Data Scientist" in reply.answer or "Director of Robotics" in reply.answer, reply.answer

@@ -145,3 +145,13 @@ def test_which_pays_more_ranks(text: str) -> None:
 def test_more_than_sets_two_side_by_side_and_ranks_nothing(text: str) -> None:
     found = slots(text)
     assert found.compare and found.rank is None
+
+
+@pytest.mark.parametrize("text", ["in 2025 what frameworks were popular?", "which ML libraries were hot in 2025?"])
+def test_frameworks_of_a_year_ask_for_that_years_trending_list(text: str) -> None:
+    assert slots(text).tools
+
+
+@pytest.mark.parametrize("text", ["what frameworks should I learn?", "which libraries does a data scientist use?"])
+def test_frameworks_without_a_year_are_the_guides_skills(text: str) -> None:
+    assert not slots(text).tools
