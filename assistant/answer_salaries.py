@@ -3,6 +3,7 @@ and rankings. A part of StatisticsAnswerer (mixed in), kept apart so each module
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer_figures import (
@@ -148,7 +149,14 @@ class GuideSalaryAnswers:
 
     # -- guide: cities, ranking, market --------------------------------------------------------
 
-    def _city(self, s: Slots, draft: Draft) -> None:
+    def _city(self, s: Slots, draft: Draft) -> bool:
+        """The city's figure for the role (True), or what the guide says of the city instead (False)."""
+        # "SF vs Seattle?" / "is NYC or San Francisco better paid?": each city named gets its figure.
+        if len(s.cities) > 1 and s.city in s.cities:
+            given = [self._city(replace(s, city=city, cities=[]), draft) for city in s.cities]
+            if any(given):
+                draft.abstained = False  # one city without a figure does not make the others' unanswered
+            return any(given)
         role = (s.roles or [None])[0]
         result = self.call(draft, "city_salary", city=s.city, role=role)
         rows = [r for r in result.rows if r.get("city") == s.city] or result.rows
@@ -160,19 +168,21 @@ class GuideSalaryAnswers:
                     f"In {row['city']} the guide gives {self._figures.figure('city_salaries', group)} for a "
                     f"{row['role']} ({row['note']}, {self._data_year()})."
                 )
+            return True
         else:
             draft.abstained = role is not None  # a figure was asked for; the note alone is not one
             note = rows[0]["note"] if rows else ""
             if rows:
                 cities = ", ".join(self.coverage().get("cities_with_figures", []))
-                draft.say(
-                    f"The guide gives salary figures only for {cities}; for {s.city} it gives no figure, only the note "
-                    f'"{note}" {draft.cite_row(rows[0])}.'
-                )
+                scope = f"The guide gives salary figures only for {cities}"
+                # a second city without a figure ("Chicago and Columbus?") does not repeat which cities have one
+                opening = f"{scope}; for" if not any(scope in said for said in draft.parts) else "For"
+                draft.say(f'{opening} {s.city} it gives no figure, only the note "{note}" {draft.cite_row(rows[0])}.')
             else:
                 draft.say(f"The guide has no {role} figure for {s.city}.")
             if role and s.city and not rows:
                 draft.say(self.coverage_summary(draft))
+            return False
 
     def _rank(self, s: Slots, draft: Draft) -> None:
         order = s.rank or "highest"

@@ -106,6 +106,7 @@ class Slots:
     experience_years: float | None = None
     level_span: bool = False  # "how many years is early career?": the level's year range is what is asked
     city: str | None = None
+    cities: list[str] = field(default_factory=list)  # every city named, in order ("SF vs Seattle")
     unknown_place: str | None = None
     market_metric: str | None = None
     salary: bool = False
@@ -287,6 +288,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.level and s.level != "Average" and s.experience_years is None and has_any(text, LEVEL_SPAN_WORDS)
     )
     s.city = first_key(text, vocabulary.cities)
+    s.cities = all_keys(text, vocabulary.cities)
     if not s.city:
         other = next((p for p in OTHER_PLACES if has_phrase(text, p)), None)
         s.unknown_place = other.title() if other else None

@@ -135,6 +135,25 @@ def test_a_level_s_length_with_a_role_also_gives_the_role_s_pay(real_assistant: 
     assert "Mid-Career means 4-6 years" in reply.answer and "$125,259" in reply.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["SF vs Seattle for ML engineers?", "is New York or San Francisco better paid for machine learning engineers"],
+)
+def test_every_city_named_gets_its_figure(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    cities = {"SF": ("$179,061", "$173,517"), "is New York": ("$184,982", "$179,061")}
+    expected = next(figures for start, figures in cities.items() if question.startswith(start))
+    assert all(figure in reply.answer for figure in expected) and not reply.abstained
+
+
+def test_a_city_without_a_figure_beside_one_with_a_figure(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "Chicago vs Seattle salaries for machine learning engineers")
+    assert "$173,517" in reply.answer and "Lower but still above national average" in reply.answer
+    assert not reply.abstained  # Seattle's figure answers; Chicago's note says what the guide has
+    both = ask(real_assistant, "ML engineer salaries for Chicago or Columbus?")
+    assert both.answer.count("gives salary figures only for") == 1 and "Representative of mid-sized" in both.answer
+
+
 def test_follow_up_inherits_role_and_level(real_assistant: Assistant) -> None:
     first = ask(real_assistant, "What does an entry level AI engineer earn?")
     assert "$100,324" in first.answer
