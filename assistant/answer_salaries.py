@@ -42,6 +42,17 @@ class GuideSalaryAnswers:
             level = found.rows[0]["level"]
             stated = self._figures.figure("experience_levels", [r for r in found.rows if r["level"] == level])
             draft.say(f"With that much experience you are in the guide's {level} level {stated}.")
+        # "how many years is early career?" asks the level's range; "what pay is considered good at mid level?"
+        # still asks for pay, which without a role is the ranking below.
+        if s.level_span and level and (roles or not s.salary):
+            span = self.call(draft, "level_years", level=level)
+            if not span.found:
+                self.abstain(draft, f"The guide gives no year range for its {level} level.")
+                return
+            stated = self._figures.figure("experience_levels", span.rows)
+            draft.say(f"In the guide, {level} means {stated} of experience.")
+            if not roles:
+                return  # how long the level lasts is what was asked, not who earns most at it
         if not roles:
             self._rank(Slots(rank="highest", rank_dimension="role", level=level), draft)
             return

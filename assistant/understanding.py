@@ -51,6 +51,7 @@ PLATFORM_POPULATION = _word_list("platform_population")
 OTHER_PLACES = _word_list("other_places")
 US_WORDS = _word_list("us_words")
 SALARY_WORDS = _word_list("salary_words")
+LEVEL_SPAN_WORDS = _word_list("level_span")
 COMPARE_WORDS = _word_list("compare_words")
 RANK_HIGH = _word_list("rank_high")
 RANK_LOW = _word_list("rank_low")
@@ -103,6 +104,7 @@ class Slots:
     levels: list[str] = field(default_factory=list)  # every level named, in order ("gap between X and Y")
     unknown_level: str | None = None
     experience_years: float | None = None
+    level_span: bool = False  # "how many years is early career?": the level's year range is what is asked
     city: str | None = None
     unknown_place: str | None = None
     market_metric: str | None = None
@@ -280,6 +282,10 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.experience_years = float(experience.group(1))
     elif re.search(r"\b(?:less than|under|below) (?:a|one|1) years?\b|\bfirst year\b|\bno experience\b", text):
         s.experience_years = 0.5
+    # A named level with a question about its length, and no experience of the asker's own given
+    s.level_span = bool(
+        s.level and s.level != "Average" and s.experience_years is None and has_any(text, LEVEL_SPAN_WORDS)
+    )
     s.city = first_key(text, vocabulary.cities)
     if not s.city:
         other = next((p for p in OTHER_PLACES if has_phrase(text, p)), None)

@@ -44,6 +44,7 @@ KNOWN_TOOLS: frozenset[str] = frozenset(
         "compare_years",
         "role_salary",
         "level_for_years",
+        "level_years",
         "city_salary",
         "rank",
         "salary_gap",

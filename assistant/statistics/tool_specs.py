@@ -36,6 +36,10 @@ class LevelForYearsArgs(ToolArgs):
     years: float = Field(ge=0, description="Years of experience")
 
 
+class LevelYearsArgs(ToolArgs):
+    level: str = Field(description="Experience level, e.g. 'Early Career'")
+
+
 class CitySalaryArgs(ToolArgs):
     city: str | None = Field(None, description="City, e.g. 'San Francisco'; omit for every city")
     role: str | None = Field(None, description="Role whose city figure is wanted")
@@ -106,6 +110,12 @@ TOOL_SPECS: dict[str, ToolSpec] = {
             "level_for_years",
             LevelForYearsArgs,
             "Experience level(s) whose year range holds a number of years of experience.",
+            ("experience_levels",),
+        ),
+        ToolSpec(
+            "level_years",
+            LevelYearsArgs,
+            "The year range of experience an experience level stands for (e.g. Early Career: 1-3 years).",
             ("experience_levels",),
         ),
         ToolSpec(

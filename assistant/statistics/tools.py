@@ -166,6 +166,18 @@ class StatsTools:
             derived={"levels": [row["level"] for row in matching]},
         )
 
+    def level_years(self, level: str) -> ToolResult:
+        """The year range(s) the documents give for an experience level (two when they disagree)."""
+        args = {"level": level}
+        levels = self._experience_levels()
+        matching = [row for row in levels if row["level"].lower() == level.strip().lower()]
+        if not matching:
+            have = "; ".join(f"{row['level']} {row['raw']}" for row in levels) or "none"
+            return _missing("level_years", args, f"no year range for {level} in the documents (have: {have})")
+        return ToolResult(
+            tool="level_years", arguments=args, found=True, rows=matching, derived={"level": matching[0]["level"]}
+        )
+
     def salary_gap(self, role: str, level_from: str, level_to: str) -> ToolResult:
         """How much a role's salary differs between two levels (low ends, and high ends if both ranges)."""
         args = {"role": role, "level_from": level_from, "level_to": level_to}

@@ -115,6 +115,26 @@ def test_experience_years_select_the_level(real_assistant: Assistant) -> None:
     assert any(c.tool == "level_for_years" and c.arguments == {"years": 5.0} for c in reply.tool_calls)
 
 
+@pytest.mark.parametrize(
+    ("question", "level", "span"),
+    [
+        ("how long does the early-career stage last, in years?", "Early Career", "1-3 years"),
+        ("what range of experience is considered late career?", "Late Career", "10+ years"),
+    ],
+)
+def test_a_level_s_length_is_its_year_range(real_assistant: Assistant, question: str, level: str, span: str) -> None:
+    """Asked how long a level lasts, the answer is the level's year range, not who earns most at it."""
+    reply = ask(real_assistant, question)
+    assert f"{level} means {span}" in reply.answer and not reply.abstained
+    assert [c.tool for c in reply.tool_calls] == ["level_years"]
+    assert "$" not in reply.answer
+
+
+def test_a_level_s_length_with_a_role_also_gives_the_role_s_pay(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "how many yrs of experience is mid-career for a data scientist, and the pay?")
+    assert "Mid-Career means 4-6 years" in reply.answer and "$125,259" in reply.answer
+
+
 def test_follow_up_inherits_role_and_level(real_assistant: Assistant) -> None:
     first = ask(real_assistant, "What does an entry level AI engineer earn?")
     assert "$100,324" in first.answer

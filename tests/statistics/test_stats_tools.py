@@ -110,6 +110,14 @@ def test_level_for_years(stats_tools: StatsTools) -> None:
     assert stats_tools.level_for_years(25).derived["levels"] == ["Late Career"]
 
 
+def test_level_years(stats_tools: StatsTools) -> None:
+    early = stats_tools.level_years("early career")
+    assert early.found and early.derived["level"] == "Early Career" and early.rows[0]["raw"] == "1-3 years"
+    assert stats_tools.level_years("Late Career").rows[0]["years_max"] is None  # "10+ years" is open-ended
+    missing = stats_tools.level_years("Average")
+    assert not missing.found and "no year range for Average" in missing.note and "Entry Level 0-1 year" in missing.note
+
+
 def test_city_salary(stats_tools: StatsTools) -> None:
     every = stats_tools.city_salary()
     assert [r["city"] for r in every.rows] == [
