@@ -152,3 +152,19 @@ def test_it_after_a_topic_is_that_topic_even_with_a_role_named(
     reply = conversation(real_assistant, first, then)
     assert reply.plan[0].route == "documents" and not reply.abstained, reply.plan
     assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (["what is supervised learning?", "and unsupervised?", "which one needs more data?"], "larger amounts"),
+        (["tell me about generative models", "what's an example?", "how does it work?"], "Diffusion"),
+    ],
+)
+def test_a_third_turn_goes_on_with_the_topic_the_second_went_on_with(
+    real_assistant: Assistant, turns: list[str], expected: str
+) -> None:
+    """The second turn named little of its own; what it was searched with is the topic the third points back to."""
+    reply = conversation(real_assistant, *turns)
+    assert reply.plan[0].route == "documents" and not reply.abstained, reply.plan
+    assert expected in reply.answer, reply.answer
