@@ -21,8 +21,10 @@ from langchain_core.embeddings import Embeddings
 from assistant.followups import inherit
 from assistant.kind_rules import KindRules, asks_for_number, names_metric, names_something
 from assistant.models import PartKind
+from assistant.phrase_match import phrase_pattern
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import (
+    TOPICLESS_WORDS,
     asked_sentence,
     is_hypothetical,
     split_parts,
@@ -31,7 +33,7 @@ from assistant.question_parts import (
     without_trailing_statement,
 )
 from assistant.sessions import Turn
-from assistant.text_terms import STOPWORDS
+from assistant.text_terms import STOPWORDS, terms
 from assistant.understanding import Slots, Vocabulary, understand
 
 PartRoute = Literal["statistics", "documents", "smalltalk"]
@@ -176,6 +178,9 @@ class Planner:
                 # "... and whats the career ladder": the ladder of the role the message or conversation is about.
                 part.query = f"{asked} for {carried[0]}"
             part.generic = generic
+            swapped = _role_swapped(text, own, previous, vocabulary) if first else None
+            if swapped:
+                part.query = swapped  # "what about an AI engineer?" after a data scientist's skills: an AI engineer's
             if points_back:
                 # "What does that number measure?": the figure the turn before was about is what is asked.
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
@@ -388,6 +393,25 @@ def _roles_of(slots: dict[str, Any]) -> list[str]:
     roles = [str(r) for r in slots.get("roles") or []]
     unknown = slots.get("unknown_role")
     return roles or ([str(unknown)] if unknown else [])
+
+
+def _role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
+    """The last documentation question asked again of the role a follow-up names and nothing else ("and ML
+    engineers?", "what about for robotics engineers specifically?"), or None."""
+    if previous is None or previous.route not in ("documents", "both") or not own.followup:
+        return None
+    new = own.roles[:1] or ([own.unknown_role] if own.unknown_role else [])
+    if not new or names_something(replace(own, roles=[], unknown_role=None)) or own.doc_cue:
+        return None
+    rest = generic_form(text, {own.unknown_role or "": "this job"}).replace("this job", " ")
+    if len(set(terms(rest))) > TOPICLESS_WORDS:
+        return None
+    message = " ".join(previous.message.lower().split())
+    before = _roles_of(previous.slots)
+    for role in before:
+        for phrase in sorted(vocabulary.roles.get(role, (role.lower(),)), key=len, reverse=True):
+            message = phrase_pattern(phrase).sub(new[0], message)
+    return message if new[0] in message else f"{message.rstrip('?.! ')} for {new[0]}"
 
 
 def _said(turn: Turn) -> str:

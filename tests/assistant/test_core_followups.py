@@ -168,3 +168,24 @@ def test_a_third_turn_goes_on_with_the_topic_the_second_went_on_with(
     reply = conversation(real_assistant, *turns)
     assert reply.plan[0].route == "documents" and not reply.abstained, reply.plan
     assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected", "not_expected"),
+    [
+        (
+            "what skills are in demand?",
+            "what about for robotics engineers specifically?",
+            "MLOps",
+            "Director of Robotics",
+        ),
+        ("what skills does a data scientist need?", "what about an AI engineer?", "Skills", "Director of Robotics"),
+    ],
+)
+def test_a_follow_up_naming_only_another_role_asks_the_last_question_of_it(
+    real_assistant: Assistant, first: str, then: str, expected: str, not_expected: str
+) -> None:
+    """ "what about X?" after a documentation question is that question of X, not X's career overview."""
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "documents" and expected in reply.answer, reply.answer
+    assert not_expected not in reply.answer, reply.answer
