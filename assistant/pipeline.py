@@ -301,6 +301,8 @@ class Assistant:
         ]
         last = next((p for p in reversed(asked) if routes[id(p)] == "statistics"), asked[-1])
         slots = {**last.slots.to_dict(), "kind": last.kind}
+        if routes[id(last)] == "documents":
+            slots["topic"] = self.planner.topic_of(last)  # what a pointing follow-up goes on with
         if not covered:
             if len(asked) > 1:  # one part alone has said what the sources cover already
                 draft.abstained = True

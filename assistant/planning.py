@@ -21,8 +21,10 @@ from langchain_core.embeddings import Embeddings
 from assistant.followups import inherit
 from assistant.kind_rules import KindRules, asks_for_number, names_metric, names_something
 from assistant.models import PartKind
+from assistant.phrase_match import phrase_pattern
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import (
+    TOPICLESS_WORDS,
     asked_sentence,
     is_hypothetical,
     split_parts,
@@ -31,10 +33,11 @@ from assistant.question_parts import (
     without_trailing_statement,
 )
 from assistant.sessions import Turn
-from assistant.text_terms import STOPWORDS
+from assistant.text_terms import STOPWORDS, terms
 from assistant.understanding import Slots, Vocabulary, understand
 
 PartRoute = Literal["statistics", "documents", "smalltalk"]
+TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 
 _REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
@@ -175,6 +178,9 @@ class Planner:
                 # "... and whats the career ladder": the ladder of the role the message or conversation is about.
                 part.query = f"{asked} for {carried[0]}"
             part.generic = generic
+            swapped = _role_swapped(text, own, previous, vocabulary) if first else None
+            if swapped:
+                part.query = swapped  # "what about an AI engineer?" after a data scientist's skills: an AI engineer's
             if points_back:
                 # "What does that number measure?": the figure the turn before was about is what is asked.
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
@@ -188,16 +194,16 @@ class Planner:
                 # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
                 # documents search needs the topic the last question named. "where is it used?" reads as
                 # "where is reinforcement learning used?": the pointer stands for the last question's words.
-                topic = " ".join(w for w in re.findall(r"[\w'/+#-]+", source.message) if w.lower() not in STOPWORDS)
+                topic = " ".join(w for w in re.findall(r"[\w'/+#-]+", _said(source)) if w.lower() not in STOPWORDS)
                 resolved_query = self.words.resolve(part.query or text, topic) if refers_back and topic else None
                 if resolved_query:
                     part.query = resolved_query  # the question as if asked afresh: its own words, the topic's
                 else:
-                    part.context.append(source.message)
+                    part.context.append(_said(source))
             if first and previous is not None and not names_something(own) and not part.context:
                 # "why is monitoring important?" after best practices for deploying models: if its own words
                 # find nothing, the documents are searched again with the question it follows.
-                part.earlier = previous.message
+                part.earlier = _said(previous)
             if part.route == "documents" and not (part.slots.roles or part.slots.unknown_role):
                 # "what skills would I need for that?" between a salary and "and mid-career pay?": the role the
                 # conversation is about stays its role (only the tables' roles: the slots feed their tools).
@@ -301,6 +307,13 @@ class Planner:
             return []
         return _context_roles(slots, previous, earlier)
 
+    def topic_of(self, part: PlannedPart) -> str:
+        """The words a documents part was searched with (its query, then the topic it went on from), kept with
+        the turn: "and unsupervised?" after supervised learning is about both, and so is "which one needs more
+        data?" after it."""
+        words = re.findall(r"[\w'/+#-]+", " ".join([part.query or part.text, *part.context]))
+        return " ".join(list(dict.fromkeys(words))[:TOPIC_WORDS])
+
     def search_text(self, part: PlannedPart) -> str:
         """The documents query for a part: its own corrected words, plus the data's hint for its kind.
 
@@ -380,6 +393,30 @@ def _roles_of(slots: dict[str, Any]) -> list[str]:
     roles = [str(r) for r in slots.get("roles") or []]
     unknown = slots.get("unknown_role")
     return roles or ([str(unknown)] if unknown else [])
+
+
+def _role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
+    """The last documentation question asked again of the role a follow-up names and nothing else ("and ML
+    engineers?", "what about for robotics engineers specifically?"), or None."""
+    if previous is None or previous.route not in ("documents", "both") or not own.followup:
+        return None
+    new = own.roles[:1] or ([own.unknown_role] if own.unknown_role else [])
+    if not new or names_something(replace(own, roles=[], unknown_role=None)) or own.doc_cue:
+        return None
+    rest = generic_form(text, {own.unknown_role or "": "this job"}).replace("this job", " ")
+    if len(set(terms(rest))) > TOPICLESS_WORDS:
+        return None
+    message = " ".join(previous.message.lower().split())
+    before = _roles_of(previous.slots)
+    for role in before:
+        for phrase in sorted(vocabulary.roles.get(role, (role.lower(),)), key=len, reverse=True):
+            message = phrase_pattern(phrase).sub(new[0], message)
+    return message if new[0] in message else f"{message.rstrip('?.! ')} for {new[0]}"
+
+
+def _said(turn: Turn) -> str:
+    """What a turn was about: the words its documents search used (a follow-up's resolved topic), else its text."""
+    return str(turn.slots.get("topic") or turn.message)
 
 
 def _as_turn(part: PlannedPart) -> Turn:

@@ -49,6 +49,7 @@ _CONJUNCTS = re.compile(r"\b([a-z][\w-]*)(\s*(?:,|and|&|\+)\s*(?:(?:the|their|it
 _COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", re.IGNORECASE)
 # "how do the salary and the experience relate?": 'and' joins two subjects of one question.
 _RELATED = re.compile(r"\b(?:relat\w*|correlat\w*|connect\w*|together|both)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(?:it|its|them|this|that|those)\b", re.IGNORECASE)  # "... and the reasons for it"
 _OWN_REQUEST_WORDS = 2  # content words a phrase after "and the" needs to be a request of its own
 _NEW_PHRASE = re.compile(r"\s*(?:the|a|an|their|its|his|her|my|your|what|how|which|who|why|where|when)\s+\w", re.I)
 # "salary aside, ...", "apart from pay, ...", "other than Python, ...": what is set aside is context, not asked.
@@ -156,7 +157,7 @@ def _joins_requests(clause: str, halves: list[str], asks: Callable[[str], str | 
         return False
     if all(asks(h) for h in halves[1:]):
         return True
-    return all(len(set(terms(h))) >= _OWN_REQUEST_WORDS for h in halves[1:])
+    return all(len(set(terms(h))) >= _OWN_REQUEST_WORDS or _POINTS_BACK.search(h) for h in halves[1:])
 
 
 def _shared_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
@@ -164,7 +165,10 @@ def _shared_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str
     joined asks a different thing (one the documents, the other the statistics), the rest is shared."""
     for match in _CONJUNCTS.finditer(clause):
         first, second = asks(match.group(1)), asks(match.group(3))
-        if not first or not second or first == second or _COMPARED.search(clause[: match.start()]):
+        # "the difference between pay and skills" sets the two side by side; "DS vs MLE: pay and duties" asks
+        # both of the two roles compared (a comparison before a colon or comma is not about the two words).
+        lead = re.split(r"[:,;]", clause[: match.start()])[-1]
+        if not first or not second or first == second or _COMPARED.search(lead):
             continue
         before, after = clause[: match.start()], clause[match.end() :]
         return [f"{before}{match.group(1)}{after}", f"{before}{match.group(3)}{after}"]

@@ -152,3 +152,40 @@ def test_it_after_a_topic_is_that_topic_even_with_a_role_named(
     reply = conversation(real_assistant, first, then)
     assert reply.plan[0].route == "documents" and not reply.abstained, reply.plan
     assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (["what is supervised learning?", "and unsupervised?", "which one needs more data?"], "larger amounts"),
+        (["tell me about generative models", "what's an example?", "how does it work?"], "Diffusion"),
+    ],
+)
+def test_a_third_turn_goes_on_with_the_topic_the_second_went_on_with(
+    real_assistant: Assistant, turns: list[str], expected: str
+) -> None:
+    """The second turn named little of its own; what it was searched with is the topic the third points back to."""
+    reply = conversation(real_assistant, *turns)
+    assert reply.plan[0].route == "documents" and not reply.abstained, reply.plan
+    assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected", "not_expected"),
+    [
+        (
+            "what skills are in demand?",
+            "what about for robotics engineers specifically?",
+            "MLOps",
+            "Director of Robotics",
+        ),
+        ("what skills does a data scientist need?", "what about an AI engineer?", "Skills", "Director of Robotics"),
+    ],
+)
+def test_a_follow_up_naming_only_another_role_asks_the_last_question_of_it(
+    real_assistant: Assistant, first: str, then: str, expected: str, not_expected: str
+) -> None:
+    """ "what about X?" after a documentation question is that question of X, not X's career overview."""
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "documents" and expected in reply.answer, reply.answer
+    assert not_expected not in reply.answer, reply.answer

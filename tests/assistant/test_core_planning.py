@@ -1040,3 +1040,36 @@ def test_a_career_ladder_part_searches_with_the_role_of_the_message(real_assista
     reply = ask(real_assistant, message)
     assert reply.plan[1].kind == "path" and reply.plan[1].covered, reply.plan
     assert "Chief Data Scientist" in reply.answer or "Director of Robotics" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "routes"),
+    [
+        ("job postings growth and the reasons for it", ["statistics", "out_of_scope"]),
+        ("data scientist vs ml engineer: pay and responsibilities", ["statistics", "documents"]),
+        ("AI engineer vs robotics engineer: the salary and the duties", ["statistics", "documents"]),
+    ],
+)
+def test_a_request_added_after_and_the_or_a_comparison_is_a_part_of_its_own(
+    real_assistant: Assistant, message: str, routes: list[str]
+) -> None:
+    reply = ask(real_assistant, message)
+    assert [p.route for p in reply.plan] == routes, reply.plan
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("what % of companies use AI?", "market_metric"),
+        ("how many businesses use AI in production?", "market_metric"),
+        ("and what extra comp is there?", "extra_comp"),
+        ("what perks come on top of salary?", "extra_comp"),
+    ],
+)
+def test_everyday_words_for_the_market_and_compensation_figures(
+    real_assistant: Assistant, text: str, field: str
+) -> None:
+    from assistant.understanding import understand
+
+    assert getattr(understand(text, real_assistant.build.vocabulary), field), text
