@@ -1,12 +1,24 @@
 """Follow-ups: what a question leaves out is taken from the turn before it ("and in 2024?", "what about
-Seattle?", "how much did it change?"), so the planner can answer it as if it were asked in full."""
+Seattle?", "how much did it change?"), so the planner can answer it as if it were asked in full: the slots it
+inherits (`inherit`), the topic it goes on with (`continues`, `turn_topic`), the figure it sets a new role beside
+(`sets_beside`) and the question it asks again of another role (`role_swapped`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from typing import Any
 
+from assistant.kind_rules import names_something
+from assistant.phrase_match import phrase_pattern
+from assistant.question_kinds import generic_form
+from assistant.question_parts import TOPICLESS_WORDS, topicless
 from assistant.sessions import Turn
-from assistant.understanding import Slots, rank_dimension
+from assistant.text_terms import terms
+from assistant.understanding import Slots, Vocabulary, rank_dimension
+
+REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
+_THING = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)  # a thing pointed back to, never a person ("they")
 
 
 def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> Slots:
@@ -74,3 +86,58 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         merged.years = list(before.get("years") or [])
     merged.followup = True
     return merged
+
+
+def continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) -> bool:
+    """The part goes on with the last documentation question's topic: it has none of its own, or it points
+    back to it ("can you give me a few examples of them?", "why does that happen?") and names nothing else."""
+    if previous.route not in ("documents", "both"):
+        return False
+    if own.roles and _THING.search(text) and not names_something(replace(own, roles=[])):
+        return True  # "is it going to replace data scientists?" after AutoML: "it" is AutoML, the role context
+    if names_something(own) or own.roles:
+        return False
+    return refers_back or topicless(text)
+
+
+def sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, vocabulary: Vocabulary) -> list[str]:
+    """The roles of the figure the turn before gave, when this part sets a new role beside it ("is that more than
+    a data scientist?", "how do they compare to an AI engineer at the same level?"); else nothing."""
+    if before is None or previous_kind != "figure" or before.route != "statistics" or own.method:
+        return []
+    earlier = [r for r in roles_of(before.slots) if r in vocabulary.roles]
+    new = [r for r in own.roles if r not in earlier]
+    if not (earlier and new and own.compare and REFERS_BACK.search(text)):
+        return []
+    return earlier
+
+
+def roles_of(slots: dict[str, Any]) -> list[str]:
+    """The roles a turn or part named: the tables' roles, else a title the tables lack."""
+    roles = [str(r) for r in slots.get("roles") or []]
+    unknown = slots.get("unknown_role")
+    return roles or ([str(unknown)] if unknown else [])
+
+
+def role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
+    """The last documentation question asked again of the role a follow-up names and nothing else ("and ML
+    engineers?", "what about for robotics engineers specifically?"), or None."""
+    if previous is None or previous.route not in ("documents", "both") or not own.followup:
+        return None
+    new = own.roles[:1] or ([own.unknown_role] if own.unknown_role else [])
+    if not new or names_something(replace(own, roles=[], unknown_role=None)) or own.doc_cue:
+        return None
+    rest = generic_form(text, {own.unknown_role or "": "this job"}).replace("this job", " ")
+    if len(set(terms(rest))) > TOPICLESS_WORDS:
+        return None
+    message = " ".join(previous.message.lower().split())
+    before = roles_of(previous.slots)
+    for role in before:
+        for phrase in sorted(vocabulary.roles.get(role, (role.lower(),)), key=len, reverse=True):
+            message = phrase_pattern(phrase).sub(new[0], message)
+    return message if new[0] in message else f"{message.rstrip('?.! ')} for {new[0]}"
+
+
+def turn_topic(turn: Turn) -> str:
+    """What a turn was about: the words its documents search used (a follow-up's resolved topic), else its text."""
+    return str(turn.slots.get("topic") or turn.message)

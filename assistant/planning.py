@@ -18,13 +18,11 @@ from typing import Any, Literal
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.followups import inherit
+from assistant.followups import REFERS_BACK, continues, inherit, role_swapped, roles_of, sets_beside, turn_topic
 from assistant.kind_rules import KindRules, asks_for_number, names_metric, names_something
 from assistant.models import PartKind
-from assistant.phrase_match import phrase_pattern
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import (
-    TOPICLESS_WORDS,
     asked_sentence,
     is_hypothetical,
     split_parts,
@@ -33,15 +31,13 @@ from assistant.question_parts import (
     without_trailing_statement,
 )
 from assistant.sessions import Turn
-from assistant.text_terms import STOPWORDS, terms
+from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots, Vocabulary, understand
 
 PartRoute = Literal["statistics", "documents", "smalltalk"]
 TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 
-_REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
-_THING = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)  # a thing pointed back to, never a person ("they")
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 
 
@@ -110,7 +106,7 @@ class Planner:
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
             slots = own
             # A title the tables lack ("an AI product manager") is who "they" are as much as a known role.
-            earlier_roles = _roles_of(before.slots) if before and before.route != "out_of_scope" else []
+            earlier_roles = roles_of(before.slots) if before and before.route != "out_of_scope" else []
             resolved = self.words.resolve(text, earlier_roles[0]) if earlier_roles and not own.roles else None
             if resolved:
                 slots = understand(resolved, vocabulary)
@@ -128,7 +124,7 @@ class Planner:
             previous_kind = str(before.slots.get("kind") or "") if before else ""
             form = own
             # "does that include ...?", "what does that number measure?": the turn before is what it is about.
-            points_back = before is not None and not names_something(own) and _REFERS_BACK.search(text) is not None
+            points_back = before is not None and not names_something(own) and REFERS_BACK.search(text) is not None
             if points_back:
                 # "does that include every candidate?" after the offers total: that figure is what is asked about.
                 metric = before.slots.get("platform_metric") or None
@@ -143,7 +139,7 @@ class Planner:
             said = without_trailing_statement(text)
             kind, confidence = self._rules.kind(said if whole else asked_sentence(said), form, vote, previous_kind)
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
-            beside = _sets_beside(text, own, before, previous_kind, vocabulary)
+            beside = sets_beside(text, own, before, previous_kind, vocabulary)
             if beside:
                 # "is that more than a data scientist?" after an AI researcher's pay: that figure, for both roles.
                 kind = "figure"
@@ -156,13 +152,13 @@ class Planner:
                 # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
                 slots = replace(slots, doc_cue=False, followup=slots.followup or previous_kind == "figure")
             merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
-            if kind == "other" and not _REFERS_BACK.search(text):
+            if kind == "other" and not REFERS_BACK.search(text):
                 # "... and the capital of Australia": a question of no kind the sources answer takes nothing
                 # from the part before; searched with the median it was next to, it would find the median.
                 merged = replace(own)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
-            if kind == "figure" and before and not merged.years and _REFERS_BACK.search(text):
+            if kind == "figure" and before and not merged.years and REFERS_BACK.search(text):
                 merged.years = list(before.slots.get("years") or [])  # "how many offers was that based on?"
             part = self._route(text, kind, confidence, own, merged, previous if first else None, planned)
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
@@ -178,7 +174,7 @@ class Planner:
                 # "... and whats the career ladder": the ladder of the role the message or conversation is about.
                 part.query = f"{asked} for {carried[0]}"
             part.generic = generic
-            swapped = _role_swapped(text, own, previous, vocabulary) if first else None
+            swapped = role_swapped(text, own, previous, vocabulary) if first else None
             if swapped:
                 part.query = swapped  # "what about an AI engineer?" after a data scientist's skills: an AI engineer's
             if points_back:
@@ -190,20 +186,20 @@ class Planner:
             # The question it goes on from: the last turn's, or the part before in the same message when that one
             # named no role ("how do discriminative models work and where are they used?").
             source = previous if first else (None if earlier_roles else before)
-            if source is not None and part.route == "documents" and _continues(text, own, source, refers_back):
+            if source is not None and part.route == "documents" and continues(text, own, source, refers_back):
                 # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
                 # documents search needs the topic the last question named. "where is it used?" reads as
                 # "where is reinforcement learning used?": the pointer stands for the last question's words.
-                topic = " ".join(w for w in re.findall(r"[\w'/+#-]+", _said(source)) if w.lower() not in STOPWORDS)
+                topic = " ".join(w for w in re.findall(r"[\w'/+#-]+", turn_topic(source)) if w.lower() not in STOPWORDS)
                 resolved_query = self.words.resolve(part.query or text, topic) if refers_back and topic else None
                 if resolved_query:
                     part.query = resolved_query  # the question as if asked afresh: its own words, the topic's
                 else:
-                    part.context.append(_said(source))
+                    part.context.append(turn_topic(source))
             if first and previous is not None and not names_something(own) and not part.context:
                 # "why is monitoring important?" after best practices for deploying models: if its own words
                 # find nothing, the documents are searched again with the question it follows.
-                part.earlier = _said(previous)
+                part.earlier = turn_topic(previous)
             if part.route == "documents" and not (part.slots.roles or part.slots.unknown_role):
                 # "what skills would I need for that?" between a salary and "and mid-career pay?": the role the
                 # conversation is about stays its role (only the tables' roles: the slots feed their tools).
@@ -333,30 +329,6 @@ def _asks(text: str, vocabulary: Vocabulary) -> str:
     return "statistics" if slots.has_stats() else ""
 
 
-def _continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) -> bool:
-    """The part goes on with the last documentation question's topic: it has none of its own, or it points
-    back to it ("can you give me a few examples of them?", "why does that happen?") and names nothing else."""
-    if previous.route not in ("documents", "both"):
-        return False
-    if own.roles and _THING.search(text) and not names_something(replace(own, roles=[])):
-        return True  # "is it going to replace data scientists?" after AutoML: "it" is AutoML, the role context
-    if names_something(own) or own.roles:
-        return False
-    return refers_back or topicless(text)
-
-
-def _sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, vocabulary: Vocabulary) -> list[str]:
-    """The roles of the figure the turn before gave, when this part sets a new role beside it ("is that more than
-    a data scientist?", "how do they compare to an AI engineer at the same level?"); else nothing."""
-    if before is None or previous_kind != "figure" or before.route != "statistics" or own.method:
-        return []
-    earlier = [r for r in _roles_of(before.slots) if r in vocabulary.roles]
-    new = [r for r in own.roles if r not in earlier]
-    if not (earlier and new and own.compare and _REFERS_BACK.search(text)):
-        return []
-    return earlier
-
-
 def _keyed_by_statistics(s: Slots) -> bool:
     """What only the statistics tables are organised by: a year, the trending tools, companies' pay."""
     return bool(s.years or s.tools or s.companies or s.extra_comp)
@@ -382,41 +354,10 @@ def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPar
         return list(slots.roles)
     for part in reversed(earlier):
         if part.slots.roles or part.slots.unknown_role:
-            return _roles_of(part.slots.to_dict())
+            return roles_of(part.slots.to_dict())
     if previous is not None and previous.route not in ("out_of_scope", "invalid"):
-        return _roles_of(previous.slots)
+        return roles_of(previous.slots)
     return []
-
-
-def _roles_of(slots: dict[str, Any]) -> list[str]:
-    """The roles a turn or part named: the tables' roles, else a title the tables lack."""
-    roles = [str(r) for r in slots.get("roles") or []]
-    unknown = slots.get("unknown_role")
-    return roles or ([str(unknown)] if unknown else [])
-
-
-def _role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
-    """The last documentation question asked again of the role a follow-up names and nothing else ("and ML
-    engineers?", "what about for robotics engineers specifically?"), or None."""
-    if previous is None or previous.route not in ("documents", "both") or not own.followup:
-        return None
-    new = own.roles[:1] or ([own.unknown_role] if own.unknown_role else [])
-    if not new or names_something(replace(own, roles=[], unknown_role=None)) or own.doc_cue:
-        return None
-    rest = generic_form(text, {own.unknown_role or "": "this job"}).replace("this job", " ")
-    if len(set(terms(rest))) > TOPICLESS_WORDS:
-        return None
-    message = " ".join(previous.message.lower().split())
-    before = _roles_of(previous.slots)
-    for role in before:
-        for phrase in sorted(vocabulary.roles.get(role, (role.lower(),)), key=len, reverse=True):
-            message = phrase_pattern(phrase).sub(new[0], message)
-    return message if new[0] in message else f"{message.rstrip('?.! ')} for {new[0]}"
-
-
-def _said(turn: Turn) -> str:
-    """What a turn was about: the words its documents search used (a follow-up's resolved topic), else its text."""
-    return str(turn.slots.get("topic") or turn.message)
 
 
 def _as_turn(part: PlannedPart) -> Turn:
