@@ -60,9 +60,9 @@ class DocumentAnswerer:
         self._sentences = sentences
         self._min_relevance = min_relevance
         self._expansions = retriever.names.expansions()
-        self.scorer = UnitScorer(retriever, sentences, self._expansions)
-        self._sections = SectionAnswers(retriever, self.scorer)
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
+        self.scorer = UnitScorer(retriever, sentences, self._expansions, self._synonyms.frame)
+        self._sections = SectionAnswers(retriever, self.scorer)
 
     def answer(
         self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None, generic: str = ""

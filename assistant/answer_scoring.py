@@ -60,8 +60,16 @@ LEANING_ITEM = 0.15  # a list item opening with a pronoun (as BARE_LABEL)
 class UnitScorer:
     """Scores the units of retrieved passages against a question part (built once per loaded build)."""
 
-    def __init__(self, retriever: Retriever, sentences: SentenceIndex, expansions: dict[str, str]) -> None:
+    def __init__(
+        self,
+        retriever: Retriever,
+        sentences: SentenceIndex,
+        expansions: dict[str, str],
+        frame: frozenset[str] = frozenset(),
+    ) -> None:
         self._retriever = retriever
+        # Words that say how a question asks, not what about ("need", "useful"; search_synonyms.toml [frame]).
+        self._frame = frame
         self._sentences = sentences
         self._expansions = expansions
         # Lower-cased corpus, read once per build: whether "supervised learning" is a phrase the documents use.
@@ -82,8 +90,12 @@ class UnitScorer:
         about_entity = self.about_entity(focus, named, passages)
         sides = comparison_sides(query) if kind != "figure" else None
         left, right = self.side_terms(sides) if sides else (set(), set())
+        # A frame word matched in a unit says nothing of what is asked ("what skills do they need?": "individuals
+        # need to meet specific requirements" is not about skills); it counts only when it is all there is.
+        # A heading holding one still names the section ("which technical skills are required?": Requirements).
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
         total = sum(weights.values()) or 1.0
+        topical = set(weights) - self._frame or set(weights)
         wanted = set(named or focus)  # an item's label may name the context entity ("Robotics Engineer: ...")
         top_fused = max(p.fused for p in passages) or 1.0
         entity = wanted - set(focus)  # the context entity's own words ("Robotics Engineer")
@@ -108,7 +120,7 @@ class UnitScorer:
                     continue
                 vectors = [stored[line] for line in unit.lines if line in stored]
                 semantic = max((float(vector @ v) for v in vectors), default=passage.score)
-                hits = found_in(set(weights), set(terms(text)))
+                hits = found_in(topical, set(terms(text)))
                 lexical = sum(weights[t] for t in hits) / total
                 # Words in the heading count almost like words in the unit: an item under 'Technical Skills' is one.
                 in_heading = sum(weights[t] for t in heading - hits) / total
