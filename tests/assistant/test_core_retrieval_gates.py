@@ -165,3 +165,10 @@ def test_a_tool_named_in_the_trending_list_is_answered_by_its_item(real_assistan
 def test_a_tool_the_documents_never_name_is_still_refused(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question)
     assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+def test_the_undefined_term_gate_yields_to_a_sentence_that_defines_the_asked_name(real_assistant: Assistant) -> None:
+    """ "GPT ChatGPT" is no phrase the documents write, but they say what the GPT in Chat-GPT stands for."""
+    reply = real_assistant.ask("whats the GPT in ChatGPT short for")
+    assert not reply.abstained and "Generative Pretrained Transformer" in reply.answer, reply.answer
