@@ -14,7 +14,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.lexical import LexicalIndex
 from assistant.passage_units import acronyms, expansion_of
-from assistant.text_terms import STOPWORDS, split_sentences, terms
+from assistant.text_terms import STOPWORDS, found_in, split_sentences, terms
 
 # An initialism the documents never write ("RL", "GAN") stands for the run of words with those initials only
 # when that run is repeated and outnumbers every other run with the same initials together by this much:
@@ -52,9 +52,24 @@ class OtherNames:
 
     def writes_together(self, words: list[str]) -> bool:
         """Some two consecutive words of `words` stand together in the documents ("naive bayes used" ->
-        "Naïve Bayes")."""
+        "Naïve Bayes"), in any of their forms ("shadow deploying" -> "shadow deployment")."""
         folded = terms(_folded(" ".join(words)))
-        return any(pair in self._pairs for pair in zip(folded, folded[1:], strict=False))
+        return any(self._written_pair(first, second) for first, second in zip(folded, folded[1:], strict=False))
+
+    def _written_pair(self, first: str, second: str) -> bool:
+        if (first, second) in self._pairs:
+            return True
+        # Any form of the first word, then any form of the second just after it (as found_in matches forms).
+        after = {w for form in self._forms(first) for w in self._after[form]}
+        return bool(found_in({second}, after))
+
+    def _forms(self, word: str) -> list[str]:
+        """The documents' words that are this one, longer or shorter (five letters in common at least)."""
+        return [
+            w
+            for w in self._after
+            if w == word or (len(w) >= 5 and len(word) >= 5 and (w.startswith(word) or word.startswith(w)))
+        ]
 
     def expansions(self) -> dict[str, str]:
         """Acronym -> expansion, lower-cased: the documents' own definitions, and initials of their terms."""
