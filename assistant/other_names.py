@@ -14,7 +14,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.lexical import LexicalIndex
 from assistant.passage_units import acronyms, expansion_of
-from assistant.text_terms import STOPWORDS, found_in, split_sentences, terms
+from assistant.text_terms import STOPWORDS, split_sentences, terms
 
 # An initialism the documents never write ("RL", "GAN") stands for the run of words with those initials only
 # when that run is repeated and outnumbers every other run with the same initials together by this much:
@@ -38,10 +38,12 @@ class OtherNames:
         self._expansions = {**strong, **defined}
         self._spelled_out = [(tuple(terms(expansion)), acronym) for acronym, expansion in defined.items()]
         # Every two consecutive words the documents write (headings too), as terms, accents folded.
+        # A hyphenated word is also read as one ("hyper-parameter" -> "hyperparameter").
         self._pairs = {
             pair
             for section, text in zip(sections, texts, strict=True)
-            for words in [terms(_folded(f"{section}\n{text}"))]
+            for written in (f"{section}\n{text}", re.sub(r"(?<=[a-z])-(?=[a-z])", "", f"{section}\n{text}"))
+            for words in [terms(_folded(written))]
             for pair in zip(words, words[1:], strict=False)
         }
         self._before: dict[str, set[str]] = {}  # a word -> the words the documents write just before it
@@ -52,24 +54,20 @@ class OtherNames:
 
     def writes_together(self, words: list[str]) -> bool:
         """Some two consecutive words of `words` stand together in the documents ("naive bayes used" ->
-        "Naïve Bayes"), in any of their forms ("shadow deploying" -> "shadow deployment")."""
+        "Naïve Bayes"), in any of their forms ("shadow deploying" -> "shadow deployment", "rules based" ->
+        "rule-based") and either order ("model monitoring" -> "Monitor model performance")."""
         folded = terms(_folded(" ".join(words)))
-        return any(self._written_pair(first, second) for first, second in zip(folded, folded[1:], strict=False))
+        return any(
+            self._written_pair(first, second) or self._written_pair(second, first)
+            for first, second in zip(folded, folded[1:], strict=False)
+        )
 
     def _written_pair(self, first: str, second: str) -> bool:
         if (first, second) in self._pairs:
             return True
-        # Any form of the first word, then any form of the second just after it (as found_in matches forms).
-        after = {w for form in self._forms(first) for w in self._after[form]}
-        return bool(found_in({second}, after))
-
-    def _forms(self, word: str) -> list[str]:
-        """The documents' words that are this one, longer or shorter (five letters in common at least)."""
-        return [
-            w
-            for w in self._after
-            if w == word or (len(w) >= 5 and len(word) >= 5 and (w.startswith(word) or word.startswith(w)))
-        ]
+        # Any form of the first word, then any form of the second just after it.
+        after = {w for form in self._after if alike(form, first) for w in self._after[form]}
+        return any(alike(w, second) for w in after)
 
     def expansions(self) -> dict[str, str]:
         """Acronym -> expansion, lower-cased: the documents' own definitions, and initials of their terms."""
@@ -216,9 +214,24 @@ def _initial_runs(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, tuple
     return found, guesses
 
 
+def alike(word: str, other: str) -> bool:
+    """The same word in another form, as terms() leaves them: one starts the other, with five letters in common
+    ("deploy" / "deployment") or differing by a letter or two at the end ("rul" / "rule", "tre" / "tree")."""
+    if word == other:
+        return True
+    short, long = sorted((word, other), key=len)
+    return long.startswith(short) and (len(short) >= 5 or (len(short) >= 3 and len(long) - len(short) <= 2))
+
+
 def _folded(text: str) -> str:
-    """Accents dropped ("Naïve" -> "Naive"): a question typed on a plain keyboard matches the documents' word."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """Accents dropped ("Naïve" -> "Naive") and British -ise spellings as -ize ("optimisation" ->
+    "optimization"): a question typed on a plain keyboard, in either spelling, matches the documents' word."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _BRITISH_ISE.sub("iz", plain)
+
+
+# "-ise", "-ised", "-ising", "-isation" after three letters at least ("optimisation", "specialised"); not "rise".
+_BRITISH_ISE = re.compile(r"(?<=[a-z]{3})is(?=e[ds]?\b|ing\b|ation)", re.IGNORECASE)
 
 
 _ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")

@@ -175,7 +175,15 @@ def test_the_undefined_term_gate_yields_to_a_sentence_that_defines_the_asked_nam
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("question", "said"), [("what's shadow deploying", "shadow deployment")])
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what's shadow deploying", "shadow deployment"),  # another form
+        ("what is a rules based model", "rules"),  # the documents' "rule-based"
+        ("explain model monitoring", "Monitor"),  # the other order: "Monitor model performance"
+        ("what is hyperparameter optimisation", "adjusting hyperparameters"),  # "hyper-parameter optimization"
+    ],
+)
 def test_a_term_the_documents_write_in_another_form_is_not_undefined(
     real_assistant: Assistant, question: str, said: str
 ) -> None:
