@@ -38,10 +38,12 @@ class OtherNames:
         self._expansions = {**strong, **defined}
         self._spelled_out = [(tuple(terms(expansion)), acronym) for acronym, expansion in defined.items()]
         # Every two consecutive words the documents write (headings too), as terms, accents folded.
+        # A hyphenated word is also read as one ("hyper-parameter" -> "hyperparameter").
         self._pairs = {
             pair
             for section, text in zip(sections, texts, strict=True)
-            for words in [terms(_folded(f"{section}\n{text}"))]
+            for written in (f"{section}\n{text}", re.sub(r"(?<=[a-z])-(?=[a-z])", "", f"{section}\n{text}"))
+            for words in [terms(_folded(written))]
             for pair in zip(words, words[1:], strict=False)
         }
         self._before: dict[str, set[str]] = {}  # a word -> the words the documents write just before it
@@ -52,9 +54,20 @@ class OtherNames:
 
     def writes_together(self, words: list[str]) -> bool:
         """Some two consecutive words of `words` stand together in the documents ("naive bayes used" ->
-        "Naïve Bayes")."""
+        "Naïve Bayes"), in any of their forms ("shadow deploying" -> "shadow deployment", "rules based" ->
+        "rule-based") and either order ("model monitoring" -> "Monitor model performance")."""
         folded = terms(_folded(" ".join(words)))
-        return any(pair in self._pairs for pair in zip(folded, folded[1:], strict=False))
+        return any(
+            self._written_pair(first, second) or self._written_pair(second, first)
+            for first, second in zip(folded, folded[1:], strict=False)
+        )
+
+    def _written_pair(self, first: str, second: str) -> bool:
+        if (first, second) in self._pairs:
+            return True
+        # Any form of the first word, then any form of the second just after it.
+        after = {w for form in self._after if alike(form, first) for w in self._after[form]}
+        return any(alike(w, second) for w in after)
 
     def expansions(self) -> dict[str, str]:
         """Acronym -> expansion, lower-cased: the documents' own definitions, and initials of their terms."""
@@ -201,9 +214,24 @@ def _initial_runs(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, tuple
     return found, guesses
 
 
+def alike(word: str, other: str) -> bool:
+    """The same word in another form, as terms() leaves them: one starts the other, with five letters in common
+    ("deploy" / "deployment") or differing by a letter or two at the end ("rul" / "rule", "tre" / "tree")."""
+    if word == other:
+        return True
+    short, long = sorted((word, other), key=len)
+    return long.startswith(short) and (len(short) >= 5 or (len(short) >= 3 and len(long) - len(short) <= 2))
+
+
 def _folded(text: str) -> str:
-    """Accents dropped ("Naïve" -> "Naive"): a question typed on a plain keyboard matches the documents' word."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """Accents dropped ("Naïve" -> "Naive") and British -ise spellings as -ize ("optimisation" ->
+    "optimization"): a question typed on a plain keyboard, in either spelling, matches the documents' word."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _BRITISH_ISE.sub("iz", plain)
+
+
+# "-ise", "-ised", "-ising", "-isation" after three letters at least ("optimisation", "specialised"); not "rise".
+_BRITISH_ISE = re.compile(r"(?<=[a-z]{3})is(?=e[ds]?\b|ing\b|ation)", re.IGNORECASE)
 
 
 _ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")

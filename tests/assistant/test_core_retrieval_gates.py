@@ -165,3 +165,35 @@ def test_a_tool_named_in_the_trending_list_is_answered_by_its_item(real_assistan
 def test_a_tool_the_documents_never_name_is_still_refused(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question)
     assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+def test_the_undefined_term_gate_yields_to_a_sentence_that_defines_the_asked_name(real_assistant: Assistant) -> None:
+    """ "GPT ChatGPT" is no phrase the documents write, but they say what the GPT in Chat-GPT stands for."""
+    reply = real_assistant.ask("whats the GPT in ChatGPT short for")
+    assert not reply.abstained and "Generative Pretrained Transformer" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what's shadow deploying", "shadow deployment"),  # another form
+        ("what is a rules based model", "rules"),  # the documents' "rule-based"
+        ("explain model monitoring", "Monitor"),  # the other order: "Monitor model performance"
+        ("what is hyperparameter optimisation", "adjusting hyperparameters"),  # "hyper-parameter optimization"
+    ],
+)
+def test_a_term_the_documents_write_in_another_form_is_not_undefined(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    """ "shadow deploying" is the documents' "shadow deployment": the undefined-term gate matches word forms."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["do I need to know PyTorch", "do I need to know Keras?"])
+def test_need_to_know_frames_a_tool_the_documents_list(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and question.split()[-1].strip("?") in reply.answer, reply.answer
