@@ -38,6 +38,7 @@ PartRoute = Literal["statistics", "documents", "smalltalk"]
 TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 
+_PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 
 
@@ -164,6 +165,8 @@ class Planner:
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
             role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison"
+            # "what do they do all day?": what a person does is explained by their role.
+            role_kind = role_kind or (kind == "explanation" and _PERSON.search(text) is not None)
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
             # I learn next?"), unless the statement names the role the documents are organised by.
             asked = without_trailing_statement(own.corrected or text)

@@ -65,6 +65,7 @@ EXTRA_COMP_WORDS = _word_list("extra_comp_words")
 COVERAGE_WORDS = _word_list("coverage_words")
 METHOD_WORDS = _word_list("method_words")
 DOC_CUES = _word_list("doc_cues")
+DOC_OPENERS = _word_list("doc_openers")
 ROLE_MODIFIER_NOISE = frozenset(_word_list("role_modifier_noise"))
 AI_WORDS = frozenset(_word_list("ai_words"))
 
@@ -122,6 +123,7 @@ class Slots:
     method: bool = False
     prediction: bool = False
     doc_cue: bool = False
+    doc_topic: bool = False  # a documentation cue beyond the opening ("skills", "career path", not "what's")
     injection: bool = False
     followup: bool = False
     corrected: str = ""  # the question with typos fixed, for retrieval
@@ -205,6 +207,7 @@ class Vocabulary:
             PLATFORM_POPULATION,
             OTHER_PLACES,
             DOC_CUES,
+            DOC_OPENERS,
         ):
             cue_phrases.extend(group)
         words = {w.lower() for p in cue_phrases for w in WORD.findall(p)}
@@ -329,7 +332,8 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.coverage = has_any(text, COVERAGE_WORDS) and not (s.roles or s.rank) and s.platform_metric in (None, "all")
     s.method = has_any(text, METHOD_WORDS)
     s.prediction = has_any(text, PREDICTION_WORDS) or any(y > today.year for y in s.years)
-    s.doc_cue = has_any(text, DOC_CUES)
+    s.doc_topic = has_any(text, DOC_CUES)
+    s.doc_cue = s.doc_topic or has_any(text, DOC_OPENERS)
     s.unknown_role = _unknown_role(text, s)
     refers_back = re.search(r"\b(?:that|it|they|them|those|this|these|their|he|she)\b", text) is not None
     s.followup = (

@@ -1073,3 +1073,27 @@ def test_everyday_words_for_the_market_and_compensation_figures(
     from assistant.understanding import understand
 
     assert getattr(understand(text, real_assistant.build.vocabulary), field), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("what's the ML engineer salary range?", "126,397"), ("what is the pay of a robotics engineer?", "96,013")],
+)
+def test_what_is_opening_a_role_pay_question_does_not_make_it_a_documents_question(
+    real_assistant: Assistant, question: str, figure: str
+) -> None:
+    """'what's' opens documentation questions too; with a role and a pay word it asks the role's figure."""
+    reply = ask(real_assistant, question)
+    assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics")] and figure in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what's the pay bump for going into management?", "what's the pay boost from specialising?"]
+)
+def test_a_pay_question_about_no_one_in_the_tables_is_asked_of_the_documents_first(
+    real_assistant: Assistant, question: str
+) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert part.route == "documents" and part.fallback == "statistics", (part.kind, part.route, part.fallback)
