@@ -60,6 +60,10 @@ class GuideSalaryAnswers:
         if s.compare and len(s.levels) >= 2:
             self._gap(roles[0], s.levels, draft)
             return
+        if s.compare and len(roles) > 1 and not s.monthly:
+            # "do robotics engineers earn less than AI researchers?": which earns more says it either way
+            self._rank_named_roles(replace(s, level=level), "highest", draft)
+            return
         for role in roles[:3]:
             if s.monthly:
                 self._monthly(role, level or "Average", draft)
@@ -144,6 +148,33 @@ class GuideSalaryAnswers:
                 f"that is about {monthly} a month."
             )
 
+    def _rank_named_roles(self, s: Slots, order: str, draft: Draft) -> None:
+        """The roles a question names, set side by side at its level (their average without one): which earns
+        more, or that their figures overlap (a range holding the other's figure decides nothing)."""
+        result = self.call(draft, "rank", dimension="role", order=order, level=s.level, limit=50)
+        rows = [row for row in result.rows if row["role"] in s.roles]
+        if not result.found or len({row["role"] for row in rows}) < 2:
+            self._roles(replace(s, rank=None, compare=False), draft)  # a role without a figure there: what each has
+            return
+        groups = group_figures("role_salaries", rows)
+        figures = [f"{group[0]['role']} {self._figures.figure('role_salaries', group)}" for group in groups]
+        level = result.derived.get("level")
+        scope = f"In the guide's US salaries ({self._data_year()}), " + (
+            "on average" if level == "Average" else f"at the {level} level"
+        )
+        top, others = groups[0], [row for group in groups[1:] for row in group]
+        low = min(row["value_low"] for row in top)
+        high = max(row["value_high"] or row["value_low"] for row in top)
+        overlap = any(
+            (row["value_high"] or row["value_low"]) >= low if order == "highest" else row["value_low"] <= high
+            for row in others
+        )
+        if overlap:
+            draft.say(f"{scope} their figures overlap, so neither is clearly {order}: {'; '.join(figures)}.")
+            return
+        more = "more" if order == "highest" else "less"
+        draft.say(f"{scope} {figures[0]} earns {more} than {'; '.join(figures[1:])}.")
+
     def _data_year(self) -> str:
         return str(self.coverage().get("salary_data_year") or "")
 
@@ -186,6 +217,9 @@ class GuideSalaryAnswers:
 
     def _rank(self, s: Slots, draft: Draft) -> None:
         order = s.rank or "highest"
+        if len(s.roles) > 1 and s.rank_dimension in (None, "role") and not s.city:
+            self._rank_named_roles(s, order, draft)  # "who earns more, AI engineers or data scientists?"
+            return
         dimension = s.rank_dimension or ("city" if s.city else "level" if s.roles and not s.level else "role")
         role = (s.roles or [None])[0]
         if dimension == "level" and role is None:

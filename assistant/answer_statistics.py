@@ -219,6 +219,8 @@ class StatisticsAnswerer(GuideSalaryAnswers):
             return
         if s.roles or s.level or s.experience_years is not None:
             self._roles(s, draft)
+            if s.market_metric and s.roles and not draft.abstained:
+                self._market(s, draft)  # "is the ML engineer average above the average tech salary?": both
             return
         if s.salary:
             self._overview(draft)

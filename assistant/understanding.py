@@ -287,9 +287,9 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     elif re.search(r"\b(?:less than|under|below) (?:a|one|1) years?\b|\bfirst year\b|\bno experience\b", text):
         s.experience_years = 0.5
     # A named level with a question about its length, and no experience of the asker's own given
-    s.level_span = bool(
-        s.level and s.level != "Average" and s.experience_years is None and has_any(text, LEVEL_SPAN_WORDS)
-    )
+    # ... or "how long does that level last?" after a level was named (the follow-up brings the level)
+    named_level = (s.level and s.level != "Average") or (not s.level and has_phrase(text, "level"))
+    s.level_span = bool(named_level and s.experience_years is None and has_any(text, LEVEL_SPAN_WORDS))
     s.city = first_key(text, vocabulary.cities)
     s.cities = all_keys(text, vocabulary.cities)
     if not s.city:

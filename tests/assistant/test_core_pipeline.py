@@ -154,6 +154,46 @@ def test_a_city_without_a_figure_beside_one_with_a_figure(real_assistant: Assist
     assert both.answer.count("gives salary figures only for") == 1 and "Representative of mid-sized" in both.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which pays better: robotics engineer or AI researcher",
+        "do robotics engineers earn less than AI researchers?",
+    ],
+)
+def test_two_roles_named_are_set_side_by_side(real_assistant: Assistant, question: str) -> None:
+    """Which of two named roles earns more: their two averages, not one role's levels or every role ranked."""
+    reply = ask(real_assistant, question)
+    assert "AI Researcher $108,932" in reply.answer and "than Robotics Engineer $96,013" in reply.answer
+    assert "Data Scientist" not in reply.answer and "Entry Level" not in reply.answer
+
+
+def test_two_roles_whose_figures_overlap_have_no_winner(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "who makes more at mid-career, data scientists or ML engineers?")
+    assert "overlap" in reply.answer and "$125,259" in reply.answer and "$120,368 - $193,263" in reply.answer
+    level = ask(real_assistant, "do entry level data scientists make more than entry level AI engineers?")
+    assert "Data Scientist $107,150" in level.answer and "than AI Engineer $100,324" in level.answer
+
+
+def test_a_follow_up_asks_how_long_the_level_just_named_lasts(real_assistant: Assistant) -> None:
+    first = ask(real_assistant, "what do early career AI researchers make?")
+    second = ask(real_assistant, "and how many years of experience is that level?", first.session_id)
+    assert "Early Career means 1-3 years" in second.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the average ML engineer salary higher than the average tech salary?",
+        "how does the average machine learning engineer salary compare with tech salaries overall?",
+    ],
+)
+def test_a_role_s_figure_beside_a_market_figure(real_assistant: Assistant, question: str) -> None:
+    """Both figures the question sets side by side are given: the role's and the market's."""
+    reply = ask(real_assistant, question)
+    assert "$126,397 - $151,945" in reply.answer and "10% higher than the overall average tech salary" in reply.answer
+
+
 def test_follow_up_inherits_role_and_level(real_assistant: Assistant) -> None:
     first = ask(real_assistant, "What does an entry level AI engineer earn?")
     assert "$100,324" in first.answer

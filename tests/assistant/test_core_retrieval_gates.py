@@ -150,3 +150,18 @@ def test_a_chance_run_with_the_same_initials_is_not_read_as_the_acronym(
     assert real_assistant.build.retriever.names.guesses(question)  # the initials do match a run
     reply = real_assistant.ask(question)
     assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["is Vertex a tool people use", "do folks use Vertex?", "is Knime a thing"])
+def test_a_tool_named_in_the_trending_list_is_answered_by_its_item(real_assistant: Assistant, question: str) -> None:
+    """ "people", "use", "a thing" frame the question; the item and its heading (tech & tools) say the rest."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "Trending AI and Machine Learning tech & tools" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["is Rust a thing in ML?", "do people use Docker?"])
+def test_a_tool_the_documents_never_name_is_still_refused(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
