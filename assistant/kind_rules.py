@@ -147,6 +147,7 @@ def asks_for_number(s: Slots) -> bool:
         or s.level
         or s.levels
         or s.experience_years is not None
+        or s.level_span
         or s.rank
         or s.monthly
         or (s.salary and not s.doc_topic and (not s.doc_cue or _pay_of_someone(s)))

@@ -112,6 +112,7 @@ class Planner:
             if resolved:
                 slots = understand(resolved, vocabulary)
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
+                slots.level_span = slots.level_span or own.level_span  # "how many years is that?": still asked
             elif (
                 before
                 and before.route == "statistics"

@@ -288,7 +288,9 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.experience_years = 0.5
     # A named level with a question about its length, and no experience of the asker's own given
     # ... or "how long does that level last?" after a level was named (the follow-up brings the level)
-    named_level = (s.level and s.level != "Average") or (not s.level and has_phrase(text, "level"))
+    # ... or "how many years is that?" right after a level's figure (the pointer brings the level)
+    pointed = re.search(r"\b(?:that|it|this)\b", text) is not None
+    named_level = (s.level and s.level != "Average") or (not s.level and (has_phrase(text, "level") or pointed))
     s.level_span = bool(named_level and s.experience_years is None and has_any(text, LEVEL_SPAN_WORDS))
     s.city = first_key(text, vocabulary.cities)
     s.cities = all_keys(text, vocabulary.cities)
