@@ -167,7 +167,8 @@ class Planner:
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
             role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison"
             # "what do they do all day?": what a person does is explained by their role.
-            role_kind = role_kind or (kind == "explanation" and _PERSON.search(text) is not None)
+            person = _PERSON.search(text) is not None or self.words.role_noun.search(text) is not None
+            role_kind = role_kind or (kind == "explanation" and person)
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
             # I learn next?"), unless the statement names the role the documents are organised by.
             asked = without_trailing_statement(own.corrected or text)

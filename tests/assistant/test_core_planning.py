@@ -1097,3 +1097,24 @@ def test_a_pay_question_about_no_one_in_the_tables_is_asked_of_the_documents_fir
 ) -> None:
     (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
     assert part.route == "documents" and part.fallback == "statistics", (part.kind, part.route, part.fallback)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "whats the entry level pay for a robotics engineer and what does the job involve?",
+        "how much does a robotics engineer make, and what is the job like?",
+    ],
+)
+def test_the_job_stands_for_the_role_named_before(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert "robotic systems" in reply.answer, reply.answer
+
+
+def test_the_job_market_and_the_role_of_ai_are_not_the_role(real_assistant: Assistant) -> None:
+    words = real_assistant.planner.words
+    assert words.resolve("how's the job market for AI?", "Data Scientist") is None
+    assert words.resolve("what is the role of AI in healthcare?", "Data Scientist") is None
+    assert words.resolve("what does the job involve?", "Data Scientist") == "what does Data Scientist involve?"
