@@ -126,6 +126,7 @@ class Slots:
     doc_topic: bool = False  # a documentation cue beyond the opening ("skills", "career path", not "what's")
     injection: bool = False
     followup: bool = False
+    place_pointer: bool = False  # "what about data scientists there?": the place of the turn before
     corrected: str = ""  # the question with typos fixed, for retrieval
 
     def wants_documents_about_role(self) -> bool:
@@ -293,6 +294,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     named_level = (s.level and s.level != "Average") or (not s.level and (has_phrase(text, "level") or pointed))
     s.level_span = bool(named_level and s.experience_years is None and has_any(text, LEVEL_SPAN_WORDS))
     s.city = first_key(text, vocabulary.cities)
+    s.place_pointer = re.search(r"\b(?:there|that city|this city|same city)\b", text) is not None
     s.cities = all_keys(text, vocabulary.cities)
     if not s.city:
         other = next((p for p in OTHER_PLACES if has_phrase(text, p)), None)
