@@ -96,7 +96,7 @@ class Planner:
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
         for text in split_parts(message, self.is_greeting, lambda t: _asks(t, vocabulary)):
-            own = understand(without_source(text), vocabulary)
+            own = _asked_level(understand(without_source(text), vocabulary), text, vocabulary)
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
             if first:
@@ -363,6 +363,16 @@ def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPar
     if previous is not None and previous.route not in ("out_of_scope", "invalid"):
         return roles_of(previous.slots)
     return []
+
+
+def _asked_level(own: Slots, text: str, vocabulary: Vocabulary) -> Slots:
+    """'I'm a junior ML engineer. how much will I make when I'm mid-career?': the level the question asks about,
+    not the one the statement before it gives, when the two differ."""
+    question = asked_sentence(text)
+    if question == text or len(own.levels) < 2:
+        return own
+    asked = understand(question, vocabulary)
+    return replace(own, level=asked.level, levels=asked.levels) if asked.level else own
 
 
 def _as_turn(part: PlannedPart) -> Turn:

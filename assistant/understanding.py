@@ -330,7 +330,8 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.monthly = has_any(text, MONTHLY_WORDS)
     tools_named = has_any(text, TOOLS_WORDS) or (bool(s.years) and has_any(text, TOOLS_OF_A_YEAR))
     s.tools = tools_named and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text)
-    s.companies = has_any(text, COMPANY_WORDS)
+    # "which companies pay most?" asks the companies' figures; "my company pays me 100k" is the asker's context.
+    s.companies = has_any(text, COMPANY_WORDS) and not re.search(r"\b(?:my|our)\s+(?:company|employer)", text)
     s.extra_comp = has_any(text, EXTRA_COMP_WORDS)
     # "which cities do you have?" asks what the data covers; "which cities pay the most?" ranks them.
     s.coverage = has_any(text, COVERAGE_WORDS) and not (s.roles or s.rank) and s.platform_metric in (None, "all")

@@ -1118,3 +1118,31 @@ def test_the_job_market_and_the_role_of_ai_are_not_the_role(real_assistant: Assi
     assert words.resolve("how's the job market for AI?", "Data Scientist") is None
     assert words.resolve("what is the role of AI in healthcare?", "Data Scientist") is None
     assert words.resolve("what does the job involve?", "Data Scientist") == "what does Data Scientist involve?"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("i'm a junior ML engineer. how much will I make when I'm mid-career?", "120,368"),
+        ("I'm an entry level data scientist, what will I earn once I'm experienced?", "134,922"),
+    ],
+)
+def test_the_level_asked_about_not_the_level_stated_before_it(
+    real_assistant: Assistant, message: str, figure: str
+) -> None:
+    reply = ask(real_assistant, message)
+    assert figure in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my company pays me 100k as an AI engineer, is that normal for entry level?",
+        "our company pay is 100k for entry level AI engineers, is that typical?",
+    ],
+)
+def test_the_askers_own_company_is_context_not_the_top_companies(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert "100,324" in reply.answer and "Google" not in reply.answer, reply.answer
