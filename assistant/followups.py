@@ -82,6 +82,8 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         merged.levels = [before["level"], merged.level]  # "how much more at Late Career?" -> the gap
     if own_topic and merged.roles and not merged.level and merged.experience_years is None and not merged.unknown_level:
         merged.level = before.get("level")  # "and a data scientist?" keeps "mid-career"
+    if current.place_pointer and not merged.city and before.get("city"):
+        merged.city = str(before["city"])  # "what about data scientists there?" keeps Seattle
     if not merged.years and not merged.compare and before.get("years") and merged.platform_metric:
         merged.years = list(before.get("years") or [])
     merged.followup = True

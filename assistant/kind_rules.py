@@ -42,7 +42,9 @@ class KindRules:
     def kind(self, text: str, own: Slots, vote: dict[str, float], previous_kind: str) -> tuple[PartKind, float]:
         """The nearest examples' vote, checked by what the part's own words say (`own`), with its share."""
         if self.words.asks_what_drives(text):
-            own = replace(own, doc_cue=True)  # "what drives salaries in Seattle?" asks the documents about pay
+            own = replace(
+                own, doc_cue=True, doc_topic=True
+            )  # "what drives salaries in Seattle?" asks the documents about pay
         if self.smalltalk.match(text) and not names_something(own):
             return "smalltalk", 1.0  # "thanks!" after a salary is no elliptical follow-up of it
         if own.level and self.words.asks_yes_no(text) and not (_pay_asked(own) or self.words.asks_for_number(text)):
@@ -50,11 +52,11 @@ class KindRules:
         scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
         if asks_for_number(own):
             scores["figure"] += NUMERIC_NUDGE
-        if own.salary and not own.doc_cue and asks_for_number(replace(own, salary=False)):
+        if own.salary and not own.doc_topic and asks_for_number(replace(own, salary=False)):
             # "What does a data scientist make at entry level?": pay and a level, two signs of one figure, where
             # "what does a data scientist do" is nearest by form.
             scores["figure"] += NUMERIC_NUDGE
-        elif own.salary and own.roles and not (own.doc_cue or self.words.asks_what_drives(text)):
+        elif own.salary and own.roles and not (own.doc_topic or self.words.asks_what_drives(text)):
             # "What does an ML engineer make?": a role and its pay, nearest by form to "what does X do?"
             scores["figure"] += NUMERIC_NUDGE
             scores["explanation"] /= 2
@@ -145,12 +147,19 @@ def asks_for_number(s: Slots) -> bool:
         or s.level
         or s.levels
         or s.experience_years is not None
+        or s.level_span
         or s.rank
         or s.monthly
-        or (s.salary and not s.doc_cue)
+        or (s.salary and not s.doc_topic and (not s.doc_cue or _pay_of_someone(s)))
         or s.extra_comp
         or s.companies
     )
+
+
+def _pay_of_someone(s: Slots) -> bool:
+    """'what's the ML engineer salary range?' asks a figure the tables hold; 'what's the pay bump for going into
+    management?' names no one the figures are about, and is asked of the documents first."""
+    return bool(s.roles or s.unknown_role or s.city or s.unknown_place or s.platform_population)
 
 
 def _pay_asked(own: Slots) -> bool:

@@ -38,6 +38,7 @@ PartRoute = Literal["statistics", "documents", "smalltalk"]
 TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 
+_PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 
 
@@ -95,7 +96,7 @@ class Planner:
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
         for text in split_parts(message, self.is_greeting, lambda t: _asks(t, vocabulary)):
-            own = understand(without_source(text), vocabulary)
+            own = _asked_level(understand(without_source(text), vocabulary), text, vocabulary)
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
             if first:
@@ -111,6 +112,7 @@ class Planner:
             if resolved:
                 slots = understand(resolved, vocabulary)
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
+                slots.level_span = slots.level_span or own.level_span  # "how many years is that?": still asked
             elif (
                 before
                 and before.route == "statistics"
@@ -164,6 +166,9 @@ class Planner:
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
             role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison"
+            # "what do they do all day?": what a person does is explained by their role.
+            person = _PERSON.search(text) is not None or self.words.role_noun.search(text) is not None
+            role_kind = role_kind or (kind == "explanation" and person)
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
             # I learn next?"), unless the statement names the role the documents are organised by.
             asked = without_trailing_statement(own.corrected or text)
@@ -358,6 +363,16 @@ def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPar
     if previous is not None and previous.route not in ("out_of_scope", "invalid"):
         return roles_of(previous.slots)
     return []
+
+
+def _asked_level(own: Slots, text: str, vocabulary: Vocabulary) -> Slots:
+    """'I'm a junior ML engineer. how much will I make when I'm mid-career?': the level the question asks about,
+    not the one the statement before it gives, when the two differ."""
+    question = asked_sentence(text)
+    if question == text or len(own.levels) < 2:
+        return own
+    asked = understand(question, vocabulary)
+    return replace(own, level=asked.level, levels=asked.levels) if asked.level else own
 
 
 def _as_turn(part: PlannedPart) -> Turn:

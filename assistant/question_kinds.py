@@ -111,6 +111,7 @@ class PlanVocabulary:
     how_to: re.Pattern[str]
     request: re.Pattern[str]
     kept: re.Pattern[str]  # "the same", "that": a dimension word after one names the value already in play
+    role_noun: re.Pattern[str]  # "the job" in "what does the job involve?": the role in play
 
     @classmethod
     def load(cls, path: Path) -> PlanVocabulary:
@@ -133,6 +134,10 @@ class PlanVocabulary:
             how_to=_leading((raw.get("how_to") or {}).get("openings") or []),
             request=_leading((raw.get("yes_no") or {}).get("requests") or []),
             kept=_before_word((raw.get("references") or {}).get("kept") or []),
+            role_noun=_followed_by(
+                (raw.get("references") or {}).get("role_nouns") or [],
+                (raw.get("references") or {}).get("role_noun_followers") or [],
+            ),
         )
 
     def asks_definition(self, text: str) -> bool:
@@ -197,7 +202,7 @@ class PlanVocabulary:
 
     def resolve(self, text: str, name: str) -> str | None:
         """The text with its first back-reference replaced by `name`, or None when it has none."""
-        found = self.pronoun.search(text)
+        found = self.pronoun.search(text) or self.role_noun.search(text)
         return None if found is None else f"{text[: found.start()]}{name}{text[found.end() :]}"
 
 
@@ -215,6 +220,15 @@ def _leading(words: list[str]) -> re.Pattern[str]:
         return re.compile(r"(?!)")
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\W*(?:{alternatives})\s+\w", re.IGNORECASE)
+
+
+def _followed_by(words: list[str], followers: list[str]) -> re.Pattern[str]:
+    """One of `words` followed by the end of the question or by one of `followers`."""
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    after = "|".join(re.escape(w) for w in sorted(followers, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?=\s*(?:[?.!,;]|$)|\s+(?:{after})\b)", re.IGNORECASE)
 
 
 _HOW_MUCH_DOES = re.compile(r"how much (?:does|do|did|will|would|can|could)\b", re.IGNORECASE)

@@ -65,6 +65,7 @@ EXTRA_COMP_WORDS = _word_list("extra_comp_words")
 COVERAGE_WORDS = _word_list("coverage_words")
 METHOD_WORDS = _word_list("method_words")
 DOC_CUES = _word_list("doc_cues")
+DOC_OPENERS = _word_list("doc_openers")
 ROLE_MODIFIER_NOISE = frozenset(_word_list("role_modifier_noise"))
 AI_WORDS = frozenset(_word_list("ai_words"))
 
@@ -122,8 +123,10 @@ class Slots:
     method: bool = False
     prediction: bool = False
     doc_cue: bool = False
+    doc_topic: bool = False  # a documentation cue beyond the opening ("skills", "career path", not "what's")
     injection: bool = False
     followup: bool = False
+    place_pointer: bool = False  # "what about data scientists there?": the place of the turn before
     corrected: str = ""  # the question with typos fixed, for retrieval
 
     def wants_documents_about_role(self) -> bool:
@@ -205,6 +208,7 @@ class Vocabulary:
             PLATFORM_POPULATION,
             OTHER_PLACES,
             DOC_CUES,
+            DOC_OPENERS,
         ):
             cue_phrases.extend(group)
         words = {w.lower() for p in cue_phrases for w in WORD.findall(p)}
@@ -285,9 +289,12 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.experience_years = 0.5
     # A named level with a question about its length, and no experience of the asker's own given
     # ... or "how long does that level last?" after a level was named (the follow-up brings the level)
-    named_level = (s.level and s.level != "Average") or (not s.level and has_phrase(text, "level"))
+    # ... or "how many years is that?" right after a level's figure (the pointer brings the level)
+    pointed = re.search(r"\b(?:that|it|this)\b", text) is not None
+    named_level = (s.level and s.level != "Average") or (not s.level and (has_phrase(text, "level") or pointed))
     s.level_span = bool(named_level and s.experience_years is None and has_any(text, LEVEL_SPAN_WORDS))
     s.city = first_key(text, vocabulary.cities)
+    s.place_pointer = re.search(r"\b(?:there|that city|this city|same city)\b", text) is not None
     s.cities = all_keys(text, vocabulary.cities)
     if not s.city:
         other = next((p for p in OTHER_PLACES if has_phrase(text, p)), None)
@@ -323,13 +330,15 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.monthly = has_any(text, MONTHLY_WORDS)
     tools_named = has_any(text, TOOLS_WORDS) or (bool(s.years) and has_any(text, TOOLS_OF_A_YEAR))
     s.tools = tools_named and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text)
-    s.companies = has_any(text, COMPANY_WORDS)
+    # "which companies pay most?" asks the companies' figures; "my company pays me 100k" is the asker's context.
+    s.companies = has_any(text, COMPANY_WORDS) and not re.search(r"\b(?:my|our)\s+(?:company|employer)", text)
     s.extra_comp = has_any(text, EXTRA_COMP_WORDS)
     # "which cities do you have?" asks what the data covers; "which cities pay the most?" ranks them.
     s.coverage = has_any(text, COVERAGE_WORDS) and not (s.roles or s.rank) and s.platform_metric in (None, "all")
     s.method = has_any(text, METHOD_WORDS)
     s.prediction = has_any(text, PREDICTION_WORDS) or any(y > today.year for y in s.years)
-    s.doc_cue = has_any(text, DOC_CUES)
+    s.doc_topic = has_any(text, DOC_CUES)
+    s.doc_cue = s.doc_topic or has_any(text, DOC_OPENERS)
     s.unknown_role = _unknown_role(text, s)
     refers_back = re.search(r"\b(?:that|it|they|them|those|this|these|their|he|she)\b", text) is not None
     s.followup = (

@@ -189,3 +189,32 @@ def test_a_follow_up_naming_only_another_role_asks_the_last_question_of_it(
     reply = conversation(real_assistant, first, then)
     assert reply.plan[0].route == "documents" and expected in reply.answer, reply.answer
     assert not_expected not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what's the typical data scientist salary?", "what do they do all day", "insights"),
+        ("how much does a robotics engineer earn?", "what do they actually do?", "robotic systems"),
+    ],
+)
+def test_what_they_do_after_a_salary_is_explained_for_that_role(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "documents" and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "span"),
+    [
+        ("what does an AI engineer earn at entry level?", "how many years is that?", "0-1 year"),
+        ("what's a mid-career data scientist paid?", "how long is that stage?", "4-6 years"),
+    ],
+)
+def test_how_long_that_level_lasts_after_its_figure(
+    real_assistant: Assistant, first: str, then: str, span: str
+) -> None:
+    """ "that" is the level of the figure just given; its year range is what is asked."""
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "statistics" and span in reply.answer, reply.answer

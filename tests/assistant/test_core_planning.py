@@ -1073,3 +1073,76 @@ def test_everyday_words_for_the_market_and_compensation_figures(
     from assistant.understanding import understand
 
     assert getattr(understand(text, real_assistant.build.vocabulary), field), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("what's the ML engineer salary range?", "126,397"), ("what is the pay of a robotics engineer?", "96,013")],
+)
+def test_what_is_opening_a_role_pay_question_does_not_make_it_a_documents_question(
+    real_assistant: Assistant, question: str, figure: str
+) -> None:
+    """'what's' opens documentation questions too; with a role and a pay word it asks the role's figure."""
+    reply = ask(real_assistant, question)
+    assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics")] and figure in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what's the pay bump for going into management?", "what's the pay boost from specialising?"]
+)
+def test_a_pay_question_about_no_one_in_the_tables_is_asked_of_the_documents_first(
+    real_assistant: Assistant, question: str
+) -> None:
+    (part,) = real_assistant.planner.plan(question, real_assistant.build.vocabulary, None, [])
+    assert part.route == "documents" and part.fallback == "statistics", (part.kind, part.route, part.fallback)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "whats the entry level pay for a robotics engineer and what does the job involve?",
+        "how much does a robotics engineer make, and what is the job like?",
+    ],
+)
+def test_the_job_stands_for_the_role_named_before(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert "robotic systems" in reply.answer, reply.answer
+
+
+def test_the_job_market_and_the_role_of_ai_are_not_the_role(real_assistant: Assistant) -> None:
+    words = real_assistant.planner.words
+    assert words.resolve("how's the job market for AI?", "Data Scientist") is None
+    assert words.resolve("what is the role of AI in healthcare?", "Data Scientist") is None
+    assert words.resolve("what does the job involve?", "Data Scientist") == "what does Data Scientist involve?"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("i'm a junior ML engineer. how much will I make when I'm mid-career?", "120,368"),
+        ("I'm an entry level data scientist, what will I earn once I'm experienced?", "134,922"),
+    ],
+)
+def test_the_level_asked_about_not_the_level_stated_before_it(
+    real_assistant: Assistant, message: str, figure: str
+) -> None:
+    reply = ask(real_assistant, message)
+    assert figure in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my company pays me 100k as an AI engineer, is that normal for entry level?",
+        "our company pay is 100k for entry level AI engineers, is that typical?",
+    ],
+)
+def test_the_askers_own_company_is_context_not_the_top_companies(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert "100,324" in reply.answer and "Google" not in reply.answer, reply.answer

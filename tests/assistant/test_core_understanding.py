@@ -155,3 +155,19 @@ def test_frameworks_of_a_year_ask_for_that_years_trending_list(text: str) -> Non
 @pytest.mark.parametrize("text", ["what frameworks should I learn?", "which libraries does a data scientist use?"])
 def test_frameworks_without_a_year_are_the_guides_skills(text: str) -> None:
     assert not slots(text).tools
+
+
+@pytest.mark.parametrize("text", ["DS salary entry", "what skills do DS need?"])
+def test_ds_is_a_data_scientist(text: str) -> None:
+    assert slots(text).roles == ["Data Scientist"]
+
+
+@pytest.mark.parametrize("text", ["what about AI researchers there?", "and data scientists in that city?"])
+def test_there_keeps_the_place_of_the_turn_before(text: str) -> None:
+    before = Turn(
+        message="what do ML engineers make in Seattle?",
+        route="statistics",
+        slots={"roles": ["Machine Learning Engineer"], "city": "Seattle", "salary": True},
+        years=[],
+    )
+    assert inherit(slots(text), before, []).city == "Seattle"
