@@ -160,6 +160,9 @@ class Planner:
                 merged = replace(own)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
+            if kind == "figure" and before and not names_something(merged) and before.slots.get("platform_metric"):
+                # "how many were there in each year?" after "what are proposals?": the figure named before.
+                merged = inherit(replace(own, followup=True), before, years)
             if kind == "figure" and before and not merged.years and REFERS_BACK.search(text):
                 merged.years = list(before.slots.get("years") or [])  # "how many offers was that based on?"
             part = self._route(text, kind, confidence, own, merged, previous if first else None, planned)

@@ -218,3 +218,17 @@ def test_how_long_that_level_lasts_after_its_figure(
     """ "that" is the level of the figure just given; its year range is what is asked."""
     reply = conversation(real_assistant, first, then)
     assert reply.plan[0].route == "statistics" and span in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "figure"),
+    [
+        ("what are proposals?", "how many were there in each year?", "0.4"),
+        ("what does the offers total mean?", "how many were there in 2025?", "59"),
+    ],
+)
+def test_how_many_after_a_named_figure_asks_that_figure(
+    real_assistant: Assistant, first: str, then: str, figure: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "statistics" and figure in reply.answer, reply.answer
