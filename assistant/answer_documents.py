@@ -158,7 +158,8 @@ class DocumentAnswerer:
         Retriever.expand) or as an acronym's expansion is not this either."""
         if kind in ("figure", "comparison") or not asks_definition(query):
             return False
-        term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & DEFINITION_FRAME]
+        frame = DEFINITION_FRAME | self._synonyms.frame  # "what's the point of backpropagation" names one term
+        term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & frame]
         if len(term) < 2 or any(w.lower() in self._expansions for w in term):
             return False
         return not self._retriever.names.writes_together(term)
