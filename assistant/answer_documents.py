@@ -159,7 +159,7 @@ class DocumentAnswerer:
         Retriever.expand) or as an acronym's expansion is not this either."""
         if kind in ("figure", "comparison") or not asks_definition(query):
             return False
-        frame = DEFINITION_FRAME | self._synonyms.frame  # "naive bayes used for" asks about "naive bayes"
+        frame = DEFINITION_FRAME | self._synonyms.frame  # "what's the point of backpropagation" names one term
         term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & frame]
         # An acronym stands for a term the documents may write otherwise; one they write is a word of a short
         # name like the others ("edge AI", "AI safety researcher"), while a longer run of words is a question

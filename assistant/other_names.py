@@ -61,15 +61,6 @@ class OtherNames:
             for first, second in written_pairs(_folded(" ".join(words)))
         )
 
-    def writes_term(self, words: list[str]) -> bool:
-        """Every two consecutive words of the term `words` stand together in the documents (in any form or
-        order, see writes_together): "support vector machine" is not written where only "support vector
-        regression" is, nor "edge AI" where only "cutting-edge AI"."""
-        pairs = written_pairs(_folded(" ".join(words)))
-        return bool(pairs) and all(
-            self._written_pair(first, second) or self._written_pair(second, first) for first, second in pairs
-        )
-
     def _written_pair(self, first: str, second: str) -> bool:
         if (first, second) in self._pairs:
             return True

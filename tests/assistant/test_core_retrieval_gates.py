@@ -80,6 +80,9 @@ def test_a_definition_of_a_term_the_documents_never_write_is_refused(real_assist
         ("what is naive bayes good for", "spam filtering"),  # written "Naïve Bayes"
         ("define supervised learning please", "expert knowledge"),
         ("what's unsupervised learning mostly used for", "recommendation engines"),
+        # a frame noun before the term ("the point of", "the purpose of") is not a word of the term
+        ("what's the point of backpropagation", "weights and biases"),
+        ("what is the purpose of synthetic data, in short?", "privacy concerns"),
     ],
 )
 def test_a_term_the_documents_write_is_answered_whatever_frames_it(
