@@ -39,6 +39,7 @@ from assistant.text_terms import found_in, terms
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
+NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
 # Words of "explain X", "what does X mean", "how does X work", "what is X like" that are not the term X.
 DEFINITION_FRAME = frozenset({"explain", "describe", "mean", "work", "like", "exactly", "simple", "term", "word"})
@@ -160,7 +161,12 @@ class DocumentAnswerer:
             return False
         frame = DEFINITION_FRAME | self._synonyms.frame  # "what's the point of backpropagation" names one term
         term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & frame]
-        if len(term) < 2 or any(w.lower() in self._expansions for w in term):
+        # An acronym stands for a term the documents may write otherwise; one they write is a word of a short
+        # name like the others ("edge AI", "AI safety researcher"), while a longer run of words is a question
+        # about it, not a name ("best way to network in AI").
+        weight = self._retriever.lexical.weight
+        acronyms = [w for w in term if w.lower() in self._expansions]
+        if len(term) < 2 or (acronyms and (len(term) > NAME_WORDS or not all(weight(w.lower()) for w in acronyms))):
             return False
         return not self._retriever.names.writes_together(term)
 

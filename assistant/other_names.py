@@ -23,6 +23,7 @@ from assistant.text_terms import STOPWORDS, split_sentences, terms
 INITIALISM_DOMINANCE = 2.0
 _RUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+")
 _ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")  # a word as text_terms reads it
 
 
 class OtherNames:
@@ -43,8 +44,7 @@ class OtherNames:
             pair
             for section, text in zip(sections, texts, strict=True)
             for written in (f"{section}\n{text}", re.sub(r"(?<=[a-z])-(?=[a-z])", "", f"{section}\n{text}"))
-            for words in [terms(_folded(written))]
-            for pair in zip(words, words[1:], strict=False)
+            for pair in written_pairs(_folded(written))
         }
         self._before: dict[str, set[str]] = {}  # a word -> the words the documents write just before it
         self._after: dict[str, set[str]] = {}  # ... and just after it
@@ -56,10 +56,9 @@ class OtherNames:
         """Some two consecutive words of `words` stand together in the documents ("naive bayes used" ->
         "Naïve Bayes"), in any of their forms ("shadow deploying" -> "shadow deployment", "rules based" ->
         "rule-based") and either order ("model monitoring" -> "Monitor model performance")."""
-        folded = terms(_folded(" ".join(words)))
         return any(
             self._written_pair(first, second) or self._written_pair(second, first)
-            for first, second in zip(folded, folded[1:], strict=False)
+            for first, second in written_pairs(_folded(" ".join(words)))
         )
 
     def _written_pair(self, first: str, second: str) -> bool:
@@ -212,6 +211,24 @@ def _initial_runs(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, tuple
         elif not rest and len(initials) >= 3:
             guesses[initials] = (spellings[0], said_in[spellings[0]])
     return found, guesses
+
+
+def written_pairs(text: str) -> list[tuple[str, str]]:
+    """Every two consecutive words of `text`, as terms. A hyphenated word pairs with its neighbours as a whole
+    and its parts only with each other: "cutting-edge AI" writes ("cutting-edge", "ai") and ("cutting", "edge"),
+    never "edge AI"; "rule-based" still writes "rule based"."""
+    pairs: list[tuple[str, str]] = []
+    last = ""  # the term before the current word (a hyphenated word as a whole)
+    for token in _TOKEN.findall(text.lower()):
+        found = terms(token)
+        if not found:
+            continue  # a stopword: the words either side of it still stand together, as terms() reads them
+        whole, parts = found[0], found[1:]
+        pairs.extend(zip(parts, parts[1:], strict=False))
+        if last:
+            pairs.append((last, whole))
+        last = whole
+    return pairs
 
 
 def alike(word: str, other: str) -> bool:

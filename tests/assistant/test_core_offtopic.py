@@ -1,0 +1,54 @@
+"""Near-miss questions: a plausible AI-career question about something the documents never discuss is refused,
+not answered with a passage that shares a word ("edge AI" is not "cutting-edge AI").
+
+Through the real pipeline (real model, Chroma and BM25 over the real corpus) where the behaviour is an answer;
+the paraphrases are written for these tests, none of them in the eval.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.other_names import written_pairs
+from assistant.pipeline import Assistant
+from assistant.text_terms import terms
+
+
+def test_a_hyphenated_word_pairs_with_its_neighbours_as_a_whole() -> None:
+    pairs = set(written_pairs("contribute to cutting-edge AI research"))
+    assert tuple(terms("edge AI")) not in pairs  # "cutting-edge AI" never writes "edge AI"
+    assert (terms("cutting")[0], "edge") in pairs and (terms("cutting-edge")[0], "ai") in pairs
+    assert tuple(terms("AI research")) in pairs
+
+
+def test_the_parts_of_a_hyphenated_word_still_stand_together() -> None:
+    assert tuple(terms("rule based")) in set(written_pairs("rule-based systems"))  # "rules based" finds it
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["what is edge AI?", "explain edge AI", "what does edge AI mean", "what is an AI safety researcher"],
+)
+def test_a_name_whose_words_the_documents_write_only_apart_is_refused(real_assistant: Assistant, question: str) -> None:
+    """The words "edge" and "AI" stand together only across a hyphen ("cutting-edge AI research"); "AI safety"
+    nowhere. The AI word the documents write everywhere is a word of the name like the others."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what is multimodal AI", "virtual agents"),
+        ("what's open source AI", "pre-trained"),
+        ("what is AI governance", "governance"),
+        ("what's the best way to network in AI", "LinkedIn"),
+    ],
+)
+def test_a_name_with_the_ai_word_that_the_documents_write_is_still_answered(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
