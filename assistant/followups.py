@@ -1,7 +1,8 @@
 """Follow-ups: what a question leaves out is taken from the turn before it ("and in 2024?", "what about
 Seattle?", "how much did it change?"), so the planner can answer it as if it were asked in full: the slots it
 inherits (`inherit`), the topic it goes on with (`continues`, `turn_topic`), the figure it sets a new role beside
-(`sets_beside`) and the question it asks again of another role (`role_swapped`)."""
+(`sets_beside`), the figure an "it" stands for (`figure_named`) and the question it asks again of another
+role (`role_swapped`)."""
 
 from __future__ import annotations
 
@@ -143,3 +144,13 @@ def role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocab
 def turn_topic(turn: Turn) -> str:
     """What a turn was about: the words its documents search used (a follow-up's resolved topic), else its text."""
     return str(turn.slots.get("topic") or turn.message)
+
+
+def figure_named(turn: Turn | None) -> str:
+    """What a figure turn gave, in words: its platform or market metric, else "the salary" for a pay figure."""
+    if turn is None:
+        return ""
+    metric = turn.slots.get("platform_metric") or turn.slots.get("market_metric")
+    if metric and metric != "all":
+        return "the " + str(metric).replace("_", " ")
+    return "the salary" if turn.slots.get("salary") or turn.slots.get("roles") else ""

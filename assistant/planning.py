@@ -18,7 +18,16 @@ from typing import Any, Literal
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.followups import REFERS_BACK, continues, inherit, role_swapped, roles_of, sets_beside, turn_topic
+from assistant.followups import (
+    REFERS_BACK,
+    continues,
+    figure_named,
+    inherit,
+    role_swapped,
+    roles_of,
+    sets_beside,
+    turn_topic,
+)
 from assistant.kind_rules import KindRules, asks_for_number, names_metric, names_something
 from assistant.models import PartKind
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
@@ -180,10 +189,10 @@ class Planner:
             # "the job" is searched as the role.
             by_role = role_kind and (person or kind in self.examples.role_context or kind == "comparison")
             part.query = (resolved if by_role and resolved else None) or asked
-            figure_named = _figure_named(before) if previous_kind == "figure" and not (person or by_role) else ""
-            if kind != "figure" and figure_named and not names_something(own):
+            the_figure = figure_named(before) if previous_kind == "figure" and not (person or by_role) else ""
+            if kind != "figure" and the_figure and not names_something(own):
                 # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").
-                part.query = self.words.resolve(part.query, figure_named) or part.query
+                part.query = self.words.resolve(part.query, the_figure) or part.query
             carried = [r for r in part.context_roles if not own.roles and not own.unknown_role]
             if not resolved and carried and kind in self.examples.role_context:
                 # "... and whats the career ladder": the ladder of the role the message or conversation is about.
@@ -373,16 +382,6 @@ def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPar
     if previous is not None and previous.route not in ("out_of_scope", "invalid"):
         return roles_of(previous.slots)
     return []
-
-
-def _figure_named(turn: Turn | None) -> str:
-    """What a figure turn gave, in words: its platform or market metric, else "the salary" for a pay figure."""
-    if turn is None:
-        return ""
-    metric = turn.slots.get("platform_metric") or turn.slots.get("market_metric")
-    if metric and metric != "all":
-        return "the " + str(metric).replace("_", " ")
-    return "the salary" if turn.slots.get("salary") or turn.slots.get("roles") else ""
 
 
 def _asked_level(own: Slots, text: str, vocabulary: Vocabulary) -> Slots:

@@ -249,10 +249,10 @@ def test_it_after_a_salary_is_the_figure_not_the_role(real_assistant: Assistant,
 
 def test_why_is_it_low_after_the_median_searches_the_median() -> None:
     """'it' after a platform figure is that figure's name, searched with the question's own words."""
-    from assistant.planning import _figure_named
+    from assistant.followups import figure_named
     from assistant.sessions import Turn
 
     median = Turn(message="median 2024?", route="statistics", slots={"platform_metric": "median_salary_expectation"})
     pay = Turn(message="AI engineer pay?", route="statistics", slots={"roles": ["AI Engineer"], "salary": True})
-    assert _figure_named(median) == "the median salary expectation"
-    assert _figure_named(pay) == "the salary"
+    assert figure_named(median) == "the median salary expectation"
+    assert figure_named(pay) == "the salary"
