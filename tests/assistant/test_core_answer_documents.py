@@ -1171,3 +1171,19 @@ def test_a_question_of_frame_words_beside_a_role_is_about_the_role(real_assistan
     happens to hold "all" ("Big data ... are all related to AI and ML")."""
     reply = real_assistant.ask(question)
     assert reply.answer.startswith("AI Product Manager:"), reply.answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Transforming data into actionable insights\n- Improving operational efficiency\n"
+        "- Enhancing decision-making processes Their work has significant applications in healthcare and finance.",
+        "- Cutting costs\n- Faster releases\n- Better hiring decisions These gains appear in retail and banking.",
+    ],
+)
+def test_a_short_item_before_an_item_with_a_glued_remark_is_no_label(text: str) -> None:
+    """The last item's glued-on closing sentence ends with a full stop; the item itself does not, so the short
+    item before it is a sibling, not a label line over it."""
+    found = units(text)
+    assert [u.label for u in found] == ["", "", ""] and all(not u.children for u in found)
+    assert found[2].text.endswith(("processes", "decisions"))
