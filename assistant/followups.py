@@ -123,17 +123,23 @@ def roles_of(slots: dict[str, Any]) -> list[str]:
 
 
 def role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
-    """The last documentation question asked again of the role a follow-up names and nothing else ("and ML
-    engineers?", "what about for robotics engineers specifically?"), or None."""
+    """The last documentation question asked again of the role (or place) a follow-up names and nothing else
+    ("and ML engineers?", "what about for robotics engineers specifically?", "what about in NYC?"), or None."""
     if previous is None or previous.route not in ("documents", "both") or not own.followup:
         return None
     new = own.roles[:1] or ([own.unknown_role] if own.unknown_role else [])
-    if not new or names_something(replace(own, roles=[], unknown_role=None)) or own.doc_cue:
+    place = own.city or own.unknown_place
+    if not (new or place) or own.doc_cue:
         return None
-    rest = generic_form(text, {own.unknown_role or "": "this job"}).replace("this job", " ")
+    if names_something(replace(own, roles=[], unknown_role=None, city=None, unknown_place=None)):
+        return None
+    named = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
+    rest = generic_form(text, named).replace("this job", " ").replace("this city", " ")
     if len(set(terms(rest))) > TOPICLESS_WORDS:
         return None
     message = " ".join(previous.message.lower().split())
+    if not new:  # "what about in NYC?" after the in-demand skills: the same question, of that place
+        return f"{message.rstrip('?.! ')} in {place}"
     before = roles_of(previous.slots)
     for role in before:
         for phrase in sorted(vocabulary.roles.get(role, (role.lower(),)), key=len, reverse=True):

@@ -256,3 +256,17 @@ def test_why_is_it_low_after_the_median_searches_the_median() -> None:
     pay = Turn(message="AI engineer pay?", route="statistics", slots={"roles": ["AI Engineer"], "salary": True})
     assert figure_named(median) == "the median salary expectation"
     assert figure_named(pay) == "the salary"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what are the in-demand skills?", "what about in NYC", "MLOps"),
+        ("what are the best practices for deployment?", "and in Seattle?", "shadow deployment"),
+    ],
+)
+def test_a_follow_up_naming_only_a_place_asks_the_last_documentation_question_again(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "documents" and expected in reply.answer, reply.answer
