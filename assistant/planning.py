@@ -47,6 +47,8 @@ PartRoute = Literal["statistics", "documents", "smalltalk"]
 TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 
+_MORE = re.compile(r"\b(?:higher|lower|more|less|better|worse|bigger|smaller)\b", re.IGNORECASE)
+_WHICH = re.compile(r"\b(?:which|the two|both|either)\b", re.IGNORECASE)  # a choice among what was asked
 _PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 
@@ -101,7 +103,12 @@ class Planner:
         self._rules = KindRules(words, self._smalltalk)
 
     def plan(
-        self, message: str, vocabulary: Vocabulary, previous: Turn | None, history_years: list[int]
+        self,
+        message: str,
+        vocabulary: Vocabulary,
+        previous: Turn | None,
+        history_years: list[int],
+        history_roles: tuple[str, ...] = (),
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
         for text in split_parts(message, self.is_greeting, lambda t: _asks(t, vocabulary)):
@@ -169,6 +176,9 @@ class Planner:
                 merged = replace(own)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
+            elif first and kind == "figure" and self._between_the_two(text, own) and len(history_roles) >= 2:
+                # "which is higher?" after a data scientist's and then an ML engineer's pay: those two.
+                merged.roles = list(history_roles[-2:])
             if kind == "figure" and before and not names_something(merged) and before.slots.get("platform_metric"):
                 # "how many were there in each year?" after "what are proposals?": the figure named before.
                 merged = inherit(replace(own, followup=True), before, years)
@@ -231,6 +241,12 @@ class Planner:
                 part.slots = replace(part.slots, roles=carried) if carried else part.slots
             planned.append(part)
         return planned
+
+    def _between_the_two(self, text: str, own: Slots) -> bool:
+        """'which is higher?', 'which one pays more?', 'how do the two compare?': a choice between what was
+        asked before, naming nothing of its own."""
+        choice = own.compare or own.rank or own.rank_word or self.words.asks_to_compare(text) or _MORE.search(text)
+        return bool(choice) and not (own.roles or own.unknown_role or own.city) and _WHICH.search(text) is not None
 
     def is_greeting(self, text: str) -> bool:
         """'Hi!', 'thanks a lot': a part led by a small-talk cue of the examples file (not 'I'm in NYC')."""

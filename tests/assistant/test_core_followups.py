@@ -270,3 +270,21 @@ def test_a_follow_up_naming_only_a_place_asks_the_last_documentation_question_ag
 ) -> None:
     reply = conversation(real_assistant, first, then)
     assert reply.plan[0].route == "documents" and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "figures"),
+    [
+        (
+            ["what does a data scientist make mid-career?", "what about an ML engineer?", "which is higher?"],
+            ["125,259", "120,368"],
+        ),
+        (["what does an AI engineer earn?", "and a data scientist?", "which one pays more?"], ["127,986", "129,640"]),
+    ],
+)
+def test_which_is_higher_after_two_roles_compares_the_two(
+    real_assistant: Assistant, turns: list[str], figures: list[str]
+) -> None:
+    """The two roles are from the last two turns; the last turn alone knows only the second."""
+    reply = conversation(real_assistant, *turns)
+    assert reply.plan[0].route == "statistics" and all(f in reply.answer for f in figures), reply.answer
