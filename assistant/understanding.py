@@ -311,11 +311,14 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.market_metric = None  # "what should an AI/ML expert know" is not about their salary
     s.salary = has_any(text, SALARY_WORDS)
     s.compare = has_any(text.replace("grow into", " "), COMPARE_WORDS)
+    # "which is higher, entry or late career?": the two levels side by side, not a ranking of the roles
+    two_levels = len(s.levels) >= 2 and re.search(r"\b(?:higher|lower|more|less|better|worse|or)\b", text)
+    s.compare = s.compare or bool(two_levels)
     if has_any(text, RANK_HIGH):
         s.rank = "highest"
     elif has_any(text, RANK_LOW):
         s.rank = "lowest"
-    if s.rank and re.search(r"\b(?:more|less|higher|lower|better|worse) than\b", text):
+    if s.rank and (two_levels or re.search(r"\b(?:more|less|higher|lower|better|worse) than\b", text)):
         s.rank = None  # "do data scientists make more than AI researchers?" sets two side by side, ranks nothing
     if s.rank:
         without_levels = text

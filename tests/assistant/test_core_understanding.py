@@ -171,3 +171,11 @@ def test_there_keeps_the_place_of_the_turn_before(text: str) -> None:
         years=[],
     )
     assert inherit(slots(text), before, []).city == "Seattle"
+
+
+@pytest.mark.parametrize(
+    "text", ["which is higher, entry or late career?", "for ML engineers, is mid-career or experienced pay better?"]
+)
+def test_two_levels_set_side_by_side_are_compared_not_ranked(text: str) -> None:
+    found = slots(text)
+    assert found.compare and found.rank is None and len(found.levels) == 2
