@@ -1,7 +1,8 @@
 """Follow-ups: what a question leaves out is taken from the turn before it ("and in 2024?", "what about
 Seattle?", "how much did it change?"), so the planner can answer it as if it were asked in full: the slots it
 inherits (`inherit`), the topic it goes on with (`continues`, `turn_topic`), the figure it sets a new role beside
-(`sets_beside`), the figure an "it" stands for (`figure_named`) and the question it asks again of another
+(`sets_beside`), the figure an "it" stands for (`figure_named`), the two roles "which is higher?" chooses
+between (`between_the_two`) and the question it asks again of another
 role (`role_swapped`)."""
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ from typing import Any
 
 from assistant.kind_rules import names_something
 from assistant.phrase_match import phrase_pattern
-from assistant.question_kinds import generic_form
+from assistant.question_kinds import PlanVocabulary, generic_form
 from assistant.question_parts import TOPICLESS_WORDS, topicless
 from assistant.sessions import Turn
 from assistant.text_terms import terms
 from assistant.understanding import Slots, Vocabulary, rank_dimension
 
 REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
+_MORE = re.compile(r"\b(?:higher|lower|more|less|better|worse|bigger|smaller)\b", re.IGNORECASE)
+_WHICH = re.compile(r"\b(?:which|the two|both|either)\b", re.IGNORECASE)  # a choice among what was asked
 _THING = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)  # a thing pointed back to, never a person ("they")
 
 
@@ -160,3 +163,10 @@ def figure_named(turn: Turn | None) -> str:
     if metric and metric != "all":
         return "the " + str(metric).replace("_", " ")
     return "the salary" if turn.slots.get("salary") or turn.slots.get("roles") else ""
+
+
+def between_the_two(text: str, own: Slots, words: PlanVocabulary) -> bool:
+    """'which is higher?', 'which one pays more?', 'how do the two compare?': a choice between what was
+    asked before, naming nothing of its own."""
+    choice = own.compare or own.rank or own.rank_word or words.asks_to_compare(text) or _MORE.search(text)
+    return bool(choice) and not (own.roles or own.unknown_role or own.city) and _WHICH.search(text) is not None

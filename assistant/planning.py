@@ -20,6 +20,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.followups import (
     REFERS_BACK,
+    between_the_two,
     continues,
     figure_named,
     inherit,
@@ -32,6 +33,7 @@ from assistant.kind_rules import KindRules, asks_for_number, names_metric, names
 from assistant.models import PartKind
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import (
+    asked_level,
     asked_sentence,
     is_hypothetical,
     split_parts,
@@ -47,8 +49,6 @@ PartRoute = Literal["statistics", "documents", "smalltalk"]
 TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 
-_MORE = re.compile(r"\b(?:higher|lower|more|less|better|worse|bigger|smaller)\b", re.IGNORECASE)
-_WHICH = re.compile(r"\b(?:which|the two|both|either)\b", re.IGNORECASE)  # a choice among what was asked
 _PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 
@@ -112,7 +112,7 @@ class Planner:
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
         for text in split_parts(message, self.is_greeting, lambda t: _asks(t, vocabulary)):
-            own = _asked_level(understand(without_source(text), vocabulary), text, vocabulary)
+            own = asked_level(understand(without_source(text), vocabulary), text, vocabulary)
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
             if first:
@@ -176,7 +176,7 @@ class Planner:
                 merged = replace(own)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
-            elif first and kind == "figure" and self._between_the_two(text, own) and len(history_roles) >= 2:
+            elif first and kind == "figure" and between_the_two(text, own, self.words) and len(history_roles) >= 2:
                 # "which is higher?" after a data scientist's and then an ML engineer's pay: those two.
                 merged.roles = list(history_roles[-2:])
             if kind == "figure" and before and not names_something(merged) and before.slots.get("platform_metric"):
@@ -241,12 +241,6 @@ class Planner:
                 part.slots = replace(part.slots, roles=carried) if carried else part.slots
             planned.append(part)
         return planned
-
-    def _between_the_two(self, text: str, own: Slots) -> bool:
-        """'which is higher?', 'which one pays more?', 'how do the two compare?': a choice between what was
-        asked before, naming nothing of its own."""
-        choice = own.compare or own.rank or own.rank_word or self.words.asks_to_compare(text) or _MORE.search(text)
-        return bool(choice) and not (own.roles or own.unknown_role or own.city) and _WHICH.search(text) is not None
 
     def is_greeting(self, text: str) -> bool:
         """'Hi!', 'thanks a lot': a part led by a small-talk cue of the examples file (not 'I'm in NYC')."""
@@ -398,16 +392,6 @@ def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPar
     if previous is not None and previous.route not in ("out_of_scope", "invalid"):
         return roles_of(previous.slots)
     return []
-
-
-def _asked_level(own: Slots, text: str, vocabulary: Vocabulary) -> Slots:
-    """'I'm a junior ML engineer. how much will I make when I'm mid-career?': the level the question asks about,
-    not the one the statement before it gives, when the two differ."""
-    question = asked_sentence(text)
-    if question == text or len(own.levels) < 2:
-        return own
-    asked = understand(question, vocabulary)
-    return replace(own, level=asked.level, levels=asked.levels) if asked.level else own
 
 
 def _as_turn(part: PlannedPart) -> Turn:
