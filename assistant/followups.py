@@ -88,6 +88,9 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         merged.level = before.get("level")  # "and a data scientist?" keeps "mid-career"
     if current.place_pointer and not merged.city and before.get("city"):
         merged.city = str(before["city"])  # "what about data scientists there?" keeps Seattle
+    elif current.place_pointer and merged.salary and rank_dimension(previous.message.lower()) == "city":
+        # "best cities for AI jobs" then "and salaries there?": the cities' figures, highest first.
+        merged.rank, merged.rank_dimension = merged.rank or "highest", "city"
     if not merged.years and not merged.compare and before.get("years") and merged.platform_metric:
         merged.years = list(before.get("years") or [])
     merged.followup = True

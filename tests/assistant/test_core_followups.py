@@ -288,3 +288,17 @@ def test_which_is_higher_after_two_roles_compares_the_two(
     """The two roles are from the last two turns; the last turn alone knows only the second."""
     reply = conversation(real_assistant, *turns)
     assert reply.plan[0].route == "statistics" and all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("best cities for AI jobs", "and salaries there?"),
+        ("which cities are AI hotspots?", "how much do ML engineers earn there?"),
+    ],
+)
+def test_pay_there_after_a_question_about_cities_ranks_the_cities_figures(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "statistics" and "184,982" in reply.answer and "173,517" in reply.answer
