@@ -273,7 +273,9 @@ class Planner:
     ) -> PlannedPart:
         """Where the part goes: figures the statistics hold to the tools, everything else to the documents."""
         # "Which cities do you have figures for?" asks about the data; "which cities lead in AI jobs?" does not.
-        about_data = slots.coverage and _ADDRESSES_DATA.search(text) is not None
+        # ... and so does "and which cities?" after "which roles does the guide cover?".
+        asked_coverage = previous is not None and bool(previous.slots.get("coverage"))
+        about_data = slots.coverage and (_ADDRESSES_DATA.search(text) is not None or asked_coverage)
         stats_signal = slots.has_stats() or about_data
         route: PartRoute
         fallback: PartRoute | None = None

@@ -302,3 +302,17 @@ def test_pay_there_after_a_question_about_cities_ranks_the_cities_figures(
 ) -> None:
     reply = conversation(real_assistant, first, then)
     assert reply.plan[0].route == "statistics" and "184,982" in reply.answer and "173,517" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("which roles does the guide cover?", "and which cities?"),
+        ("what years do you have data for?", "and which roles?"),
+    ],
+)
+def test_and_which_after_a_coverage_question_asks_the_coverage_too(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "statistics" and "I can answer from these sources" in reply.answer, reply.answer
