@@ -71,6 +71,8 @@ class DocumentAnswerer:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
         `generic` = the question with its entities masked, whose vector the planner has already made)."""
         query = self._read_acronyms(query)
+        if any(not self._synonyms.words_for(name) for name in self._retriever.names.unwritten_names(query)):
+            return False  # "is Julia good for ML?": the documents never name what is asked about ("PhD": "Ph.D.")
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data

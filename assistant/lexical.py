@@ -70,6 +70,14 @@ class LexicalIndex:
         here, and counting it would only dilute the words that can: "what soft skills *matter* ...")."""
         return self.idf(term) if self._df.get(term, 0) else 0.0
 
+    def writes(self, term: str) -> bool:
+        """Some chunk holds the term or a longer or shorter form of it ("deploy" / "deployment", "api" / "apis")."""
+        if self._df.get(term, 0) or self._forms(term):
+            return True
+        start = bisect.bisect_left(self._vocabulary, term)
+        end = bisect.bisect_left(self._vocabulary, term + "\uffff")
+        return any(len(word) <= len(term) + 2 for word in self._vocabulary[start:end])
+
     def rare(self, term: str, share: float = 0.1) -> bool:
         """A term in at most `share` of the chunks (and in at least one): it names something specific."""
         return 0 < self._df.get(term, 0) <= max(1, int(share * len(self.ids)))

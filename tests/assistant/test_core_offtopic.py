@@ -52,3 +52,40 @@ def test_a_name_with_the_ai_word_that_the_documents_write_is_still_answered(
 ) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is Julia good for machine learning?",
+        "do MLOps engineers need Kubernetes",
+        "should a data scientist learn XGBoost",
+        "Hey, is Kaggle worth it for an AI job?",
+        "RLHF?",
+    ],
+)
+def test_a_name_the_documents_never_write_is_refused(real_assistant: Assistant, question: str) -> None:
+    """Nothing in the documents says "Julia", "Kubernetes", "XGBoost", "Kaggle" or "RLHF" in any form: the
+    passages sharing the question's other words (ML engineers, data scientists) do not answer it."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is Naive Bayes generative", "spam filtering"),  # written "Naïve"
+        ("what's SageMaker", "SageMaker"),
+        ("how does an AI PM get promoted to director?", "Director of AI Products"),  # PM: product manager
+        ("is a PhD worth it for AI research?", "Ph.D"),  # another name in search_synonyms.toml
+        ("OK what is MLOps", "MLOps"),  # a filler word before the question word
+        ("Im in Denver - what soft skills matter for AI jobs?", "Communication"),  # a clause that tells
+    ],
+)
+def test_a_name_the_documents_write_or_a_name_given_as_context_is_still_answered(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
