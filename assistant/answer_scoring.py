@@ -95,10 +95,12 @@ class UnitScorer:
         # A heading holding one still names the section ("which technical skills are required?": Requirements).
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
         total = sum(weights.values()) or 1.0
-        topical = set(weights) - self._frame or set(weights)
         wanted = set(named or focus)  # an item's label may name the context entity ("Robotics Engineer: ...")
         top_fused = max(p.fused for p in passages) or 1.0
         entity = wanted - set(focus)  # the context entity's own words ("Robotics Engineer")
+        # ... unless the entity is there: "what does an AI product manager do all day?" asks about the role, and
+        # "all"/"day" found in a sentence about something else say nothing.
+        topical = set(weights) - self._frame or (set() if entity else set(weights))
         # Sections (a section may span chunks) listing an item labelled with the entity.
         keyed = {
             p.section

@@ -119,7 +119,7 @@ def _is_label_line(raw: str, item: str, following: list[str]) -> bool:
         return False
     if item.endswith(":") or _NUMBERED.match(raw):
         return True
-    nxt = _BULLET.sub("", following[0]).strip()
+    nxt = trim_glued_tail(_BULLET.sub("", following[0]).strip())  # its own text, without a glued-on remark
     # A short title without a full stop, followed by an item written as a sentence (the guide's career paths).
     return len(item.split()) <= 5 and not item.endswith((".", ";", ",")) and nxt.endswith(".")
 

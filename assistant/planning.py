@@ -160,6 +160,9 @@ class Planner:
                 merged = replace(own)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
+            if kind == "figure" and before and not names_something(merged) and before.slots.get("platform_metric"):
+                # "how many were there in each year?" after "what are proposals?": the figure named before.
+                merged = inherit(replace(own, followup=True), before, years)
             if kind == "figure" and before and not merged.years and REFERS_BACK.search(text):
                 merged.years = list(before.slots.get("years") or [])  # "how many offers was that based on?"
             part = self._route(text, kind, confidence, own, merged, previous if first else None, planned)
@@ -173,7 +176,14 @@ class Planner:
             # I learn next?"), unless the statement names the role the documents are organised by.
             asked = without_trailing_statement(own.corrected or text)
             asked = asked if own.roles or own.unknown_role else asked_sentence(asked)
-            part.query = (resolved if role_kind and resolved else None) or asked
+            # "why is it so high?" after a salary: "it" is the figure, not the role; only a person ("they") or
+            # "the job" is searched as the role.
+            by_role = role_kind and (person or kind in self.examples.role_context or kind == "comparison")
+            part.query = (resolved if by_role and resolved else None) or asked
+            figure_named = _figure_named(before) if previous_kind == "figure" and not (person or by_role) else ""
+            if kind != "figure" and figure_named and not names_something(own):
+                # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").
+                part.query = self.words.resolve(part.query, figure_named) or part.query
             carried = [r for r in part.context_roles if not own.roles and not own.unknown_role]
             if not resolved and carried and kind in self.examples.role_context:
                 # "... and whats the career ladder": the ladder of the role the message or conversation is about.
@@ -363,6 +373,16 @@ def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPar
     if previous is not None and previous.route not in ("out_of_scope", "invalid"):
         return roles_of(previous.slots)
     return []
+
+
+def _figure_named(turn: Turn | None) -> str:
+    """What a figure turn gave, in words: its platform or market metric, else "the salary" for a pay figure."""
+    if turn is None:
+        return ""
+    metric = turn.slots.get("platform_metric") or turn.slots.get("market_metric")
+    if metric and metric != "all":
+        return "the " + str(metric).replace("_", " ")
+    return "the salary" if turn.slots.get("salary") or turn.slots.get("roles") else ""
 
 
 def _asked_level(own: Slots, text: str, vocabulary: Vocabulary) -> Slots:

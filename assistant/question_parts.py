@@ -212,7 +212,9 @@ def asked_sentence(text: str) -> str:
 
 
 def _is_question(text: str) -> bool:
-    return text.rstrip().endswith("?") or re.match(rf"(?:{_QUESTION_WORDS})\b", text, re.IGNORECASE) is not None
+    """Ends with "?" or opens with a question word, after a joiner ("and what do they need to know, ...")."""
+    opening = _LEADING_JOINER.sub("", text)
+    return text.rstrip().endswith("?") or re.match(rf"(?:{_QUESTION_WORDS})\b", opening, re.IGNORECASE) is not None
 
 
 def _is_greeting_only(text: str) -> bool:

@@ -1160,3 +1160,30 @@ def test_a_frame_word_matched_in_a_unit_does_not_make_it_the_answer(real_assista
     text = answer(real_assistant, question, "list").text()
     assert "individuals need to meet" not in text, text
     assert "Python" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what does an ai product manager do all day", "so what do AI product managers really do every day?"]
+)
+def test_a_question_of_frame_words_beside_a_role_is_about_the_role(real_assistant: Assistant, question: str) -> None:
+    """Beside the role only frame words ("all day", "every day"): the role's own item answers, not a sentence that
+    happens to hold "all" ("Big data ... are all related to AI and ML")."""
+    reply = real_assistant.ask(question)
+    assert reply.answer.startswith("AI Product Manager:"), reply.answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Transforming data into actionable insights\n- Improving operational efficiency\n"
+        "- Enhancing decision-making processes Their work has significant applications in healthcare and finance.",
+        "- Cutting costs\n- Faster releases\n- Better hiring decisions These gains appear in retail and banking.",
+    ],
+)
+def test_a_short_item_before_an_item_with_a_glued_remark_is_no_label(text: str) -> None:
+    """The last item's glued-on closing sentence ends with a full stop; the item itself does not, so the short
+    item before it is a sibling, not a label line over it."""
+    found = units(text)
+    assert [u.label for u in found] == ["", "", ""] and all(not u.children for u in found)
+    assert found[2].text.endswith(("processes", "decisions"))

@@ -218,3 +218,41 @@ def test_how_long_that_level_lasts_after_its_figure(
     """ "that" is the level of the figure just given; its year range is what is asked."""
     reply = conversation(real_assistant, first, then)
     assert reply.plan[0].route == "statistics" and span in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "figure"),
+    [
+        ("what are proposals?", "how many were there in each year?", "0.4"),
+        ("what does the offers total mean?", "how many were there in 2025?", "59"),
+    ],
+)
+def test_how_many_after_a_named_figure_asks_that_figure(
+    real_assistant: Assistant, first: str, then: str, figure: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "statistics" and figure in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what's the ML engineer salary in SF?", "why is it so high?"),
+        ("what does a data scientist earn on average?", "why is it that high?"),
+    ],
+)
+def test_it_after_a_salary_is_the_figure_not_the_role(real_assistant: Assistant, first: str, then: str) -> None:
+    """'it' is the pay just given: the answer says why pay is high, not what the role does."""
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "documents" and "higher than average" in reply.answer, reply.answer
+
+
+def test_why_is_it_low_after_the_median_searches_the_median() -> None:
+    """'it' after a platform figure is that figure's name, searched with the question's own words."""
+    from assistant.planning import _figure_named
+    from assistant.sessions import Turn
+
+    median = Turn(message="median 2024?", route="statistics", slots={"platform_metric": "median_salary_expectation"})
+    pay = Turn(message="AI engineer pay?", route="statistics", slots={"roles": ["AI Engineer"], "salary": True})
+    assert _figure_named(median) == "the median salary expectation"
+    assert _figure_named(pay) == "the salary"
