@@ -96,7 +96,7 @@ class OtherNames:
                     not words
                     or any(w in self._words or self._lexical.writes(w) for w in words)
                     or expansion_of(token, self._expansions)
-                    or {key, key[:-1]} & (set(self._guesses) | self._initials)
+                    or {key, key.removesuffix("s")} & (set(self._guesses) | self._initials)  # "GANs"
                 ):
                     continue
                 out.append(token)
