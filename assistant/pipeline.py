@@ -342,16 +342,30 @@ class Assistant:
             build.answerer.answer(part.slots, draft)  # its refusal names what the data holds instead
             return "statistics" if not draft.abstained else "out_of_scope"
         draft.rollback(mark)
-        if alone:
+        unmentioned = (
+            build.document_answerer.unmentioned(self.planner.search_text(part))
+            if "documents" in (part.route, part.fallback)
+            else []
+        )
+        if alone and unmentioned:
+            draft.abstained = True
+            draft.echo(_not_mentioned(unmentioned))  # the asker's own words: their numbers ("H-1B") are no claim
+            draft.say(build.answerer.coverage_summary(draft))
+        elif alone:
             build.answerer.abstain(draft, "The sources I have don't cover that.")
         else:
-            draft.echo(_not_covered(part))
+            draft.echo(_not_mentioned(unmentioned) if unmentioned else _not_covered(part))
         return "out_of_scope"
 
 
 def _not_covered(part: PlannedPart) -> str:
     asked = part.text.strip().rstrip("?.! ")
     return f"The sources I have don't say anything about “{asked}”."
+
+
+def _not_mentioned(names: list[str]) -> str:
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"The sources I have don't say anything about {listed}."
 
 
 def _plan_entry(part: PlannedPart, route: Route, covered: bool) -> PlanPart:

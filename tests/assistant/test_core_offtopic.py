@@ -89,3 +89,32 @@ def test_a_name_the_documents_write_or_a_name_given_as_context_is_still_answered
 ) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [("is Julia good for machine learning?", "Julia"), ("do I need Docker or Kubernetes for MLOps?", "Kubernetes")],
+)
+def test_the_refusal_names_what_the_sources_never_mention_and_what_they_cover(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained and "don't say anything about" in reply.answer and named in reply.answer, reply.answer
+    assert "I can answer from these sources" in reply.answer  # what they do cover
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does an AI product manager do, and should they know Kubernetes?",
+        "what does an AI product manager do and is Jupyter a must for them",
+    ],
+)
+def test_a_part_about_an_unwritten_name_is_refused_by_name_beside_the_answered_part(
+    real_assistant: Assistant, question: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "Director of AI Products" in reply.answer, reply.answer
+    assert "don't say anything about" in reply.answer, reply.answer
