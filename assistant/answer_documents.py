@@ -43,6 +43,8 @@ NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
 # Words of "explain X", "what does X mean", "how does X work", "what is X like" that are not the term X.
 DEFINITION_FRAME = frozenset({"explain", "describe", "mean", "work", "like", "exactly", "simple", "term", "word"})
+# "What is a proposal?", "what does 5k+ mean?": what a thing is (not "what is the median?", which may ask its value)
+MEANING = re.compile(r"^\s*(?:what(?:\s+is|\s+are|['’]s|s)\s+(?:a|an)\s|what\s+(?:does|do)\s+.+\s+mean\b)", re.I)
 # "How old / much / many / big ...?" asks for an amount: a sentence without one does not answer it.
 AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|soon)\b", re.IGNORECASE)
 
@@ -122,6 +124,8 @@ class DocumentAnswerer:
             return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
         if not named and self._undefined_term(query, kind) and not self.scorer.defines_asked(query, kind, best.unit):
             return False
+        if kind == "method" and self._meaning_unsaid(query, best):
+            return False  # "what is a proposal?": how the page counts offers never says what the named figure is
         if self._sections.topic_section(kind, query, scored, relevant, search_text, draft):
             return True
         listed = self._sections.list_answer(kind, scored, query, search_text, relevant, asked)
@@ -148,6 +152,15 @@ class DocumentAnswerer:
     def _unwritten(self, query: str) -> list[str]:
         # A name with another name in search_synonyms.toml is written after all ("PhD": "Ph.D.").
         return [name for name in self._retriever.names.unwritten_names(query) if not self._synonyms.words_for(name)]
+
+    def _meaning_unsaid(self, query: str, best: Scored) -> bool:
+        """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit
+        says none of the question's own words: a methodology sentence about something else."""
+        if not MEANING.match(query):
+            return False
+        own = re.sub(r"\s*\([^)]*\)\s*$", "", query)  # the planner's hint for the kind is not the question's
+        words = set(terms(own)) - DEFINITION_FRAME - self._synonyms.frame
+        return bool(words) and not found_in(words, set(terms(best.unit.as_sentence())))
 
     def _read_acronyms(self, query: str) -> str:
         """The question with its acronyms that the documents never write read as the terms they stand for

@@ -17,6 +17,8 @@ from assistant.understanding import Slots
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
 COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
 EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
+# "what is a/an X?" asks what X is; "what is the X?" may ask its value.
+_WHAT_IS_A = re.compile(r"^\s*what(?:\s+is|\s+are|['’]s|s)\s+(?:a|an)\s", re.IGNORECASE)
 YES_NO_NUDGE = 0.4  # ... to "explanation" when it asks a yes/no question about no figure
 FACTORS_NUDGE = 0.3  # ... to "list" when it asks what drives a figure ("which factors affect ...?")
 PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
@@ -88,7 +90,13 @@ class KindRules:
         # "does the number of offers tell me how many jobs there are?": a yes/no question about what a named
         # figure stands for, its "how many" inside what is asked about it.
         how_made = how_made or (self.words.asks_yes_no(text) and names_metric(own) and not (own.level or own.years))
-        if (own.method or how_made) and not own.years and not own.compare:
+        # "what is a proposal?", "what does the median salary expectation mean?": what a named figure IS (its value
+        # is asked by "what is the median?"), whatever year the part before set.
+        meaning = names_metric(own) and bool(
+            _WHAT_IS_A.match(text) or (self.words.asks_for_explanation(text) and not self.words.asks_for_number(text))
+        )
+        how_made = how_made or meaning
+        if (own.method or how_made) and (not own.years or meaning) and not own.compare:
             scores["method"] += METHOD_NUDGE
             if how_made:
                 # "does the median include ...?", "what do the offers mean?": a figure named, its making asked.

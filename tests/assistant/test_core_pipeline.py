@@ -194,6 +194,24 @@ def test_a_role_s_figure_beside_a_market_figure(real_assistant: Assistant, quest
     assert "$126,397 - $151,945" in reply.answer and "10% higher than the overall average tech salary" in reply.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["how many proposals were there in 2025 and what is a proposal?", "2025 proposals count, and what's a proposal?"],
+)
+def test_what_a_named_figure_is_asked_beside_its_value(real_assistant: Assistant, question: str) -> None:
+    """The value from the statistics; what the figure IS from the pages, which never define it: said so, in its
+    own sentence, not answered with how offers are counted."""
+    reply = ask(real_assistant, question)
+    assert "was 1 [1]" in reply.answer and "don't say anything about" in reply.answer
+    assert "We count how many offers" not in reply.answer and not reply.abstained
+    assert [p.kind for p in reply.plan] == ["figure", "method"]
+
+
+def test_what_a_figure_means_is_answered_where_the_page_says_it(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "what does 5k+ mean on the salary chart?")
+    assert "5k+ includes candidates with salaries >= $5,000 and < $5,500" in reply.answer
+
+
 def test_follow_up_inherits_role_and_level(real_assistant: Assistant) -> None:
     first = ask(real_assistant, "What does an entry level AI engineer earn?")
     assert "$100,324" in first.answer
