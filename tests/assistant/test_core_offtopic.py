@@ -118,3 +118,13 @@ def test_a_part_about_an_unwritten_name_is_refused_by_name_beside_the_answered_p
     reply = real_assistant.ask(question)
     assert not reply.abstained and "Director of AI Products" in reply.answer, reply.answer
     assert "don't say anything about" in reply.answer, reply.answer
+
+
+def test_a_name_is_not_read_as_a_form_of_the_word_it_starts_with(real_assistant: Assistant) -> None:
+    """The search reads "Coursera" as a form of "course" (five letters in common); whether a name is written
+    asks more: the word itself, or it with a short ending ("APIs")."""
+    names = real_assistant.build.retriever.names
+    assert names.unwritten_names("can I get an AI job with a Coursera certificate") == ["Coursera"]
+    assert names.unwritten_names("is Databricks used by ML engineers?") == ["Databricks"]
+    assert names.unwritten_names("what's needed to build AI as an API?") == []  # the documents write "APIs"
+    assert names.unwritten_names("what is Naive Bayes") == []  # written "Naïve"
