@@ -128,3 +128,32 @@ def test_a_name_is_not_read_as_a_form_of_the_word_it_starts_with(real_assistant:
     assert names.unwritten_names("is Databricks used by ML engineers?") == ["Databricks"]
     assert names.unwritten_names("what's needed to build AI as an API?") == []  # the documents write "APIs"
     assert names.unwritten_names("what is Naive Bayes") == []  # written "Naïve"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [("how much does Microsoft pay data scientists", "Microsoft"), ("what's the average salary at Nvidia", "Nvidia")],
+)
+def test_figures_are_not_given_for_a_name_the_documents_never_write(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    """The guide's Data Scientist figures are national; nothing is about Microsoft or Nvidia."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"don't say anything about {named}" in reply.answer, reply.answer
+    assert "$" not in reply.answer.split("I can answer")[0], reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what's the median salary on Upstaff in 2025", "5,808"),  # the pages' own platform (their origin)
+        ("what do ML engineers earn in Sydney", "no salary data for Sydney"),  # the statistics' own reason stays
+    ],
+)
+def test_a_name_of_the_documents_own_or_a_place_keeps_the_statistics_answer(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert said in reply.answer, reply.answer
