@@ -73,6 +73,8 @@ class DocumentAnswerer:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
         `generic` = the question with its entities masked, whose vector the planner has already made)."""
         query = self._read_acronyms(query)
+        if self._unwritten(query):
+            return False  # "is Julia good for ML?": the documents never name what is asked about
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data
@@ -141,6 +143,15 @@ class DocumentAnswerer:
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
         write_sentences(plain, draft, self._retriever.lexical.rare, self.scorer.sides_of(query, kind), budget)
         return True
+
+    def unmentioned(self, query: str) -> list[str]:
+        """The names `query` asks about that the documents never write ("Julia", "Kubernetes"), as typed: what a
+        refusal names ("The sources I have don't say anything about Julia.")."""
+        return self._unwritten(self._read_acronyms(query))
+
+    def _unwritten(self, query: str) -> list[str]:
+        # A name with another name in search_synonyms.toml is written after all ("PhD": "Ph.D.").
+        return [name for name in self._retriever.names.unwritten_names(query) if not self._synonyms.words_for(name)]
 
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit

@@ -70,6 +70,16 @@ class LexicalIndex:
         here, and counting it would only dilute the words that can: "what soft skills *matter* ...")."""
         return self.idf(term) if self._df.get(term, 0) else 0.0
 
+    def writes(self, term: str) -> bool:
+        """Some chunk holds the term, or it with an ending of a few letters ("api" / "apis"), or the term is a
+        word of theirs with one ("apis" / "api"). Closer than the search's forms (_forms): a name is not a form
+        of the word it starts with ("Coursera" / "course")."""
+        if self._df.get(term, 0) or any(term[:-n] in self._df for n in (1, 2) if len(term) - n >= 3):
+            return True
+        start = bisect.bisect_left(self._vocabulary, term)
+        end = bisect.bisect_left(self._vocabulary, term + "\uffff")
+        return any(len(word) <= len(term) + 3 for word in self._vocabulary[start:end])
+
     def rare(self, term: str, share: float = 0.1) -> bool:
         """A term in at most `share` of the chunks (and in at least one): it names something specific."""
         return 0 < self._df.get(term, 0) <= max(1, int(share * len(self.ids)))

@@ -24,6 +24,14 @@ INITIALISM_DOMINANCE = 2.0
 _RUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+")
 _ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")  # a word as text_terms reads it
+_CLAUSE_BREAK = re.compile(r"[,;:!.?]+\s+|\s+[-–—]+\s+")  # where a question's clauses meet
+# A clause that asks: a question word first, or second after a greeting or filler word ("OK what is ...").
+_ASKING = re.compile(
+    r"^\s*(?:[\w']+\W+)?((?:what|whats|what's|how|why|which|who|where|when|is|are|do|does|did|can|could|should|"
+    r"would|will|tell|explain|define)\b)",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#-]*[A-Za-z0-9+#]|[A-Za-z]")  # a word as a name is typed ("H-1B", "C++")
 
 
 class OtherNames:
@@ -35,7 +43,7 @@ class OtherNames:
         # else the initials of a term they repeat ("reinforcement learning" for "RL"); read once per build.
         defined = acronyms(texts)
         self._defined = set(defined)
-        strong, self._guesses = _initial_runs(texts)
+        strong, self._guesses, self._initials = _initial_runs(texts)
         self._expansions = {**strong, **defined}
         self._spelled_out = [(tuple(terms(expansion)), acronym) for acronym, expansion in defined.items()]
         # Every two consecutive words the documents write (headings too), as terms, accents folded.
@@ -46,6 +54,8 @@ class OtherNames:
             for written in (f"{section}\n{text}", re.sub(r"(?<=[a-z])-(?=[a-z])", "", f"{section}\n{text}"))
             for pair in written_pairs(_folded(written))
         }
+        # Every word written, accents folded, a hyphenated one also joined ("Chat-GPT" -> "chatgpt").
+        self._words = {form for pair in self._pairs for word in pair for form in (word, word.replace("-", ""))}
         self._before: dict[str, set[str]] = {}  # a word -> the words the documents write just before it
         self._after: dict[str, set[str]] = {}  # ... and just after it
         for first, second in self._pairs:
@@ -60,6 +70,37 @@ class OtherNames:
             self._written_pair(first, second) or self._written_pair(second, first)
             for first, second in written_pairs(_folded(" ".join(words)))
         )
+
+    def unwritten_names(self, query: str) -> list[str]:
+        """The names the question asks about that the documents never write, in any form or by any other name:
+        a word with a capital letter inside a sentence, or more than one anywhere ("is Julia good for ML",
+        "Docker", "XGBoost", "NeurIPS", "GPU"). A question about a named thing the documents never name is
+        one they cannot answer, whatever passage shares its other words. Not names: a capital opening the
+        question, a word before the question word ("OK what is MLOps"), a clause that tells rather than asks
+        ("I work at Acme Corp, what skills ..."), acronyms read as the documents' terms (expand, guesses) or
+        whose initials a term of theirs has ("PM": product manager)."""
+        out = []
+        clauses = [c for c in _CLAUSE_BREAK.split(query) if c.strip()]
+        for clause in [c for c in clauses if _ASKING.match(c)] or [query]:
+            lead = _ASKING.match(clause)
+            skip = lead.start(1) if lead else 0  # a word before the question word is a greeting or filler
+            for match in _NAME.finditer(clause):
+                token = match.group(0)
+                capitals = sum(c.isupper() for c in token)
+                opening = not clause[: match.start()].strip() or clause[: match.start()].rstrip()[-1] in '"“('
+                if not capitals or (capitals == 1 and opening) or match.start() < skip:
+                    continue
+                words = terms(_folded(token))
+                key = token.lower()
+                if (
+                    not words
+                    or any(w in self._words or self._lexical.writes(w) for w in words)
+                    or expansion_of(token, self._expansions)
+                    or {key, key.removesuffix("s")} & (set(self._guesses) | self._initials)  # "GANs"
+                ):
+                    continue
+                out.append(token)
+        return out
 
     def _written_pair(self, first: str, second: str) -> bool:
         if (first, second) in self._pairs:
@@ -165,7 +206,7 @@ def initialisms(texts: Iterable[str]) -> dict[str, str]:
     return _initial_runs(texts)[0]
 
 
-def _initial_runs(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+def _initial_runs(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, tuple[str, str]], set[str]]:
     """Initials -> the run of 2-4 content words they abbreviate, lower-cased, read from the corpus at load.
 
     The documents write "reinforcement learning" and "linear discriminant analysis" but never "RL" or
@@ -177,6 +218,9 @@ def _initial_runs(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, tuple
     Second: guesses, initials of three letters at least for a run said once in passing in lower case, the only
     run with those initials ("GAN": "in a generative adversarial network, ..."), each with its sentence. A
     question may read them so only when its own vector finds that sentence (see OtherNames.guesses).
+
+    Third: the initials of every term, rivals too ("PM": product manager, predictive modeling): an acronym with
+    these may name something the documents write, though which one is not clear.
     """
     runs: Counter[str] = Counter()
     said_in: dict[str, str] = {}  # run -> the (last) sentence saying it  # run -> distinct sentences holding it
@@ -200,17 +244,20 @@ def _initial_runs(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, tuple
         by_initials.setdefault(initials, {}).setdefault(run.removesuffix("s"), []).append(run)
     found: dict[str, str] = {}
     guesses: dict[str, tuple[str, str]] = {}
+    named: set[str] = set()
     for initials, forms in by_initials.items():
         if not 2 <= len(initials) <= 5 or initials in vocabulary or initials in STOPWORDS:
             continue
         counted = sorted(((sum(runs[r] for r in spellings), spellings) for spellings in forms.values()), reverse=True)
         (count, spellings), rest = counted[0], counted[1:]
+        if any(n >= 2 or any(r in titled for r in spelled) for n, spelled in counted):
+            named.add(initials)
         is_term = count >= 2 or any(r in titled for r in spellings)
         if is_term and count >= INITIALISM_DOMINANCE * sum(c for c, _ in rest):
             found[initials] = max(spellings, key=lambda r: runs[r])
         elif not rest and len(initials) >= 3:
             guesses[initials] = (spellings[0], said_in[spellings[0]])
-    return found, guesses
+    return found, guesses, named
 
 
 def written_pairs(text: str) -> list[tuple[str, str]]:

@@ -315,6 +315,14 @@ class Assistant:
     def _answer_part(self, build: LoadedBuild, part: PlannedPart, draft: Draft, alone: bool) -> Route:
         """Answer one part by its route, then its fallback; an uncovered part says so in its own words."""
         mark = draft.mark()
+        # What the part names that the documents never write ("Julia", "Microsoft"): no passage or figure is about it.
+        # Their titles and origins count as written ("on Upstaff": the platform the statistics pages come from).
+        about = " ".join(f"{d.title} {d.origin}" for d in build.documents.values()).lower()
+        unmentioned = [
+            name
+            for name in build.document_answerer.unmentioned(self.planner.search_text(part))
+            if not re.search(rf"\b{re.escape(name.lower())}\b", about)
+        ]
         for route in (part.route, part.fallback):
             if route == "documents":
                 query = self.planner.search_text(part)
@@ -326,6 +334,8 @@ class Assistant:
                     return "documents"  # an elliptical follow-up, found with the question it follows
             elif route == "statistics":
                 build.answerer.answer(part.slots, draft)
+                if not draft.abstained and unmentioned:
+                    break  # "what does Microsoft pay data scientists?": the figures are not about the name asked
                 if not draft.abstained:
                     return "statistics"
                 if route == part.route and part.fallback is not None:
@@ -338,14 +348,18 @@ class Assistant:
                 if reason and "[" not in reason[0]:
                     draft.say(reason[0])  # the statistics' own reason: what they hold instead
                 return "out_of_scope"
-        if alone and part.slots.has_stats() and part.route == "statistics":
+        if alone and part.slots.has_stats() and part.route == "statistics" and not unmentioned:
             build.answerer.answer(part.slots, draft)  # its refusal names what the data holds instead
             return "statistics" if not draft.abstained else "out_of_scope"
         draft.rollback(mark)
-        if alone:
+        if alone and unmentioned:
+            draft.abstained = True
+            draft.echo(_not_mentioned(unmentioned))  # the asker's own words: their numbers ("H-1B") are no claim
+            draft.say(build.answerer.coverage_summary(draft))
+        elif alone:
             build.answerer.abstain(draft, "The sources I have don't cover that.")
         else:
-            draft.echo(_not_covered(part))
+            draft.echo(_not_mentioned(unmentioned) if unmentioned else _not_covered(part))
         return "out_of_scope"
 
 
@@ -358,6 +372,11 @@ def _roles_asked(state: SessionState) -> tuple[str, ...]:
 def _not_covered(part: PlannedPart) -> str:
     asked = part.text.strip().rstrip("?.! ")
     return f"The sources I have don't say anything about “{asked}”."
+
+
+def _not_mentioned(names: list[str]) -> str:
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"The sources I have don't say anything about {listed}."
 
 
 def _plan_entry(part: PlannedPart, route: Route, covered: bool) -> PlanPart:

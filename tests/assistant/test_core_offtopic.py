@@ -52,3 +52,108 @@ def test_a_name_with_the_ai_word_that_the_documents_write_is_still_answered(
 ) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is Julia good for machine learning?",
+        "do MLOps engineers need Kubernetes",
+        "should a data scientist learn XGBoost",
+        "Hey, is Kaggle worth it for an AI job?",
+        "RLHF?",
+    ],
+)
+def test_a_name_the_documents_never_write_is_refused(real_assistant: Assistant, question: str) -> None:
+    """Nothing in the documents says "Julia", "Kubernetes", "XGBoost", "Kaggle" or "RLHF" in any form: the
+    passages sharing the question's other words (ML engineers, data scientists) do not answer it."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is Naive Bayes generative", "spam filtering"),  # written "Naïve"
+        ("what's SageMaker", "SageMaker"),
+        ("how does an AI PM get promoted to director?", "Director of AI Products"),  # PM: product manager
+        ("is a PhD worth it for AI research?", "Ph.D"),  # another name in search_synonyms.toml
+        ("OK what is MLOps", "MLOps"),  # a filler word before the question word
+        ("Im in Denver - what soft skills matter for AI jobs?", "Communication"),  # a clause that tells
+    ],
+)
+def test_a_name_the_documents_write_or_a_name_given_as_context_is_still_answered(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [("is Julia good for machine learning?", "Julia"), ("do I need Docker or Kubernetes for MLOps?", "Kubernetes")],
+)
+def test_the_refusal_names_what_the_sources_never_mention_and_what_they_cover(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained and "don't say anything about" in reply.answer and named in reply.answer, reply.answer
+    assert "I can answer from these sources" in reply.answer  # what they do cover
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does an AI product manager do, and should they know Kubernetes?",
+        "what does an AI product manager do and is Jupyter a must for them",
+    ],
+)
+def test_a_part_about_an_unwritten_name_is_refused_by_name_beside_the_answered_part(
+    real_assistant: Assistant, question: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "Director of AI Products" in reply.answer, reply.answer
+    assert "don't say anything about" in reply.answer, reply.answer
+
+
+def test_a_name_is_not_read_as_a_form_of_the_word_it_starts_with(real_assistant: Assistant) -> None:
+    """The search reads "Coursera" as a form of "course" (five letters in common); whether a name is written
+    asks more: the word itself, or it with a short ending ("APIs")."""
+    names = real_assistant.build.retriever.names
+    assert names.unwritten_names("can I get an AI job with a Coursera certificate") == ["Coursera"]
+    assert names.unwritten_names("is Databricks used by ML engineers?") == ["Databricks"]
+    assert names.unwritten_names("what's needed to build AI as an API?") == []  # the documents write "APIs"
+    assert names.unwritten_names("what is Naive Bayes") == []  # written "Naïve"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [("how much does Microsoft pay data scientists", "Microsoft"), ("what's the average salary at Nvidia", "Nvidia")],
+)
+def test_figures_are_not_given_for_a_name_the_documents_never_write(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    """The guide's Data Scientist figures are national; nothing is about Microsoft or Nvidia."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"don't say anything about {named}" in reply.answer, reply.answer
+    assert "$" not in reply.answer.split("I can answer")[0], reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what's the median salary on Upstaff in 2025", "5,808"),  # the pages' own platform (their origin)
+        ("what do ML engineers earn in Sydney", "no salary data for Sydney"),  # the statistics' own reason stays
+    ],
+)
+def test_a_name_of_the_documents_own_or_a_place_keeps_the_statistics_answer(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert said in reply.answer, reply.answer
