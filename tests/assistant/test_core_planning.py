@@ -107,6 +107,9 @@ def test_dimension_and_reference_words_come_from_data(tmp_path: Path) -> None:
         ("roughly what salary would a junior robotics engineer get?", "figure"),
         ("how much money do data scientists take home at mid career", "figure"),
         ("please explain what a regression model is", "explanation"),
+        # "what do <people> <work verb>?" asks what they do, whatever "what do they make?" looks like
+        ("what do researchers develop?", "explanation"),
+        ("so what do robotics engineers design", "explanation"),
         ("what's meant by reinforcement learning", "explanation"),
         ("which abilities does a good AI engineer need", "list"),
         ("name the main responsibilities of a machine learning engineer", "list"),
