@@ -147,6 +147,8 @@ class DocumentAnswerer:
     def unmentioned(self, query: str) -> list[str]:
         """The names `query` asks about that the documents never write ("Julia", "Kubernetes"), as typed: what a
         refusal names ("The sources I have don't say anything about Julia.")."""
+        if not self._retriever.names.unwritten_names(query):
+            return []  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
         return self._unwritten(self._read_acronyms(query))
 
     def _unwritten(self, query: str) -> list[str]:
