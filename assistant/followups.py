@@ -1,7 +1,9 @@
 """Follow-ups: what a question leaves out is taken from the turn before it ("and in 2024?", "what about
 Seattle?", "how much did it change?"), so the planner can answer it as if it were asked in full: the slots it
 inherits (`inherit`), the topic it goes on with (`continues`, `turn_topic`), the figure it sets a new role beside
-(`sets_beside`) and the question it asks again of another role (`role_swapped`)."""
+(`sets_beside`), the figure an "it" stands for (`figure_named`), the two roles "which is higher?" chooses
+between (`between_the_two`) and the question it asks again of another
+role (`role_swapped`)."""
 
 from __future__ import annotations
 
@@ -11,13 +13,15 @@ from typing import Any
 
 from assistant.kind_rules import names_something
 from assistant.phrase_match import phrase_pattern
-from assistant.question_kinds import generic_form
+from assistant.question_kinds import PlanVocabulary, generic_form
 from assistant.question_parts import TOPICLESS_WORDS, topicless
 from assistant.sessions import Turn
 from assistant.text_terms import terms
 from assistant.understanding import Slots, Vocabulary, rank_dimension
 
 REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
+_MORE = re.compile(r"\b(?:higher|lower|more|less|better|worse|bigger|smaller)\b", re.IGNORECASE)
+_WHICH = re.compile(r"\b(?:which|the two|both|either)\b", re.IGNORECASE)  # a choice among what was asked
 _THING = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)  # a thing pointed back to, never a person ("they")
 
 
@@ -84,6 +88,9 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         merged.level = before.get("level")  # "and a data scientist?" keeps "mid-career"
     if current.place_pointer and not merged.city and before.get("city"):
         merged.city = str(before["city"])  # "what about data scientists there?" keeps Seattle
+    elif current.place_pointer and merged.salary and rank_dimension(previous.message.lower()) == "city":
+        # "best cities for AI jobs" then "and salaries there?": the cities' figures, highest first.
+        merged.rank, merged.rank_dimension = merged.rank or "highest", "city"
     if not merged.years and not merged.compare and before.get("years") and merged.platform_metric:
         merged.years = list(before.get("years") or [])
     merged.followup = True
@@ -122,17 +129,23 @@ def roles_of(slots: dict[str, Any]) -> list[str]:
 
 
 def role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
-    """The last documentation question asked again of the role a follow-up names and nothing else ("and ML
-    engineers?", "what about for robotics engineers specifically?"), or None."""
+    """The last documentation question asked again of the role (or place) a follow-up names and nothing else
+    ("and ML engineers?", "what about for robotics engineers specifically?", "what about in NYC?"), or None."""
     if previous is None or previous.route not in ("documents", "both") or not own.followup:
         return None
     new = own.roles[:1] or ([own.unknown_role] if own.unknown_role else [])
-    if not new or names_something(replace(own, roles=[], unknown_role=None)) or own.doc_cue:
+    place = own.city or own.unknown_place
+    if not (new or place) or own.doc_cue:
         return None
-    rest = generic_form(text, {own.unknown_role or "": "this job"}).replace("this job", " ")
+    if names_something(replace(own, roles=[], unknown_role=None, city=None, unknown_place=None)):
+        return None
+    named = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
+    rest = generic_form(text, named).replace("this job", " ").replace("this city", " ")
     if len(set(terms(rest))) > TOPICLESS_WORDS:
         return None
     message = " ".join(previous.message.lower().split())
+    if not new:  # "what about in NYC?" after the in-demand skills: the same question, of that place
+        return f"{message.rstrip('?.! ')} in {place}"
     before = roles_of(previous.slots)
     for role in before:
         for phrase in sorted(vocabulary.roles.get(role, (role.lower(),)), key=len, reverse=True):
@@ -143,3 +156,20 @@ def role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocab
 def turn_topic(turn: Turn) -> str:
     """What a turn was about: the words its documents search used (a follow-up's resolved topic), else its text."""
     return str(turn.slots.get("topic") or turn.message)
+
+
+def figure_named(turn: Turn | None) -> str:
+    """What a figure turn gave, in words: its platform or market metric, else "the salary" for a pay figure."""
+    if turn is None:
+        return ""
+    metric = turn.slots.get("platform_metric") or turn.slots.get("market_metric")
+    if metric and metric != "all":
+        return "the " + str(metric).replace("_", " ")
+    return "the salary" if turn.slots.get("salary") or turn.slots.get("roles") else ""
+
+
+def between_the_two(text: str, own: Slots, words: PlanVocabulary) -> bool:
+    """'which is higher?', 'which one pays more?', 'how do the two compare?': a choice between what was
+    asked before, naming nothing of its own."""
+    choice = own.compare or own.rank or own.rank_word or words.asks_to_compare(text) or _MORE.search(text)
+    return bool(choice) and not (own.roles or own.unknown_role or own.city) and _WHICH.search(text) is not None

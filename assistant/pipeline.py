@@ -215,7 +215,7 @@ class Assistant:
         # identical situations (the same question asked fresh, a team asking alike) reuse the work.
         last = state.last()
         history_years = tuple(y for turn in state.turns for y in turn.years)
-        key = (build.build_id, question, last.model_dump_json() if last else "", history_years)
+        key = (build.build_id, question, last.model_dump_json() if last else "", history_years, _roles_asked(state))
         composed = self._replies.get(key) if self._writer is None else None
         if composed is None:
             composed = self._compose(build, question, state)
@@ -286,7 +286,7 @@ class Assistant:
             draft.say(build.answerer.coverage_summary(draft))
             return "out_of_scope", {}, [PlanPart(text=question, kind="other", route="out_of_scope", covered=False)]
         history_years = [y for turn in state.turns for y in turn.years]
-        parts = self.planner.plan(question, build.vocabulary, state.last(), history_years)
+        parts = self.planner.plan(question, build.vocabulary, state.last(), history_years, _roles_asked(state))
         asked = [p for p in parts if p.route != "smalltalk"]
         if not asked:
             draft.say(self.planner.examples.smalltalk_reply(parts[0].text))
@@ -362,6 +362,12 @@ class Assistant:
         else:
             draft.echo(_not_mentioned(unmentioned) if unmentioned else _not_covered(part))
         return "out_of_scope"
+
+
+def _roles_asked(state: SessionState) -> tuple[str, ...]:
+    """The roles the conversation's turns were about, the latest last ("which is higher?" after two of them)."""
+    roles = [str(r) for turn in state.turns for r in turn.slots.get("roles") or []]
+    return tuple(reversed(list(dict.fromkeys(reversed(roles)))))
 
 
 def _not_covered(part: PlannedPart) -> str:

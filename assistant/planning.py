@@ -18,11 +18,22 @@ from typing import Any, Literal
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.followups import REFERS_BACK, continues, inherit, role_swapped, roles_of, sets_beside, turn_topic
+from assistant.followups import (
+    REFERS_BACK,
+    between_the_two,
+    continues,
+    figure_named,
+    inherit,
+    role_swapped,
+    roles_of,
+    sets_beside,
+    turn_topic,
+)
 from assistant.kind_rules import KindRules, asks_for_number, names_metric, names_something
 from assistant.models import PartKind
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import (
+    asked_level,
     asked_sentence,
     is_hypothetical,
     split_parts,
@@ -92,11 +103,16 @@ class Planner:
         self._rules = KindRules(words, self._smalltalk)
 
     def plan(
-        self, message: str, vocabulary: Vocabulary, previous: Turn | None, history_years: list[int]
+        self,
+        message: str,
+        vocabulary: Vocabulary,
+        previous: Turn | None,
+        history_years: list[int],
+        history_roles: tuple[str, ...] = (),
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
         for text in split_parts(message, self.is_greeting, lambda t: _asks(t, vocabulary)):
-            own = _asked_level(understand(without_source(text), vocabulary), text, vocabulary)
+            own = asked_level(understand(without_source(text), vocabulary), text, vocabulary)
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
             if first:
@@ -160,6 +176,9 @@ class Planner:
                 merged = replace(own)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
+            elif first and kind == "figure" and between_the_two(text, own, self.words) and len(history_roles) >= 2:
+                # "which is higher?" after a data scientist's and then an ML engineer's pay: those two.
+                merged.roles = list(history_roles[-2:])
             if kind == "figure" and before and not names_something(merged) and before.slots.get("platform_metric"):
                 # "how many were there in each year?" after "what are proposals?": the figure named before.
                 merged = inherit(replace(own, followup=True), before, years)
@@ -180,10 +199,10 @@ class Planner:
             # "the job" is searched as the role.
             by_role = role_kind and (person or kind in self.examples.role_context or kind == "comparison")
             part.query = (resolved if by_role and resolved else None) or asked
-            figure_named = _figure_named(before) if previous_kind == "figure" and not (person or by_role) else ""
-            if kind != "figure" and figure_named and not names_something(own):
+            the_figure = figure_named(before) if previous_kind == "figure" and not (person or by_role) else ""
+            if kind != "figure" and the_figure and not names_something(own):
                 # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").
-                part.query = self.words.resolve(part.query, figure_named) or part.query
+                part.query = self.words.resolve(part.query, the_figure) or part.query
             carried = [r for r in part.context_roles if not own.roles and not own.unknown_role]
             if not resolved and carried and kind in self.examples.role_context:
                 # "... and whats the career ladder": the ladder of the role the message or conversation is about.
@@ -254,7 +273,9 @@ class Planner:
     ) -> PlannedPart:
         """Where the part goes: figures the statistics hold to the tools, everything else to the documents."""
         # "Which cities do you have figures for?" asks about the data; "which cities lead in AI jobs?" does not.
-        about_data = slots.coverage and _ADDRESSES_DATA.search(text) is not None
+        # ... and so does "and which cities?" after "which roles does the guide cover?".
+        asked_coverage = previous is not None and bool(previous.slots.get("coverage"))
+        about_data = slots.coverage and (_ADDRESSES_DATA.search(text) is not None or asked_coverage)
         stats_signal = slots.has_stats() or about_data
         route: PartRoute
         fallback: PartRoute | None = None
@@ -373,26 +394,6 @@ def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPar
     if previous is not None and previous.route not in ("out_of_scope", "invalid"):
         return roles_of(previous.slots)
     return []
-
-
-def _figure_named(turn: Turn | None) -> str:
-    """What a figure turn gave, in words: its platform or market metric, else "the salary" for a pay figure."""
-    if turn is None:
-        return ""
-    metric = turn.slots.get("platform_metric") or turn.slots.get("market_metric")
-    if metric and metric != "all":
-        return "the " + str(metric).replace("_", " ")
-    return "the salary" if turn.slots.get("salary") or turn.slots.get("roles") else ""
-
-
-def _asked_level(own: Slots, text: str, vocabulary: Vocabulary) -> Slots:
-    """'I'm a junior ML engineer. how much will I make when I'm mid-career?': the level the question asks about,
-    not the one the statement before it gives, when the two differ."""
-    question = asked_sentence(text)
-    if question == text or len(own.levels) < 2:
-        return own
-    asked = understand(question, vocabulary)
-    return replace(own, level=asked.level, levels=asked.levels) if asked.level else own
 
 
 def _as_turn(part: PlannedPart) -> Turn:

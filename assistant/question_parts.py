@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant.text_terms import terms
+from assistant.understanding import Slots, Vocabulary, understand
 
 TOPICLESS_WORDS = 1  # a part with this few content words goes on with the topic before it
 
@@ -226,3 +228,13 @@ def _is_greeting_only(text: str) -> bool:
 def topicless(text: str) -> bool:
     """At most a couple of content words: 'how can it be avoided?', 'what do they do?'."""
     return len(set(terms(text))) <= TOPICLESS_WORDS  # distinct content words, as retrieval sees them ("day to day")
+
+
+def asked_level(own: Slots, text: str, vocabulary: Vocabulary) -> Slots:
+    """'I'm a junior ML engineer. how much will I make when I'm mid-career?': the level the question asks about,
+    not the one the statement before it gives, when the two differ."""
+    question = asked_sentence(text)
+    if question == text or len(own.levels) < 2:
+        return own
+    asked = understand(question, vocabulary)
+    return replace(own, level=asked.level, levels=asked.levels) if asked.level else own

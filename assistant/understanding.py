@@ -294,7 +294,8 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     named_level = (s.level and s.level != "Average") or (not s.level and (has_phrase(text, "level") or pointed))
     s.level_span = bool(named_level and s.experience_years is None and has_any(text, LEVEL_SPAN_WORDS))
     s.city = first_key(text, vocabulary.cities)
-    s.place_pointer = re.search(r"\b(?:there|that city|this city|same city)\b", text) is not None
+    # "earn there", "in that city" point back to a place; "is there", "are there" do not.
+    s.place_pointer = re.search(r"(?<!\bis )(?<!\bare )\bthere\b|\b(?:that|this|same) city\b", text) is not None
     s.cities = all_keys(text, vocabulary.cities)
     if not s.city:
         other = next((p for p in OTHER_PLACES if has_phrase(text, p)), None)
@@ -311,11 +312,14 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.market_metric = None  # "what should an AI/ML expert know" is not about their salary
     s.salary = has_any(text, SALARY_WORDS)
     s.compare = has_any(text.replace("grow into", " "), COMPARE_WORDS)
+    # "which is higher, entry or late career?": the two levels side by side, not a ranking of the roles
+    two_levels = len(s.levels) >= 2 and re.search(r"\b(?:higher|lower|more|less|better|worse|or)\b", text)
+    s.compare = s.compare or bool(two_levels)
     if has_any(text, RANK_HIGH):
         s.rank = "highest"
     elif has_any(text, RANK_LOW):
         s.rank = "lowest"
-    if s.rank and re.search(r"\b(?:more|less|higher|lower|better|worse) than\b", text):
+    if s.rank and (two_levels or re.search(r"\b(?:more|less|higher|lower|better|worse) than\b", text)):
         s.rank = None  # "do data scientists make more than AI researchers?" sets two side by side, ranks nothing
     if s.rank:
         without_levels = text
@@ -345,6 +349,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         bool(FOLLOWUP_START.match(text))
         or (len(text.split()) <= 4 and not s.doc_cue)
         or (refers_back and (s.monthly or s.compare or bool(s.level) or bool(s.city) or s.salary))
+        or (s.place_pointer and s.salary)
     )
     return s
 

@@ -249,10 +249,70 @@ def test_it_after_a_salary_is_the_figure_not_the_role(real_assistant: Assistant,
 
 def test_why_is_it_low_after_the_median_searches_the_median() -> None:
     """'it' after a platform figure is that figure's name, searched with the question's own words."""
-    from assistant.planning import _figure_named
+    from assistant.followups import figure_named
     from assistant.sessions import Turn
 
     median = Turn(message="median 2024?", route="statistics", slots={"platform_metric": "median_salary_expectation"})
     pay = Turn(message="AI engineer pay?", route="statistics", slots={"roles": ["AI Engineer"], "salary": True})
-    assert _figure_named(median) == "the median salary expectation"
-    assert _figure_named(pay) == "the salary"
+    assert figure_named(median) == "the median salary expectation"
+    assert figure_named(pay) == "the salary"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what are the in-demand skills?", "what about in NYC", "MLOps"),
+        ("what are the best practices for deployment?", "and in Seattle?", "shadow deployment"),
+    ],
+)
+def test_a_follow_up_naming_only_a_place_asks_the_last_documentation_question_again(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "documents" and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "figures"),
+    [
+        (
+            ["what does a data scientist make mid-career?", "what about an ML engineer?", "which is higher?"],
+            ["125,259", "120,368"],
+        ),
+        (["what does an AI engineer earn?", "and a data scientist?", "which one pays more?"], ["127,986", "129,640"]),
+    ],
+)
+def test_which_is_higher_after_two_roles_compares_the_two(
+    real_assistant: Assistant, turns: list[str], figures: list[str]
+) -> None:
+    """The two roles are from the last two turns; the last turn alone knows only the second."""
+    reply = conversation(real_assistant, *turns)
+    assert reply.plan[0].route == "statistics" and all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("best cities for AI jobs", "and salaries there?"),
+        ("which cities are AI hotspots?", "how much do ML engineers earn there?"),
+    ],
+)
+def test_pay_there_after_a_question_about_cities_ranks_the_cities_figures(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "statistics" and "184,982" in reply.answer and "173,517" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("which roles does the guide cover?", "and which cities?"),
+        ("what years do you have data for?", "and which roles?"),
+    ],
+)
+def test_and_which_after_a_coverage_question_asks_the_coverage_too(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "statistics" and "I can answer from these sources" in reply.answer, reply.answer

@@ -171,3 +171,19 @@ def test_there_keeps_the_place_of_the_turn_before(text: str) -> None:
         years=[],
     )
     assert inherit(slots(text), before, []).city == "Seattle"
+
+
+@pytest.mark.parametrize(
+    "text", ["which is higher, entry or late career?", "for ML engineers, is mid-career or experienced pay better?"]
+)
+def test_two_levels_set_side_by_side_are_compared_not_ranked(text: str) -> None:
+    found = slots(text)
+    assert found.compare and found.rank is None and len(found.levels) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "pointer"),
+    [("how much do they earn there?", True), ("is there a salary cap?", False), ("are there many jobs?", False)],
+)
+def test_there_points_to_a_place_unless_it_says_something_exists(text: str, pointer: bool) -> None:
+    assert slots(text).place_pointer is pointer
