@@ -194,7 +194,9 @@ class DocumentAnswerer:
         acronyms = [w for w in term if w.lower() in self._expansions]
         if len(term) < 2 or (acronyms and (len(term) > NAME_WORDS or not all(weight(w.lower()) for w in acronyms))):
             return False
-        return not self._retriever.names.writes_together(term)
+        # "support vector machine" shares two words with the defined "support vector regression (SVR)": written
+        # together, but as another method's name.
+        return not self._retriever.names.writes_together(term) or bool(self._retriever.names.sibling_of_defined(term))
 
     def _answers_alone(self, query: str, kind: PartKind, best: Scored, asked: set[str], vector: list[float]) -> bool:
         """The best unit says all the question says, though its passage as a whole is far from the question: one
