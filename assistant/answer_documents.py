@@ -147,6 +147,8 @@ class DocumentAnswerer:
     def unmentioned(self, query: str) -> list[str]:
         """The names `query` asks about that the documents never write ("Julia", "Kubernetes"), as typed: what a
         refusal names ("The sources I have don't say anything about Julia.")."""
+        if not self._retriever.names.unwritten_names(query):
+            return []  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
         return self._unwritten(self._read_acronyms(query))
 
     def _unwritten(self, query: str) -> list[str]:
@@ -192,7 +194,9 @@ class DocumentAnswerer:
         acronyms = [w for w in term if w.lower() in self._expansions]
         if len(term) < 2 or (acronyms and (len(term) > NAME_WORDS or not all(weight(w.lower()) for w in acronyms))):
             return False
-        return not self._retriever.names.writes_together(term)
+        # "support vector machine" shares two words with the defined "support vector regression (SVR)": written
+        # together, but as another method's name.
+        return not self._retriever.names.writes_together(term) or bool(self._retriever.names.sibling_of_defined(term))
 
     def _answers_alone(self, query: str, kind: PartKind, best: Scored, asked: set[str], vector: list[float]) -> bool:
         """The best unit says all the question says, though its passage as a whole is far from the question: one

@@ -102,6 +102,23 @@ class OtherNames:
                 out.append(token)
         return out
 
+    def sibling_of_defined(self, words: list[str]) -> str:
+        """The documents' defined term (one they give an acronym: "support vector regression (SVR)") that `words`
+        follow but for a different last word ("support vector machine"), when the documents never write `words`
+        together: another member of the family, which the documents do not define. "" when none."""
+        asked = terms(_folded(" ".join(words)))
+        for acronym in sorted(self._defined):
+            term = terms(_folded(self._expansions.get(acronym, "")))
+            if (
+                len(term) >= 3
+                and len(asked) == len(term)
+                and asked[:-1] == term[:-1]
+                and not alike(asked[-1], term[-1])
+                and not all(self._written_pair(a, b) for a, b in zip(asked, asked[1:], strict=False))
+            ):
+                return self._expansions[acronym]
+        return ""
+
     def _written_pair(self, first: str, second: str) -> bool:
         if (first, second) in self._pairs:
             return True

@@ -317,15 +317,16 @@ class Assistant:
         mark = draft.mark()
         # What the part names that the documents never write ("Julia", "Microsoft"): no passage or figure is about it.
         # Their titles and origins count as written ("on Upstaff": the platform the statistics pages come from).
-        about = " ".join(f"{d.title} {d.origin}" for d in build.documents.values()).lower()
+        query = self.planner.search_text(part)
         unmentioned = [
             name
-            for name in build.document_answerer.unmentioned(self.planner.search_text(part))
-            if not re.search(rf"\b{re.escape(name.lower())}\b", about)
+            for name in build.document_answerer.unmentioned(query)
+            if not any(
+                re.search(rf"\b{re.escape(name)}\b", f"{d.title} {d.origin}", re.I) for d in build.documents.values()
+            )
         ]
         for route in (part.route, part.fallback):
             if route == "documents":
-                query = self.planner.search_text(part)
                 if build.document_answerer.answer(query, part.kind, draft, part.context, part.generic):
                     return "documents"
                 if part.earlier and build.document_answerer.answer(

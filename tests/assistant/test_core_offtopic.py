@@ -157,3 +157,22 @@ def test_a_name_of_the_documents_own_or_a_place_keeps_the_statistics_answer(
 ) -> None:
     reply = real_assistant.ask(question)
     assert said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["how does a support vector machine work?", "what is a support vector machine"])
+def test_another_member_of_a_defined_family_is_refused(real_assistant: Assistant, question: str) -> None:
+    """The documents define "support vector regression (SVR)"; "support vector" stands together there, but a
+    support vector machine is another method they never explain."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("what is support vector regression", "non-linear"), ("what are large language models", "chatbots")],
+)
+def test_the_defined_term_itself_is_still_answered(real_assistant: Assistant, question: str, said: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
