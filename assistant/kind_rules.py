@@ -19,6 +19,8 @@ COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by si
 EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
 # "what is a/an X?" asks what X is; "what is the X?" may ask its value.
 _WHAT_IS_A = re.compile(r"^\s*what(?:\s+is|\s+are|['’]s|s)\s+(?:a|an)\s", re.IGNORECASE)
+# "... if I move into management?", "... if you specialize?": a condition of the asker's own
+_IF_ONE_DOES = re.compile(r"\b(?:if|once|when)\s+(?:i|you|we|someone|one)\b", re.IGNORECASE)
 YES_NO_NUDGE = 0.4  # ... to "explanation" when it asks a yes/no question about no figure
 FACTORS_NUDGE = 0.3  # ... to "list" when it asks what drives a figure ("which factors affect ...?")
 PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
@@ -84,6 +86,18 @@ class KindRules:
             or self.words.asks_request(text)
         ):
             scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
+        if (
+            self.words.asks_yes_no(text)
+            and (_IF_ONE_DOES.search(text) or own.compare)
+            and own.salary
+            and not (own.roles or own.level or own.years or own.city or names_metric(own))
+            and own.experience_years is None
+            and not self.words.asks_for_number(text)
+        ):
+            # "do salaries go up if I move into management?", "does pay rise with experience?": whether pay changes
+            # (with a step of one's own), which the documents discuss; no figure of the tables is named to look up.
+            scores["figure"] /= 4
+            scores["explanation"] += EXPLANATION_NUDGE
         method_cue = self.words.method.search(text) is not None
         worked_case = method_cue and is_hypothetical(text)  # "if ... gets 10 offers, how many times ...?"
         how_made = method_cue and names_metric(own) and (not self.words.asks_for_number(text) or worked_case)

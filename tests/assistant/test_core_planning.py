@@ -110,6 +110,10 @@ def test_dimension_and_reference_words_come_from_data(tmp_path: Path) -> None:
         # "what do <people> <work verb>?" asks what they do, whatever "what do they make?" looks like
         ("what do researchers develop?", "explanation"),
         ("so what do robotics engineers design", "explanation"),
+        # whether pay changes, no figure of the tables named: the documents say
+        ("do salaries go up if I move into management?", "explanation"),
+        ("will my pay increase if I specialize?", "explanation"),
+        ("did the median go up?", "figure"),
         ("what's meant by reinforcement learning", "explanation"),
         ("which abilities does a good AI engineer need", "list"),
         ("name the main responsibilities of a machine learning engineer", "list"),
