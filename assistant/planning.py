@@ -43,7 +43,12 @@ from assistant.question_parts import (
 )
 from assistant.sessions import Turn
 from assistant.text_terms import STOPWORDS
-from assistant.understanding import Slots, Vocabulary, understand
+from assistant.understanding import Slots, Vocabulary, rank_dimension, understand
+
+# "which pays best ...?", "which one is highest?": "which" with no noun of its own picks among what was named
+_BARE_WHICH = re.compile(
+    r"^\W*(?:and\s+)?which(?:\s+(?:one|ones|of them|of those))?\s+(?:pays?|earns?|is|are|has|have|offers?)\b", re.I
+)
 
 PartRoute = Literal["statistics", "documents", "smalltalk"]
 TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
@@ -253,6 +258,10 @@ class Planner:
         merged = replace(inherit(slots, before, years))  # a copy: `own` stays what the part itself says
         if earlier is not None and not merged.years and earlier.slots.years and not merged.compare:
             merged.years = list(earlier.slots.years)  # one message, one year: "in 2025 ... how many offers?"
+        if merged.rank and not (merged.rank_dimension or merged.city) and before and _BARE_WHICH.match(text):
+            # "which pays best for ML engineers?" after "what cities are the AI hotspots?": a bare "which" picks
+            # among the things the turn before named.
+            merged.rank_dimension = rank_dimension(before.message.lower()) or merged.rank_dimension
         for dimension in ("level", "city"):
             # "How does that change with seniority?": every level, not the one the last answer had.
             if not getattr(own, dimension) and self.words.asks_across(text, dimension):

@@ -316,3 +316,16 @@ def test_and_which_after_a_coverage_question_asks_the_coverage_too(
 ) -> None:
     reply = conversation(real_assistant, first, then)
     assert reply.plan[0].route == "statistics" and "I can answer from these sources" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("where are the AI hotspots in the US?", "which pays best for ML engineers?"),
+        ("what cities are emerging for AI work", "and which one pays machine learning engineers the most?"),
+    ],
+)
+def test_a_bare_which_after_cities_ranks_those_cities(real_assistant: Assistant, first: str, then: str) -> None:
+    """'which pays best ...?' with no noun of its own picks among the cities just named, not the role's levels."""
+    reply = conversation(real_assistant, first, then)
+    assert "New York City at $184,982" in reply.answer and "Late Career" not in reply.answer, reply.answer
