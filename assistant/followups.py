@@ -173,3 +173,17 @@ def between_the_two(text: str, own: Slots, words: PlanVocabulary) -> bool:
     asked before, naming nothing of its own."""
     choice = own.compare or own.rank or own.rank_word or words.asks_to_compare(text) or _MORE.search(text)
     return bool(choice) and not (own.roles or own.unknown_role or own.city) and _WHICH.search(text) is not None
+
+
+# "which pays best ...?", "which one is highest?": "which" with no noun of its own picks among what was named
+_BARE_WHICH = re.compile(
+    r"^\W*(?:and\s+)?which(?:\s+(?:one|ones|of them|of those))?\s+(?:pays?|earns?|is|are|has|have|offers?)\b", re.I
+)
+
+
+def ranked_among_named(text: str, merged: Slots, before: Turn | None) -> str | None:
+    """What a ranking ranks: its own dimension, else, for "which pays best for ML engineers?" after "what cities
+    are the AI hotspots?", the things the turn before named (a bare "which" picks among them)."""
+    if merged.rank and not (merged.rank_dimension or merged.city) and before and _BARE_WHICH.match(text):
+        return rank_dimension(before.message.lower()) or merged.rank_dimension
+    return merged.rank_dimension

@@ -227,3 +227,22 @@ def names_something(s: Slots) -> bool:
     return bool(
         s.years or s.roles or s.city or s.platform_metric or s.market_metric or s.level or s.unknown_role or s.salary
     )
+
+
+def keyed_by_statistics(s: Slots) -> bool:
+    """What only the statistics tables are organised by: a year, the trending tools, companies' pay."""
+    return bool(s.years or s.tools or s.companies or s.extra_comp)
+
+
+def open_to_documents(s: Slots) -> bool:
+    """Nothing in the slots that the statistics must answer for (a year, a place, a role they lack)."""
+    return not (
+        s.years
+        or s.unknown_role
+        or s.unknown_place
+        or s.prediction
+        or s.level
+        or s.unknown_level
+        or s.city
+        or s.experience_years is not None
+    )

@@ -24,12 +24,20 @@ from assistant.followups import (
     continues,
     figure_named,
     inherit,
+    ranked_among_named,
     role_swapped,
     roles_of,
     sets_beside,
     turn_topic,
 )
-from assistant.kind_rules import KindRules, asks_for_number, names_metric, names_something
+from assistant.kind_rules import (
+    KindRules,
+    asks_for_number,
+    keyed_by_statistics,
+    names_metric,
+    names_something,
+    open_to_documents,
+)
 from assistant.models import PartKind
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import (
@@ -43,12 +51,7 @@ from assistant.question_parts import (
 )
 from assistant.sessions import Turn
 from assistant.text_terms import STOPWORDS
-from assistant.understanding import Slots, Vocabulary, rank_dimension, understand
-
-# "which pays best ...?", "which one is highest?": "which" with no noun of its own picks among what was named
-_BARE_WHICH = re.compile(
-    r"^\W*(?:and\s+)?which(?:\s+(?:one|ones|of them|of those))?\s+(?:pays?|earns?|is|are|has|have|offers?)\b", re.I
-)
+from assistant.understanding import Slots, Vocabulary, understand
 
 PartRoute = Literal["statistics", "documents", "smalltalk"]
 TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
@@ -258,10 +261,7 @@ class Planner:
         merged = replace(inherit(slots, before, years))  # a copy: `own` stays what the part itself says
         if earlier is not None and not merged.years and earlier.slots.years and not merged.compare:
             merged.years = list(earlier.slots.years)  # one message, one year: "in 2025 ... how many offers?"
-        if merged.rank and not (merged.rank_dimension or merged.city) and before and _BARE_WHICH.match(text):
-            # "which pays best for ML engineers?" after "what cities are the AI hotspots?": a bare "which" picks
-            # among the things the turn before named.
-            merged.rank_dimension = rank_dimension(before.message.lower()) or merged.rank_dimension
+        merged.rank_dimension = ranked_among_named(text, merged, before)
         for dimension in ("level", "city"):
             # "How does that change with seniority?": every level, not the one the last answer had.
             if not getattr(own, dimension) and self.words.asks_across(text, dimension):
@@ -292,15 +292,21 @@ class Planner:
             route = "smalltalk"
         elif about_data and own.coverage and not own.doc_cue:
             route = "statistics"  # "which years do your statistics cover?": the data's own extent
-        elif kind == "figure" and stats_signal and confidence < LOW_CONFIDENCE and own.doc_cue and _open(slots):
+        elif (
+            kind == "figure"
+            and stats_signal
+            and confidence < LOW_CONFIDENCE
+            and own.doc_cue
+            and open_to_documents(slots)
+        ):
             route, fallback = "documents", "statistics"  # "what factors influence salaries?": unsure, words first
         elif kind == "figure" and stats_signal and confidence < LOW_CONFIDENCE and self.words.asks_what_drives(text):
             route, fallback = "documents", "statistics"  # "what are the salary factors in San Francisco?"
         elif kind == "figure" and stats_signal:
             route = "statistics"
-            fallback = "documents" if confidence < LOW_CONFIDENCE and _open(slots) else None
+            fallback = "documents" if confidence < LOW_CONFIDENCE and open_to_documents(slots) else None
         elif stats_signal and (
-            _keyed_by_statistics(own if kind in ("list", "figure") else replace(own, tools=False))
+            keyed_by_statistics(own if kind in ("list", "figure") else replace(own, tools=False))
             or (slots.followup and (slots.tools or slots.companies))
         ):
             # "Which tools were trending in 2025?": a list the statistics hold (by year, tools, companies).
@@ -372,25 +378,6 @@ def _asks(text: str, vocabulary: Vocabulary) -> str:
     if slots.wants_documents_about_role() or (slots.doc_cue and not slots.salary):
         return "documents"
     return "statistics" if slots.has_stats() else ""
-
-
-def _keyed_by_statistics(s: Slots) -> bool:
-    """What only the statistics tables are organised by: a year, the trending tools, companies' pay."""
-    return bool(s.years or s.tools or s.companies or s.extra_comp)
-
-
-def _open(s: Slots) -> bool:
-    """Nothing in the slots that the statistics must answer for (a year, a place, a role they lack)."""
-    return not (
-        s.years
-        or s.unknown_role
-        or s.unknown_place
-        or s.prediction
-        or s.level
-        or s.unknown_level
-        or s.city
-        or s.experience_years is not None
-    )
 
 
 def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPart]) -> list[str]:
