@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer_documents import DocumentAnswerer
+from assistant.answer_parts import answer_part
 from assistant.answer_statistics import StatisticsAnswerer
 from assistant.builds import named_build, read_manifest
 from assistant.documents import Document, load_corpus
@@ -293,7 +294,7 @@ class Assistant:
             return "smalltalk", {}, [_plan_entry(p, "smalltalk", True) for p in parts]
         routes: dict[int, Route] = {}
         for part in asked:
-            routes[id(part)] = self._answer_part(build, part, draft, alone=len(asked) == 1)
+            routes[id(part)] = answer_part(build, self.planner, part, draft, alone=len(asked) == 1)
         covered = {r for r in routes.values() if r != "out_of_scope"}
         plan = [
             _plan_entry(p, routes.get(id(p), "smalltalk"), routes.get(id(p), "smalltalk") != "out_of_scope")
@@ -312,72 +313,11 @@ class Assistant:
         route: Route = "both" if len(covered) > 1 else covered.pop()
         return route, slots, plan
 
-    def _answer_part(self, build: LoadedBuild, part: PlannedPart, draft: Draft, alone: bool) -> Route:
-        """Answer one part by its route, then its fallback; an uncovered part says so in its own words."""
-        mark = draft.mark()
-        # What the part names that the documents never write ("Julia", "Microsoft"): no passage or figure is about it.
-        # Their titles and origins count as written ("on Upstaff": the platform the statistics pages come from).
-        query = self.planner.search_text(part)
-        unmentioned = [
-            name
-            for name in build.document_answerer.unmentioned(query)
-            if not any(
-                re.search(rf"\b{re.escape(name)}\b", f"{d.title} {d.origin}", re.I) for d in build.documents.values()
-            )
-        ]
-        for route in (part.route, part.fallback):
-            if route == "documents":
-                if build.document_answerer.answer(query, part.kind, draft, part.context, part.generic):
-                    return "documents"
-                if part.earlier and build.document_answerer.answer(
-                    query, part.kind, draft, [*part.context, part.earlier], part.generic
-                ):
-                    return "documents"  # an elliptical follow-up, found with the question it follows
-            elif route == "statistics":
-                build.answerer.answer(part.slots, draft)
-                if not draft.abstained and unmentioned:
-                    break  # "what does Microsoft pay data scientists?": the figures are not about the name asked
-                if not draft.abstained:
-                    return "statistics"
-                if route == part.route and part.fallback is not None:
-                    draft.rollback(mark)  # the documents may answer it; the statistics' refusal is re-made below
-                    continue
-                if alone:
-                    return "out_of_scope"  # the statistics' own refusal says what they hold instead
-                reason = draft.rollback(mark)[:1]
-                draft.echo(_not_covered(part))
-                if reason and "[" not in reason[0]:
-                    draft.say(reason[0])  # the statistics' own reason: what they hold instead
-                return "out_of_scope"
-        if alone and part.slots.has_stats() and part.route == "statistics" and not unmentioned:
-            build.answerer.answer(part.slots, draft)  # its refusal names what the data holds instead
-            return "statistics" if not draft.abstained else "out_of_scope"
-        draft.rollback(mark)
-        if alone and unmentioned:
-            draft.abstained = True
-            draft.echo(_not_mentioned(unmentioned))  # the asker's own words: their numbers ("H-1B") are no claim
-            draft.say(build.answerer.coverage_summary(draft))
-        elif alone:
-            build.answerer.abstain(draft, "The sources I have don't cover that.")
-        else:
-            draft.echo(_not_mentioned(unmentioned) if unmentioned else _not_covered(part))
-        return "out_of_scope"
-
 
 def _roles_asked(state: SessionState) -> tuple[str, ...]:
     """The roles the conversation's turns were about, the latest last ("which is higher?" after two of them)."""
     roles = [str(r) for turn in state.turns for r in turn.slots.get("roles") or []]
     return tuple(reversed(list(dict.fromkeys(reversed(roles)))))
-
-
-def _not_covered(part: PlannedPart) -> str:
-    asked = part.text.strip().rstrip("?.! ")
-    return f"The sources I have don't say anything about “{asked}”."
-
-
-def _not_mentioned(names: list[str]) -> str:
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
-    return f"The sources I have don't say anything about {listed}."
 
 
 def _plan_entry(part: PlannedPart, route: Route, covered: bool) -> PlanPart:

@@ -1,0 +1,77 @@
+"""Answering one part of a question plan: by its route (the statistics' tools or the documents), then its
+fallback; a part the sources do not cover says so in its own sentence, by name when it names something the
+documents never write. The pipeline plans, calls this per part, then composes and checks the numbers."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.draft import Draft
+from assistant.models import Route
+from assistant.planning import PlannedPart, Planner
+
+if TYPE_CHECKING:
+    from assistant.pipeline import LoadedBuild
+
+
+def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: Draft, alone: bool) -> Route:
+    """Answer one part by its route, then its fallback; an uncovered part says so in its own words."""
+    mark = draft.mark()
+    # What the part names that the documents never write ("Julia", "Microsoft"): no passage or figure is about it.
+    # Their titles and origins count as written ("on Upstaff": the platform the statistics pages come from).
+    query = planner.search_text(part)
+    unmentioned = [
+        name
+        for name in build.document_answerer.unmentioned(query)
+        if not any(
+            re.search(rf"\b{re.escape(name)}\b", f"{d.title} {d.origin}", re.I) for d in build.documents.values()
+        )
+    ]
+    for route in (part.route, part.fallback):
+        if route == "documents":
+            if build.document_answerer.answer(query, part.kind, draft, part.context, part.generic):
+                return "documents"
+            if part.earlier and build.document_answerer.answer(
+                query, part.kind, draft, [*part.context, part.earlier], part.generic
+            ):
+                return "documents"  # an elliptical follow-up, found with the question it follows
+        elif route == "statistics":
+            build.answerer.answer(part.slots, draft)
+            if not draft.abstained and unmentioned:
+                break  # "what does Microsoft pay data scientists?": the figures are not about the name asked
+            if not draft.abstained:
+                return "statistics"
+            if route == part.route and part.fallback is not None:
+                draft.rollback(mark)  # the documents may answer it; the statistics' refusal is re-made below
+                continue
+            if alone:
+                return "out_of_scope"  # the statistics' own refusal says what they hold instead
+            reason = draft.rollback(mark)[:1]
+            draft.echo(not_covered(part))
+            if reason and "[" not in reason[0]:
+                draft.say(reason[0])  # the statistics' own reason: what they hold instead
+            return "out_of_scope"
+    if alone and part.slots.has_stats() and part.route == "statistics" and not unmentioned:
+        build.answerer.answer(part.slots, draft)  # its refusal names what the data holds instead
+        return "statistics" if not draft.abstained else "out_of_scope"
+    draft.rollback(mark)
+    if alone and unmentioned:
+        draft.abstained = True
+        draft.echo(not_mentioned(unmentioned))  # the asker's own words: their numbers ("H-1B") are no claim
+        draft.say(build.answerer.coverage_summary(draft))
+    elif alone:
+        build.answerer.abstain(draft, "The sources I have don't cover that.")
+    else:
+        draft.echo(not_mentioned(unmentioned) if unmentioned else not_covered(part))
+    return "out_of_scope"
+
+
+def not_covered(part: PlannedPart) -> str:
+    asked = part.text.strip().rstrip("?.! ")
+    return f"The sources I have don't say anything about “{asked}”."
+
+
+def not_mentioned(names: list[str]) -> str:
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"The sources I have don't say anything about {listed}."
