@@ -31,7 +31,7 @@ from assistant.answer_sentences import write_bullets, write_sentences
 from assistant.draft import Draft
 from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.models import PartKind
-from assistant.passage_units import asked_phrase, asks_definition, comparison_sides, defines, focus_words
+from assistant.passage_units import asked_phrase, asks_definition, asks_meaning, comparison_sides, defines, focus_words
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 
@@ -43,8 +43,6 @@ NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
 # Words of "explain X", "what does X mean", "how does X work", "what is X like" that are not the term X.
 DEFINITION_FRAME = frozenset({"explain", "describe", "mean", "work", "like", "exactly", "simple", "term", "word"})
-# "What is a proposal?", "what does 5k+ mean?": what a thing is (not "what is the median?", which may ask its value)
-MEANING = re.compile(r"^\s*(?:what(?:\s+is|\s+are|['’]s|s)\s+(?:a|an)\s|what\s+(?:does|do)\s+.+\s+mean\b)", re.I)
 # "How old / much / many / big ...?" asks for an amount: a sentence without one does not answer it.
 AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|soon)\b", re.IGNORECASE)
 
@@ -158,7 +156,7 @@ class DocumentAnswerer:
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit
         says none of the question's own words: a methodology sentence about something else."""
-        if not MEANING.match(query):
+        if not asks_meaning(query):
             return False
         own = re.sub(r"\s*\([^)]*\)\s*$", "", query)  # the planner's hint for the kind is not the question's
         words = set(terms(own)) - DEFINITION_FRAME - self._synonyms.frame

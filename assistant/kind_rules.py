@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from assistant.models import PartKind
+from assistant.passage_units import asks_what_a_thing_is
 from assistant.question_kinds import KINDS, MASKS, PlanVocabulary, generic_form
 from assistant.question_parts import is_hypothetical
 from assistant.text_terms import STOPWORDS
@@ -17,8 +18,6 @@ from assistant.understanding import Slots
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
 COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
 EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
-# "what is a/an X?" asks what X is; "what is the X?" may ask its value.
-_WHAT_IS_A = re.compile(r"^\s*what(?:\s+is|\s+are|['’]s|s)\s+(?:a|an)\s", re.IGNORECASE)
 # "... if I move into management?", "... if you specialize?": a condition of the asker's own
 _IF_ONE_DOES = re.compile(r"\b(?:if|once|when)\s+(?:i|you|we|someone|one)\b", re.IGNORECASE)
 YES_NO_NUDGE = 0.4  # ... to "explanation" when it asks a yes/no question about no figure
@@ -106,9 +105,8 @@ class KindRules:
         how_made = how_made or (self.words.asks_yes_no(text) and names_metric(own) and not (own.level or own.years))
         # "what is a proposal?", "what does the median salary expectation mean?": what a named figure IS (its value
         # is asked by "what is the median?"), whatever year the part before set.
-        meaning = names_metric(own) and bool(
-            _WHAT_IS_A.match(text) or (self.words.asks_for_explanation(text) and not self.words.asks_for_number(text))
-        )
+        explains = self.words.asks_for_explanation(text) and not self.words.asks_for_number(text)
+        meaning = names_metric(own) and (asks_what_a_thing_is(text) or explains)
         how_made = how_made or meaning
         if (own.method or how_made) and (not own.years or meaning) and not own.compare:
             scores["method"] += METHOD_NUDGE

@@ -166,6 +166,21 @@ _DEFINITION_QUESTION = re.compile(
 )
 
 
+# "What is a proposal?" asks what a thing is; "what is the median?" may ask its value.
+_WHAT_IS_A = re.compile(r"^\s*what(?:\s+is|\s+are|['’]s|s)\s+(?:a|an)\s", re.IGNORECASE)
+_WHAT_MEANS = re.compile(r"^\s*what\s+(?:does|do)\s+.+\s+mean\b", re.IGNORECASE)
+
+
+def asks_what_a_thing_is(question: str) -> bool:
+    """'What is a proposal?', 'what's an AI engineer?': a thing named with an indefinite article."""
+    return _WHAT_IS_A.match(question) is not None
+
+
+def asks_meaning(question: str) -> bool:
+    """'What is a proposal?', 'what does 5k+ mean?': what a thing is, not its value nor how it works."""
+    return asks_what_a_thing_is(question) or _WHAT_MEANS.match(question) is not None
+
+
 def asks_definition(question: str) -> bool:
     """'What is X?', 'What does X mean?', 'What do X do?', 'How does X work?': one thing explained."""
     return bool(_DEFINITION_QUESTION.match(question))

@@ -148,7 +148,7 @@ class StatsTools:
         """The experience level(s) whose year range holds `years`."""
         args = {"years": years}
         levels = self._experience_levels()
-        have = "; ".join(f"{row['level']} {row['raw']}" for row in levels)
+        have = _levels_had(levels)
         if not levels:
             return _missing("level_for_years", args, "no experience-level year ranges in the documents")
         matching = [
@@ -172,7 +172,7 @@ class StatsTools:
         levels = self._experience_levels()
         matching = [row for row in levels if row["level"].lower() == level.strip().lower()]
         if not matching:
-            have = "; ".join(f"{row['level']} {row['raw']}" for row in levels) or "none"
+            have = _levels_had(levels) or "none"
             return _missing("level_years", args, f"no year range for {level} in the documents (have: {have})")
         return ToolResult(
             tool="level_years", arguments=args, found=True, rows=matching, derived={"level": matching[0]["level"]}
@@ -507,3 +507,8 @@ def _match(value: str | None, choices: list[Any]) -> Any | None:
 
 def _join(values: Any) -> str:
     return ", ".join(str(value) for value in values) or "nothing"
+
+
+def _levels_had(levels: list[Row]) -> str:
+    """'Entry Level 0-1 year; Early Career 1-3 years; ...': the year ranges a refusal names instead."""
+    return "; ".join(f"{row['level']} {row['raw']}" for row in levels)
