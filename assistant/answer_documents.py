@@ -41,8 +41,9 @@ SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
-# Words of "explain X", "what does X mean", "how does X work", "what is X like" that are not the term X.
-DEFINITION_FRAME = frozenset({"explain", "describe", "mean", "work", "like", "exactly", "simple", "term", "word"})
+# Words of "how does X work", "what is X like", "the term/word X" that are not the term X, as terms() reads them
+# ("explain", "describe", "mean", "exactly" are stopwords: terms() never yields them).
+DEFINITION_FRAME = frozenset({"work", "like", "term", "word"})
 # "How old / much / many / big ...?" asks for an amount: a sentence without one does not answer it.
 AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|soon)\b", re.IGNORECASE)
 
@@ -63,6 +64,8 @@ class DocumentAnswerer:
         self._expansions = retriever.names.expansions()
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
         self.scorer = UnitScorer(retriever, sentences, self._expansions, self._synonyms.frame)
+        # Words that frame a definition question rather than name its term (read once per build)
+        self._definition_frame = DEFINITION_FRAME | self._synonyms.frame
         self._sections = SectionAnswers(retriever, self.scorer)
 
     def answer(
@@ -159,7 +162,7 @@ class DocumentAnswerer:
         if not asks_meaning(query):
             return False
         own = re.sub(r"\s*\([^)]*\)\s*$", "", query)  # the planner's hint for the kind is not the question's
-        words = set(terms(own)) - DEFINITION_FRAME - self._synonyms.frame
+        words = set(terms(own)) - self._definition_frame
         return bool(words) and not found_in(words, set(terms(best.unit.as_sentence())))
 
     def _read_acronyms(self, query: str) -> str:
@@ -183,8 +186,8 @@ class DocumentAnswerer:
         Retriever.expand) or as an acronym's expansion is not this either."""
         if kind in ("figure", "comparison") or not asks_definition(query):
             return False
-        frame = DEFINITION_FRAME | self._synonyms.frame  # "what's the point of backpropagation" names one term
-        term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & frame]
+        # "what's the point of backpropagation" names one term
+        term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & self._definition_frame]
         # An acronym stands for a term the documents may write otherwise; one they write is a word of a short
         # name like the others ("edge AI", "AI safety researcher"), while a longer run of words is a question
         # about it, not a name ("best way to network in AI").

@@ -76,9 +76,7 @@ class LexicalIndex:
         of the word it starts with ("Coursera" / "course")."""
         if self._df.get(term, 0) or any(term[:-n] in self._df for n in (1, 2) if len(term) - n >= 3):
             return True
-        start = bisect.bisect_left(self._vocabulary, term)
-        end = bisect.bisect_left(self._vocabulary, term + "\uffff")
-        return any(len(word) <= len(term) + 3 for word in self._vocabulary[start:end])
+        return any(len(word) <= len(term) + 3 for word in self._starting_with(term))
 
     def rare(self, term: str, share: float = 0.1) -> bool:
         """A term in at most `share` of the chunks (and in at least one): it names something specific."""
@@ -97,10 +95,8 @@ class LexicalIndex:
         """The documents' terms that start with this one or that it starts with, five letters at least."""
         if len(term) < 5:
             return set()
-        start = bisect.bisect_left(self._vocabulary, term)
-        end = bisect.bisect_left(self._vocabulary, term + "\uffff")
         shorter = {term[:n] for n in range(5, len(term)) if term[:n] in self._df}
-        return set(self._vocabulary[start:end]) | shorter
+        return set(self._starting_with(term)) | shorter
 
     def compounds(self, query: str) -> list[str]:
         """The documents' words that two adjacent question words spell together ("back prop" ->
@@ -113,10 +109,13 @@ class LexicalIndex:
             joined = first + second
             if len(joined) < COMPOUND_PREFIX:
                 continue
-            start = bisect.bisect_left(self._vocabulary, joined)
-            end = bisect.bisect_left(self._vocabulary, joined + "\uffff")
-            out.extend(self._vocabulary[start : min(end, start + 3)])
+            out.extend(self._starting_with(joined)[:3])
         return out
+
+    def _starting_with(self, prefix: str) -> list[str]:
+        """The documents' terms that start with `prefix`, in order (the sorted vocabulary, bisected)."""
+        start = bisect.bisect_left(self._vocabulary, prefix)
+        return self._vocabulary[start : bisect.bisect_left(self._vocabulary, prefix + "\uffff")]
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         """The k best chunk ids with their BM25 scores (only chunks sharing a term with the query)."""

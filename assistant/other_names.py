@@ -14,7 +14,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.lexical import LexicalIndex
 from assistant.passage_units import acronyms, expansion_of
-from assistant.text_terms import STOPWORDS, split_sentences, terms
+from assistant.text_terms import STOPWORDS, WORD, split_sentences, terms
 
 # An initialism the documents never write ("RL", "GAN") stands for the run of words with those initials only
 # when that run is repeated and outnumbers every other run with the same initials together by this much:
@@ -23,7 +23,6 @@ from assistant.text_terms import STOPWORDS, split_sentences, terms
 INITIALISM_DOMINANCE = 2.0
 _RUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+")
 _ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")
-_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")  # a word as text_terms reads it
 _CLAUSE_BREAK = re.compile(r"[,;:!.?]+\s+|\s+[-–—]+\s+")  # where a question's clauses meet
 # A clause that asks: a question word first, or second after a greeting or filler word ("OK what is ...").
 _ASKING = re.compile(
@@ -283,7 +282,7 @@ def written_pairs(text: str) -> list[tuple[str, str]]:
     never "edge AI"; "rule-based" still writes "rule based"."""
     pairs: list[tuple[str, str]] = []
     last = ""  # the term before the current word (a hyphenated word as a whole)
-    for token in _TOKEN.findall(text.lower()):
+    for token in WORD.findall(text.lower()):
         found = terms(token)
         if not found:
             continue  # a stopword: the words either side of it still stand together, as terms() reads them
@@ -313,6 +312,3 @@ def _folded(text: str) -> str:
 
 # "-ise", "-ised", "-ising", "-isation" after three letters at least ("optimisation", "specialised"); not "rise".
 _BRITISH_ISE = re.compile(r"(?<=[a-z]{3})is(?=e[ds]?\b|ing\b|ation)", re.IGNORECASE)
-
-
-_ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")

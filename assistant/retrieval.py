@@ -76,10 +76,11 @@ class Retriever:
         for row, heading in enumerate(self._headings):
             for word in set(heading):
                 self._heading_rows.setdefault(word, []).append(row)
-        self.lexical = LexicalIndex(self._ids, self._texts, [str(m.get("section", "")) for m in self._metas])
+        sections = [str(m.get("section", "")) for m in self._metas]
+        self.lexical = LexicalIndex(self._ids, self._texts, sections)
         self._heading_weights = [self._weighed(set(heading)) for heading in self._headings]
         # The documents' other names for what a question names (acronyms, compounds, close spellings).
-        self.names = OtherNames(self._texts, [str(m.get("section", "")) for m in self._metas], self.lexical)
+        self.names = OtherNames(self._texts, sections, self.lexical)
 
     def heading_terms(self) -> set[str]:
         """Every word of every innermost heading: the topics the documents are written about."""
@@ -133,11 +134,12 @@ class Retriever:
         # The lexical side also searches the documents' other names for what is asked (once: the caller may
         # have added some already).
         named = self.names.expand(query)
-        focus = " ".join([focus or query, *(e for e in named if e not in (focus or query))])
+        base = focus or query
+        focus = " ".join([base, *(e for e in named if e not in base)])
         query = " ".join([query, *(e for e in named if e not in query)])
         cosine = {p.chunk_id: p.score for p in dense}
         lexical = self.lexical.search(query, k=depth)
-        wanted = set(terms(focus or query))  # the words headings are matched against
+        wanted = set(terms(focus))  # the words headings are matched against
         headings = self._heading_matches(wanted)
         heading_rank = self._heading_ranking(headings, wanted)
         # Dense chunks and best sentences both come from the embedding: together they weigh as much as BM25.
@@ -160,7 +162,7 @@ class Retriever:
                     **_fields(chunk_id, self._texts[row], self._metas[row]),
                     score=round(max(0.0, float(score)), 4),
                     fused=round(fused_score, 5),
-                    lexical=self.lexical.covers(focus or query, row),
+                    lexical=self.lexical.covers(focus, row),
                     heading_match=round(headings.get(chunk_id, 0.0), 3),
                 )
             )
@@ -175,16 +177,17 @@ class Retriever:
         that the heading lacks say it is not the question's topic.
         """
         ranked = []
+        total = sum(self.lexical.weight(w) for w in wanted)  # the question's weight, once for every heading
         for chunk_id, share in sorted(headings.items(), key=lambda kv: kv[1], reverse=True):
             row = self._row[chunk_id]
             path = set(self._headings[row]) | set(self._ancestors[row])
-            if share >= HEADING_NAMED and self._coverage(path, wanted) >= HEADING_COVERS_QUESTION:
+            if share >= HEADING_NAMED and self._coverage(path, wanted, total) >= HEADING_COVERS_QUESTION:
                 ranked.append(chunk_id)
         return ranked
 
-    def _coverage(self, heading: set[str], wanted: set[str]) -> float:
-        """The IDF-weighted share of the question's words (those any chunk holds) that the heading holds."""
-        total = sum(self.lexical.weight(w) for w in wanted)
+    def _coverage(self, heading: set[str], wanted: set[str], total: float) -> float:
+        """The IDF-weighted share of the question's words (those any chunk holds, weighing `total`) that the
+        heading holds."""
         hits = found_in(wanted, heading)
         return sum(self.lexical.weight(w) for w in hits) / total if total else 0.0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")
+WORD = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")  # a word as terms() reads it (lower-cased text)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"(])")
 STOPWORDS = frozenset(
     [
@@ -125,7 +125,7 @@ def terms(text: str) -> list[str]:
 def _terms(text: str) -> tuple[str, ...]:
     # Cached: every question re-reads the same chunk sentences and headings.
     out: list[str] = []
-    for token in _WORD.findall(text.lower()):
+    for token in WORD.findall(text.lower()):
         # "semi-supervised" is its own term and also "semi" + "supervised"; "industry-wide" also "industry".
         parts = [token, *token.split("-")] if "-" in token.strip("-") else [token]
         out.extend(_stem(word) for word in parts if word not in STOPWORDS and len(word) >= 2)
