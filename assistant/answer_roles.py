@@ -192,7 +192,7 @@ def speaks_of(unit: Unit, passage: Passage) -> str:
     ("These generally entail supervised learning ..." under "Discriminative Models" is about those)."""
     text = unit.as_sentence()
     if ANAPHORA.match(unit.text):
-        return f"{passage.section.split(' > ')[-1]} {text}"
+        return f"{heading_of(passage)} {text}"
     return text
 
 

@@ -88,8 +88,8 @@ class UnitScorer:
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
         why = bool(WHY.match(query)) and kind != "figure"
         about_entity = self.about_entity(focus, named, passages)
-        sides = comparison_sides(query) if kind != "figure" else None
-        left, right = self.side_terms(sides) if sides else (set(), set())
+        sides = self.sides_of(query, kind)
+        left, right = sides or (set(), set())
         # A frame word matched in a unit says nothing of what is asked ("what skills do they need?": "individuals
         # need to meet specific requirements" is not about skills); it counts only when it is all there is.
         # A heading holding one still names the section ("which technical skills are required?": Requirements).

@@ -15,6 +15,7 @@ from assistant.answer_roles import (
     Scored,
     bare_item,
     defining,
+    heading_of,
     introduces_list,
     mostly_figures,
     named_item,
@@ -112,7 +113,7 @@ class SectionAnswers:
             inside = {chunk.chunk_id for _, chunk in section} | {passage.chunk_id}
             # Named by a list word and common ones only ("examples of discriminative models" -> Examples of
             # Generative Models) while the question's specific topic is said elsewhere: not this list.
-            heading = set(terms(passage.section.split(" > ")[-1]))
+            heading = set(terms(heading_of(passage)))
             named_by = found_in(set(terms(query)), heading)
             by_list_word = bool(named_by & LIST_WORDS) and not any(
                 self._retriever.lexical.rare(t) for t in named_by - LIST_WORDS
@@ -224,7 +225,7 @@ class SectionAnswers:
         """The question names something specific besides the section's heading that the section never says and
         a close answer elsewhere does: "how can a generative model be used for *classification*" is not
         answered by the Generative Models section but by the sentence on generative models classifying."""
-        heading = set(terms(top.section.split(" > ")[-1]))
+        heading = set(terms(heading_of(top)))
         # Only a topic the documents have a heading for counts ("classification"); a verb the question happens
         # to use ("keep ... up to date") is the question's wording, not something else it asks about.
         specific = {
@@ -266,14 +267,12 @@ class SectionAnswers:
         # The best sentence opens a section of subsections: one of them if the question names it; their
         # headings only when the section itself was named (an opening sentence alone is not a list question).
         wanted = set(terms(search_text))
-        shares = [self._retriever.heading_match(set(terms(c[0].section.split(" > ")[-1])), wanted) for c in children]
+        shares = [self._retriever.heading_match(set(terms(heading_of(c[0]))), wanted) for c in children]
         top = max(shares)
         # One subsection named clearly, or the only one sharing a word of what is asked, the context entity set
         # aside ("what goes wrong with the data" -> Data Quality and Availability among ten challenge headings;
         # not "AI and ML Specific Skills" for "... to become an ML engineer").
-        sharing = [
-            i for i, c in enumerate(children) if found_in(asked or set(), set(terms(c[0].section.split(" > ")[-1])))
-        ]
+        sharing = [i for i, c in enumerate(children) if found_in(asked or set(), set(terms(heading_of(c[0]))))]
         if len(sharing) == 1 and not (top >= CHILD_NAMED and shares.count(top) == 1):
             return self._section_list(children[sharing[0]][0], search_text, lead="")
         if top >= CHILD_NAMED and shares.count(top) == 1:
@@ -282,7 +281,7 @@ class SectionAnswers:
         if introduced_by is not None and not (prose and prose[-1].rstrip().endswith(":")):
             return None  # only a section whose text ends "Here are the key areas:" announces its subsections
         intro = lead or next(iter(prose), "")
-        return intro, [(Unit(c[0].section.split(" > ")[-1], True), c[0]) for c in children]
+        return intro, [(Unit(heading_of(c[0]), True), c[0]) for c in children]
 
     def item_in_its_list(self, best: Scored, kind: PartKind, query: str, draft: Draft) -> bool:
         """A bare list item as the best answer ("Poor or biased data leading to inaccurate predictions" for

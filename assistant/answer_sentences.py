@@ -11,7 +11,7 @@ from collections.abc import Callable
 from assistant.answer_roles import ANAPHORA, Scored, antecedents, covers, heading_of, only_on, speaks_of
 from assistant.draft import Draft
 from assistant.passage_units import Unit, mentions, units
-from assistant.retrieval import Passage
+from assistant.retrieval import Passage, first_line_of
 from assistant.text_terms import terms
 
 MOST_BULLETS = 10  # a longer list section is answered with the items around its best one
@@ -128,7 +128,7 @@ def write_sentences(
         marker = draft.cite_passage(item.passage, sentence)
         if item.unit.is_item and not item.unit.label and len(sentence.split()) <= 8:
             # A bare list item ("MLOps (Machine Learning Operations)") says what it is by the list it is in.
-            heading = item.passage.section.split(" > ")[-1]
+            heading = heading_of(item.passage)
             draft.cite_passage(item.passage, heading)  # quoted, so cited
             sentence = f"{sentence.rstrip('.')} (listed under {heading})"
         if not sentence.endswith((".", "!", ")", "”", "’", "'")):
@@ -142,7 +142,7 @@ def write_bullets(lead: str, section: list[tuple[Unit, Passage]], draft: Draft) 
     if len(items) > MOST_BULLETS:
         items = items[:MOST_BULLETS]
     passage = items[0][1]
-    heading = passage.section.split(" > ")[-1] or passage.title
+    heading = heading_of(passage) or passage.title
     # The heading is quoted too (it may carry a year: "... tech & tools in 2025"), so it is cited with it.
     lines = [
         f"{lead.rstrip(': ')} {draft.cite_passage(section[0][1], lead)}"
@@ -157,8 +157,7 @@ def write_bullets(lead: str, section: list[tuple[Unit, Passage]], draft: Draft) 
 
 def first_line(passage: Passage) -> int:
     """The passage's first line in its document ('file.md:79-81' -> 79); reading order across chunks."""
-    found = re.search(r":(\d+)", passage.source)
-    return int(found.group(1)) if found else 0
+    return first_line_of(passage.source)
 
 
 def closes_enclosing_section(sentence: str, section: str) -> bool:

@@ -14,9 +14,8 @@ from typing import Any
 from assistant.kind_rules import names_something
 from assistant.phrase_match import phrase_pattern
 from assistant.question_kinds import PlanVocabulary, generic_form
-from assistant.question_parts import TOPICLESS_WORDS, topicless
+from assistant.question_parts import topicless
 from assistant.sessions import Turn
-from assistant.text_terms import terms
 from assistant.understanding import Slots, Vocabulary, rank_dimension
 
 REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
@@ -141,7 +140,7 @@ def role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocab
         return None
     named = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
     rest = generic_form(text, named).replace("this job", " ").replace("this city", " ")
-    if len(set(terms(rest))) > TOPICLESS_WORDS:
+    if not topicless(rest):
         return None
     message = " ".join(previous.message.lower().split())
     if not new:  # "what about in NYC?" after the in-demand skills: the same question, of that place

@@ -160,7 +160,8 @@ class Planner:
             # ... but "if a dev gets 10 offers, how many times ...?" is one question, its case included.
             whole = is_hypothetical(text)
             corrected = without_trailing_statement(own.corrected or text)
-            generic = generic_form(corrected if whole else asked_sentence(corrected), unknown)
+            corrected_question = asked_sentence(corrected)
+            generic = generic_form(corrected if whole else corrected_question, unknown)
             vote = self._classifier.vote(self._embeddings.embed_query(generic))
             said = without_trailing_statement(text)
             kind, confidence = self._rules.kind(said if whole else asked_sentence(said), form, vote, previous_kind)
@@ -201,8 +202,7 @@ class Planner:
             role_kind = role_kind or (kind == "explanation" and person)
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
             # I learn next?"), unless the statement names the role the documents are organised by.
-            asked = without_trailing_statement(own.corrected or text)
-            asked = asked if own.roles or own.unknown_role else asked_sentence(asked)
+            asked = corrected if own.roles or own.unknown_role else corrected_question
             # "why is it so high?" after a salary: "it" is the figure, not the role; only a person ("they") or
             # "the job" is searched as the role.
             by_role = role_kind and (person or kind in self.examples.role_context or kind == "comparison")
@@ -211,7 +211,7 @@ class Planner:
             if kind != "figure" and the_figure and not names_something(own):
                 # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").
                 part.query = self.words.resolve(part.query, the_figure) or part.query
-            carried = [r for r in part.context_roles if not own.roles and not own.unknown_role]
+            carried = part.context_roles if not (own.roles or own.unknown_role) else []
             if not resolved and carried and kind in self.examples.role_context:
                 # "... and whats the career ladder": the ladder of the role the message or conversation is about.
                 part.query = f"{asked} for {carried[0]}"

@@ -235,7 +235,7 @@ class Retriever:
             for i, meta in enumerate(self._metas)
             if meta.get("section") == passage.section and str(meta.get("source", "")).split(":")[0] == doc
         ]
-        rows.sort(key=lambda i: _first_line(str(self._metas[i].get("source", ""))))
+        rows.sort(key=lambda i: first_line_of(str(self._metas[i].get("source", ""))))
         return [Passage(**_fields(self._ids[i], self._texts[i], self._metas[i]), score=passage.score) for i in rows]
 
     def subsections(self, passage: Passage) -> list[list[Passage]]:
@@ -244,7 +244,7 @@ class Retriever:
         prefix = f"{passage.section} > "
         names = dict.fromkeys(
             str(m.get("section", ""))
-            for m in sorted(self._metas, key=lambda m: _first_line(str(m.get("source", ""))))
+            for m in sorted(self._metas, key=lambda m: first_line_of(str(m.get("source", ""))))
             if str(m.get("section", "")).startswith(prefix)
             and " > " not in str(m.get("section", ""))[len(prefix) :]
             and str(m.get("source", "")).split(":")[0] == doc
@@ -260,7 +260,8 @@ class Retriever:
         return out
 
 
-def _first_line(source: str) -> int:
+def first_line_of(source: str) -> int:
+    """A chunk's first line in its document, from its source ('file.md:79-81' -> 79; 0 when it names none)."""
     try:
         return int(source.rsplit(":", 1)[1].split("-")[0])
     except (IndexError, ValueError):
