@@ -195,6 +195,10 @@ class StatisticsAnswerer(GuideSalaryAnswers):
             self._tools_list(s, draft)
             return
         if s.companies or s.extra_comp:
+            if s.companies and s.roles:
+                # "what do ML engineers make at top companies?": the role's rows (a level's own top-company
+                # figure shows where the guide gives one), then the guide's line on the companies.
+                self._roles(replace(s, companies=False), draft)
             if s.companies:
                 self._quote(draft, "company_salaries", "The guide says:")
             if s.extra_comp:

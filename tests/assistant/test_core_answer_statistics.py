@@ -1,0 +1,33 @@
+"""Statistics answers over the real model, Chroma and DuckDB: which figures a question about pay gets."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.pipeline import Assistant
+from tests.assistant.test_core_pipeline import ask
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("question", "role_figure"),
+    [
+        ("what do mid-career ML engineers make at top companies?", "$120,368 - $193,263"),
+        ("do data scientists earn more at the top companies?", "$129,640"),
+        ("what does an entry-level ML engineer get paid at top companies?", "up to $152,601 at top companies"),
+    ],
+)
+def test_a_role_at_the_top_companies_gets_its_own_figure_and_the_companies_line(
+    real_assistant: Assistant, question: str, role_figure: str
+) -> None:
+    """The role is what the figure is about and the companies are where: both are given, neither replaces the
+    other (the companies' line alone used to answer, or the role's alone)."""
+    reply = ask(real_assistant, question)
+    assert role_figure in reply.answer and "$120,000 to over $200,000" in reply.answer, reply.answer
+    assert not reply.abstained
+
+
+def test_the_top_companies_alone_get_the_companies_line(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "how much do the top companies pay?")
+    assert "$120,000 to over $200,000" in reply.answer and "Average Base Salary" not in reply.answer
