@@ -31,3 +31,21 @@ def test_a_role_at_the_top_companies_gets_its_own_figure_and_the_companies_line(
 def test_the_top_companies_alone_get_the_companies_line(real_assistant: Assistant) -> None:
     reply = ask(real_assistant, "how much do the top companies pay?")
     assert "$120,000 to over $200,000" in reply.answer and "Average Base Salary" not in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is San Francisco really the highest paying city?", "does SF pay the most of any city?"],
+)
+def test_a_quoted_ranking_claim_the_figures_contradict_is_noted(real_assistant: Assistant, question: str) -> None:
+    """The guide calls San Francisco "Highest overall" yet gives New York City a higher figure: an answer quoting
+    the claim says so, whichever route quoted it (the statistics' ranking did already; the documents did not)."""
+    reply = ask(real_assistant, question)
+    assert "Highest overall" in reply.answer, reply.answer
+    assert "sources disagree" in reply.answer and "$184,982" in reply.answer, reply.answer
+    assert reply.answer.count("sources disagree") == 1, reply.answer
+
+
+def test_the_contradiction_is_noted_once_when_the_statistics_noted_it(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "what's the ML engineer salary in SF?")
+    assert reply.answer.count("sources disagree") == 1, reply.answer
