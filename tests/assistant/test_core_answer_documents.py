@@ -24,7 +24,6 @@ from assistant.passage_units import (
     defines,
     is_framing,
     is_list,
-    side_terms,
     trim_glued_tail,
     units,
 )
@@ -1259,7 +1258,10 @@ def test_a_side_read_as_a_name_is_mentioned_only_where_the_name_is() -> None:
     assert mentions("the joint probability P(x,y) that a datapoint occurs", {"p(x,y)"})
     assert not mentions("the conditional probability P(y|x)", {"p(x,y)"})
     # a heading joined to its sentence does not make a name across the two
-    assert not mentions("AI Models and Machine Learning\nSuch models are called rules engines", {" ".join(terms("machine learning models"))})
+    assert not mentions(
+        "AI Models and Machine Learning\nSuch models are called rules engines",
+        {" ".join(terms("machine learning models"))},
+    )
 
 
 @pytest.mark.slow
@@ -1268,10 +1270,18 @@ def test_a_side_read_as_a_name_is_mentioned_only_where_the_name_is() -> None:
     [
         ("linear regression vs logistic regression", ["forecasting", "proxy for classification"], "Linear Discrimin"),
         ("how is logistic regression different from linear regression", ["forecasting", "proxy for"], "Linear Discr"),
-        ("rules engines vs ML models - whats the difference", ["explicitly programmed", "‘trained’"], "Data Scientists"),
+        (
+            "rules engines vs ML models - whats the difference",
+            ["explicitly programmed", "‘trained’"],
+            "Data Scientists",
+        ),
         ("how are rules engines different from ML models", ["explicitly programmed", "‘trained’"], "Data Scientists"),
         ("P(x,y) vs P(y|x)", ["joint probability", "conditional probability"], "Regression models"),
-        ("how does a model predicting P(x,y) differ from one predicting P(y|x)", ["joint prob", "conditional"], "(price"),
+        (
+            "how does a model predicting P(x,y) differ from one predicting P(y|x)",
+            ["joint prob", "conditional"],
+            "(price",
+        ),
         ("forward propagation vs backpropagation", ["known as forward propagation", "called backpropagation"], "VAE"),
     ],
 )
