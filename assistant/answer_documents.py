@@ -124,13 +124,19 @@ class DocumentAnswerer:
         if entity_named:
             without_entity = np.asarray(self._retriever.embed(generic or " ".join(focus)), dtype=np.float32)
             query_vector = (query_vector + without_entity) / 2
-        scored = self.scorer.score(query, kind, terms(focus_text), relevant, query_vector, terms(search_text))
+        focus_terms, search_terms = terms(focus_text), terms(search_text)
+        # Read once per question: the scoring and the writing below both need them.
+        about_entity = self.scorer.about_entity(focus_terms, search_terms, relevant)
+        sides = self.scorer.sides_of(query, kind)
+        scored = self.scorer.score(
+            query, kind, focus_terms, relevant, query_vector, search_terms, about_entity=about_entity, sides=sides
+        )
         if not scored:
             return False
         best = scored[0]
         said = f"{best.unit.as_sentence()} {best.passage.section}"
         writes_formula = any(f in best.passage.text.lower() for f in formulas)
-        if not found_in(set(terms(search_text)), set(terms(said))) and not writes_formula:
+        if not found_in(set(search_terms), set(terms(said))) and not writes_formula:
             return False  # nothing the question names is in the answer (nor its formula): it is about something else
         if best.passage.score < self._min_relevance and not (
             writes_formula
@@ -157,9 +163,8 @@ class DocumentAnswerer:
         if not plain:
             return False
         budget = DEFINITION_SENTENCES if defining(query, kind) else None
-        if plain[0].entity_item and self.scorer.about_entity(terms(focus_text), terms(search_text), relevant):
+        if plain[0].entity_item and about_entity:
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
-        sides = self.scorer.sides_of(query, kind)
         write_sentences(plain, draft, self._retriever.lexical.rare, sides, budget, asks_remedy(query, kind))
         return True
 

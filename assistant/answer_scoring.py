@@ -90,13 +90,16 @@ class UnitScorer:
         focus: list[str],
         passages: list[Passage],
         vector: np.ndarray,
-        named: list[str] | None = None,
+        named: list[str] | None,
+        *,
+        about_entity: bool,
+        sides: tuple[set[str], set[str]] | None,
     ) -> list[Scored]:
+        """Every unit of `passages`, best first. `about_entity` (see about_entity) and `sides` (sides_of) are
+        read once per question by the caller, which needs them again when it writes the answer."""
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
         why = bool(WHY.match(query)) and kind != "figure"
         remedy = asks_remedy(query, kind)
-        about_entity = self.about_entity(focus, named, passages)
-        sides = self.sides_of(query, kind)
         left, right = sides or (set(), set())
         # A frame word matched in a unit says nothing of what is asked ("what skills do they need?": "individuals
         # need to meet specific requirements" is not about skills); it counts only when it is all there is.

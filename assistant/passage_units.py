@@ -243,10 +243,11 @@ _ASKING_TAIL = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def comparison_sides(question: str) -> tuple[str, str] | None:
     """The two things compared: 'difference between A and B', 'A vs B', 'compare A and/with/to B',
     'how does A differ from B', 'how do A and B differ', 'A and B - what's the difference', 'what
-    distinguishes A from B', 'A or B'."""
+    distinguishes A from B', 'A or B'. Cached: the planner and each writer of an answer ask it of the same part."""
     q = question.strip().rstrip("?.! ")
     patterns = (
         r"between\s+(.+?)\s+(?:and|&)\s+(.+)$",
