@@ -191,6 +191,13 @@ class StatisticsAnswerer(GuideSalaryAnswers):
             and not s.extra_comp
             and (s.platform_population or bool(s.years))
         )
+        if s.unstated_period and s.salary:
+            # "what's the hourly rate for a data scientist?": no source states one; say so, then what they state
+            draft.say(f"The sources give no {s.unstated_period} pay figures: " + source_notes()["period_not_covered"])
+            if s.roles or s.level or wants_platform:
+                self._answer(replace(s, unstated_period=None), draft)
+            draft.abstained = True
+            return
         if s.prediction and (wants_platform or s.salary):
             self.abstain(draft, "I don't make forecasts: I can only report the figures in the sources.")
             return

@@ -77,3 +77,27 @@ def test_which_is_higher_after_two_roles_says_which(real_assistant: Assistant, t
 def test_a_city_ranking_names_the_role_its_figures_are_for(real_assistant: Assistant) -> None:
     reply = ask(real_assistant, "which city pays best?")
     assert "city figures (Machine Learning Engineer, 2024)" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "period", "stated"),
+    [
+        ("what's the hourly rate for a data scientist", "hourly", "$129,640"),
+        ("how much does an ML engineer make per hour?", "hourly", "$126,397 - $151,945"),
+        ("weekly pay for entry level AI engineers?", "weekly", "$100,324"),
+    ],
+)
+def test_a_pay_period_no_source_states_is_refused_with_what_they_state(
+    real_assistant: Assistant, question: str, period: str, stated: str
+) -> None:
+    """An hourly or weekly figure would need hours the sources never give: no conversion is made up; the reply
+    says so (abstained) and gives the annual figure the guide does state."""
+    reply = ask(real_assistant, question)
+    assert reply.abstained, reply.answer
+    assert f"no {period} pay figures" in reply.answer and stated in reply.answer, reply.answer
+    assert "divided by" not in reply.answer, reply.answer
+
+
+def test_monthly_pay_is_still_converted(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "AI engineer salary per month")
+    assert "divided by twelve" in reply.answer and not reply.abstained, reply.answer
