@@ -263,6 +263,13 @@ class StatisticsAnswerer(GuideSalaryAnswers):
                 if draft.abstained:
                     return
             return
+        if s.platform_metric is None and s.compare and not (s.salary or s.roles or s.market_metric):
+            # "what changed from 2024 to 2025?" names no figure: the change of every headline figure
+            for metric in self.coverage().get("platform_metrics", []):
+                self._platform(replace(s, platform_metric=metric), draft)
+                if draft.abstained:
+                    return
+            return
         metric = s.platform_metric or "median_salary_expectation"
         label = METRIC_LABEL[metric]
         known = self.coverage().get("platform_years", [])

@@ -161,6 +161,7 @@ class Slots:
             or self.level
             or self.experience_years is not None
             or (self.salary and (self.years or self.platform_population))
+            or (self.compare and len(self.years) > 1)  # "how do the 2024 and 2025 pages differ?": their figures
             or self.unknown_role
             or (self.unknown_place and self.salary)
             or (self.salary and not self.doc_cue)

@@ -101,3 +101,21 @@ def test_a_pay_period_no_source_states_is_refused_with_what_they_state(
 def test_monthly_pay_is_still_converted(real_assistant: Assistant) -> None:
     reply = ask(real_assistant, "AI engineer salary per month")
     assert "divided by twelve" in reply.answer and not reply.abstained, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["what's the difference between the 2024 and 2025 pages?", "what changed from 2024 to 2025?"]
+)
+def test_two_years_compared_with_no_figure_named_give_every_headline_change(
+    real_assistant: Assistant, question: str
+) -> None:
+    """Two years compared is a question the platform figures answer (it was refused when "difference between"
+    sent it to the documents); with no figure named, each headline figure's change is given."""
+    reply = ask(real_assistant, question)
+    assert not reply.abstained, reply.answer
+    assert all(f in reply.answer for f in ("45 in 2024", "59 in 2025", "$5,640", "$5,808", "0.4 in 2024")), reply.answer
+
+
+def test_a_named_figure_compared_across_years_stays_that_figure(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "how did the median change from 2024 to 2025?")
+    assert "+$168" in reply.answer and "total number of offers" not in reply.answer, reply.answer
