@@ -191,11 +191,18 @@ class StatisticsAnswerer(GuideSalaryAnswers):
             and not s.extra_comp
             and (s.platform_population or bool(s.years))
         )
-        if s.unstated_period and s.salary:
-            # "what's the hourly rate for a data scientist?": no source states one; say so, then what they state
-            draft.say(f"The sources give no {s.unstated_period} pay figures: " + source_notes()["period_not_covered"])
-            if s.roles or s.level or wants_platform:
-                self._answer(replace(s, unstated_period=None), draft)
+        unstated = (
+            f"no {s.unstated_period} pay figures: " + source_notes()["period_not_covered"]
+            if s.unstated_period and s.salary
+            else f"no figures in {s.unstated_currency}: " + source_notes()["currency_not_covered"]
+            if s.unstated_currency and (s.salary or s.platform_metric or s.market_metric or s.roles)
+            else None
+        )
+        if unstated:
+            # "what's the hourly rate for a data scientist?", "... in euros?": no source states one and nothing
+            # converts it; say so, then give what they do state
+            draft.say(f"The sources give {unstated}")
+            self._answer(replace(s, unstated_period=None, unstated_currency=None), draft)
             draft.abstained = True
             return
         if s.prediction and (wants_platform or s.salary):

@@ -57,6 +57,7 @@ RANK_HIGH = _word_list("rank_high")
 RANK_LOW = _word_list("rank_low")
 MONTHLY_WORDS = _word_list("monthly_words")
 UNSTATED_PERIODS = _table("unstated_periods")
+UNSTATED_CURRENCIES = _table("unstated_currencies")
 PREDICTION_WORDS = _word_list("prediction_words")
 TOOLS_WORDS = _word_list("tools_words")
 TOOLS_ASKED = _word_list("tools_asked")
@@ -118,6 +119,7 @@ class Slots:
     rank_dimension: str | None = None  # "city" | "role" | "level"
     monthly: bool = False
     unstated_period: str | None = None  # "hourly": a pay period no source states
+    unstated_currency: str | None = None  # "euros": a currency no source states
     tools: bool = False
     companies: bool = False
     extra_comp: bool = False
@@ -336,6 +338,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
             s.rank = s.rank_dimension = None  # "which cities have the most AI jobs?" ranks no figure we hold
     s.monthly = has_any(text, MONTHLY_WORDS)
     s.unstated_period = first_key(text, UNSTATED_PERIODS)
+    s.unstated_currency = first_key(text, UNSTATED_CURRENCIES)
     tools_named = has_any(text, TOOLS_WORDS) or (bool(s.years) and has_any(text, TOOLS_OF_A_YEAR))
     s.tools = tools_named and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text)
     # "which companies pay most?" asks the companies' figures; "my company pays me 100k" is the asker's context.

@@ -119,3 +119,19 @@ def test_two_years_compared_with_no_figure_named_give_every_headline_change(
 def test_a_named_figure_compared_across_years_stays_that_figure(real_assistant: Assistant) -> None:
     reply = ask(real_assistant, "how did the median change from 2024 to 2025?")
     assert "+$168" in reply.answer and "total number of offers" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "currency", "stated"),
+    [
+        ("how much is the average ML expert salary in euros?", "euros", "$122,060"),
+        ("data scientist salary in pounds", "pounds sterling", "$129,640"),
+        ("what's the 2025 median in EUR?", "euros", "$5,808"),
+    ],
+)
+def test_a_currency_no_source_states_is_not_converted(
+    real_assistant: Assistant, question: str, currency: str, stated: str
+) -> None:
+    """No exchange rate is in the sources: the reply says so (abstained) and gives the dollar figure."""
+    reply = ask(real_assistant, question)
+    assert reply.abstained and f"no figures in {currency}" in reply.answer and stated in reply.answer, reply.answer
