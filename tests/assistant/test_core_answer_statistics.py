@@ -135,3 +135,20 @@ def test_a_currency_no_source_states_is_not_converted(
     """No exchange rate is in the sources: the reply says so (abstained) and gives the dollar figure."""
     reply = ask(real_assistant, question)
     assert reply.abstained and f"no figures in {currency}" in reply.answer and stated in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("is 150k good for a mid career ML engineer?", "$120,368 - $193,263"),
+        ("I got an offer of $95,000 as an entry level AI engineer, is that fair?", "$100,324"),
+        ("is 120k a lot for a data scientist?", "$129,640"),
+    ],
+)
+def test_an_amount_the_asker_states_makes_pay_the_question(
+    real_assistant: Assistant, question: str, figure: str
+) -> None:
+    """With no pay word, the asker's own amount ("150k", "$95,000") says the question is about pay: the role's
+    figure answers it (a mid-career ML engineer's career path did)."""
+    reply = ask(real_assistant, question)
+    assert figure in reply.answer and reply.route == "statistics", reply.answer
