@@ -25,7 +25,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.answer_roles import WHY, Scored, defining
-from assistant.answer_scoring import UnitScorer
+from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
 from assistant.draft import Draft
@@ -142,7 +142,8 @@ class DocumentAnswerer:
         budget = DEFINITION_SENTENCES if defining(query, kind) else None
         if plain[0].entity_item and self.scorer.about_entity(terms(focus_text), terms(search_text), relevant):
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
-        write_sentences(plain, draft, self._retriever.lexical.rare, self.scorer.sides_of(query, kind), budget)
+        sides = self.scorer.sides_of(query, kind)
+        write_sentences(plain, draft, self._retriever.lexical.rare, sides, budget, asks_remedy(query, kind))
         return True
 
     def unmentioned(self, query: str) -> list[str]:
