@@ -28,7 +28,7 @@ from assistant.answer_salaries import GuideSalaryAnswers
 from assistant.draft import Draft, signed_pct
 from assistant.models import ToolCall
 from assistant.settings import PROJECT_ROOT
-from assistant.statistics.conflicts import group_figures, split_values
+from assistant.statistics.conflicts import contradicted_claims, group_figures, split_values
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools, ToolResult
 from assistant.text_terms import split_sentences
@@ -143,6 +143,22 @@ class StatisticsAnswerer(GuideSalaryAnswers):
         finally:
             self._local.writer = None
 
+    def note_quoted_claims(self, draft: Draft) -> None:
+        """A documents answer that quotes a ranking claim the figures contradict ("San Francisco: Highest
+        overall") says so, as a statistics answer touching it does: the quote alone would state a ranking the
+        sources' own figures do not bear out."""
+        said = " ".join(draft.parts)
+        claims: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        for claim in contradicted_claims(self._store):
+            row = claim["claim"]
+            if f'calls {claim["subject"]} "{row["raw"]}"' in said or not _quoted(draft, row):
+                continue  # already noted by the statistics part, or not quoted
+            same = (claim["dimension"], claim["subject"], claim["direction"], claim["position"], claim["within"])
+            claims.setdefault(same, []).append(claim)
+        writer = FigureWriter(draft)
+        for copies in claims.values():
+            draft.say(writer.claim_sentence(copies))
+
     @property
     def _figures(self) -> FigureWriter:
         return self._local.writer
@@ -195,6 +211,10 @@ class StatisticsAnswerer(GuideSalaryAnswers):
             self._tools_list(s, draft)
             return
         if s.companies or s.extra_comp:
+            if s.companies and s.roles:
+                # "what do ML engineers make at top companies?": the role's rows (a level's own top-company
+                # figure shows where the guide gives one), then the guide's line on the companies.
+                self._roles(replace(s, companies=False), draft)
             if s.companies:
                 self._quote(draft, "company_salaries", "The guide says:")
             if s.extra_comp:
@@ -372,3 +392,15 @@ class StatisticsAnswerer(GuideSalaryAnswers):
             )
             draft.say(f"The career guide's US average base salaries ({self._data_year()}) are: {roles}.")
         draft.say(source_notes()["kinds_differ"])
+
+
+def _quoted(draft: Draft, row: dict[str, Any]) -> bool:
+    """Whether a passage citation of the draft quotes the claim's line (its document, its line, its words)."""
+    for citation in draft.citations:
+        doc, _, lines = citation.source.rpartition(":")
+        if doc != row["doc_id"] or citation.score is None or str(row["raw"]).lower() not in citation.snippet.lower():
+            continue
+        first, _, last = lines.partition("-")
+        if first.isdigit() and int(first) <= int(row["line"]) <= int(last or first):
+            return True
+    return False

@@ -310,6 +310,7 @@ class Assistant:
                 draft.say(build.answerer.coverage_summary(draft))
             return "out_of_scope", slots, plan
         draft.abstained = False
+        build.answerer.note_quoted_claims(draft)
         route: Route = "both" if len(covered) > 1 else covered.pop()
         return route, slots, plan
 
