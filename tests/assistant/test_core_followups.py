@@ -371,3 +371,19 @@ def test_the_pay_of_people_of_a_field_the_tables_lack_is_refused_by_name(
     reply = conversation(real_assistant, first, then)
     assert reply.abstained and "no salary data for" in reply.answer
     assert "two kinds of salary figure" not in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what are the career paths in AI?", "tell me more about the product manager one", "Associate Product Manager"),
+        ("which career tracks can I follow in ML?", "what about the robotics one", "Director of Robotics"),
+        ("which soft skills matter for AI jobs", "say more about the ethical judgment one", "fairness"),
+    ],
+)
+def test_the_item_one_after_a_list_searches_that_item_in_the_list_topic(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert not reply.abstained
+    assert expected in reply.answer
