@@ -72,6 +72,9 @@ DOC_CUES = _word_list("doc_cues")
 DOC_OPENERS = _word_list("doc_openers")
 ROLE_MODIFIER_NOISE = frozenset(_word_list("role_modifier_noise"))
 AI_WORDS = frozenset(_word_list("ai_words"))
+# "the field offers lots of paths": a metric's word used as a verb (a subject before it, an object after it)
+VERB_OBJECTS = _word_list("verb_objects")
+NOUN_MARKERS = _word_list("noun_markers")
 
 INJECTION = re.compile(
     r"ignore (?:all |any |your |the |previous |prior |above )*(?:instructions|rules|prompt|sources)|"
@@ -86,8 +89,11 @@ FOLLOWUP_START = re.compile(
 )
 ROLE_NOUN = re.compile(
     r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|engineers?|scientists?|researchers?|analysts?|managers?|"
-    r"architects?|designers?|programmers?|consultants?|administrators?|testers?|specialists?)\b"
+    r"architects?|designers?|programmers?|consultants?|administrators?|testers?|specialists?|"
+    r"people|folks?|professionals?|practitioners?|experts?|pros)\b"
 )
+# "MLOps people", "NLP folks": who they are is the word before; a title only when their pay is asked
+_PERSON_NOUNS = frozenset({"people", "folk", "folks", "professional", "practitioner", "expert", "pros"})
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 EXPERIENCE = re.compile(
     r"\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)(?:\s+of)?(?:\s+(?:experience|exp|in))?", re.IGNORECASE
@@ -302,12 +308,16 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.level_span = bool(named_level and s.experience_years is None and has_any(text, LEVEL_SPAN_WORDS))
     s.city = first_key(text, vocabulary.cities)
     # "earn there", "in that city" point back to a place; "is there", "are there" do not.
-    s.place_pointer = re.search(r"(?<!\bis )(?<!\bare )\bthere\b|\b(?:that|this|same) city\b", text) is not None
+    # ... nor "to get there" (a goal reached, the role of the part before).
+    s.place_pointer = (
+        re.search(r"(?<!\bis )(?<!\bare )(?<!\bget )(?<!\bgetting )\bthere\b|\b(?:that|this|same) city\b", text)
+        is not None
+    )
     s.cities = all_keys(text, vocabulary.cities)
     if not s.city:
         other = next((p for p in OTHER_PLACES if has_phrase(text, p)), None)
         s.unknown_place = other.title() if other else None
-    s.platform_metric = first_key(text, PLATFORM_METRICS)
+    s.platform_metric = first_key(_without_verb_uses(text), PLATFORM_METRICS)
     if not s.platform_metric and re.search(r"\bheadline\b|\bplatform (?:figures|statistics|stats|numbers)\b", text):
         s.platform_metric = "all"
     if s.platform_metric == "offers_total" and "top companies" in text:
@@ -363,6 +373,26 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     return s
 
 
+def _without_verb_uses(text: str) -> str:
+    """The text with a one-word metric name that is used as a verb blanked out: "AI offers lots of paths" (an
+    object after it, no determiner or quantifier before it) names no offers, where "how many offers a dev got"
+    does."""
+    if not VERB_OBJECTS:
+        return text
+    words = {p for phrases in PLATFORM_METRICS.values() for p in phrases if " " not in p}
+    if not words:
+        return text
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    objects = "|".join(re.escape(w) for w in VERB_OBJECTS)
+    pattern = re.compile(rf"(\b[\w'-]+\s+)(?:{names})(?=\s+(?:{objects})\b)")
+
+    def blank(match: re.Match[str]) -> str:
+        before = match.group(1).strip()
+        return match.group(0) if before in NOUN_MARKERS or before.isdigit() else match.group(1) + "_"
+
+    return pattern.sub(blank, text)
+
+
 def rank_dimension(text: str, without_levels: str | None = None) -> str | None:
     """What a ranking ranks by the words of `text`: cities, roles or levels ("which cities ...")."""
     if re.search(r"\b(?:cit(?:y|ies)|location|place|where)\b", text):
@@ -385,6 +415,12 @@ def _unknown_role(text: str, s: Slots) -> str | None:
             if word in ROLE_MODIFIER_NOISE or word in STOPWORDS:
                 break
             modifiers.insert(0, word)
+        if match.group(2) in _PERSON_NOUNS or match.group(2).rstrip("s") in _PERSON_NOUNS:
+            if not (s.salary and len(modifiers) == 1 and modifiers[0] not in AI_WORDS and len(modifiers[0]) > 2):
+                continue
+            # "MLOps people" is no title of the tables: named as written, as the specialists they are
+            written = re.search(rf"\b{re.escape(modifiers[0])}\b", s.corrected, re.IGNORECASE)
+            return f"{written.group(0) if written else modifiers[0]} specialist"
         noun = match.group(2).rstrip("s")
         ai_title = any(w in AI_WORDS for w in modifiers)
         if ai_title and noun in ("manager", "architect", "designer", "analyst", "consultant", "administrator"):
