@@ -5,6 +5,7 @@ the question is written in the documents at all. Read from the corpus once per b
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -55,6 +56,7 @@ class OtherNames:
         }
         # Every word written, accents folded, a hyphenated one also joined ("Chat-GPT" -> "chatgpt").
         self._words = {form for pair in self._pairs for word in pair for form in (word, word.replace("-", ""))}
+        self._sorted_words = sorted(self._words)
         self._before: dict[str, set[str]] = {}  # a word -> the words the documents write just before it
         self._after: dict[str, set[str]] = {}  # ... and just after it
         for first, second in self._pairs:
@@ -93,13 +95,28 @@ class OtherNames:
                 key = token.lower()
                 if (
                     not words
-                    or any(w in self._words or self._lexical.writes(w) for w in words)
+                    or any(self._name_written(w) for w in words)
                     or expansion_of(token, self._expansions)
                     or {key, key.removesuffix("s")} & (set(self._guesses) | self._initials)  # "GANs"
                 ):
                     continue
                 out.append(token)
         return out
+
+    def _name_written(self, word: str) -> bool:
+        """The documents write this word of a name, or it with a plural ending ("GPUs" / "gpu", "APIs"), or a
+        word of theirs is it with up to three more letters ("Pytorch" typed short). Not a shorter word plus
+        any letter: "LaTeX" is not "late", "Coursera" not "course"."""
+        if word in self._words or self._lexical.weight(word):
+            return True
+        for ending in ("s", "es", "'s"):
+            stem = word.removesuffix(ending)
+            if stem != word and len(stem) >= 2 and (stem in self._words or self._lexical.weight(stem)):
+                return True
+        at = bisect.bisect_left(self._sorted_words, word)
+        return at < len(self._sorted_words) and self._sorted_words[at].startswith(word) and (
+            len(self._sorted_words[at]) <= len(word) + 3
+        )
 
     def sibling_of_defined(self, words: list[str]) -> str:
         """The documents' defined term (one they give an acronym: "support vector regression (SVR)") that `words`
