@@ -160,7 +160,7 @@ class GuideSalaryAnswers:
         figures = [f"{group[0]['role']} {self._figures.figure('role_salaries', group)}" for group in groups]
         level = result.derived.get("level")
         scope = f"In the guide's US salaries ({self._data_year()}), " + (
-            "on average" if level == "Average" else f"at the {level} level"
+            "on average" if level == "Average" else at_level(level)
         )
         top, others = groups[0], [row for group in groups[1:] for row in group]
         low = min(row["value_low"] for row in top)
@@ -233,10 +233,11 @@ class GuideSalaryAnswers:
         leaders = possible_leaders(groups, dimension, result.derived.get("compared", "value_low"), order)
         figures = [f"{group[0][dimension]} {self._figures.figure(table, group)}" for group in groups]
         if dimension == "city":
-            scope = f"By the guide's city figures (ML Engineer, {self._data_year()}), "
+            roles = ", ".join(dict.fromkeys(str(row["role"]) for row in result.rows if row.get("role")))
+            scope = f"By the guide's city figures ({roles}, {self._data_year()}), "
         else:
             where = (
-                f"at the {result.derived.get('level')} level"
+                at_level(str(result.derived.get("level")))
                 if dimension == "role"
                 else f"for a {result.derived.get('role')}"
             )
@@ -255,3 +256,8 @@ class GuideSalaryAnswers:
         missing = result.derived.get("roles_without_level") or []
         if missing:
             draft.say(f"The guide gives no {result.derived.get('level')} figure for {', '.join(missing)}.")
+
+
+def at_level(level: str) -> str:
+    """"at Entry Level" / "at the Mid-Career level": a level named with its own "Level" is not said twice."""
+    return f"at {level}" if level.lower().endswith("level") else f"at the {level} level"

@@ -187,7 +187,7 @@ class Planner:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
             elif first and kind == "figure" and between_the_two(text, own, self.words) and len(history_roles) >= 2:
                 # "which is higher?" after a data scientist's and then an ML engineer's pay: those two.
-                merged.roles = list(history_roles[-2:])
+                merged.roles, merged.compare = list(history_roles[-2:]), True
             if kind == "figure" and before and not names_something(merged) and before.slots.get("platform_metric"):
                 # "how many were there in each year?" after "what are proposals?": the figure named before.
                 merged = inherit(replace(own, followup=True), before, years)

@@ -49,3 +49,31 @@ def test_a_quoted_ranking_claim_the_figures_contradict_is_noted(real_assistant: 
 def test_the_contradiction_is_noted_once_when_the_statistics_noted_it(real_assistant: Assistant) -> None:
     reply = ask(real_assistant, "what's the ML engineer salary in SF?")
     assert reply.answer.count("sources disagree") == 1, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "verdict"),
+    [
+        (
+            ["what do entry level AI engineers earn?", "and data scientists?", "which one pays more?"],
+            "at Entry Level Data Scientist $107,150 [1] earns more than AI Engineer $100,324",
+        ),
+        (
+            ["how much do robotics engineers make?", "what about AI researchers?", "which is higher?"],
+            "on average AI Researcher $108,932 [1] earns more than Robotics Engineer $96,013",
+        ),
+    ],
+)
+def test_which_is_higher_after_two_roles_says_which(real_assistant: Assistant, turns: list[str], verdict: str) -> None:
+    """The two roles of the turns before are compared, not listed again table by table."""
+    session = None
+    for turn in turns:
+        reply = real_assistant.ask(turn, session)
+        session = reply.session_id
+    assert verdict in reply.answer, reply.answer
+    assert "Late Career" not in reply.answer and "Level level" not in reply.answer, reply.answer
+
+
+def test_a_city_ranking_names_the_role_its_figures_are_for(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "which city pays best?")
+    assert "city figures (Machine Learning Engineer, 2024)" in reply.answer, reply.answer
