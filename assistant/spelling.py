@@ -19,18 +19,22 @@ from pathlib import Path
 
 class English:
     """Real English words (lower case, 4+ letters) and their Zipf frequency (log10 of uses per billion words:
-    "the" ~7.7, "salary" ~3.9, "visa" ~3.5, "federated" ~1.7; 0 for a word the list lacks)."""
+    "the" ~7.7, "salary" ~3.9, "visa" ~3.5, "federated" ~1.7; 0 for a word the list lacks). Looked up in the
+    counts as read (no derived copy: the list is read at every process start)."""
 
     def __init__(self, counts: dict[str, int], extra: frozenset[str] = frozenset()) -> None:
-        total = sum(counts.values()) or 1
-        self._zipf = {w: math.log10(n * 1e9 / total) for w, n in counts.items()}
-        self.words = frozenset(w for w in counts if len(w) >= 4 and w.isalpha()) | extra
+        self._counts = counts
+        self._extra = extra
+        self._per_billion = 1e9 / (sum(counts.values()) or 1)
 
     def __contains__(self, word: object) -> bool:
-        return word in self.words
+        if not isinstance(word, str) or len(word) < 4 or not word.isalpha():
+            return False
+        return word in self._counts or word in self._extra
 
     def zipf(self, word: str) -> float:
-        return self._zipf.get(word, 0.0)
+        count = self._counts.get(word, 0)
+        return math.log10(count * self._per_billion) if count else 0.0
 
 
 @lru_cache(maxsize=4)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.phrase_match import all_keys, first_key, has_any, has_phrase, phrase_pattern
 from assistant.settings import PROJECT_ROOT
-from assistant.spelling import load_english
+from assistant.spelling import English, load_english
 from assistant.text_terms import STOPWORDS
 
 VOCABULARY_PATH = PROJECT_ROOT / "stats" / "vocabulary.toml"
@@ -184,7 +185,7 @@ class Vocabulary:
         self,
         corpus_words: set[str],
         names: dict[str, list[str]] | None = None,
-        dictionary: frozenset[str] = frozenset(),
+        dictionary: Container[str] = frozenset(),
     ) -> None:
         """`names`: the roles, levels and cities the statistics tables hold, recognised by their own names.
         `dictionary`: ordinary English words that are never "corrected" though the corpus lacks them."""
@@ -250,9 +251,9 @@ class Vocabulary:
         return False
 
 
-def load_dictionary(model_path: Path) -> frozenset[str]:
+def load_dictionary(model_path: Path) -> English:
     """Real English words (see spelling.load_english): the offline dictionary that tells a real word from a typo."""
-    return load_english(model_path).words
+    return load_english(model_path)
 
 
 def understand(message: str, vocabulary: Vocabulary, today: date | None = None) -> Slots:

@@ -54,8 +54,8 @@ def test_clear_typos_are_still_corrected(vocab: Vocabulary) -> None:
 
 def test_the_english_list_has_frequencies_and_real_words() -> None:
     english = load_english(Settings().model_path)
-    assert {"federated", "recurrent", "ethicist", "visa", "laptop"} <= english.words
-    assert not {"salry", "lerning", "enginer", "reinforcment"} & english.words
+    assert all(w in english for w in ("federated", "recurrent", "ethicist", "visa", "laptop"))
+    assert not any(w in english for w in ("salry", "lerning", "enginer", "reinforcment"))
     assert english.zipf("salary") > english.zipf("federated") > 0 == english.zipf("salry")
 
 
