@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.phrase_match import all_keys, first_key, has_any, has_phrase, phrase_pattern
 from assistant.settings import PROJECT_ROOT
+from assistant.spelling import English, load_english
 from assistant.text_terms import STOPWORDS
 
 VOCABULARY_PATH = PROJECT_ROOT / "stats" / "vocabulary.toml"
@@ -196,7 +198,7 @@ class Vocabulary:
         self,
         corpus_words: set[str],
         names: dict[str, list[str]] | None = None,
-        dictionary: frozenset[str] = frozenset(),
+        dictionary: Container[str] = frozenset(),
     ) -> None:
         """`names`: the roles, levels and cities the statistics tables hold, recognised by their own names.
         `dictionary`: ordinary English words that are never "corrected" though the corpus lacks them."""
@@ -230,14 +232,21 @@ class Vocabulary:
         self._known = set(self.words)
 
     def correct(self, text: str) -> str:
-        """Replace unknown words of 5+ letters by the closest known word (1 edit, 2 for 8+ letters)."""
+        """Replace unknown words of 5+ letters by the closest known word (1 edit, 2 for 8+ letters). A real
+        English word is no typo ("federated" never becomes "generated"); nor is a name as typed: a capital inside
+        the word ("LaTeX", "XGBoost") is never corrected, and a capitalised word inside a sentence only by one
+        edit ("Seatle" -> seattle, but "Coursera" never -> "course"): a name the documents lack is then seen
+        as one by the off-topic gates instead of being answered as the corpus word it resembles."""
 
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
             lower = word.lower()
             if len(lower) < 5 or lower in self._known or not lower.isalpha() or self._is_english(lower):
                 return word
-            limit = 1 if len(lower) < 8 else 2
+            if any(c.isupper() for c in word[1:]):
+                return word
+            opening = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".?!:;\"“(-"
+            limit = 1 if len(lower) < 8 or (word[0].isupper() and not opening) else 2
             best = process.extractOne(lower, self.words, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
             return best[0] if best else word
 
@@ -255,14 +264,9 @@ class Vocabulary:
         return False
 
 
-def load_dictionary(model_path: Path) -> frozenset[str]:
-    """Whole words of the embedding model's WordPiece vocabulary (about 20,000 common English words): the
-    offline dictionary that tells a real word from a typo. Empty when the model ships no vocab.txt."""
-    path = model_path / "vocab.txt"
-    if not path.is_file():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if len(w) >= 4 and w.isalpha() and w.islower())
+def load_dictionary(model_path: Path) -> English:
+    """Real English words (see spelling.load_english): the offline dictionary that tells a real word from a typo."""
+    return load_english(model_path)
 
 
 def understand(message: str, vocabulary: Vocabulary, today: date | None = None) -> Slots:
