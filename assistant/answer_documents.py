@@ -102,10 +102,11 @@ class DocumentAnswerer:
         # All are searched (hybrid adds them); those standing in for a word the documents never write also
         # choose the answer's sentences ("RL"), the others not: the question's own "NLP" already does, and
         # a sentence naming both "NLP" and its expansion is not the better answer for it.
-        named = self._retriever.names.expand(query, unwritten=True)
+        # Read once per question: hybrid searches them all (`every`), the sentences are chosen by `named`.
+        every, named = self._retriever.names.expand_both(query)
         extra = " ".join([self._synonyms.words_for(query), *named]).strip()
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
-        passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text)
+        passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text, named=every)
         strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
         passages = [replace(p, score=max(p.score, round(strong.get(p.chunk_id, 0.0), 4))) for p in passages]
         # A formula the question writes ("P(x,y)") has no words to match: a passage writing it is matched by it.
