@@ -31,7 +31,15 @@ from assistant.answer_sentences import write_bullets, write_sentences
 from assistant.draft import Draft
 from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.models import PartKind
-from assistant.passage_units import asked_phrase, asks_definition, asks_meaning, comparison_sides, defines, focus_words
+from assistant.passage_units import (
+    NOTATION,
+    asked_phrase,
+    asks_definition,
+    asks_meaning,
+    comparison_sides,
+    defines,
+    focus_words,
+)
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 
@@ -101,7 +109,13 @@ class DocumentAnswerer:
         passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text, named=every)
         strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
         passages = [replace(p, score=max(p.score, round(strong.get(p.chunk_id, 0.0), 4))) for p in passages]
-        relevant = [p for p in passages if p.score >= self._min_relevance or p.lexical]
+        # A formula the question writes ("P(x,y)") has no words to match: a passage writing it is matched by it.
+        formulas = [f.lower() for f in NOTATION.findall(query)]
+        relevant = [
+            p
+            for p in passages
+            if p.score >= self._min_relevance or p.lexical or any(f in p.text.lower() for f in formulas)
+        ]
         if not relevant:
             return False
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
@@ -111,14 +125,23 @@ class DocumentAnswerer:
         if entity_named:
             without_entity = np.asarray(self._retriever.embed(generic or " ".join(focus)), dtype=np.float32)
             query_vector = (query_vector + without_entity) / 2
-        scored = self.scorer.score(query, kind, terms(focus_text), relevant, query_vector, terms(search_text))
+        focus_terms, search_terms = terms(focus_text), terms(search_text)
+        # Read once per question: the scoring and the writing below both need them.
+        about_entity = self.scorer.about_entity(focus_terms, search_terms, relevant)
+        sides = self.scorer.sides_of(query, kind)
+        scored = self.scorer.score(
+            query, kind, focus_terms, relevant, query_vector, search_terms, about_entity=about_entity, sides=sides
+        )
         if not scored:
             return False
         best = scored[0]
-        if not found_in(set(terms(search_text)), set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))):
-            return False  # nothing the question names is in the answer: it is about something else
+        said = f"{best.unit.as_sentence()} {best.passage.section}"
+        writes_formula = any(f in best.passage.text.lower() for f in formulas)
+        if not found_in(set(search_terms), set(terms(said))) and not writes_formula:
+            return False  # nothing the question names is in the answer (nor its formula): it is about something else
         if best.passage.score < self._min_relevance and not (
-            self.scorer.defines_asked(query, kind, best.unit)
+            writes_formula
+            or self.scorer.defines_asked(query, kind, best.unit)
             or any(defines(best.unit.as_sentence(), name) for name in named)
             or self.scorer.states_figure_of(kind, best)
             or self._answers_alone(query, kind, best, asked, vector)
@@ -141,9 +164,8 @@ class DocumentAnswerer:
         if not plain:
             return False
         budget = DEFINITION_SENTENCES if defining(query, kind) else None
-        if plain[0].entity_item and self.scorer.about_entity(terms(focus_text), terms(search_text), relevant):
+        if plain[0].entity_item and about_entity:
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
-        sides = self.scorer.sides_of(query, kind)
         write_sentences(plain, draft, self._retriever.lexical.rare, sides, budget, asks_remedy(query, kind))
         return True
 
