@@ -104,7 +104,7 @@ class DocumentAnswerer:
         # a sentence naming both "NLP" and its expansion is not the better answer for it.
         # Read once per question: hybrid searches them all (`every`), the sentences are chosen by `named`.
         every, named = self._retriever.names.expand_both(query)
-        extra = " ".join([self._synonyms.words_for(query), *named]).strip()
+        extra = " ".join([self._synonyms.words_for(query), *named, *self._retriever.lexical.variants(query)]).strip()
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
         passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text, named=every)
         strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}

@@ -137,6 +137,8 @@ class Retriever:
         # The lexical side also searches the documents' other names for what is asked (once: the caller may
         # have added some already).
         named = self.names.expand(query) if named is None else named
+        # ... and the documents' spelling of words they write otherwise ("specialise", "pretrained", "math").
+        named = [*named, *(v for v in self.lexical.variants(query) if v not in named)]
         base = focus or query
         focus = " ".join([base, *(e for e in named if e not in base)])
         query = " ".join([query, *(e for e in named if e not in query)])
