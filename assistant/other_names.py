@@ -5,6 +5,7 @@ the question is written in the documents at all. Read from the corpus once per b
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -21,6 +22,7 @@ from assistant.text_terms import STOPWORDS, WORD, split_sentences, terms
 # "RL" -> reinforcement learning (7 runs, no other), "CV" -> computer vision (6 against 3); "MS" (median
 # salary 4, model size 2, ...) and "PM" (product manager 5, predictive modeling 2, ...) stay unread.
 INITIALISM_DOMINANCE = 2.0
+AFTER_FORMS_KEPT = 50_000  # question words whose written followers are kept (bounded: words come from users)
 _RUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+")
 _ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")
 _CLAUSE_BREAK = re.compile(r"[,;:!.?]+\s+|\s+[-–—]+\s+")  # where a question's clauses meet
@@ -55,6 +57,14 @@ class OtherNames:
         }
         # Every word written, accents folded, a hyphenated one also joined ("Chat-GPT" -> "chatgpt").
         self._words = {form for pair in self._pairs for word in pair for form in (word, word.replace("-", ""))}
+        self._sorted_words = sorted(self._words)
+        # The defined terms of three words or more, as terms, for sibling_of_defined (folded once per build).
+        self._defined_terms = [
+            (term, self._expansions[acronym])
+            for acronym in sorted(self._defined)
+            if len(term := terms(_folded(self._expansions.get(acronym, "")))) >= 3
+        ]
+        self._after_forms: dict[str, frozenset[str]] = {}  # a word -> what the documents write after its forms
         self._before: dict[str, set[str]] = {}  # a word -> the words the documents write just before it
         self._after: dict[str, set[str]] = {}  # ... and just after it
         for first, second in self._pairs:
@@ -93,7 +103,7 @@ class OtherNames:
                 key = token.lower()
                 if (
                     not words
-                    or any(w in self._words or self._lexical.writes(w) for w in words)
+                    or any(self._name_written(w) for w in words)
                     or expansion_of(token, self._expansions)
                     or {key, key.removesuffix("s")} & (set(self._guesses) | self._initials)  # "GANs"
                 ):
@@ -101,28 +111,48 @@ class OtherNames:
                 out.append(token)
         return out
 
+    def _name_written(self, word: str) -> bool:
+        """The documents write this word of a name, or it with a plural ending ("GPUs" / "gpu", "APIs"), or a
+        word of theirs is it with up to three more letters ("Pytorch" typed short). Not a shorter word plus
+        any letter: "LaTeX" is not "late", "Coursera" not "course"."""
+        if word in self._words or self._lexical.weight(word):
+            return True
+        for ending in ("s", "es", "'s"):
+            stem = word.removesuffix(ending)
+            if stem != word and len(stem) >= 2 and (stem in self._words or self._lexical.weight(stem)):
+                return True
+        at = bisect.bisect_left(self._sorted_words, word)
+        return (
+            at < len(self._sorted_words)
+            and self._sorted_words[at].startswith(word)
+            and (len(self._sorted_words[at]) <= len(word) + 3)
+        )
+
     def sibling_of_defined(self, words: list[str]) -> str:
         """The documents' defined term (one they give an acronym: "support vector regression (SVR)") that `words`
         follow but for a different last word ("support vector machine"), when the documents never write `words`
         together: another member of the family, which the documents do not define. "" when none."""
         asked = terms(_folded(" ".join(words)))
-        for acronym in sorted(self._defined):
-            term = terms(_folded(self._expansions.get(acronym, "")))
+        for term, expansion in self._defined_terms:
             if (
-                len(term) >= 3
-                and len(asked) == len(term)
+                len(asked) == len(term)
                 and asked[:-1] == term[:-1]
                 and not alike(asked[-1], term[-1])
                 and not all(self._written_pair(a, b) for a, b in zip(asked, asked[1:], strict=False))
             ):
-                return self._expansions[acronym]
+                return expansion
         return ""
 
     def _written_pair(self, first: str, second: str) -> bool:
         if (first, second) in self._pairs:
             return True
-        # Any form of the first word, then any form of the second just after it.
-        after = {w for form in self._after if alike(form, first) for w in self._after[form]}
+        # Any form of the first word, then any form of the second just after it (the forms' followers are
+        # gathered once per word: a scan of every written word).
+        after = self._after_forms.get(first)
+        if after is None:
+            after = frozenset(w for form in self._after if alike(form, first) for w in self._after[form])
+            if len(self._after_forms) < AFTER_FORMS_KEPT:
+                self._after_forms[first] = after
         return any(alike(w, second) for w in after)
 
     def expansions(self) -> dict[str, str]:
@@ -162,7 +192,14 @@ class OtherNames:
         spelled-out term ("automated machine learning" -> automl), and the one word two question words
         spell together ("back prop" -> backpropagation). `unwritten`: only those standing in for a question
         word the documents never write ("RL", "back prop"), i.e. without which nothing would match it."""
-        extra: list[str] = []
+        every, standing_in = self.expand_both(query)
+        return standing_in if unwritten else every
+
+    def expand_both(self, query: str) -> tuple[list[str], list[str]]:
+        """expand(query) and expand(query, unwritten=True) in one pass over the question: the documents answer
+        reads both once per question and hands the first to Retriever.hybrid (see Retriever.hybrid's `named`)."""
+        every: list[str] = []
+        standing_in: list[str] = []
         for token in _ACRONYM.findall(query):
             # Written as an acronym (two capitals at least: "RL", "GANs", "MLOps"): "is" or "data" never is one.
             # One the documents use everywhere ("AI", "ML") finds its chunks by itself; its expansion would
@@ -173,21 +210,24 @@ class OtherNames:
             defined = token.lower() in self._defined or token.lower()[:-1] in self._defined
             # Initials read off a term are for acronyms the documents never write ("RL"); one they write
             # ("GPT-3") is found as written, and its guessed expansion would only pull other passages.
-            if not written or (defined and not unwritten):
-                extra.append(expansion_of(token, self._expansions))
-        if not unwritten:
-            words = terms(query)
-            for spelled, acronym in self._spelled_out:
-                n = len(spelled)
-                if (
-                    n > 1
-                    and self._uncommon(acronym)
-                    and any(tuple(words[i : i + n]) == spelled for i in range(len(words) - n + 1))
-                ):
-                    extra.append(acronym)
-        extra.extend(self._lexical.compounds(query))
-        extra.extend(self._respelled(query))
-        return list(dict.fromkeys(e for e in extra if e))
+            if not written or defined:
+                every.append(expansion_of(token, self._expansions))
+            if not written:
+                standing_in.append(expansion_of(token, self._expansions))
+        words = terms(query)
+        for spelled, acronym in self._spelled_out:
+            n = len(spelled)
+            if (
+                n > 1
+                and self._uncommon(acronym)
+                and any(tuple(words[i : i + n]) == spelled for i in range(len(words) - n + 1))
+            ):
+                every.append(acronym)
+        both = [*self._lexical.compounds(query), *self._respelled(query)]
+        return (
+            list(dict.fromkeys(e for e in [*every, *both] if e)),
+            list(dict.fromkeys(e for e in [*standing_in, *both] if e)),
+        )
 
     def _respelled(self, query: str) -> list[str]:
         """A misspelt word the documents never write, read as the word they write next to its neighbour

@@ -8,6 +8,7 @@ leaves out is inherited from the previous turn of the same session by `followups
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.phrase_match import all_keys, first_key, has_any, has_phrase, phrase_pattern
+from assistant.spelling import English, load_english
 from assistant.vocabulary_words import table as _table
 from assistant.vocabulary_words import word_list as _word_list
 from assistant.word_senses import unknown_role, without_verb_uses
@@ -36,6 +38,10 @@ COMPARE_WORDS = _word_list("compare_words")
 RANK_HIGH = _word_list("rank_high")
 RANK_LOW = _word_list("rank_low")
 MONTHLY_WORDS = _word_list("monthly_words")
+UNSTATED_PERIODS = _table("unstated_periods")
+# An amount of money the asker states ("is 150k good?", "$95,000 offer"): pay is what the part is about.
+AMOUNT = re.compile(r"\$\s?\d|\b\d+(?:[.,]\d+)?\s?k\b")
+UNSTATED_CURRENCIES = _table("unstated_currencies")
 PREDICTION_WORDS = _word_list("prediction_words")
 TOOLS_WORDS = _word_list("tools_words")
 TOOLS_ASKED = _word_list("tools_asked")
@@ -90,6 +96,8 @@ class Slots:
     rank_word: str | None = None  # "highest" | "lowest" said with nothing to rank ("and the least?")
     rank_dimension: str | None = None  # "city" | "role" | "level"
     monthly: bool = False
+    unstated_period: str | None = None  # "hourly": a pay period no source states
+    unstated_currency: str | None = None  # "euros": a currency no source states
     tools: bool = False
     companies: bool = False
     extra_comp: bool = False
@@ -133,6 +141,7 @@ class Slots:
             or self.level
             or self.experience_years is not None
             or (self.salary and (self.years or self.platform_population))
+            or (self.compare and len(self.years) > 1)  # "how do the 2024 and 2025 pages differ?": their figures
             or self.unknown_role
             or (self.unknown_place and self.salary)
             or (self.salary and not self.doc_cue)
@@ -162,7 +171,7 @@ class Vocabulary:
         self,
         corpus_words: set[str],
         names: dict[str, list[str]] | None = None,
-        dictionary: frozenset[str] = frozenset(),
+        dictionary: Container[str] = frozenset(),
     ) -> None:
         """`names`: the roles, levels and cities the statistics tables hold, recognised by their own names.
         `dictionary`: ordinary English words that are never "corrected" though the corpus lacks them."""
@@ -196,14 +205,21 @@ class Vocabulary:
         self._known = set(self.words)
 
     def correct(self, text: str) -> str:
-        """Replace unknown words of 5+ letters by the closest known word (1 edit, 2 for 8+ letters)."""
+        """Replace unknown words of 5+ letters by the closest known word (1 edit, 2 for 8+ letters). A real
+        English word is no typo ("federated" never becomes "generated"); nor is a name as typed: a capital inside
+        the word ("LaTeX", "XGBoost") is never corrected, and a capitalised word inside a sentence only by one
+        edit ("Seatle" -> seattle, but "Coursera" never -> "course"): a name the documents lack is then seen
+        as one by the off-topic gates instead of being answered as the corpus word it resembles."""
 
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
             lower = word.lower()
             if len(lower) < 5 or lower in self._known or not lower.isalpha() or self._is_english(lower):
                 return word
-            limit = 1 if len(lower) < 8 else 2
+            if any(c.isupper() for c in word[1:]):
+                return word
+            opening = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in '.?!:;"“(-'
+            limit = 1 if len(lower) < 8 or (word[0].isupper() and not opening) else 2
             best = process.extractOne(lower, self.words, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
             return best[0] if best else word
 
@@ -221,14 +237,9 @@ class Vocabulary:
         return False
 
 
-def load_dictionary(model_path: Path) -> frozenset[str]:
-    """Whole words of the embedding model's WordPiece vocabulary (about 20,000 common English words): the
-    offline dictionary that tells a real word from a typo. Empty when the model ships no vocab.txt."""
-    path = model_path / "vocab.txt"
-    if not path.is_file():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if len(w) >= 4 and w.isalpha() and w.islower())
+def load_dictionary(model_path: Path) -> English:
+    """Real English words (see spelling.load_english): the offline dictionary that tells a real word from a typo."""
+    return load_english(model_path)
 
 
 def understand(message: str, vocabulary: Vocabulary, today: date | None = None) -> Slots:
@@ -293,7 +304,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         has_any(text, SALARY_WORDS) or "average" in text
     ):
         s.market_metric = None  # "what should an AI/ML expert know" is not about their salary
-    s.salary = has_any(text, SALARY_WORDS)
+    s.salary = has_any(text, SALARY_WORDS) or AMOUNT.search(text) is not None
     s.compare = has_any(text.replace("grow into", " "), COMPARE_WORDS)
     # "which is higher, entry or late career?": the two levels side by side, not a ranking of the roles
     two_levels = len(s.levels) >= 2 and re.search(r"\b(?:higher|lower|more|less|better|worse|or)\b", text)
@@ -315,6 +326,8 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         if s.rank_dimension == "city" and not (s.salary or s.roles or s.level or s.platform_metric or s.market_metric):
             s.rank = s.rank_dimension = None  # "which cities have the most AI jobs?" ranks no figure we hold
     s.monthly = has_any(text, MONTHLY_WORDS)
+    s.unstated_period = first_key(text, UNSTATED_PERIODS)
+    s.unstated_currency = first_key(text, UNSTATED_CURRENCIES)
     tools_named = has_any(text, TOOLS_WORDS) or (bool(s.years) and has_any(text, TOOLS_OF_A_YEAR))
     s.tools = tools_named and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text)
     # "which companies pay most?" asks the companies' figures; "my company pays me 100k" is the asker's context.
