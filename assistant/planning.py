@@ -122,6 +122,9 @@ class Planner:
         history_roles: tuple[str, ...] = (),
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
+        if previous is not None:
+            # "sorry, I meant AI researcher": the last question again, of what the correction names
+            message = self.words.corrected_to(message) or message
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         for text in split_parts(message, self.is_greeting, lambda t: asks_by_itself(read(t))):
             own = asked_level(read(without_source(text)), text, vocabulary)
