@@ -165,9 +165,9 @@ class DocumentAnswerer:
     def _unsaid(self, query: str) -> list[str]:
         """The question's rare words that the documents never write (OtherNames.unwritten_specifics) and whose
         meaning no sentence of theirs is near: the word's own vector (embedded only for such a word, cached) is
-        further than WORD_MEANING from every sentence and list item. "postgraduate" lies near "Advanced degrees (Master's or
-        Ph.D.)" and "biotech" near the life-sciences item, so they are asked in other words; "sabbaticals",
-        "burnout", "tokenization" lie near nothing the documents say."""
+        further than WORD_MEANING from every sentence and list item. "postgraduate" lies near "Advanced degrees
+        (Master's or Ph.D.)" and "biotech" near the life-sciences item, so they are asked in other words;
+        "sabbaticals", "burnout", "tokenization" lie near nothing the documents say."""
         out = []
         for word in self._retriever.names.unwritten_specifics(query):
             if self._synonyms.words_for(word):

@@ -232,7 +232,7 @@ class Vocabulary:
                 return word
             if any(c.isupper() for c in word[1:]):
                 return word
-            opening = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".?!:;\"“(-"
+            opening = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in '.?!:;"“(-'
             limit = 1 if len(lower) < 8 or (word[0].isupper() and not opening) else 2
             best = process.extractOne(lower, self.words, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
             return best[0] if best else word
