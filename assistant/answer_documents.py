@@ -203,7 +203,8 @@ class DocumentAnswerer:
         learning?"): the sentences that share its words ("style transfer", "learning") are about something else.
         The term is written when any two of its words stand together in the documents: "whats unsupervised
         learning used for" names "unsupervised learning". A term written as one word ("back prop", see
-        Retriever.expand) or as an acronym's expansion is not this either."""
+        Retriever.expand) or as an acronym's expansion is not this either. A one-word term is undefined when the
+        documents never write it in any form ("what does vesting mean?")."""
         if kind in ("figure", "comparison") or not asks_definition(query):
             return False
         # "what's the point of backpropagation" names one term
@@ -213,6 +214,8 @@ class DocumentAnswerer:
         # about it, not a name ("best way to network in AI").
         weight = self._retriever.lexical.weight
         acronyms = [w for w in term if w.lower() in self._expansions]
+        if len(term) == 1 and not acronyms and not self._synonyms.words_for(term[0]):
+            return not self._retriever.names.writes_word(term[0])  # "what is vesting?": a word they never write
         if len(term) < 2 or (acronyms and (len(term) > NAME_WORDS or not all(weight(w.lower()) for w in acronyms))):
             return False
         # "support vector machine" shares two words with the defined "support vector regression (SVR)": written

@@ -156,6 +156,16 @@ class OtherNames:
             for cut in range(4, len(word) - 3)
         )  # "teamwork" = team + work, "coursework" = course + work
 
+    def writes_word(self, word: str) -> bool:
+        """The documents write this word in some form (see _name_written), accents and British -ise folded, or
+        it clipped: a word of six letters or more that one of theirs starts with ("backprop")."""
+        found = terms(_folded(word).lower())
+        return not found or all(self._name_written(t) or self._starts_written(t) for t in found)
+
+    def _starts_written(self, word: str) -> bool:
+        at = bisect.bisect_left(self._sorted_words, word)
+        return len(word) >= 6 and at < len(self._sorted_words) and self._sorted_words[at].startswith(word)
+
     def _name_written(self, word: str) -> bool:
         """The documents write this word of a name, or it with a plural ending ("GPUs" / "gpu", "APIs"), or a
         word of theirs is it with up to three more letters ("Pytorch" typed short). Not a shorter word plus

@@ -59,3 +59,29 @@ def test_only_rare_unwritten_nouns_count(real_assistant: Assistant) -> None:
     assert names.unwritten_specifics("what are the headaches of ML in production") == []  # common English
     assert names.unwritten_specifics("is Kubernetes needed") == []  # a name: unwritten_names' job
     assert names.unwritten_specifics("wats the deal with multimodal") == []  # short slang, not a term
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what does vesting mean", "what is a visa", "define a heuristic"])
+def test_a_definition_of_one_word_the_documents_never_write_is_refused(
+    real_assistant: Assistant, question: str
+) -> None:
+    """A common word too ("visa"): asked to define it, no sentence of the documents does."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how does backprop work", "backpropagation"),  # clipped: "backpropagation" starts with it
+        ("what is upskilling", "upskilling"),
+        ("what's a hackathon", "hackathons"),  # the documents' plural
+    ],
+)
+def test_a_definition_of_a_word_the_documents_write_in_some_form_is_answered(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer.lower(), reply.answer
