@@ -25,7 +25,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.answer_roles import WHY, Scored, defining
-from assistant.answer_scoring import UnitScorer
+from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
 from assistant.draft import Draft
@@ -100,10 +100,11 @@ class DocumentAnswerer:
         # All are searched (hybrid adds them); those standing in for a word the documents never write also
         # choose the answer's sentences ("RL"), the others not: the question's own "NLP" already does, and
         # a sentence naming both "NLP" and its expansion is not the better answer for it.
-        named = self._retriever.names.expand(query, unwritten=True)
+        # Read once per question: hybrid searches them all (`every`), the sentences are chosen by `named`.
+        every, named = self._retriever.names.expand_both(query)
         extra = " ".join([self._synonyms.words_for(query), *named]).strip()
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
-        passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text)
+        passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text, named=every)
         strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
         passages = [replace(p, score=max(p.score, round(strong.get(p.chunk_id, 0.0), 4))) for p in passages]
         relevant = [p for p in passages if p.score >= self._min_relevance or p.lexical]
@@ -148,7 +149,8 @@ class DocumentAnswerer:
         budget = DEFINITION_SENTENCES if defining(query, kind) else None
         if plain[0].entity_item and self.scorer.about_entity(terms(focus_text), terms(search_text), relevant):
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
-        write_sentences(plain, draft, self._retriever.lexical.rare, self.scorer.sides_of(query, kind), budget)
+        sides = self.scorer.sides_of(query, kind)
+        write_sentences(plain, draft, self._retriever.lexical.rare, sides, budget, asks_remedy(query, kind))
         return True
 
     def unmentioned(self, query: str) -> list[str]:

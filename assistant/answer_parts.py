@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.draft import Draft
+from assistant.draft import Draft, DraftMark
 from assistant.models import Route
 from assistant.planning import PlannedPart, Planner
 
@@ -28,9 +28,18 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
             re.search(rf"\b{re.escape(name)}\b", f"{d.title} {d.origin}", re.I) for d in build.documents.values()
         )
     ]
+    figure_from = _figure_sources(build, part, draft) if part.kind == "method" else {}
     for route in (part.route, part.fallback):
         if route == "documents":
             if build.document_answerer.answer(query, part.kind, draft, part.context, part.generic):
+                if figure_from and not _cites_any(draft, mark, figure_from):
+                    # "how was that measured?" after a guide salary: the method found is another source's, for
+                    # its own figures; the figure's source says nothing of how it was made, and the reply says so.
+                    draft.rollback(mark)
+                    draft.abstained = True
+                    titles = " or ".join(f"“{t}”" for t in dict.fromkeys(figure_from.values()))
+                    draft.say(f"{titles} does not say how its figures were measured.")
+                    return "out_of_scope"
                 return "documents"
             if part.earlier and build.document_answerer.answer(
                 query, part.kind, draft, [*part.context, part.earlier], part.generic
@@ -65,6 +74,24 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
     else:
         draft.echo(not_mentioned(unmentioned) if unmentioned else not_covered(part))
     return "out_of_scope"
+
+
+def _figure_sources(build: LoadedBuild, part: PlannedPart, draft: Draft) -> dict[str, str]:
+    """The documents (file -> title) the figure a method part asks about comes from: a role's salary, a city's
+    (a platform metric's method is asked of its own page, so only figures keyed by role or place are checked)."""
+    s = part.slots
+    if not (s.roles or s.city) or s.platform_metric or s.market_metric or s.tools or s.companies:
+        return {}
+    mark = draft.mark()
+    build.answerer.answer(s, draft)
+    found = {c.source.split(":")[0]: c.title for c in draft.citations[mark.citations :]}
+    draft.rollback(mark)
+    return found
+
+
+def _cites_any(draft: Draft, mark: DraftMark, sources: dict[str, str]) -> bool:
+    """Whether a citation written since `mark` is from one of the `sources` files."""
+    return any(c.source.split(":")[0] in sources for c in draft.citations[mark.citations :])
 
 
 def not_covered(part: PlannedPart) -> str:

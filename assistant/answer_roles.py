@@ -130,19 +130,44 @@ REASON = re.compile(
     r"drives?|driven by|enables?|allows?|helps?|ensures?|to ensure|to avoid|therefore|thus)\b",
     re.I,
 )
+# "How do I avoid / prevent / reduce X?", "ways to get around X": a remedy for a problem is asked, not what the
+# problem is (general English: the verbs of countering something).
+_REMEDY_VERB = (
+    r"(?:avoid\w*|prevent\w*|stop\w*|reduc\w+|mitigat\w+|minimi[sz]\w+|overcom\w+|deal(?:ing)?\s+with|"
+    r"get(?:ting)?\s+(?:around|rid\s+of|past)|fix\w*|tackl\w+|combat\w*|counter\w*|solv\w+|"
+    r"keep\w*\s+.+?\s+from|guard\w*\s+against|protect\w*|defend\w*|cope|coping)"
+)
+REMEDY_ASKED = re.compile(
+    r"^\s*(?:how\s+(?:can|could|do|does|should|would|to|might|will|are|is)\b|"
+    r"(?:what\s+(?:are\s+)?)?(?:(?:some|any|the\s+best|good)\s+)?(?:ways?|tips?|steps|strategies|methods|advice)\b|"
+    rf"what\s+(?:can|should|do|does)\b|is\s+there\s+(?:a|any)\s+way\b).*?\b{_REMEDY_VERB}\b",
+    re.I,
+)
+# A sentence that offers a remedy: a way around, a countering verb, or a purpose "to avoid ...".
+REMEDY = re.compile(
+    r"\b(?:ways?\s+(?:around|to)|avoid\w*|prevent\w*|mitigat\w+|reduc\w+|minimi[sz]\w+|overcom\w+|tackl\w+|"
+    r"counter\w*|guard\w*\s+against|defend\w*\s+against|protect\w*|balanc\w+|remed\w+)\b",
+    re.I,
+)
+# A sentence pointing back at what the one before it said, within its opening words ("A way around this, ...").
+POINTS_BACK = re.compile(r"^(?:\S+\s+){1,4}(?:this|that|these|those|it)\s*[,;:]", re.I)
 # Words that ask for a list rather than name a thing in it (general English): "examples of ...", "types of ...".
 LIST_WORDS = frozenset(terms("example examples instance instances kind kinds type types sort sorts list"))
 # A sentence that opens as an example illustrates what the sentence before it says.
 EXAMPLE = re.compile(r"^(?:for (?:instance|example)|e\.g\.|as an example)\b", re.IGNORECASE)
 
 
-def antecedents(item: Scored, most: int = 2) -> list[str]:
+def antecedents(item: Scored, most: int = 2, points_back: bool = True) -> list[str]:
     """The sentences a leaning answer needs before it: a pronoun-led one ("They can also be called symbolic
     AI." needs "The simplest AI models are a set of if-then-else rules. ... Such models are called rules
     engines"), or one drawing a conclusion ("Discriminative models are therefore often easier to train." needs
     the sentence saying why). Going back, a sentence naming again with "the" what the one before it named ("The
     rules are explicitly programmed ..." after "... a set of if-then-else rules.") leans on it too."""
-    if item.unit.is_item or not DEPENDS.search(item.unit.text) and not ANAPHORA.match(item.unit.text):
+    text = item.unit.text
+    # "A way around this, ..." leading an answer needs the sentence saying what "this" is (`points_back`); as a
+    # support after a lead that says it in other words, it reads on without it.
+    back = points_back and POINTS_BACK.match(text)
+    if item.unit.is_item or not (DEPENDS.search(text) or ANAPHORA.match(text) or back):
         return []
     prose = [u for u in units(item.passage.text) if not u.is_item]
     at = next((i for i, u in enumerate(prose) if u == item.unit), 0)

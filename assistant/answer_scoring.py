@@ -19,6 +19,8 @@ from assistant.answer_roles import (
     EXAMPLE,
     FIGURE,
     REASON,
+    REMEDY,
+    REMEDY_ASKED,
     WHY,
     Scored,
     is_lead_in,
@@ -51,6 +53,7 @@ NAMES_ENTITY_ONLY = -0.75  # ... the label names the context entity only, or ano
 DEFINES = 0.3  # the sentence defines the asked phrase
 BOTH_SIDES = 0.25  # a comparison's sentence speaking of both sides
 REASON_GIVEN = 0.1  # what a causal sentence gains on a "why" question (removed: probes -2)
+REMEDY_GIVEN = 0.2  # what a sentence offering a remedy gains on a "how do I avoid X" question
 EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts less (removed: dev -1)
 BARE_FIGURE = 0.3  # a short salary line, off a figure question (the statistics route owns figures)
 BARE_LABEL = 0.2  # a unit under four words (no change in counts when removed; fewer supports in answers)
@@ -87,6 +90,7 @@ class UnitScorer:
     ) -> list[Scored]:
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
         why = bool(WHY.match(query)) and kind != "figure"
+        remedy = asks_remedy(query, kind)
         about_entity = self.about_entity(focus, named, passages)
         sides = self.sides_of(query, kind)
         left, right = sides or (set(), set())
@@ -132,6 +136,8 @@ class UnitScorer:
                     bonus += DEFINES
                 if why and REASON.search(text):
                     bonus += REASON_GIVEN  # "why ...?": a sentence that gives a cause or a purpose answers it
+                if remedy and REMEDY.search(text):
+                    bonus += REMEDY_GIVEN  # "how do I avoid X?": the way around X answers, not what X is
                 # An item whose own label the question names ("Programming Languages: ...", "Business
                 # Acumen: ...") is that thing; a section's opening sentence explains its heading.
                 if unit.label:
@@ -238,6 +244,11 @@ class UnitScorer:
         if len(first) == 1 and len(second) > 2 and set(terms(second[0])):
             right = set(terms(second[0])) - left or right
         return left, right
+
+
+def asks_remedy(query: str, kind: PartKind) -> bool:
+    """'How do I avoid overfitting?', 'ways to get around too little data': a remedy is asked for."""
+    return kind != "figure" and REMEDY_ASKED.match(query) is not None
 
 
 @lru_cache(maxsize=1024)

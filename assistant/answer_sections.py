@@ -10,6 +10,7 @@ from __future__ import annotations
 from assistant.answer_roles import (
     DEPENDS,
     LIST_WORDS,
+    REMEDY,
     WHY,
     YES_NO,
     Scored,
@@ -22,7 +23,7 @@ from assistant.answer_roles import (
     nested,
     prose_lead,
 )
-from assistant.answer_scoring import UnitScorer
+from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.answer_sentences import write_bullets
 from assistant.draft import Draft
 from assistant.models import PartKind
@@ -158,14 +159,19 @@ class SectionAnswers:
             # ("examples of classification models"); the sentences and lists of both answer (see below).
             return False
         section = self._section_units(top)
-        if WHY.match(query) and not is_list([u for u, _ in section]):
+        remedy_unsaid = asks_remedy(query, kind) and not any(REMEDY.search(u.text) for u, _ in section)
+        if (WHY.match(query) or remedy_unsaid) and not is_list([u for u, _ in section]):
             # "Why ...?" of a prose section: the sentence giving the reason answers, wherever it is ("why does
             # training data have to be labeled for supervised learning" -> "... needs to be labeled carefully ...",
             # not the Supervised Learning section quoted whole); a list's items are the reasons or the steps
-            # ("why specialize in one area of AI" -> Specialization).
+            # ("why specialize in one area of AI" -> Specialization). So for a remedy the section never offers
+            # ("how do I avoid overfitting?" is not answered by the Overfitting section's definition; "what can
+            # be done to reduce bias" is by Eliminating Bias, which says how it is mitigated).
             return False
         in_section = {chunk.chunk_id for _, chunk in section} | {top.chunk_id}
-        section_best = max((s.score for s in scored if s.passage.chunk_id in in_section), default=0.0)
+        # What the kind of question adds (a remedy, a reason) is set aside: here it is which section the question is
+        # about, and a remedy sentence on both sides ("to mitigate" in Eliminating Bias) would widen the gap.
+        section_best = max((s.score - s.bonus for s in scored if s.passage.chunk_id in in_section), default=0.0)
         # Only a close answer elsewhere can say what the named section does not ("problems" in "Skills in analyzing
         # problems ..." far below the Unsupervised Learning section's sentences answers nothing asked).
         close = [
@@ -179,7 +185,7 @@ class SectionAnswers:
         # saying something about it: against a section written on the topic it counts for less.
         elsewhere = max(
             (
-                s.score - (BARE_ITEM if bare_item(s.unit) else 0.0)
+                s.score - s.bonus - (BARE_ITEM if bare_item(s.unit) else 0.0)
                 for s in scored
                 if s.passage.chunk_id not in in_section
             ),

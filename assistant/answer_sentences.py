@@ -8,7 +8,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer_roles import ANAPHORA, Scored, antecedents, covers, heading_of, only_on, speaks_of
+from assistant.answer_roles import (
+    ANAPHORA,
+    POINTS_BACK,
+    REMEDY,
+    Scored,
+    antecedents,
+    covers,
+    heading_of,
+    only_on,
+    speaks_of,
+)
 from assistant.draft import Draft
 from assistant.passage_units import Unit, mentions, units
 from assistant.retrieval import Passage, first_line_of
@@ -19,18 +29,27 @@ SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a compariso
 CONTINUATION_SLACK = 0.45  # how far below the lead the next sentence of its paragraph may score and still follow it
 
 
-def continuation(best: Scored, scored: list[Scored]) -> Scored | None:
+def continuation(best: Scored, scored: list[Scored], remedy: bool = False) -> Scored | None:
     """A sentence next to the lead in its paragraph that belongs with it: the one after it when it carries
     the lead on ("This includes addressing biases ...", "Reinforcement models inform ..."), else the one
     before it when it speaks of the same thing ("If an ML model learns ... 'noise' ... then it's overfitting
     the training data." before "Overfitting is the flipside of underfitting ..."), and not far below it:
-    the lead alone is often only half of what its paragraph says about the asked thing."""
+    the lead alone is often only half of what its paragraph says about the asked thing. When a remedy is asked
+    (`remedy`) and the lead states the problem, the sentence after it offering a way around it ("A way around
+    this, using synthetic data, ...") is the answer itself, however it scores and even as a new paragraph."""
     if best.unit.is_item:
         return None
     order = units(best.passage.text)
     at = next((i for i, u in enumerate(order) if u == best.unit), None)
     if at is None:
         return None
+    if remedy and not REMEDY.search(best.unit.text) and at + 1 < len(order):
+        after = order[at + 1]
+        leans = bool(ANAPHORA.match(after.text) or POINTS_BACK.match(after.text))
+        if not after.is_item and leans and REMEDY.search(after.text):
+            way = next((s for s in scored if s.passage.chunk_id == best.passage.chunk_id and s.unit == after), None)
+            if way is not None:
+                return way
     paragraphs = [line for line in best.passage.text.split("\n") if best.unit.text in line]
     for step in (1, -1):
         if not 0 <= at + step < len(order):
@@ -57,10 +76,12 @@ def write_sentences(
     rare: Callable[[str], bool],
     sides: tuple[set[str], set[str]] | None = None,
     budget: int | None = None,
+    remedy: bool = False,
 ) -> None:
     """The best unit first (the direct answer), then up to two close ones in reading order. A comparison
     gets the best sentence on each side it has not covered yet, so both sides are spoken for. `budget`: the
-    most sentences the answer may hold, a pronoun's antecedents counted (a definition is one to three)."""
+    most sentences the answer may hold, a pronoun's antecedents counted (a definition is one to three);
+    `remedy`: a way around a problem is asked (see continuation)."""
     best = scored[0]
     chosen = [best]
     # A lead that itself contrasts both sides ("While both roles ..., ML Engineers focus on the 'how' ...,
@@ -95,7 +116,7 @@ def write_sentences(
     sided = contrast or (
         sides is not None and all(any(only_on(c, one, two) for c in chosen) for one, two in (sides, sides[::-1]))
     )
-    following = continuation(best, scored)
+    following = continuation(best, scored, remedy)
     if following is not None and following not in chosen and len(chosen) < 3:
         chosen.append(following)
     top_lexical = max(s.lexical for s in scored[:4])
@@ -118,7 +139,7 @@ def write_sentences(
         if item.unit.text in said:
             continue  # already said as the antecedent of a sentence before it
         # A pronoun's antecedent already in the answer is not repeated ("... is increasing. This includes ...").
-        before = [a for a in antecedents(item) if a not in said]
+        before = [a for a in antecedents(item, points_back=item is best) if a not in said]
         if budget is not None and item is not best and len(said) + len(before) + 1 > budget:
             continue  # a support that would need more sentences than a definition should hold
         if item is not best and before and item.passage.section != best.passage.section:

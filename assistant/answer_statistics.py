@@ -191,6 +191,20 @@ class StatisticsAnswerer(GuideSalaryAnswers):
             and not s.extra_comp
             and (s.platform_population or bool(s.years))
         )
+        unstated = (
+            f"no {s.unstated_period} pay figures: " + source_notes()["period_not_covered"]
+            if s.unstated_period and s.salary
+            else f"no figures in {s.unstated_currency}: " + source_notes()["currency_not_covered"]
+            if s.unstated_currency and (s.salary or s.platform_metric or s.market_metric or s.roles)
+            else None
+        )
+        if unstated:
+            # "what's the hourly rate for a data scientist?", "... in euros?": no source states one and nothing
+            # converts it; say so, then give what they do state
+            draft.say(f"The sources give {unstated}")
+            self._answer(replace(s, unstated_period=None, unstated_currency=None), draft)
+            draft.abstained = True
+            return
         if s.prediction and (wants_platform or s.salary):
             self.abstain(draft, "I don't make forecasts: I can only report the figures in the sources.")
             return
@@ -253,6 +267,13 @@ class StatisticsAnswerer(GuideSalaryAnswers):
         if s.platform_metric == "all":
             for metric in self.coverage().get("platform_metrics", []):
                 self._platform(replace(s, platform_metric=metric, compare=False), draft)
+                if draft.abstained:
+                    return
+            return
+        if s.platform_metric is None and s.compare and not (s.salary or s.roles or s.market_metric):
+            # "what changed from 2024 to 2025?" names no figure: the change of every headline figure
+            for metric in self.coverage().get("platform_metrics", []):
+                self._platform(replace(s, platform_metric=metric), draft)
                 if draft.abstained:
                     return
             return

@@ -22,6 +22,14 @@ REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORE
 _MORE = re.compile(r"\b(?:higher|lower|more|less|better|worse|bigger|smaller)\b", re.IGNORECASE)
 _WHICH = re.compile(r"\b(?:which|the two|both|either)\b", re.IGNORECASE)  # a choice among what was asked
 _THING = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)  # a thing pointed back to, never a person ("they")
+# "the product manager one", "the ethics ones": an item of the list just given, named by its own words
+_ITEM = re.compile(r"\b(the\s+(?:[\w'/+#-]+\s+){0,3}[\w'/+#-]+)\s+ones?\b", re.IGNORECASE)
+
+
+def item_words(text: str) -> str:
+    """'tell me more about the product manager one' -> '... the product manager': the item's own words are
+    searched ("one" is no word of it)."""
+    return _ITEM.sub(r"\1", text)
 
 
 def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> Slots:
@@ -101,6 +109,8 @@ def continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) 
     back to it ("can you give me a few examples of them?", "why does that happen?") and names nothing else."""
     if previous.route not in ("documents", "both"):
         return False
+    if _ITEM.search(text):
+        return True  # "tell me more about the product manager one" after the career paths: that list's item
     if own.roles and _THING.search(text) and not names_something(replace(own, roles=[])):
         return True  # "is it going to replace data scientists?" after AutoML: "it" is AutoML, the role context
     if names_something(own) or own.roles:

@@ -247,7 +247,14 @@ class OtherNames:
         spelled-out term ("automated machine learning" -> automl), and the one word two question words
         spell together ("back prop" -> backpropagation). `unwritten`: only those standing in for a question
         word the documents never write ("RL", "back prop"), i.e. without which nothing would match it."""
-        extra: list[str] = []
+        every, standing_in = self.expand_both(query)
+        return standing_in if unwritten else every
+
+    def expand_both(self, query: str) -> tuple[list[str], list[str]]:
+        """expand(query) and expand(query, unwritten=True) in one pass over the question: the documents answer
+        reads both once per question and hands the first to Retriever.hybrid (see Retriever.hybrid's `named`)."""
+        every: list[str] = []
+        standing_in: list[str] = []
         for token in _ACRONYM.findall(query):
             # Written as an acronym (two capitals at least: "RL", "GANs", "MLOps"): "is" or "data" never is one.
             # One the documents use everywhere ("AI", "ML") finds its chunks by itself; its expansion would
@@ -258,21 +265,24 @@ class OtherNames:
             defined = token.lower() in self._defined or token.lower()[:-1] in self._defined
             # Initials read off a term are for acronyms the documents never write ("RL"); one they write
             # ("GPT-3") is found as written, and its guessed expansion would only pull other passages.
-            if not written or (defined and not unwritten):
-                extra.append(expansion_of(token, self._expansions))
-        if not unwritten:
-            words = terms(query)
-            for spelled, acronym in self._spelled_out:
-                n = len(spelled)
-                if (
-                    n > 1
-                    and self._uncommon(acronym)
-                    and any(tuple(words[i : i + n]) == spelled for i in range(len(words) - n + 1))
-                ):
-                    extra.append(acronym)
-        extra.extend(self._lexical.compounds(query))
-        extra.extend(self._respelled(query))
-        return list(dict.fromkeys(e for e in extra if e))
+            if not written or defined:
+                every.append(expansion_of(token, self._expansions))
+            if not written:
+                standing_in.append(expansion_of(token, self._expansions))
+        words = terms(query)
+        for spelled, acronym in self._spelled_out:
+            n = len(spelled)
+            if (
+                n > 1
+                and self._uncommon(acronym)
+                and any(tuple(words[i : i + n]) == spelled for i in range(len(words) - n + 1))
+            ):
+                every.append(acronym)
+        both = [*self._lexical.compounds(query), *self._respelled(query)]
+        return (
+            list(dict.fromkeys(e for e in [*every, *both] if e)),
+            list(dict.fromkeys(e for e in [*standing_in, *both] if e)),
+        )
 
     def _respelled(self, query: str) -> list[str]:
         """A misspelt word the documents never write, read as the word they write next to its neighbour

@@ -24,6 +24,7 @@ from assistant.followups import (
     continues,
     figure_named,
     inherit,
+    item_words,
     ranked_among_named,
     role_swapped,
     roles_of,
@@ -237,6 +238,7 @@ class Planner:
                 if resolved_query:
                     part.query = resolved_query  # the question as if asked afresh: its own words, the topic's
                 else:
+                    part.query = item_words(part.query or text)  # "the product manager one": its own words
                     part.context.append(turn_topic(source))
             if first and previous is not None and not names_something(own) and not part.context:
                 # "why is monitoring important?" after best practices for deploying models: if its own words

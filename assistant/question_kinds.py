@@ -116,6 +116,7 @@ class PlanVocabulary:
     @classmethod
     def load(cls, path: Path) -> PlanVocabulary:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        discourse = (raw.get("yes_no") or {}).get("discourse") or []
         return cls(
             dimensions={name: _words(words) for name, words in (raw.get("dimensions") or {}).items()},
             pronoun=_words((raw.get("references") or {}).get("pronouns") or []),
@@ -130,9 +131,9 @@ class PlanVocabulary:
                 int((raw.get("definitions") or {}).get("definition_words") or 0),
             ),
             why=_opening((raw.get("definitions") or {}).get("why") or [], 40),
-            yes_no=_leading((raw.get("yes_no") or {}).get("openings") or []),
-            how_to=_leading((raw.get("how_to") or {}).get("openings") or []),
-            request=_leading((raw.get("yes_no") or {}).get("requests") or []),
+            yes_no=_leading((raw.get("yes_no") or {}).get("openings") or [], discourse),
+            how_to=_leading((raw.get("how_to") or {}).get("openings") or [], discourse),
+            request=_leading((raw.get("yes_no") or {}).get("requests") or [], discourse),
             kept=_before_word((raw.get("references") or {}).get("kept") or []),
             role_noun=_followed_by(
                 (raw.get("references") or {}).get("role_nouns") or [],
@@ -214,12 +215,15 @@ def _opening(openings: list[str], most_words: int) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives})(?:\s+[\w'/.+#-]+){{1,{most_words}}}\W*$", re.IGNORECASE)
 
 
-def _leading(words: list[str]) -> re.Pattern[str]:
-    """One of `words` as the part's first word, followed by more of it ("Do I ...", not "Do.")."""
+def _leading(words: list[str], discourse: list[str] | None = None) -> re.Pattern[str]:
+    """One of `words` as the part's first word, followed by more of it ("Do I ...", not "Do."); a discourse
+    marker before it ("so is that ...?", "ok, do I ...?") does not change what the part asks."""
     if not words:
         return re.compile(r"(?!)")
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\W*(?:{alternatives})\s+\w", re.IGNORECASE)
+    markers = "|".join(re.escape(w) for w in sorted(discourse or [], key=len, reverse=True))
+    lead = rf"(?:(?:{markers})\b[\s,.!-]*)*" if markers else ""
+    return re.compile(rf"\W*{lead}(?:{alternatives})\s+\w", re.IGNORECASE)
 
 
 def _followed_by(words: list[str], followers: list[str]) -> re.Pattern[str]:

@@ -119,6 +119,7 @@ class Retriever:
         by_sentence: dict[str, float] | None = None,
         k: int | None = None,
         focus: str | None = None,
+        named: list[str] | None = None,
     ) -> list[Passage]:
         """Chunks ranked by reciprocal rank fusion of four rankings, best first.
 
@@ -127,13 +128,15 @@ class Retriever:
         question names ("career path" -> Career Paths): a heading is strong evidence, so it is a ranking
         of its own. Each passage keeps its cosine so callers can still judge coverage. `focus` is the part
         of the query that says what is asked (without context entities): headings are matched against it.
+        `named`: the documents' other names for what the question names (OtherNames.expand), when the caller
+        has read them already (the documents answer does, once per question); else they are read here.
         """
         k = k or self._top_k
         depth = max(2 * k, 10)
         dense = self.search(query, k=depth, vector=vector)
         # The lexical side also searches the documents' other names for what is asked (once: the caller may
         # have added some already).
-        named = self.names.expand(query)
+        named = self.names.expand(query) if named is None else named
         base = focus or query
         focus = " ".join([base, *(e for e in named if e not in base)])
         query = " ".join([query, *(e for e in named if e not in query)])

@@ -58,6 +58,10 @@ COMPARE_WORDS = _word_list("compare_words")
 RANK_HIGH = _word_list("rank_high")
 RANK_LOW = _word_list("rank_low")
 MONTHLY_WORDS = _word_list("monthly_words")
+UNSTATED_PERIODS = _table("unstated_periods")
+# An amount of money the asker states ("is 150k good?", "$95,000 offer"): pay is what the part is about.
+AMOUNT = re.compile(r"\$\s?\d|\b\d+(?:[.,]\d+)?\s?k\b")
+UNSTATED_CURRENCIES = _table("unstated_currencies")
 PREDICTION_WORDS = _word_list("prediction_words")
 TOOLS_WORDS = _word_list("tools_words")
 TOOLS_ASKED = _word_list("tools_asked")
@@ -70,6 +74,9 @@ DOC_CUES = _word_list("doc_cues")
 DOC_OPENERS = _word_list("doc_openers")
 ROLE_MODIFIER_NOISE = frozenset(_word_list("role_modifier_noise"))
 AI_WORDS = frozenset(_word_list("ai_words"))
+# "the field offers lots of paths": a metric's word used as a verb (a subject before it, an object after it)
+VERB_OBJECTS = _word_list("verb_objects")
+NOUN_MARKERS = _word_list("noun_markers")
 
 INJECTION = re.compile(
     r"ignore (?:all |any |your |the |previous |prior |above )*(?:instructions|rules|prompt|sources)|"
@@ -84,8 +91,11 @@ FOLLOWUP_START = re.compile(
 )
 ROLE_NOUN = re.compile(
     r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|engineers?|scientists?|researchers?|analysts?|managers?|"
-    r"architects?|designers?|programmers?|consultants?|administrators?|testers?|specialists?)\b"
+    r"architects?|designers?|programmers?|consultants?|administrators?|testers?|specialists?|"
+    r"people|folks?|professionals?|practitioners?|experts?|pros)\b"
 )
+# "MLOps people", "NLP folks": who they are is the word before; a title only when their pay is asked
+_PERSON_NOUNS = frozenset({"people", "folk", "folks", "professional", "practitioner", "expert", "pros"})
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 EXPERIENCE = re.compile(
     r"\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)(?:\s+of)?(?:\s+(?:experience|exp|in))?", re.IGNORECASE
@@ -118,6 +128,8 @@ class Slots:
     rank_word: str | None = None  # "highest" | "lowest" said with nothing to rank ("and the least?")
     rank_dimension: str | None = None  # "city" | "role" | "level"
     monthly: bool = False
+    unstated_period: str | None = None  # "hourly": a pay period no source states
+    unstated_currency: str | None = None  # "euros": a currency no source states
     tools: bool = False
     companies: bool = False
     extra_comp: bool = False
@@ -161,6 +173,7 @@ class Slots:
             or self.level
             or self.experience_years is not None
             or (self.salary and (self.years or self.platform_population))
+            or (self.compare and len(self.years) > 1)  # "how do the 2024 and 2025 pages differ?": their figures
             or self.unknown_role
             or (self.unknown_place and self.salary)
             or (self.salary and not self.doc_cue)
@@ -299,12 +312,16 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.level_span = bool(named_level and s.experience_years is None and has_any(text, LEVEL_SPAN_WORDS))
     s.city = first_key(text, vocabulary.cities)
     # "earn there", "in that city" point back to a place; "is there", "are there" do not.
-    s.place_pointer = re.search(r"(?<!\bis )(?<!\bare )\bthere\b|\b(?:that|this|same) city\b", text) is not None
+    # ... nor "to get there" (a goal reached, the role of the part before).
+    s.place_pointer = (
+        re.search(r"(?<!\bis )(?<!\bare )(?<!\bget )(?<!\bgetting )\bthere\b|\b(?:that|this|same) city\b", text)
+        is not None
+    )
     s.cities = all_keys(text, vocabulary.cities)
     if not s.city:
         other = next((p for p in OTHER_PLACES if has_phrase(text, p)), None)
         s.unknown_place = other.title() if other else None
-    s.platform_metric = first_key(text, PLATFORM_METRICS)
+    s.platform_metric = first_key(_without_verb_uses(text), PLATFORM_METRICS)
     if not s.platform_metric and re.search(r"\bheadline\b|\bplatform (?:figures|statistics|stats|numbers)\b", text):
         s.platform_metric = "all"
     if s.platform_metric == "offers_total" and "top companies" in text:
@@ -314,7 +331,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         has_any(text, SALARY_WORDS) or "average" in text
     ):
         s.market_metric = None  # "what should an AI/ML expert know" is not about their salary
-    s.salary = has_any(text, SALARY_WORDS)
+    s.salary = has_any(text, SALARY_WORDS) or AMOUNT.search(text) is not None
     s.compare = has_any(text.replace("grow into", " "), COMPARE_WORDS)
     # "which is higher, entry or late career?": the two levels side by side, not a ranking of the roles
     two_levels = len(s.levels) >= 2 and re.search(r"\b(?:higher|lower|more|less|better|worse|or)\b", text)
@@ -336,6 +353,8 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         if s.rank_dimension == "city" and not (s.salary or s.roles or s.level or s.platform_metric or s.market_metric):
             s.rank = s.rank_dimension = None  # "which cities have the most AI jobs?" ranks no figure we hold
     s.monthly = has_any(text, MONTHLY_WORDS)
+    s.unstated_period = first_key(text, UNSTATED_PERIODS)
+    s.unstated_currency = first_key(text, UNSTATED_CURRENCIES)
     tools_named = has_any(text, TOOLS_WORDS) or (bool(s.years) and has_any(text, TOOLS_OF_A_YEAR))
     s.tools = tools_named and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text)
     # "which companies pay most?" asks the companies' figures; "my company pays me 100k" is the asker's context.
@@ -356,6 +375,26 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         or (s.place_pointer and s.salary)
     )
     return s
+
+
+def _without_verb_uses(text: str) -> str:
+    """The text with a one-word metric name that is used as a verb blanked out: "AI offers lots of paths" (an
+    object after it, no determiner or quantifier before it) names no offers, where "how many offers a dev got"
+    does."""
+    if not VERB_OBJECTS:
+        return text
+    words = {p for phrases in PLATFORM_METRICS.values() for p in phrases if " " not in p}
+    if not words:
+        return text
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    objects = "|".join(re.escape(w) for w in VERB_OBJECTS)
+    pattern = re.compile(rf"(\b[\w'-]+\s+)(?:{names})(?=\s+(?:{objects})\b)")
+
+    def blank(match: re.Match[str]) -> str:
+        before = match.group(1).strip()
+        return match.group(0) if before in NOUN_MARKERS or before.isdigit() else match.group(1) + "_"
+
+    return pattern.sub(blank, text)
 
 
 def rank_dimension(text: str, without_levels: str | None = None) -> str | None:
@@ -380,6 +419,12 @@ def _unknown_role(text: str, s: Slots) -> str | None:
             if word in ROLE_MODIFIER_NOISE or word in STOPWORDS:
                 break
             modifiers.insert(0, word)
+        if match.group(2) in _PERSON_NOUNS or match.group(2).rstrip("s") in _PERSON_NOUNS:
+            if not (s.salary and len(modifiers) == 1 and modifiers[0] not in AI_WORDS and len(modifiers[0]) > 2):
+                continue
+            # "MLOps people" is no title of the tables: named as written, as the specialists they are
+            written = re.search(rf"\b{re.escape(modifiers[0])}\b", s.corrected, re.IGNORECASE)
+            return f"{written.group(0) if written else modifiers[0]} specialist"
         noun = match.group(2).rstrip("s")
         ai_title = any(w in AI_WORDS for w in modifiers)
         if ai_title and noun in ("manager", "architect", "designer", "analyst", "consultant", "administrator"):

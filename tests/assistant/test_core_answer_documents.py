@@ -1187,3 +1187,49 @@ def test_a_short_item_before_an_item_with_a_glued_remark_is_no_label(text: str) 
     found = units(text)
     assert [u.label for u in found] == ["", "", ""] and all(not u.children for u in found)
     assert found[2].text.endswith(("processes", "decisions"))
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("how can I keep my model from overfitting", True),
+        ("ways to stop a language model picking up bad habits", True),
+        ("tips for dealing with the black box problem", True),
+        ("is there a way to get around too little data?", True),
+        ("how does deep learning copy the brain", False),
+        ("how should I handle data versioning", False),  # managing a thing is not countering a problem
+        ("how much does overfitting cost?", False),
+        ("what are the challenges of fixing bias", False),
+    ],
+)
+def test_a_remedy_is_asked_by_how_to_avoid_questions(question: str, asked: bool) -> None:
+    from assistant.answer_scoring import asks_remedy
+
+    assert asks_remedy(question, "explanation") is asked
+    assert not asks_remedy(question, "figure")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["how can I keep my model from overfitting", "how do I avoid overfitting in my models?"]
+)
+def test_how_to_avoid_is_answered_by_the_remedy_not_the_definition(real_assistant: Assistant, question: str) -> None:
+    """The advice "Balancing model complexity to avoid overfitting ..." leads, not what overfitting is."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith("Balancing model complexity to avoid overfitting"), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ways to stop a language model picking up bad habits from social media threads",
+        "how to get around not having enough real training data",
+    ],
+)
+def test_the_way_around_a_stated_problem_follows_it(real_assistant: Assistant, question: str) -> None:
+    """The problem sentence may lead (it holds the question's words); the next paragraph's "A way around this,
+    using synthetic data, ..." is the answer, and "this" comes with the sentence it points back to."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert "A way around this, using synthetic data" in text, text
+    assert text.index("bad habits") < text.index("A way around this"), text

@@ -77,3 +77,78 @@ def test_which_is_higher_after_two_roles_says_which(real_assistant: Assistant, t
 def test_a_city_ranking_names_the_role_its_figures_are_for(real_assistant: Assistant) -> None:
     reply = ask(real_assistant, "which city pays best?")
     assert "city figures (Machine Learning Engineer, 2024)" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "period", "stated"),
+    [
+        ("what's the hourly rate for a data scientist", "hourly", "$129,640"),
+        ("how much does an ML engineer make per hour?", "hourly", "$126,397 - $151,945"),
+        ("weekly pay for entry level AI engineers?", "weekly", "$100,324"),
+    ],
+)
+def test_a_pay_period_no_source_states_is_refused_with_what_they_state(
+    real_assistant: Assistant, question: str, period: str, stated: str
+) -> None:
+    """An hourly or weekly figure would need hours the sources never give: no conversion is made up; the reply
+    says so (abstained) and gives the annual figure the guide does state."""
+    reply = ask(real_assistant, question)
+    assert reply.abstained, reply.answer
+    assert f"no {period} pay figures" in reply.answer and stated in reply.answer, reply.answer
+    assert "divided by" not in reply.answer, reply.answer
+
+
+def test_monthly_pay_is_still_converted(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "AI engineer salary per month")
+    assert "divided by twelve" in reply.answer and not reply.abstained, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["what's the difference between the 2024 and 2025 pages?", "what changed from 2024 to 2025?"]
+)
+def test_two_years_compared_with_no_figure_named_give_every_headline_change(
+    real_assistant: Assistant, question: str
+) -> None:
+    """Two years compared is a question the platform figures answer (it was refused when "difference between"
+    sent it to the documents); with no figure named, each headline figure's change is given."""
+    reply = ask(real_assistant, question)
+    assert not reply.abstained, reply.answer
+    assert all(f in reply.answer for f in ("45 in 2024", "59 in 2025", "$5,640", "$5,808", "0.4 in 2024")), reply.answer
+
+
+def test_a_named_figure_compared_across_years_stays_that_figure(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "how did the median change from 2024 to 2025?")
+    assert "+$168" in reply.answer and "total number of offers" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "currency", "stated"),
+    [
+        ("how much is the average ML expert salary in euros?", "euros", "$122,060"),
+        ("data scientist salary in pounds", "pounds sterling", "$129,640"),
+        ("what's the 2025 median in EUR?", "euros", "$5,808"),
+    ],
+)
+def test_a_currency_no_source_states_is_not_converted(
+    real_assistant: Assistant, question: str, currency: str, stated: str
+) -> None:
+    """No exchange rate is in the sources: the reply says so (abstained) and gives the dollar figure."""
+    reply = ask(real_assistant, question)
+    assert reply.abstained and f"no figures in {currency}" in reply.answer and stated in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("is 150k good for a mid career ML engineer?", "$120,368 - $193,263"),
+        ("I got an offer of $95,000 as an entry level AI engineer, is that fair?", "$100,324"),
+        ("is 120k a lot for a data scientist?", "$129,640"),
+    ],
+)
+def test_an_amount_the_asker_states_makes_pay_the_question(
+    real_assistant: Assistant, question: str, figure: str
+) -> None:
+    """With no pay word, the asker's own amount ("150k", "$95,000") says the question is about pay: the role's
+    figure answers it (a mid-career ML engineer's career path did)."""
+    reply = ask(real_assistant, question)
+    assert figure in reply.answer and reply.route == "statistics", reply.answer

@@ -329,3 +329,61 @@ def test_a_bare_which_after_cities_ranks_those_cities(real_assistant: Assistant,
     """'which pays best ...?' with no noun of its own picks among the cities just named, not the role's levels."""
     reply = conversation(real_assistant, first, then)
     assert "New York City at $184,982" in reply.answer and "Late Career" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("how many offers were there in 2024", "so is that the number of open jobs?"),
+        ("total offers in 2025?", "hm, so is that the number of job openings?"),
+    ],
+)
+def test_a_yes_no_about_a_figure_after_a_discourse_marker_asks_its_method(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.kind for p in reply.plan] == ["method"]
+    assert "not the number of vacancies" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what does a data scientist make on average", "where does that number come from?"),
+        ("entry level ML engineer pay?", "how was that measured?"),
+    ],
+)
+def test_the_method_of_a_figure_whose_source_states_none_is_said_to_be_unstated(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert "does not say how its figures were measured" in reply.answer
+    assert "We count how many offers" not in reply.answer  # another source's method, for its own figures
+    assert reply.abstained
+
+
+@pytest.mark.parametrize(
+    ("first", "then"), [("what's MLOps", "how much do MLOps folks make?"), ("what is NLP?", "what do NLP people earn")]
+)
+def test_the_pay_of_people_of_a_field_the_tables_lack_is_refused_by_name(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.abstained and "no salary data for" in reply.answer
+    assert "two kinds of salary figure" not in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what are the career paths in AI?", "tell me more about the product manager one", "Associate Product Manager"),
+        ("which career tracks can I follow in ML?", "what about the robotics one", "Director of Robotics"),
+        ("which soft skills matter for AI jobs", "say more about the ethical judgment one", "fairness"),
+    ],
+)
+def test_the_item_one_after_a_list_searches_that_item_in_the_list_topic(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert not reply.abstained
+    assert expected in reply.answer

@@ -1155,3 +1155,16 @@ def test_the_level_asked_about_not_the_level_stated_before_it(
 def test_the_askers_own_company_is_context_not_the_top_companies(real_assistant: Assistant, message: str) -> None:
     reply = ask(real_assistant, message)
     assert "100,324" in reply.answer and "Google" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the entry level salary for an AI engineer and what should I study to get there?",
+        "how much does a data scientist earn and how do I get there?",
+    ],
+)
+def test_getting_there_after_a_role_asks_the_path_to_it(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"]
+    assert reply.plan[1].kind == "path"

@@ -133,3 +133,26 @@ def test_a_misspelt_word_is_respelled_only_where_its_neighbour_decides(real_assi
     assert retriever.names.expand("nueral networks", unwritten=True) == ["neural"]
     assert retriever.names.expand("sofft skills for AI", unwritten=True) == ["soft"]
     assert retriever.names.expand("what is federated learning", unwritten=True) == []  # a real word, not "generated"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "RL vs supervised learning?",
+        "is automated machine learning replacing people",
+        "what is back prop",
+        "whats deap learning used for",
+        "how big is GPT-3?",
+        "NLP jobs - are they growing",
+    ],
+)
+def test_other_names_are_read_once_and_hybrid_takes_them_as_given(real_assistant: Assistant, question: str) -> None:
+    """The documents answer reads a question's other names once (expand_both) and hands them to hybrid: the same
+    names as the two separate readings, and the same ranking as hybrid reading them itself."""
+    retriever = real_assistant.build.retriever
+    every, unwritten = retriever.names.expand_both(question)
+    assert (every, unwritten) == (retriever.names.expand(question), retriever.names.expand(question, unwritten=True))
+    assert set(unwritten) <= set(every)
+    vector = retriever.embed(question)
+    given = retriever.hybrid(question, vector, k=8, named=every)
+    assert [p.chunk_id for p in given] == [p.chunk_id for p in retriever.hybrid(question, vector, k=8)]

@@ -187,3 +187,36 @@ def test_two_levels_set_side_by_side_are_compared_not_ranked(text: str) -> None:
 )
 def test_there_points_to_a_place_unless_it_says_something_exists(text: str, pointer: bool) -> None:
     assert slots(text).place_pointer is pointer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the field offers lots of paths - which ones exist?", "AI offers great careers, which roles are there?"],
+)
+def test_a_metric_word_used_as_a_verb_names_no_metric(text: str) -> None:
+    assert slots(text).platform_metric is None
+
+
+@pytest.mark.parametrize(
+    "text", ["how many offers a developer got in 2025", "total offers in 2024", "did the number of offers grow?"]
+)
+def test_a_metric_word_used_as_a_noun_still_names_it(text: str) -> None:
+    assert slots(text).platform_metric == "offers_total"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("how much do MLOps folks make?", "MLOps specialist"), ("what do NLP people earn", "NLP specialist")],
+)
+def test_people_of_a_field_the_tables_lack_are_a_role_when_their_pay_is_asked(text: str, title: str) -> None:
+    assert slots(text).unknown_role == title
+
+
+@pytest.mark.parametrize("text", ["how much do AI people make?", "how many people work in AI?", "are NLP folks happy?"])
+def test_people_without_a_field_or_without_pay_are_no_role(text: str) -> None:
+    assert slots(text).unknown_role is None
+
+
+@pytest.mark.parametrize("text", ["what should I study to get there?", "how long does getting there take"])
+def test_getting_there_is_no_place(text: str) -> None:
+    assert not slots(text).place_pointer
