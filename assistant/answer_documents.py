@@ -47,6 +47,10 @@ from assistant.text_terms import found_in, terms
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
+# A rare word the documents never write, alone, this close to one of their sentences names what they say in other
+# words ("postgraduate" 0.49, "biotech" 0.50 to "Life sciences", "fintech" 0.43); further, it is something else
+# ("sabbaticals" 0.22, "burnout" 0.28, "tokenization" 0.36, "ethicist" 0.37).
+WORD_MEANING = 0.42
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
 # Words of "how does X work", "what is X like", "the term/word X" that are not the term X, as terms() reads them
@@ -84,6 +88,8 @@ class DocumentAnswerer:
         query = self._read_acronyms(query)
         if self._unwritten(query):
             return False  # "is Julia good for ML?": the documents never name what is asked about
+        if self._unsaid(query):
+            return False  # "how common is burnout among data scientists?": nor what this rare word means
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data
@@ -104,7 +110,7 @@ class DocumentAnswerer:
         # a sentence naming both "NLP" and its expansion is not the better answer for it.
         # Read once per question: hybrid searches them all (`every`), the sentences are chosen by `named`.
         every, named = self._retriever.names.expand_both(query)
-        extra = " ".join([self._synonyms.words_for(query), *named]).strip()
+        extra = " ".join([self._synonyms.words_for(query), *named, *self._retriever.lexical.variants(query)]).strip()
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
         passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text, named=every)
         strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
@@ -180,6 +186,20 @@ class DocumentAnswerer:
         # A name with another name in search_synonyms.toml is written after all ("PhD": "Ph.D.").
         return [name for name in self._retriever.names.unwritten_names(query) if not self._synonyms.words_for(name)]
 
+    def _unsaid(self, query: str) -> list[str]:
+        """The question's rare words that the documents never write (OtherNames.unwritten_specifics) and whose
+        meaning no sentence of theirs is near: the word's own vector (embedded only for such a word, cached) is
+        further than WORD_MEANING from every sentence and list item. "postgraduate" lies near "Advanced degrees
+        (Master's or Ph.D.)" and "biotech" near the life-sciences item, so they are asked in other words;
+        "sabbaticals", "burnout", "tokenization" lie near nothing the documents say."""
+        out = []
+        for word in self._retriever.names.unwritten_specifics(query):
+            if self._synonyms.words_for(word):
+                continue
+            if self._sentences.closest(self._retriever.embed(word)) < WORD_MEANING:
+                out.append(word)
+        return out
+
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit
         says none of the question's own words: a methodology sentence about something else."""
@@ -207,7 +227,8 @@ class DocumentAnswerer:
         learning?"): the sentences that share its words ("style transfer", "learning") are about something else.
         The term is written when any two of its words stand together in the documents: "whats unsupervised
         learning used for" names "unsupervised learning". A term written as one word ("back prop", see
-        Retriever.expand) or as an acronym's expansion is not this either."""
+        Retriever.expand) or as an acronym's expansion is not this either. A one-word term is undefined when the
+        documents never write it in any form ("what does vesting mean?")."""
         if kind in ("figure", "comparison") or not asks_definition(query):
             return False
         # "what's the point of backpropagation" names one term
@@ -217,6 +238,8 @@ class DocumentAnswerer:
         # about it, not a name ("best way to network in AI").
         weight = self._retriever.lexical.weight
         acronyms = [w for w in term if w.lower() in self._expansions]
+        if len(term) == 1 and not acronyms and not self._synonyms.words_for(term[0]):
+            return not self._retriever.names.writes_word(term[0])  # "what is vesting?": a word they never write
         if len(term) < 2 or (acronyms and (len(term) > NAME_WORDS or not all(weight(w.lower()) for w in acronyms))):
             return False
         # "support vector machine" shares two words with the defined "support vector regression (SVR)": written

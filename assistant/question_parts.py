@@ -238,3 +238,26 @@ def asked_level(own: Slots, text: str, vocabulary: Vocabulary) -> Slots:
         return own
     asked = understand(question, vocabulary)
     return replace(own, level=asked.level, levels=asked.levels) if asked.level else own
+
+
+class PhraseReader:
+    """understand() of a message's phrases, each read once (the splitter reads a clause to see whether it asks
+    something, the planner reads it again as a part); each caller gets its own copy, the planner changes it."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._vocabulary = vocabulary
+        self._read: dict[str, Slots] = {}
+
+    def __call__(self, text: str) -> Slots:
+        slots = self._read.get(text)
+        if slots is None:
+            slots = self._read[text] = understand(text, self._vocabulary)
+        return slots.copy()
+
+
+def asks_by_itself(slots: Slots) -> str:
+    """What a phrase asks by itself: 'statistics' ("the number of offers"), 'documents' ("the skills needed"),
+    or '' for nothing."""
+    if slots.wants_documents_about_role() or (slots.doc_cue and not slots.salary):
+        return "documents"
+    return "statistics" if slots.has_stats() else ""
