@@ -139,7 +139,7 @@ _REMEDY_VERB = (
 )
 REMEDY_ASKED = re.compile(
     r"^\s*(?:how\s+(?:can|could|do|does|should|would|to|might|will|are|is)\b|"
-    r"(?:what\s+(?:are\s+)?)?(?:(?:some|any|the\s+best|good)\s+)?(?:ways?|tips?|steps|strategies|methods|advice)\b|"
+    r"(?:what(?:['’]s|s|\s+is|\s+are)?\s+)?(?:(?:some|any|the\s+best|a\s+good|good)\s+)?(?:ways?|tips?|steps|strategies|methods|advice)\b|"
     rf"what\s+(?:can|should|do|does)\b|is\s+there\s+(?:a|any)\s+way\b).*?\b{_REMEDY_VERB}\b",
     re.I,
 )

@@ -1329,3 +1329,20 @@ def test_a_lists_closing_remark_follows_it_when_it_says_what_the_items_do_not(
 def test_a_closing_remark_that_only_sums_up_does_not_follow_its_list(real_assistant: Assistant) -> None:
     text = real_assistant.ask("what are the core responsibilities of an ML engineer").answer
     assert "- Data Preparation and Analysis" in text and "By fulfilling these responsibilities" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["whats the best way to avoid underfitting", "what's a good way to prevent overfitting?"]
+)
+def test_a_remedy_asked_as_whats_the_best_way_is_no_undefined_term(real_assistant: Assistant, question: str) -> None:
+    """'whats the best way to avoid X' reads like 'what is <term>' but asks for a remedy: the advice that names X
+    answers, however far its list is from the question as a whole."""
+    text = answer(real_assistant, question, "list").text()
+    assert text.startswith("Balancing model complexity to avoid overfitting and underfitting"), text
+
+
+@pytest.mark.slow
+def test_a_remedy_for_something_the_documents_never_name_is_still_refused(real_assistant: Assistant) -> None:
+    draft = Draft(documents=real_assistant.build.documents)
+    assert not real_assistant.build.document_answerer.answer("whats the best way to avoid burnout", "list", draft)
