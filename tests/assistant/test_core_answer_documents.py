@@ -1346,3 +1346,46 @@ def test_a_remedy_asked_as_whats_the_best_way_is_no_undefined_term(real_assistan
 def test_a_remedy_for_something_the_documents_never_name_is_still_refused(real_assistant: Assistant) -> None:
     draft = Draft(documents=real_assistant.build.documents)
     assert not real_assistant.build.document_answerer.answer("whats the best way to avoid burnout", "list", draft)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("which frameworks should a robotics engineer learn?", True),
+        ("which industries are hiring", True),
+        ("what companies pay the most?", True),
+        ("what makes NYC a hotspot", False),  # a verb, not a noun asked for
+        ("what usually goes wrong with data", False),
+        ("what UX skills should an AI developer have", False),  # the noun's modifier names the topic
+    ],
+)
+def test_instances_are_asked_by_what_or_which_and_a_plural_noun(question: str, asked: bool) -> None:
+    from assistant.answer_roles import INSTANCES_ASKED
+
+    assert (INSTANCES_ASKED.match(question) is not None) is asked
+
+
+def test_a_unit_enumerating_things_the_question_does_not_name_gives_instances() -> None:
+    from assistant.answer_roles import names_instances
+
+    asked = set(terms("tools frameworks"))
+    (named,) = units("- Machine Learning Frameworks: Familiarity with TensorFlow, PyTorch, and scikit-learn.")
+    (general,) = units("- Openness to learning new tools, methodologies, and frameworks")
+    assert names_instances(named, asked) and not names_instances(general, asked)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "context"),
+    [
+        ("which frameworks should a robotics engineer learn?", ["Robotics Engineer"]),
+        ("what libraries does a data scientist need", ["Data Scientist"]),
+    ],
+)
+def test_what_tools_is_answered_by_the_unit_naming_tools(
+    real_assistant: Assistant, question: str, context: list[str]
+) -> None:
+    """'Familiarity with TensorFlow, PyTorch, and scikit-learn' names the tools asked for; 'Openness to learning
+    new tools, methodologies, and frameworks' only shares the question's words."""
+    text = answer(real_assistant, question, "list", context).text()
+    assert "TensorFlow" in text and not text.startswith("Openness to learning"), text
