@@ -118,7 +118,8 @@ class KindRules:
         how_made = method_cue and names_metric(own) and (not number_words or worked_case)
         # "does the number of offers tell me how many jobs there are?": a yes/no question about what a named
         # figure stands for, its "how many" inside what is asked about it.
-        how_made = how_made or (yes_no and names_metric(own) and not (own.level or own.years))
+        # "is that monthly?" asks the figure's period, which the figure's own answer states (or says is unstated).
+        how_made = how_made or (yes_no and names_metric(own) and not (own.level or own.years or own.monthly))
         # "what is a proposal?", "what does the median salary expectation mean?": what a named figure IS (its value
         # is asked by "what is the median?"), whatever year the part before set.
         meaning = names_metric(own) and (asks_what_a_thing_is(text) or (explains and not number_words))
