@@ -1168,3 +1168,39 @@ def test_getting_there_after_a_role_asks_the_path_to_it(real_assistant: Assistan
     reply = ask(real_assistant, question)
     assert [p.route for p in reply.plan] == ["statistics", "documents"]
     assert reply.plan[1].kind == "path"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("does moving into management raise your salary?", "significant salary jumps"),
+        ("is a PhD worth it for higher pay in AI?", "Ph.D."),
+        ("do AI jobs pay well?", "higher than average tech salaries"),
+    ],
+)
+def test_a_yes_no_about_pay_naming_no_figure_is_asked_of_the_documents(
+    real_assistant: Assistant, question: str, expected: str
+) -> None:
+    reply = ask(real_assistant, question)
+    assert [p.route for p in reply.plan] == ["documents"]
+    assert expected in reply.answer
+    assert "two kinds of salary figure" not in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what tools should a data scientist be comfortable with?",
+        "which tools should machine learning engineers be familiar with?",
+    ],
+)
+def test_tools_of_a_role_are_its_toolkit_not_the_trending_list(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert [p.route for p in reply.plan] == ["documents"]
+    assert "TensorFlow" in reply.answer
+
+
+def test_the_trending_tools_for_a_role_are_still_the_trending_list(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "which tools are trending for data scientists?")
+    assert reply.plan[0].route == "statistics"
+    assert "Vertex" in reply.answer
