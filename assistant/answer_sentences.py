@@ -91,6 +91,9 @@ def write_sentences(
         # A heading is about the side when it names the side's specific words ("Unsupervised Learning"), not
         # a common one the side happens to hold ("job" in "Is C++ useful for an AI job?").
         named = {t for t in side if rare(t)} or side
+        # A side read as a name or a formula ("linear regression", "P(x,y)"): a sentence saying it speaks of
+        # that side wherever it is ("Algorithms such as linear regression ..." under Regression Models).
+        a_name = any(" " in t or "(" in t for t in side)
         if not any(covers(c, side, other) for c in chosen):
             # Only from a section on that side or the lead's own: a sentence on a third topic that names
             # the side in passing ("Generative models, ... an example of unsupervised learning") is not it.
@@ -99,7 +102,7 @@ def write_sentences(
                 for s in scored[1:]
                 if only_on(s, side, other)
                 and s.score >= best.score - best.bonus - SIDE_SLACK  # the lead's own both-sides bonus set aside
-                and (mentions(heading_of(s.passage), named) or s.passage.section == best.passage.section)
+                and (mentions(heading_of(s.passage), named) or s.passage.section == best.passage.section or a_name)
             ]
             # The section written about that side ("Discriminative Models") says what it is, from its first
             # sentence on (however it scores: "These generally entail ..." leans on the heading); a sentence
@@ -116,6 +119,16 @@ def write_sentences(
     sided = contrast or (
         sides is not None and all(any(only_on(c, one, two) for c in chosen) for one, two in (sides, sides[::-1]))
     )
+    if (
+        sided
+        and sides is not None
+        and len(chosen) > 2
+        and not any(mentions(speaks_of(best.unit, best.passage), side) for side in sides)
+    ):
+        # Each side has its own sentence and the lead speaks of neither ("They model the relationship between
+        # ... (x) and ... (y)" for "P(x,y) vs P(y|x)"): it shared words with the question, it is no answer.
+        chosen = chosen[1:]
+        best = chosen[0]
     following = continuation(best, scored, remedy)
     if following is not None and following not in chosen and len(chosen) < 3:
         chosen.append(following)

@@ -15,10 +15,13 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from rapidfuzz import fuzz
 
 from assistant.documents import Document
+from assistant.passage_units import _is_label_line as is_label_line  # the answer units' own reading
 from assistant.text_terms import join_soft_wraps
 
 NEAR_DUPLICATE_RATIO = 95.0  # rapidfuzz ratio: pages differing by a word are the same passage
 _NUMBER = re.compile(r"\d[\d,.]*")
+_ITEM = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")  # a list item's mark, as passage_units reads it
+_NUMBERED_ITEM = re.compile(r"^\s*\d+[.)]\s+")
 
 
 @dataclass
@@ -105,7 +108,7 @@ def chunk_documents(documents: list[Document], chunk_size: int, chunk_overlap: i
         for section in doc.sections:
             label = " > ".join(p for p in section.path if p != doc.title) or doc.title
             # Wrapped paragraphs as one line each, so a chunk boundary never falls mid-sentence at a wrap.
-            for piece in splitter.split_text(join_soft_wraps(section.text)):
+            for piece in _pieces(join_soft_wraps(section.text), chunk_size, splitter):
                 if not piece.strip():
                     continue
                 first, last = _locate(doc, piece, section.start_line, section.end_line)
@@ -119,6 +122,58 @@ def chunk_documents(documents: list[Document], chunk_size: int, chunk_overlap: i
                 by_id[cid] = chunk
                 chunks.append(chunk)
     return chunks
+
+
+def _pieces(text: str, chunk_size: int, splitter: RecursiveCharacterTextSplitter) -> list[str]:
+    """A section's chunks: the whole section when it fits; else, when it is a list of labelled groups (a
+    label line and the items under it: "1. Model Deployment and Monitoring", "- AI Research Scientist"),
+    whole groups packed into chunks up to the size, so no group is cut from its label (the character
+    splitter cut "4. Collaboration and Communication" from two of its items); the text around the groups,
+    and any section without them, as the character splitter cuts it."""
+    if len(text) <= chunk_size:
+        return splitter.split_text(text)
+    lines = [line for line in text.split("\n") if line.strip()]
+    groups = _label_groups(lines)
+    if not groups:
+        return splitter.split_text(text)
+    segments: list[str] = []  # runs of text that stay together, in reading order
+    at = 0
+    for start, end in groups:
+        if at < start:
+            segments += splitter.split_text("\n".join(lines[at:start]))
+        segments.append("\n".join(lines[start:end]))
+        at = end
+    if at < len(lines):
+        segments += splitter.split_text("\n".join(lines[at:]))
+    pieces: list[str] = []
+    for segment in segments:
+        if pieces and len(pieces[-1]) + 1 + len(segment) <= chunk_size:
+            pieces[-1] = f"{pieces[-1]}\n{segment}"
+        elif len(segment) <= chunk_size:
+            pieces.append(segment)
+        else:
+            pieces += splitter.split_text(segment)
+    return pieces
+
+
+def _label_groups(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, past-last) line of each labelled group: a label line (passage_units.is_label_line, the same
+    reading the answer units make) and the list items up to the next label line, numbered item or prose."""
+    groups: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not _ITEM.match(lines[i]) or not is_label_line(lines[i], _ITEM.sub("", lines[i]).strip(), lines[i + 1 :]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and _ITEM.match(lines[j]) and not _NUMBERED_ITEM.match(lines[j]):
+            if is_label_line(lines[j], _ITEM.sub("", lines[j]).strip(), lines[j + 1 :]):
+                break
+            j += 1
+        groups.append((i, j))
+        i = j
+    # Two groups at least: a single label line with items is one list, cut as any other text.
+    return groups if len(groups) >= 2 else []
 
 
 def _near_twin(chunks: list[Chunk], section: str, text: str, doc_id: str) -> Chunk | None:

@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 
 # Heavy modules (chromadb, langchain, onnxruntime) are imported only when a build is really needed.
 
-INDEX_FORMAT = "6"  # bump when the chunking, metadata, statistics schema or manifest changes
+INDEX_FORMAT = "7"  # bump when the chunking, metadata, statistics schema or manifest changes
 
 
 class IngestReport(BaseModel):

@@ -23,6 +23,10 @@ from assistant.text_terms import STOPWORDS, terms
 
 SEARCH_SYNONYMS_PATH = PROJECT_ROOT / "stats" / "search_synonyms.toml"
 RRF_K = 60  # the constant from the RRF paper: damps the weight of the very top ranks
+# British spellings of a light-stemmed term (text_terms._stem has taken -e/-es/-ed/-ing off): "specialis",
+# "organisation", "optimis", "analys"; the American -iz-/-yz- is what the documents may write instead.
+_BRITISH_IS = re.compile(r"is(ation|ational|ationally|at|er|)$")
+_BRITISH_YS = re.compile(r"ys(er|)$")
 COMPOUND_PREFIX = 6  # two question words joined ("back prop") match the documents' word they start ("backpropagation")
 
 
@@ -54,6 +58,8 @@ class LexicalIndex:
         self._docs = [terms(f"{section}\n{section}\n{text}") for section, text in zip(sections, texts, strict=True)]
         self._df: Counter[str] = Counter(term for doc in self._docs for term in set(doc))
         self._vocabulary = sorted(self._df)
+        # "pre-train" under "pretrain": a question often writes the documents' hyphenated compound as one word
+        self._unhyphenated = {w.replace("-", ""): w for w in self._vocabulary if "-" in w.strip("-")}
         self._bm25 = bm25s.BM25()
         if ids:
             self._bm25.index([doc or [""] for doc in self._docs], show_progress=False)
@@ -90,6 +96,38 @@ class LexicalIndex:
         # "documentation", "automated" finds "automation"), as the answer scoring matches them (found_in).
         wanted = wanted + sorted({form for term in wanted for form in self._forms(term)} - set(wanted))
         return np.asarray(self._bm25.get_scores(wanted), dtype=np.float32)
+
+    def variants(self, query: str) -> list[str]:
+        """The documents' other spelling of question words: American for British ("specialise" -> specializ-,
+        "organisation", "modelling"; the documents may write both), a compound with its hyphen ("pretrained" ->
+        pre-trained) and, for a word they never write, a clipped word's one written completion ("math" ->
+        mathematics, "algo" -> algorithm). General English read off the build's vocabulary, not a word list:
+        a variant counts only when the documents write it."""
+        out: list[str] = []
+        for term in dict.fromkeys(terms(query)):
+            if not term.replace("-", "").isalpha():
+                continue
+            for variant in self._spellings(term, clipped=term not in self._df):
+                if variant in self._df or (len(variant) >= 5 and self._starting_with(variant)):
+                    out.append(variant)
+        return list(dict.fromkeys(out))
+
+    def _spellings(self, term: str, clipped: bool) -> list[str]:
+        """Candidate spellings of a (light-stemmed) term; `clipped`: also its completion when four letters long."""
+        found = [
+            _BRITISH_IS.sub(r"iz\1", term),  # specialis(ation) -> specializ(ation), optimis -> optimiz
+            _BRITISH_YS.sub(r"yz\1", term),  # analys -> analyz
+            term.replace("our", "or") if len(term) >= 6 else term,  # behaviour -> behavior, labour -> labor
+            term[:-1] if len(term) >= 5 and term[-1] == term[-2] and term[-1] not in "aeious" else term,  # modell
+            self._unhyphenated.get(term, term),  # pretrain -> pre-train
+            term.replace("-", ""),  # pre-train -> pretrain
+        ]
+        if clipped and len(term) == 4:  # a clipped word: its one completion in the documents ("math", "algo")
+            completions = self._starting_with(term)
+            # ... a syllable or more longer ("long" is no clipping of "longer")
+            if completions and all(w.startswith(completions[0]) for w in completions) and len(completions[0]) > 6:
+                found.append(completions[0])
+        return [v for v in dict.fromkeys(found) if v != term]
 
     def _forms(self, term: str) -> set[str]:
         """The documents' terms that start with this one or that it starts with, five letters at least."""

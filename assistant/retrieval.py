@@ -137,6 +137,8 @@ class Retriever:
         # The lexical side also searches the documents' other names for what is asked (once: the caller may
         # have added some already).
         named = self.names.expand(query) if named is None else named
+        # ... and the documents' spelling of words they write otherwise ("specialise", "pretrained", "math").
+        named = [*named, *(v for v in self.lexical.variants(query) if v not in named)]
         base = focus or query
         focus = " ".join([base, *(e for e in named if e not in base)])
         query = " ".join([query, *(e for e in named if e not in query)])
@@ -309,6 +311,12 @@ class SentenceIndex:
             return []
         sims = self._matrix @ np.asarray(query_vector, dtype=np.float32)
         return [self._keys[int(i)]["text"] for i in np.argsort(-sims)[:n]]
+
+    def closest(self, query_vector: list[float]) -> float:
+        """The similarity of the sentence (or bare label: "Life sciences") most similar to the vector."""
+        if not len(self._keys):
+            return 0.0
+        return float((self._matrix @ np.asarray(query_vector, dtype=np.float32)).max())
 
     def best_chunks(self, query_vector: list[float], n: int = 5) -> dict[str, float]:
         """Chunks holding the n sentences most similar to the query (one sentence can carry a chunk)."""

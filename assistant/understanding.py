@@ -208,9 +208,9 @@ class Vocabulary:
     def correct(self, text: str) -> str:
         """Replace unknown words of 5+ letters by the closest known word (1 edit, 2 for 8+ letters). A real
         English word is no typo ("federated" never becomes "generated"); nor is a name as typed: a capital inside
-        the word ("LaTeX", "XGBoost") is never corrected, and a capitalised word inside a sentence only by one
-        edit ("Seatle" -> seattle, but "Coursera" never -> "course"): a name the documents lack is then seen
-        as one by the off-topic gates instead of being answered as the corpus word it resembles."""
+        the word ("LaTeX", "XGBoost") is never corrected, and a capitalised one, opening the question or not, only
+        by one edit ("Seatle" -> seattle, but "Coursera" never -> "course"): a name the documents lack is then
+        seen as one by the off-topic gates instead of being answered as the corpus word it resembles."""
 
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
@@ -219,8 +219,7 @@ class Vocabulary:
                 return word
             if any(c.isupper() for c in word[1:]):
                 return word
-            opening = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in '.?!:;"“(-'
-            limit = 1 if len(lower) < 8 or (word[0].isupper() and not opening) else 2
+            limit = 1 if len(lower) < 8 or word[0].isupper() else 2
             best = process.extractOne(lower, self.words, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
             return best[0] if best else word
 

@@ -40,6 +40,7 @@ def test_a_real_english_word_is_not_corrected_into_a_corpus_word(vocab: Vocabula
         "do I need LaTeX for research papers",  # a capital inside the word: a name as typed
         "are Coursera courses worth it",  # a capitalised word inside the sentence, two edits from "course"
         "is a Coursera certificate enough",
+        "Coursera or a degree?",  # opening the question: still two edits from "courses"
     ],
 )
 def test_a_name_as_typed_is_not_corrected_into_a_corpus_word(vocab: Vocabulary, text: str) -> None:
