@@ -1204,3 +1204,26 @@ def test_the_trending_tools_for_a_role_are_still_the_trending_list(real_assistan
     reply = ask(real_assistant, "which tools are trending for data scientists?")
     assert reply.plan[0].route == "statistics"
     assert "Vertex" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "routes"),
+    [
+        ("tell me the average data scientist salary as well as what skills they need", ["statistics", "documents"]),
+        ("what does a robotics engineer earn as well as what do they design?", ["statistics", "documents"]),
+        ("AI researcher avg pay & career path?", ["statistics", "documents"]),
+        ("data scientist entry salary and career path", ["statistics", "documents"]),
+    ],
+)
+def test_as_well_as_and_a_two_word_term_joined_last_split_into_parts(
+    real_assistant: Assistant, question: str, routes: list[str]
+) -> None:
+    reply = ask(real_assistant, question)
+    assert [p.route for p in reply.plan] == routes
+
+
+@pytest.mark.parametrize(
+    "message", ["do ML engineers need Python as well as R?", "what are supervised and unsupervised learning?"]
+)
+def test_words_joined_inside_one_question_stay_one_part(real_assistant: Assistant, message: str) -> None:
+    assert len(ask(real_assistant, message).plan) == 1
