@@ -167,13 +167,18 @@ class OtherNames:
         return len(word) >= 6 and at < len(self._sorted_words) and self._sorted_words[at].startswith(word)
 
     def _name_written(self, word: str) -> bool:
-        """The documents write this word of a name, or it with a plural ending ("GPUs" / "gpu", "APIs"), or a
-        word of theirs is it with up to three more letters ("Pytorch" typed short). Not a shorter word plus
-        any letter: "LaTeX" is not "late", "Coursera" not "course"."""
+        """The documents write this word of a name, or it with a plural ending ("GPUs" / "gpu", "APIs") or a
+        version number, or a word of theirs is it with up to three more letters ("Pytorch" typed short). Not a
+        shorter word plus any letter: "LaTeX" is not "late", "Coursera" not "course"."""
         if word in self._words or self._lexical.weight(word):
             return True
-        for ending in ("s", "es", "'s"):
-            stem = word.removesuffix(ending)
+        # A plural or a version number ("TensorFlow2", "Python3.11") is the written name with an ending.
+        for stem in (
+            word.removesuffix("s"),
+            word.removesuffix("es"),
+            word.removesuffix("'s"),
+            word.rstrip("0123456789."),
+        ):
             if stem != word and len(stem) >= 2 and (stem in self._words or self._lexical.weight(stem)):
                 return True
         at = bisect.bisect_left(self._sorted_words, word)
