@@ -42,6 +42,7 @@ from assistant.passage_units import (
 )
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
+from assistant.understanding import SALARY_WORDS
 
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
@@ -51,6 +52,7 @@ CANDIDATES = 8  # passages whose units are scored
 # words ("postgraduate" 0.49, "biotech" 0.50 to "Life sciences", "fintech" 0.43); further, it is something else
 # ("sabbaticals" 0.22, "burnout" 0.28, "tokenization" 0.36, "ethicist" 0.37).
 WORD_MEANING = 0.42
+PAY_MEANING = 0.45  # a rare word this close to a salary word asks for the figures ("remuneration", "paycheck")
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
 # Words of "how does X work", "what is X like", "the term/word X" that are not the term X, as terms() reads them
@@ -176,12 +178,16 @@ class DocumentAnswerer:
         write_sentences(plain, draft, self._retriever.lexical.rare, sides, budget, asks_remedy(query, kind))
         return True
 
-    def unmentioned(self, query: str) -> list[str]:
+    def unmentioned(self, query: str, kind: PartKind | None = None) -> list[str]:
         """The names `query` asks about that the documents never write ("Julia", "Kubernetes"), as typed: what a
-        refusal names ("The sources I have don't say anything about Julia.")."""
+        refusal names ("The sources I have don't say anything about Julia."). Unless the part asks for a figure,
+        its rare words that the documents never say either ("burnout", see _unsaid): "how do I deal with
+        imposter syndrome as a junior data scientist?" is not answered by the junior's salary. A figure question
+        whose rare word means pay keeps its figures ("the typical remuneration for an ML engineer")."""
+        rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
         if not self._retriever.names.unwritten_names(query):
-            return []  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
-        return self._unwritten(self._read_acronyms(query))
+            return rare  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
+        return self._unwritten(self._read_acronyms(query)) + rare
 
     def _unwritten(self, query: str) -> list[str]:
         # A name with another name in search_synonyms.toml is written after all ("PhD": "Ph.D.").
@@ -200,6 +206,13 @@ class DocumentAnswerer:
             if self._sentences.closest(self._retriever.embed(word)) < WORD_MEANING:
                 out.append(word)
         return out
+
+    def _means_pay(self, word: str) -> bool:
+        """The word is another word for what the statistics measure: its vector is within PAY_MEANING of one of
+        the vocabulary's salary words ("remuneration" 0.60 to "earning", "paycheck" 0.58; "sabbatical" 0.21,
+        "imposter syndrome" 0.20). The salary words' vectors are embedded once (cached) when first needed."""
+        vector = np.asarray(self._retriever.embed(word), dtype=np.float32)
+        return any(float(vector @ np.asarray(self._retriever.embed(w))) >= PAY_MEANING for w in SALARY_WORDS)
 
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit

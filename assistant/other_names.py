@@ -26,6 +26,7 @@ INITIALISM_DOMINANCE = 2.0
 # General English's rare words (Zipf <= 3: at most once per million words) are a specialist's words; the casual
 # words of answerable questions ("perks" 3.2 is the closest seen, "bump" 4.0, "medicine" 4.3) are more common.
 RARE_ZIPF = 3.0
+NAMED_ZIPF = 4.0  # the word after a rare one, named with it when this uncommon ("syndrome" 3.1, not "among" 4.8)
 UNLISTED_WORD = 7  # a word no English list has counts as a term from this length ("blockchain"; not "devs", "pls")
 AFTER_FORMS_KEPT = 50_000  # question words whose written followers are kept (bounded: words come from users)
 _RUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+")
@@ -126,6 +127,7 @@ class OtherNames:
         a written word ("classify" / "classification"). A word general English lacks too counts when long
         ("blockchain", "convolutional"): shorter ones are slang or abbreviations ("pls", "devs")."""
         out = []
+        english = general_english()
         clauses = [c for c in _CLAUSE_BREAK.split(query) if c.strip()]
         for clause in [c for c in clauses if _ASKING.match(c)] or [query]:
             lead = _ASKING.match(clause)
@@ -135,6 +137,11 @@ class OtherNames:
                 if token != token.lower() or not word.isalpha() or len(word) < 5 or word in STOPWORDS:
                     continue  # names are unwritten_names' (a capital); short words are casual or abbreviations
                 if self._specific(word) and not any(self._name_written(t) for t in terms(word)):
+                    # With the next word when the documents never write that either and it is no common word
+                    # ("imposter syndrome"; not "burnout among"): the refusal names what was asked.
+                    after = re.match(r"\s+([a-z]{3,})\b", clause[match.end() :])
+                    if after and not self.writes_word(nxt := after.group(1)) and 0 < english.zipf(nxt) <= NAMED_ZIPF:
+                        token = f"{token} {nxt}"
                     out.append(token)
         return out
 
@@ -167,13 +174,18 @@ class OtherNames:
         return len(word) >= 6 and at < len(self._sorted_words) and self._sorted_words[at].startswith(word)
 
     def _name_written(self, word: str) -> bool:
-        """The documents write this word of a name, or it with a plural ending ("GPUs" / "gpu", "APIs"), or a
-        word of theirs is it with up to three more letters ("Pytorch" typed short). Not a shorter word plus
-        any letter: "LaTeX" is not "late", "Coursera" not "course"."""
+        """The documents write this word of a name, or it with a plural ending ("GPUs" / "gpu", "APIs") or a
+        version number, or a word of theirs is it with up to three more letters ("Pytorch" typed short). Not a
+        shorter word plus any letter: "LaTeX" is not "late", "Coursera" not "course"."""
         if word in self._words or self._lexical.weight(word):
             return True
-        for ending in ("s", "es", "'s"):
-            stem = word.removesuffix(ending)
+        # A plural or a version number ("TensorFlow2", "Python3.11") is the written name with an ending.
+        for stem in (
+            word.removesuffix("s"),
+            word.removesuffix("es"),
+            word.removesuffix("'s"),
+            word.rstrip("0123456789."),
+        ):
             if stem != word and len(stem) >= 2 and (stem in self._words or self._lexical.weight(stem)):
                 return True
         at = bisect.bisect_left(self._sorted_words, word)

@@ -85,3 +85,29 @@ def test_a_definition_of_a_word_the_documents_write_in_some_form_is_answered(
 ) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and said in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("is burnout common among ML engineers", "burnout"),
+        ("how can a junior data scientist beat imposter syndrome", "imposter syndrome"),  # not the junior's pay
+        ("can an entry level ML engineer take a sabbatical", "sabbatical"),
+    ],
+)
+def test_the_refusal_names_the_rare_word_and_no_figure_answers_it(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"anything about {named}." in reply.answer, reply.answer
+    assert "$" not in reply.answer and "I can answer" in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what's the usual remuneration of a data scientist", "typical remuneration for an AI engineer?"]
+)
+def test_a_figure_question_with_a_rare_word_keeps_its_figures(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "$" in reply.answer, reply.answer
