@@ -17,7 +17,9 @@ import numpy as np
 from assistant.answer_roles import (
     ANAPHORA,
     EXAMPLE,
+    EXAMPLES_ASKED,
     FIGURE,
+    GIVES_EXAMPLE,
     INSTANCES_ASKED,
     REASON,
     REMEDY,
@@ -60,6 +62,7 @@ REASON_GIVEN = 0.1  # what a causal sentence gains on a "why" question (removed:
 REMEDY_GIVEN = 0.2  # what a sentence offering a remedy gains on a "how do I avoid X" question
 INSTANCES_GIVEN = 0.2  # a unit naming things ("TensorFlow, PyTorch") on a "what tools / which companies" question
 EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts less (removed: dev -1)
+EXAMPLE_GIVEN = 0.2  # ... and what a sentence giving examples gains when examples are asked ("examples of X?")
 BARE_FIGURE = 0.3  # a short salary line, off a figure question (the statistics route owns figures)
 BARE_LABEL = 0.2  # a unit under four words (no change in counts when removed; fewer supports in answers)
 LEANING_ITEM = 0.15  # a list item opening with a pronoun (as BARE_LABEL)
@@ -108,6 +111,7 @@ class UnitScorer:
         why = bool(WHY.match(query)) and kind != "figure"
         remedy = asks_remedy(query, kind)
         instances = kind != "figure" and INSTANCES_ASKED.match(query) is not None
+        examples = kind != "figure" and EXAMPLES_ASKED.search(query) is not None
         left, right = sides or (set(), set())
         # A frame word matched in a unit says nothing of what is asked ("what skills do they need?": "individuals
         # need to meet specific requirements" is not about skills); it counts only when it is all there is.
@@ -153,6 +157,8 @@ class UnitScorer:
                     bonus += REASON_GIVEN  # "why ...?": a sentence that gives a cause or a purpose answers it
                 if instances and (lexical > 0 or heading_share > 0) and names_instances(unit, set(weights)):
                     bonus += INSTANCES_GIVEN  # "what tools ...?": the unit naming tools, not one on tools in general
+                if examples and not unit.is_item and (lexical > 0 or heading_share > 0) and GIVES_EXAMPLE.search(text):
+                    bonus += EXAMPLE_GIVEN  # "examples of unsupervised learning?": "For instance, ... Amazon ..."
                 if remedy and REMEDY.search(text):
                     bonus += REMEDY_GIVEN  # "how do I avoid X?": the way around X answers, not what X is
                 # An item whose own label the question names ("Programming Languages: ...", "Business
@@ -192,7 +198,7 @@ class UnitScorer:
                     score -= LEANING_ITEM  # "It can, for example, ...": an item that leans on what came before
                 elif unit.closing:
                     score -= CLOSING_REMARK  # "By following this plan, you can ...": it restates, it rarely answers
-                elif EXAMPLE.match(unit.text):
+                elif EXAMPLE.match(unit.text) and not examples:
                     score -= EXAMPLE_SENTENCE  # "For instance, in a GAN ...": it illustrates the answer, it is not it
                 out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
         out.sort(key=lambda s: s.score, reverse=True)

@@ -1389,3 +1389,14 @@ def test_what_tools_is_answered_by_the_unit_naming_tools(
     new tools, methodologies, and frameworks' only shares the question's words."""
     text = answer(real_assistant, question, "list", context).text()
     assert "TensorFlow" in text and not text.startswith("Openness to learning"), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["examples of unsupervised learning?", "any real examples of unsupervised learning"]
+)
+def test_asking_for_examples_keeps_the_sentence_that_gives_one(real_assistant: Assistant, question: str) -> None:
+    """'For instance, e-commerce companies such as Amazon use unsupervised association models ...' is marked down
+    as an illustration elsewhere; asked for examples, it is the answer."""
+    text = answer(real_assistant, question, "list").text()
+    assert "recommendation engines" in text, text
