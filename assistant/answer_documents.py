@@ -31,14 +31,28 @@ from assistant.answer_sentences import write_bullets, write_sentences
 from assistant.draft import Draft
 from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.models import PartKind
-from assistant.passage_units import asked_phrase, asks_definition, asks_meaning, comparison_sides, defines, focus_words
+from assistant.passage_units import (
+    NOTATION,
+    asked_phrase,
+    asks_definition,
+    asks_meaning,
+    comparison_sides,
+    defines,
+    focus_words,
+)
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
+from assistant.understanding import SALARY_WORDS
 
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
+# A rare word the documents never write, alone, this close to one of their sentences names what they say in other
+# words ("postgraduate" 0.49, "biotech" 0.50 to "Life sciences", "fintech" 0.43); further, it is something else
+# ("sabbaticals" 0.22, "burnout" 0.28, "tokenization" 0.36, "ethicist" 0.37).
+WORD_MEANING = 0.42
+PAY_MEANING = 0.45  # a rare word this close to a salary word asks for the figures ("remuneration", "paycheck")
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
 # Words of "how does X work", "what is X like", "the term/word X" that are not the term X, as terms() reads them
@@ -76,6 +90,8 @@ class DocumentAnswerer:
         query = self._read_acronyms(query)
         if self._unwritten(query):
             return False  # "is Julia good for ML?": the documents never name what is asked about
+        if self._unsaid(query):
+            return False  # "how common is burnout among data scientists?": nor what this rare word means
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data
@@ -101,7 +117,13 @@ class DocumentAnswerer:
         passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text, named=every)
         strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
         passages = [replace(p, score=max(p.score, round(strong.get(p.chunk_id, 0.0), 4))) for p in passages]
-        relevant = [p for p in passages if p.score >= self._min_relevance or p.lexical]
+        # A formula the question writes ("P(x,y)") has no words to match: a passage writing it is matched by it.
+        formulas = [f.lower() for f in NOTATION.findall(query)]
+        relevant = [
+            p
+            for p in passages
+            if p.score >= self._min_relevance or p.lexical or any(f in p.text.lower() for f in formulas)
+        ]
         if not relevant:
             return False
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
@@ -111,14 +133,23 @@ class DocumentAnswerer:
         if entity_named:
             without_entity = np.asarray(self._retriever.embed(generic or " ".join(focus)), dtype=np.float32)
             query_vector = (query_vector + without_entity) / 2
-        scored = self.scorer.score(query, kind, terms(focus_text), relevant, query_vector, terms(search_text))
+        focus_terms, search_terms = terms(focus_text), terms(search_text)
+        # Read once per question: the scoring and the writing below both need them.
+        about_entity = self.scorer.about_entity(focus_terms, search_terms, relevant)
+        sides = self.scorer.sides_of(query, kind)
+        scored = self.scorer.score(
+            query, kind, focus_terms, relevant, query_vector, search_terms, about_entity=about_entity, sides=sides
+        )
         if not scored:
             return False
         best = scored[0]
-        if not found_in(set(terms(search_text)), set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))):
-            return False  # nothing the question names is in the answer: it is about something else
+        said = f"{best.unit.as_sentence()} {best.passage.section}"
+        writes_formula = any(f in best.passage.text.lower() for f in formulas)
+        if not found_in(set(search_terms), set(terms(said))) and not writes_formula:
+            return False  # nothing the question names is in the answer (nor its formula): it is about something else
         if best.passage.score < self._min_relevance and not (
-            self.scorer.defines_asked(query, kind, best.unit)
+            writes_formula
+            or self.scorer.defines_asked(query, kind, best.unit)
             or any(defines(best.unit.as_sentence(), name) for name in named)
             or self.scorer.states_figure_of(kind, best)
             or self._answers_alone(query, kind, best, asked, vector)
@@ -132,7 +163,7 @@ class DocumentAnswerer:
             return True
         listed = self._sections.list_answer(kind, scored, query, search_text, relevant, asked)
         if listed is not None:
-            write_bullets(*listed, draft)
+            write_bullets(*listed, draft, set(terms(focus_text)), self._retriever.lexical.rare)
             return True
         # A list's lead-in says nothing without its items: it is never a sentence answer.
         plain = [s for s in scored if not s.lead_in]
@@ -141,22 +172,46 @@ class DocumentAnswerer:
         if not plain:
             return False
         budget = DEFINITION_SENTENCES if defining(query, kind) else None
-        if plain[0].entity_item and self.scorer.about_entity(terms(focus_text), terms(search_text), relevant):
+        if plain[0].entity_item and about_entity:
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
-        sides = self.scorer.sides_of(query, kind)
         write_sentences(plain, draft, self._retriever.lexical.rare, sides, budget, asks_remedy(query, kind))
         return True
 
-    def unmentioned(self, query: str) -> list[str]:
+    def unmentioned(self, query: str, kind: PartKind | None = None) -> list[str]:
         """The names `query` asks about that the documents never write ("Julia", "Kubernetes"), as typed: what a
-        refusal names ("The sources I have don't say anything about Julia.")."""
+        refusal names ("The sources I have don't say anything about Julia."). Unless the part asks for a figure,
+        its rare words that the documents never say either ("burnout", see _unsaid): "how do I deal with
+        imposter syndrome as a junior data scientist?" is not answered by the junior's salary. A figure question
+        whose rare word means pay keeps its figures ("the typical remuneration for an ML engineer")."""
+        rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
         if not self._retriever.names.unwritten_names(query):
-            return []  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
-        return self._unwritten(self._read_acronyms(query))
+            return rare  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
+        return self._unwritten(self._read_acronyms(query)) + rare
 
     def _unwritten(self, query: str) -> list[str]:
         # A name with another name in search_synonyms.toml is written after all ("PhD": "Ph.D.").
         return [name for name in self._retriever.names.unwritten_names(query) if not self._synonyms.words_for(name)]
+
+    def _unsaid(self, query: str) -> list[str]:
+        """The question's rare words that the documents never write (OtherNames.unwritten_specifics) and whose
+        meaning no sentence of theirs is near: the word's own vector (embedded only for such a word, cached) is
+        further than WORD_MEANING from every sentence and list item. "postgraduate" lies near "Advanced degrees
+        (Master's or Ph.D.)" and "biotech" near the life-sciences item, so they are asked in other words;
+        "sabbaticals", "burnout", "tokenization" lie near nothing the documents say."""
+        out = []
+        for word in self._retriever.names.unwritten_specifics(query):
+            if self._synonyms.words_for(word):
+                continue
+            if self._sentences.closest(self._retriever.embed(word)) < WORD_MEANING:
+                out.append(word)
+        return out
+
+    def _means_pay(self, word: str) -> bool:
+        """The word is another word for what the statistics measure: its vector is within PAY_MEANING of one of
+        the vocabulary's salary words ("remuneration" 0.60 to "earning", "paycheck" 0.58; "sabbatical" 0.21,
+        "imposter syndrome" 0.20). The salary words' vectors are embedded once (cached) when first needed."""
+        vector = np.asarray(self._retriever.embed(word), dtype=np.float32)
+        return any(float(vector @ np.asarray(self._retriever.embed(w))) >= PAY_MEANING for w in SALARY_WORDS)
 
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit
@@ -185,7 +240,8 @@ class DocumentAnswerer:
         learning?"): the sentences that share its words ("style transfer", "learning") are about something else.
         The term is written when any two of its words stand together in the documents: "whats unsupervised
         learning used for" names "unsupervised learning". A term written as one word ("back prop", see
-        Retriever.expand) or as an acronym's expansion is not this either."""
+        Retriever.expand) or as an acronym's expansion is not this either. A one-word term is undefined when the
+        documents never write it in any form ("what does vesting mean?")."""
         if kind in ("figure", "comparison") or not asks_definition(query):
             return False
         # "what's the point of backpropagation" names one term
@@ -195,6 +251,8 @@ class DocumentAnswerer:
         # about it, not a name ("best way to network in AI").
         weight = self._retriever.lexical.weight
         acronyms = [w for w in term if w.lower() in self._expansions]
+        if len(term) == 1 and not acronyms and not self._synonyms.words_for(term[0]):
+            return not self._retriever.names.writes_word(term[0])  # "what is vesting?": a word they never write
         if len(term) < 2 or (acronyms and (len(term) > NAME_WORDS or not all(weight(w.lower()) for w in acronyms))):
             return False
         # "support vector machine" shares two words with the defined "support vector regression (SVR)": written

@@ -217,7 +217,7 @@ def speaks_of(unit: Unit, passage: Passage) -> str:
     ("These generally entail supervised learning ..." under "Discriminative Models" is about those)."""
     text = unit.as_sentence()
     if ANAPHORA.match(unit.text):
-        return f"{heading_of(passage)} {text}"
+        return f"{heading_of(passage)}\n{text}"
     return text
 
 

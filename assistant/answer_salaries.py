@@ -259,5 +259,5 @@ class GuideSalaryAnswers:
 
 
 def at_level(level: str) -> str:
-    """"at Entry Level" / "at the Mid-Career level": a level named with its own "Level" is not said twice."""
+    """ "at Entry Level" / "at the Mid-Career level": a level named with its own "Level" is not said twice."""
     return f"at {level}" if level.lower().endswith("level") else f"at the {level} level"

@@ -28,10 +28,12 @@ from assistant.answer_roles import (
 )
 from assistant.models import PartKind
 from assistant.passage_units import (
+    NOTATION,
     Unit,
     asked_phrase,
     comparison_sides,
     defines,
+    expansion_of,
     is_framing,
     mentions,
     side_terms,
@@ -58,6 +60,10 @@ EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts les
 BARE_FIGURE = 0.3  # a short salary line, off a figure question (the statistics route owns figures)
 BARE_LABEL = 0.2  # a unit under four words (no change in counts when removed; fewer supports in answers)
 LEANING_ITEM = 0.15  # a list item opening with a pronoun (as BARE_LABEL)
+# a section's closing remark glued onto its last item ("By following this plan, ..."): it mostly sums the section
+# up (removed: dev -1, all probes -3, the remark leading "why does continuous learning matter", "how to move
+# into leadership")
+CLOSING_REMARK = 0.25
 
 
 class UnitScorer:
@@ -77,6 +83,8 @@ class UnitScorer:
         self._expansions = expansions
         # Lower-cased corpus, read once per build: whether "supervised learning" is a phrase the documents use.
         self._corpus = " ".join(retriever.texts()).lower()
+        # ... and as terms, chunk by chunk: whether a side's words stand in a row there ("linear regression").
+        self._corpus_terms = " | ".join(" ".join(terms(text)) for text in retriever.texts())
         self._topics = retriever.heading_terms()
 
     def score(
@@ -86,13 +94,16 @@ class UnitScorer:
         focus: list[str],
         passages: list[Passage],
         vector: np.ndarray,
-        named: list[str] | None = None,
+        named: list[str] | None,
+        *,
+        about_entity: bool,
+        sides: tuple[set[str], set[str]] | None,
     ) -> list[Scored]:
+        """Every unit of `passages`, best first. `about_entity` (see about_entity) and `sides` (sides_of) are
+        read once per question by the caller, which needs them again when it writes the answer."""
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
         why = bool(WHY.match(query)) and kind != "figure"
         remedy = asks_remedy(query, kind)
-        about_entity = self.about_entity(focus, named, passages)
-        sides = self.sides_of(query, kind)
         left, right = sides or (set(), set())
         # A frame word matched in a unit says nothing of what is asked ("what skills do they need?": "individuals
         # need to meet specific requirements" is not about skills); it counts only when it is all there is.
@@ -173,6 +184,8 @@ class UnitScorer:
                     score -= BARE_LABEL  # a bare label or figure says nothing on its own
                 elif unit.is_item and ANAPHORA.match(unit.text):
                     score -= LEANING_ITEM  # "It can, for example, ...": an item that leans on what came before
+                elif unit.closing:
+                    score -= CLOSING_REMARK  # "By following this plan, you can ...": it restates, it rarely answers
                 elif EXAMPLE.match(unit.text):
                     score -= EXAMPLE_SENTENCE  # "For instance, in a GAN ...": it illustrates the answer, it is not it
                 out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
@@ -230,6 +243,7 @@ class UnitScorer:
         left, right = side_terms(sides, self._expansions)
         if left - right and right - left:
             left, right = left - right, right - left
+        elliptical = False
         for one, other in (sides, sides[::-1]):
             one_words, other_words = one.lower().split(), other.lower().split()
             if len(one_words) != 1 or len(other_words) < 2:
@@ -238,12 +252,37 @@ class UnitScorer:
             if terms(head) and re.search(rf"\b{re.escape(one_words[0])}\s+{re.escape(head)}\b", self._corpus):
                 shared = set(terms(head))
                 left, right = (left - shared) or left, (right - shared) or right
+                elliptical = True
         # "Is Scala or C++ useful for an AI job?": after a one-word first side, the second side is its first word;
         # the rest is what is asked about both ("useful for an AI job"), not a side.
         first, second = sides[0].split(), sides[1].split()
         if len(first) == 1 and len(second) > 2 and set(terms(second[0])):
             right = set(terms(second[0])) - left or right
+        # A side that is a name the documents write ("linear regression" vs "logistic regression", "forward
+        # propagation" vs "backpropagation", "rules engines" vs "ML models") is spoken of where that name is, not
+        # wherever one of its words is ("Linear Discriminant Analysis", "the forward pass"); a formula ("P(x,y)")
+        # is its own side, whatever words stand around it. Not when one side stands for a head noun of the
+        # other ("supervised vs unsupervised learning": "supervised" is "supervised learning").
+        named = [self._written_name(side) for side in sides]
+        left, right = (
+            {t.lower() for t in NOTATION.findall(sides[0])} or (set() if elliptical else named[0]) or left,
+            {t.lower() for t in NOTATION.findall(sides[1])} or (set() if elliptical else named[1]) or right,
+        )
         return left, right
+
+    def _written_name(self, side: str) -> set[str]:
+        """The side's words as the documents write them in a row, an acronym also read as its expansion
+        ("ML models" -> 'ml model', 'machin learn model'); empty when the side is one word or not written."""
+        words = [w for w in side.split() if terms(w)]
+        readings: list[list[str]] = [[]]
+        for word in words:
+            forms = [terms(word)]
+            expansion = expansion_of(word.strip("?.,!"), self._expansions)
+            if expansion:
+                forms.append(terms(expansion))
+            readings = [r + f for r in readings for f in forms][:8]
+        names = {" ".join(r) for r in readings if len(r) >= 2}
+        return {n for n in names if f" {n} " in f" {self._corpus_terms} "}
 
 
 def asks_remedy(query: str, kind: PartKind) -> bool:

@@ -22,7 +22,7 @@ from assistant.answer_roles import (
 from assistant.draft import Draft
 from assistant.passage_units import Unit, mentions, units
 from assistant.retrieval import Passage, first_line_of
-from assistant.text_terms import terms
+from assistant.text_terms import found_in, terms
 
 MOST_BULLETS = 10  # a longer list section is answered with the items around its best one
 SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
@@ -91,6 +91,9 @@ def write_sentences(
         # A heading is about the side when it names the side's specific words ("Unsupervised Learning"), not
         # a common one the side happens to hold ("job" in "Is C++ useful for an AI job?").
         named = {t for t in side if rare(t)} or side
+        # A side read as a name or a formula ("linear regression", "P(x,y)"): a sentence saying it speaks of
+        # that side wherever it is ("Algorithms such as linear regression ..." under Regression Models).
+        a_name = any(" " in t or "(" in t for t in side)
         if not any(covers(c, side, other) for c in chosen):
             # Only from a section on that side or the lead's own: a sentence on a third topic that names
             # the side in passing ("Generative models, ... an example of unsupervised learning") is not it.
@@ -99,7 +102,7 @@ def write_sentences(
                 for s in scored[1:]
                 if only_on(s, side, other)
                 and s.score >= best.score - best.bonus - SIDE_SLACK  # the lead's own both-sides bonus set aside
-                and (mentions(heading_of(s.passage), named) or s.passage.section == best.passage.section)
+                and (mentions(heading_of(s.passage), named) or s.passage.section == best.passage.section or a_name)
             ]
             # The section written about that side ("Discriminative Models") says what it is, from its first
             # sentence on (however it scores: "These generally entail ..." leans on the heading); a sentence
@@ -116,6 +119,16 @@ def write_sentences(
     sided = contrast or (
         sides is not None and all(any(only_on(c, one, two) for c in chosen) for one, two in (sides, sides[::-1]))
     )
+    if (
+        sided
+        and sides is not None
+        and len(chosen) > 2
+        and not any(mentions(speaks_of(best.unit, best.passage), side) for side in sides)
+    ):
+        # Each side has its own sentence and the lead speaks of neither ("They model the relationship between
+        # ... (x) and ... (y)" for "P(x,y) vs P(y|x)"): it shared words with the question, it is no answer.
+        chosen = chosen[1:]
+        best = chosen[0]
     following = continuation(best, scored, remedy)
     if following is not None and following not in chosen and len(chosen) < 3:
         chosen.append(following)
@@ -157,8 +170,17 @@ def write_sentences(
         draft.say(f"{sentence} {marker}")
 
 
-def write_bullets(lead: str, section: list[tuple[Unit, Passage]], draft: Draft) -> None:
-    """A list as bullets under a lead (the introducing sentence, else the heading); each item cited."""
+def write_bullets(
+    lead: str,
+    section: list[tuple[Unit, Passage]],
+    draft: Draft,
+    asked: set[str] | None = None,
+    rare: Callable[[str], bool] | None = None,
+) -> None:
+    """A list as bullets under a lead (the introducing sentence, else the heading); each item cited. The
+    section's closing remark follows the bullets when it says a specific word of the question (`asked`, `rare`)
+    that neither the items nor the heading say: "which sectors ...?" of a list of what ML engineers improve,
+    closed by "Their work has significant applications in healthcare, finance, ..."."""
     items = [(u, p) for u, p in section if u.is_item] or section
     if len(items) > MOST_BULLETS:
         items = items[:MOST_BULLETS]
@@ -173,6 +195,13 @@ def write_bullets(lead: str, section: list[tuple[Unit, Passage]], draft: Draft) 
     for unit, source in items:
         bullet = unit.as_bullet()
         lines.append(f"- {bullet} {draft.cite_passage(source, bullet)}")
+    closing = [(u, p) for u, p in section if u.closing]
+    if asked and rare is not None and closing:
+        said = set(terms(" ".join(f"{u.as_sentence()} {p.section}" for u, p in items)))
+        specific = {t for t in asked if rare(t)} - found_in({t for t in asked if rare(t)}, said)
+        for unit, source in closing:
+            if specific and found_in(specific, set(terms(unit.text))):
+                lines.append(f"{unit.text} {draft.cite_passage(source, unit.text)}")
     draft.say("\n".join(lines) + "\n")
 
 

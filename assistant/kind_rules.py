@@ -6,6 +6,7 @@ no kind of its own keeps the turn before's. The words come from stats/vocabulary
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.models import PartKind
@@ -18,8 +19,6 @@ from assistant.understanding import Slots
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
 COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
 EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
-# "... if I move into management?", "... if you specialize?": a condition of the asker's own
-_IF_ONE_DOES = re.compile(r"\b(?:if|once|when)\s+(?:i|you|we|someone|one)\b", re.IGNORECASE)
 YES_NO_NUDGE = 0.4  # ... to "explanation" when it asks a yes/no question about no figure
 FACTORS_NUDGE = 0.3  # ... to "list" when it asks what drives a figure ("which factors affect ...?")
 PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
@@ -44,38 +43,53 @@ class KindRules:
 
     def kind(self, text: str, own: Slots, vote: dict[str, float], previous_kind: str) -> tuple[PartKind, float]:
         """The nearest examples' vote, checked by what the part's own words say (`own`), with its share."""
-        if self.words.asks_what_drives(text):
+        # What the part's words ask, read once: the rules below consult each several times.
+        number_words = self.words.asks_for_number(text)
+        yes_no = self.words.asks_yes_no(text)
+        compares = self.words.asks_to_compare(text)
+        drives = self.words.asks_what_drives(text)
+        why = self.words.asks_why(text)
+        ellipsis: list[bool] = []  # elliptical(text, own), read when a rule needs it (it masks the entities)
+
+        def is_elliptical() -> bool:
+            if not ellipsis:
+                ellipsis.append(elliptical(text, own))
+            return ellipsis[0]
+
+        if drives:
             own = replace(
                 own, doc_cue=True, doc_topic=True
             )  # "what drives salaries in Seattle?" asks the documents about pay
         if self.smalltalk.match(text) and not names_something(own):
             return "smalltalk", 1.0  # "thanks!" after a salary is no elliptical follow-up of it
-        if own.level and self.words.asks_yes_no(text) and not (_pay_asked(own) or self.words.asks_for_number(text)):
+        if own.level and yes_no and not (_pay_asked(own) or number_words):
             own = replace(own, level=None, levels=[])  # "do they hire juniors?": a level named, no pay asked
+        own_number = asks_for_number(own)  # `own` is final from here on
         scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
-        if asks_for_number(own):
+        if own_number:
             scores["figure"] += NUMERIC_NUDGE
         if own.salary and not own.doc_topic and asks_for_number(replace(own, salary=False)):
             # "What does a data scientist make at entry level?": pay and a level, two signs of one figure, where
             # "what does a data scientist do" is nearest by form.
             scores["figure"] += NUMERIC_NUDGE
-        elif own.salary and own.roles and not (own.doc_topic or self.words.asks_what_drives(text)):
+        elif own.salary and own.roles and not (own.doc_topic or drives):
             # "What does an ML engineer make?": a role and its pay, nearest by form to "what does X do?"
             scores["figure"] += NUMERIC_NUDGE
             scores["explanation"] /= 2
-        if self.words.asks_for_number(text):
+        if number_words:
             scores["figure"] += NUMERIC_NUDGE
-        if self.words.asks_to_compare(text) and not (asks_for_number(own) or self.words.asks_for_number(text)):
+        if compares and not (own_number or number_words):
             scores["comparison"] += COMPARISON_NUDGE
-        elif not (self.words.asks_to_compare(text) or own.compare):
+        elif not (compares or own.compare):
             scores["comparison"] /= 2  # nothing set side by side: "does time management matter for them?"
-        asks_number = asks_for_number(own) or self.words.asks_for_number(text)
-        if self.words.asks_for_explanation(text) and not asks_number and not self.words.asks_to_compare(text):
+        asks_number = own_number or number_words
+        explains = self.words.asks_for_explanation(text)
+        if explains and not asks_number and not compares:
             scores["explanation"] += EXPLANATION_NUDGE
         defines = self.words.asks_definition(text) and not asks_number and not names_metric(own)
-        if defines or self.words.asks_why(text):
+        if defines or why:
             scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
-        elif self.words.asks_yes_no(text) and not (
+        elif yes_no and not (
             asks_number
             or own.method
             or own.compare
@@ -86,34 +100,33 @@ class KindRules:
         ):
             scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
         if (
-            self.words.asks_yes_no(text)
-            and (_IF_ONE_DOES.search(text) or own.compare)
+            yes_no
             and own.salary
             and not (own.roles or own.level or own.years or own.city or names_metric(own))
             and own.experience_years is None
-            and not self.words.asks_for_number(text)
+            and not number_words
         ):
-            # "do salaries go up if I move into management?", "does pay rise with experience?": whether pay changes
-            # (with a step of one's own), which the documents discuss; no figure of the tables is named to look up.
+            # "do salaries go up if I move into management?", "is a PhD worth it for higher pay?": whether pay changes
+            # or is worth a step, which the documents discuss; no figure of the tables is named to look up.
             scores["figure"] /= 4
             scores["explanation"] += EXPLANATION_NUDGE
         method_cue = self.words.method.search(text) is not None
         worked_case = method_cue and is_hypothetical(text)  # "if ... gets 10 offers, how many times ...?"
-        how_made = method_cue and names_metric(own) and (not self.words.asks_for_number(text) or worked_case)
+        how_made = method_cue and names_metric(own) and (not number_words or worked_case)
         # "does the number of offers tell me how many jobs there are?": a yes/no question about what a named
         # figure stands for, its "how many" inside what is asked about it.
-        how_made = how_made or (self.words.asks_yes_no(text) and names_metric(own) and not (own.level or own.years))
+        # "is that monthly?" asks the figure's period, which the figure's own answer states (or says is unstated).
+        how_made = how_made or (yes_no and names_metric(own) and not (own.level or own.years or own.monthly))
         # "what is a proposal?", "what does the median salary expectation mean?": what a named figure IS (its value
         # is asked by "what is the median?"), whatever year the part before set.
-        explains = self.words.asks_for_explanation(text) and not self.words.asks_for_number(text)
-        meaning = names_metric(own) and (asks_what_a_thing_is(text) or explains)
+        meaning = names_metric(own) and (asks_what_a_thing_is(text) or (explains and not number_words))
         how_made = how_made or meaning
         if (own.method or how_made) and (not own.years or meaning) and not own.compare:
             scores["method"] += METHOD_NUDGE
             if how_made:
                 # "does the median include ...?", "what do the offers mean?": a figure named, its making asked.
                 scores["figure"] = min(scores["figure"], vote.get("figure", 0.0)) / 2
-        elif scores["method"] < STRONG_VOTE or self.words.asks_for_number(text):
+        elif scores["method"] < STRONG_VOTE or number_words:
             scores["method"] = 0.0  # "how many offers were there" names a metric; it does not ask how it is made
         if self.words.path.search(text):
             scores["path"] += PATH_NUDGE
@@ -122,14 +135,14 @@ class KindRules:
         # Before the follow-up rules: "and for AI engineers?" after a salary is a figure by the turn before.
         if not (asks_number or names_metric(own) or own.salary or own.city or own.unknown_level or own.unknown_place):
             scores["figure"] /= 2  # no pay, amount, metric or place in its words: a figure only by its form
-        if _place_only(text, own) and not self.words.asks_for_number(text):
+        if _place_only(own, is_elliptical) and not number_words:
             scores["figure"] = 0.0  # "what's the best pizza in Chicago?": a place is no figure asked for by itself
         # "how does that change with seniority?", "and at the same level?" after a salary; "which cities are
         # emerging hubs?" after one names cities but asks about something of its own.
         if (
             previous_kind == "figure"
             and any(self.words.names_dimension(text, d) for d in self.words.dimensions)
-            and (own.followup or own.salary or self.words.pronoun.search(text) or elliptical(text, own))
+            and (own.followup or own.salary or self.words.pronoun.search(text) or is_elliptical())
         ):
             scores["figure"] += FOLLOWUP_NUDGE
         if names_something(own):
@@ -143,16 +156,16 @@ class KindRules:
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)
             if not (asks_number or own.compare):
                 scores["explanation"] += EXPLANATION_NUDGE
-        if own.followup and previous_kind in scores and elliptical(text, own) and not (own.doc_cue or own.method):
+        if own.followup and previous_kind in scores and is_elliptical() and not (own.doc_cue or own.method):
             # "What about the median?", "And for Java developers?": no kind of its own, so the last one's.
             scores[previous_kind] += FOLLOWUP_NUDGE
-        if own.doc_cue and not (asks_for_number(own) or self.words.asks_for_number(text) or names_metric(own)):
+        if own.doc_cue and not (own_number or number_words or names_metric(own)):
             scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number
-        if self.words.asks_how_to(text) and not (self.words.asks_for_number(text) or own.monthly):
+        if self.words.asks_how_to(text) and not (number_words or own.monthly):
             scores["figure"] /= 2  # "how can I get a big jump in my salary?" asks what to do, not how much
-        if self.words.asks_what_drives(text) and not asks_for_number(replace(own, salary=False)):
+        if drives and not asks_for_number(replace(own, salary=False)):
             scores["figure"] /= 2  # "which factors influence how much they get paid?": what drives the figure
-            if not self.words.asks_why(text):
+            if not why:
                 scores["list"] += FACTORS_NUDGE  # the factors are listed
         # The share of the evidence: a kind left alone after the rules removed the others is not thereby sure.
         total = max(sum(scores.values()), 1.0)
@@ -189,13 +202,13 @@ def _pay_asked(own: Slots) -> bool:
     )
 
 
-def _place_only(text: str, own: Slots) -> bool:
+def _place_only(own: Slots, is_elliptical: Callable[[], bool]) -> bool:
     """A place named with words of the part's own that ask nothing the figures hold ("the best pizza in
     Chicago"), where "what about in NYC?" or "Chicago salaries?" ask for the place's figure."""
     if not (own.city or own.unknown_place):
         return False
     asks_figure = asks_for_number(own) or names_metric(own) or own.roles or own.unknown_role or own.compare or own.rank
-    return not asks_figure and not elliptical(text, own)
+    return not asks_figure and not is_elliptical()
 
 
 def elliptical(text: str, own: Slots) -> bool:

@@ -9,12 +9,13 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.lexical import LexicalIndex
 from assistant.passage_units import acronyms, expansion_of
+from assistant.spelling import general_english
 from assistant.text_terms import STOPWORDS, WORD, split_sentences, terms
 
 # An initialism the documents never write ("RL", "GAN") stands for the run of words with those initials only
@@ -22,6 +23,11 @@ from assistant.text_terms import STOPWORDS, WORD, split_sentences, terms
 # "RL" -> reinforcement learning (7 runs, no other), "CV" -> computer vision (6 against 3); "MS" (median
 # salary 4, model size 2, ...) and "PM" (product manager 5, predictive modeling 2, ...) stay unread.
 INITIALISM_DOMINANCE = 2.0
+# General English's rare words (Zipf <= 3: at most once per million words) are a specialist's words; the casual
+# words of answerable questions ("perks" 3.2 is the closest seen, "bump" 4.0, "medicine" 4.3) are more common.
+RARE_ZIPF = 3.0
+NAMED_ZIPF = 4.0  # the word after a rare one, named with it when this uncommon ("syndrome" 3.1, not "among" 4.8)
+UNLISTED_WORD = 7  # a word no English list has counts as a term from this length ("blockchain"; not "devs", "pls")
 AFTER_FORMS_KEPT = 50_000  # question words whose written followers are kept (bounded: words come from users)
 _RUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+")
 _ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")
@@ -111,14 +117,75 @@ class OtherNames:
                 out.append(token)
         return out
 
+    def unwritten_specifics(self, query: str) -> list[str]:
+        """The lower-case words the question asks about that the documents never write in any form and that general
+        English uses rarely: a specialist's noun ("federated", "tokenization", "sabbaticals", "burnout", "an AI
+        ethicist"). A passage sharing the question's other words is then about something else. Casual words the
+        documents lack are common English ("perks", "bump", "headaches": Zipf above RARE_ZIPF) and stay answerable;
+        so do a rare word's verb or adverb forms ("misbehaves", "responsibly": the question's action, not its
+        topic), a word that two written words make ("teamwork", "coursework") and one that shares its start with
+        a written word ("classify" / "classification"). A word general English lacks too counts when long
+        ("blockchain", "convolutional"): shorter ones are slang or abbreviations ("pls", "devs")."""
+        out = []
+        english = general_english()
+        clauses = [c for c in _CLAUSE_BREAK.split(query) if c.strip()]
+        for clause in [c for c in clauses if _ASKING.match(c)] or [query]:
+            lead = _ASKING.match(clause)
+            for match in _NAME.finditer(clause, lead.start(1) if lead else 0):
+                token = match.group(0)
+                word = _folded(token).lower()
+                if token != token.lower() or not word.isalpha() or len(word) < 5 or word in STOPWORDS:
+                    continue  # names are unwritten_names' (a capital); short words are casual or abbreviations
+                if self._specific(word) and not any(self._name_written(t) for t in terms(word)):
+                    # With the next word when the documents never write that either and it is no common word
+                    # ("imposter syndrome"; not "burnout among"): the refusal names what was asked.
+                    after = re.match(r"\s+([a-z]{3,})\b", clause[match.end() :])
+                    if after and not self.writes_word(nxt := after.group(1)) and 0 < english.zipf(nxt) <= NAMED_ZIPF:
+                        token = f"{token} {nxt}"
+                    out.append(token)
+        return out
+
+    def _specific(self, word: str) -> bool:
+        """A word general English uses rarely, as a noun or adjective, that is not one of the documents' words in
+        another shape (see unwritten_specifics)."""
+        english = general_english()
+        single = word[:-1] if word.endswith("s") and word[:-1] in english else word
+        if single in english:
+            if english.zipf(single) > RARE_ZIPF or _verb_or_adverb(word, english):
+                return False
+        elif len(word) < UNLISTED_WORD or _american(word) in english:
+            return False
+        at = bisect.bisect_left(self._sorted_words, word[: max(6, len(word) - 3)])
+        if at < len(self._sorted_words) and self._sorted_words[at].startswith(word[: max(6, len(word) - 3)]):
+            return False  # "classify" / "classification": a form of a written word
+        return not any(
+            all(self._name_written(t) for part in (word[:cut], word[cut:]) for t in terms(part) or ["-"])
+            for cut in range(4, len(word) - 3)
+        )  # "teamwork" = team + work, "coursework" = course + work
+
+    def writes_word(self, word: str) -> bool:
+        """The documents write this word in some form (see _name_written), accents and British -ise folded, or
+        it clipped: a word of six letters or more that one of theirs starts with ("backprop")."""
+        found = terms(_folded(word).lower())
+        return not found or all(self._name_written(t) or self._starts_written(t) for t in found)
+
+    def _starts_written(self, word: str) -> bool:
+        at = bisect.bisect_left(self._sorted_words, word)
+        return len(word) >= 6 and at < len(self._sorted_words) and self._sorted_words[at].startswith(word)
+
     def _name_written(self, word: str) -> bool:
-        """The documents write this word of a name, or it with a plural ending ("GPUs" / "gpu", "APIs"), or a
-        word of theirs is it with up to three more letters ("Pytorch" typed short). Not a shorter word plus
-        any letter: "LaTeX" is not "late", "Coursera" not "course"."""
+        """The documents write this word of a name, or it with a plural ending ("GPUs" / "gpu", "APIs") or a
+        version number, or a word of theirs is it with up to three more letters ("Pytorch" typed short). Not a
+        shorter word plus any letter: "LaTeX" is not "late", "Coursera" not "course"."""
         if word in self._words or self._lexical.weight(word):
             return True
-        for ending in ("s", "es", "'s"):
-            stem = word.removesuffix(ending)
+        # A plural or a version number ("TensorFlow2", "Python3.11") is the written name with an ending.
+        for stem in (
+            word.removesuffix("s"),
+            word.removesuffix("es"),
+            word.removesuffix("'s"),
+            word.rstrip("0123456789."),
+        ):
             if stem != word and len(stem) >= 2 and (stem in self._words or self._lexical.weight(stem)):
                 return True
         at = bisect.bisect_left(self._sorted_words, word)
@@ -332,6 +399,28 @@ def written_pairs(text: str) -> list[tuple[str, str]]:
             pairs.append((last, whole))
         last = whole
     return pairs
+
+
+def _verb_or_adverb(word: str, english: Container[str]) -> bool:
+    """A word used as a verb or an adverb, by its other forms in the English list: "misbehaves" (misbehaved),
+    "classify" (classified), "responsibly"; not "layoffs", "sabbaticals", "tokenization"."""
+    if word.endswith("ly"):
+        return True
+    forms = [word + "ed", word + "d"]
+    if word.endswith("y"):
+        forms.append(word[:-1] + "ied")
+    if word.endswith("es"):
+        forms.append(word[:-2] + "ed")
+    if word.endswith("s"):
+        forms += [word[:-1] + "ed", word[:-1] + "d"]
+    if word.endswith("ing") and not word.endswith("ings"):
+        forms.append(word[:-3] + "ed")
+    return any(form in english for form in forms)
+
+
+def _american(word: str) -> str:
+    """The American spelling of a British one ("centres" -> "centers", "behaviour" -> "behavior")."""
+    return re.sub(r"tre(s?)$", r"ter\1", re.sub(r"our", "or", word))
 
 
 def alike(word: str, other: str) -> bool:

@@ -39,6 +39,7 @@ class Unit:
     children: tuple[str, ...] = ()  # the sub-items under a label line
     position: int = 0
     written: str = ""  # the line as stored in the sentence index, when it differs from `text`
+    closing: bool = False  # a section's closing remark glued onto its last item, read as its own sentence
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -93,10 +94,19 @@ def _units(text: str) -> tuple[Unit, ...]:
         inline = _INLINE_LABEL.match(item)
         label = item.rstrip(":").strip() if children else (inline.group(1).strip() if inline else "")
         last = j >= len(lines)
-        trimmed = trim_glued_tail(children.pop(), last) if children else ""
-        children += [trimmed] if trimmed else []
-        text = item if children else trim_glued_tail(item, last)
+        glued = children.pop() if children else item
+        trimmed = trim_glued_tail(glued, last)
+        if children or glued is not item:
+            children.append(trimmed)
+        text = item if children else trimmed
         out.append(Unit(text, True, label, tuple(children), len(out), written=item))
+        # The remark glued on after the item ("... processes Their work has significant applications in
+        # healthcare, ...") says something of its own: a sentence of the section, not part of the item.
+        tail = glued[len(trimmed) :].strip() if trimmed != glued and glued.startswith(trimmed) else ""
+        stored = split_sentences(glued)
+        for sentence in split_sentences(tail):
+            written = "" if sentence in stored else glued  # its vector: its own, or the glued line's
+            out.append(Unit(sentence, False, position=len(out), written=written, closing=True))
         i = j
     return tuple(out)
 
@@ -125,9 +135,10 @@ def _is_label_line(raw: str, item: str, following: list[str]) -> bool:
 
 
 def is_list(passage_units: list[Unit]) -> bool:
-    """Mostly items: the career guide's sections are lists, the explainers are prose."""
+    """Mostly items: the career guide's sections are lists, the explainers are prose. A closing remark glued
+    onto the last item is the list's ending, not prose that makes the section mixed."""
     items = sum(1 for u in passage_units if u.is_item)
-    return items >= 2 and items >= 0.6 * len(passage_units)
+    return items >= 2 and items >= 0.6 * sum(1 for u in passage_units if not u.closing)
 
 
 def trim_glued_tail(text: str, last: bool = False) -> str:
@@ -236,10 +247,18 @@ def _defines_at(text: str, name: str) -> bool:
     return False
 
 
+_ASKING_TAIL = re.compile(
+    r"\s*[-–—:,;]+\s*(?:(?:so\s+)?what(?:['’]s|s|\s+is|\s+are)\s+the\s+(?:main\s+|real\s+|key\s+)?differences?|"
+    r"how\s+do\s+(?:they|the\s+two)\s+(?:differ|compare)|which\s+(?:one\s+)?is\s+better|any\s+difference)\b.*$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
 def comparison_sides(question: str) -> tuple[str, str] | None:
     """The two things compared: 'difference between A and B', 'A vs B', 'compare A and/with/to B',
     'how does A differ from B', 'how do A and B differ', 'A and B - what's the difference', 'what
-    distinguishes A from B', 'A or B'."""
+    distinguishes A from B', 'A or B'. Cached: the planner and each writer of an answer ask it of the same part."""
     q = question.strip().rstrip("?.! ")
     patterns = (
         r"between\s+(.+?)\s+(?:and|&)\s+(.+)$",
@@ -258,8 +277,10 @@ def comparison_sides(question: str) -> tuple[str, str] | None:
             left = re.sub(
                 r"^(?:what(?:'s| is| are)?\s+(?:the\s+)?(?:main\s+)?differences?\s+)", "", found.group(1), flags=re.I
             )
-            sides = (left.strip(), found.group(2).strip())
-            if all(terms(side) for side in sides):
+            # "rules engines vs ML models - what's the difference": the closing words ask, they are no side
+            right = _ASKING_TAIL.sub("", found.group(2))
+            sides = (left.strip(), right.strip())
+            if all(terms(side) or NOTATION.search(side) for side in sides):
                 return sides
     return None
 
@@ -272,8 +293,24 @@ def side_terms(sides: tuple[str, str], expansions: dict[str, str] | None = None)
     return (left - shared) or left, (right - shared) or right
 
 
+# A formula the documents write as notation ("P(x,y)", "P(y|x)"): it has no words, so it is matched as written.
+NOTATION = re.compile(r"\b[A-Za-z]\w*\([^()\s]+\)")
+
+
 def mentions(sentence: str, side: set[str]) -> bool:
-    return bool(side & set(terms(sentence)))
+    """The sentence speaks of the side: one of its words; or, for a side read as a name the documents write
+    ("linear regression", see UnitScorer.side_terms), that name's words in a row; or its notation as written."""
+    words = terms(sentence)
+    if side & set(words):
+        return True
+    if any("(" in t and t in sentence.lower() for t in side):
+        return True
+    phrases = [t for t in side if " " in t and "(" not in t]
+    if not phrases:
+        return False
+    # line by line: a heading joined to its sentence (see answer_roles.speaks_of) does not run into it
+    joined = " | ".join(" ".join(terms(line)) for line in sentence.split("\n"))
+    return any(f" {p} " in f" {joined} " for p in phrases)
 
 
 # "words (ACRO)" and "ACRO (Words)": the words may be hyphenated ("retrieval-augmented generation (RAG)")

@@ -42,8 +42,10 @@ from assistant.kind_rules import (
 from assistant.models import PartKind
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import (
+    PhraseReader,
     asked_level,
     asked_sentence,
+    asks_by_itself,
     is_hypothetical,
     split_parts,
     topicless,
@@ -120,8 +122,14 @@ class Planner:
         history_roles: tuple[str, ...] = (),
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
-        for text in split_parts(message, self.is_greeting, lambda t: _asks(t, vocabulary)):
-            own = asked_level(understand(without_source(text), vocabulary), text, vocabulary)
+        if previous is not None:
+            # "sorry, I meant AI researcher": the last question again, of what the correction names
+            message = self.words.corrected_to(message) or message
+            # "where is that from?": the last question again, its answer citing its sources
+            message = previous.message if self.words.asks_source(message) else message
+        read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
+        for text in split_parts(message, self.is_greeting, lambda t: asks_by_itself(read(t))):
+            own = asked_level(read(without_source(text)), text, vocabulary)
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
             if first:
@@ -371,15 +379,6 @@ class Planner:
         text = part.query or part.text
         hint = self.examples.hints.get(part.kind) if names_something(part.slots) or part.context else None
         return f"{text} ({hint})" if hint else text
-
-
-def _asks(text: str, vocabulary: Vocabulary) -> str:
-    """What a phrase asks by itself: 'statistics' ("the number of offers"), 'documents' ("the skills needed"),
-    or '' for nothing."""
-    slots = understand(text, vocabulary)
-    if slots.wants_documents_about_role() or (slots.doc_cue and not slots.salary):
-        return "documents"
-    return "statistics" if slots.has_stats() else ""
 
 
 def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPart]) -> list[str]:

@@ -19,7 +19,7 @@ _QUESTION_WORDS = (
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|;\s*")
 _CLAUSE_SPLIT = re.compile(
-    rf",?\s+(?:and|also|plus|but|\+|&)\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    rf",?\s+(?:and|also|plus|but|\+|&|as well as)\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
     rf"|,\s*then\s+(?=(?:{_QUESTION_WORDS})\b)"  # "explain X, then tell me Y"
     r"|,\s+(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"  # "X, what degree ..., and Y?"
     r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
@@ -48,6 +48,10 @@ _AND_THE = re.compile(r"\s+and\s+(?=(?:the|their|its|his|her)\s)", re.IGNORECASE
 # "the duties and the salary of a data scientist", "skills and pay for robotics engineers": two words joined that
 # ask different things (the documents, the statistics) share the rest of the clause.
 _CONJUNCTS = re.compile(r"\b([a-z][\w-]*)(\s*(?:,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*)\b", re.I)
+# "AI researcher avg pay & career path?": the second of the two joined is a two-word term ending the clause.
+_LAST_CONJUNCTS = re.compile(
+    r"\b([a-z][\w-]*)(\s*(?:,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*\s+[a-z][\w-]*)(?=\W*$)", re.I
+)
 _COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", re.IGNORECASE)
 # "how do the salary and the experience relate?": 'and' joins two subjects of one question.
 _RELATED = re.compile(r"\b(?:relat\w*|correlat\w*|connect\w*|together|both)\b", re.IGNORECASE)
@@ -165,7 +169,7 @@ def _joins_requests(clause: str, halves: list[str], asks: Callable[[str], str | 
 def _shared_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
     """'Tell me the duties and the salary of a data scientist' -> the duties of ..., the salary of ...: each word
     joined asks a different thing (one the documents, the other the statistics), the rest is shared."""
-    for match in _CONJUNCTS.finditer(clause):
+    for match in [*_CONJUNCTS.finditer(clause), *_LAST_CONJUNCTS.finditer(clause)]:
         first, second = asks(match.group(1)), asks(match.group(3))
         # "the difference between pay and skills" sets the two side by side; "DS vs MLE: pay and duties" asks
         # both of the two roles compared (a comparison before a colon or comma is not about the two words).
@@ -238,3 +242,26 @@ def asked_level(own: Slots, text: str, vocabulary: Vocabulary) -> Slots:
         return own
     asked = understand(question, vocabulary)
     return replace(own, level=asked.level, levels=asked.levels) if asked.level else own
+
+
+class PhraseReader:
+    """understand() of a message's phrases, each read once (the splitter reads a clause to see whether it asks
+    something, the planner reads it again as a part); each caller gets its own copy, the planner changes it."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._vocabulary = vocabulary
+        self._read: dict[str, Slots] = {}
+
+    def __call__(self, text: str) -> Slots:
+        slots = self._read.get(text)
+        if slots is None:
+            slots = self._read[text] = understand(text, self._vocabulary)
+        return slots.copy()
+
+
+def asks_by_itself(slots: Slots) -> str:
+    """What a phrase asks by itself: 'statistics' ("the number of offers"), 'documents' ("the skills needed"),
+    or '' for nothing."""
+    if slots.wants_documents_about_role() or (slots.doc_cue and not slots.salary):
+        return "documents"
+    return "statistics" if slots.has_stats() else ""

@@ -317,6 +317,12 @@ class SentenceIndex:
         sims = self._matrix @ np.asarray(query_vector, dtype=np.float32)
         return [self._keys[int(i)]["text"] for i in np.argsort(-sims)[:n]]
 
+    def closest(self, query_vector: list[float]) -> float:
+        """The similarity of the sentence (or bare label: "Life sciences") most similar to the vector."""
+        if not len(self._keys):
+            return 0.0
+        return float((self._matrix @ np.asarray(query_vector, dtype=np.float32)).max())
+
     def best_chunks(self, query_vector: list[float], n: int = 5) -> dict[str, float]:
         """Chunks holding the n sentences most similar to the query (one sentence can carry a chunk)."""
         if not len(self._keys):

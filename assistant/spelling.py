@@ -37,6 +37,12 @@ class English:
         return math.log10(count * self._per_billion) if count else 0.0
 
 
+@lru_cache(maxsize=1)
+def general_english() -> English:
+    """The English frequency list alone (no model vocabulary): how common a word is in general English."""
+    return English(_frequency_list())
+
+
 @lru_cache(maxsize=4)
 def load_english(model_path: Path) -> English:
     """The process's English word list: pyspellchecker's counts plus the whole words of the model's WordPiece
@@ -49,6 +55,7 @@ def load_english(model_path: Path) -> English:
     return English(_frequency_list(), wordpiece)
 
 
+@lru_cache(maxsize=1)
 def _frequency_list() -> dict[str, int]:
     data = (files("spellchecker") / "resources" / "en.json.gz").read_bytes()
     counts: dict[str, int] = json.loads(gzip.decompress(data))

@@ -133,7 +133,13 @@ def _terms(text: str) -> tuple[str, ...]:
 
 
 def _stem(word: str) -> str:
-    """A light plural/-ing/-ed trim: enough to match 'skills'/'skill' and 'learning'/'learned'."""
+    """A light plural/-ing/-ed trim: enough to match 'skills'/'skill' and 'learning'/'learned', and an -ize verb
+    with its -ization noun. (A full Snowball stemmer was measured: it also merges 'responsibly' with
+    'responsibilities' and 'developer' with 'develop', and lost more fresh questions than it won.)"""
+    for suffix in ("ations", "ation"):
+        # specialization -> specializ, as specialize/specialized/specializing: the verb and its noun meet
+        if len(word) > 8 and word.endswith(suffix) and word[: -len(suffix)].endswith(("iz", "is")):
+            return word[: -len(suffix)]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"  # industries -> industry, companies -> company
     for suffix in ("ing", "ed", "es", "s", "e"):

@@ -8,39 +8,19 @@ leaves out is inherited from the previous turn of the same session by `followups
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Container
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.phrase_match import all_keys, first_key, has_any, has_phrase, phrase_pattern
-from assistant.settings import PROJECT_ROOT
 from assistant.spelling import English, load_english
-from assistant.text_terms import STOPWORDS
-
-VOCABULARY_PATH = PROJECT_ROOT / "stats" / "vocabulary.toml"
-
-
-def _load_vocabulary(path: Path) -> dict[str, Any]:
-    """The synonym tables and word lists of stats/vocabulary.toml: data, so new phrasings need no code."""
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-_DATA = _load_vocabulary(VOCABULARY_PATH)
-
-
-def _table(name: str) -> dict[str, tuple[str, ...]]:
-    return {str(key): tuple(str(p).lower() for p in phrases) for key, phrases in (_DATA.get(name) or {}).items()}
-
-
-def _word_list(name: str) -> tuple[str, ...]:
-    return tuple(str(w).lower() for w in (_DATA.get("words") or {}).get(name, []))
-
+from assistant.vocabulary_words import table as _table
+from assistant.vocabulary_words import word_list as _word_list
+from assistant.word_senses import unknown_role, without_verb_uses
 
 ROLE_SYNONYMS = _table("roles")
 LEVEL_SYNONYMS = _table("levels")
@@ -65,6 +45,7 @@ UNSTATED_CURRENCIES = _table("unstated_currencies")
 PREDICTION_WORDS = _word_list("prediction_words")
 TOOLS_WORDS = _word_list("tools_words")
 TOOLS_ASKED = _word_list("tools_asked")
+TOOLS_TRENDING = _word_list("tools_trending")
 TOOLS_OF_A_YEAR = _word_list("tools_of_a_year")
 COMPANY_WORDS = _word_list("company_words")
 EXTRA_COMP_WORDS = _word_list("extra_comp_words")
@@ -72,11 +53,6 @@ COVERAGE_WORDS = _word_list("coverage_words")
 METHOD_WORDS = _word_list("method_words")
 DOC_CUES = _word_list("doc_cues")
 DOC_OPENERS = _word_list("doc_openers")
-ROLE_MODIFIER_NOISE = frozenset(_word_list("role_modifier_noise"))
-AI_WORDS = frozenset(_word_list("ai_words"))
-# "the field offers lots of paths": a metric's word used as a verb (a subject before it, an object after it)
-VERB_OBJECTS = _word_list("verb_objects")
-NOUN_MARKERS = _word_list("noun_markers")
 
 INJECTION = re.compile(
     r"ignore (?:all |any |your |the |previous |prior |above )*(?:instructions|rules|prompt|sources)|"
@@ -89,13 +65,6 @@ FOLLOWUP_START = re.compile(
     r"then|for|in|at)\b",
     re.IGNORECASE,
 )
-ROLE_NOUN = re.compile(
-    r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|engineers?|scientists?|researchers?|analysts?|managers?|"
-    r"architects?|designers?|programmers?|consultants?|administrators?|testers?|specialists?|"
-    r"people|folks?|professionals?|practitioners?|experts?|pros)\b"
-)
-# "MLOps people", "NLP folks": who they are is the word before; a title only when their pay is asked
-_PERSON_NOUNS = frozenset({"people", "folk", "folks", "professional", "practitioner", "expert", "pros"})
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 EXPERIENCE = re.compile(
     r"\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)(?:\s+of)?(?:\s+(?:experience|exp|in))?", re.IGNORECASE
@@ -179,6 +148,11 @@ class Slots:
             or (self.salary and not self.doc_cue)
         )
 
+    def copy(self) -> Slots:
+        """A copy whose lists are its own: the planner changes the slots it is given."""
+        lists = {"years": list(self.years), "roles": list(self.roles), "levels": list(self.levels)}
+        return replace(self, **lists, cities=list(self.cities))
+
     def to_dict(self) -> dict[str, object]:
         return {k: v for k, v in self.__dict__.items() if v not in (None, False, [], "") and k != "corrected"}
 
@@ -234,9 +208,9 @@ class Vocabulary:
     def correct(self, text: str) -> str:
         """Replace unknown words of 5+ letters by the closest known word (1 edit, 2 for 8+ letters). A real
         English word is no typo ("federated" never becomes "generated"); nor is a name as typed: a capital inside
-        the word ("LaTeX", "XGBoost") is never corrected, and a capitalised word inside a sentence only by one
-        edit ("Seatle" -> seattle, but "Coursera" never -> "course"): a name the documents lack is then seen
-        as one by the off-topic gates instead of being answered as the corpus word it resembles."""
+        the word ("LaTeX", "XGBoost") is never corrected, and a capitalised one, opening the question or not, only
+        by one edit ("Seatle" -> seattle, but "Coursera" never -> "course"): a name the documents lack is then
+        seen as one by the off-topic gates instead of being answered as the corpus word it resembles."""
 
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
@@ -245,8 +219,7 @@ class Vocabulary:
                 return word
             if any(c.isupper() for c in word[1:]):
                 return word
-            opening = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".?!:;\"“(-"
-            limit = 1 if len(lower) < 8 or (word[0].isupper() and not opening) else 2
+            limit = 1 if len(lower) < 8 or word[0].isupper() else 2
             best = process.extractOne(lower, self.words, scorer=DamerauLevenshtein.distance, score_cutoff=limit)
             return best[0] if best else word
 
@@ -321,7 +294,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     if not s.city:
         other = next((p for p in OTHER_PLACES if has_phrase(text, p)), None)
         s.unknown_place = other.title() if other else None
-    s.platform_metric = first_key(_without_verb_uses(text), PLATFORM_METRICS)
+    s.platform_metric = first_key(without_verb_uses(text), PLATFORM_METRICS)
     if not s.platform_metric and re.search(r"\bheadline\b|\bplatform (?:figures|statistics|stats|numbers)\b", text):
         s.platform_metric = "all"
     if s.platform_metric == "offers_total" and "top companies" in text:
@@ -356,7 +329,10 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.unstated_period = first_key(text, UNSTATED_PERIODS)
     s.unstated_currency = first_key(text, UNSTATED_CURRENCIES)
     tools_named = has_any(text, TOOLS_WORDS) or (bool(s.years) and has_any(text, TOOLS_OF_A_YEAR))
-    s.tools = tools_named and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text)
+    # "what tools should a data scientist know?" asks the guide about a role's toolkit; the trending list of a
+    # year is not by role ("which tools are trending for data scientists?" still asks it).
+    for_a_role = bool(s.roles) and not s.years and not has_any(text, TOOLS_TRENDING)
+    s.tools = tools_named and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text) and not for_a_role
     # "which companies pay most?" asks the companies' figures; "my company pays me 100k" is the asker's context.
     s.companies = has_any(text, COMPANY_WORDS) and not re.search(r"\b(?:my|our)\s+(?:company|employer)", text)
     s.extra_comp = has_any(text, EXTRA_COMP_WORDS)
@@ -366,7 +342,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.prediction = has_any(text, PREDICTION_WORDS) or any(y > today.year for y in s.years)
     s.doc_topic = has_any(text, DOC_CUES)
     s.doc_cue = s.doc_topic or has_any(text, DOC_OPENERS)
-    s.unknown_role = _unknown_role(text, s)
+    s.unknown_role = None if s.roles else unknown_role(text, corrected, s.salary)
     refers_back = re.search(r"\b(?:that|it|they|them|those|this|these|their|he|she)\b", text) is not None
     s.followup = (
         bool(FOLLOWUP_START.match(text))
@@ -377,26 +353,6 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     return s
 
 
-def _without_verb_uses(text: str) -> str:
-    """The text with a one-word metric name that is used as a verb blanked out: "AI offers lots of paths" (an
-    object after it, no determiner or quantifier before it) names no offers, where "how many offers a dev got"
-    does."""
-    if not VERB_OBJECTS:
-        return text
-    words = {p for phrases in PLATFORM_METRICS.values() for p in phrases if " " not in p}
-    if not words:
-        return text
-    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    objects = "|".join(re.escape(w) for w in VERB_OBJECTS)
-    pattern = re.compile(rf"(\b[\w'-]+\s+)(?:{names})(?=\s+(?:{objects})\b)")
-
-    def blank(match: re.Match[str]) -> str:
-        before = match.group(1).strip()
-        return match.group(0) if before in NOUN_MARKERS or before.isdigit() else match.group(1) + "_"
-
-    return pattern.sub(blank, text)
-
-
 def rank_dimension(text: str, without_levels: str | None = None) -> str | None:
     """What a ranking ranks by the words of `text`: cities, roles or levels ("which cities ...")."""
     if re.search(r"\b(?:cit(?:y|ies)|location|place|where)\b", text):
@@ -405,39 +361,4 @@ def rank_dimension(text: str, without_levels: str | None = None) -> str | None:
         return "role"
     if re.search(r"\b(?:levels?|stage|seniority|experience|career stage)\b", without_levels or text):
         return "level"
-    return None
-
-
-def _unknown_role(text: str, s: Slots) -> str | None:
-    """'Java developers', 'data engineer': a job title the data does not have."""
-    if s.roles:
-        return None
-    for match in ROLE_NOUN.finditer(text):
-        # The title is the run of words right before the noun: "the path to AI architect" names an AI architect.
-        modifiers: list[str] = []
-        for word in reversed(match.group(1).split()):
-            if word in ROLE_MODIFIER_NOISE or word in STOPWORDS:
-                break
-            modifiers.insert(0, word)
-        if match.group(2) in _PERSON_NOUNS or match.group(2).rstrip("s") in _PERSON_NOUNS:
-            if not (s.salary and len(modifiers) == 1 and modifiers[0] not in AI_WORDS and len(modifiers[0]) > 2):
-                continue
-            # "MLOps people" is no title of the tables: named as written, as the specialists they are
-            written = re.search(rf"\b{re.escape(modifiers[0])}\b", s.corrected, re.IGNORECASE)
-            return f"{written.group(0) if written else modifiers[0]} specialist"
-        noun = match.group(2).rstrip("s")
-        ai_title = any(w in AI_WORDS for w in modifiers)
-        if ai_title and noun in ("manager", "architect", "designer", "analyst", "consultant", "administrator"):
-            return " ".join([*modifiers, noun]).title().replace("Ai ", "AI ").replace("Ml ", "ML ")
-        if len(modifiers) >= 2 and modifiers[-1] == "learning" and modifiers[-2] not in AI_WORDS:
-            # "reinforcement learning engineer": a specialism the data has no title for (not "machine learning").
-            return " ".join([modifiers[-2], "learning", noun]).title()
-        if not modifiers or ai_title or any(w.isdigit() for w in modifiers):
-            continue
-        if modifiers[-1] in ("learning", "intelligence"):
-            continue
-        modifiers = [w for w in modifiers if len(w) > 1 and w not in ("salary", "expectation", "median", "pay")]
-        if not modifiers:
-            continue
-        return " ".join([*modifiers, noun]).title()
     return None

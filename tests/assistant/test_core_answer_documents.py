@@ -24,7 +24,6 @@ from assistant.passage_units import (
     defines,
     is_framing,
     is_list,
-    side_terms,
     trim_glued_tail,
     units,
 )
@@ -533,23 +532,26 @@ def test_starting_a_career_in_other_words_finds_career_development(
     [
         (("supervised", "unsupervised learning"), "supervised", "unsupervised"),
         (("generative", "discriminative models"), "generative", "discriminative"),
-        (("ML engineer", "data scientist"), None, None),  # two words each side: nothing is written once for both
+        # two words each side, each a name the documents write: nothing is written once for both, and each side
+        # is that name (an acronym also read as its expansion), see test_a_side_read_as_a_name_...
+        (("ML engineer", "data scientist"), ["ml engineer", "machine learning engineer"], ["data scientist"]),
         # "Is Scala or C++ useful for an AI job?": what follows the second side is asked of both, not a side.
         (("Scala", "C++ useful for an AI job"), "Scala", "C++"),
         (("Python", "Java better for machine learning"), "Python", "Java"),
         # "ones" stands for the other side's head noun, which both sides then share
-        (("discriminative models", "generative ones"), "discriminative", "generative"),
+        (("discriminative models", "generative ones"), ["discriminative models"], ["generative models"]),
         (("supervised models", "unsupervised ones"), "supervised", "unsupervised"),
     ],
 )
 def test_a_head_noun_written_once_belongs_to_both_sides(
-    real_assistant: Assistant, sides: tuple[str, str], left: str | None, right: str | None
+    real_assistant: Assistant, sides: tuple[str, str], left: str | list[str], right: str | list[str]
 ) -> None:
     """'supervised vs unsupervised learning': 'learning' is both sides' (the documents write 'supervised
-    learning'), so a sentence on supervised learning alone is one side's, not both."""
+    learning'), so a sentence on supervised learning alone is one side's, not both. A list: the side is read as
+    those names, each as its words in a row."""
     found = real_assistant.build.document_answerer.scorer.side_terms(sides)
-    if left is None:
-        assert found == side_terms(sides, acronyms(real_assistant.build.retriever.texts()))
+    if isinstance(left, list) and isinstance(right, list):
+        assert found == ({" ".join(terms(n)) for n in left}, {" ".join(terms(n)) for n in right})
     else:
         assert found == (set(terms(left)), set(terms(right)))
 
@@ -1184,7 +1186,7 @@ def test_a_question_of_frame_words_beside_a_role_is_about_the_role(real_assistan
 def test_a_short_item_before_an_item_with_a_glued_remark_is_no_label(text: str) -> None:
     """The last item's glued-on closing sentence ends with a full stop; the item itself does not, so the short
     item before it is a sibling, not a label line over it."""
-    found = units(text)
+    found = [u for u in units(text) if not u.closing]  # the remark is a sentence of its own after the items
     assert [u.label for u in found] == ["", "", ""] and all(not u.children for u in found)
     assert found[2].text.endswith(("processes", "decisions"))
 
@@ -1233,3 +1235,97 @@ def test_the_way_around_a_stated_problem_follows_it(real_assistant: Assistant, q
     text = answer(real_assistant, question, "explanation").text()
     assert "A way around this, using synthetic data" in text, text
     assert text.index("bad habits") < text.index("A way around this"), text
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("rules engines vs ML models - whats the difference", ("rules engines", "ML models")),
+        ("linear regression vs logistic regression, which is better?", ("linear regression", "logistic regression")),
+        ("P(x,y) vs P(y|x)", ("P(x,y)", "P(y|x)")),
+    ],
+)
+def test_comparison_sides_leave_the_asking_words_and_keep_formulas(question: str, sides: tuple[str, str]) -> None:
+    assert comparison_sides(question) == sides
+
+
+def test_a_side_read_as_a_name_is_mentioned_only_where_the_name_is() -> None:
+    from assistant.passage_units import mentions
+
+    name = {" ".join(terms("linear regression"))}
+    assert mentions("Algorithms such as linear regression are useful for forecasting.", name)
+    assert not mentions("Linear Discriminant Analysis: used to resolve overlap in regression features.", name)
+    assert mentions("the joint probability P(x,y) that a datapoint occurs", {"p(x,y)"})
+    assert not mentions("the conditional probability P(y|x)", {"p(x,y)"})
+    # a heading joined to its sentence does not make a name across the two
+    assert not mentions(
+        "AI Models and Machine Learning\nSuch models are called rules engines",
+        {" ".join(terms("machine learning models"))},
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "wanted", "unwanted"),
+    [
+        ("linear regression vs logistic regression", ["forecasting", "proxy for classification"], "Linear Discrimin"),
+        ("how is logistic regression different from linear regression", ["forecasting", "proxy for"], "Linear Discr"),
+        (
+            "rules engines vs ML models - whats the difference",
+            ["explicitly programmed", "‘trained’"],
+            "Data Scientists",
+        ),
+        ("how are rules engines different from ML models", ["explicitly programmed", "‘trained’"], "Data Scientists"),
+        ("P(x,y) vs P(y|x)", ["joint probability", "conditional probability"], "Regression models"),
+        (
+            "how does a model predicting P(x,y) differ from one predicting P(y|x)",
+            ["joint prob", "conditional"],
+            "(price",
+        ),
+        ("forward propagation vs backpropagation", ["known as forward propagation", "called backpropagation"], "VAE"),
+    ],
+)
+def test_each_side_named_as_the_documents_write_it_gets_its_sentence(
+    real_assistant: Assistant, question: str, wanted: list[str], unwanted: str
+) -> None:
+    """A side that is a written name ("linear regression") is spoken for by a sentence saying that name, wherever
+    it is, not by one sharing a word of it ("Linear Discriminant Analysis", "the forward pass"); a formula side
+    ("P(x,y)") by the sentence writing it; a lead that speaks of neither side gives way to the sides' own."""
+    text = answer(real_assistant, question, "comparison").text()
+    assert all(w in text for w in wanted), text
+    assert unwanted not in text, text
+
+
+def test_a_glued_closing_remark_is_a_sentence_of_its_own() -> None:
+    text = (
+        "- Improving operational efficiency\n- Enhancing decision-making processes Their work has significant "
+        "applications in healthcare, finance, manufacturing, and other sectors."
+    )
+    found = units(text)
+    assert [u.text for u in found if u.is_item] == [
+        "Improving operational efficiency",
+        "Enhancing decision-making processes",
+    ]
+    (remark,) = [u for u in found if u.closing]
+    assert remark.text.startswith("Their work has significant applications") and not remark.is_item
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["which sectors does ML engineering work get applied in", "in which industries is ML engineers' work applied"],
+)
+def test_a_lists_closing_remark_follows_it_when_it_says_what_the_items_do_not(
+    real_assistant: Assistant, question: str
+) -> None:
+    """The Applications and Impact items say what ML engineers improve; the sectors are in the remark glued on
+    after the last item, which the bullets are followed by."""
+    text = answer(real_assistant, question, "list", ["Machine Learning Engineer"]).text()
+    assert "- Enhancing decision-making processes" in text, text
+    assert "healthcare, finance, manufacturing" in text, text
+
+
+@pytest.mark.slow
+def test_a_closing_remark_that_only_sums_up_does_not_follow_its_list(real_assistant: Assistant) -> None:
+    text = real_assistant.ask("what are the core responsibilities of an ML engineer").answer
+    assert "- Data Preparation and Analysis" in text and "By fulfilling these responsibilities" not in text, text

@@ -387,3 +387,35 @@ def test_the_item_one_after_a_list_searches_that_item_in_the_list_topic(
     reply = conversation(real_assistant, first, then)
     assert not reply.abstained
     assert expected in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("how much does a robotics engineer make at entry level", "sorry, I meant AI researcher", "$88,713"),
+        ("median salary expectation 2025", "no, I meant 2024", "$5,640"),
+        ("what do ML engineers earn in seattle", "actually I meant new york", "$184,982"),
+    ],
+)
+def test_a_correction_asks_the_last_question_again_of_what_it_names(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"]
+    assert expected in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected", "source"),
+    [
+        ("what's the median salary expectation in 2025?", "where is that from?", "$5,808", "2025"),
+        ("mid career AI engineer pay", "ok, what's your source?", "$115,053", "Career Guide"),
+        ("what is overfitting", "source?", "underfitting", ".md"),
+    ],
+)
+def test_asking_where_an_answer_is_from_answers_it_again_with_its_sources(
+    real_assistant: Assistant, first: str, then: str, expected: str, source: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert expected in reply.answer and not reply.abstained
+    assert any(source in f"{c.title} {c.source}" for c in reply.citations)

@@ -40,6 +40,7 @@ def test_a_real_english_word_is_not_corrected_into_a_corpus_word(vocab: Vocabula
         "do I need LaTeX for research papers",  # a capital inside the word: a name as typed
         "are Coursera courses worth it",  # a capitalised word inside the sentence, two edits from "course"
         "is a Coursera certificate enough",
+        "Coursera or a degree?",  # opening the question: still two edits from "courses"
     ],
 )
 def test_a_name_as_typed_is_not_corrected_into_a_corpus_word(vocab: Vocabulary, text: str) -> None:
@@ -87,3 +88,14 @@ def test_a_name_the_documents_never_write_is_refused_by_name(
     reply = real_assistant.ask(question)
     assert reply.abstained and name in reply.answer, reply.answer
     assert "I can answer" in reply.answer  # says what the sources do cover
+
+
+def test_a_written_name_with_a_version_or_plural_is_written_but_not_a_shorter_word_plus_letters(
+    real_assistant: Assistant,
+) -> None:
+    names = real_assistant.build.retriever.names
+    assert names.unwritten_names("is TensorFlow2 worth learning") == []
+    assert names.unwritten_names("should I learn Python3.11 for ML") == []
+    assert names.unwritten_names("do ML teams use GPUs") == ["GPUs"]  # "GPU" itself is never written
+    assert names.unwritten_names("do I need LaTeX for papers") == ["LaTeX"]  # not "late" + x
+    assert names.unwritten_names("is a Coursera course enough") == ["Coursera"]  # not "course" + ra

@@ -220,3 +220,22 @@ def test_people_without_a_field_or_without_pay_are_no_role(text: str) -> None:
 @pytest.mark.parametrize("text", ["what should I study to get there?", "how long does getting there take"])
 def test_getting_there_is_no_place(text: str) -> None:
     assert not slots(text).place_pointer
+
+
+def test_a_correction_is_read_from_the_vocabulary_and_only_when_short() -> None:
+    from assistant.question_kinds import PLAN_VOCABULARY_PATH, PlanVocabulary
+
+    words = PlanVocabulary.load(PLAN_VOCABULARY_PATH)
+    assert words.corrected_to("sorry, I meant AI researcher") == "what about AI researcher?"
+    assert words.corrected_to("oops i mean in 2024!") == "what about in 2024?"
+    assert words.corrected_to("what does an AI researcher mean by alignment?") is None
+    assert words.corrected_to("I mean, how do I avoid overfitting in a model with lots of noisy features?") is None
+
+
+def test_a_source_question_is_the_whole_message() -> None:
+    from assistant.question_kinds import PLAN_VOCABULARY_PATH, PlanVocabulary
+
+    words = PlanVocabulary.load(PLAN_VOCABULARY_PATH)
+    assert words.asks_source("where's that from??") and words.asks_source("ok, source?")
+    assert not words.asks_source("where is that from in the data science pipeline?")
+    assert not words.asks_source("what are the sources of bias in training data?")

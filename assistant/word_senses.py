@@ -1,0 +1,83 @@
+"""Words whose sense decides a slot: a job title the tables lack ("Java developers", "MLOps people" whose pay is
+asked), a platform metric's name used as a verb ("the field offers lots of paths" names no offers)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text_terms import STOPWORDS
+from assistant.vocabulary_words import table, word_list
+
+PLATFORM_METRICS = table("platform_metrics")
+ROLE_MODIFIER_NOISE = frozenset(word_list("role_modifier_noise"))
+AI_WORDS = frozenset(word_list("ai_words"))
+# "the field offers lots of paths": a metric's word used as a verb (a subject before it, an object after it)
+VERB_OBJECTS = word_list("verb_objects")
+NOUN_MARKERS = word_list("noun_markers")
+ROLE_NOUN = re.compile(
+    r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|engineers?|scientists?|researchers?|analysts?|managers?|"
+    r"architects?|designers?|programmers?|consultants?|administrators?|testers?|specialists?|"
+    r"people|folks?|professionals?|practitioners?|experts?|pros)\b"
+)
+# "MLOps people", "NLP folks": who they are is the word before; a title only when their pay is asked
+_PERSON_NOUNS = frozenset({"people", "folk", "folks", "professional", "practitioner", "expert", "pros"})
+
+
+def _verb_use_pattern() -> re.Pattern[str] | None:
+    """A one-word platform metric name ("offers") with a subject word before it and an object after it."""
+    words = {p for phrases in PLATFORM_METRICS.values() for p in phrases if " " not in p}
+    if not (VERB_OBJECTS and words):
+        return None
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    objects = "|".join(re.escape(w) for w in VERB_OBJECTS)
+    return re.compile(rf"(\b[\w'-]+\s+)(?:{names})(?=\s+(?:{objects})\b)")
+
+
+_VERB_USE = _verb_use_pattern()
+
+
+def without_verb_uses(text: str) -> str:
+    """The text with a one-word metric name that is used as a verb blanked out: "AI offers lots of paths" (an
+    object after it, no determiner or quantifier before it) names no offers, where "how many offers a dev got"
+    does."""
+    if _VERB_USE is None:
+        return text
+
+    def blank(match: re.Match[str]) -> str:
+        before = match.group(1).strip()
+        return match.group(0) if before in NOUN_MARKERS or before.isdigit() else match.group(1) + "_"
+
+    return _VERB_USE.sub(blank, text)
+
+
+def unknown_role(text: str, corrected: str, salary: bool) -> str | None:
+    """'Java developers', 'data engineer': a job title the data does not have."""
+    for match in ROLE_NOUN.finditer(text):
+        # The title is the run of words right before the noun: "the path to AI architect" names an AI architect.
+        modifiers: list[str] = []
+        for word in reversed(match.group(1).split()):
+            if word in ROLE_MODIFIER_NOISE or word in STOPWORDS:
+                break
+            modifiers.insert(0, word)
+        if match.group(2) in _PERSON_NOUNS or match.group(2).rstrip("s") in _PERSON_NOUNS:
+            if not (salary and len(modifiers) == 1 and modifiers[0] not in AI_WORDS and len(modifiers[0]) > 2):
+                continue
+            # "MLOps people" is no title of the tables: named as written, as the specialists they are
+            written = re.search(rf"\b{re.escape(modifiers[0])}\b", corrected, re.IGNORECASE)
+            return f"{written.group(0) if written else modifiers[0]} specialist"
+        noun = match.group(2).rstrip("s")
+        ai_title = any(w in AI_WORDS for w in modifiers)
+        if ai_title and noun in ("manager", "architect", "designer", "analyst", "consultant", "administrator"):
+            return " ".join([*modifiers, noun]).title().replace("Ai ", "AI ").replace("Ml ", "ML ")
+        if len(modifiers) >= 2 and modifiers[-1] == "learning" and modifiers[-2] not in AI_WORDS:
+            # "reinforcement learning engineer": a specialism the data has no title for (not "machine learning").
+            return " ".join([modifiers[-2], "learning", noun]).title()
+        if not modifiers or ai_title or any(w.isdigit() for w in modifiers):
+            continue
+        if modifiers[-1] in ("learning", "intelligence"):
+            continue
+        modifiers = [w for w in modifiers if len(w) > 1 and w not in ("salary", "expectation", "median", "pay")]
+        if not modifiers:
+            continue
+        return " ".join([*modifiers, noun]).title()
+    return None
