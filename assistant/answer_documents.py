@@ -164,7 +164,7 @@ class DocumentAnswerer:
             return True
         listed = self._sections.list_answer(kind, scored, query, search_text, relevant, asked)
         if listed is not None:
-            write_bullets(*listed, draft)
+            write_bullets(*listed, draft, set(terms(focus_text)), self._retriever.lexical.rare)
             return True
         # A list's lead-in says nothing without its items: it is never a sentence answer.
         plain = [s for s in scored if not s.lead_in]

@@ -60,6 +60,10 @@ EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts les
 BARE_FIGURE = 0.3  # a short salary line, off a figure question (the statistics route owns figures)
 BARE_LABEL = 0.2  # a unit under four words (no change in counts when removed; fewer supports in answers)
 LEANING_ITEM = 0.15  # a list item opening with a pronoun (as BARE_LABEL)
+# a section's closing remark glued onto its last item ("By following this plan, ..."): it mostly sums the section
+# up (removed: dev -1, all probes -3, the remark leading "why does continuous learning matter", "how to move
+# into leadership")
+CLOSING_REMARK = 0.25
 
 
 class UnitScorer:
@@ -180,6 +184,8 @@ class UnitScorer:
                     score -= BARE_LABEL  # a bare label or figure says nothing on its own
                 elif unit.is_item and ANAPHORA.match(unit.text):
                     score -= LEANING_ITEM  # "It can, for example, ...": an item that leans on what came before
+                elif unit.closing:
+                    score -= CLOSING_REMARK  # "By following this plan, you can ...": it restates, it rarely answers
                 elif EXAMPLE.match(unit.text):
                     score -= EXAMPLE_SENTENCE  # "For instance, in a GAN ...": it illustrates the answer, it is not it
                 out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))

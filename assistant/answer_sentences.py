@@ -22,7 +22,7 @@ from assistant.answer_roles import (
 from assistant.draft import Draft
 from assistant.passage_units import Unit, mentions, units
 from assistant.retrieval import Passage, first_line_of
-from assistant.text_terms import terms
+from assistant.text_terms import found_in, terms
 
 MOST_BULLETS = 10  # a longer list section is answered with the items around its best one
 SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
@@ -170,8 +170,17 @@ def write_sentences(
         draft.say(f"{sentence} {marker}")
 
 
-def write_bullets(lead: str, section: list[tuple[Unit, Passage]], draft: Draft) -> None:
-    """A list as bullets under a lead (the introducing sentence, else the heading); each item cited."""
+def write_bullets(
+    lead: str,
+    section: list[tuple[Unit, Passage]],
+    draft: Draft,
+    asked: set[str] | None = None,
+    rare: Callable[[str], bool] | None = None,
+) -> None:
+    """A list as bullets under a lead (the introducing sentence, else the heading); each item cited. The
+    section's closing remark follows the bullets when it says a specific word of the question (`asked`, `rare`)
+    that neither the items nor the heading say: "which sectors ...?" of a list of what ML engineers improve,
+    closed by "Their work has significant applications in healthcare, finance, ..."."""
     items = [(u, p) for u, p in section if u.is_item] or section
     if len(items) > MOST_BULLETS:
         items = items[:MOST_BULLETS]
@@ -186,6 +195,13 @@ def write_bullets(lead: str, section: list[tuple[Unit, Passage]], draft: Draft) 
     for unit, source in items:
         bullet = unit.as_bullet()
         lines.append(f"- {bullet} {draft.cite_passage(source, bullet)}")
+    closing = [(u, p) for u, p in section if u.closing]
+    if asked and rare is not None and closing:
+        said = set(terms(" ".join(f"{u.as_sentence()} {p.section}" for u, p in items)))
+        specific = {t for t in asked if rare(t)} - found_in({t for t in asked if rare(t)}, said)
+        for unit, source in closing:
+            if specific and found_in(specific, set(terms(unit.text))):
+                lines.append(f"{unit.text} {draft.cite_passage(source, unit.text)}")
     draft.say("\n".join(lines) + "\n")
 
 

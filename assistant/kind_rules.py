@@ -19,8 +19,6 @@ from assistant.understanding import Slots
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
 COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
 EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
-# "... if I move into management?", "... if you specialize?": a condition of the asker's own
-_IF_ONE_DOES = re.compile(r"\b(?:if|once|when)\s+(?:i|you|we|someone|one)\b", re.IGNORECASE)
 YES_NO_NUDGE = 0.4  # ... to "explanation" when it asks a yes/no question about no figure
 FACTORS_NUDGE = 0.3  # ... to "list" when it asks what drives a figure ("which factors affect ...?")
 PATH_NUDGE = 0.3  # ... to "path" when it asks about a career's steps
@@ -103,14 +101,13 @@ class KindRules:
             scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
         if (
             yes_no
-            and (_IF_ONE_DOES.search(text) or own.compare)
             and own.salary
             and not (own.roles or own.level or own.years or own.city or names_metric(own))
             and own.experience_years is None
             and not number_words
         ):
-            # "do salaries go up if I move into management?", "does pay rise with experience?": whether pay changes
-            # (with a step of one's own), which the documents discuss; no figure of the tables is named to look up.
+            # "do salaries go up if I move into management?", "is a PhD worth it for higher pay?": whether pay changes
+            # or is worth a step, which the documents discuss; no figure of the tables is named to look up.
             scores["figure"] /= 4
             scores["explanation"] += EXPLANATION_NUDGE
         method_cue = self.words.method.search(text) is not None
@@ -118,7 +115,8 @@ class KindRules:
         how_made = method_cue and names_metric(own) and (not number_words or worked_case)
         # "does the number of offers tell me how many jobs there are?": a yes/no question about what a named
         # figure stands for, its "how many" inside what is asked about it.
-        how_made = how_made or (yes_no and names_metric(own) and not (own.level or own.years))
+        # "is that monthly?" asks the figure's period, which the figure's own answer states (or says is unstated).
+        how_made = how_made or (yes_no and names_metric(own) and not (own.level or own.years or own.monthly))
         # "what is a proposal?", "what does the median salary expectation mean?": what a named figure IS (its value
         # is asked by "what is the median?"), whatever year the part before set.
         meaning = names_metric(own) and (asks_what_a_thing_is(text) or (explains and not number_words))

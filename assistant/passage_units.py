@@ -39,6 +39,7 @@ class Unit:
     children: tuple[str, ...] = ()  # the sub-items under a label line
     position: int = 0
     written: str = ""  # the line as stored in the sentence index, when it differs from `text`
+    closing: bool = False  # a section's closing remark glued onto its last item, read as its own sentence
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -93,10 +94,19 @@ def _units(text: str) -> tuple[Unit, ...]:
         inline = _INLINE_LABEL.match(item)
         label = item.rstrip(":").strip() if children else (inline.group(1).strip() if inline else "")
         last = j >= len(lines)
-        trimmed = trim_glued_tail(children.pop(), last) if children else ""
-        children += [trimmed] if trimmed else []
-        text = item if children else trim_glued_tail(item, last)
+        glued = children.pop() if children else item
+        trimmed = trim_glued_tail(glued, last)
+        if children or glued is not item:
+            children.append(trimmed)
+        text = item if children else trimmed
         out.append(Unit(text, True, label, tuple(children), len(out), written=item))
+        # The remark glued on after the item ("... processes Their work has significant applications in
+        # healthcare, ...") says something of its own: a sentence of the section, not part of the item.
+        tail = glued[len(trimmed) :].strip() if trimmed != glued and glued.startswith(trimmed) else ""
+        stored = split_sentences(glued)
+        for sentence in split_sentences(tail):
+            written = "" if sentence in stored else glued  # its vector: its own, or the glued line's
+            out.append(Unit(sentence, False, position=len(out), written=written, closing=True))
         i = j
     return tuple(out)
 
@@ -125,9 +135,10 @@ def _is_label_line(raw: str, item: str, following: list[str]) -> bool:
 
 
 def is_list(passage_units: list[Unit]) -> bool:
-    """Mostly items: the career guide's sections are lists, the explainers are prose."""
+    """Mostly items: the career guide's sections are lists, the explainers are prose. A closing remark glued
+    onto the last item is the list's ending, not prose that makes the section mixed."""
     items = sum(1 for u in passage_units if u.is_item)
-    return items >= 2 and items >= 0.6 * len(passage_units)
+    return items >= 2 and items >= 0.6 * sum(1 for u in passage_units if not u.closing)
 
 
 def trim_glued_tail(text: str, last: bool = False) -> str:

@@ -125,6 +125,8 @@ class Planner:
         if previous is not None:
             # "sorry, I meant AI researcher": the last question again, of what the correction names
             message = self.words.corrected_to(message) or message
+            # "where is that from?": the last question again, its answer citing its sources
+            message = previous.message if self.words.asks_source(message) else message
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         for text in split_parts(message, self.is_greeting, lambda t: asks_by_itself(read(t))):
             own = asked_level(read(without_source(text)), text, vocabulary)

@@ -113,6 +113,7 @@ class PlanVocabulary:
     kept: re.Pattern[str]  # "the same", "that": a dimension word after one names the value already in play
     role_noun: re.Pattern[str]  # "the job" in "what does the job involve?": the role in play
     correction: re.Pattern[str]  # "sorry, I meant AI researcher": the last question, of what follows
+    source_question: re.Pattern[str]  # "where is that from?": the last answer again, with its sources
 
     @classmethod
     def load(cls, path: Path) -> PlanVocabulary:
@@ -140,6 +141,7 @@ class PlanVocabulary:
                 (raw.get("references") or {}).get("role_nouns") or [],
                 (raw.get("references") or {}).get("role_noun_followers") or [],
             ),
+            source_question=_whole((raw.get("references") or {}).get("source_questions") or [], discourse),
             correction=_correction(
                 (raw.get("references") or {}).get("corrections") or [],
                 discourse,
@@ -207,6 +209,10 @@ class PlanVocabulary:
             return False
         return any(self.kept.search(text[: m.start()]) is None for m in pattern.finditer(text))
 
+    def asks_source(self, text: str) -> bool:
+        """'where is that from?', 'source?': the whole message asks where the last answer comes from."""
+        return self.source_question.match(text.strip()) is not None
+
     def corrected_to(self, text: str) -> str | None:
         """'sorry, I meant AI researcher' -> 'what about AI researcher?': a correction names what the last
         question should have asked about, and asks it again (None when the text is no correction)."""
@@ -253,6 +259,16 @@ _HOW_MUCH_DOES = re.compile(r"how much (?:does|do|did|will|would|can|could)\b", 
 def _no_pay_before(text: str, driver: re.Match[str]) -> bool:
     """'how much does experience matter', not 'how much does an ML engineer earn, and what affects it'."""
     return re.search(r"[,;?]", text[: driver.start()]) is None
+
+
+def _whole(phrases: list[str], discourse: list[str]) -> re.Pattern[str]:
+    """One of `phrases` as the whole text, after discourse markers ("ok, where is that from?")."""
+    if not phrases:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    markers = "|".join(re.escape(w) for w in sorted(discourse, key=len, reverse=True))
+    lead = rf"(?:(?:{markers})\b[\s,.!-]*)*" if markers else ""
+    return re.compile(rf"\W*{lead}(?:{alternatives})\W*$", re.IGNORECASE)
 
 
 def _correction(openings: list[str], discourse: list[str], most_words: int) -> re.Pattern[str]:

@@ -19,7 +19,7 @@ _QUESTION_WORDS = (
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|;\s*")
 _CLAUSE_SPLIT = re.compile(
-    rf",?\s+(?:and|also|plus|but|\+|&)\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    rf",?\s+(?:and|also|plus|but|\+|&|as well as)\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
     rf"|,\s*then\s+(?=(?:{_QUESTION_WORDS})\b)"  # "explain X, then tell me Y"
     r"|,\s+(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"  # "X, what degree ..., and Y?"
     r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
@@ -48,6 +48,10 @@ _AND_THE = re.compile(r"\s+and\s+(?=(?:the|their|its|his|her)\s)", re.IGNORECASE
 # "the duties and the salary of a data scientist", "skills and pay for robotics engineers": two words joined that
 # ask different things (the documents, the statistics) share the rest of the clause.
 _CONJUNCTS = re.compile(r"\b([a-z][\w-]*)(\s*(?:,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*)\b", re.I)
+# "AI researcher avg pay & career path?": the second of the two joined is a two-word term ending the clause.
+_LAST_CONJUNCTS = re.compile(
+    r"\b([a-z][\w-]*)(\s*(?:,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*\s+[a-z][\w-]*)(?=\W*$)", re.I
+)
 _COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", re.IGNORECASE)
 # "how do the salary and the experience relate?": 'and' joins two subjects of one question.
 _RELATED = re.compile(r"\b(?:relat\w*|correlat\w*|connect\w*|together|both)\b", re.IGNORECASE)
@@ -165,7 +169,7 @@ def _joins_requests(clause: str, halves: list[str], asks: Callable[[str], str | 
 def _shared_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
     """'Tell me the duties and the salary of a data scientist' -> the duties of ..., the salary of ...: each word
     joined asks a different thing (one the documents, the other the statistics), the rest is shared."""
-    for match in _CONJUNCTS.finditer(clause):
+    for match in [*_CONJUNCTS.finditer(clause), *_LAST_CONJUNCTS.finditer(clause)]:
         first, second = asks(match.group(1)), asks(match.group(3))
         # "the difference between pay and skills" sets the two side by side; "DS vs MLE: pay and duties" asks
         # both of the two roles compared (a comparison before a colon or comma is not about the two words).

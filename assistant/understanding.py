@@ -45,6 +45,7 @@ UNSTATED_CURRENCIES = _table("unstated_currencies")
 PREDICTION_WORDS = _word_list("prediction_words")
 TOOLS_WORDS = _word_list("tools_words")
 TOOLS_ASKED = _word_list("tools_asked")
+TOOLS_TRENDING = _word_list("tools_trending")
 TOOLS_OF_A_YEAR = _word_list("tools_of_a_year")
 COMPANY_WORDS = _word_list("company_words")
 EXTRA_COMP_WORDS = _word_list("extra_comp_words")
@@ -328,7 +329,10 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.unstated_period = first_key(text, UNSTATED_PERIODS)
     s.unstated_currency = first_key(text, UNSTATED_CURRENCIES)
     tools_named = has_any(text, TOOLS_WORDS) or (bool(s.years) and has_any(text, TOOLS_OF_A_YEAR))
-    s.tools = tools_named and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text)
+    # "what tools should a data scientist know?" asks the guide about a role's toolkit; the trending list of a
+    # year is not by role ("which tools are trending for data scientists?" still asks it).
+    for_a_role = bool(s.roles) and not s.years and not has_any(text, TOOLS_TRENDING)
+    s.tools = tools_named and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text) and not for_a_role
     # "which companies pay most?" asks the companies' figures; "my company pays me 100k" is the asker's context.
     s.companies = has_any(text, COMPANY_WORDS) and not re.search(r"\b(?:my|our)\s+(?:company|employer)", text)
     s.extra_comp = has_any(text, EXTRA_COMP_WORDS)

@@ -1186,7 +1186,7 @@ def test_a_question_of_frame_words_beside_a_role_is_about_the_role(real_assistan
 def test_a_short_item_before_an_item_with_a_glued_remark_is_no_label(text: str) -> None:
     """The last item's glued-on closing sentence ends with a full stop; the item itself does not, so the short
     item before it is a sibling, not a label line over it."""
-    found = units(text)
+    found = [u for u in units(text) if not u.closing]  # the remark is a sentence of its own after the items
     assert [u.label for u in found] == ["", "", ""] and all(not u.children for u in found)
     assert found[2].text.endswith(("processes", "decisions"))
 
@@ -1294,3 +1294,38 @@ def test_each_side_named_as_the_documents_write_it_gets_its_sentence(
     text = answer(real_assistant, question, "comparison").text()
     assert all(w in text for w in wanted), text
     assert unwanted not in text, text
+
+
+def test_a_glued_closing_remark_is_a_sentence_of_its_own() -> None:
+    text = (
+        "- Improving operational efficiency\n- Enhancing decision-making processes Their work has significant "
+        "applications in healthcare, finance, manufacturing, and other sectors."
+    )
+    found = units(text)
+    assert [u.text for u in found if u.is_item] == [
+        "Improving operational efficiency",
+        "Enhancing decision-making processes",
+    ]
+    (remark,) = [u for u in found if u.closing]
+    assert remark.text.startswith("Their work has significant applications") and not remark.is_item
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["which sectors does ML engineering work get applied in", "in which industries is ML engineers' work applied"],
+)
+def test_a_lists_closing_remark_follows_it_when_it_says_what_the_items_do_not(
+    real_assistant: Assistant, question: str
+) -> None:
+    """The Applications and Impact items say what ML engineers improve; the sectors are in the remark glued on
+    after the last item, which the bullets are followed by."""
+    text = answer(real_assistant, question, "list", ["Machine Learning Engineer"]).text()
+    assert "- Enhancing decision-making processes" in text, text
+    assert "healthcare, finance, manufacturing" in text, text
+
+
+@pytest.mark.slow
+def test_a_closing_remark_that_only_sums_up_does_not_follow_its_list(real_assistant: Assistant) -> None:
+    text = real_assistant.ask("what are the core responsibilities of an ML engineer").answer
+    assert "- Data Preparation and Analysis" in text and "By fulfilling these responsibilities" not in text, text

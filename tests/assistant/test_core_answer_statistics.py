@@ -152,3 +152,22 @@ def test_an_amount_the_asker_states_makes_pay_the_question(
     figure answers it (a mid-career ML engineer's career path did)."""
     reply = ask(real_assistant, question)
     assert figure in reply.answer and reply.route == "statistics", reply.answer
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["what's the median salary expectation in 2024?", "and is that monthly?"],
+        ["what was the 2025 median?", "so is that per month?"],
+    ],
+)
+def test_is_that_monthly_after_a_platform_figure_is_answered_by_the_figure(
+    real_assistant: Assistant, turns: list[str]
+) -> None:
+    """A yes/no about a named figure's period asks the figure (whose answer says the page states no period), not
+    how the figure is made (the method passage about counting offers)."""
+    session = None
+    for turn in turns:
+        reply = real_assistant.ask(turn, session)
+        session = reply.session_id
+    assert "does not say whether this is a monthly or an annual amount" in reply.answer, reply.answer

@@ -403,3 +403,19 @@ def test_a_correction_asks_the_last_question_again_of_what_it_names(
     reply = conversation(real_assistant, first, then)
     assert [p.route for p in reply.plan] == ["statistics"]
     assert expected in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected", "source"),
+    [
+        ("what's the median salary expectation in 2025?", "where is that from?", "$5,808", "2025"),
+        ("mid career AI engineer pay", "ok, what's your source?", "$115,053", "Career Guide"),
+        ("what is overfitting", "source?", "underfitting", ".md"),
+    ],
+)
+def test_asking_where_an_answer_is_from_answers_it_again_with_its_sources(
+    real_assistant: Assistant, first: str, then: str, expected: str, source: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert expected in reply.answer and not reply.abstained
+    assert any(source in f"{c.title} {c.source}" for c in reply.citations)

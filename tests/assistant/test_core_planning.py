@@ -1168,3 +1168,62 @@ def test_getting_there_after_a_role_asks_the_path_to_it(real_assistant: Assistan
     reply = ask(real_assistant, question)
     assert [p.route for p in reply.plan] == ["statistics", "documents"]
     assert reply.plan[1].kind == "path"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("does moving into management raise your salary?", "significant salary jumps"),
+        ("is a PhD worth it for higher pay in AI?", "Ph.D."),
+        ("do AI jobs pay well?", "higher than average tech salaries"),
+    ],
+)
+def test_a_yes_no_about_pay_naming_no_figure_is_asked_of_the_documents(
+    real_assistant: Assistant, question: str, expected: str
+) -> None:
+    reply = ask(real_assistant, question)
+    assert [p.route for p in reply.plan] == ["documents"]
+    assert expected in reply.answer
+    assert "two kinds of salary figure" not in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what tools should a data scientist be comfortable with?",
+        "which tools should machine learning engineers be familiar with?",
+    ],
+)
+def test_tools_of_a_role_are_its_toolkit_not_the_trending_list(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert [p.route for p in reply.plan] == ["documents"]
+    assert "TensorFlow" in reply.answer
+
+
+def test_the_trending_tools_for_a_role_are_still_the_trending_list(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "which tools are trending for data scientists?")
+    assert reply.plan[0].route == "statistics"
+    assert "Vertex" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "routes"),
+    [
+        ("tell me the average data scientist salary as well as what skills they need", ["statistics", "documents"]),
+        ("what does a robotics engineer earn as well as what do they design?", ["statistics", "documents"]),
+        ("AI researcher avg pay & career path?", ["statistics", "documents"]),
+        ("data scientist entry salary and career path", ["statistics", "documents"]),
+    ],
+)
+def test_as_well_as_and_a_two_word_term_joined_last_split_into_parts(
+    real_assistant: Assistant, question: str, routes: list[str]
+) -> None:
+    reply = ask(real_assistant, question)
+    assert [p.route for p in reply.plan] == routes
+
+
+@pytest.mark.parametrize(
+    "message", ["do ML engineers need Python as well as R?", "what are supervised and unsupervised learning?"]
+)
+def test_words_joined_inside_one_question_stay_one_part(real_assistant: Assistant, message: str) -> None:
+    assert len(ask(real_assistant, message).plan) == 1

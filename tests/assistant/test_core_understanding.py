@@ -230,3 +230,12 @@ def test_a_correction_is_read_from_the_vocabulary_and_only_when_short() -> None:
     assert words.corrected_to("oops i mean in 2024!") == "what about in 2024?"
     assert words.corrected_to("what does an AI researcher mean by alignment?") is None
     assert words.corrected_to("I mean, how do I avoid overfitting in a model with lots of noisy features?") is None
+
+
+def test_a_source_question_is_the_whole_message() -> None:
+    from assistant.question_kinds import PLAN_VOCABULARY_PATH, PlanVocabulary
+
+    words = PlanVocabulary.load(PLAN_VOCABULARY_PATH)
+    assert words.asks_source("where's that from??") and words.asks_source("ok, source?")
+    assert not words.asks_source("where is that from in the data science pipeline?")
+    assert not words.asks_source("what are the sources of bias in training data?")
