@@ -40,6 +40,7 @@ from assistant.passage_units import (
     defines,
     focus_words,
 )
+from assistant.phrase_match import has_any
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.understanding import SALARY_WORDS
@@ -90,7 +91,7 @@ class DocumentAnswerer:
         query = self._read_acronyms(query)
         if self._unwritten(query):
             return False  # "is Julia good for ML?": the documents never name what is asked about
-        if self._unsaid(query):
+        if self._unsaid(query) or self._uncounted(query):
             return False  # "how common is burnout among data scientists?": nor what this rare word means
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
@@ -185,9 +186,10 @@ class DocumentAnswerer:
         imposter syndrome as a junior data scientist?" is not answered by the junior's salary. A figure question
         whose rare word means pay keeps its figures ("the typical remuneration for an ML engineer")."""
         rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
+        rare += self._uncounted(query) if kind else []
         if not self._retriever.names.unwritten_names(query):
             return rare  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
-        return self._unwritten(self._read_acronyms(query)) + rare
+        return list(dict.fromkeys(self._unwritten(self._read_acronyms(query)) + rare))
 
     def _unwritten(self, query: str) -> list[str]:
         # A name with another name in search_synonyms.toml is written after all ("PhD": "Ph.D.").
@@ -206,6 +208,15 @@ class DocumentAnswerer:
             if self._sentences.closest(self._retriever.embed(word)) < WORD_MEANING:
                 out.append(word)
         return out
+
+    def _uncounted(self, query: str) -> list[str]:
+        """What "how much / how many" counts when the documents never write it (OtherNames.unwritten_counted) and
+        the question does not ask for pay ("how many vacation days", "how much parental leave"; not "how much
+        dough do ML engineers make", nor a rare other word for pay: "how much remuneration")."""
+        counted = self._retriever.names.unwritten_counted(query)
+        if not counted or has_any(f" {query.lower()} ", SALARY_WORDS):
+            return []  # "how much dough do ML engineers make?": the question says it asks for pay
+        return [w for w in counted if not self._synonyms.words_for(w) and not self._means_pay(w)]
 
     def _means_pay(self, word: str) -> bool:
         """The word is another word for what the statistics measure: its vector is within PAY_MEANING of one of
