@@ -174,7 +174,10 @@ class UnitScorer:
                         # only the role is a topic)
                         entity_item = names_entity
                         named_by = max(named_by, self._retriever.heading_match(label, wanted))
-                    if names_entity and not entity_item:
+                    # In a list keyed by entities (Career Paths) the asked entity's own item is not marked down with
+                    # the others: among them it is the one about what is asked ("which ML engineer duties involve
+                    # collaboration" no longer loses to its siblings' items by the mark-down alone).
+                    if names_entity and not entity_item and not keyed_by_entity:
                         named_by = (
                             NAMES_ENTITY_ONLY  # only the entity's name matches: the item is about it, not the question
                         )
