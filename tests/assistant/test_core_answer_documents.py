@@ -1400,3 +1400,15 @@ def test_asking_for_examples_keeps_the_sentence_that_gives_one(real_assistant: A
     as an illustration elsewhere; asked for examples, it is the answer."""
     text = answer(real_assistant, question, "list").text()
     assert "recommendation engines" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["as an ML engineer how do I move up into management?", "how does an ML engineer get promoted to a manager role"],
+)
+def test_the_asked_roles_own_item_in_a_keyed_list_is_not_marked_down(real_assistant: Assistant, question: str) -> None:
+    """Career Paths has one labelled item per role: the asked role's item (the path to 'ML Engineering Manager')
+    is the answer among them, not marked down with its siblings."""
+    text = real_assistant.ask(question).answer
+    assert text.startswith("Machine Learning Engineer:") and "ML Engineering Manager" in text, text
