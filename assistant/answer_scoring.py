@@ -56,6 +56,7 @@ SEARCH_RANK = 0.1  # the passage's fused search rank, as a share of the best (re
 OPENING = 0.1  # a section's opening sentence, by how much the question names its heading (removed: dev -2)
 LABEL_NAMED = 0.2  # an item whose label the question names, by how much; negative for another entity's item
 NAMES_ENTITY_ONLY = -0.75  # ... the label names the context entity only, or another entity of a list keyed by it
+OTHER_ENTITY = 0.3  # what another entity's item of a list keyed by the asked one counts less, besides
 DEFINES = 0.3  # the sentence defines the asked phrase
 BOTH_SIDES = 0.25  # a comparison's sentence speaking of both sides
 REASON_GIVEN = 0.1  # what a causal sentence gains on a "why" question (removed: probes -2)
@@ -183,8 +184,10 @@ class UnitScorer:
                         )
                     elif keyed_by_entity and not names_entity:
                         # A list keyed by labels, one of them the asked entity (Career Paths: "Robotics Engineer:
-                        # ...", "Machine Learning Engineer: ..."): the other labels are other entities.
+                        # ...", "Machine Learning Engineer: ..."): the other labels are other entities, and what
+                        # their items say ("model building") is not said of the asked one.
                         named_by = NAMES_ENTITY_ONLY
+                        score -= OTHER_ENTITY
                     score += LABEL_NAMED * named_by
                 elif unit.position == 0 and not unit.is_item:
                     score += OPENING * passage.heading_match

@@ -1412,3 +1412,16 @@ def test_the_asked_roles_own_item_in_a_keyed_list_is_not_marked_down(real_assist
     is the answer among them, not marked down with its siblings."""
     text = real_assistant.ask(question).answer
     assert text.startswith("Machine Learning Engineer:") and "ML Engineering Manager" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what does a robotics engineer build", "what kind of systems do robotics engineers build"]
+)
+def test_another_roles_item_sharing_the_questions_verb_does_not_answer_for_the_asked_role(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'Machine Learning Engineer: ... Focus on model building ...' shares 'build'; it is another role's item of
+    the list keyed by roles, so the Robotics Engineer item ('... AI-powered robotic systems') answers."""
+    text = real_assistant.ask(question).answer
+    assert text.startswith("Robotics Engineer:") and "Machine Learning Engineer:" not in text, text
