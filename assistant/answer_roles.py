@@ -143,6 +143,7 @@ REMEDY_ASKED = re.compile(
     rf"what\s+(?:can|should|do|does)\b|is\s+there\s+(?:a|any)\s+way\b).*?\b{_REMEDY_VERB}\b",
     re.I,
 )
+REMEDY_VERB = re.compile(rf"\b{_REMEDY_VERB}\b", re.I)
 # A sentence that offers a remedy: a way around, a countering verb, or a purpose "to avoid ...".
 REMEDY = re.compile(
     r"\b(?:ways?\s+(?:around|to)|avoid\w*|prevent\w*|mitigat\w+|reduc\w+|minimi[sz]\w+|overcom\w+|tackl\w+|"

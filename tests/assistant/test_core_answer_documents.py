@@ -1343,9 +1343,17 @@ def test_a_remedy_asked_as_whats_the_best_way_is_no_undefined_term(real_assistan
 
 
 @pytest.mark.slow
-def test_a_remedy_for_something_the_documents_never_name_is_still_refused(real_assistant: Assistant) -> None:
+@pytest.mark.parametrize(
+    "question",
+    ["whats the best way to avoid burnout", "how can I avoid getting laid off", "how do I stop getting rejected"],
+)
+def test_a_remedy_for_something_the_documents_never_name_is_still_refused(
+    real_assistant: Assistant, question: str
+) -> None:
+    """A unit saying 'to avoid' answers no remedy question by that verb alone ('Balancing model complexity to
+    avoid overfitting' for being laid off)."""
     draft = Draft(documents=real_assistant.build.documents)
-    assert not real_assistant.build.document_answerer.answer("whats the best way to avoid burnout", "list", draft)
+    assert not real_assistant.build.document_answerer.answer(question, "list", draft), draft.text()
 
 
 @pytest.mark.parametrize(
