@@ -56,7 +56,10 @@ SEARCH_RANK = 0.1  # the passage's fused search rank, as a share of the best (re
 OPENING = 0.1  # a section's opening sentence, by how much the question names its heading (removed: dev -2)
 LABEL_NAMED = 0.2  # an item whose label the question names, by how much; negative for another entity's item
 NAMES_ENTITY_ONLY = -0.75  # ... the label names the context entity only, or another entity of a list keyed by it
-OTHER_ENTITY = 0.3  # what another entity's item of a list keyed by the asked one counts less, besides
+# what a unit about another entity of a list keyed by the asked one counts less: that entity's own item (besides
+# its mark-down: removed, y15 lost) or a sentence naming it and not the asked one (removed: 'what do robotics
+# engineers build?' refused, led by the ML engineers' 'building and deploying' sentence of a low-ranked passage)
+OTHER_ENTITY = 0.3
 DEFINES = 0.3  # the sentence defines the asked phrase
 BOTH_SIDES = 0.25  # a comparison's sentence speaking of both sides
 REASON_GIVEN = 0.1  # what a causal sentence gains on a "why" question (removed: probes -2)
@@ -131,6 +134,16 @@ class UnitScorer:
             for p in passages
             if entity and any(u.label and self._names(set(terms(u.label)), entity) for u in units(p.text))
         }
+        # ... and the other entities that list is keyed by ("Machine Learning Engineer", "Data Scientist", ...): a
+        # sentence elsewhere naming one of them and not the asked entity ("... Machine Learning Engineers focus on
+        # the 'how' of machine learning, building and deploying models ...") speaks of that one.
+        siblings = [
+            set(terms(u.label))
+            for p in passages
+            if p.section in keyed
+            for u in units(p.text)
+            if u.label and not self._names(set(terms(u.label)), entity)
+        ]
         out: list[Scored] = []
         for rank, passage in enumerate(passages):
             stored = dict(self._sentences.sentences(passage.chunk_id))
@@ -191,6 +204,10 @@ class UnitScorer:
                     score += LABEL_NAMED * named_by
                 elif unit.position == 0 and not unit.is_item:
                     score += OPENING * passage.heading_match
+                if siblings and not unit.label and passage.section not in keyed:
+                    said = set(terms(text))
+                    if any(sibling <= said for sibling in siblings) and not entity <= said:
+                        score -= OTHER_ENTITY  # a sentence about another entity of the keyed list
                 if sides and mentions(speaks_of(unit, passage), left) and mentions(speaks_of(unit, passage), right):
                     bonus += BOTH_SIDES
                 score += bonus

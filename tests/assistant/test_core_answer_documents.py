@@ -1433,3 +1433,17 @@ def test_another_roles_item_sharing_the_questions_verb_does_not_answer_for_the_a
     the list keyed by roles, so the Robotics Engineer item ('... AI-powered robotic systems') answers."""
     text = real_assistant.ask(question).answer
     assert text.startswith("Robotics Engineer:") and "Machine Learning Engineer:" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what do robotics engineers build?", "salary aside, what do robotics engineers build?"]
+)
+def test_a_sentence_about_another_role_does_not_lead_for_the_asked_one(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'... Machine Learning Engineers focus on the 'how' of machine learning, building and deploying models ...'
+    shares 'build' but speaks of another role of the Career Paths list: the robotics item answers, not a refusal
+    (the sentence's passage ranks too low to answer, so leading with it refused the question)."""
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents" and reply.answer.startswith("Robotics Engineer:"), reply.answer
