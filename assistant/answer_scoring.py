@@ -94,7 +94,7 @@ class UnitScorer:
         # Lower-cased corpus, read once per build: whether "supervised learning" is a phrase the documents use.
         self._corpus = " ".join(retriever.texts()).lower()
         # ... and as terms, chunk by chunk: whether a side's words stand in a row there ("linear regression").
-        self._corpus_terms = " | ".join(" ".join(terms(text)) for text in retriever.texts())
+        self._corpus_terms = " " + " | ".join(" ".join(terms(text)) for text in retriever.texts()) + " "
         self._topics = retriever.heading_terms()
 
     def score(
@@ -317,7 +317,7 @@ class UnitScorer:
                 forms.append(terms(expansion))
             readings = [r + f for r in readings for f in forms][:8]
         names = {" ".join(r) for r in readings if len(r) >= 2}
-        return {n for n in names if f" {n} " in f" {self._corpus_terms} "}
+        return {n for n in names if f" {n} " in self._corpus_terms}
 
 
 def asks_remedy(query: str, kind: PartKind) -> bool:
