@@ -209,9 +209,10 @@ class DocumentAnswerer:
         return out
 
     def _uncounted(self, query: str) -> list[str]:
-        """What "how much / how many" counts when the documents never write it (OtherNames.unwritten_counted) and
-        the question does not ask for pay ("how many vacation days", "how much parental leave"; not "how much
-        dough do ML engineers make", nor a rare other word for pay: "how much remuneration")."""
+        """What "how much / how many" counts, or a job is asked to give ("do ML engineers get health insurance"),
+        when the documents never write it (OtherNames.unwritten_counted) and the question does not ask for pay
+        ("how many vacation days", "how much parental leave"; not "how much dough do ML engineers make", nor a
+        rare other word for pay: "how much remuneration")."""
         counted = self._retriever.names.unwritten_counted(query)
         if not counted or has_any(f" {query.lower()} ", SALARY_WORDS):
             return []  # "how much dough do ML engineers make?": the question says it asks for pay

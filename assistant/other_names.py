@@ -39,6 +39,13 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\bhow\s+(?:much|many)\s+([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?", re.IGNORECASE)
+# What a job gives: "do ML engineers get health insurance", "do AI jobs offer remote work" (an article skipped).
+_GIVEN = re.compile(
+    r"\b(?:get|gets|offer|offers|give|gives|provide|provides|receive|receives)\s+(?:(?:a|an|the|any|some)\s+)?"
+    r"([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?",
+    re.IGNORECASE,
+)
+GIVEN_ZIPF = 4.5  # a perk's word is no commoner than this ("insurance" 4.5, "remote" 4.2; "lots" 4.9, "much" 5.9)
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#-]*[A-Za-z0-9+#]|[A-Za-z]")  # a word as a name is typed ("H-1B", "C++")
 
 
@@ -147,16 +154,26 @@ class OtherNames:
         return out
 
     def unwritten_counted(self, query: str) -> list[str]:
-        """What "how much / how many" counts, when the documents never write it in any form: "how many vacation
-        days", "how much parental leave" (named with the next word when that is unwritten too). The amount asked
-        is of something the sources never mention, whatever figure or passage shares the question's other words.
-        A word the documents write, or start a word with ("math" / "mathematics"), is counted by them."""
+        """What "how much / how many" counts, or what a job is asked to give ("do X get / offer / provide ..."),
+        when the documents never write it in any form: "how many vacation days", "how much parental leave", "do
+        ML engineers get health insurance", "do AI jobs offer remote work" (named as typed, two words when the
+        second is unwritten too). The amount or perk asked is of something the sources never mention, whatever
+        figure or passage shares the question's other words. A word the documents write, or start a word with
+        ("math" / "mathematics"), is counted by them; so is a common word ("lots") or a verb form ("promoted")."""
         out = []
         for match in _COUNTED.finditer(query):
             first, second = match.group(1), match.group(2)
-            if first.lower() in STOPWORDS or self._counted_written(first):
-                continue
-            out.append(f"{first} {second}" if second and not self._counted_written(second) else first)
+            if not self._counted_written(first):
+                out.append(f"{first} {second}" if second and not self._counted_written(second) else first)
+        english = general_english()
+        for match in _GIVEN.finditer(query):
+            first, second = match.groups()
+            if first.lower() in STOPWORDS or first.lower().endswith("ed"):
+                continue  # "get to publish", "get promoted": a verb, not a perk
+            phrase = [w for w in (first, second) if w and w.lower() not in STOPWORDS]
+            rare = [english.zipf(w.lower()) <= GIVEN_ZIPF for w in phrase]  # "lots", "good": no perk
+            if any(r and not self._counted_written(w) for w, r in zip(phrase, rare, strict=True)):
+                out.append(" ".join(phrase[rare.index(True) :]))  # "good work-life" names "work-life"
         return out
 
     def _counted_written(self, word: str) -> bool:

@@ -143,3 +143,35 @@ def test_an_amount_of_pay_or_of_a_written_thing_is_answered(
 ) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("do data scientists get dental insurance", "dental insurance"),
+        ("does an AI startup offer childcare", "childcare"),
+        ("do ML teams offer remote work", "remote work"),
+    ],
+)
+def test_a_perk_the_documents_never_write_is_refused_by_name(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"anything about {named}." in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("do machine learning engineers get bonuses", "Bonuses"),  # written
+        ("do data scientists get stock options", "stock options"),
+        ("do AI researchers get to publish papers", ""),  # "get to": a verb follows, not a perk
+    ],
+)
+def test_a_perk_the_documents_write_or_a_verb_after_get_is_answered(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
