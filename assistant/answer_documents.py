@@ -24,7 +24,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.answer_roles import WHY, Scored, defining
+from assistant.answer_roles import REMEDY, WHY, Scored, defining
 from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
@@ -154,6 +154,7 @@ class DocumentAnswerer:
             or any(defines(best.unit.as_sentence(), name) for name in named)
             or self.scorer.states_figure_of(kind, best)
             or self._answers_alone(query, kind, best, asked, vector)
+            or self._remedy_for(query, kind, best, asked)
         ):
             return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
         if not named and self._undefined_term(query, kind) and not self.scorer.defines_asked(query, kind, best.unit):
@@ -254,8 +255,8 @@ class DocumentAnswerer:
         learning used for" names "unsupervised learning". A term written as one word ("back prop", see
         Retriever.expand) or as an acronym's expansion is not this either. A one-word term is undefined when the
         documents never write it in any form ("what does vesting mean?")."""
-        if kind in ("figure", "comparison") or not asks_definition(query):
-            return False
+        if kind in ("figure", "comparison") or not asks_definition(query) or asks_remedy(query, kind):
+            return False  # "whats the best way to avoid underfitting" asks for a remedy, not what a term means
         # "what's the point of backpropagation" names one term
         term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & self._definition_frame]
         # An acronym stands for a term the documents may write otherwise; one they write is a word of a short
@@ -270,6 +271,16 @@ class DocumentAnswerer:
         # "support vector machine" shares two words with the defined "support vector regression (SVR)": written
         # together, but as another method's name.
         return not self._retriever.names.writes_together(term) or bool(self._retriever.names.sibling_of_defined(term))
+
+    def _remedy_for(self, query: str, kind: PartKind, best: Scored, asked: set[str]) -> bool:
+        """A remedy is asked ("whats the best way to avoid underfitting") and the best unit offers one for the
+        very thing named ("Balancing model complexity to avoid overfitting and underfitting"): every specific
+        word of the question is in it or its heading, so it answers however far its passage is as a whole."""
+        if not asks_remedy(query, kind) or not REMEDY.search(best.unit.as_sentence()):
+            return False
+        specific = {t for t in asked - self._synonyms.frame if self._retriever.lexical.rare(t)}
+        said = set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))
+        return bool(specific) and found_in(specific, said) == specific
 
     def _answers_alone(self, query: str, kind: PartKind, best: Scored, asked: set[str], vector: list[float]) -> bool:
         """The best unit says all the question says, though its passage as a whole is far from the question: one

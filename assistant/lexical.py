@@ -13,13 +13,24 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import bm25s
 import numpy as np
+import snowballstemmer
 
 from assistant.settings import PROJECT_ROOT
-from assistant.text_terms import STOPWORDS, terms
+from assistant.text_terms import STOPWORDS, WORD, terms
+
+_ROOT = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _root(word: str) -> str:
+    """A word's Snowball (Porter2) root, cached: questions repeat the same words."""
+    return str(_ROOT.stemWord(word))
+
 
 SEARCH_SYNONYMS_PATH = PROJECT_ROOT / "stats" / "search_synonyms.toml"
 RRF_K = 60  # the constant from the RRF paper: damps the weight of the very top ranks
@@ -58,6 +69,14 @@ class LexicalIndex:
         self._docs = [terms(f"{section}\n{section}\n{text}") for section, text in zip(sections, texts, strict=True)]
         self._df: Counter[str] = Counter(term for doc in self._docs for term in set(doc))
         self._vocabulary = sorted(self._df)
+        # The documents' terms by their Snowball root: "innovative" finds "Innovation", "adaptable" finds
+        # "Adaptability" (the light stemmer keeps derived forms apart; a prefix only joins them when one word
+        # starts the other).
+        self._by_root: dict[str, set[str]] = {}
+        words = {word for text in {*texts, *sections} for word in WORD.findall(text.lower())}
+        for word in words:
+            for term in terms(word):
+                self._by_root.setdefault(_root(word), set()).add(term)
         # "pre-train" under "pretrain": a question often writes the documents' hyphenated compound as one word
         self._unhyphenated = {w.replace("-", ""): w for w in self._vocabulary if "-" in w.strip("-")}
         self._bm25 = bm25s.BM25()
@@ -110,6 +129,25 @@ class LexicalIndex:
             for variant in self._spellings(term, clipped=term not in self._df):
                 if variant in self._df or (len(variant) >= 5 and self._starting_with(variant)):
                     out.append(variant)
+        return list(dict.fromkeys(out))
+
+    def relatives(self, query: str, frame: frozenset[str] = frozenset()) -> list[str]:
+        """The documents' derived forms of the question's specific words, by their Snowball root ("innovative" ->
+        innovation, "adaptable" -> adaptability). `frame`: words that only say how the question asks ("is X
+        *important*?", "do people *use* X?"), whose relatives ("importance", "useful") name no topic."""
+        out: list[str] = []
+        for word in WORD.findall(query.lower()):
+            own = terms(word)
+            # Only for a specific word ("innovative"), and only specific forms of it: a common one
+            # ("engineers", "like") finds its chunks by itself, and its relatives would pull everything.
+            if not own or own[0] in STOPWORDS or own[0] in frame or (own[0] in self._df and not self.rare(own[0])):
+                continue
+            related = self._by_root.get(_root(word), set()) - set(own)
+            # A form that starts the word or that it starts is the same word ("rol"/"role") or matched already
+            # (found_in, _forms: "deploy"/"deployment")
+            out.extend(
+                sorted(t for t in related if self.rare(t) and not any(t.startswith(o) or o.startswith(t) for o in own))
+            )
         return list(dict.fromkeys(out))
 
     def _spellings(self, term: str, clipped: bool) -> list[str]:

@@ -11,7 +11,7 @@ import numpy as np
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
-from assistant.lexical import LexicalIndex, reciprocal_rank_fusion
+from assistant.lexical import SEARCH_SYNONYMS_PATH, LexicalIndex, Synonyms, reciprocal_rank_fusion
 from assistant.other_names import OtherNames
 from assistant.text_terms import STOPWORDS, found_in, split_sentences, terms
 
@@ -78,6 +78,7 @@ class Retriever:
                 self._heading_rows.setdefault(word, []).append(row)
         sections = [str(m.get("section", "")) for m in self._metas]
         self.lexical = LexicalIndex(self._ids, self._texts, sections)
+        self._frame = Synonyms.load(SEARCH_SYNONYMS_PATH).frame  # words that only frame a question (no topic)
         self._heading_weights = [self._weighed(set(heading)) for heading in self._headings]
         # The documents' other names for what a question names (acronyms, compounds, close spellings).
         self.names = OtherNames(self._texts, sections, self.lexical)
@@ -139,12 +140,16 @@ class Retriever:
         named = self.names.expand(query) if named is None else named
         # ... and the documents' spelling of words they write otherwise ("specialise", "pretrained", "math").
         named = [*named, *(v for v in self.lexical.variants(query) if v not in named)]
+        # Derived forms of the question's specific words ("innovative" -> innovation) find chunks and name
+        # headings ("Future-Proofing and Innovation"), but are no words a passage must hold (Passage.lexical):
+        # "is probability important?" is answered by an item without "probable".
+        derived = [v for v in self.lexical.relatives(query, self._frame) if v not in named]
         base = focus or query
         focus = " ".join([base, *(e for e in named if e not in base)])
         query = " ".join([query, *(e for e in named if e not in query)])
         cosine = {p.chunk_id: p.score for p in dense}
-        lexical = self.lexical.search(query, k=depth)
-        wanted = set(terms(focus))  # the words headings are matched against
+        lexical = self.lexical.search(" ".join([query, *derived]), k=depth)
+        wanted = set(terms(" ".join([focus, *derived])))  # the words headings are matched against
         headings = self._heading_matches(wanted)
         heading_rank = self._heading_ranking(headings, wanted)
         # Dense chunks and best sentences both come from the embedding: together they weigh as much as BM25.

@@ -64,3 +64,30 @@ def test_the_documents_spelling_brings_the_section_up(
 ) -> None:
     found = _candidates(real_assistant, monkeypatch, question)
     assert any(p.section.endswith(section) for p in found[:top]), [p.section for p in found[:top]]
+
+
+def test_a_specific_word_finds_its_derived_forms_for_the_search_only(real_assistant: Assistant) -> None:
+    lexical = real_assistant.build.retriever.lexical
+    assert "innovation" in lexical.relatives("what keeps an AI company innovative")
+    assert "adaptability" in lexical.relatives("how adaptable do ML people need to be")
+    # spellings are the same word; derived forms only find the section (Retriever.hybrid)
+    assert "innovation" not in lexical.variants("what keeps an AI company innovative")
+    # a common word finds its chunks by itself: no relatives ("engineers" ~ "engineering")
+    found = lexical.relatives("is teamwork important for ML engineers")
+    assert not any(v.startswith("engin") for v in found), found
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        # fused rank 10, 11 and none of the 40 before: "innovative"/"adaptable" never matched the headings
+        ("how can an AI team stay innovative long term", "Future-Proofing and Innovation"),
+        ("what keeps an AI company innovative", "Future-Proofing and Innovation"),
+        ("how adaptable do ML people need to be", "Adaptability and Continuous Learning"),
+    ],
+)
+def test_a_derived_form_brings_the_section_it_names_first(
+    real_assistant: Assistant, monkeypatch: pytest.MonkeyPatch, question: str, section: str
+) -> None:
+    found = _candidates(real_assistant, monkeypatch, question)
+    assert found[0].section.endswith(section), [p.section for p in found[:3]]
