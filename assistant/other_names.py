@@ -39,9 +39,11 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\bhow\s+(?:much|many)\s+([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?", re.IGNORECASE)
-# What a job gives: "do ML engineers get health insurance", "do AI jobs offer remote work" (an article skipped).
+# What a job gives, or the best of: "do ML engineers get health insurance", "do AI jobs offer remote work", "best
+# laptop for deep learning" (an article skipped). Not "need": "need besides", "need creativity" are asked too.
 _GIVEN = re.compile(
-    r"\b(?:get|gets|offer|offers|give|gives|provide|provides|receive|receives)\s+(?:(?:a|an|the|any|some)\s+)?"
+    r"\b(?:get|gets|offer|offers|give|gives|provide|provides|receive|receives|best)"
+    r"\s+(?:(?:a|an|the|any|some)\s+)?"
     r"([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?",
     re.IGNORECASE,
 )

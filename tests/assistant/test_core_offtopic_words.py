@@ -175,3 +175,22 @@ def test_a_perk_the_documents_write_or_a_verb_after_get_is_answered(
 ) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [("which is the best laptop for training models", "laptop"), ("best textbook for deep learning?", "textbook")],
+)
+def test_the_best_of_something_the_documents_never_write_is_refused(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"anything about {named}." in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what's the best way to network in AI", "best cities for AI jobs?"])
+def test_the_best_of_something_the_documents_write_is_answered(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
