@@ -187,6 +187,7 @@ class DocumentAnswerer:
         whose rare word means pay keeps its figures ("the typical remuneration for an ML engineer")."""
         rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
         rare += self._uncounted(query) if kind else []
+        rare = list(dict.fromkeys(rare))  # "do AI researchers get sabbaticals": rare and given
         if not self._retriever.names.unwritten_names(query):
             return rare  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
         return list(dict.fromkeys(self._unwritten(self._read_acronyms(query)) + rare))

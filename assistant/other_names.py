@@ -27,6 +27,7 @@ INITIALISM_DOMINANCE = 2.0
 # words of answerable questions ("perks" 3.2 is the closest seen, "bump" 4.0, "medicine" 4.3) are more common.
 RARE_ZIPF = 3.0
 NAMED_ZIPF = 4.0  # the word after a rare one, named with it when this uncommon ("syndrome" 3.1, not "among" 4.8)
+_DERIVED = ("y", "ly", "ish", "ness", "ful", "less")  # endings that make a written word casual English
 UNLISTED_WORD = 7  # a word no English list has counts as a term from this length ("blockchain"; not "devs", "pls")
 AFTER_FORMS_KEPT = 50_000  # question words whose written followers are kept (bounded: words come from users)
 _RUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+")
@@ -147,9 +148,11 @@ class OtherNames:
                 if token != token.lower() or not word.isalpha() or len(word) < 5 or word in STOPWORDS:
                     continue  # names are unwritten_names' (a capital); short words are casual or abbreviations
                 if self._specific(word) and not any(self._name_written(t) for t in terms(word)):
+                    after = re.match(r"\s+([a-z]{3,})\b", clause[match.end() :])
+                    if word.endswith("ed") and not (after and after.group(1) not in STOPWORDS):
+                        continue  # "is the job market saturated": a closing participle says how, not what
                     # With the next word when the documents never write that either and it is no common word
                     # ("imposter syndrome"; not "burnout among"): the refusal names what was asked.
-                    after = re.match(r"\s+([a-z]{3,})\b", clause[match.end() :])
                     if after and not self.writes_word(nxt := after.group(1)) and 0 < english.zipf(nxt) <= NAMED_ZIPF:
                         token = f"{token} {nxt}"
                     out.append(token)
@@ -197,6 +200,10 @@ class OtherNames:
         at = bisect.bisect_left(self._sorted_words, word[: max(6, len(word) - 3)])
         if at < len(self._sorted_words) and self._sorted_words[at].startswith(word[: max(6, len(word) - 3)]):
             return False  # "classify" / "classification": a form of a written word
+        if any(
+            self.writes_word(word[: -len(end)]) for end in _DERIVED if word.endswith(end) and len(word) > len(end) + 3
+        ):
+            return False  # "trendy": trend + y, a word of theirs made an adjective or adverb
         return not any(
             all(self._name_written(t) for part in (word[:cut], word[cut:]) for t in terms(part) or ["-"])
             for cut in range(4, len(word) - 3)

@@ -194,3 +194,21 @@ def test_the_best_of_something_the_documents_never_write_is_refused(
 def test_the_best_of_something_the_documents_write_is_answered(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the AI job market saturated",  # a closing participle says how the market is, not what is asked
+        "which ML frameworks are trendy right now",  # trend + y: a written word made casual
+    ],
+)
+def test_a_rare_adjective_about_a_written_topic_is_answered(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
+
+
+def test_a_refusal_names_a_word_once(real_assistant: Assistant) -> None:
+    reply = real_assistant.ask("can research scientists get sabbaticals")
+    assert reply.answer.count("sabbaticals") == 1, reply.answer
