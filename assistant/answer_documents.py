@@ -53,6 +53,8 @@ CANDIDATES = 8  # passages whose units are scored
 # words ("postgraduate" 0.49, "biotech" 0.50 to "Life sciences", "fintech" 0.43); further, it is something else
 # ("sabbaticals" 0.22, "burnout" 0.28, "tokenization" 0.36, "ethicist" 0.37).
 WORD_MEANING = 0.42
+# Where what a definition asks about ends and its context begins ("explain tokenization | in NLP").
+_CONTEXT = re.compile(r"\s+(?:for|to|in|with|about|when|on|at|from|among|between)\s+", re.IGNORECASE)
 PAY_MEANING = 0.45  # a rare word this close to a salary word asks for the figures ("remuneration", "paycheck")
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
@@ -201,9 +203,18 @@ class DocumentAnswerer:
         meaning no sentence of theirs is near: the word's own vector (embedded only for such a word, cached) is
         further than WORD_MEANING from every sentence and list item. "postgraduate" lies near "Advanced degrees
         (Master's or Ph.D.)" and "biotech" near the life-sciences item, so they are asked in other words;
-        "sabbaticals", "burnout", "tokenization" lie near nothing the documents say."""
+        "sabbaticals", "burnout", "tokenization" lie near nothing the documents say.
+
+        Only when the question asks what the thing is or does ("explain tokenization in NLP", "how do word
+        embeddings work", "what does an AI ethicist do"): elsewhere a rare word is as often the asker's casual
+        English for what the documents say ("which cities are AI hotbeds", "ethical quandaries", "explaining
+        models to execs": 5 of 30 casual questions were refused) as it is an unwritten topic ("is burnout common
+        among data scientists"), and no frequency or vector measured tells them apart (findings-silence.md)."""
+        if not asks_definition(query):
+            return []
         out = []
-        for word in self._retriever.names.unwritten_specifics(query):
+        asked = _CONTEXT.split(query, maxsplit=1)[0]  # "the knack for explaining models to laypeople": the knack
+        for word in self._retriever.names.unwritten_specifics(asked):
             if self._synonyms.words_for(word):
                 continue
             if self._sentences.closest(self._retriever.embed(word)) < WORD_MEANING:
