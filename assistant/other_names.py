@@ -168,9 +168,10 @@ class OtherNames:
         out = []
         for match in _COUNTED.finditer(query):
             first, second = match.group(1), match.group(2)
-<<<<<<< HEAD
-            if not self._counted_written(first):
-                out.append(f"{first} {second}" if second and not self._counted_written(second) else first)
+            # a clipped word of three letters or fewer is an abbreviation ("yrs", "hrs"), not a name of a thing
+            if len(first) <= 3 or self._counted_written(first):
+                continue
+            out.append(f"{first} {second}" if second and not self._counted_written(second) else first)
         english = general_english()
         for match in _GIVEN.finditer(query):
             first, second = match.groups()
@@ -180,12 +181,6 @@ class OtherNames:
             rare = [english.zipf(w.lower()) <= GIVEN_ZIPF for w in phrase]  # "lots", "good": no perk
             if any(r and not self._counted_written(w) for w, r in zip(phrase, rare, strict=True)):
                 out.append(" ".join(phrase[rare.index(True) :]))  # "good work-life" names "work-life"
-=======
-            # a clipped word of three letters or fewer is an abbreviation ("yrs", "hrs"), not a name of a thing
-            if len(first) <= 3 or first.lower() in STOPWORDS or self._counted_written(first):
-                continue
-            out.append(f"{first} {second}" if second and not self._counted_written(second) else first)
->>>>>>> main
         return out
 
     def _counted_written(self, word: str) -> bool:
