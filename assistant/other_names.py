@@ -121,6 +121,9 @@ class OtherNames:
                 if (
                     not words
                     or any(self._name_written(w) for w in words)
+                    # an acronym of two or three letters as the search reads it ("CI", see LexicalIndex.writes):
+                    # too short to tell from the documents' words, so it is not refused for its spelling alone
+                    or (len(key) <= 3 and any(self._lexical.writes(w) for w in words))
                     or expansion_of(token, self._expansions)
                     or {key, key.removesuffix("s")} & (set(self._guesses) | self._initials)  # "GANs"
                 ):
