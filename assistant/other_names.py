@@ -41,10 +41,11 @@ _ASKING = re.compile(
 )
 _COUNTED = re.compile(r"\bhow\s+(?:much|many)\s+([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?", re.IGNORECASE)
 # What a job gives, or the best of: "do ML engineers get health insurance", "do AI jobs offer remote work", "best
-# laptop for deep learning" (an article skipped). Not "need": "need besides", "need creativity" are asked too.
+# laptop for deep learning", "do I need a visa" (an article skipped; after "need" one is required: "need besides
+# the tech side", "need creativity" ask about something else).
 _GIVEN = re.compile(
-    r"\b(?:get|gets|offer|offers|give|gives|provide|provides|receive|receives|best)"
-    r"\s+(?:(?:a|an|the|any|some)\s+)?"
+    r"\b(?:(?:get|gets|offer|offers|give|gives|provide|provides|receive|receives|best)(?:\s+(?:a|an|the|any|some))?"
+    r"|(?:need|needs|require|requires)\s+(?:a|an))\s+"
     r"([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?",
     re.IGNORECASE,
 )

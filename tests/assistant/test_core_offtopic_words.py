@@ -227,3 +227,20 @@ def test_a_rare_casual_word_outside_a_definition_is_not_a_refusal(real_assistant
     """The asker's own English for what the documents say (hubs, ethical considerations, professionals)."""
     reply = real_assistant.ask(question)
     assert not reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("do I need a visa to take an AI job in the US", True),
+        ("does an ML engineer need a work permit", True),
+        ("does a data scientist need a PhD", False),  # the documents' "Ph.D." (a search synonym)
+        ("what do AI pros need besides coding", False),  # no article: not a thing needed
+    ],
+)
+def test_a_thing_needed_that_the_documents_never_write_is_refused(
+    real_assistant: Assistant, question: str, refused: bool
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained == refused, reply.answer
