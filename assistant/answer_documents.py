@@ -94,7 +94,7 @@ class DocumentAnswerer:
         if self._unwritten(query):
             return False  # "is Julia good for ML?": the documents never name what is asked about
         if self._unsaid(query) or self._uncounted(query):
-            return False  # "how common is burnout among data scientists?": nor what this rare word means
+            return False  # "explain tokenization", "how many vacation days ...": what is asked is never written
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data
@@ -184,9 +184,10 @@ class DocumentAnswerer:
     def unmentioned(self, query: str, kind: PartKind | None = None) -> list[str]:
         """The names `query` asks about that the documents never write ("Julia", "Kubernetes"), as typed: what a
         refusal names ("The sources I have don't say anything about Julia."). Unless the part asks for a figure,
-        its rare words that the documents never say either ("burnout", see _unsaid): "how do I deal with
-        imposter syndrome as a junior data scientist?" is not answered by the junior's salary. A figure question
-        whose rare word means pay keeps its figures ("the typical remuneration for an ML engineer")."""
+        what it asks about that the documents never say either (_unsaid, _uncounted): "what is imposter syndrome
+        for a junior data scientist?" is not answered by the junior's salary, nor "how many vacation days do data
+        scientists get?" by theirs. A figure question whose rare word means pay keeps its figures ("the typical
+        remuneration for an ML engineer")."""
         rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
         rare += self._uncounted(query) if kind else []
         rare = list(dict.fromkeys(rare))  # "do AI researchers get sabbaticals": rare and given

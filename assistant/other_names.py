@@ -140,7 +140,9 @@ class OtherNames:
         so do a rare word's verb or adverb forms ("misbehaves", "responsibly": the question's action, not its
         topic), a word that two written words make ("teamwork", "coursework") and one that shares its start with
         a written word ("classify" / "classification"). A word general English lacks too counts when long
-        ("blockchain", "convolutional"): shorter ones are slang or abbreviations ("pls", "devs")."""
+        ("blockchain", "convolutional"): shorter ones are slang or abbreviations ("pls", "devs"). The answerer
+        refuses on them only when a definition is asked (DocumentAnswerer._unsaid: elsewhere casual rare words
+        such as "hotbeds" or "quandaries" are as common)."""
         out = []
         english = general_english()
         clauses = [c for c in _CLAUSE_BREAK.split(query) if c.strip()]
