@@ -24,7 +24,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.answer_roles import REMEDY, WHY, Scored, defining
+from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored, defining
 from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
@@ -291,7 +291,14 @@ class DocumentAnswerer:
         word of the question is in it or its heading, so it answers however far its passage is as a whole."""
         if not asks_remedy(query, kind) or not REMEDY.search(best.unit.as_sentence()):
             return False
-        specific = {t for t in asked - self._synonyms.frame if self._retriever.lexical.rare(t)}
+        # What is to be avoided, the remedy verb aside ("avoid" is said by any remedy): every word of it written in
+        # the documents ("how can I avoid getting laid off": 'laid' never is), its specific ones in the unit.
+        countering = set(terms(" ".join(REMEDY_VERB.findall(query))))
+        problem = asked - self._synonyms.frame - countering
+        lexical = self._retriever.lexical
+        if not problem or not all(lexical.writes(t) for t in problem):
+            return False
+        specific = {t for t in problem if lexical.rare(t)}
         said = set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))
         return bool(specific) and found_in(specific, said) == specific
 

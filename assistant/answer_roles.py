@@ -143,6 +143,7 @@ REMEDY_ASKED = re.compile(
     rf"what\s+(?:can|should|do|does)\b|is\s+there\s+(?:a|any)\s+way\b).*?\b{_REMEDY_VERB}\b",
     re.I,
 )
+REMEDY_VERB = re.compile(rf"\b{_REMEDY_VERB}\b", re.I)
 # A sentence that offers a remedy: a way around, a countering verb, or a purpose "to avoid ...".
 REMEDY = re.compile(
     r"\b(?:ways?\s+(?:around|to)|avoid\w*|prevent\w*|mitigat\w+|reduc\w+|minimi[sz]\w+|overcom\w+|tackl\w+|"
@@ -180,6 +181,10 @@ def names_instances(unit: Unit, asked: set[str]) -> bool:
 LIST_WORDS = frozenset(terms("example examples instance instances kind kinds type types sort sorts list"))
 # A sentence that opens as an example illustrates what the sentence before it says.
 EXAMPLE = re.compile(r"^(?:for (?:instance|example)|e\.g\.|as an example)\b", re.IGNORECASE)
+# "What are examples of X?", "give me an instance of X": examples are asked; a sentence gives them with "for
+# instance", "such as", "e.g." (general English).
+EXAMPLES_ASKED = re.compile(r"\b(?:examples?|instances?)\b", re.IGNORECASE)
+GIVES_EXAMPLE = re.compile(r"\b(?:for (?:instance|example)|such as|e\.g\.)", re.IGNORECASE)
 
 
 def antecedents(item: Scored, most: int = 2, points_back: bool = True) -> list[str]:

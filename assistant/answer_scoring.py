@@ -17,7 +17,9 @@ import numpy as np
 from assistant.answer_roles import (
     ANAPHORA,
     EXAMPLE,
+    EXAMPLES_ASKED,
     FIGURE,
+    GIVES_EXAMPLE,
     INSTANCES_ASKED,
     REASON,
     REMEDY,
@@ -54,12 +56,17 @@ SEARCH_RANK = 0.1  # the passage's fused search rank, as a share of the best (re
 OPENING = 0.1  # a section's opening sentence, by how much the question names its heading (removed: dev -2)
 LABEL_NAMED = 0.2  # an item whose label the question names, by how much; negative for another entity's item
 NAMES_ENTITY_ONLY = -0.75  # ... the label names the context entity only, or another entity of a list keyed by it
+# what a unit about another entity of a list keyed by the asked one counts less: that entity's own item (besides
+# its mark-down: removed, y15 lost) or a sentence naming it and not the asked one (removed: 'what do robotics
+# engineers build?' refused, led by the ML engineers' 'building and deploying' sentence of a low-ranked passage)
+OTHER_ENTITY = 0.3
 DEFINES = 0.3  # the sentence defines the asked phrase
 BOTH_SIDES = 0.25  # a comparison's sentence speaking of both sides
 REASON_GIVEN = 0.1  # what a causal sentence gains on a "why" question (removed: probes -2)
 REMEDY_GIVEN = 0.2  # what a sentence offering a remedy gains on a "how do I avoid X" question
 INSTANCES_GIVEN = 0.2  # a unit naming things ("TensorFlow, PyTorch") on a "what tools / which companies" question
 EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts less (removed: dev -1)
+EXAMPLE_GIVEN = 0.2  # ... and what a sentence giving examples gains when examples are asked ("examples of X?")
 BARE_FIGURE = 0.3  # a short salary line, off a figure question (the statistics route owns figures)
 BARE_LABEL = 0.2  # a unit under four words (no change in counts when removed; fewer supports in answers)
 LEANING_ITEM = 0.15  # a list item opening with a pronoun (as BARE_LABEL)
@@ -108,6 +115,7 @@ class UnitScorer:
         why = bool(WHY.match(query)) and kind != "figure"
         remedy = asks_remedy(query, kind)
         instances = kind != "figure" and INSTANCES_ASKED.match(query) is not None
+        examples = kind != "figure" and EXAMPLES_ASKED.search(query) is not None
         left, right = sides or (set(), set())
         # A frame word matched in a unit says nothing of what is asked ("what skills do they need?": "individuals
         # need to meet specific requirements" is not about skills); it counts only when it is all there is.
@@ -126,6 +134,16 @@ class UnitScorer:
             for p in passages
             if entity and any(u.label and self._names(set(terms(u.label)), entity) for u in units(p.text))
         }
+        # ... and the other entities that list is keyed by ("Machine Learning Engineer", "Data Scientist", ...): a
+        # sentence elsewhere naming one of them and not the asked entity ("... Machine Learning Engineers focus on
+        # the 'how' of machine learning, building and deploying models ...") speaks of that one.
+        siblings = [
+            set(terms(u.label))
+            for p in passages
+            if p.section in keyed
+            for u in units(p.text)
+            if u.label and not self._names(set(terms(u.label)), entity)
+        ]
         out: list[Scored] = []
         for rank, passage in enumerate(passages):
             stored = dict(self._sentences.sentences(passage.chunk_id))
@@ -153,6 +171,8 @@ class UnitScorer:
                     bonus += REASON_GIVEN  # "why ...?": a sentence that gives a cause or a purpose answers it
                 if instances and (lexical > 0 or heading_share > 0) and names_instances(unit, set(weights)):
                     bonus += INSTANCES_GIVEN  # "what tools ...?": the unit naming tools, not one on tools in general
+                if examples and not unit.is_item and (lexical > 0 or heading_share > 0) and GIVES_EXAMPLE.search(text):
+                    bonus += EXAMPLE_GIVEN  # "examples of unsupervised learning?": "For instance, ... Amazon ..."
                 if remedy and REMEDY.search(text):
                     bonus += REMEDY_GIVEN  # "how do I avoid X?": the way around X answers, not what X is
                 # An item whose own label the question names ("Programming Languages: ...", "Business
@@ -168,17 +188,26 @@ class UnitScorer:
                         # only the role is a topic)
                         entity_item = names_entity
                         named_by = max(named_by, self._retriever.heading_match(label, wanted))
-                    if names_entity and not entity_item:
+                    # In a list keyed by entities (Career Paths) the asked entity's own item is not marked down with
+                    # the others: among them it is the one about what is asked ("which ML engineer duties involve
+                    # collaboration" no longer loses to its siblings' items by the mark-down alone).
+                    if names_entity and not entity_item and not keyed_by_entity:
                         named_by = (
                             NAMES_ENTITY_ONLY  # only the entity's name matches: the item is about it, not the question
                         )
                     elif keyed_by_entity and not names_entity:
                         # A list keyed by labels, one of them the asked entity (Career Paths: "Robotics Engineer:
-                        # ...", "Machine Learning Engineer: ..."): the other labels are other entities.
+                        # ...", "Machine Learning Engineer: ..."): the other labels are other entities, and what
+                        # their items say ("model building") is not said of the asked one.
                         named_by = NAMES_ENTITY_ONLY
+                        score -= OTHER_ENTITY
                     score += LABEL_NAMED * named_by
                 elif unit.position == 0 and not unit.is_item:
                     score += OPENING * passage.heading_match
+                if siblings and not unit.label and passage.section not in keyed:
+                    said = set(terms(text))
+                    if any(sibling <= said for sibling in siblings) and not entity <= said:
+                        score -= OTHER_ENTITY  # a sentence about another entity of the keyed list
                 if sides and mentions(speaks_of(unit, passage), left) and mentions(speaks_of(unit, passage), right):
                     bonus += BOTH_SIDES
                 score += bonus
@@ -192,7 +221,7 @@ class UnitScorer:
                     score -= LEANING_ITEM  # "It can, for example, ...": an item that leans on what came before
                 elif unit.closing:
                     score -= CLOSING_REMARK  # "By following this plan, you can ...": it restates, it rarely answers
-                elif EXAMPLE.match(unit.text):
+                elif EXAMPLE.match(unit.text) and not examples:
                     score -= EXAMPLE_SENTENCE  # "For instance, in a GAN ...": it illustrates the answer, it is not it
                 out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
         out.sort(key=lambda s: s.score, reverse=True)
