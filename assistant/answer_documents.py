@@ -24,7 +24,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.answer_roles import WHY, Scored, defining
+from assistant.answer_roles import REMEDY, WHY, Scored, defining
 from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
@@ -40,6 +40,7 @@ from assistant.passage_units import (
     defines,
     focus_words,
 )
+from assistant.phrase_match import has_any
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.understanding import SALARY_WORDS
@@ -90,7 +91,7 @@ class DocumentAnswerer:
         query = self._read_acronyms(query)
         if self._unwritten(query):
             return False  # "is Julia good for ML?": the documents never name what is asked about
-        if self._unsaid(query):
+        if self._unsaid(query) or self._uncounted(query):
             return False  # "how common is burnout among data scientists?": nor what this rare word means
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
@@ -153,6 +154,7 @@ class DocumentAnswerer:
             or any(defines(best.unit.as_sentence(), name) for name in named)
             or self.scorer.states_figure_of(kind, best)
             or self._answers_alone(query, kind, best, asked, vector)
+            or self._remedy_for(query, kind, best, asked)
         ):
             return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
         if not named and self._undefined_term(query, kind) and not self.scorer.defines_asked(query, kind, best.unit):
@@ -184,9 +186,10 @@ class DocumentAnswerer:
         imposter syndrome as a junior data scientist?" is not answered by the junior's salary. A figure question
         whose rare word means pay keeps its figures ("the typical remuneration for an ML engineer")."""
         rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
+        rare += self._uncounted(query) if kind else []
         if not self._retriever.names.unwritten_names(query):
             return rare  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
-        return self._unwritten(self._read_acronyms(query)) + rare
+        return list(dict.fromkeys(self._unwritten(self._read_acronyms(query)) + rare))
 
     def _unwritten(self, query: str) -> list[str]:
         # A name with another name in search_synonyms.toml is written after all ("PhD": "Ph.D.").
@@ -205,6 +208,15 @@ class DocumentAnswerer:
             if self._sentences.closest(self._retriever.embed(word)) < WORD_MEANING:
                 out.append(word)
         return out
+
+    def _uncounted(self, query: str) -> list[str]:
+        """What "how much / how many" counts when the documents never write it (OtherNames.unwritten_counted) and
+        the question does not ask for pay ("how many vacation days", "how much parental leave"; not "how much
+        dough do ML engineers make", nor a rare other word for pay: "how much remuneration")."""
+        counted = self._retriever.names.unwritten_counted(query)
+        if not counted or has_any(f" {query.lower()} ", SALARY_WORDS):
+            return []  # "how much dough do ML engineers make?": the question says it asks for pay
+        return [w for w in counted if not self._synonyms.words_for(w) and not self._means_pay(w)]
 
     def _means_pay(self, word: str) -> bool:
         """The word is another word for what the statistics measure: its vector is within PAY_MEANING of one of
@@ -242,8 +254,8 @@ class DocumentAnswerer:
         learning used for" names "unsupervised learning". A term written as one word ("back prop", see
         Retriever.expand) or as an acronym's expansion is not this either. A one-word term is undefined when the
         documents never write it in any form ("what does vesting mean?")."""
-        if kind in ("figure", "comparison") or not asks_definition(query):
-            return False
+        if kind in ("figure", "comparison") or not asks_definition(query) or asks_remedy(query, kind):
+            return False  # "whats the best way to avoid underfitting" asks for a remedy, not what a term means
         # "what's the point of backpropagation" names one term
         term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & self._definition_frame]
         # An acronym stands for a term the documents may write otherwise; one they write is a word of a short
@@ -258,6 +270,16 @@ class DocumentAnswerer:
         # "support vector machine" shares two words with the defined "support vector regression (SVR)": written
         # together, but as another method's name.
         return not self._retriever.names.writes_together(term) or bool(self._retriever.names.sibling_of_defined(term))
+
+    def _remedy_for(self, query: str, kind: PartKind, best: Scored, asked: set[str]) -> bool:
+        """A remedy is asked ("whats the best way to avoid underfitting") and the best unit offers one for the
+        very thing named ("Balancing model complexity to avoid overfitting and underfitting"): every specific
+        word of the question is in it or its heading, so it answers however far its passage is as a whole."""
+        if not asks_remedy(query, kind) or not REMEDY.search(best.unit.as_sentence()):
+            return False
+        specific = {t for t in asked - self._synonyms.frame if self._retriever.lexical.rare(t)}
+        said = set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))
+        return bool(specific) and found_in(specific, said) == specific
 
     def _answers_alone(self, query: str, kind: PartKind, best: Scored, asked: set[str], vector: list[float]) -> bool:
         """The best unit says all the question says, though its passage as a whole is far from the question: one

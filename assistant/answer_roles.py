@@ -139,7 +139,7 @@ _REMEDY_VERB = (
 )
 REMEDY_ASKED = re.compile(
     r"^\s*(?:how\s+(?:can|could|do|does|should|would|to|might|will|are|is)\b|"
-    r"(?:what\s+(?:are\s+)?)?(?:(?:some|any|the\s+best|good)\s+)?(?:ways?|tips?|steps|strategies|methods|advice)\b|"
+    r"(?:what(?:['’]s|s|\s+is|\s+are)?\s+)?(?:(?:some|any|the\s+best|a\s+good|good)\s+)?(?:ways?|tips?|steps|strategies|methods|advice)\b|"
     rf"what\s+(?:can|should|do|does)\b|is\s+there\s+(?:a|any)\s+way\b).*?\b{_REMEDY_VERB}\b",
     re.I,
 )
@@ -151,6 +151,31 @@ REMEDY = re.compile(
 )
 # A sentence pointing back at what the one before it said, within its opening words ("A way around this, ...").
 POINTS_BACK = re.compile(r"^(?:\S+\s+){1,4}(?:this|that|these|those|it)\s*[,;:]", re.I)
+# "What tools ...?", "which companies ...?": a plural noun right after what/which asks for instances of it
+# ("what UX skills" names its topic instead; "what usually goes wrong" is no noun).
+INSTANCES_ASKED = re.compile(
+    r"^\s*(?:what|which)\s+(?!(?:is|are|was|were|does|do|did|has|have|kinds?|types?|sorts?)\b)[a-z-]{3,}s\b"
+    # ... a noun: a verb or a joining word follows it ("what tools does", "which industries are"), not an object
+    # ("what makes NYC a hotspot")
+    r"(?=\s+(?:do|does|did|are|is|were|was|should|would|could|can|will|might|must|have|has|and|or|for|to|in|of|"
+    r"at|on|that|who|pay|use|hire)\b|\s*[?.!]*\s*$)",
+    re.I,
+)
+
+
+def names_instances(unit: Unit, asked: set[str]) -> bool:
+    """The unit enumerates things the question does not name itself ("Familiarity with TensorFlow, PyTorch, and
+    scikit-learn", "sectors such as healthcare, finance, retail, and logistics"): what a "what tools ...?"
+    question asks for, which a sentence on the asked things in general ("Openness to learning new tools,
+    methodologies, and frameworks") does not give. Two short members of a comma list at least."""
+    parts = [p.strip(" .;") for p in unit.as_sentence().split(",")]
+    if len(parts) < 3:
+        return False
+    members = [re.sub(r"^(?:and|or)\s+", "", p, flags=re.I) for p in parts[1:]]
+    own = [m for m in members if 0 < len(m.split()) <= 3 and not found_in(set(terms(m)), asked)]
+    return len(own) >= 2
+
+
 # Words that ask for a list rather than name a thing in it (general English): "examples of ...", "types of ...".
 LIST_WORDS = frozenset(terms("example examples instance instances kind kinds type types sort sorts list"))
 # A sentence that opens as an example illustrates what the sentence before it says.

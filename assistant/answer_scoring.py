@@ -18,12 +18,14 @@ from assistant.answer_roles import (
     ANAPHORA,
     EXAMPLE,
     FIGURE,
+    INSTANCES_ASKED,
     REASON,
     REMEDY,
     REMEDY_ASKED,
     WHY,
     Scored,
     is_lead_in,
+    names_instances,
     speaks_of,
 )
 from assistant.models import PartKind
@@ -56,6 +58,7 @@ DEFINES = 0.3  # the sentence defines the asked phrase
 BOTH_SIDES = 0.25  # a comparison's sentence speaking of both sides
 REASON_GIVEN = 0.1  # what a causal sentence gains on a "why" question (removed: probes -2)
 REMEDY_GIVEN = 0.2  # what a sentence offering a remedy gains on a "how do I avoid X" question
+INSTANCES_GIVEN = 0.2  # a unit naming things ("TensorFlow, PyTorch") on a "what tools / which companies" question
 EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts less (removed: dev -1)
 BARE_FIGURE = 0.3  # a short salary line, off a figure question (the statistics route owns figures)
 BARE_LABEL = 0.2  # a unit under four words (no change in counts when removed; fewer supports in answers)
@@ -104,6 +107,7 @@ class UnitScorer:
         phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
         why = bool(WHY.match(query)) and kind != "figure"
         remedy = asks_remedy(query, kind)
+        instances = kind != "figure" and INSTANCES_ASKED.match(query) is not None
         left, right = sides or (set(), set())
         # A frame word matched in a unit says nothing of what is asked ("what skills do they need?": "individuals
         # need to meet specific requirements" is not about skills); it counts only when it is all there is.
@@ -147,6 +151,8 @@ class UnitScorer:
                     bonus += DEFINES
                 if why and REASON.search(text):
                     bonus += REASON_GIVEN  # "why ...?": a sentence that gives a cause or a purpose answers it
+                if instances and (lexical > 0 or heading_share > 0) and names_instances(unit, set(weights)):
+                    bonus += INSTANCES_GIVEN  # "what tools ...?": the unit naming tools, not one on tools in general
                 if remedy and REMEDY.search(text):
                     bonus += REMEDY_GIVEN  # "how do I avoid X?": the way around X answers, not what X is
                 # An item whose own label the question names ("Programming Languages: ...", "Business

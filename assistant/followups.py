@@ -196,3 +196,16 @@ def ranked_among_named(text: str, merged: Slots, before: Turn | None) -> str | N
     if merged.rank and not (merged.rank_dimension or merged.city) and before and _BARE_WHICH.match(text):
         return rank_dimension(before.message.lower()) or merged.rank_dimension
     return merged.rank_dimension
+
+
+_LEVEL_WORD = re.compile(r"\blevels?\b", re.IGNORECASE)
+
+
+def span_pointed_at(own: Slots, text: str, before: Turn | None) -> Slots:
+    """'how many years is that?' asks a level's year range only when "that" points at a level: after a
+    question about becoming a data scientist, "how long does that take?" asks no level's span."""
+    if not own.level_span or own.level or own.unknown_level or _LEVEL_WORD.search(text):
+        return own
+    if before is not None and before.slots.get("level"):
+        return own
+    return replace(own, level_span=False)

@@ -38,6 +38,7 @@ _ASKING = re.compile(
     r"would|will|tell|explain|define)\b)",
     re.IGNORECASE,
 )
+_COUNTED = re.compile(r"\bhow\s+(?:much|many)\s+([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?", re.IGNORECASE)
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#-]*[A-Za-z0-9+#]|[A-Za-z]")  # a word as a name is typed ("H-1B", "C++")
 
 
@@ -144,6 +145,25 @@ class OtherNames:
                         token = f"{token} {nxt}"
                     out.append(token)
         return out
+
+    def unwritten_counted(self, query: str) -> list[str]:
+        """What "how much / how many" counts, when the documents never write it in any form: "how many vacation
+        days", "how much parental leave" (named with the next word when that is unwritten too). The amount asked
+        is of something the sources never mention, whatever figure or passage shares the question's other words.
+        A word the documents write, or start a word with ("math" / "mathematics"), is counted by them."""
+        out = []
+        for match in _COUNTED.finditer(query):
+            first, second = match.group(1), match.group(2)
+            if first.lower() in STOPWORDS or self._counted_written(first):
+                continue
+            out.append(f"{first} {second}" if second and not self._counted_written(second) else first)
+        return out
+
+    def _counted_written(self, word: str) -> bool:
+        word = _folded(word).lower()
+        at = bisect.bisect_left(self._sorted_words, word)
+        clipped = len(word) >= 4 and at < len(self._sorted_words) and self._sorted_words[at].startswith(word)
+        return clipped or word in STOPWORDS or self.writes_word(word)
 
     def _specific(self, word: str) -> bool:
         """A word general English uses rarely, as a noun or adjective, that is not one of the documents' words in

@@ -29,6 +29,7 @@ from assistant.followups import (
     role_swapped,
     roles_of,
     sets_beside,
+    span_pointed_at,
     turn_topic,
 )
 from assistant.kind_rules import (
@@ -122,11 +123,9 @@ class Planner:
         history_roles: tuple[str, ...] = (),
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
-        if previous is not None:
-            # "sorry, I meant AI researcher": the last question again, of what the correction names
-            message = self.words.corrected_to(message) or message
-            # "where is that from?": the last question again, its answer citing its sources
-            message = previous.message if self.words.asks_source(message) else message
+        if previous is not None:  # "where is that from?", "sorry, I meant AI researcher": the last question again
+            source = self.words.asks_source(message)  # ... its answer citing its sources, or of what is named
+            message = previous.message if source else (self.words.corrected_to(message) or message)
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         for text in split_parts(message, self.is_greeting, lambda t: asks_by_itself(read(t))):
             own = asked_level(read(without_source(text)), text, vocabulary)
@@ -137,11 +136,12 @@ class Planner:
                 years = history_years
             else:
                 before, years = _as_turn(planned[-1]), [*history_years, *planned[-1].slots.years]
+            own = span_pointed_at(own, text, before)  # "how long does that take?" after a path: no level's span
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
             slots = own
             # A title the tables lack ("an AI product manager") is who "they" are as much as a known role.
             earlier_roles = roles_of(before.slots) if before and before.route != "out_of_scope" else []
-            resolved = self.words.resolve(text, earlier_roles[0]) if earlier_roles and not own.roles else None
+            resolved = self.words.resolve_role(text, earlier_roles[0]) if earlier_roles and not own.roles else None
             if resolved:
                 slots = understand(resolved, vocabulary)
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
@@ -181,7 +181,7 @@ class Planner:
                 kind = "figure"
             elif own.roles and other_side and kind != "figure" and self.words.asks_to_compare(text):
                 # "how is their job different from an ML engineer's?" after a data scientist: both are named.
-                resolved = self.words.resolve(text, other_side[0])
+                resolved = self.words.resolve_role(text, other_side[0])
                 kind = "comparison" if resolved else kind
             if kind == "figure" and slots.doc_cue:
                 # A figure part takes what it leaves out from before ("what's the Early Career figure?"), and
@@ -208,7 +208,7 @@ class Planner:
             role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison"
             # "what do they do all day?": what a person does is explained by their role.
             person = _PERSON.search(text) is not None or self.words.role_noun.search(text) is not None
-            role_kind = role_kind or (kind == "explanation" and person)
+            role_kind = role_kind or (kind == "explanation" and person) or self.words.role_noun.search(text) is not None
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
             # I learn next?"), unless the statement names the role the documents are organised by.
             asked = corrected if own.roles or own.unknown_role else corrected_question

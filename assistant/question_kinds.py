@@ -219,6 +219,15 @@ class PlanVocabulary:
         found = self.correction.match(text.strip())
         return None if found is None else f"what about {found.group(1).strip(' ?.!')}?"
 
+    def resolve_role(self, text: str, role: str) -> str | None:
+        """The text with its reference to a role replaced by `role`: "that role" itself when it is there ("what
+        skills does that role need?" -> "what skills does a Data Scientist need?"), else the first back-reference."""
+        found = self.role_noun.search(text)
+        if found is None:
+            return self.resolve(text, role)
+        one = "an" if role[:1].upper() in "AEIOU" else "a"  # "that role" is one person's: "a Data Scientist"
+        return f"{text[: found.start()]}{one} {role}{text[found.end() :]}"
+
     def resolve(self, text: str, name: str) -> str | None:
         """The text with its first back-reference replaced by `name`, or None when it has none."""
         found = self.pronoun.search(text) or self.role_noun.search(text)

@@ -1329,3 +1329,63 @@ def test_a_lists_closing_remark_follows_it_when_it_says_what_the_items_do_not(
 def test_a_closing_remark_that_only_sums_up_does_not_follow_its_list(real_assistant: Assistant) -> None:
     text = real_assistant.ask("what are the core responsibilities of an ML engineer").answer
     assert "- Data Preparation and Analysis" in text and "By fulfilling these responsibilities" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["whats the best way to avoid underfitting", "what's a good way to prevent overfitting?"]
+)
+def test_a_remedy_asked_as_whats_the_best_way_is_no_undefined_term(real_assistant: Assistant, question: str) -> None:
+    """'whats the best way to avoid X' reads like 'what is <term>' but asks for a remedy: the advice that names X
+    answers, however far its list is from the question as a whole."""
+    text = answer(real_assistant, question, "list").text()
+    assert text.startswith("Balancing model complexity to avoid overfitting and underfitting"), text
+
+
+@pytest.mark.slow
+def test_a_remedy_for_something_the_documents_never_name_is_still_refused(real_assistant: Assistant) -> None:
+    draft = Draft(documents=real_assistant.build.documents)
+    assert not real_assistant.build.document_answerer.answer("whats the best way to avoid burnout", "list", draft)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("which frameworks should a robotics engineer learn?", True),
+        ("which industries are hiring", True),
+        ("what companies pay the most?", True),
+        ("what makes NYC a hotspot", False),  # a verb, not a noun asked for
+        ("what usually goes wrong with data", False),
+        ("what UX skills should an AI developer have", False),  # the noun's modifier names the topic
+    ],
+)
+def test_instances_are_asked_by_what_or_which_and_a_plural_noun(question: str, asked: bool) -> None:
+    from assistant.answer_roles import INSTANCES_ASKED
+
+    assert (INSTANCES_ASKED.match(question) is not None) is asked
+
+
+def test_a_unit_enumerating_things_the_question_does_not_name_gives_instances() -> None:
+    from assistant.answer_roles import names_instances
+
+    asked = set(terms("tools frameworks"))
+    (named,) = units("- Machine Learning Frameworks: Familiarity with TensorFlow, PyTorch, and scikit-learn.")
+    (general,) = units("- Openness to learning new tools, methodologies, and frameworks")
+    assert names_instances(named, asked) and not names_instances(general, asked)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "context"),
+    [
+        ("which frameworks should a robotics engineer learn?", ["Robotics Engineer"]),
+        ("what libraries does a data scientist need", ["Data Scientist"]),
+    ],
+)
+def test_what_tools_is_answered_by_the_unit_naming_tools(
+    real_assistant: Assistant, question: str, context: list[str]
+) -> None:
+    """'Familiarity with TensorFlow, PyTorch, and scikit-learn' names the tools asked for; 'Openness to learning
+    new tools, methodologies, and frameworks' only shares the question's words."""
+    text = answer(real_assistant, question, "list", context).text()
+    assert "TensorFlow" in text and not text.startswith("Openness to learning"), text

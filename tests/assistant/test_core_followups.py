@@ -419,3 +419,45 @@ def test_asking_where_an_answer_is_from_answers_it_again_with_its_sources(
     reply = conversation(real_assistant, first, then)
     assert expected in reply.answer and not reply.abstained
     assert any(source in f"{c.title} {c.source}" for c in reply.citations)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what does a robotics engineer earn on average?", "ok what skills does that role need?", "Robotics Engineer"),
+        ("entry level data scientist pay", "what does this role involve?", "insights"),
+    ],
+)
+def test_that_role_after_a_salary_is_the_role_not_the_salary(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "documents"
+    assert expected in reply.answer
+    assert "salar" not in reply.answer.lower()  # "that role" was read as "the salary" ("skills the salary role need")
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what is a discriminative model?", "explain that in simpler terms"),
+        ("what is overfitting?", "can you say more about that?"),
+    ],
+)
+def test_a_request_about_that_goes_on_with_the_last_topic(real_assistant: Assistant, first: str, then: str) -> None:
+    first_reply = real_assistant.ask(first)
+    reply = real_assistant.ask(then, first_reply.session_id)
+    assert not reply.abstained
+    assert set(c.source for c in reply.citations) & set(c.source for c in first_reply.citations)
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("how do I become a data scientist?", "how long does that take?"), ("what is MLOps?", "how long does it take?")],
+)
+def test_how_long_after_a_question_with_no_level_asks_no_salary(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route != "statistics"
+    assert "$" not in reply.answer

@@ -111,3 +111,35 @@ def test_the_refusal_names_the_rare_word_and_no_figure_answers_it(
 def test_a_figure_question_with_a_rare_word_keeps_its_figures(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and "$" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("how many sick days do data scientists get", "sick days"),
+        ("how much maternity leave do AI firms offer", "maternity leave"),
+    ],
+)
+def test_an_amount_of_something_the_documents_never_write_is_refused_by_name(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    """Not the data scientists' salary: "how many" counts days off, which no source mentions."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"anything about {named}." in reply.answer, reply.answer
+    assert "$" not in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how much dough do ML engineers make", "$"),  # the question asks for pay ("make")
+        ("how much math does an AI engineer need", ""),  # "math" starts "mathematics": not refused
+    ],
+)
+def test_an_amount_of_pay_or_of_a_written_thing_is_answered(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
