@@ -271,3 +271,20 @@ def test_the_search_synonyms_do_not_answer_what_the_documents_do_not_cover(
     # everyday words ("hot", "save money", "libraries", "promoted", "goes wrong") still abstain.
     reply = real_assistant.ask(question)
     assert reply.abstained and reply.route == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what can go wrong with training data in ML", ("biased data", "insufficient training data")),
+        ("what goes wrong in model development", ("overfitting", "balancing model complexity")),
+    ],
+)
+def test_what_goes_wrong_asks_for_the_challenges(
+    real_assistant: Assistant, question: str, said: tuple[str, ...]
+) -> None:
+    """'go wrong' is what the guide calls challenges (search_synonyms.toml, as 'problems' and 'issues' are): the
+    Common Challenges items answer, not the best practice or duty that shares 'data' or 'model development'."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and any(s in reply.answer.lower() for s in said), reply.answer
+    assert any("Common Challenges" in c.section for c in reply.citations), [c.section for c in reply.citations]
