@@ -288,3 +288,12 @@ def test_what_goes_wrong_asks_for_the_challenges(
     reply = real_assistant.ask(question)
     assert not reply.abstained and any(s in reply.answer.lower() for s in said), reply.answer
     assert any("Common Challenges" in c.section for c in reply.citations), [c.section for c in reply.citations]
+
+
+@pytest.mark.parametrize(
+    "question", ["how much does teamwork matter for a data scientist", "is teamwork important for ML engineers"]
+)
+def test_teamwork_is_what_the_guide_calls_collaboration(real_assistant: Assistant, question: str) -> None:
+    """search_synonyms.toml: 'teamwork' = collaboration (general English); the guide never writes 'teamwork'."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "collaborat" in reply.answer.lower(), reply.answer
