@@ -169,6 +169,10 @@ class LexicalIndex:
                 found.append(completions[0])
         return [v for v in dict.fromkeys(found) if v != term]
 
+    def forms(self, term: str) -> set[str]:
+        """The documents' longer and shorter forms of a term ("beginner" -> begin); empty when they write none."""
+        return self._forms(term)
+
     def _forms(self, term: str) -> set[str]:
         """The documents' terms that start with this one or that it starts with, five letters at least."""
         if len(term) < 5:

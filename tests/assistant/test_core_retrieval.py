@@ -297,3 +297,23 @@ def test_teamwork_is_what_the_guide_calls_collaboration(real_assistant: Assistan
     """search_synonyms.toml: 'teamwork' = collaboration (general English); the guide never writes 'teamwork'."""
     reply = real_assistant.ask(question)
     assert not reply.abstained and "collaborat" in reply.answer.lower(), reply.answer
+
+
+def _named_sections(real_assistant: Assistant, question: str) -> list[str]:
+    """The sections whose heading the question names (the heading ranking of Retriever.hybrid)."""
+    retriever = real_assistant.build.retriever
+    wanted = set(terms(question))
+    ranked = retriever._heading_ranking(retriever._heading_matches(wanted), wanted, retriever._unwritten(question))
+    return [str(retriever._metas[retriever._row[chunk_id]].get("section")) for chunk_id in ranked]
+
+
+@pytest.mark.parametrize(
+    "question", ["which math topics do I need for machine learning", "does machine learning need a lot of math"]
+)
+def test_a_word_the_documents_never_write_still_counts_against_a_heading(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'math' is in no chunk, so 'machine learning' looked like the whole question and named 'What is machine
+    learning?'; a word no chunk writes is still asked (frame words like 'need' aside)."""
+    assert "What is machine learning?" not in _named_sections(real_assistant, question)
+    assert "What is machine learning?" in _named_sections(real_assistant, "what is machine learning exactly")
