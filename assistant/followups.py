@@ -16,6 +16,7 @@ from assistant.phrase_match import phrase_pattern
 from assistant.question_kinds import PlanVocabulary, generic_form
 from assistant.question_parts import topicless
 from assistant.sessions import Turn
+from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots, Vocabulary, rank_dimension
 
 REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
@@ -209,3 +210,19 @@ def span_pointed_at(own: Slots, text: str, before: Turn | None) -> Slots:
     if before is not None and before.slots.get("level"):
         return own
     return replace(own, level_span=False)
+
+
+def content_words(text: str) -> str:
+    """The words of a topic without its function words ("what are regression models?" -> "regression models")."""
+    return " ".join(w for w in re.findall(r"[\w'/+#-]+", text) if w.lower() not in STOPWORDS)
+
+
+def both_topics(query: str, previous: Turn, pair: re.Pattern[str]) -> str | None:
+    """'what's the difference between those two?' after "what are regression models?" then "and classification
+    models?": the two topics the pair stands for, in the order they were asked; None without a pair pointer or
+    without a documents turn before the last."""
+    found = pair.search(query)
+    earlier, last = content_words(str(previous.slots.get("topic_before") or "")), content_words(turn_topic(previous))
+    if found is None or not earlier or not last:
+        return None
+    return f"{query[: found.start()]}{earlier} and {last}{query[found.end() :]}"

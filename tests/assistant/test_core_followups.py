@@ -461,3 +461,24 @@ def test_how_long_after_a_question_with_no_level_asks_no_salary(
     reply = conversation(real_assistant, first, then)
     assert reply.plan[0].route != "statistics"
     assert "$" not in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (
+            ["what are regression models?", "and classification models?", "what's the difference between those two?"],
+            ["continuous", "classes"],
+        ),
+        (
+            ["what is supervised learning?", "and unsupervised learning?", "how do the two differ?"],
+            ["supervised", "unsupervised"],
+        ),
+    ],
+)
+def test_the_two_after_two_documents_turns_compares_both_topics(
+    real_assistant: Assistant, turns: list[str], expected: list[str]
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert reply.plan[0].kind == "comparison"
+    assert all(word in reply.answer for word in expected)
