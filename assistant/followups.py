@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from assistant.kind_rules import names_something
@@ -35,7 +36,10 @@ def item_words(text: str) -> str:
 
 def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> Slots:
     """Fill what a follow-up leaves out from the previous turn ("and in 2024?", "how much did it change?")."""
-    if previous is None or previous.route in ("out_of_scope", "invalid"):
+    # A figure the data lacked ("what do data scientists make in Seattle?") still sets what "what about ML
+    # engineers?" asks of; any other refused turn sets nothing.
+    refused = previous is not None and previous.route == "out_of_scope" and previous.slots.get("kind") != "figure"
+    if previous is None or previous.route == "invalid" or refused:
         return current
     before = previous.slots
     own_topic = (
@@ -65,6 +69,8 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
     merged = replace(current)
     if current.year_relative and not current.years and previous.years:
         merged.years = [previous.years[-1] + current.year_relative]
+        # "how much did it change the next year?" after 2024: a year past, no forecast
+        merged.prediction = merged.prediction and merged.years[0] > date.today().year
     if merged.compare and not merged.years and len(set(history_years)) >= 2:
         distinct = list(dict.fromkeys(history_years))
         merged.years = sorted(distinct[-2:])
@@ -94,6 +100,8 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         merged.levels = [before["level"], merged.level]  # "how much more at Late Career?" -> the gap
     if own_topic and merged.roles and not merged.level and merged.experience_years is None and not merged.unknown_level:
         merged.level = before.get("level")  # "and a data scientist?" keeps "mid-career"
+    if own_topic and merged.roles and not (merged.city or merged.unknown_place) and before.get("city"):
+        merged.city = str(before["city"])  # "what about ML engineers?" after data scientists in Seattle: Seattle
     if current.place_pointer and not merged.city and before.get("city"):
         merged.city = str(before["city"])  # "what about data scientists there?" keeps Seattle
     elif current.place_pointer and merged.salary and rank_dimension(previous.message.lower()) == "city":

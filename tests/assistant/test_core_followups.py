@@ -482,3 +482,31 @@ def test_the_two_after_two_documents_turns_compares_both_topics(
     reply = conversation(real_assistant, *turns)
     assert reply.plan[0].kind == "comparison"
     assert all(word in reply.answer for word in expected)
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (["what do data scientists make in seattle?", "what about ML engineers?"], "$173,517"),
+        (["ML engineer pay in new york", "and AI engineers?"], "New York"),
+    ],
+)
+def test_a_new_role_after_a_city_keeps_the_city(real_assistant: Assistant, turns: list[str], expected: str) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert reply.plan[0].route in ("statistics", "out_of_scope")
+    assert expected in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (["what was the median in 2024?", "how much did it change the next year?"], "$5,808"),
+        (["how many offers were there in 2024?", "and the following year?"], "59"),
+    ],
+)
+def test_the_next_year_after_a_past_year_is_no_forecast(
+    real_assistant: Assistant, turns: list[str], expected: str
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert "forecast" not in reply.answer
+    assert expected in reply.answer
