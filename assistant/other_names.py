@@ -154,7 +154,8 @@ class OtherNames:
         out = []
         for match in _COUNTED.finditer(query):
             first, second = match.group(1), match.group(2)
-            if first.lower() in STOPWORDS or self._counted_written(first):
+            # a clipped word of three letters or fewer is an abbreviation ("yrs", "hrs"), not a name of a thing
+            if len(first) <= 3 or first.lower() in STOPWORDS or self._counted_written(first):
                 continue
             out.append(f"{first} {second}" if second and not self._counted_written(second) else first)
         return out

@@ -171,3 +171,11 @@ def test_is_that_monthly_after_a_platform_figure_is_answered_by_the_figure(
         reply = real_assistant.ask(turn, session)
         session = reply.session_id
     assert "does not say whether this is a monthly or an annual amount" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize("question", ["how many yrs is mid-career?", "how many yrs of experience is early career?"])
+def test_a_clipped_count_word_is_an_abbreviation_not_an_unwritten_name(real_assistant: Assistant, question: str) -> None:
+    """'yrs' is never written in the documents, but what "how many" counts is refused by name only when it is a
+    word (four letters or more): an abbreviation of three is read as the figure it abbreviates."""
+    reply = ask(real_assistant, question)
+    assert "means" in reply.answer and "years" in reply.answer and not reply.abstained, reply.answer
