@@ -234,3 +234,17 @@ def both_topics(query: str, previous: Turn, pair: re.Pattern[str]) -> str | None
     if found is None or not earlier or not last:
         return None
     return f"{query[: found.start()]}{earlier} and {last}{query[found.end() :]}"
+
+
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|last|next)(?:\s+one)?\b", re.IGNORECASE)
+
+
+def ranked_again(text: str, own: Slots, before: Turn | None, previous_kind: str) -> Slots | None:
+    """'and what about the second one?' after "which city pays ML engineers the most?": the same ranking again
+    (its answer names every item in order); None unless an ordinal points into the ranking just given."""
+    if before is None or previous_kind != "figure" or not before.slots.get("rank") or names_something(own):
+        return None
+    if _ORDINAL.search(text) is None:
+        return None
+    rank, dimension = str(before.slots["rank"]), before.slots.get("rank_dimension")
+    return replace(own, followup=True, rank=rank, rank_dimension=str(dimension) if dimension else None)

@@ -27,6 +27,7 @@ from assistant.followups import (
     figure_named,
     inherit,
     item_words,
+    ranked_again,
     ranked_among_named,
     role_swapped,
     roles_of,
@@ -173,9 +174,9 @@ class Planner:
             kind, confidence = self._rules.kind(said if whole else asked_sentence(said), form, vote, previous_kind)
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
             beside = sets_beside(text, own, before, previous_kind, vocabulary)
-            if beside:
-                # "is that more than a data scientist?" after an AI researcher's pay: that figure, for both roles.
-                kind = "figure"
+            again = ranked_again(text, own, before, previous_kind)  # "and the second one?" after a ranking
+            if beside or again:  # "is that more than a data scientist?" after a researcher's pay: both roles
+                kind, slots = "figure", again or slots
             elif own.roles and other_side and kind != "figure" and self.words.asks_to_compare(text):
                 # "how is their job different from an ML engineer's?" after a data scientist: both are named.
                 resolved = self.words.resolve_role(text, other_side[0])

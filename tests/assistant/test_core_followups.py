@@ -510,3 +510,18 @@ def test_the_next_year_after_a_past_year_is_no_forecast(
     reply = conversation(real_assistant, *turns)
     assert "forecast" not in reply.answer
     assert expected in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("which city pays ML engineers the most?", "and what about the second one?", "San Francisco"),
+        ("which role has the highest average salary?", "ok and the last one?", "Robotics Engineer"),
+    ],
+)
+def test_an_ordinal_after_a_ranking_asks_the_ranking_again(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"]
+    assert expected in reply.answer
