@@ -168,7 +168,7 @@ class Planner:
             whole = is_hypothetical(text)
             corrected = without_trailing_statement(own.corrected or text)
             corrected_question = asked_sentence(corrected)
-            generic = generic_form(corrected if whole else corrected_question, unknown)
+            generic = generic_form(corrected if whole else corrected_question, unknown, bool(own.platform_metric))
             vote = self._classifier.vote(self._embeddings.embed_query(generic))
             said = without_trailing_statement(text)
             kind, confidence = self._rules.kind(said if whole else asked_sentence(said), form, vote, previous_kind)

@@ -315,7 +315,7 @@ def _words(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def generic_form(text: str, named: dict[str, str] | None = None) -> str:
+def generic_form(text: str, named: dict[str, str] | None = None, metrics: bool = True) -> str:
     """The question with its entities replaced by placeholders ("how much do this job make in this city").
 
     The named things of a question dominate its embedding: "how much do ML engineers make" lies nearer to
@@ -328,6 +328,8 @@ def generic_form(text: str, named: dict[str, str] | None = None) -> str:
         if phrase:
             lowered = phrase_pattern(phrase.lower()).sub(placeholder, lowered)
     for table, placeholder in MASKS:
+        if placeholder == "this figure" and not metrics:
+            continue  # "the field offers lots of paths", "what expectations do employers have": no figure named
         for phrase in table:
             lowered = phrase_pattern(phrase).sub(placeholder, lowered)
     lowered = YEAR.sub("that year", lowered)
