@@ -53,6 +53,8 @@ CANDIDATES = 8  # passages whose units are scored
 # words ("postgraduate" 0.49, "biotech" 0.50 to "Life sciences", "fintech" 0.43); further, it is something else
 # ("sabbaticals" 0.22, "burnout" 0.28, "tokenization" 0.36, "ethicist" 0.37).
 WORD_MEANING = 0.42
+# Where what a definition asks about ends and its context begins ("explain tokenization | in NLP").
+_CONTEXT = re.compile(r"\s+(?:for|to|in|with|about|when|on|at|from|among|between)\s+", re.IGNORECASE)
 PAY_MEANING = 0.45  # a rare word this close to a salary word asks for the figures ("remuneration", "paycheck")
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
@@ -92,7 +94,7 @@ class DocumentAnswerer:
         if self._unwritten(query):
             return False  # "is Julia good for ML?": the documents never name what is asked about
         if self._unsaid(query) or self._uncounted(query):
-            return False  # "how common is burnout among data scientists?": nor what this rare word means
+            return False  # "explain tokenization", "how many vacation days ...": what is asked is never written
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data
@@ -182,11 +184,13 @@ class DocumentAnswerer:
     def unmentioned(self, query: str, kind: PartKind | None = None) -> list[str]:
         """The names `query` asks about that the documents never write ("Julia", "Kubernetes"), as typed: what a
         refusal names ("The sources I have don't say anything about Julia."). Unless the part asks for a figure,
-        its rare words that the documents never say either ("burnout", see _unsaid): "how do I deal with
-        imposter syndrome as a junior data scientist?" is not answered by the junior's salary. A figure question
-        whose rare word means pay keeps its figures ("the typical remuneration for an ML engineer")."""
+        what it asks about that the documents never say either (_unsaid, _uncounted): "what is imposter syndrome
+        for a junior data scientist?" is not answered by the junior's salary, nor "how many vacation days do data
+        scientists get?" by theirs. A figure question whose rare word means pay keeps its figures ("the typical
+        remuneration for an ML engineer")."""
         rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
         rare += self._uncounted(query) if kind else []
+        rare = list(dict.fromkeys(rare))  # "do AI researchers get sabbaticals": rare and given
         if not self._retriever.names.unwritten_names(query):
             return rare  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
         return list(dict.fromkeys(self._unwritten(self._read_acronyms(query)) + rare))
@@ -200,9 +204,18 @@ class DocumentAnswerer:
         meaning no sentence of theirs is near: the word's own vector (embedded only for such a word, cached) is
         further than WORD_MEANING from every sentence and list item. "postgraduate" lies near "Advanced degrees
         (Master's or Ph.D.)" and "biotech" near the life-sciences item, so they are asked in other words;
-        "sabbaticals", "burnout", "tokenization" lie near nothing the documents say."""
+        "sabbaticals", "burnout", "tokenization" lie near nothing the documents say.
+
+        Only when the question asks what the thing is or does ("explain tokenization in NLP", "how do word
+        embeddings work", "what does an AI ethicist do"): elsewhere a rare word is as often the asker's casual
+        English for what the documents say ("which cities are AI hotbeds", "ethical quandaries", "explaining
+        models to execs": 5 of 30 casual questions were refused) as it is an unwritten topic ("is burnout common
+        among data scientists"), and no frequency or vector measured tells them apart (findings-silence.md)."""
+        if not asks_definition(query):
+            return []
         out = []
-        for word in self._retriever.names.unwritten_specifics(query):
+        asked = _CONTEXT.split(query, maxsplit=1)[0]  # "the knack for explaining models to laypeople": the knack
+        for word in self._retriever.names.unwritten_specifics(asked):
             if self._synonyms.words_for(word):
                 continue
             if self._sentences.closest(self._retriever.embed(word)) < WORD_MEANING:
@@ -210,9 +223,10 @@ class DocumentAnswerer:
         return out
 
     def _uncounted(self, query: str) -> list[str]:
-        """What "how much / how many" counts when the documents never write it (OtherNames.unwritten_counted) and
-        the question does not ask for pay ("how many vacation days", "how much parental leave"; not "how much
-        dough do ML engineers make", nor a rare other word for pay: "how much remuneration")."""
+        """What "how much / how many" counts, or a job is asked to give ("do ML engineers get health insurance"),
+        when the documents never write it (OtherNames.unwritten_counted) and the question does not ask for pay
+        ("how many vacation days", "how much parental leave"; not "how much dough do ML engineers make", nor a
+        rare other word for pay: "how much remuneration")."""
         counted = self._retriever.names.unwritten_counted(query)
         if not counted or has_any(f" {query.lower()} ", SALARY_WORDS):
             return []  # "how much dough do ML engineers make?": the question says it asks for pay

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from assistant.kind_rules import names_something
@@ -16,6 +17,7 @@ from assistant.phrase_match import phrase_pattern
 from assistant.question_kinds import PlanVocabulary, generic_form
 from assistant.question_parts import topicless
 from assistant.sessions import Turn
+from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots, Vocabulary, rank_dimension
 
 REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
@@ -34,7 +36,10 @@ def item_words(text: str) -> str:
 
 def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> Slots:
     """Fill what a follow-up leaves out from the previous turn ("and in 2024?", "how much did it change?")."""
-    if previous is None or previous.route in ("out_of_scope", "invalid"):
+    # A figure the data lacked ("what do data scientists make in Seattle?") still sets what "what about ML
+    # engineers?" asks of; any other refused turn sets nothing.
+    refused = previous is not None and previous.route == "out_of_scope" and previous.slots.get("kind") != "figure"
+    if previous is None or previous.route == "invalid" or refused:
         return current
     before = previous.slots
     own_topic = (
@@ -64,6 +69,8 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
     merged = replace(current)
     if current.year_relative and not current.years and previous.years:
         merged.years = [previous.years[-1] + current.year_relative]
+        # "how much did it change the next year?" after 2024: a year past, no forecast
+        merged.prediction = merged.prediction and merged.years[0] > date.today().year
     if merged.compare and not merged.years and len(set(history_years)) >= 2:
         distinct = list(dict.fromkeys(history_years))
         merged.years = sorted(distinct[-2:])
@@ -93,6 +100,8 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         merged.levels = [before["level"], merged.level]  # "how much more at Late Career?" -> the gap
     if own_topic and merged.roles and not merged.level and merged.experience_years is None and not merged.unknown_level:
         merged.level = before.get("level")  # "and a data scientist?" keeps "mid-career"
+    if own_topic and merged.roles and not (merged.city or merged.unknown_place) and before.get("city"):
+        merged.city = str(before["city"])  # "what about ML engineers?" after data scientists in Seattle: Seattle
     if current.place_pointer and not merged.city and before.get("city"):
         merged.city = str(before["city"])  # "what about data scientists there?" keeps Seattle
     elif current.place_pointer and merged.salary and rank_dimension(previous.message.lower()) == "city":
@@ -209,3 +218,33 @@ def span_pointed_at(own: Slots, text: str, before: Turn | None) -> Slots:
     if before is not None and before.slots.get("level"):
         return own
     return replace(own, level_span=False)
+
+
+def content_words(text: str) -> str:
+    """The words of a topic without its function words ("what are regression models?" -> "regression models")."""
+    return " ".join(w for w in re.findall(r"[\w'/+#-]+", text) if w.lower() not in STOPWORDS)
+
+
+def both_topics(query: str, previous: Turn, pair: re.Pattern[str]) -> str | None:
+    """'what's the difference between those two?' after "what are regression models?" then "and classification
+    models?": the two topics the pair stands for, in the order they were asked; None without a pair pointer or
+    without a documents turn before the last."""
+    found = pair.search(query)
+    earlier, last = content_words(str(previous.slots.get("topic_before") or "")), content_words(turn_topic(previous))
+    if found is None or not earlier or not last:
+        return None
+    return f"{query[: found.start()]}{earlier} and {last}{query[found.end() :]}"
+
+
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|last|next)(?:\s+one)?\b", re.IGNORECASE)
+
+
+def ranked_again(text: str, own: Slots, before: Turn | None, previous_kind: str) -> Slots | None:
+    """'and what about the second one?' after "which city pays ML engineers the most?": the same ranking again
+    (its answer names every item in order); None unless an ordinal points into the ranking just given."""
+    if before is None or previous_kind != "figure" or not before.slots.get("rank") or names_something(own):
+        return None
+    if _ORDINAL.search(text) is None:
+        return None
+    rank, dimension = str(before.slots["rank"]), before.slots.get("rank_dimension")
+    return replace(own, followup=True, rank=rank, rank_dimension=str(dimension) if dimension else None)

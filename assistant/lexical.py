@@ -69,14 +69,12 @@ class LexicalIndex:
         self._docs = [terms(f"{section}\n{section}\n{text}") for section, text in zip(sections, texts, strict=True)]
         self._df: Counter[str] = Counter(term for doc in self._docs for term in set(doc))
         self._vocabulary = sorted(self._df)
-        # The documents' terms by their Snowball root: "innovative" finds "Innovation", "adaptable" finds
-        # "Adaptability" (the light stemmer keeps derived forms apart; a prefix only joins them when one word
-        # starts the other).
-        self._by_root: dict[str, set[str]] = {}
-        words = {word for text in {*texts, *sections} for word in WORD.findall(text.lower())}
-        for word in words:
-            for term in terms(word):
-                self._by_root.setdefault(_root(word), set()).add(term)
+        # The documents' words, sorted: their Snowball roots are read when a question needs them (relatives), so
+        # "innovative" finds "Innovation" and "adaptable" "Adaptability" (the light stemmer keeps derived forms
+        # apart; a prefix only joins them when one word starts the other). Rooting them all at load cost 60 ms.
+        self._words = sorted(
+            {word for text in {*texts, *sections} for word in WORD.findall(text.lower()) if word.isalpha()}
+        )
         # "pre-train" under "pretrain": a question often writes the documents' hyphenated compound as one word
         self._unhyphenated = {w.replace("-", ""): w for w in self._vocabulary if "-" in w.strip("-")}
         self._bm25 = bm25s.BM25()
@@ -142,7 +140,11 @@ class LexicalIndex:
             # ("engineers", "like") finds its chunks by itself, and its relatives would pull everything.
             if not own or own[0] in STOPWORDS or own[0] in frame or (own[0] in self._df and not self.rare(own[0])):
                 continue
-            related = self._by_root.get(_root(word), set()) - set(own)
+            root = _root(word)
+            start = bisect.bisect_left(self._words, root[:4])
+            stop = bisect.bisect_left(self._words, root[:4] + "\uffff")
+            # a derived form keeps its root's first letters ("innov-ative", "innov-ation")
+            related = {t for w in self._words[start:stop] if _root(w) == root for t in terms(w)} - set(own)
             # A form that starts the word or that it starts is the same word ("rol"/"role") or matched already
             # (found_in, _forms: "deploy"/"deployment")
             out.extend(
@@ -166,6 +168,10 @@ class LexicalIndex:
             if completions and all(w.startswith(completions[0]) for w in completions) and len(completions[0]) > 6:
                 found.append(completions[0])
         return [v for v in dict.fromkeys(found) if v != term]
+
+    def forms(self, term: str) -> set[str]:
+        """The documents' longer and shorter forms of a term ("beginner" -> begin); empty when they write none."""
+        return self._forms(term)
 
     def _forms(self, term: str) -> set[str]:
         """The documents' terms that start with this one or that it starts with, five letters at least."""

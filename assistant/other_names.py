@@ -27,6 +27,7 @@ INITIALISM_DOMINANCE = 2.0
 # words of answerable questions ("perks" 3.2 is the closest seen, "bump" 4.0, "medicine" 4.3) are more common.
 RARE_ZIPF = 3.0
 NAMED_ZIPF = 4.0  # the word after a rare one, named with it when this uncommon ("syndrome" 3.1, not "among" 4.8)
+_DERIVED = ("y", "ly", "ish", "ness", "ful", "less")  # endings that make a written word casual English
 UNLISTED_WORD = 7  # a word no English list has counts as a term from this length ("blockchain"; not "devs", "pls")
 AFTER_FORMS_KEPT = 50_000  # question words whose written followers are kept (bounded: words come from users)
 _RUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+")
@@ -39,6 +40,16 @@ _ASKING = re.compile(
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\bhow\s+(?:much|many)\s+([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?", re.IGNORECASE)
+# What a job gives, or the best of: "do ML engineers get health insurance", "do AI jobs offer remote work", "best
+# laptop for deep learning", "do I need a visa" (an article skipped; after "need" one is required: "need besides
+# the tech side", "need creativity" ask about something else).
+_GIVEN = re.compile(
+    r"\b(?:(?:get|gets|offer|offers|give|gives|provide|provides|receive|receives|best)(?:\s+(?:a|an|the|any|some))?"
+    r"|(?:need|needs|require|requires)\s+(?:a|an))\s+"
+    r"([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?",
+    re.IGNORECASE,
+)
+GIVEN_ZIPF = 4.5  # a perk's word is no commoner than this ("insurance" 4.5, "remote" 4.2; "lots" 4.9, "much" 5.9)
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#-]*[A-Za-z0-9+#]|[A-Za-z]")  # a word as a name is typed ("H-1B", "C++")
 
 
@@ -111,6 +122,9 @@ class OtherNames:
                 if (
                     not words
                     or any(self._name_written(w) for w in words)
+                    # an acronym of two or three letters as the search reads it ("CI", see LexicalIndex.writes):
+                    # too short to tell from the documents' words, so it is not refused for its spelling alone
+                    or (len(key) <= 3 and any(self._lexical.writes(w) for w in words))
                     or expansion_of(token, self._expansions)
                     or {key, key.removesuffix("s")} & (set(self._guesses) | self._initials)  # "GANs"
                 ):
@@ -126,7 +140,9 @@ class OtherNames:
         so do a rare word's verb or adverb forms ("misbehaves", "responsibly": the question's action, not its
         topic), a word that two written words make ("teamwork", "coursework") and one that shares its start with
         a written word ("classify" / "classification"). A word general English lacks too counts when long
-        ("blockchain", "convolutional"): shorter ones are slang or abbreviations ("pls", "devs")."""
+        ("blockchain", "convolutional"): shorter ones are slang or abbreviations ("pls", "devs"). The answerer
+        refuses on them only when a definition is asked (DocumentAnswerer._unsaid: elsewhere casual rare words
+        such as "hotbeds" or "quandaries" are as common)."""
         out = []
         english = general_english()
         clauses = [c for c in _CLAUSE_BREAK.split(query) if c.strip()]
@@ -138,26 +154,39 @@ class OtherNames:
                 if token != token.lower() or not word.isalpha() or len(word) < 5 or word in STOPWORDS:
                     continue  # names are unwritten_names' (a capital); short words are casual or abbreviations
                 if self._specific(word) and not any(self._name_written(t) for t in terms(word)):
+                    after = re.match(r"\s+([a-z]{3,})\b", clause[match.end() :])
+                    if word.endswith("ed") and not (after and after.group(1) not in STOPWORDS):
+                        continue  # "is the job market saturated": a closing participle says how, not what
                     # With the next word when the documents never write that either and it is no common word
                     # ("imposter syndrome"; not "burnout among"): the refusal names what was asked.
-                    after = re.match(r"\s+([a-z]{3,})\b", clause[match.end() :])
                     if after and not self.writes_word(nxt := after.group(1)) and 0 < english.zipf(nxt) <= NAMED_ZIPF:
                         token = f"{token} {nxt}"
                     out.append(token)
         return out
 
     def unwritten_counted(self, query: str) -> list[str]:
-        """What "how much / how many" counts, when the documents never write it in any form: "how many vacation
-        days", "how much parental leave" (named with the next word when that is unwritten too). The amount asked
-        is of something the sources never mention, whatever figure or passage shares the question's other words.
-        A word the documents write, or start a word with ("math" / "mathematics"), is counted by them."""
+        """What "how much / how many" counts, or what a job is asked to give ("do X get / offer / provide ..."),
+        when the documents never write it in any form: "how many vacation days", "how much parental leave", "do
+        ML engineers get health insurance", "do AI jobs offer remote work" (named as typed, two words when the
+        second is unwritten too). The amount or perk asked is of something the sources never mention, whatever
+        figure or passage shares the question's other words. A word the documents write, or start a word with
+        ("math" / "mathematics"), is counted by them; so is a common word ("lots") or a verb form ("promoted")."""
         out = []
         for match in _COUNTED.finditer(query):
             first, second = match.group(1), match.group(2)
             # a clipped word of three letters or fewer is an abbreviation ("yrs", "hrs"), not a name of a thing
-            if len(first) <= 3 or first.lower() in STOPWORDS or self._counted_written(first):
+            if len(first) <= 3 or self._counted_written(first):
                 continue
             out.append(f"{first} {second}" if second and not self._counted_written(second) else first)
+        english = general_english()
+        for match in _GIVEN.finditer(query):
+            first, second = match.groups()
+            if first.lower() in STOPWORDS or first.lower().endswith("ed"):
+                continue  # "get to publish", "get promoted": a verb, not a perk
+            phrase = [w for w in (first, second) if w and w.lower() not in STOPWORDS]
+            rare = [english.zipf(w.lower()) <= GIVEN_ZIPF for w in phrase]  # "lots", "good": no perk
+            if any(r and not self._counted_written(w) for w, r in zip(phrase, rare, strict=True)):
+                out.append(" ".join(phrase[rare.index(True) :]))  # "good work-life" names "work-life"
         return out
 
     def _counted_written(self, word: str) -> bool:
@@ -179,6 +208,10 @@ class OtherNames:
         at = bisect.bisect_left(self._sorted_words, word[: max(6, len(word) - 3)])
         if at < len(self._sorted_words) and self._sorted_words[at].startswith(word[: max(6, len(word) - 3)]):
             return False  # "classify" / "classification": a form of a written word
+        if any(
+            self.writes_word(word[: -len(end)]) for end in _DERIVED if word.endswith(end) and len(word) > len(end) + 3
+        ):
+            return False  # "trendy": trend + y, a word of theirs made an adjective or adverb
         return not any(
             all(self._name_written(t) for part in (word[:cut], word[cut:]) for t in terms(part) or ["-"])
             for cut in range(4, len(word) - 3)

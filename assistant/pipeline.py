@@ -304,6 +304,9 @@ class Assistant:
         slots = {**last.slots.to_dict(), "kind": last.kind}
         if routes[id(last)] == "documents":
             slots["topic"] = self.planner.topic_of(last)  # what a pointing follow-up goes on with
+            before = state.last()
+            if before is not None and before.route in ("documents", "both") and before.slots.get("topic"):
+                slots["topic_before"] = before.slots["topic"]  # "the difference between those two?" names both
         if not covered:
             if len(asked) > 1:  # one part alone has said what the sources cover already
                 draft.abstained = True

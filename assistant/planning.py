@@ -21,10 +21,13 @@ from langchain_core.embeddings import Embeddings
 from assistant.followups import (
     REFERS_BACK,
     between_the_two,
+    both_topics,
+    content_words,
     continues,
     figure_named,
     inherit,
     item_words,
+    ranked_again,
     ranked_among_named,
     role_swapped,
     roles_of,
@@ -54,7 +57,6 @@ from assistant.question_parts import (
     without_trailing_statement,
 )
 from assistant.sessions import Turn
-from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots, Vocabulary, understand
 
 PartRoute = Literal["statistics", "documents", "smalltalk"]
@@ -123,19 +125,15 @@ class Planner:
         history_roles: tuple[str, ...] = (),
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
-        if previous is not None:  # "where is that from?", "sorry, I meant AI researcher": the last question again
-            source = self.words.asks_source(message)  # ... its answer citing its sources, or of what is named
-            message = previous.message if source else (self.words.corrected_to(message) or message)
+        # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
+        message = self.words.restated(message, previous.message if previous is not None else None)
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         for text in split_parts(message, self.is_greeting, lambda t: asks_by_itself(read(t))):
             own = asked_level(read(without_source(text)), text, vocabulary)
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
-            if first:
-                before: Turn | None = previous
-                years = history_years
-            else:
-                before, years = _as_turn(planned[-1]), [*history_years, *planned[-1].slots.years]
+            before: Turn | None = previous if first else _as_turn(planned[-1])
+            years = history_years if first else [*history_years, *planned[-1].slots.years]
             own = span_pointed_at(own, text, before)  # "how long does that take?" after a path: no level's span
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
             slots = own
@@ -170,15 +168,15 @@ class Planner:
             whole = is_hypothetical(text)
             corrected = without_trailing_statement(own.corrected or text)
             corrected_question = asked_sentence(corrected)
-            generic = generic_form(corrected if whole else corrected_question, unknown)
+            generic = generic_form(corrected if whole else corrected_question, unknown, bool(own.platform_metric))
             vote = self._classifier.vote(self._embeddings.embed_query(generic))
             said = without_trailing_statement(text)
             kind, confidence = self._rules.kind(said if whole else asked_sentence(said), form, vote, previous_kind)
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
             beside = sets_beside(text, own, before, previous_kind, vocabulary)
-            if beside:
-                # "is that more than a data scientist?" after an AI researcher's pay: that figure, for both roles.
-                kind = "figure"
+            again = ranked_again(text, own, before, previous_kind)  # "and the second one?" after a ranking
+            if beside or again:  # "is that more than a data scientist?" after a researcher's pay: both roles
+                kind, slots = "figure", again or slots
             elif own.roles and other_side and kind != "figure" and self.words.asks_to_compare(text):
                 # "how is their job different from an ML engineer's?" after a data scientist: both are named.
                 resolved = self.words.resolve_role(text, other_side[0])
@@ -233,7 +231,7 @@ class Planner:
                 topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
                 if topic and topic != "all":
                     part.context.append(str(topic).replace("_", " "))
-            refers_back = self.words.pronoun.search(text) is not None
+            refers_back = self.words.pronoun.search(text) is not None or self.words.pair.search(text) is not None
             # The question it goes on from: the last turn's, or the part before in the same message when that one
             # named no role ("how do discriminative models work and where are they used?").
             source = previous if first else (None if earlier_roles else before)
@@ -241,8 +239,10 @@ class Planner:
                 # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
                 # documents search needs the topic the last question named. "where is it used?" reads as
                 # "where is reinforcement learning used?": the pointer stands for the last question's words.
-                topic = " ".join(w for w in re.findall(r"[\w'/+#-]+", turn_topic(source)) if w.lower() not in STOPWORDS)
-                resolved_query = self.words.resolve(part.query or text, topic) if refers_back and topic else None
+                topic = content_words(turn_topic(source))
+                resolved_query = both_topics(part.query or text, source, self.words.pair) or (
+                    self.words.resolve(part.query or text, topic) if refers_back and topic else None
+                )
                 if resolved_query:
                     part.query = resolved_query  # the question as if asked afresh: its own words, the topic's
                 else:

@@ -114,6 +114,7 @@ class PlanVocabulary:
     role_noun: re.Pattern[str]  # "the job" in "what does the job involve?": the role in play
     correction: re.Pattern[str]  # "sorry, I meant AI researcher": the last question, of what follows
     source_question: re.Pattern[str]  # "where is that from?": the last answer again, with its sources
+    pair: re.Pattern[str]  # "those two", "both of them": the last two topics
 
     @classmethod
     def load(cls, path: Path) -> PlanVocabulary:
@@ -141,6 +142,7 @@ class PlanVocabulary:
                 (raw.get("references") or {}).get("role_nouns") or [],
                 (raw.get("references") or {}).get("role_noun_followers") or [],
             ),
+            pair=_words((raw.get("references") or {}).get("pairs") or []),
             source_question=_whole((raw.get("references") or {}).get("source_questions") or [], discourse),
             correction=_correction(
                 (raw.get("references") or {}).get("corrections") or [],
@@ -208,6 +210,13 @@ class PlanVocabulary:
         if pattern is None:
             return False
         return any(self.kept.search(text[: m.start()]) is None for m in pattern.finditer(text))
+
+    def restated(self, message: str, last_question: str | None) -> str:
+        """The message as the question it stands for in a conversation: "where is that from?" is the last question
+        again (its answer cites its sources), "sorry, I meant AI researcher" the last question of what it names."""
+        if last_question is None:
+            return message
+        return last_question if self.asks_source(message) else (self.corrected_to(message) or message)
 
     def asks_source(self, text: str) -> bool:
         """'where is that from?', 'source?': the whole message asks where the last answer comes from."""
@@ -306,7 +315,7 @@ def _words(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def generic_form(text: str, named: dict[str, str] | None = None) -> str:
+def generic_form(text: str, named: dict[str, str] | None = None, metrics: bool = True) -> str:
     """The question with its entities replaced by placeholders ("how much do this job make in this city").
 
     The named things of a question dominate its embedding: "how much do ML engineers make" lies nearer to
@@ -319,6 +328,8 @@ def generic_form(text: str, named: dict[str, str] | None = None) -> str:
         if phrase:
             lowered = phrase_pattern(phrase.lower()).sub(placeholder, lowered)
     for table, placeholder in MASKS:
+        if placeholder == "this figure" and not metrics:
+            continue  # "the field offers lots of paths", "what expectations do employers have": no figure named
         for phrase in table:
             lowered = phrase_pattern(phrase).sub(placeholder, lowered)
     lowered = YEAR.sub("that year", lowered)

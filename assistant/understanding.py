@@ -299,6 +299,8 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.platform_metric = "all"
     if s.platform_metric == "offers_total" and "top companies" in text:
         s.platform_metric = None
+    if s.platform_metric == "median_salary_expectation" and _expectations_of_a_job(text, s):
+        s.platform_metric = None
     s.market_metric = first_key(text, MARKET_METRICS)
     if s.market_metric in ("ml_expert_average_salary", "ml_expert_salary_premium") and not (
         has_any(text, SALARY_WORDS) or "average" in text
@@ -351,6 +353,14 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         or (s.place_pointer and s.salary)
     )
     return s
+
+
+def _expectations_of_a_job(text: str, s: Slots) -> bool:
+    """'what expectations do employers have of ML engineers?': "expectations" with no pay, median or year named is
+    what a job expects, not the platform's median salary expectation (a terse "and the expectation?" still is)."""
+    if s.years or has_any(text, SALARY_WORDS) or re.search(r"\bmedian\b", text):
+        return False
+    return len(text.split()) >= 5
 
 
 def rank_dimension(text: str, without_levels: str | None = None) -> str | None:

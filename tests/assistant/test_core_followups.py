@@ -461,3 +461,67 @@ def test_how_long_after_a_question_with_no_level_asks_no_salary(
     reply = conversation(real_assistant, first, then)
     assert reply.plan[0].route != "statistics"
     assert "$" not in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (
+            ["what are regression models?", "and classification models?", "what's the difference between those two?"],
+            ["continuous", "classes"],
+        ),
+        (
+            ["what is supervised learning?", "and unsupervised learning?", "how do the two differ?"],
+            ["supervised", "unsupervised"],
+        ),
+    ],
+)
+def test_the_two_after_two_documents_turns_compares_both_topics(
+    real_assistant: Assistant, turns: list[str], expected: list[str]
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert reply.plan[0].kind == "comparison"
+    assert all(word in reply.answer for word in expected)
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (["what do data scientists make in seattle?", "what about ML engineers?"], "$173,517"),
+        (["ML engineer pay in new york", "and AI engineers?"], "New York"),
+    ],
+)
+def test_a_new_role_after_a_city_keeps_the_city(real_assistant: Assistant, turns: list[str], expected: str) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert reply.plan[0].route in ("statistics", "out_of_scope")
+    assert expected in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (["what was the median in 2024?", "how much did it change the next year?"], "$5,808"),
+        (["how many offers were there in 2024?", "and the following year?"], "59"),
+    ],
+)
+def test_the_next_year_after_a_past_year_is_no_forecast(
+    real_assistant: Assistant, turns: list[str], expected: str
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert "forecast" not in reply.answer
+    assert expected in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("which city pays ML engineers the most?", "and what about the second one?", "San Francisco"),
+        ("which role has the highest average salary?", "ok and the last one?", "Robotics Engineer"),
+    ],
+)
+def test_an_ordinal_after_a_ranking_asks_the_ranking_again(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"]
+    assert expected in reply.answer

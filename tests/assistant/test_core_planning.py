@@ -1227,3 +1227,39 @@ def test_as_well_as_and_a_two_word_term_joined_last_split_into_parts(
 )
 def test_words_joined_inside_one_question_stay_one_part(real_assistant: Assistant, message: str) -> None:
     assert len(ask(real_assistant, message).plan) == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how far can an ML engineer go in their career?",
+        "what does an experienced data scientist earn and what's the top job they can reach?",
+    ],
+)
+def test_how_far_a_role_can_go_asks_its_path(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.plan[-1].kind == "path" and reply.plan[-1].route == "documents"
+    assert reply.plan[-1].covered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what expectations do employers have of ML engineers?",
+        "which expectations do companies have of data scientists?",
+    ],
+)
+def test_a_job_s_expectations_are_no_salary_expectation(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert [p.route for p in reply.plan] != ["statistics"]
+    assert "median salary expectation" not in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("which company offers the best AI salaries?", "Google"), ("what company pays ML engineers the most?", "Meta")],
+)
+def test_which_company_asks_the_companies_figures(real_assistant: Assistant, question: str, expected: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.plan[0].route == "statistics"
+    assert expected in reply.answer and "total number of offers" not in reply.answer

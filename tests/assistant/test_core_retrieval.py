@@ -271,3 +271,49 @@ def test_the_search_synonyms_do_not_answer_what_the_documents_do_not_cover(
     # everyday words ("hot", "save money", "libraries", "promoted", "goes wrong") still abstain.
     reply = real_assistant.ask(question)
     assert reply.abstained and reply.route == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what can go wrong with training data in ML", ("biased data", "insufficient training data")),
+        ("what goes wrong in model development", ("overfitting", "balancing model complexity")),
+    ],
+)
+def test_what_goes_wrong_asks_for_the_challenges(
+    real_assistant: Assistant, question: str, said: tuple[str, ...]
+) -> None:
+    """'go wrong' is what the guide calls challenges (search_synonyms.toml, as 'problems' and 'issues' are): the
+    Common Challenges items answer, not the best practice or duty that shares 'data' or 'model development'."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and any(s in reply.answer.lower() for s in said), reply.answer
+    assert any("Common Challenges" in c.section for c in reply.citations), [c.section for c in reply.citations]
+
+
+@pytest.mark.parametrize(
+    "question", ["how much does teamwork matter for a data scientist", "is teamwork important for ML engineers"]
+)
+def test_teamwork_is_what_the_guide_calls_collaboration(real_assistant: Assistant, question: str) -> None:
+    """search_synonyms.toml: 'teamwork' = collaboration (general English); the guide never writes 'teamwork'."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "collaborat" in reply.answer.lower(), reply.answer
+
+
+def _named_sections(real_assistant: Assistant, question: str) -> list[str]:
+    """The sections whose heading the question names (the heading ranking of Retriever.hybrid)."""
+    retriever = real_assistant.build.retriever
+    wanted = set(terms(question))
+    ranked = retriever._heading_ranking(retriever._heading_matches(wanted), wanted, retriever._unwritten(question))
+    return [str(retriever._metas[retriever._row[chunk_id]].get("section")) for chunk_id in ranked]
+
+
+@pytest.mark.parametrize(
+    "question", ["which math topics do I need for machine learning", "does machine learning need a lot of math"]
+)
+def test_a_word_the_documents_never_write_still_counts_against_a_heading(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'math' is in no chunk, so 'machine learning' looked like the whole question and named 'What is machine
+    learning?'; a word no chunk writes is still asked (frame words like 'need' aside)."""
+    assert "What is machine learning?" not in _named_sections(real_assistant, question)
+    assert "What is machine learning?" in _named_sections(real_assistant, "what is machine learning exactly")

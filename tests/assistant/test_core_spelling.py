@@ -99,3 +99,6 @@ def test_a_written_name_with_a_version_or_plural_is_written_but_not_a_shorter_wo
     assert names.unwritten_names("do ML teams use GPUs") == ["GPUs"]  # "GPU" itself is never written
     assert names.unwritten_names("do I need LaTeX for papers") == ["LaTeX"]  # not "late" + x
     assert names.unwritten_names("is a Coursera course enough") == ["Coursera"]  # not "course" + ra
+    # A two- or three-letter acronym is read as the search reads it: too short to call unwritten by its spelling.
+    assert names.unwritten_names("should ML code go through CI?") == []
+    assert names.unwritten_names("does every ML team need CI") == []
