@@ -1,60 +1,34 @@
 """The documents' other names for what a question names: what an acronym stands for, the one word two question
-words spell, the close spelling the documents write beside a misspelt word's neighbour, and whether a term of
-the question is written in the documents at all. Read from the corpus once per build (Retriever.names).
+words spell, the close spelling the documents write beside a misspelt word's neighbour; and, mixed in from
+unwritten.py, whether a term of the question is written in the documents at all. Read from the corpus once per
+build (Retriever.names).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.lexical import LexicalIndex
 from assistant.passage_units import acronyms, expansion_of
-from assistant.spelling import general_english
-from assistant.text_terms import STOPWORDS, WORD, split_sentences, terms
+from assistant.text_terms import STOPWORDS, split_sentences, terms
+from assistant.unwritten import UnwrittenWords, folded, written_pairs
 
 # An initialism the documents never write ("RL", "GAN") stands for the run of words with those initials only
 # when that run is repeated and outnumbers every other run with the same initials together by this much:
 # "RL" -> reinforcement learning (7 runs, no other), "CV" -> computer vision (6 against 3); "MS" (median
 # salary 4, model size 2, ...) and "PM" (product manager 5, predictive modeling 2, ...) stay unread.
 INITIALISM_DOMINANCE = 2.0
-# General English's rare words (Zipf <= 3: at most once per million words) are a specialist's words; the casual
-# words of answerable questions ("perks" 3.2 is the closest seen, "bump" 4.0, "medicine" 4.3) are more common.
-RARE_ZIPF = 3.0
-NAMED_ZIPF = 4.0  # the word after a rare one, named with it when this uncommon ("syndrome" 3.1, not "among" 4.8)
-_DERIVED = ("y", "ly", "ish", "ness", "ful", "less")  # endings that make a written word casual English
-UNLISTED_WORD = 7  # a word no English list has counts as a term from this length ("blockchain"; not "devs", "pls")
-AFTER_FORMS_KEPT = 50_000  # question words whose written followers are kept (bounded: words come from users)
 _RUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+")
 _ACRONYM = re.compile(r"\b[A-Za-z][A-Za-z]{1,6}\b")
-_CLAUSE_BREAK = re.compile(r"[,;:!.?]+\s+|\s+[-–—]+\s+")  # where a question's clauses meet
-# A clause that asks: a question word first, or second after a greeting or filler word ("OK what is ...").
-_ASKING = re.compile(
-    r"^\s*(?:[\w']+\W+)?((?:what|whats|what's|how|why|which|who|where|when|is|are|do|does|did|can|could|should|"
-    r"would|will|tell|explain|define)\b)",
-    re.IGNORECASE,
-)
-_COUNTED = re.compile(r"\bhow\s+(?:much|many)\s+([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?", re.IGNORECASE)
-# What a job gives, or the best of: "do ML engineers get health insurance", "do AI jobs offer remote work", "best
-# laptop for deep learning", "do I need a visa" (an article skipped; after "need" one is required: "need besides
-# the tech side", "need creativity" ask about something else).
-_GIVEN = re.compile(
-    r"\b(?:(?:get|gets|offer|offers|give|gives|provide|provides|receive|receives|best)(?:\s+(?:a|an|the|any|some))?"
-    r"|(?:need|needs|require|requires)\s+(?:a|an))\s+"
-    r"([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?",
-    re.IGNORECASE,
-)
-GIVEN_ZIPF = 4.5  # a perk's word is no commoner than this ("insurance" 4.5, "remote" 4.2; "lots" 4.9, "much" 5.9)
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#-]*[A-Za-z0-9+#]|[A-Za-z]")  # a word as a name is typed ("H-1B", "C++")
 
 
-class OtherNames:
-    """What the documents call what a question names, for one build's chunks (texts and heading paths)."""
+class OtherNames(UnwrittenWords):
+    """What the documents call what a question names, for one build's chunks (texts and heading paths); what they
+    never write is UnwrittenWords' (mixed in)."""
 
     def __init__(self, texts: list[str], sections: list[str], lexical: LexicalIndex) -> None:
         self._lexical = lexical
@@ -71,7 +45,7 @@ class OtherNames:
             pair
             for section, text in zip(sections, texts, strict=True)
             for written in (f"{section}\n{text}", re.sub(r"(?<=[a-z])-(?=[a-z])", "", f"{section}\n{text}"))
-            for pair in written_pairs(_folded(written))
+            for pair in written_pairs(folded(written))
         }
         # Every word written, accents folded, a hyphenated one also joined ("Chat-GPT" -> "chatgpt").
         self._words = {form for pair in self._pairs for word in pair for form in (word, word.replace("-", ""))}
@@ -80,7 +54,7 @@ class OtherNames:
         self._defined_terms = [
             (term, self._expansions[acronym])
             for acronym in sorted(self._defined)
-            if len(term := terms(_folded(self._expansions.get(acronym, "")))) >= 3
+            if len(term := terms(folded(self._expansions.get(acronym, "")))) >= 3
         ]
         self._after_forms: dict[str, frozenset[str]] = {}  # a word -> what the documents write after its forms
         self._before: dict[str, set[str]] = {}  # a word -> the words the documents write just before it
@@ -88,193 +62,6 @@ class OtherNames:
         for first, second in self._pairs:
             self._before.setdefault(second, set()).add(first)
             self._after.setdefault(first, set()).add(second)
-
-    def writes_together(self, words: list[str]) -> bool:
-        """Some two consecutive words of `words` stand together in the documents ("naive bayes used" ->
-        "Naïve Bayes"), in any of their forms ("shadow deploying" -> "shadow deployment", "rules based" ->
-        "rule-based") and either order ("model monitoring" -> "Monitor model performance")."""
-        return any(
-            self._written_pair(first, second) or self._written_pair(second, first)
-            for first, second in written_pairs(_folded(" ".join(words)))
-        )
-
-    def unwritten_names(self, query: str) -> list[str]:
-        """The names the question asks about that the documents never write, in any form or by any other name:
-        a word with a capital letter inside a sentence, or more than one anywhere ("is Julia good for ML",
-        "Docker", "XGBoost", "NeurIPS", "GPU"). A question about a named thing the documents never name is
-        one they cannot answer, whatever passage shares its other words. Not names: a capital opening the
-        question, a word before the question word ("OK what is MLOps"), a clause that tells rather than asks
-        ("I work at Acme Corp, what skills ..."), acronyms read as the documents' terms (expand, guesses) or
-        whose initials a term of theirs has ("PM": product manager)."""
-        out = []
-        clauses = [c for c in _CLAUSE_BREAK.split(query) if c.strip()]
-        for clause in [c for c in clauses if _ASKING.match(c)] or [query]:
-            lead = _ASKING.match(clause)
-            skip = lead.start(1) if lead else 0  # a word before the question word is a greeting or filler
-            for match in _NAME.finditer(clause):
-                token = match.group(0)
-                capitals = sum(c.isupper() for c in token)
-                opening = not clause[: match.start()].strip() or clause[: match.start()].rstrip()[-1] in '"“('
-                if not capitals or (capitals == 1 and opening) or match.start() < skip:
-                    continue
-                words = terms(_folded(token))
-                key = token.lower()
-                if (
-                    not words
-                    or any(self._name_written(w) for w in words)
-                    # an acronym of two or three letters as the search reads it ("CI", see LexicalIndex.writes):
-                    # too short to tell from the documents' words, so it is not refused for its spelling alone
-                    or (len(key) <= 3 and any(self._lexical.writes(w) for w in words))
-                    or expansion_of(token, self._expansions)
-                    or {key, key.removesuffix("s")} & (set(self._guesses) | self._initials)  # "GANs"
-                ):
-                    continue
-                out.append(token)
-        return out
-
-    def unwritten_specifics(self, query: str) -> list[str]:
-        """The lower-case words the question asks about that the documents never write in any form and that general
-        English uses rarely: a specialist's noun ("federated", "tokenization", "sabbaticals", "burnout", "an AI
-        ethicist"). A passage sharing the question's other words is then about something else. Casual words the
-        documents lack are common English ("perks", "bump", "headaches": Zipf above RARE_ZIPF) and stay answerable;
-        so do a rare word's verb or adverb forms ("misbehaves", "responsibly": the question's action, not its
-        topic), a word that two written words make ("teamwork", "coursework") and one that shares its start with
-        a written word ("classify" / "classification"). A word general English lacks too counts when long
-        ("blockchain", "convolutional"): shorter ones are slang or abbreviations ("pls", "devs"). The answerer
-        refuses on them only when a definition is asked (DocumentAnswerer._unsaid: elsewhere casual rare words
-        such as "hotbeds" or "quandaries" are as common)."""
-        out = []
-        english = general_english()
-        clauses = [c for c in _CLAUSE_BREAK.split(query) if c.strip()]
-        for clause in [c for c in clauses if _ASKING.match(c)] or [query]:
-            lead = _ASKING.match(clause)
-            for match in _NAME.finditer(clause, lead.start(1) if lead else 0):
-                token = match.group(0)
-                word = _folded(token).lower()
-                if token != token.lower() or not word.isalpha() or len(word) < 5 or word in STOPWORDS:
-                    continue  # names are unwritten_names' (a capital); short words are casual or abbreviations
-                if self._specific(word) and not any(self._name_written(t) for t in terms(word)):
-                    after = re.match(r"\s+([a-z]{3,})\b", clause[match.end() :])
-                    if word.endswith("ed") and not (after and after.group(1) not in STOPWORDS):
-                        continue  # "is the job market saturated": a closing participle says how, not what
-                    # With the next word when the documents never write that either and it is no common word
-                    # ("imposter syndrome"; not "burnout among"): the refusal names what was asked.
-                    if after and not self.writes_word(nxt := after.group(1)) and 0 < english.zipf(nxt) <= NAMED_ZIPF:
-                        token = f"{token} {nxt}"
-                    out.append(token)
-        return out
-
-    def unwritten_counted(self, query: str) -> list[str]:
-        """What "how much / how many" counts, or what a job is asked to give ("do X get / offer / provide ..."),
-        when the documents never write it in any form: "how many vacation days", "how much parental leave", "do
-        ML engineers get health insurance", "do AI jobs offer remote work" (named as typed, two words when the
-        second is unwritten too). The amount or perk asked is of something the sources never mention, whatever
-        figure or passage shares the question's other words. A word the documents write, or start a word with
-        ("math" / "mathematics"), is counted by them; so is a common word ("lots") or a verb form ("promoted")."""
-        out = []
-        for match in _COUNTED.finditer(query):
-            first, second = match.group(1), match.group(2)
-            # a clipped word of three letters or fewer is an abbreviation ("yrs", "hrs"), not a name of a thing
-            if len(first) <= 3 or self._counted_written(first):
-                continue
-            out.append(f"{first} {second}" if second and not self._counted_written(second) else first)
-        english = general_english()
-        for match in _GIVEN.finditer(query):
-            first, second = match.groups()
-            if first.lower() in STOPWORDS or first.lower().endswith("ed"):
-                continue  # "get to publish", "get promoted": a verb, not a perk
-            phrase = [w for w in (first, second) if w and w.lower() not in STOPWORDS]
-            rare = [english.zipf(w.lower()) <= GIVEN_ZIPF for w in phrase]  # "lots", "good": no perk
-            if any(r and not self._counted_written(w) for w, r in zip(phrase, rare, strict=True)):
-                out.append(" ".join(phrase[rare.index(True) :]))  # "good work-life" names "work-life"
-        return out
-
-    def _counted_written(self, word: str) -> bool:
-        word = _folded(word).lower()
-        at = bisect.bisect_left(self._sorted_words, word)
-        clipped = len(word) >= 4 and at < len(self._sorted_words) and self._sorted_words[at].startswith(word)
-        return clipped or word in STOPWORDS or self.writes_word(word)
-
-    def _specific(self, word: str) -> bool:
-        """A word general English uses rarely, as a noun or adjective, that is not one of the documents' words in
-        another shape (see unwritten_specifics)."""
-        english = general_english()
-        single = word[:-1] if word.endswith("s") and word[:-1] in english else word
-        if single in english:
-            if english.zipf(single) > RARE_ZIPF or _verb_or_adverb(word, english):
-                return False
-        elif len(word) < UNLISTED_WORD or _american(word) in english:
-            return False
-        at = bisect.bisect_left(self._sorted_words, word[: max(6, len(word) - 3)])
-        if at < len(self._sorted_words) and self._sorted_words[at].startswith(word[: max(6, len(word) - 3)]):
-            return False  # "classify" / "classification": a form of a written word
-        if any(
-            self.writes_word(word[: -len(end)]) for end in _DERIVED if word.endswith(end) and len(word) > len(end) + 3
-        ):
-            return False  # "trendy": trend + y, a word of theirs made an adjective or adverb
-        return not any(
-            all(self._name_written(t) for part in (word[:cut], word[cut:]) for t in terms(part) or ["-"])
-            for cut in range(4, len(word) - 3)
-        )  # "teamwork" = team + work, "coursework" = course + work
-
-    def writes_word(self, word: str) -> bool:
-        """The documents write this word in some form (see _name_written), accents and British -ise folded, or
-        it clipped: a word of six letters or more that one of theirs starts with ("backprop")."""
-        found = terms(_folded(word).lower())
-        return not found or all(self._name_written(t) or self._starts_written(t) for t in found)
-
-    def _starts_written(self, word: str) -> bool:
-        at = bisect.bisect_left(self._sorted_words, word)
-        return len(word) >= 6 and at < len(self._sorted_words) and self._sorted_words[at].startswith(word)
-
-    def _name_written(self, word: str) -> bool:
-        """The documents write this word of a name, or it with a plural ending ("GPUs" / "gpu", "APIs") or a
-        version number, or a word of theirs is it with up to three more letters ("Pytorch" typed short). Not a
-        shorter word plus any letter: "LaTeX" is not "late", "Coursera" not "course"."""
-        if word in self._words or self._lexical.weight(word):
-            return True
-        # A plural or a version number ("TensorFlow2", "Python3.11") is the written name with an ending.
-        for stem in (
-            word.removesuffix("s"),
-            word.removesuffix("es"),
-            word.removesuffix("'s"),
-            word.rstrip("0123456789."),
-        ):
-            if stem != word and len(stem) >= 2 and (stem in self._words or self._lexical.weight(stem)):
-                return True
-        at = bisect.bisect_left(self._sorted_words, word)
-        return (
-            at < len(self._sorted_words)
-            and self._sorted_words[at].startswith(word)
-            and (len(self._sorted_words[at]) <= len(word) + 3)
-        )
-
-    def sibling_of_defined(self, words: list[str]) -> str:
-        """The documents' defined term (one they give an acronym: "support vector regression (SVR)") that `words`
-        follow but for a different last word ("support vector machine"), when the documents never write `words`
-        together: another member of the family, which the documents do not define. "" when none."""
-        asked = terms(_folded(" ".join(words)))
-        for term, expansion in self._defined_terms:
-            if (
-                len(asked) == len(term)
-                and asked[:-1] == term[:-1]
-                and not alike(asked[-1], term[-1])
-                and not all(self._written_pair(a, b) for a, b in zip(asked, asked[1:], strict=False))
-            ):
-                return expansion
-        return ""
-
-    def _written_pair(self, first: str, second: str) -> bool:
-        if (first, second) in self._pairs:
-            return True
-        # Any form of the first word, then any form of the second just after it (the forms' followers are
-        # gathered once per word: a scan of every written word).
-        after = self._after_forms.get(first)
-        if after is None:
-            after = frozenset(w for form in self._after if alike(form, first) for w in self._after[form])
-            if len(self._after_forms) < AFTER_FORMS_KEPT:
-                self._after_forms[first] = after
-        return any(alike(w, second) for w in after)
 
     def expansions(self) -> dict[str, str]:
         """Acronym -> expansion, lower-cased: the documents' own definitions, and initials of their terms."""
@@ -355,7 +142,7 @@ class OtherNames:
         ("deap learning" -> deep, "reinforcment learning" -> reinforcement): the neighbour picks the one
         of the close spellings that the documents use in that place. Short words too (the planner's
         correction leaves words under five letters alone: too many real words are one letter apart)."""
-        words = terms(_folded(query))
+        words = terms(folded(query))
         out: list[str] = []
         for at, word in enumerate(words):
             if len(word) < 3 or not word.isalpha() or self._lexical.weight(word):
@@ -435,63 +222,3 @@ def _initial_runs(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, tuple
         elif not rest and len(initials) >= 3:
             guesses[initials] = (spellings[0], said_in[spellings[0]])
     return found, guesses, named
-
-
-def written_pairs(text: str) -> list[tuple[str, str]]:
-    """Every two consecutive words of `text`, as terms. A hyphenated word pairs with its neighbours as a whole
-    and its parts only with each other: "cutting-edge AI" writes ("cutting-edge", "ai") and ("cutting", "edge"),
-    never "edge AI"; "rule-based" still writes "rule based"."""
-    pairs: list[tuple[str, str]] = []
-    last = ""  # the term before the current word (a hyphenated word as a whole)
-    for token in WORD.findall(text.lower()):
-        found = terms(token)
-        if not found:
-            continue  # a stopword: the words either side of it still stand together, as terms() reads them
-        whole, parts = found[0], found[1:]
-        pairs.extend(zip(parts, parts[1:], strict=False))
-        if last:
-            pairs.append((last, whole))
-        last = whole
-    return pairs
-
-
-def _verb_or_adverb(word: str, english: Container[str]) -> bool:
-    """A word used as a verb or an adverb, by its other forms in the English list: "misbehaves" (misbehaved),
-    "classify" (classified), "responsibly"; not "layoffs", "sabbaticals", "tokenization"."""
-    if word.endswith("ly"):
-        return True
-    forms = [word + "ed", word + "d"]
-    if word.endswith("y"):
-        forms.append(word[:-1] + "ied")
-    if word.endswith("es"):
-        forms.append(word[:-2] + "ed")
-    if word.endswith("s"):
-        forms += [word[:-1] + "ed", word[:-1] + "d"]
-    if word.endswith("ing") and not word.endswith("ings"):
-        forms.append(word[:-3] + "ed")
-    return any(form in english for form in forms)
-
-
-def _american(word: str) -> str:
-    """The American spelling of a British one ("centres" -> "centers", "behaviour" -> "behavior")."""
-    return re.sub(r"tre(s?)$", r"ter\1", re.sub(r"our", "or", word))
-
-
-def alike(word: str, other: str) -> bool:
-    """The same word in another form, as terms() leaves them: one starts the other, with five letters in common
-    ("deploy" / "deployment") or differing by a letter or two at the end ("rul" / "rule", "tre" / "tree")."""
-    if word == other:
-        return True
-    short, long = sorted((word, other), key=len)
-    return long.startswith(short) and (len(short) >= 5 or (len(short) >= 3 and len(long) - len(short) <= 2))
-
-
-def _folded(text: str) -> str:
-    """Accents dropped ("Naïve" -> "Naive") and British -ise spellings as -ize ("optimisation" ->
-    "optimization"): a question typed on a plain keyboard, in either spelling, matches the documents' word."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _BRITISH_ISE.sub("iz", plain)
-
-
-# "-ise", "-ised", "-ising", "-isation" after three letters at least ("optimisation", "specialised"); not "rise".
-_BRITISH_ISE = re.compile(r"(?<=[a-z]{3})is(?=e[ds]?\b|ing\b|ation)", re.IGNORECASE)

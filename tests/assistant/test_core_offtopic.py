@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.other_names import written_pairs
 from assistant.pipeline import Assistant
 from assistant.text_terms import terms
+from assistant.unwritten import written_pairs
 
 
 def test_a_hyphenated_word_pairs_with_its_neighbours_as_a_whole() -> None:

@@ -1,0 +1,140 @@
+"""The job platform's headline figures (median salary expectation, offers, proposals) for a year, several years
+or the change between two, each median with its sample. A part of StatisticsAnswerer (mixed in), kept apart so
+each module reads as one kind of answer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from assistant.answer_figures import (
+    FigureWriter,
+    amount,
+    cite_all,
+    per_candidate,
+    signed_change,
+)
+from assistant.draft import Draft, signed_pct
+from assistant.statistics.tools import ToolResult
+from assistant.understanding import Slots
+
+METRIC_LABEL = {
+    "median_salary_expectation": "median salary expectation",
+    "offers_total": "total number of offers",
+    "proposals": "proposals figure",
+}
+
+
+def _offers(row: dict[str, Any]) -> str:
+    return f"{row['raw']} offers"
+
+
+def _in_year(row: dict[str, Any]) -> str:
+    return f"{row['raw']} in {row['year']}"
+
+
+class PlatformAnswers:
+    """The job platform's pages (platform_stats) answered for one question."""
+
+    if TYPE_CHECKING:  # provided by StatisticsAnswerer
+
+        def call(self, draft: Draft, tool: str, **arguments: Any) -> ToolResult: ...
+
+        def abstain(self, draft: Draft, reason: str) -> None: ...
+
+        def coverage(self) -> dict[str, Any]: ...
+
+        @property
+        def _figures(self) -> FigureWriter: ...
+
+    def _platform(self, s: Slots, draft: Draft) -> None:
+        if s.platform_metric == "all":
+            for metric in self.coverage().get("platform_metrics", []):
+                self._platform(replace(s, platform_metric=metric, compare=False), draft)
+                if draft.abstained:
+                    return
+            return
+        if s.platform_metric is None and s.compare and not (s.salary or s.roles or s.market_metric):
+            # "what changed from 2024 to 2025?" names no figure: the change of every headline figure
+            for metric in self.coverage().get("platform_metrics", []):
+                self._platform(replace(s, platform_metric=metric), draft)
+                if draft.abstained:
+                    return
+            return
+        metric = s.platform_metric or "median_salary_expectation"
+        label = METRIC_LABEL[metric]
+        known = self.coverage().get("platform_years", [])
+        years = list(dict.fromkeys(s.years))
+        if s.compare and not s.roles and not s.market_metric:
+            if len(years) < 2:
+                years = sorted(set(years) | set(known[-2:]))[-2:] if years else known[-2:]
+            year_from, year_to = sorted(years)[0], sorted(years)[-1]
+            result = self.call(draft, "compare_years", metric=metric, year_from=year_from, year_to=year_to)
+            if not result.found:
+                self.abstain(draft, f"I can't compare those years: {result.note}.")
+                return
+            d = result.derived
+            by_year = {y: [r for r in result.rows if r["year"] == y] for y in (year_from, year_to)}
+            start, end = (self._figures.figure("platform_stats", by_year[y], _in_year) for y in (year_from, year_to))
+            went = f"The {label} for AI and Machine Learning developers went from {start} to {end}"
+            if d.get("contested"):
+                # A change computed from a contested figure is one candidate per value, each labelled.
+                changes = per_candidate(
+                    d["candidates"], lambda v: amount(v, d), lambda v: signed_change(v, d), "difference"
+                )
+                draft.say(f"{went}. Because the sources disagree, there is no single change: {changes}.")
+            else:
+                draft.say(f"{went}: {signed_change(d['difference'], d)} ({signed_pct(d.get('percent_change'))}).")
+            draft.years.extend([year_from, year_to])
+            return
+        targets = years or known
+        found: dict[int, ToolResult] = {}
+        for year in targets:
+            found[year] = self.call(draft, "platform_stat", metric=metric, year=year)
+            if not found[year].found:
+                self.abstain(draft, f"I have no platform statistics for {year}: {found[year].note}.")
+                return
+        unit = " offers" if metric == "offers_total" else ""
+        lines = []
+        for year in targets:
+            in_year = _in_year if len(targets) > 1 else (lambda r: f"{r['raw']}{unit}")
+            figure = self._figures.figure("platform_stats", found[year].rows, in_year)
+            sample = ""
+            if metric == "median_salary_expectation":
+                offers = self.call(draft, "platform_stat", metric="offers_total", year=year)
+                if offers.found:
+                    figure, sample = self._with_sample(found[year].rows, offers.rows, in_year)
+            lines.append((year, figure, sample))
+            draft.years.append(year)
+        if len(lines) == 1:
+            year, figure, sample = lines[0]
+            what = {
+                "median_salary_expectation": "the median salary expectation for AI and Machine Learning "
+                "developers on the job platform was",
+                "offers_total": "AI and Machine Learning developers on the job platform received a total of",
+                "proposals": "the proposals figure for AI and Machine Learning developers was",
+            }[metric]
+            draft.say(f"In {year}, {what} {figure}{sample}.")
+        else:
+            pieces = [f"{figure}{sample}" for _, figure, sample in lines]
+            draft.say(
+                f"The {label} for AI and Machine Learning developers on the job platform was " + "; ".join(pieces) + "."
+            )
+        if metric == "median_salary_expectation" and s.monthly:
+            draft.say("The page does not say whether this is a monthly or an annual amount.")
+
+    def _with_sample(self, medians: list[dict[str, Any]], offers: list[dict[str, Any]], fmt: Any) -> tuple[str, str]:
+        """The median and its offers count; when pages disagree, each median with its own page's count."""
+        values = self._figures.alternatives("platform_stats", medians)
+        if len(values) == 1:
+            sample = self._figures.figure("platform_stats", offers, _offers)
+            return self._figures.figure("platform_stats", medians, fmt), f", based on {sample}"
+        pieces = []
+        for group in values:
+            pages = {row["doc_id"] for row in group}
+            same_page = [row for row in offers if row["doc_id"] in pages]
+            sample = f", based on {self._figures.figure('platform_stats', same_page, _offers)}" if same_page else ""
+            pieces.append(f"{fmt(group[0])} {cite_all(self._figures.draft, group)}{sample}")
+        if {row["doc_id"] for row in offers} <= {row["doc_id"] for row in medians}:
+            self._figures.alternatives("platform_stats", offers)  # every count is written next to its median
+        return ", or ".join(pieces), ""
