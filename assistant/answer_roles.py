@@ -130,6 +130,12 @@ REASON = re.compile(
     r"drives?|driven by|enables?|allows?|helps?|ensures?|to ensure|to avoid|therefore|thus)\b",
     re.I,
 )
+# A purpose clause gives a reason too ("Develop deep expertise ... to become a sought-after professional").
+PURPOSE = re.compile(
+    r"\bto (?:become|be|stay|remain|get|gain|keep|build|showcase|show|stand out|advance|boost|improve|enhance|"
+    r"position|grow|succeed|excel)\b",
+    re.I,
+)
 # "How do I avoid / prevent / reduce X?", "ways to get around X": a remedy for a problem is asked, not what the
 # problem is (general English: the verbs of countering something).
 _REMEDY_VERB = (

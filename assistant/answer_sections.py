@@ -10,6 +10,8 @@ from __future__ import annotations
 from assistant.answer_roles import (
     DEPENDS,
     LIST_WORDS,
+    PURPOSE,
+    REASON,
     REMEDY,
     WHY,
     YES_NO,
@@ -194,7 +196,12 @@ class SectionAnswers:
         # Named whole just below a heading named in part ("future outlook for ML careers": Future Outlook under
         # Career Development, which shares "careers" only): the partly named section's lead sentence gets
         # the embedding's vote, the named section is surer evidence, so it gets more slack.
-        slack = TOPIC_SLACK * (2 if top is not passages[0] and top.heading_match >= 1 else 1)
+        # So is a list named whole that a "why" is asked of when its items give the reasons ("why specialize in one
+        # area of AI": Specialization, "... to become a sought-after professional"; a list of steps that gives
+        # none, Continuous Learning, leaves "why is continuous learning important" to the sentence saying why).
+        reasons = WHY.match(query) and any(REASON.search(u.text) or PURPOSE.search(u.text) for u, _ in section)
+        named_whole = top.heading_match >= 1 and (top is not passages[0] or reasons)
+        slack = TOPIC_SLACK * (2 if named_whole else 1)
         if section_best < elsewhere - slack:
             return False  # the heading is named, but a sentence elsewhere says much more about what is asked
         if is_list([u for u, _ in section]):

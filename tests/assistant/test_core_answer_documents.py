@@ -1143,7 +1143,12 @@ def test_how_do_a_and_b_differ_is_a_comparison_with_each_side_said(
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "wanted"),
-    [("why specialize in one area of AI", "Identify a niche"), ("why should I build a portfolio", "personal projects")],
+    [
+        ("why specialize in one area of AI", "Identify a niche"),
+        ("why should I specialize in AI?", "Identify a niche"),
+        ("why is specialization worth it in AI?", "Identify a niche"),
+        ("why should I build a portfolio", "personal projects"),
+    ],
 )
 def test_a_why_question_naming_a_list_section_gets_its_items(
     real_assistant: Assistant, question: str, wanted: str
