@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.draft import Draft, article, money, plain, signed_money, signed_pct
 from assistant.statistics.conflicts import rules, split_values
+
+if TYPE_CHECKING:
+    from assistant.statistics.tools import ToolResult
 
 Row = dict[str, Any]
 DISAGREE = "the sources disagree"
@@ -74,6 +77,22 @@ def per_candidate(
 def unique_rows(rows: list[Row]) -> list[Row]:
     """Rows without repeats of the same document line (memoised results can list a row twice)."""
     return list({(row.get("doc_id"), row.get("line"), row.get("raw")): row for row in rows}.values())
+
+
+class StatisticsPart:
+    """A part of StatisticsAnswerer kept in its own module (guide salaries, platform figures): what it uses of
+    the answerer, which mixes the parts in."""
+
+    if TYPE_CHECKING:  # provided by StatisticsAnswerer
+
+        def call(self, draft: Draft, tool: str, **arguments: Any) -> ToolResult: ...
+
+        def abstain(self, draft: Draft, reason: str) -> None: ...
+
+        def coverage(self) -> dict[str, Any]: ...
+
+        @property
+        def _figures(self) -> FigureWriter: ...
 
 
 class FigureWriter:

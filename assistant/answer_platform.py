@@ -5,10 +5,10 @@ each module reads as one kind of answer."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from assistant.answer_figures import (
-    FigureWriter,
+    StatisticsPart,
     amount,
     cite_all,
     per_candidate,
@@ -33,19 +33,8 @@ def _in_year(row: dict[str, Any]) -> str:
     return f"{row['raw']} in {row['year']}"
 
 
-class PlatformAnswers:
+class PlatformAnswers(StatisticsPart):
     """The job platform's pages (platform_stats) answered for one question."""
-
-    if TYPE_CHECKING:  # provided by StatisticsAnswerer
-
-        def call(self, draft: Draft, tool: str, **arguments: Any) -> ToolResult: ...
-
-        def abstain(self, draft: Draft, reason: str) -> None: ...
-
-        def coverage(self) -> dict[str, Any]: ...
-
-        @property
-        def _figures(self) -> FigureWriter: ...
 
     def _platform(self, s: Slots, draft: Draft) -> None:
         if s.platform_metric == "all":

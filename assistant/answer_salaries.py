@@ -4,33 +4,21 @@ and rankings. A part of StatisticsAnswerer (mixed in), kept apart so each module
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from assistant.answer_figures import (
-    FigureWriter,
+    StatisticsPart,
     cite_all,
     per_candidate,
     possible_leaders,
 )
 from assistant.draft import Draft, article, money, signed_money, signed_pct
 from assistant.statistics.conflicts import group_figures
-from assistant.statistics.tools import ToolResult
 from assistant.understanding import Slots
 
 
-class GuideSalaryAnswers:
+class GuideSalaryAnswers(StatisticsPart):
     """The guide's salary tables (role_salaries, city_salaries, ranking_claims) answered for one question."""
-
-    if TYPE_CHECKING:  # provided by StatisticsAnswerer
-
-        def call(self, draft: Draft, tool: str, **arguments: Any) -> ToolResult: ...
-
-        def abstain(self, draft: Draft, reason: str) -> None: ...
-
-        def coverage(self) -> dict[str, Any]: ...
-
-        @property
-        def _figures(self) -> FigureWriter: ...
 
     def _roles(self, s: Slots, draft: Draft) -> None:
         roles = s.roles or []
