@@ -224,10 +224,14 @@ def elliptical(text: str, own: Slots) -> bool:
         words_of_its_own = [w for w in words if w not in STOPWORDS]
         if words_of_its_own:
             return False
+    # "is demand growing?", "does experience matter?": a verb asking of a noun of its own is a clause too.
+    if words and words[0] in _AUXILIARY and sum(w not in STOPWORDS for w in words[1:]) >= 2:
+        return False
     return len(words) <= ELLIPSIS_WORDS and not _SUBJECT.intersection(words)
 
 
 _SUBJECT = frozenset({"they", "he", "she", "we", "you", "i"})  # subject pronouns: a clause, not an ellipsis
+_AUXILIARY = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "can", "will", "should"})
 
 
 def names_metric(s: Slots) -> bool:

@@ -1263,3 +1263,17 @@ def test_which_company_asks_the_companies_figures(real_assistant: Assistant, que
     reply = ask(real_assistant, question)
     assert reply.plan[0].route == "statistics"
     assert expected in reply.answer and "total number of offers" not in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    ["what's the average ML salary and is demand growing?", "what do AI engineers earn, and is demand rising?"],
+)
+def test_a_later_yes_no_part_with_a_subject_of_its_own_is_not_an_ellipsis(
+    real_assistant: Assistant, message: str
+) -> None:
+    """'is demand growing?' after a pay part is a question of its own (a verb asking of its own noun), so it does
+    not take the figure kind and the pay of the part before: the documents answer it."""
+    reply = ask(real_assistant, message)
+    assert len(reply.plan) == 2 and reply.plan[1].kind != "figure" and reply.plan[1].route == "documents", reply.plan
