@@ -230,7 +230,14 @@ class DocumentAnswerer:
         counted = self._retriever.names.unwritten_counted(query)
         if not counted or has_any(f" {query.lower()} ", SALARY_WORDS):
             return []  # "how much dough do ML engineers make?": the question says it asks for pay
-        return [w for w in counted if not self._synonyms.words_for(w) and not self._means_pay(w)]
+        # A word near pay counts as pay when "how much" asks it ("how much remuneration"); "how many" counts
+        # things, and "hours" (near "wage") counted is no pay asked ("how many hours a week do ML engineers work?").
+        return [
+            w
+            for w in counted
+            if not self._synonyms.words_for(w)
+            and not (self._means_pay(w) and not re.search(rf"\bhow\s+many\s+{re.escape(w.split()[0])}\b", query, re.I))
+        ]
 
     def _means_pay(self, word: str) -> bool:
         """The word is another word for what the statistics measure: its vector is within PAY_MEANING of one of

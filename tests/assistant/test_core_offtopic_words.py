@@ -244,3 +244,13 @@ def test_a_thing_needed_that_the_documents_never_write_is_refused(
 ) -> None:
     reply = real_assistant.ask(question)
     assert reply.abstained == refused, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["how many hours a week do ML engineers work?", "how many hours do data scientists work per day?"]
+)
+def test_hours_counted_are_not_pay(real_assistant: Assistant, question: str) -> None:
+    """'how many' counts things: 'hours' lies near 'wage', but counted it asks no pay, and the documents never
+    say how long anyone works (the role's salary table answered it)."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained and "anything about hours" in reply.answer and "$" not in reply.answer, reply.answer
