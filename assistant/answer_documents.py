@@ -44,6 +44,7 @@ from assistant.phrase_match import has_any
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.understanding import SALARY_WORDS
+from assistant.unwritten import counted_things
 
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
@@ -232,11 +233,11 @@ class DocumentAnswerer:
             return []  # "how much dough do ML engineers make?": the question says it asks for pay
         # A word near pay counts as pay when "how much" asks it ("how much remuneration"); "how many" counts
         # things, and "hours" (near "wage") counted is no pay asked ("how many hours a week do ML engineers work?").
+        things = counted_things(query)
         return [
             w
             for w in counted
-            if not self._synonyms.words_for(w)
-            and not (self._means_pay(w) and not re.search(rf"\bhow\s+many\s+{re.escape(w.split()[0])}\b", query, re.I))
+            if not self._synonyms.words_for(w) and not (self._means_pay(w) and w.split()[0].lower() not in things)
         ]
 
     def _means_pay(self, word: str) -> bool:

@@ -79,6 +79,12 @@ def unique_rows(rows: list[Row]) -> list[Row]:
     return list({(row.get("doc_id"), row.get("line"), row.get("raw")): row for row in rows}.values())
 
 
+def claim_called(claim: Row) -> str:
+    """How a claim sentence names the claim ('calls San Francisco "Highest overall"'): also how an answer is
+    checked for having noted it already."""
+    return f'calls {claim["subject"]} "{claim["claim"]["raw"]}"'
+
+
 class StatisticsPart:
     """A part of StatisticsAnswerer kept in its own module (guide salaries, platform figures): what it uses of
     the answerer, which mixes the parts in."""
@@ -124,7 +130,7 @@ class FigureWriter:
         """Close the answer: say plainly which figures the sources disagree on, and any contradicted claim."""
         named: list[str] = []
         seen: set[tuple[str, str]] = set()
-        claims: dict[tuple[Any, ...], list[Row]] = {}
+        claims: list[Row] = []
         for result in self.draft.results[self.first_result :]:
             for contest in result.contested:
                 ident = contest_id(contest["table"], contest["rows"][0])
@@ -140,17 +146,23 @@ class FigureWriter:
                     f"Note that {DISAGREE} on {contest['label']}: {listing}. I can't tell which is right, "
                     f"so I give each value with its source."
                 )
-            for claim in result.contradicted_claims:
-                # The same claim in several documents (a reprint) is one sentence citing every copy.
-                same = (claim["dimension"], claim["subject"], claim["direction"], claim["position"], claim["within"])
-                claims.setdefault(same, []).append(claim)
+            claims.extend(result.contradicted_claims)
         if named:
             figures = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
             self.draft.say(
                 f"Note that {DISAGREE} on {figures}: different documents give different values, so I give "
                 f"each with its own source rather than pick one."
             )
-        for copies in claims.values():
+        self.say_claims(claims)
+
+    def say_claims(self, claims: list[Row]) -> None:
+        """A sentence per contradicted claim; the same claim in several documents (a reprint) is one sentence
+        citing every copy."""
+        grouped: dict[tuple[Any, ...], list[Row]] = {}
+        for claim in claims:
+            same = (claim["dimension"], claim["subject"], claim["direction"], claim["position"], claim["within"])
+            grouped.setdefault(same, []).append(claim)
+        for copies in grouped.values():
             self.draft.say(self.claim_sentence(copies))
 
     def claim_sentence(self, copies: list[Row]) -> str:
@@ -168,7 +180,7 @@ class FigureWriter:
         comparison = "higher" if claim["direction"] == "highest" else "lower"
         within = f" for {article(claim['within'])} {claim['within']}" if claim.get("within") else ""
         return (
-            f'Note that {DISAGREE}: {source} calls {claim["subject"]} "{said["raw"]}" '
+            f"Note that {DISAGREE}: {source} {claim_called(claim)} "
             f"{cite_all(self.draft, said_rows)}, yet its figure{within} is {subject}, while {ahead} "
             f"{'has a' if len(ahead_rows) == 1 else 'have'} {comparison} one."
         )

@@ -37,16 +37,11 @@ class PlatformAnswers(StatisticsPart):
     """The job platform's pages (platform_stats) answered for one question."""
 
     def _platform(self, s: Slots, draft: Draft) -> None:
-        if s.platform_metric == "all":
+        # "the headline figures": each of them; "what changed from 2024 to 2025?" names no figure: each one's change
+        changes = s.platform_metric is None and s.compare and not (s.salary or s.roles or s.market_metric)
+        if s.platform_metric == "all" or changes:
             for metric in self.coverage().get("platform_metrics", []):
-                self._platform(replace(s, platform_metric=metric, compare=False), draft)
-                if draft.abstained:
-                    return
-            return
-        if s.platform_metric is None and s.compare and not (s.salary or s.roles or s.market_metric):
-            # "what changed from 2024 to 2025?" names no figure: the change of every headline figure
-            for metric in self.coverage().get("platform_metrics", []):
-                self._platform(replace(s, platform_metric=metric), draft)
+                self._platform(replace(s, platform_metric=metric, compare=changes), draft)
                 if draft.abstained:
                     return
             return

@@ -17,11 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.answer_figures import FigureWriter, cite_all
+from assistant.answer_figures import FigureWriter, cite_all, claim_called
 from assistant.answer_platform import PlatformAnswers
 from assistant.answer_salaries import GuideSalaryAnswers
 from assistant.draft import Draft
 from assistant.models import ToolCall
+from assistant.retrieval import source_span
 from assistant.settings import PROJECT_ROOT
 from assistant.statistics.conflicts import contradicted_claims, group_figures, split_values
 from assistant.statistics.store import StatsStore
@@ -129,17 +130,13 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
         """A documents answer that quotes a ranking claim the figures contradict ("San Francisco: Highest
         overall") says so, as a statistics answer touching it does: the quote alone would state a ranking the
         sources' own figures do not bear out."""
-        said = " ".join(draft.parts)
-        claims: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-        for claim in contradicted_claims(self._store):
-            row = claim["claim"]
-            if f'calls {claim["subject"]} "{row["raw"]}"' in said or not _quoted(draft, row):
-                continue  # already noted by the statistics part, or not quoted
-            same = (claim["dimension"], claim["subject"], claim["direction"], claim["position"], claim["within"])
-            claims.setdefault(same, []).append(claim)
-        writer = FigureWriter(draft)
-        for copies in claims.values():
-            draft.say(writer.claim_sentence(copies))
+        said = " ".join(draft.parts)  # what the answer says now (a statistics part rolled back noted nothing)
+        quoted = [
+            claim
+            for claim in contradicted_claims(self._store)
+            if claim_called(claim) not in said and _quoted(draft, claim["claim"])
+        ]
+        FigureWriter(draft).say_claims(quoted)
 
     @property
     def _figures(self) -> FigureWriter:
@@ -306,10 +303,9 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
 def _quoted(draft: Draft, row: dict[str, Any]) -> bool:
     """Whether a passage citation of the draft quotes the claim's line (its document, its line, its words)."""
     for citation in draft.citations:
-        doc, _, lines = citation.source.rpartition(":")
+        doc, first, last = source_span(citation.source)
         if doc != row["doc_id"] or citation.score is None or str(row["raw"]).lower() not in citation.snippet.lower():
             continue
-        first, _, last = lines.partition("-")
-        if first.isdigit() and int(first) <= int(row["line"]) <= int(last or first):
+        if first <= int(row["line"]) <= last:
             return True
     return False

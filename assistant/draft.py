@@ -9,7 +9,7 @@ from typing import Any
 
 from assistant.documents import Document
 from assistant.models import Citation, ToolCall
-from assistant.retrieval import Passage
+from assistant.retrieval import Passage, source_span
 from assistant.statistics.tools import ToolResult
 
 
@@ -107,8 +107,7 @@ class Draft:
             citation = self.citations[self._keys[key] - 1]
             if text and text not in citation.snippet:
                 citation.snippet = f"{citation.snippet} / {text}"
-                first = int(citation.source.rsplit(":", 1)[1].split("-")[0])
-                last = int(citation.source.rsplit(":", 1)[1].split("-")[-1])
+                _, first, last = source_span(citation.source)
                 lo, hi = min(first, line), max(last, line)
                 citation.source = f"{doc_id}:{lo}" if lo == hi else f"{doc_id}:{lo}-{hi}"
             return f"[{self._keys[key]}]"

@@ -290,10 +290,18 @@ class Retriever:
 
 def first_line_of(source: str) -> int:
     """A chunk's first line in its document, from its source ('file.md:79-81' -> 79; 0 when it names none)."""
+    return source_span(source)[1]
+
+
+def source_span(source: str) -> tuple[str, int, int]:
+    """A citation's or chunk's document and line range: 'file.md:79-81' -> ('file.md', 79, 81), 'file.md:209' ->
+    ('file.md', 209, 209); lines 0 when it names none."""
+    doc, _, lines = source.rpartition(":")
+    first, _, last = lines.partition("-")
     try:
-        return int(source.rsplit(":", 1)[1].split("-")[0])
-    except (IndexError, ValueError):
-        return 0
+        return doc, int(first), int(last or first)
+    except ValueError:
+        return doc or source, 0, 0
 
 
 def _fields(chunk_id: str, text: str, meta: dict[str, Any]) -> dict[str, Any]:

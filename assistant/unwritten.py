@@ -34,7 +34,7 @@ _ASKING = re.compile(
     r"would|will|tell|explain|define)\b)",
     re.IGNORECASE,
 )
-_COUNTED = re.compile(r"\bhow\s+(?:much|many)\s+([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?", re.IGNORECASE)
+_COUNTED = re.compile(r"\bhow\s+(much|many)\s+([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?", re.IGNORECASE)
 # What a job gives, or the best of: "do ML engineers get health insurance", "do AI jobs offer remote work", "best
 # laptop for deep learning", "do I need a visa" (an article skipped; after "need" one is required: "need besides
 # the tech side", "need creativity" ask about something else).
@@ -147,7 +147,7 @@ class UnwrittenWords:
         ("math" / "mathematics"), is counted by them; so is a common word ("lots") or a verb form ("promoted")."""
         out = []
         for match in _COUNTED.finditer(query):
-            first, second = match.group(1), match.group(2)
+            _, first, second = match.groups()
             # a clipped word of three letters or fewer is an abbreviation ("yrs", "hrs"), not a name of a thing
             if len(first) <= 3 or self._counted_written(first):
                 continue
@@ -309,3 +309,8 @@ def folded(text: str) -> str:
 
 # "-ise", "-ised", "-ising", "-isation" after three letters at least ("optimisation", "specialised"); not "rise".
 _BRITISH_ISE = re.compile(r"(?<=[a-z]{3})is(?=e[ds]?\b|ing\b|ation)", re.IGNORECASE)
+
+
+def counted_things(query: str) -> set[str]:
+    """The words "how many" counts (lower case): things counted, where "how much" may ask an amount of pay."""
+    return {found.group(2).lower() for found in _COUNTED.finditer(query) if found.group(1).lower() == "many"}
