@@ -40,7 +40,7 @@ RANK_LOW = _word_list("rank_low")
 MONTHLY_WORDS = _word_list("monthly_words")
 UNSTATED_PERIODS = _table("unstated_periods")
 # An amount of money the asker states ("is 150k good?", "$95,000 offer"): pay is what the part is about.
-AMOUNT = re.compile(r"\$\s?\d|\b\d+(?:[.,]\d+)?\s?k\b")
+STATED_AMOUNT = re.compile(r"\$\s?\d|\b\d+(?:[.,]\d+)?\s?k\b")
 UNSTATED_CURRENCIES = _table("unstated_currencies")
 PREDICTION_WORDS = _word_list("prediction_words")
 TOOLS_WORDS = _word_list("tools_words")
@@ -306,7 +306,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         has_any(text, SALARY_WORDS) or "average" in text
     ):
         s.market_metric = None  # "what should an AI/ML expert know" is not about their salary
-    s.salary = has_any(text, SALARY_WORDS) or AMOUNT.search(text) is not None
+    s.salary = has_any(text, SALARY_WORDS) or STATED_AMOUNT.search(text) is not None
     s.compare = has_any(text.replace("grow into", " "), COMPARE_WORDS)
     # "which is higher, entry or late career?": the two levels side by side, not a ranking of the roles
     two_levels = len(s.levels) >= 2 and re.search(r"\b(?:higher|lower|more|less|better|worse|or)\b", text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.pipeline import Assistant
+from tests.assistant.test_core_followups import conversation
 from tests.assistant.test_core_pipeline import ask
 
 pytestmark = pytest.mark.slow
@@ -66,10 +67,7 @@ def test_the_contradiction_is_noted_once_when_the_statistics_noted_it(real_assis
 )
 def test_which_is_higher_after_two_roles_says_which(real_assistant: Assistant, turns: list[str], verdict: str) -> None:
     """The two roles of the turns before are compared, not listed again table by table."""
-    session = None
-    for turn in turns:
-        reply = real_assistant.ask(turn, session)
-        session = reply.session_id
+    reply = conversation(real_assistant, *turns)
     assert verdict in reply.answer, reply.answer
     assert "Late Career" not in reply.answer and "Level level" not in reply.answer, reply.answer
 
@@ -166,10 +164,7 @@ def test_is_that_monthly_after_a_platform_figure_is_answered_by_the_figure(
 ) -> None:
     """A yes/no about a named figure's period asks the figure (whose answer says the page states no period), not
     how the figure is made (the method passage about counting offers)."""
-    session = None
-    for turn in turns:
-        reply = real_assistant.ask(turn, session)
-        session = reply.session_id
+    reply = conversation(real_assistant, *turns)
     assert "does not say whether this is a monthly or an annual amount" in reply.answer, reply.answer
 
 
