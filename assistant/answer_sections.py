@@ -112,6 +112,7 @@ class SectionAnswers:
         rank = {
             id(p): (p.heading_match, focus.get(p.chunk_id, self._heading_share(p, search_text)), p.score) for p in named
         }
+        headed_elsewhere = False
         for passage in sorted(named, key=lambda p: rank[id(p)], reverse=True):
             if kind != "figure" and mostly_figures(passage):
                 continue  # a salary table is the statistics' to give, not a list answer to "what skills"
@@ -127,7 +128,16 @@ class SectionAnswers:
             elsewhere = [s for s in scored[:5] if s.passage.chunk_id not in inside]
             if by_list_word and self._asks_beyond(query, passage, section, elsewhere):
                 continue
+            if by_list_word and self._headed_elsewhere(query, heading, elsewhere):
+                headed_elsewhere = True
+                continue
             found = self._section_list(passage, search_text, lead="", asked=asked)
+            if found is not None:
+                return found
+        if headed_elsewhere and best.heading_share > 0 and self._of_a_list(best):
+            # the list the question's own topic heads answers instead ("examples of regression algorithms": the
+            # Regression Models bullets)
+            found = self._section_list(self._level_named(best, passages, query), search_text, lead="", asked=asked)
             if found is not None:
                 return found
         if best.unit.is_item:
@@ -255,6 +265,15 @@ class SectionAnswers:
         if found_in(specific, said):
             return False
         return any(found_in(specific, set(terms(s.unit.as_sentence()))) for s in elsewhere)
+
+    def _headed_elsewhere(self, query: str, heading: set[str], elsewhere: list[Scored]) -> bool:
+        """The question's specific words that this list's heading lacks head a close answer's own section:
+        "examples of regression algorithms" is about Regression Models (its best bullets), not Common Examples
+        of Classification Models, though an item there ("Logistic Regression") says "regression"."""
+        specific = {t for t in terms(query) if self._retriever.lexical.rare(t) and t not in LIST_WORDS} - found_in(
+            set(terms(query)), heading
+        )
+        return bool(specific) and any(found_in(specific, set(terms(heading_of(s.passage)))) for s in elsewhere)
 
     def _section_list(
         self,

@@ -1488,3 +1488,15 @@ def test_a_list_question_answered_by_a_prose_sentence_is_not_turned_into_heading
     text = answer(real_assistant, question, "list").text()
     assert expected in text, text
     assert "\n- " not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["examples of regression algorithms", "list a few regression algorithm examples"])
+def test_a_list_named_by_the_list_word_only_yields_to_the_section_the_topic_heads(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'Common Examples of Classification Models' is named by 'examples' alone (its 'Logistic Regression' item says
+    'regression'); the question's topic heads Regression Models, whose bullets answer."""
+    text = answer(real_assistant, question, "list").text()
+    assert text.startswith("Regression models involve continuous values"), text
+    assert "Naïve Bayes" not in text, text
