@@ -139,7 +139,11 @@ class Planner:
             slots = own
             # A title the tables lack ("an AI product manager") is who "they" are as much as a known role.
             earlier_roles = roles_of(before.slots) if before and before.route != "out_of_scope" else []
-            resolved = self.words.resolve_role(text, earlier_roles[0]) if earlier_roles and not own.roles else None
+            # "compare ML engineers and data scientists: pay and what they focus on": "they" are both roles named.
+            who = " and ".join(earlier_roles[:2]) if len(earlier_roles) > 1 and _PERSON.search(text) else None
+            resolved = (
+                self.words.resolve_role(text, who or earlier_roles[0]) if earlier_roles and not own.roles else None
+            )
             if resolved:
                 slots = understand(resolved, vocabulary)
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
@@ -214,6 +218,10 @@ class Planner:
             # "the job" is searched as the role.
             by_role = role_kind and (person or kind in self.examples.role_context or kind == "comparison")
             part.query = (resolved if by_role and resolved else None) or asked
+            if resolved and part.route == "documents" and _PERSON.search(text) and not topicless(text):
+                # "... and what are their main duties?", "what does deployment involve for them?": the person is
+                # the role before, whatever the kind; it is the context of the part's own topic, as if named.
+                part.context.extend(r for r in roles_of(slots.to_dict()) if r not in part.context)
             the_figure = figure_named(before) if previous_kind == "figure" and not (person or by_role) else ""
             if kind != "figure" and the_figure and not names_something(own):
                 # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").

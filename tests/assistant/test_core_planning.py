@@ -1277,3 +1277,39 @@ def test_a_later_yes_no_part_with_a_subject_of_its_own_is_not_an_ellipsis(
     not take the figure kind and the pay of the part before: the documents answer it."""
     reply = ask(real_assistant, message)
     assert len(reply.plan) == 2 and reply.plan[1].kind != "figure" and reply.plan[1].route == "documents", reply.plan
+
+
+# -- parts2: two-part messages ("both") ------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "entry level machine learning engineer pay, and what does deploying models involve for them?",
+        "What do ML engineers make early in their career? What does model deployment involve for them?",
+    ],
+)
+def test_a_person_in_a_later_part_is_the_role_before_as_context(real_assistant: Assistant, message: str) -> None:
+    """'... for them' names the role of the part before: the role is the context of the part's own topic (as when
+    the role is named), so the role's deployment duties answer, not a generic line about deploying."""
+    reply = ask(real_assistant, message)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert "production environments" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "compare ML engineer and data scientist: pay and what they focus on",
+        "what do data scientists and machine learning engineers earn, and what do they spend their time on?",
+    ],
+)
+def test_they_after_two_roles_are_both_roles(real_assistant: Assistant, message: str) -> None:
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert len(parts) == 2 and parts[1].route == "documents", [(p.text, p.route) for p in parts]
+    assert {"Machine Learning Engineer", "Data Scientist"} <= set(parts[1].slots.roles), parts[1].slots.roles
+    searched = " ".join([parts[1].query, *parts[1].context])  # named in the query or as its context
+    assert "Machine Learning Engineer" in searched and "Data Scientist" in searched, searched
