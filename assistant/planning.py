@@ -53,6 +53,7 @@ from assistant.question_parts import (
     is_hypothetical,
     split_parts,
     topicless,
+    without_levels,
     without_source,
     without_trailing_statement,
 )
@@ -128,7 +129,10 @@ class Planner:
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
         message = self.words.restated(message, previous.message if previous is not None else None)
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
-        for text in split_parts(message, self.is_greeting, lambda t: asks_by_itself(read(t))):
+        parts = split_parts(
+            message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)
+        )
+        for text in parts:
             own = asked_level(read(without_source(text)), text, vocabulary)
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
@@ -267,6 +271,11 @@ class Planner:
                 part.slots = replace(part.slots, roles=carried) if carried else part.slots
             planned.append(part)
         return planned
+
+    def _asks(self, slots: Slots, text: str) -> str:
+        """What a phrase of a message asks by itself, for the splitter: its slots' reading, and a career step
+        ("career ladder", "promotion": the path cues) asks the documents, as a skill or a duty does."""
+        return asks_by_itself(slots) or ("documents" if self.words.path.search(text) else "")
 
     def is_greeting(self, text: str) -> bool:
         """'Hi!', 'thanks a lot': a part led by a small-talk cue of the examples file (not 'I'm in NYC')."""
