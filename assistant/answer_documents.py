@@ -93,8 +93,8 @@ class DocumentAnswerer:
         query = self._read_acronyms(query)
         if self._unwritten(query):
             return False  # "is Julia good for ML?": the documents never name what is asked about
-        if self._unsaid(query) or self._uncounted(query):
-            return False  # "explain tokenization", "how many vacation days ...": what is asked is never written
+        if self._unsaid(query) or self._uncounted(query) or self._retriever.names.unstated_origin(query):
+            return False  # "explain tokenization", "how many vacation days ...", "who invented X": never written
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data
@@ -190,6 +190,7 @@ class DocumentAnswerer:
         remuneration for an ML engineer")."""
         rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
         rare += self._uncounted(query) if kind else []
+        rare += [origin] if (origin := self._retriever.names.unstated_origin(query)) else []  # "who created X"
         rare = list(dict.fromkeys(rare))  # "do AI researchers get sabbaticals": rare and given
         if not self._retriever.names.unwritten_names(query):
             return rare  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
