@@ -16,13 +16,13 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from assistant.kind_rules import names_something
+from assistant.kind_rules import elliptical, names_something
 from assistant.phrase_match import phrase_pattern
 from assistant.question_kinds import PLAN_VOCABULARY_PATH, PlanVocabulary, generic_form
 from assistant.question_parts import topicless
 from assistant.sessions import Turn
 from assistant.text_terms import STOPWORDS, terms
-from assistant.understanding import FOLLOWUP_START, Slots, Vocabulary, rank_dimension
+from assistant.understanding import FOLLOWUP_START, Slots, Vocabulary, rank_dimension, understand
 
 if TYPE_CHECKING:
     from assistant.planning import PlannedPart
@@ -46,6 +46,10 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
     # A figure the data lacked ("what do data scientists make in Seattle?") still sets what "what about ML
     # engineers?" asks of; any other refused turn sets nothing.
     refused = previous is not None and previous.route == "out_of_scope" and previous.slots.get("kind") != "figure"
+    if refused and current.place_pointer and not current.city and previous is not None and previous.slots.get("city"):
+        # ... but "there" still names the place it asked about: "what's the weather like in Seattle?" (refused),
+        # then "what do ML engineers earn there?" asks Seattle's figure. Only the place pointed at is taken.
+        return replace(current, city=str(previous.slots["city"]))
     if previous is None or previous.route == "invalid" or refused:
         return current
     before = previous.slots
@@ -135,11 +139,42 @@ def continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) 
 
 
 @lru_cache(maxsize=1)
+def _plan_words() -> dict[str, Any]:
+    """stats/vocabulary.toml, read once: the follow-up word lists below ([references], [yes_no] discourse)."""
+    return tomllib.loads(PLAN_VOCABULARY_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _asked_of_topic_words() -> frozenset[str]:
-    """The words a follow-up asks of the topic before ("examples", "risks"): stats/vocabulary.toml [references]."""
-    raw = tomllib.loads(PLAN_VOCABULARY_PATH.read_text(encoding="utf-8"))
-    words = (raw.get("references") or {}).get("asked_of_topic") or []
+    """The words a follow-up asks of the topic before ("examples", "risks"): [references] asked_of_topic."""
+    words = (_plan_words().get("references") or {}).get("asked_of_topic") or []
     return frozenset(t for w in words for t in terms(str(w)))
+
+
+@lru_cache(maxsize=1)
+def _discourse_opening() -> re.Pattern[str]:
+    """Discourse markers opening a message ("no wait,", "oops", "sorry,"): [yes_no] discourse."""
+    words = (_plan_words().get("yes_no") or {}).get("discourse") or []
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:(?:{alternatives})\b[\s,.!:;-]*)+", re.IGNORECASE)
+
+
+def corrected_fragment(message: str, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
+    """'no wait, AI engineers', 'oops, experienced', 'sorry - 2025' after a question: discourse markers and then
+    only what the last question should have been about is a correction without "I meant": the last question asked
+    again of what it names, read as "what about AI engineers?". None unless the rest, once the markers go, is an
+    ellipsis that names something ("wait, why?" names nothing; "no, what do they do?" is a question of its own)."""
+    opening = _discourse_opening().match(message)
+    if previous is None or opening is None:
+        return None
+    rest = message[opening.end() :].strip(" ?.!")
+    if not rest:
+        return None
+    own = understand(rest, vocabulary)
+    named = names_something(own) or own.unknown_role or own.unknown_level or own.unknown_place
+    return f"what about {rest}?" if named and elliptical(rest, own) else None
 
 
 def asked_of_topic(text: str, query: str, topic: str) -> str | None:

@@ -27,6 +27,7 @@ from assistant.followups import (
     content_words,
     context_roles,
     continues,
+    corrected_fragment,
     figure_named,
     inherit,
     item_words,
@@ -131,6 +132,7 @@ class Planner:
         planned: list[PlannedPart] = []
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
         message = self.words.restated(message, previous.message if previous is not None else None)
+        message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers"
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         for text in split_parts(message, self.is_greeting, lambda t: asks_by_itself(read(t))):
             own = asked_level(read(without_source(text)), text, vocabulary)

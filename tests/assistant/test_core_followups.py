@@ -563,3 +563,49 @@ def test_a_list_asked_of_it_after_a_salary_or_path_is_asked_of_the_job(
     assert reply.plan[0].entities.get("roles"), reply.plan  # the job stays what the conversation is about
     assert expected in reply.answer.lower()
     assert not any(h in reply.answer for h in ("Factors Influencing", "Career Paths", "$")), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("is New York a fun city to live in?", "how much do machine learning engineers make there?", "184,982"),
+        ("what's the best pizza in San Francisco?", "fine, what's the ML engineer salary in that city?", "179,061"),
+    ],
+)
+def test_there_after_a_refused_question_still_names_its_place(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # A refused turn passed nothing on, so "there" lost the place and the role's salaries were listed instead.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+def test_a_refused_question_s_place_is_not_taken_without_a_pointer(real_assistant: Assistant) -> None:
+    reply = conversation(real_assistant, "what's the weather like in Seattle?", "what do data scientists earn?")
+    assert "Seattle" not in reply.answer and "129,640" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("how much do robotics engineers earn at mid-career?", "no wait, AI engineers", "115,053"),
+        ("what's the late career salary for a data scientist?", "oops - experienced", "134,922"),
+        ("what does a data scientist earn at entry level?", "actually, mid-career", "125,259"),
+    ],
+)
+def test_a_correction_without_i_meant_asks_the_last_question_of_what_it_names(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("what is overfitting?", "wait, why?"), ("what do data scientists earn?", "no, what do they do?")],
+)
+def test_a_discourse_marker_before_a_question_of_its_own_is_no_correction(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and "$" not in reply.answer, reply.answer
