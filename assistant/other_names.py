@@ -15,7 +15,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from assistant.lexical import LexicalIndex
 from assistant.passage_units import acronyms, expansion_of
 from assistant.text_terms import STOPWORDS, split_sentences, terms
-from assistant.unwritten import UnwrittenWords, folded, written_pairs
+from assistant.unwritten import ORIGIN_STATED, UnwrittenWords, folded, written_pairs
 
 # An initialism the documents never write ("RL", "GAN") stands for the run of words with those initials only
 # when that run is repeated and outnumbers every other run with the same initials together by this much:
@@ -55,6 +55,14 @@ class OtherNames(UnwrittenWords):
             (term, self._expansions[acronym])
             for acronym in sorted(self._defined)
             if len(term := terms(folded(self._expansions.get(acronym, "")))) >= 3
+        ]
+        # The sentences that say where something came from ("founded", "released"), as terms: an origin asked of a
+        # thing no such sentence names is unstated (unstated_origin).
+        self._origin_sentences = [
+            frozenset(terms(folded(sentence).lower()))
+            for text in texts
+            for sentence in split_sentences(text)
+            if ORIGIN_STATED.search(sentence)
         ]
         self._after_forms: dict[str, frozenset[str]] = {}  # a word -> what the documents write after its forms
         self._before: dict[str, set[str]] = {}  # a word -> the words the documents write just before it

@@ -58,6 +58,7 @@ from assistant.question_parts import (
     is_hypothetical,
     split_parts,
     topicless,
+    without_levels,
     without_source,
     without_trailing_statement,
 )
@@ -134,7 +135,10 @@ class Planner:
         message = self.words.restated(message, previous.message if previous is not None else None)
         message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers"
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
-        for text in split_parts(message, self.is_greeting, lambda t: asks_by_itself(read(t))):
+        parts = split_parts(
+            message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)
+        )
+        for text in parts:
             own = asked_level(read(without_source(text)), text, vocabulary)
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
@@ -145,7 +149,11 @@ class Planner:
             slots = own
             # A title the tables lack ("an AI product manager") is who "they" are as much as a known role.
             earlier_roles = roles_of(before.slots) if before and before.route != "out_of_scope" else []
-            resolved = self.words.resolve_role(text, earlier_roles[0]) if earlier_roles and not own.roles else None
+            # "compare ML engineers and data scientists: pay and what they focus on": "they" are both roles named.
+            who = " and ".join(earlier_roles[:2]) if len(earlier_roles) > 1 and _PERSON.search(text) else None
+            resolved = (
+                self.words.resolve_role(text, who or earlier_roles[0]) if earlier_roles and not own.roles else None
+            )
             if resolved:
                 slots = understand(resolved, vocabulary)
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
@@ -220,6 +228,10 @@ class Planner:
             # "the job" is searched as the role.
             by_role = role_kind and (person or kind in self.examples.role_context or kind == "comparison")
             part.query = (resolved if by_role and resolved else None) or asked
+            if resolved and part.route == "documents" and _PERSON.search(text) and not topicless(text):
+                # "... and what are their main duties?", "what does deployment involve for them?": the person is
+                # the role before, whatever the kind; it is the context of the part's own topic, as if named.
+                part.context.extend(r for r in roles_of(slots.to_dict()) if r not in part.context)
             job = None if person else job_pointed_at(text, kind, own, previous_kind, earlier_roles)
             if job:
                 # "what skills do I need for it?" after a salary: the job's skills. The job stays the part's role
@@ -274,6 +286,11 @@ class Planner:
                 part.slots = replace(part.slots, roles=carried) if carried else part.slots
             planned.append(part)
         return planned
+
+    def _asks(self, slots: Slots, text: str) -> str:
+        """What a phrase of a message asks by itself, for the splitter: its slots' reading, and a career step
+        ("career ladder", "promotion": the path cues) asks the documents, as a skill or a duty does."""
+        return asks_by_itself(slots) or ("documents" if self.words.path.search(text) else "")
 
     def is_greeting(self, text: str) -> bool:
         """'Hi!', 'thanks a lot': a part led by a small-talk cue of the examples file (not 'I'm in NYC')."""

@@ -13,9 +13,10 @@ import unicodedata
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from assistant.passage_units import expansion_of
+from assistant.passage_units import comparison_sides, expansion_of
 from assistant.spelling import general_english
 from assistant.text_terms import STOPWORDS, WORD, terms
+from assistant.vocabulary_words import word_list
 
 if TYPE_CHECKING:
     from assistant.lexical import LexicalIndex
@@ -48,6 +49,46 @@ GIVEN_ZIPF = 4.5  # a perk's word is no commoner than this ("insurance" 4.5, "re
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#-]*[A-Za-z0-9+#]|[A-Za-z]")  # a word as a name is typed ("H-1B", "C++")
 
 
+def _phrases(name: str) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(word_list(name), key=len, reverse=True))
+
+
+# Who made a thing or when it began (the verbs are data: vocabulary.toml [words] origin_*): "who invented deep
+# learning", "who was Keras built by", "when did Keras come out", "what year was TensorFlow released".
+_ORIGIN_ASKED = re.compile(
+    rf"\b(?:who|whom|(?:which|what)\s+(?:company|companies|person|people|team|firm|lab|organi[sz]ation))\b"
+    rf"(?:\s+\S+){{0,6}}?\s+(?:first\s+|originally\s+|actually\s+)?(?P<who>{_phrases('origin_who')})\b"
+    rf"|\b(?:when|what\s+year|which\s+year|since\s+when|how\s+long\s+ago)\b(?:\s+\S+){{0,6}}?\s+"
+    rf"(?:first\s+|originally\s+)?(?P<when>{_phrases('origin_when')})\b",
+    re.IGNORECASE,
+)
+# A sentence that says where something came from: who made it, when it began.
+ORIGIN_STATED = re.compile(rf"\b(?:{_phrases('origin_stated')})\b", re.IGNORECASE)
+# The words of an origin question that are not the thing asked about ("which company first released X").
+_ORIGIN_WORDS = "year company companies person people team firm lab organization first originally actually ago long"
+_ORIGIN_FRAME = frozenset(
+    t for p in (*word_list("origin_who"), *word_list("origin_when"), *_ORIGIN_WORDS.split()) for t in terms(p)
+)
+
+
+# Two things set side by side beyond comparison_sides' shapes: "is A harder than B", "A better paid than B", "how
+# does A relate to my B", "A compared with B" (the planner's comparison shapes are read first).
+_SIDE_BY_SIDE = (
+    re.compile(r"^(?:is|are|does|do|would|will)\s+(.+?)\s+(?:\w+er|more|less)(?:\s+\w+)?\s+than\s+(.+)$", re.I),
+    re.compile(r"^how\s+(?:does|do|did|would)\s+(.+?)\s+(?:compare|stack\s+up)\s+(?:to|with|against)\s+(.+)$", re.I),
+    re.compile(r"^how\s+(?:does|do|would|could|can|might)\s+(.+?)\s+(?:relate|connect|apply)\s+to\s+(.+)$", re.I),
+)
+_COMPARING = re.compile(r"\b(?:vs\.?|versus|than|differ\w*|compar\w*|between|distinguish\w*|relate|connect)\b", re.I)
+# A word of a side's name is a noun or its modifier, no commoner than this ("nurse" 4.3, "stage" 4.6); commoner
+# ones are verbs and function words ("AI engineer gets" 5.5) and unlisted ones slang ("pls").
+SIDE_ZIPF = 5.0
+_PRO_FORMS = frozenset({"one", "ones"})  # "generative ones": the noun of the other side, not a thing of its own
+_SIDE_END = re.compile(
+    r"\s*[-–—:,;]\s+|\s+(?:on|in|at|for|of|with|from|and|or|whats|what|which|who|how|when|where|why)\s+", re.I
+)
+_SIDE_OPENING = re.compile(r"^(?:(?:my|our|your|a|an|the|some|his|her|their)\s+)+", re.I)
+
+
 class UnwrittenWords:
     """What the documents never write, for one build's words and word pairs (read by OtherNames.__init__)."""
 
@@ -62,6 +103,7 @@ class UnwrittenWords:
         _defined_terms: list[tuple[list[str], str]]
         _after_forms: dict[str, frozenset[str]]
         _after: dict[str, set[str]]
+        _origin_sentences: list[frozenset[str]]
 
     def writes_together(self, words: list[str]) -> bool:
         """Some two consecutive words of `words` stand together in the documents ("naive bayes used" ->
@@ -163,11 +205,65 @@ class UnwrittenWords:
                 out.append(" ".join(phrase[rare.index(True) :]))  # "good work-life" names "work-life"
         return out
 
+    def unwritten_sides(self, query: str, frame: Container[str] = frozenset()) -> list[str]:
+        """The side of a comparison or a relation that the documents never write, as typed: a side with a word
+        they write in no form ("is robotics engineering harder than civil engineering", "how does data science
+        relate to my accounting background"), or of two lower-case words they never write together ("ML
+        engineer vs software engineer salary": "software" and "engineer" are written, "software engineer" never).
+        The documents then say nothing of one thing compared: a passage about the other side is half an answer
+        to a question they cannot answer. Acronyms and names are unwritten_names' (a capital). `frame`: terms that
+        say how a side is asked, not what it is ("typical", "salary": "the typical tech salary" is the tech one)."""
+        english = general_english()
+        text = query.strip().rstrip("?.! ")
+        if not _COMPARING.search(text):
+            return []  # "is it a plain median or a weighted average": alternatives asked, nothing compared
+        sides = comparison_sides(text)
+        if sides is None:
+            found = next((m for shape in _SIDE_BY_SIDE if (m := shape.search(text))), None)
+            sides = (found.group(1), found.group(2)) if found else None
+        out = []
+        for side in sides or ():
+            # the side's name: up to a clause or a preposition ("data scientists | on the business side")
+            side = _SIDE_OPENING.sub("", _SIDE_END.split(side.strip(), maxsplit=1)[0])
+            words = [
+                w
+                for w in _NAME.findall(side)
+                if (found := terms(folded(w).lower())) and not set(found) <= set(frame) and w.lower() not in _PRO_FORMS
+            ]
+            unwritten = [w for w in words if w.islower() and len(w) > 3]
+            lead = words[-2:]  # the side's last two words name it, as English puts its head last ("software engineer")
+            if any(not self.writes_word(w) for w in unwritten) or (
+                len(lead) == 2
+                and all(w.islower() and 0 < english.zipf(w) <= SIDE_ZIPF for w in lead)
+                and not self.writes_together(lead)
+            ):
+                out.append(side)
+        return out
+
+    def unstated_origin(self, query: str) -> str:
+        """Who made the thing the question names, or when it began, when no sentence of the documents that names it
+        says so (ORIGIN_STATED: "created", "founded", "released", ...): "the origin of deep learning" ("who invented
+        deep learning", "when did Keras come out"), for the refusal to name; "" otherwise. A sentence that mentions
+        the thing ("frameworks like TensorFlow and PyTorch") says nothing of where it came from."""
+        asked = _ORIGIN_ASKED.search(query)
+        if not asked:
+            return ""
+        thing = [t for t in terms(folded(query).lower()) if t not in _ORIGIN_FRAME]
+        if not thing or any(set(thing) <= sentence for sentence in self._origin_sentences):
+            return ""  # "who created it?": the thing is the turn before's, which the planner's context names
+        named = [w for w in _NAME.findall(query) if (found := terms(folded(w).lower())) and set(found) - _ORIGIN_FRAME]
+        return f"the origin of {' '.join(named)}"  # "who was scikit-learn developed by": the origin of scikit-learn
+
     def _counted_written(self, word: str) -> bool:
         word = folded(word).lower()
-        at = bisect.bisect_left(self._sorted_words, word)
-        clipped = len(word) >= 4 and at < len(self._sorted_words) and self._sorted_words[at].startswith(word)
+        # a clipped word starts a written word, or the plural of one of five letters or more ("params": param-eters;
+        # not "specs": "spec" starts "specific" as well as what a laptop's specs would be)
+        clipped = self._starts_word(word, 4) or (word.endswith("s") and self._starts_word(word[:-1], 5))
         return clipped or word in STOPWORDS or self.writes_word(word)
+
+    def _starts_word(self, word: str, least: int) -> bool:
+        at = bisect.bisect_left(self._sorted_words, word)
+        return len(word) >= least and at < len(self._sorted_words) and self._sorted_words[at].startswith(word)
 
     def _specific(self, word: str) -> bool:
         """A word general English uses rarely, as a noun or adjective, that is not one of the documents' words in
@@ -198,8 +294,7 @@ class UnwrittenWords:
         return not found or all(self._name_written(t) or self._starts_written(t) for t in found)
 
     def _starts_written(self, word: str) -> bool:
-        at = bisect.bisect_left(self._sorted_words, word)
-        return len(word) >= 6 and at < len(self._sorted_words) and self._sorted_words[at].startswith(word)
+        return self._starts_word(word, 6)
 
     def _name_written(self, word: str) -> bool:
         """The documents write this word of a name, or it with a plural ending ("GPUs" / "gpu", "APIs") or a

@@ -254,3 +254,85 @@ def test_hours_counted_are_not_pay(real_assistant: Assistant, question: str) -> 
     say how long anyone works (the role's salary table answered it)."""
     reply = real_assistant.ask(question)
     assert reply.abstained and "anything about hours" in reply.answer and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("who invented neural networks?", "neural networks"),
+        ("which company created PyTorch", "PyTorch"),
+        ("when was reinforcement learning first used", "reinforcement learning"),
+        ("who was Apache Spark developed by", "Apache Spark"),
+    ],
+)
+def test_an_origin_no_sentence_states_is_refused_by_name(real_assistant: Assistant, question: str, thing: str) -> None:
+    """Who made a thing or when it began: the documents mention it (a list of frameworks, a definition) but no
+    sentence naming it says where it came from, so a mention is no answer."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+    assert f"anything about the origin of {thing}" in reply.answer and "I can answer" in reply.answer, reply.answer
+
+
+def test_an_origin_is_stated_only_by_a_sentence_naming_the_thing_with_an_origin_word(
+    real_assistant: Assistant,
+) -> None:
+    names = real_assistant.build.retriever.names
+    # "... to address AI-created skill gaps": a sentence that names the skill gaps with an origin word
+    assert names.unstated_origin("who created the AI skill gaps?") == ""
+    assert names.unstated_origin("who created TensorFlow?") == "the origin of TensorFlow"
+    assert names.unstated_origin("what does TensorFlow do?") == ""  # no origin asked
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who makes more, data scientists or AI engineers?", "$"),  # pay, not who made something
+        ("when did AI job postings start to rise?", "8.5%"),  # a trend's start, no origin verb
+        ("who should learn PyTorch?", "PyTorch"),
+    ],
+)
+def test_who_and_when_questions_that_ask_no_origin_are_answered(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize("question", ["how many params does BLOOM have", "how many params are in GPT-3?"])
+def test_a_clipped_plural_counted_is_a_written_word(real_assistant: Assistant, question: str) -> None:
+    """'params' is 'param' (the start of 'parameters') with a plural ending: counted, it is what the documents
+    count, not something they never write."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "175 billion" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("how do data scientists compare to web developers", "web developers"),  # two words never written together
+        ("is a data scientist better paid than a nurse", "nurse"),  # a figure side: no figure is about it
+        ("is robotics engineering more fun than mechanical engineering", "mechanical engineering"),
+    ],
+)
+def test_a_comparison_with_a_side_the_documents_never_write_is_refused_by_name(
+    real_assistant: Assistant, question: str, side: str
+) -> None:
+    """One thing compared is nowhere in the documents: a passage (or a salary) about the other side is half an
+    answer to a question they cannot answer."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+    assert f"anything about {side}" in reply.answer and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how does deep learning relate to my statistics background",  # "background" says what kind of side
+        "is python more popular than java",
+        "are ML engineers paid more than data scientists",
+        "how do generative models differ from discriminative ones",  # "ones": the other side's noun
+    ],
+)
+def test_a_comparison_of_written_things_is_answered(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
