@@ -212,6 +212,24 @@ def job_pointed_at(text: str, kind: str, own: Slots, previous_kind: str, earlier
     return earlier_roles[0]
 
 
+def goes_on_with(
+    text: str, query: str, own: Slots, source: Turn | None, refers_back: bool, words: PlanVocabulary
+) -> tuple[str, ...] | None:
+    """The documents search of a part that goes on with the topic of `source` (the last turn, or the part before in
+    the message): the question as if asked afresh ("where is it used?" -> "where is reinforcement learning used?",
+    "what's the difference between those two?" -> both topics, "examples?" -> asked of the topic), else its own words
+    with the topic as context ("the product manager one"): (query, *context). None when it does not go on."""
+    if source is None or not continues(text, own, source, refers_back):
+        return None
+    topic = content_words(turn_topic(source))
+    resolved = (
+        both_topics(query, source, words.pair)
+        or (words.resolve(query, topic) if refers_back and topic else None)
+        or asked_of_topic(text, query, topic)
+    )
+    return (resolved,) if resolved else (item_words(query), turn_topic(source))
+
+
 def sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, vocabulary: Vocabulary) -> list[str]:
     """The roles of the figure the turn before gave, when this part sets a new role beside it ("is that more than
     a data scientist?", "how do they compare to an AI engineer at the same level?"); else nothing."""

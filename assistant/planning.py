@@ -21,16 +21,12 @@ from langchain_core.embeddings import Embeddings
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
-    asked_of_topic,
     between_the_two,
-    both_topics,
-    content_words,
     context_roles,
-    continues,
     corrected_fragment,
     figure_named,
+    goes_on_with,
     inherit,
-    item_words,
     job_pointed_at,
     ranked_again,
     ranked_among_named,
@@ -259,22 +255,12 @@ class Planner:
             # The question it goes on from: the last turn's, or the part before in the same message when that one
             # named no role ("how do discriminative models work and where are they used?").
             source = previous if first else (None if earlier_roles else before)
-            if job:
-                pass  # the job the turn before was about is what "it" stands for: its words are not the topic
-            elif source is not None and part.route == "documents" and continues(text, own, source, refers_back):
-                # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
-                # documents search needs the topic the last question named. "where is it used?" reads as
-                # "where is reinforcement learning used?": the pointer stands for the last question's words.
-                topic = content_words(turn_topic(source))
-                resolved_query = both_topics(part.query or text, source, self.words.pair) or (
-                    self.words.resolve(part.query or text, topic) if refers_back and topic else None
-                )
-                resolved_query = resolved_query or asked_of_topic(text, part.query or text, topic)
-                if resolved_query:
-                    part.query = resolved_query  # the question as if asked afresh: its own words, the topic's
-                else:
-                    part.query = item_words(part.query or text)  # "the product manager one": its own words
-                    part.context.append(turn_topic(source))
+            # "How can it be avoided?", "examples?" after "What is overfitting?": the topic it goes on with ("it"
+            # pointing at a job goes on with the job, not the words of the turn before).
+            went_on = goes_on_with(text, part.query or text, own, source, refers_back, self.words)
+            if went_on is not None and part.route == "documents" and not job:
+                part.query = went_on[0]
+                part.context.extend(went_on[1:])
             if first and previous is not None and not names_something(own) and not part.context:
                 # "why is monitoring important?" after best practices for deploying models: if its own words
                 # find nothing, the documents are searched again with the question it follows.
