@@ -89,6 +89,9 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         merged.platform_metric = before.get("platform_metric")
         merged.market_metric = before.get("market_metric")
         merged.platform_population = bool(before.get("platform_population"))
+        # "how much extra is that per year?" after the bonuses: the same figure (the guide's extras, companies' pay)
+        merged.extra_comp = bool(before.get("extra_comp"))
+        merged.companies = bool(before.get("companies"))
         if not merged.roles and not merged.city:
             merged.roles = list(before.get("roles") or [])
         if not merged.roles and merged.city and before.get("roles"):
@@ -277,6 +280,33 @@ def role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocab
 def turn_topic(turn: Turn) -> str:
     """What a turn was about: the words its documents search used (a follow-up's resolved topic), else its text."""
     return str(turn.slots.get("topic") or turn.message)
+
+
+# A yes/no question whose subject points at what was just said: "is that ...?", "does this ...?", "was it ...?"
+_POINTER_SUBJECT = re.compile(
+    r"(?:is|was|are|were|does|did|do|would|could|can|will|has)\s+(?:that|this|it|those|these)\b(?!\s+ones?\b)", re.I
+)
+
+
+def asks_of_figure(text: str, own: Slots, before: Turn | None) -> bool:
+    """'is that the same as job openings?', 'ok, is that how many vacancies there were?', 'does that mean there were
+    59 open positions?' after a platform figure: a yes/no question whose subject is that figure asks what the figure
+    is or counts (its method), even when it names another measure to set it against ("job openings") or says "how
+    many". Not when it names what a new figure would be of ("was it higher in 2024?", "is that more than a data
+    scientist gets?") or its period ("is that per month?", which the figure's own answer states)."""
+    if before is None or not before.slots.get("platform_metric"):
+        return False
+    opening = _discourse_opening().match(text)
+    rest = text[opening.end() :] if opening else text.strip()
+    if _POINTER_SUBJECT.match(rest) is None:
+        return False
+    return not (own.years or own.roles or own.unknown_role or own.level or own.compare or own.monthly or own.city)
+
+
+def names_a_figure(turn: Turn) -> bool:
+    """Whether a turn named one figure a pointing "how much ...?" asks again: a platform metric ("what are
+    proposals?"), the extras on top of pay ("do AI jobs pay bonuses?") or the top companies' pay."""
+    return any(turn.slots.get(k) for k in ("platform_metric", "extra_comp", "companies"))
 
 
 def figure_named(turn: Turn | None) -> str:

@@ -21,6 +21,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
+    asks_of_figure,
     between_the_two,
     context_roles,
     corrected_fragment,
@@ -28,6 +29,7 @@ from assistant.followups import (
     goes_on_with,
     inherit,
     job_pointed_at,
+    names_a_figure,
     ranked_again,
     ranked_among_named,
     role_swapped,
@@ -168,10 +170,13 @@ class Planner:
             form = own
             # "does that include ...?", "what does that number measure?": the turn before is what it is about.
             points_back = before is not None and not names_something(own) and REFERS_BACK.search(text) is not None
-            if points_back:
+            # "is that the same as job openings?", "ok, is that how many vacancies there were?" after the offers: a
+            # yes/no whose subject is the platform figure just given asks what that figure is, whatever it names.
+            of_figure = asks_of_figure(text, own, before)
+            if points_back or of_figure:
                 # "does that include every candidate?" after the offers total: that figure is what is asked about.
-                metric = before.slots.get("platform_metric") or None
-                form = replace(own, platform_metric=str(metric)) if metric else own
+                metric = before.slots.get("platform_metric") if before else None
+                form = replace(own, platform_metric=str(metric), market_metric=None) if metric else own
             unknown = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
             # The form of the question decides its kind, not a statement before it ("I live in Seattle. Is ...?").
             # ... but "if a dev gets 10 offers, how many times ...?" is one question, its case included.
@@ -182,6 +187,8 @@ class Planner:
             vote = self._classifier.vote(self._embeddings.embed_query(generic))
             said = without_trailing_statement(text)
             kind, confidence = self._rules.kind(said if whole else asked_sentence(said), form, vote, previous_kind)
+            # What the figure is or counts: neither a new figure nor an explanation of the measure it names.
+            kind = "method" if of_figure and kind in ("figure", "explanation", "comparison") else kind
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
             beside = sets_beside(text, own, before, previous_kind, vocabulary)
             again = ranked_again(text, own, before, previous_kind)  # "and the second one?" after a ranking
@@ -205,7 +212,7 @@ class Planner:
             elif first and kind == "figure" and between_the_two(text, own, self.words) and len(history_roles) >= 2:
                 # "which is higher?" after a data scientist's and then an ML engineer's pay: those two.
                 merged.roles, merged.compare = list(history_roles[-2:]), True
-            if kind == "figure" and before and not names_something(merged) and before.slots.get("platform_metric"):
+            if kind == "figure" and before and not names_something(merged) and names_a_figure(before):
                 # "how many were there in each year?" after "what are proposals?": the figure named before.
                 merged = inherit(replace(own, followup=True), before, years)
             if kind == "figure" and before and not merged.years and REFERS_BACK.search(text):

@@ -610,3 +610,54 @@ def test_a_discourse_marker_before_a_question_of_its_own_is_no_correction(
 ) -> None:
     reply = conversation(real_assistant, first, then)
     assert [p.route for p in reply.plan] == ["documents"] and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("how do data scientists progress in their career?", "and what does the job actually involve?", "insights"),
+        ("what do robotics engineers earn?", "what does the role typically involve?", "robotic systems"),
+    ],
+)
+def test_the_job_with_an_adverb_before_its_verb_is_the_role_in_play(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "the job actually involve" was no role noun ("actually" between it and its verb): the job market was searched.
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "documents" and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("do AI jobs pay bonuses?", "how much extra is that per year?"), ("what can bonuses add?", "is that per year?")],
+)
+def test_how_much_is_that_after_the_extras_asks_the_extras_again(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and "$50,000+" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("total number of offers in 2024?", "is that the same as job openings?"),
+        ("how many offers were there in 2024?", "ok, is that how many vacancies there were?"),
+        ("median salary expectation 2025", "does this include rejected offers?"),
+    ],
+)
+def test_a_yes_no_whose_subject_is_the_platform_figure_asks_what_it_counts(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    # A measure named ("job openings") or "how many" made it an explanation of job postings or the figure again.
+    reply = conversation(real_assistant, first, then)
+    assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
+    assert "offers" in reply.answer.lower() and "8.5%" not in reply.answer and "$" not in reply.answer
+
+
+@pytest.mark.parametrize(("first", "then"), [("how many offers in 2025?", "was it higher in 2024?")])
+def test_a_yes_no_about_the_figure_naming_a_year_is_still_a_figure(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and "45" in reply.answer
