@@ -1389,3 +1389,21 @@ def test_a_question_that_only_points_back_to_the_statement_before_it_asks_about_
     reply = real_assistant.ask(question)
     assert not reply.abstained and reply.route == "documents", reply.answer
     assert expected.lower() in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the usual next step for a junior data scientist, career-wise?",
+        "where does an entry level ML engineer go from there in their career?",
+    ],
+)
+def test_a_level_named_as_who_is_asked_about_asks_no_figure(real_assistant: Assistant, question: str) -> None:
+    """A level, like a role, says who the question is about; with no pay asked it does not make a figure."""
+    reply = real_assistant.ask(question)
+    assert reply.plan[0].route == "documents" and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize("question", ["entry level data scientist?", "junior robotics engineer please"])
+def test_a_level_and_role_named_alone_still_ask_their_figure(real_assistant: Assistant, question: str) -> None:
+    assert "$" in real_assistant.ask(question).answer
