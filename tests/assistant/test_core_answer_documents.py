@@ -1519,3 +1519,15 @@ def test_a_definition_asked_with_its_context_finds_the_name_without_it(
     text = answer(real_assistant, question, "explanation").text()
     assert "Such models are called rules engines, expert systems, or knowledge graphs." in text, text
     assert "AI/ML Expert" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["code quality tips for ML teams", "what coding practices should an AI team follow"]
+)
+def test_code_and_coding_name_the_same_section(real_assistant: Assistant, question: str) -> None:
+    """'code' and the heading's 'Coding' are one word: Best Practices > Coding and Engineering answers, not the
+    Data Management and Quality list that 'quality' alone names."""
+    draft = answer(real_assistant, question, "list")
+    assert "static analysis for code quality" in draft.text(), draft.text()
+    assert draft.citations[0].section.endswith("Coding and Engineering"), draft.text()
