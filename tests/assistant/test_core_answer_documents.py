@@ -1531,3 +1531,17 @@ def test_code_and_coding_name_the_same_section(real_assistant: Assistant, questi
     draft = answer(real_assistant, question, "list")
     assert "static analysis for code quality" in draft.text(), draft.text()
     assert draft.citations[0].section.endswith("Coding and Engineering"), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["AutoML - will it replace data scientists?", "is AutoML going to take data science jobs"]
+)
+def test_a_pronoun_sentence_after_the_lead_follows_it_though_it_lacks_the_asked_word(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'This technology makes ML more accessible and allows specialists to focus on high-value activities' speaks of
+    AutoML without naming it: it follows the lead 'AutoML is revolutionizing ...', and it is the half that answers."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith("AutoML is revolutionizing"), text
+    assert "high-value activities" in text, text
