@@ -1545,3 +1545,16 @@ def test_a_pronoun_sentence_after_the_lead_follows_it_though_it_lacks_the_asked_
     text = answer(real_assistant, question, "explanation").text()
     assert text.startswith("AutoML is revolutionizing"), text
     assert "high-value activities" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["why does data privacy matter in machine learning", "why is data privacy a concern in machine learning?"],
+)
+def test_a_unit_writing_the_acronym_says_what_it_stands_for(real_assistant: Assistant, question: str) -> None:
+    """'Protecting sensitive data used in AI/ML models' says 'machine learning' as the documents define 'ML': the
+    Privacy and Security Concerns list answers, not 'Adhere to data privacy ...' among data-management practices."""
+    draft = answer(real_assistant, question, "explanation")
+    assert "Protecting sensitive data used in AI/ML models" in draft.text(), draft.text()
+    assert draft.citations[0].section.endswith("Privacy and Security Concerns"), draft.text()
