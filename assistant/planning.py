@@ -55,6 +55,7 @@ from assistant.question_parts import (
     asked_sentence,
     asks_by_itself,
     is_hypothetical,
+    names_only,
     split_parts,
     topicless,
     without_levels,
@@ -288,6 +289,8 @@ class Planner:
     def _asks(self, slots: Slots, text: str) -> str:
         """What a phrase of a message asks by itself, for the splitter: its slots' reading, and a career step
         ("career ladder", "promotion": the path cues) asks the documents, as a skill or a duty does."""
+        if names_only(text):
+            return ""  # "data scientists, what do they earn?": the role is what the question after it is about
         return asks_by_itself(slots) or ("documents" if self.words.path.search(text) else "")
 
     def is_greeting(self, text: str) -> bool:

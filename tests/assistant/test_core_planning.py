@@ -1371,3 +1371,39 @@ def test_how_a_year_s_figure_is_made_is_asked_of_its_method_section(real_assista
     reply = ask(real_assistant, question)
     assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
     assert any("How statistics are calculated" in c.section for c in reply.citations), reply.citations
+
+
+@pytest.mark.parametrize(
+    ("message", "routes"),
+    [
+        ("AI engineer mid-career salary; how do they move up to technical lead?", ["statistics", "documents"]),
+        ("robotics engineer experienced pay; what do they design?", ["statistics", "documents"]),
+        ("early-career AI engineer pay — what do they actually do though?", ["statistics", "documents"]),
+        ("data scientist entry salary - what should they study?", ["statistics", "documents"]),
+    ],
+)
+def test_a_request_before_a_semicolon_or_a_dash_is_a_part_of_its_own(
+    real_assistant: Assistant, message: str, routes: list[str]
+) -> None:
+    """'X pay; how do they ...?', 'X pay — what do they ...?': the phrase before asks a figure by itself, so it is
+    answered, not taken as a statement giving the question after it context."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert [p.route for p in parts] == routes, [(p.text, p.kind, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "rules engines vs expert systems - what's the difference?",
+        "data scientists, what do they earn?",
+        "ML engineers in Seattle - what do they make?",
+        "ML engineer or data scientist, which one builds the models?",
+    ],
+)
+def test_a_topic_named_before_the_question_stays_in_it(real_assistant: Assistant, message: str) -> None:
+    """A role, a place or two things named before a dash or comma are what the question after is about: one
+    part, not a bare name answered by itself (its overview) and the question again."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert len(parts) == 1, [(p.text, p.kind, p.route) for p in parts]
