@@ -32,6 +32,7 @@ from assistant.draft import Draft
 from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.models import PartKind
 from assistant.passage_units import (
+    ASKED_CONTEXT,
     NOTATION,
     asked_phrase,
     asks_definition,
@@ -45,7 +46,6 @@ from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.understanding import SALARY_WORDS
 from assistant.unwritten import counted_things
-from assistant.vocabulary_words import word_list
 
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
@@ -55,8 +55,6 @@ CANDIDATES = 8  # passages whose units are scored
 # words ("postgraduate" 0.49, "biotech" 0.50 to "Life sciences", "fintech" 0.43); further, it is something else
 # ("sabbaticals" 0.22, "burnout" 0.28, "tokenization" 0.36, "ethicist" 0.37).
 WORD_MEANING = 0.42
-# Where what a definition asks about ends and its context begins ("explain tokenization | in NLP").
-_CONTEXT = re.compile(r"\s+(?:for|to|in|with|about|when|on|at|from|among|between)\s+", re.IGNORECASE)
 PAY_MEANING = 0.45  # a rare word this close to a salary word asks for the figures ("remuneration", "paycheck")
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
@@ -85,9 +83,6 @@ class DocumentAnswerer:
         self.scorer = UnitScorer(retriever, sentences, self._expansions, self._synonyms.frame)
         # Words that frame a definition question rather than name its term (read once per build)
         self._definition_frame = DEFINITION_FRAME | self._synonyms.frame
-        # ... and a side of a comparison ("the typical tech salary" names tech)
-        side_words = (*SALARY_WORDS, *word_list("side_kinds"))  # ... "my statistics background" names statistics
-        self._side_frame = self._synonyms.frame | {t for word in side_words for t in terms(word)}
         self._sections = SectionAnswers(retriever, self.scorer)
 
     def answer(
@@ -98,7 +93,7 @@ class DocumentAnswerer:
         query = self._read_acronyms(query)
         if self._unwritten(query):
             return False  # "is Julia good for ML?": the documents never name what is asked about
-        if self._unsaid(query) or self._uncounted(query) or self._unstated(query):
+        if self._unsaid(query) or self._uncounted(query) or self._retriever.names.unstated_origin(query):
             return False  # "explain tokenization", "how many vacation days ...", "who invented X": never written
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
@@ -195,7 +190,7 @@ class DocumentAnswerer:
         remuneration for an ML engineer")."""
         rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
         rare += self._uncounted(query) if kind else []
-        rare += self._unstated(query)  # "who created TensorFlow", "... harder than civil engineering"
+        rare += [origin] if (origin := self._retriever.names.unstated_origin(query)) else []  # "who created X"
         rare = list(dict.fromkeys(rare))  # "do AI researchers get sabbaticals": rare and given
         if not self._retriever.names.unwritten_names(query):
             return rare  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
@@ -204,13 +199,6 @@ class DocumentAnswerer:
     def _unwritten(self, query: str) -> list[str]:
         # A name with another name in search_synonyms.toml is written after all ("PhD": "Ph.D.").
         return [name for name in self._retriever.names.unwritten_names(query) if not self._synonyms.words_for(name)]
-
-    def _unstated(self, query: str) -> list[str]:
-        """What the question asks of a thing the documents name that no sentence of theirs states (the origin of
-        TensorFlow), or the side of a comparison they never write ("civil engineering"): OtherNames' gates."""
-        names = self._retriever.names
-        origin = names.unstated_origin(query)
-        return [origin] if origin else names.unwritten_sides(query, self._side_frame)
 
     def _unsaid(self, query: str) -> list[str]:
         """The question's rare words that the documents never write (OtherNames.unwritten_specifics) and whose
@@ -227,7 +215,7 @@ class DocumentAnswerer:
         if not asks_definition(query):
             return []
         out = []
-        asked = _CONTEXT.split(query, maxsplit=1)[0]  # "the knack for explaining models to laypeople": the knack
+        asked = ASKED_CONTEXT.split(query, maxsplit=1)[0]  # "the knack for explaining models to laypeople": the knack
         for word in self._retriever.names.unwritten_specifics(asked):
             if self._synonyms.words_for(word):
                 continue

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from assistant.passage_units import comparison_sides, expansion_of
+from assistant.passage_units import expansion_of
 from assistant.spelling import general_english
 from assistant.text_terms import STOPWORDS, WORD, terms
 from assistant.vocabulary_words import word_list
@@ -69,24 +69,6 @@ _ORIGIN_WORDS = "year company companies person people team firm lab organization
 _ORIGIN_FRAME = frozenset(
     t for p in (*word_list("origin_who"), *word_list("origin_when"), *_ORIGIN_WORDS.split()) for t in terms(p)
 )
-
-
-# Two things set side by side beyond comparison_sides' shapes: "is A harder than B", "A better paid than B", "how
-# does A relate to my B", "A compared with B" (the planner's comparison shapes are read first).
-_SIDE_BY_SIDE = (
-    re.compile(r"^(?:is|are|does|do|would|will)\s+(.+?)\s+(?:\w+er|more|less)(?:\s+\w+)?\s+than\s+(.+)$", re.I),
-    re.compile(r"^how\s+(?:does|do|did|would)\s+(.+?)\s+(?:compare|stack\s+up)\s+(?:to|with|against)\s+(.+)$", re.I),
-    re.compile(r"^how\s+(?:does|do|would|could|can|might)\s+(.+?)\s+(?:relate|connect|apply)\s+to\s+(.+)$", re.I),
-)
-_COMPARING = re.compile(r"\b(?:vs\.?|versus|than|differ\w*|compar\w*|between|distinguish\w*|relate|connect)\b", re.I)
-# A word of a side's name is a noun or its modifier, no commoner than this ("nurse" 4.3, "stage" 4.6); commoner
-# ones are verbs and function words ("AI engineer gets" 5.5) and unlisted ones slang ("pls").
-SIDE_ZIPF = 5.0
-_PRO_FORMS = frozenset({"one", "ones"})  # "generative ones": the noun of the other side, not a thing of its own
-_SIDE_END = re.compile(
-    r"\s*[-–—:,;]\s+|\s+(?:on|in|at|for|of|with|from|and|or|whats|what|which|who|how|when|where|why)\s+", re.I
-)
-_SIDE_OPENING = re.compile(r"^(?:(?:my|our|your|a|an|the|some|his|her|their)\s+)+", re.I)
 
 
 class UnwrittenWords:
@@ -203,41 +185,6 @@ class UnwrittenWords:
             rare = [english.zipf(w.lower()) <= GIVEN_ZIPF for w in phrase]  # "lots", "good": no perk
             if any(r and not self._counted_written(w) for w, r in zip(phrase, rare, strict=True)):
                 out.append(" ".join(phrase[rare.index(True) :]))  # "good work-life" names "work-life"
-        return out
-
-    def unwritten_sides(self, query: str, frame: Container[str] = frozenset()) -> list[str]:
-        """The side of a comparison or a relation that the documents never write, as typed: a side with a word
-        they write in no form ("is robotics engineering harder than civil engineering", "how does data science
-        relate to my accounting background"), or of two lower-case words they never write together ("ML
-        engineer vs software engineer salary": "software" and "engineer" are written, "software engineer" never).
-        The documents then say nothing of one thing compared: a passage about the other side is half an answer
-        to a question they cannot answer. Acronyms and names are unwritten_names' (a capital). `frame`: terms that
-        say how a side is asked, not what it is ("typical", "salary": "the typical tech salary" is the tech one)."""
-        english = general_english()
-        text = query.strip().rstrip("?.! ")
-        if not _COMPARING.search(text):
-            return []  # "is it a plain median or a weighted average": alternatives asked, nothing compared
-        sides = comparison_sides(text)
-        if sides is None:
-            found = next((m for shape in _SIDE_BY_SIDE if (m := shape.search(text))), None)
-            sides = (found.group(1), found.group(2)) if found else None
-        out = []
-        for side in sides or ():
-            # the side's name: up to a clause or a preposition ("data scientists | on the business side")
-            side = _SIDE_OPENING.sub("", _SIDE_END.split(side.strip(), maxsplit=1)[0])
-            words = [
-                w
-                for w in _NAME.findall(side)
-                if (found := terms(folded(w).lower())) and not set(found) <= set(frame) and w.lower() not in _PRO_FORMS
-            ]
-            unwritten = [w for w in words if w.islower() and len(w) > 3]
-            lead = words[-2:]  # the side's last two words name it, as English puts its head last ("software engineer")
-            if any(not self.writes_word(w) for w in unwritten) or (
-                len(lead) == 2
-                and all(w.islower() and 0 < english.zipf(w) <= SIDE_ZIPF for w in lead)
-                and not self.writes_together(lead)
-            ):
-                out.append(side)
         return out
 
     def unstated_origin(self, query: str) -> str:

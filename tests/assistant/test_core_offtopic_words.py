@@ -304,35 +304,3 @@ def test_a_clipped_plural_counted_is_a_written_word(real_assistant: Assistant, q
     count, not something they never write."""
     reply = real_assistant.ask(question)
     assert not reply.abstained and "175 billion" in reply.answer, reply.answer
-
-
-@pytest.mark.parametrize(
-    ("question", "side"),
-    [
-        ("how do data scientists compare to web developers", "web developers"),  # two words never written together
-        ("is a data scientist better paid than a nurse", "nurse"),  # a figure side: no figure is about it
-        ("is robotics engineering more fun than mechanical engineering", "mechanical engineering"),
-    ],
-)
-def test_a_comparison_with_a_side_the_documents_never_write_is_refused_by_name(
-    real_assistant: Assistant, question: str, side: str
-) -> None:
-    """One thing compared is nowhere in the documents: a passage (or a salary) about the other side is half an
-    answer to a question they cannot answer."""
-    reply = real_assistant.ask(question)
-    assert reply.abstained, reply.answer
-    assert f"anything about {side}" in reply.answer and "$" not in reply.answer, reply.answer
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "how does deep learning relate to my statistics background",  # "background" says what kind of side
-        "is python more popular than java",
-        "are ML engineers paid more than data scientists",
-        "how do generative models differ from discriminative ones",  # "ones": the other side's noun
-    ],
-)
-def test_a_comparison_of_written_things_is_answered(real_assistant: Assistant, question: str) -> None:
-    reply = real_assistant.ask(question)
-    assert not reply.abstained, reply.answer
