@@ -155,6 +155,7 @@ class Planner:
             )
             if resolved:
                 slots = understand(resolved, vocabulary)
+                own = replace(own, tools=slots.tools)  # "and their main tools": a role's toolkit, no trending list
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
                 slots.level_span = slots.level_span or own.level_span  # "how many years is that?": still asked
             elif (

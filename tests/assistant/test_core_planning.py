@@ -1407,3 +1407,37 @@ def test_a_topic_named_before_the_question_stays_in_it(real_assistant: Assistant
     build = real_assistant.build
     parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
     assert len(parts) == 1, [(p.text, p.kind, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what's a data scientist's late-career salary, and where can they go from junior?",
+        "how do entry level robotics engineers move up?",
+        "which programming languages should junior data scientists learn?",
+    ],
+)
+def test_a_level_in_a_question_of_its_own_asks_no_figure(real_assistant: Assistant, message: str) -> None:
+    """'where can they go from junior?': a level named in a where/how/which question that asks no pay is where
+    someone stands, not a figure to look up."""
+    build = real_assistant.build
+    last = real_assistant.planner.plan(message, build.vocabulary, None, [])[-1]
+    assert last.kind != "figure" and last.route == "documents", (last.text, last.kind, last.route)
+
+
+@pytest.mark.parametrize(
+    "message", ["early career data scientist salary and their main tools", "AI engineer pay, plus their usual tools"]
+)
+def test_a_thing_of_their_own_after_a_figure_is_no_ellipsis_of_it(real_assistant: Assistant, message: str) -> None:
+    """'... and their main tools' names a thing of the role's own (its toolkit, in the guide), not the figure again
+    nor the trending-tools table."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert [(p.kind == "figure", p.route) for p in parts] == [(True, "statistics"), (False, "documents")], [
+        (p.text, p.kind, p.route) for p in parts
+    ]
+
+
+def test_the_offer_total_names_the_offers_figure(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "2025 offer total? and does a higher offer count mean more vacancies?")
+    assert "59 offers" in reply.answer and "not the number of vacancies" in reply.answer, reply.answer
