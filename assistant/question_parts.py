@@ -24,7 +24,8 @@ _CLAUSE_SPLIT = re.compile(
     rf",?\s+(?:and|also|plus|but|\+|&|as well as)\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
     r"|\s*;\s*"  # "X salary; how do they move up?": a clause each side, the first a request if it asks by itself
     rf"|,\s*then\s+(?=(?:{_QUESTION_WORDS})\b)"  # "explain X, then tell me Y"
-    r"|,\s+(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"  # "X, what degree ..., and Y?"
+    r"|,\s+(?:(?:btw|by the way|oh|also)\W*\s+(?:and\s+)?)?(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"
+    # "X, what degree ..., and Y?", "X, btw what's a GAN?"
     r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
     re.IGNORECASE,
 )

@@ -1441,3 +1441,18 @@ def test_a_thing_of_their_own_after_a_figure_is_no_ellipsis_of_it(real_assistant
 def test_the_offer_total_names_the_offers_figure(real_assistant: Assistant) -> None:
     reply = ask(real_assistant, "2025 offer total? and does a higher offer count mean more vacancies?")
     assert "59 offers" in reply.answer and "not the number of vacancies" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how many proposals were there in 2025, btw what's a GAN?",
+        "what's the 2024 median, by the way what is deep learning?",
+        "data scientist entry pay, oh and what's reinforcement learning?",
+    ],
+)
+def test_a_question_after_a_comma_and_an_aside_is_a_part_of_its_own(real_assistant: Assistant, message: str) -> None:
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+    assert not re.search(r"\b(?:btw|oh|way)\W*$", parts[0].text), parts[0].text
