@@ -1456,3 +1456,21 @@ def test_a_question_after_a_comma_and_an_aside_is_a_part_of_its_own(real_assista
     parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
     assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
     assert not re.search(r"\b(?:btw|oh|way)\W*$", parts[0].text), parts[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my recruiter keeps mentioning MLOps. what is it?", "Machine Learning Operations"),
+        ("a colleague brought up shadow deployment, what's that?", "shadow deployment"),
+        ("I read that overfitting ruins models - how can I avoid it?", "overfitting"),
+    ],
+)
+def test_a_question_that_only_points_back_to_the_statement_before_it_asks_about_its_topic(
+    real_assistant: Assistant, question: str, expected: str
+) -> None:
+    """'X came up. what is it?': "it" is the statement's topic, so the statement is searched with the question
+    (a question with a topic of its own is searched alone: "I have 3 years of experience, what should I learn?")."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and reply.route == "documents", reply.answer
+    assert expected.lower() in reply.answer.lower(), reply.answer
