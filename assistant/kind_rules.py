@@ -67,8 +67,9 @@ class KindRules:
             )  # "what drives salaries in Seattle?" asks the documents about pay
         if self.smalltalk.match(text) and not names_something(own):
             return "smalltalk", 1.0  # "thanks!" after a salary is no elliptical follow-up of it
-        if own.level and yes_no and not (_pay_asked(own) or number_words):
-            own = replace(own, level=None, levels=[])  # "do they hire juniors?": a level named, no pay asked
+        if own.level and (yes_no or _OPENS_CLAUSE.match(text)) and not (_pay_asked(own) or number_words):
+            # "do they hire juniors?", "where can they go from junior?": a level named, no pay asked
+            own = replace(own, level=None, levels=[])
         own_number = asks_for_number(own)  # `own` is final from here on
         if (
             own_number
@@ -256,13 +257,26 @@ def elliptical(text: str, own: Slots) -> bool:
         words_of_its_own = [w for w in words if w not in STOPWORDS]
         if words_of_its_own:
             return False
+    # "and their main tools": a thing of the person's own named, no pay or figure ("what about their pay?" is one).
+    possessed = _POSSESSED.search(rest)
+    # (A person's tools are their role's toolkit, no figure: "their" stands for a role.)
+    if (
+        possessed
+        and not (own.salary or own.platform_metric or own.market_metric)
+        and possessed.group(1) not in STOPWORDS
+    ):
+        return False
     # "is demand growing?", "does experience matter?": a verb asking of a noun of its own is a clause too.
     if words and words[0] in _AUXILIARY and sum(w not in STOPWORDS for w in words[1:]) >= 2:
         return False
     return len(words) <= ELLIPSIS_WORDS and not _SUBJECT.intersection(words)
 
 
+# A question opened by one of these asks something of its own ("where can they go from junior?"), not "what about
+# entry level?" (an ellipsis of a figure) nor "what's the entry level figure?".
+_OPENS_CLAUSE = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?(?:where|why|who|which|how)\b(?!\s+(?:much|many)\b)", re.I)
 _ASKS_HOW = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?how\b", re.IGNORECASE)  # "how was it calculated?"
+_POSSESSED = re.compile(r"\b(?:their|his|her|its)\s+(?:[a-z']+\s+)?([a-z']+)")  # "their (main) tools"
 _SUBJECT = frozenset({"they", "he", "she", "we", "you", "i"})  # subject pronouns: a clause, not an ellipsis
 _AUXILIARY = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "can", "will", "should"})
 
