@@ -303,6 +303,21 @@ def asks_of_figure(text: str, own: Slots, before: Turn | None) -> bool:
     return not (own.years or own.roles or own.unknown_role or own.level or own.compare or own.monthly or own.city)
 
 
+def figure_pointed(text: str, own: Slots, before: Turn | None) -> tuple[Slots, str, bool]:
+    """What a part pointing back at the figure before asks about it ("does that include every candidate?", "what
+    does that number measure?", "is that the same as job openings?"): its slots as the kind rules read them (the
+    platform figure named in them), the figure's name as search context ("offers total", or ""), and whether it
+    asks what the platform figure is or counts (asks_of_figure)."""
+    points_back = before is not None and not names_something(own) and REFERS_BACK.search(text) is not None
+    of_figure = asks_of_figure(text, own, before)
+    if before is None or not (points_back or of_figure):
+        return own, "", False
+    metric = before.slots.get("platform_metric")
+    form = replace(own, platform_metric=str(metric), market_metric=None) if metric else own
+    topic = metric or before.slots.get("market_metric")
+    return form, str(topic).replace("_", " ") if topic and topic != "all" else "", of_figure
+
+
 def names_a_figure(turn: Turn) -> bool:
     """Whether a turn named one figure a pointing "how much ...?" asks again: a platform metric ("what are
     proposals?"), the extras on top of pay ("do AI jobs pay bonuses?") or the top companies' pay."""

@@ -21,11 +21,11 @@ from langchain_core.embeddings import Embeddings
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
-    asks_of_figure,
     between_the_two,
     context_roles,
     corrected_fragment,
     figure_named,
+    figure_pointed,
     goes_on_with,
     inherit,
     job_pointed_at,
@@ -167,16 +167,8 @@ class Planner:
                 tools, companies = bool(before.slots.get("tools")), bool(before.slots.get("companies"))
                 slots = replace(own, followup=True, tools=tools, companies=companies)
             previous_kind = str(before.slots.get("kind") or "") if before else ""
-            form = own
-            # "does that include ...?", "what does that number measure?": the turn before is what it is about.
-            points_back = before is not None and not names_something(own) and REFERS_BACK.search(text) is not None
-            # "is that the same as job openings?", "ok, is that how many vacancies there were?" after the offers: a
-            # yes/no whose subject is the platform figure just given asks what that figure is, whatever it names.
-            of_figure = asks_of_figure(text, own, before)
-            if points_back or of_figure:
-                # "does that include every candidate?" after the offers total: that figure is what is asked about.
-                metric = before.slots.get("platform_metric") if before else None
-                form = replace(own, platform_metric=str(metric), market_metric=None) if metric else own
+            # "does that include ...?", "is that the same as job openings?": what the figure before is or counts.
+            form, pointed, of_figure = figure_pointed(text, own, before)
             unknown = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
             # The form of the question decides its kind, not a statement before it ("I live in Seattle. Is ...?").
             # ... but "if a dev gets 10 offers, how many times ...?" is one question, its case included.
@@ -253,11 +245,8 @@ class Planner:
             swapped = role_swapped(text, own, previous, vocabulary) if first else None
             if swapped:
                 part.query = swapped  # "what about an AI engineer?" after a data scientist's skills: an AI engineer's
-            if points_back:
-                # "What does that number measure?": the figure the turn before was about is what is asked.
-                topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
-                if topic and topic != "all":
-                    part.context.append(str(topic).replace("_", " "))
+            if pointed:
+                part.context.append(pointed)  # "What does that number measure?": the figure before is what is asked
             refers_back = self.words.pronoun.search(text) is not None or self.words.pair.search(text) is not None
             # The question it goes on from: the last turn's, or the part before in the same message when that one
             # named no role ("how do discriminative models work and where are they used?").
