@@ -415,3 +415,46 @@ def as_turn(part: PlannedPart) -> Turn:
     AI engineer pay; what about data scientists?" asks the same kind of question again)."""
     slots = {**part.slots.to_dict(), "kind": part.kind}
     return Turn(message=part.text, route=part.route, slots=slots, years=part.slots.years)
+
+
+# A bullet of an answer: "- Label: text [3]" (the label, else the text, without its citation markers)
+_BULLET = re.compile(r"^- (.+?)(?:\s*\[\d+\])*\s*$", re.MULTILINE)
+LISTED_ITEMS = 12  # at most this many items of an answer are kept with its turn
+_ITEM_CHARS = 100
+_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "last": -1}
+# "the third one", "the second item", "the last point", "number 2": a place in the list just given
+_PLACE = re.compile(
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last)(?:\s+(?:one|item|point|bullet|option))?\b|"
+    r"\b(?:number|no\.|#)\s*(\d)\b",
+    re.IGNORECASE,
+)
+
+
+def listed_items(answer: str) -> list[str]:
+    """The items of a list an answer gave ("- Coding and Engineering [3]" -> "Coding and Engineering"; "- Soft
+    Skills: Effective communication ... [1]" -> "Soft Skills"), kept with its turn so that "the third one" or "the
+    bias one" can name one of them."""
+    items = []
+    for found in _BULLET.finditer(answer):
+        label = found.group(1).split(": ", 1)[0].strip()
+        items.append(label[:_ITEM_CHARS])
+    return items[:LISTED_ITEMS]
+
+
+def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
+    """The follow-up as asked of one item of the list the last answer gave, named by its place ("tell me about the
+    third one" -> "tell me about Coding and Engineering") or by its own words ("more on the bias one please" ->
+    "more on Ethical Considerations and Bias please"); None when the turn before gave no list or nothing points
+    into it."""
+    items = [str(i) for i in (before.slots.get("items") or [])] if before is not None else []
+    if not items or names_something(own):
+        return None
+    place = _PLACE.search(text)
+    if place:
+        index = _POSITION[place.group(1).lower()] if place.group(1) else int(place.group(2)) - 1
+        found = items[index] if -len(items) <= index < len(items) else None
+        return text.replace(place.group(0), found) if found else None
+    named = _ITEM.search(text)
+    words = set(terms(named.group(1))) if named else set()
+    matching = [i for i in items if words & set(terms(i))]
+    return text.replace(named.group(0), matching[0]) if named and len(matching) == 1 else None

@@ -29,6 +29,7 @@ from assistant.followups import (
     goes_on_with,
     inherit,
     job_pointed_at,
+    listed_item,
     names_a_figure,
     ranked_again,
     ranked_among_named,
@@ -184,6 +185,8 @@ class Planner:
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
             beside = sets_beside(text, own, before, previous_kind, vocabulary)
             again = ranked_again(text, own, before, previous_kind)  # "and the second one?" after a ranking
+            item = None if again else listed_item(text, own, before)  # "the third one" of the list just given
+            kind = "explanation" if item and kind in ("other", "smalltalk") else kind
             if beside or again:  # "is that more than a data scientist?" after a researcher's pay: both roles
                 kind, slots = "figure", again or slots
             elif own.roles and other_side and kind != "figure" and self.words.asks_to_compare(text):
@@ -257,6 +260,8 @@ class Planner:
             if went_on is not None and part.route == "documents" and not job:
                 part.query = went_on[0]
                 part.context.extend(went_on[1:])
+            if item and before is not None:  # "tell me about the third one": that item, in the topic before
+                part.query, part.context = item, [*dict.fromkeys([*part.context, turn_topic(before)])]
             if first and previous is not None and not names_something(own) and not part.context:
                 # "why is monitoring important?" after best practices for deploying models: if its own words
                 # find nothing, the documents are searched again with the question it follows.
