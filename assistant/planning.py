@@ -334,6 +334,10 @@ class Planner:
         elif kind == "figure" and stats_signal:
             route = "statistics"
             fallback = "documents" if confidence < LOW_CONFIDENCE and open_to_documents(slots) else None
+        elif kind == "method" and own.years and names_metric(own):
+            # "does the 2024 median count people with no offers?": how the year's figure is made, which its page's
+            # method section says; its value is not what is asked.
+            route, fallback = "documents", "statistics"
         elif stats_signal and (
             keyed_by_statistics(own if kind in ("list", "figure") else replace(own, tools=False))
             or (slots.followup and (slots.tools or slots.companies))
