@@ -349,6 +349,7 @@ class Planner:
             numeric = asks_for_number(own) or names_metric(own) or self.words.asks_for_number(text)
             fallback = "statistics" if confidence < LOW_CONFIDENCE and stats_signal and numeric else None
         metric = (slots.platform_metric or "").replace("_", " ").replace("all", "").strip()
+        by_role = self.examples.role_context  # kinds whose answer differs by role: the conversation's role too
         return PlannedPart(
             text=text,
             kind=kind,
@@ -366,7 +367,7 @@ class Planner:
                     *own.roles,
                     own.unknown_role,
                     own.level if own.level != "Average" else None,
-                    *self._carried_roles(kind, own, slots, previous, earlier),
+                    *(context_roles(slots, previous, earlier) if kind in by_role and not own.roles else []),
                     metric,
                 ]
                 if r
@@ -378,14 +379,6 @@ class Planner:
         """Words of the examples and the cue lists: real words the typo fixer must not "correct"."""
         examples = {w.lower() for qs in self.examples.kinds.values() for q in qs for w in re.findall(r"[A-Za-z]+", q)}
         return examples | self.words.known_words()
-
-    def _carried_roles(
-        self, kind: PartKind, own: Slots, slots: Slots, previous: Turn | None, earlier: list[PlannedPart]
-    ) -> list[str]:
-        """The conversation's role, for the kinds whose answer differs by role (a career path, per the data)."""
-        if own.roles or kind not in self.examples.role_context:
-            return []
-        return context_roles(slots, previous, earlier)
 
     def topic_of(self, part: PlannedPart) -> str:
         """The words a documents part was searched with (its query, then the topic it went on from), kept with
