@@ -698,3 +698,17 @@ def test_the_items_kept_with_a_turn_are_the_answer_s_bullets() -> None:
     answer = "Essential Skills [1]:\n- Technical Skills: Proficiency in Python [1]\n- Soft Skills: Communication [2]"
     assert listed_items(answer) == ["Technical Skills", "Soft Skills"]
     assert listed_items("A sentence with no list. [1]") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("explain unsupervised learning", "which company uses it for recommendations?"),
+        ("tell me about recommendation engines in unsupervised learning", "what companies rely on them?"),
+    ],
+)
+def test_which_company_about_a_documents_topic_is_no_salary_question(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and "$" not in reply.answer, reply.answer
