@@ -243,7 +243,9 @@ class Planner:
             carried = part.context_roles if not (own.roles or own.unknown_role) else []
             if not resolved and carried and kind in self.examples.role_context:
                 # "... and whats the career ladder": the ladder of the role the message or conversation is about.
-                part.query = f"{asked} for {carried[0]}"
+                # The role is then what is asked, not context set aside from it ("that career" alone chose the
+                # guide's Career Development intro over the role's own path).
+                part.query, part.context = f"{asked} for {carried[0]}", [c for c in part.context if c != carried[0]]
             part.generic = generic
             swapped = role_swapped(text, own, previous, vocabulary) if first else None
             if swapped:

@@ -712,3 +712,21 @@ def test_which_company_about_a_documents_topic_is_no_salary_question(
 ) -> None:
     reply = conversation(real_assistant, first, then)
     assert [p.route for p in reply.plan] == ["documents"] and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected", "other"),
+    [
+        ("what's an AI researcher paid on average?", "how do people move up in that career?", "Principal", "Chief"),
+        ("what's the ML engineer average salary?", "what's the career path?", "ML Architect", "Research Intern"),
+        ("robotics engineers' entry level pay?", "what's the progression like in that work?", "Director", "Chief"),
+    ],
+)
+def test_a_path_after_a_salary_is_the_path_of_that_role_alone(
+    real_assistant: Assistant, first: str, then: str, expected: str, other: str
+) -> None:
+    # The role searched both in the question and as context was set aside from what is asked: the guide's Career
+    # Development intro, or every role's path, answered.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"], reply.plan
+    assert expected in reply.answer and other not in reply.answer, reply.answer
