@@ -88,6 +88,8 @@ class DocumentAnswerer:
         # ... and a side of a comparison ("the typical tech salary" names tech)
         side_words = (*SALARY_WORDS, *word_list("side_kinds"))  # ... "my statistics background" names statistics
         self._side_frame = self._synonyms.frame | {t for word in side_words for t in terms(word)}
+        # ... and of whose pay is asked: the statistics read a role's modifiers ("head", "staff") as its level
+        self._pay_frame = self._side_frame | {t for word in word_list("role_modifier_noise") for t in terms(word)}
         self._sections = SectionAnswers(retriever, self.scorer)
 
     def answer(
@@ -196,6 +198,8 @@ class DocumentAnswerer:
         rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
         rare += self._uncounted(query) if kind else []
         rare += self._unstated(query)  # "who created TensorFlow", "... harder than civil engineering"
+        if kind == "figure":  # "how much does Amazon pay ...": written, never with a figure
+            rare += self._retriever.names.unpaid_names(query, self._pay_frame)
         rare = list(dict.fromkeys(rare))  # "do AI researchers get sabbaticals": rare and given
         if not self._retriever.names.unwritten_names(query):
             return rare  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed

@@ -89,6 +89,22 @@ _SIDE_END = re.compile(
 _SIDE_OPENING = re.compile(r"^(?:(?:my|our|your|a|an|the|some|his|her|their)\s+)+", re.I)
 
 
+_PAY = _phrases("salary_words")
+# Whose pay a figure question asks: "pay for a chief AI officer", "salary of a nurse" (up to four words), "how much
+# does Amazon pay", "salaries at Amazon" (a payer named: "pay" or "offer", not "make": "how does X make money").
+_PAY_OF = re.compile(
+    rf"\b(?:{_PAY}|salaries)\s+(?:for|of)\s+(?:(?:an?|the|some|my)\s+)?((?:[\w'-]+\s+){{0,3}}?[\w'-]+)(?=\s*$|\s*[?,.!;]"
+    rf"|\s+(?:in|at|with|and|or|vs|versus|compared|than|per|a|an|each|every|over|after|before|nowadays|today|now)\b)",
+    re.IGNORECASE,
+)
+_PAYER = re.compile(
+    r"\b(?:does|do|did|would|at|by|from|with)\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)(?:'s)?\s+"
+    r"(?:pay|pays|paid|salary|salaries|offer|offers)\b"
+    rf"|\b(?:{_PAY}|salaries|jobs?|offers?)(?:\s+like)?\s+(?:at|by|from|with)\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)",
+)
+_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:k|%)")
+
+
 class UnwrittenWords:
     """What the documents never write, for one build's words and word pairs (read by OtherNames.__init__)."""
 
@@ -104,6 +120,7 @@ class UnwrittenWords:
         _after_forms: dict[str, frozenset[str]]
         _after: dict[str, set[str]]
         _origin_sentences: list[frozenset[str]]
+        _figure_words: frozenset[str]
 
     def writes_together(self, words: list[str]) -> bool:
         """Some two consecutive words of `words` stand together in the documents ("naive bayes used" ->
@@ -239,6 +256,30 @@ class UnwrittenWords:
             ):
                 out.append(side)
         return out
+
+    def unpaid_names(self, query: str, frame: Container[str] = frozenset()) -> list[str]:
+        """Whose pay a figure question asks when the documents give no figure for it: a payer they write but never
+        beside an amount ("how much does Amazon pay AI engineers": Amazon is written, in a sentence about
+        recommendations), or a job with a word they never write ("the pay for a chief AI officer"). Named as the
+        refusal says it ("pay at Amazon", "chief AI officer"). `frame`: the terms
+        that say how the pay is asked ("typical", "salary"), set aside."""
+        out = []
+        for found in _PAYER.finditer(query):
+            name = found.group(1) or found.group(2)
+            found_terms = terms(folded(name).lower())
+            if (
+                found_terms
+                and not set(found_terms) <= self._figure_words
+                and all(self.writes_word(t) for t in found_terms)
+            ):
+                out.append(f"pay at {name}")  # a name never written at all is unwritten_names' ("Microsoft")
+        for found in _PAY_OF.finditer(query):
+            asked = found.group(1)
+            words = [w for w in _NAME.findall(asked) if w.islower() and len(w) > 3 and not set(terms(w)) <= set(frame)]
+            english = general_english()
+            if any(english.zipf(w) > 0 and not self.writes_word(w) for w in words):
+                out.append(_SIDE_OPENING.sub("", asked))
+        return list(dict.fromkeys(out))
 
     def unstated_origin(self, query: str) -> str:
         """Who made the thing the question names, or when it began, when no sentence of the documents that names it

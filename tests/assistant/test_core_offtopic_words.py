@@ -336,3 +336,34 @@ def test_a_comparison_with_a_side_the_documents_never_write_is_refused_by_name(
 def test_a_comparison_of_written_things_is_answered(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("what are salaries like at Amazon for data scientists", "pay at Amazon"),  # written, never with a figure
+        ("does Amazon pay ML engineers well", "pay at Amazon"),
+        ("what is the salary for a machine learning auditor", "machine learning auditor"),  # a job never written
+        ("pay for an AI compliance officer?", "AI compliance officer"),
+    ],
+)
+def test_pay_asked_of_a_payer_or_job_with_no_figure_is_refused_by_name(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    """The guide's figures are for its roles and for Google, Apple, Meta: a role's figures are not what a payer
+    the documents name only elsewhere pays, nor what a job they never write earns."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"anything about {named}" in reply.answer and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does Meta pay machine learning engineers",  # Meta is in the sentence with the figures
+        "what's the pay for a principal data scientist",  # a level word the statistics read
+        "salary of an experienced AI researcher?",
+    ],
+)
+def test_pay_of_a_payer_or_job_with_figures_is_answered(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "$" in reply.answer, reply.answer
