@@ -14,6 +14,8 @@ from assistant.planning import PlannedPart, Planner
 if TYPE_CHECKING:
     from assistant.pipeline import LoadedBuild
 
+_MARKER = re.compile(r"\[\d+\]")  # a citation marker: the sentence says what a source says
+
 
 def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: Draft, alone: bool) -> Route:
     """Answer one part by its route, then its fallback; an uncovered part says so in its own words."""
@@ -56,6 +58,14 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                 continue
             if alone:
                 return "out_of_scope"  # the statistics' own refusal says what they hold instead
+            written = draft.parts[mark.parts :]
+            cited = [i for i, sentence in enumerate(written) if _MARKER.search(sentence)]
+            if cited:
+                # "what do ML engineers earn in Chicago and ...?": what the sources do say of it (a cited note,
+                # "no figure, only ...") is this part's answer; what follows it (what they cover) is not.
+                del draft.parts[mark.parts + cited[-1] + 1 :]
+                draft.abstained = mark.abstained
+                return "out_of_scope"
             reason = draft.rollback(mark)[:1]
             draft.echo(not_covered(part))
             if reason and "[" not in reason[0]:

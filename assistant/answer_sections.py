@@ -87,8 +87,11 @@ class SectionAnswers:
         ]
         if kind in ("explanation", "method") or asks_definition(query):
             named = []  # a definition is not a section's list, whatever its heading
-        if kind == "list" and not named and best.heading_share > 0:
-            named = [self._level_named(best, passages, query)]  # a section its heading relates to
+        if kind == "list" and not named and best.heading_share > 0 and self._of_a_list(best):
+            # a section its heading relates to, when the best answer belongs to its list; a sentence of the
+            # section's prose answers itself ("what's the weakness of rule-based AI": the sentence saying
+            # rule-based models need explicit programming, not the section's subsection headings)
+            named = [self._level_named(best, passages, query)]
         elif kind == "list" and not named and best.unit.is_item:
             # The best unit's section names nothing asked ("Ethical Considerations: ..." among market challenges);
             # a close unit under a heading path that names most of it (Essential Soft Skills > Ethical Judgment
@@ -109,6 +112,7 @@ class SectionAnswers:
         rank = {
             id(p): (p.heading_match, focus.get(p.chunk_id, self._heading_share(p, search_text)), p.score) for p in named
         }
+        headed_elsewhere = False
         for passage in sorted(named, key=lambda p: rank[id(p)], reverse=True):
             if kind != "figure" and mostly_figures(passage):
                 continue  # a salary table is the statistics' to give, not a list answer to "what skills"
@@ -124,7 +128,16 @@ class SectionAnswers:
             elsewhere = [s for s in scored[:5] if s.passage.chunk_id not in inside]
             if by_list_word and self._asks_beyond(query, passage, section, elsewhere):
                 continue
+            if by_list_word and self._headed_elsewhere(query, heading, elsewhere):
+                headed_elsewhere = True
+                continue
             found = self._section_list(passage, search_text, lead="", asked=asked)
+            if found is not None:
+                return found
+        if headed_elsewhere and best.heading_share > 0 and self._of_a_list(best):
+            # the list the question's own topic heads answers instead ("examples of regression algorithms": the
+            # Regression Models bullets)
+            found = self._section_list(self._level_named(best, passages, query), search_text, lead="", asked=asked)
             if found is not None:
                 return found
         if best.unit.is_item:
@@ -253,6 +266,15 @@ class SectionAnswers:
             return False
         return any(found_in(specific, set(terms(s.unit.as_sentence()))) for s in elsewhere)
 
+    def _headed_elsewhere(self, query: str, heading: set[str], elsewhere: list[Scored]) -> bool:
+        """The question's specific words that this list's heading lacks head a close answer's own section:
+        "examples of regression algorithms" is about Regression Models (its best bullets), not Common Examples
+        of Classification Models, though an item there ("Logistic Regression") says "regression"."""
+        specific = {t for t in terms(query) if self._retriever.lexical.rare(t) and t not in LIST_WORDS} - found_in(
+            set(terms(query)), heading
+        )
+        return bool(specific) and any(found_in(specific, set(terms(heading_of(s.passage)))) for s in elsewhere)
+
     def _section_list(
         self,
         passage: Passage,
@@ -279,13 +301,25 @@ class SectionAnswers:
             return None
         # The best sentence opens a section of subsections: one of them if the question names it; their
         # headings only when the section itself was named (an opening sentence alone is not a list question).
+        # A subsection is named by what the question asks beyond its parent's heading: "Common Examples of
+        # Classification Models" shares "classification" with its parent, so "how is classification used in
+        # radiology" is about the parent (whose sentence on radiology answers), not its one subsection; "examples
+        # of classification models" names it by "examples", "skills in demand" In-Demand Skills by "skills".
+        headings = [set(terms(heading_of(c[0]))) for c in children]
+        parent = set(terms(heading_of(passage)))
         wanted = set(terms(search_text))
-        shares = [self._retriever.heading_match(set(terms(heading_of(c[0]))), wanted) for c in children]
+        shares = [self._retriever.heading_match(h, wanted) if found_in(wanted - parent, h) else 0.0 for h in headings]
         top = max(shares)
         # One subsection named clearly, or the only one sharing a word of what is asked, the context entity set
         # aside ("what goes wrong with the data" -> Data Quality and Availability among ten challenge headings;
-        # not "AI and ML Specific Skills" for "... to become an ML engineer").
-        sharing = [i for i, c in enumerate(children) if found_in(asked or set(), set(terms(heading_of(c[0]))))]
+        # not "AI and ML Specific Skills" for "... to become an ML engineer"); failing that, when the parent's
+        # heading names its subsections ("Classification Models vs. Regression Models"), the one the question
+        # picks by a word that tells them apart ("types of regression algorithms": Regression Models).
+        asked = asked or set()
+        sharing = [i for i, h in enumerate(headings) if found_in(asked - parent, h)]
+        if not sharing and len(children) > 1:
+            apart = (asked & parent) - set.intersection(*headings)
+            sharing = [i for i, h in enumerate(headings) if h <= parent and found_in(apart, h)]
         if len(sharing) == 1 and not (top >= CHILD_NAMED and shares.count(top) == 1):
             return self._section_list(children[sharing[0]][0], search_text, lead="")
         if top >= CHILD_NAMED and shares.count(top) == 1:
@@ -295,6 +329,14 @@ class SectionAnswers:
             return None  # only a section whose text ends "Here are the key areas:" announces its subsections
         intro = lead or next(iter(prose), "")
         return intro, [(Unit(heading_of(c[0]), True), c[0]) for c in children]
+
+    @staticmethod
+    def _of_a_list(best: Scored) -> bool:
+        """The unit belongs to a list: an item, the lead-in announcing items, the remark closing a list ("By
+        developing these soft skills, ..."), or a sentence of a passage that is mostly a list (Core
+        Responsibilities' opening "... have a diverse set of core responsibilities ... These include:")."""
+        unit = best.unit
+        return unit.is_item or best.lead_in or unit.closing or is_list(units(best.passage.text))
 
     def item_in_its_list(self, best: Scored, kind: PartKind, query: str, draft: Draft) -> bool:
         """A bare list item as the best answer ("Poor or biased data leading to inaccurate predictions" for

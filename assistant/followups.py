@@ -2,23 +2,30 @@
 Seattle?", "how much did it change?"), so the planner can answer it as if it were asked in full: the slots it
 inherits (`inherit`), the topic it goes on with (`continues`, `turn_topic`), the figure it sets a new role beside
 (`sets_beside`), the figure an "it" stands for (`figure_named`), the two roles "which is higher?" chooses
-between (`between_the_two`) and the question it asks again of another
-role (`role_swapped`)."""
+between (`between_the_two`), the question it asks again of another
+role (`role_swapped`), what a bare "examples?" asks it of (`asked_of_topic`), the job a list is asked of after its
+pay or path (`job_pointed_at`), and the roles and the part before that a later part follows (`context_roles`,
+`as_turn`)."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from assistant.kind_rules import names_something
 from assistant.phrase_match import phrase_pattern
-from assistant.question_kinds import PlanVocabulary, generic_form
+from assistant.question_kinds import PLAN_VOCABULARY_PATH, PlanVocabulary, generic_form
 from assistant.question_parts import topicless
 from assistant.sessions import Turn
-from assistant.text_terms import STOPWORDS
-from assistant.understanding import Slots, Vocabulary, rank_dimension
+from assistant.text_terms import STOPWORDS, terms
+from assistant.understanding import FOLLOWUP_START, Slots, Vocabulary, rank_dimension
+
+if TYPE_CHECKING:
+    from assistant.planning import PlannedPart
 
 REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
 _MORE = re.compile(r"\b(?:higher|lower|more|less|better|worse|bigger|smaller)\b", re.IGNORECASE)
@@ -125,6 +132,49 @@ def continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) 
     if names_something(own) or own.roles:
         return False
     return refers_back or topicless(text)
+
+
+@lru_cache(maxsize=1)
+def _asked_of_topic_words() -> frozenset[str]:
+    """The words a follow-up asks of the topic before ("examples", "risks"): stats/vocabulary.toml [references]."""
+    raw = tomllib.loads(PLAN_VOCABULARY_PATH.read_text(encoding="utf-8"))
+    words = (raw.get("references") or {}).get("asked_of_topic") or []
+    return frozenset(t for w in words for t in terms(str(w)))
+
+
+def asked_of_topic(text: str, query: str, topic: str) -> str | None:
+    """'examples?', 'any risks?', 'tell me more' after a documents answer: a follow-up whose words only ask
+    something of a subject (vocabulary [references] asked_of_topic) asks them OF the topic, so the topic is searched
+    as part of what is asked, not as context only: "examples?" after discriminative models' uses searches
+    "examples? discriminative models used" (with the topic as context only, "examples" alone chose the Examples
+    of Generative Models heading). A word of any other kind names a subject of its own ("what is RAG?"), and an
+    opener ("and unsupervised?", "what about discriminative ones?") asks the last question of something else:
+    None then."""
+    if not topic or FOLLOWUP_START.match(text) or _ITEM.search(text):
+        return None
+    if not set(terms(text)) <= _asked_of_topic_words():
+        return None
+    return f"{query.rstrip()} {topic}"
+
+
+# What a list is asked of after a job's pay or path: the job ("what skills do I need for it?"), never the figure or
+# the path. (A path asked of "it" is already searched with the role: the kinds of question_examples role_context.)
+_JOB_ASKED_KINDS = frozenset({"list"})
+_ABOUT_A_JOB_KINDS = frozenset({"figure", "path"})  # kinds of turn whose subject is a job (its pay, its path)
+
+
+def job_pointed_at(text: str, kind: str, own: Slots, previous_kind: str, earlier_roles: list[str]) -> str | None:
+    """The role "it"/"that" stands for in "what skills do I need for it?" after a data scientist's salary, or "what
+    degree do I need for that?" after the AI product manager's career path: a follow-up with a topic of its own that
+    asks for a list points back to the job the turn before was about (its pay or its path), not to that
+    turn's figure ("skills for the salary") nor its words ("a degree for the career path"). A question about the
+    figure itself ("why is it so high?", "is that per month?") is no list: the figure stays what it means. None
+    when the part is no such follow-up."""
+    if kind not in _JOB_ASKED_KINDS or previous_kind not in _ABOUT_A_JOB_KINDS or not earlier_roles:
+        return None
+    if own.roles or own.unknown_role or topicless(text) or not REFERS_BACK.search(text):
+        return None
+    return earlier_roles[0]
 
 
 def sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, vocabulary: Vocabulary) -> list[str]:
@@ -248,3 +298,22 @@ def ranked_again(text: str, own: Slots, before: Turn | None, previous_kind: str)
         return None
     rank, dimension = str(before.slots["rank"]), before.slots.get("rank_dimension")
     return replace(own, followup=True, rank=rank, rank_dimension=str(dimension) if dimension else None)
+
+
+def context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPart]) -> list[str]:
+    """The roles a part is about: its own, else the earlier part's, else the previous turn's."""
+    if slots.roles:
+        return list(slots.roles)
+    for part in reversed(earlier):
+        if part.slots.roles or part.slots.unknown_role:
+            return roles_of(part.slots.to_dict())
+    if previous is not None and previous.route not in ("out_of_scope", "invalid"):
+        return roles_of(previous.slots)
+    return []
+
+
+def as_turn(part: PlannedPart) -> Turn:
+    """The part before, as the turn a later part of the same message follows (its kind included: "the average
+    AI engineer pay; what about data scientists?" asks the same kind of question again)."""
+    slots = {**part.slots.to_dict(), "kind": part.kind}
+    return Turn(message=part.text, route=part.route, slots=slots, years=part.slots.years)

@@ -21,6 +21,7 @@ from typing import Any
 
 from assistant.answer_documents import DocumentAnswerer
 from assistant.answer_parts import answer_part
+from assistant.answer_reasons import answer_pay_reason, pay_reason_slots
 from assistant.answer_statistics import StatisticsAnswerer
 from assistant.builds import named_build, read_manifest
 from assistant.documents import Document, load_corpus
@@ -293,8 +294,15 @@ class Assistant:
             draft.say(self.planner.examples.smalltalk_reply(parts[0].text))
             return "smalltalk", {}, [_plan_entry(p, "smalltalk", True) for p in parts]
         routes: dict[int, Route] = {}
+        figure_before = False  # an earlier part of this message gave a figure ("who makes more ..., and why?")
         for part in asked:
-            routes[id(part)] = answer_part(build, self.planner, part, draft, alone=len(asked) == 1)
+            alone = len(asked) == 1
+            why_pay = pay_reason_slots(part, state.last(), figure_before)
+            if why_pay is not None:
+                routes[id(part)] = answer_pay_reason(build, why_pay, draft, figure_before, alone)
+            else:
+                routes[id(part)] = answer_part(build, self.planner, part, draft, alone=alone)
+            figure_before = figure_before or (routes[id(part)] == "statistics" and part.kind == "figure")
         covered = {r for r in routes.values() if r != "out_of_scope"}
         plan = [
             _plan_entry(p, routes.get(id(p), "smalltalk"), routes.get(id(p), "smalltalk") != "out_of_scope")

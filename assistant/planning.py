@@ -20,13 +20,17 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.followups import (
     REFERS_BACK,
+    as_turn,
+    asked_of_topic,
     between_the_two,
     both_topics,
     content_words,
+    context_roles,
     continues,
     figure_named,
     inherit,
     item_words,
+    job_pointed_at,
     ranked_again,
     ranked_among_named,
     role_swapped,
@@ -53,6 +57,7 @@ from assistant.question_parts import (
     is_hypothetical,
     split_parts,
     topicless,
+    without_levels,
     without_source,
     without_trailing_statement,
 )
@@ -128,18 +133,25 @@ class Planner:
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
         message = self.words.restated(message, previous.message if previous is not None else None)
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
-        for text in split_parts(message, self.is_greeting, lambda t: asks_by_itself(read(t))):
+        parts = split_parts(
+            message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)
+        )
+        for text in parts:
             own = asked_level(read(without_source(text)), text, vocabulary)
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
-            before: Turn | None = previous if first else _as_turn(planned[-1])
+            before: Turn | None = previous if first else as_turn(planned[-1])
             years = history_years if first else [*history_years, *planned[-1].slots.years]
             own = span_pointed_at(own, text, before)  # "how long does that take?" after a path: no level's span
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
             slots = own
             # A title the tables lack ("an AI product manager") is who "they" are as much as a known role.
             earlier_roles = roles_of(before.slots) if before and before.route != "out_of_scope" else []
-            resolved = self.words.resolve_role(text, earlier_roles[0]) if earlier_roles and not own.roles else None
+            # "compare ML engineers and data scientists: pay and what they focus on": "they" are both roles named.
+            who = " and ".join(earlier_roles[:2]) if len(earlier_roles) > 1 and _PERSON.search(text) else None
+            resolved = (
+                self.words.resolve_role(text, who or earlier_roles[0]) if earlier_roles and not own.roles else None
+            )
             if resolved:
                 slots = understand(resolved, vocabulary)
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
@@ -214,7 +226,17 @@ class Planner:
             # "the job" is searched as the role.
             by_role = role_kind and (person or kind in self.examples.role_context or kind == "comparison")
             part.query = (resolved if by_role and resolved else None) or asked
-            the_figure = figure_named(before) if previous_kind == "figure" and not (person or by_role) else ""
+            if resolved and part.route == "documents" and _PERSON.search(text) and not topicless(text):
+                # "... and what are their main duties?", "what does deployment involve for them?": the person is
+                # the role before, whatever the kind; it is the context of the part's own topic, as if named.
+                part.context.extend(r for r in roles_of(slots.to_dict()) if r not in part.context)
+            job = None if person else job_pointed_at(text, kind, own, previous_kind, earlier_roles)
+            if job:
+                # "what skills do I need for it?" after a salary: the job's skills. The job stays the part's role
+                # (its plan, the slots), the search its own words: the guide's skills and education are written
+                # for every role, and a role's name in the search pulls in that role's career path instead.
+                part.query = asked
+            the_figure = figure_named(before) if previous_kind == "figure" and not (person or by_role or job) else ""
             if kind != "figure" and the_figure and not names_something(own):
                 # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").
                 part.query = self.words.resolve(part.query, the_figure) or part.query
@@ -235,7 +257,9 @@ class Planner:
             # The question it goes on from: the last turn's, or the part before in the same message when that one
             # named no role ("how do discriminative models work and where are they used?").
             source = previous if first else (None if earlier_roles else before)
-            if source is not None and part.route == "documents" and continues(text, own, source, refers_back):
+            if job:
+                pass  # the job the turn before was about is what "it" stands for: its words are not the topic
+            elif source is not None and part.route == "documents" and continues(text, own, source, refers_back):
                 # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
                 # documents search needs the topic the last question named. "where is it used?" reads as
                 # "where is reinforcement learning used?": the pointer stands for the last question's words.
@@ -243,6 +267,7 @@ class Planner:
                 resolved_query = both_topics(part.query or text, source, self.words.pair) or (
                     self.words.resolve(part.query or text, topic) if refers_back and topic else None
                 )
+                resolved_query = resolved_query or asked_of_topic(text, part.query or text, topic)
                 if resolved_query:
                     part.query = resolved_query  # the question as if asked afresh: its own words, the topic's
                 else:
@@ -259,6 +284,11 @@ class Planner:
                 part.slots = replace(part.slots, roles=carried) if carried else part.slots
             planned.append(part)
         return planned
+
+    def _asks(self, slots: Slots, text: str) -> str:
+        """What a phrase of a message asks by itself, for the splitter: its slots' reading, and a career step
+        ("career ladder", "promotion": the path cues) asks the documents, as a skill or a duty does."""
+        return asks_by_itself(slots) or ("documents" if self.words.path.search(text) else "")
 
     def is_greeting(self, text: str) -> bool:
         """'Hi!', 'thanks a lot': a part led by a small-talk cue of the examples file (not 'I'm in NYC')."""
@@ -348,7 +378,7 @@ class Planner:
                 ]
                 if r
             ],
-            context_roles=_context_roles(slots, previous, earlier),
+            context_roles=context_roles(slots, previous, earlier),
         )
 
     def known_words(self) -> set[str]:
@@ -362,7 +392,7 @@ class Planner:
         """The conversation's role, for the kinds whose answer differs by role (a career path, per the data)."""
         if own.roles or kind not in self.examples.role_context:
             return []
-        return _context_roles(slots, previous, earlier)
+        return context_roles(slots, previous, earlier)
 
     def topic_of(self, part: PlannedPart) -> str:
         """The words a documents part was searched with (its query, then the topic it went on from), kept with
@@ -379,22 +409,3 @@ class Planner:
         text = part.query or part.text
         hint = self.examples.hints.get(part.kind) if names_something(part.slots) or part.context else None
         return f"{text} ({hint})" if hint else text
-
-
-def _context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPart]) -> list[str]:
-    """The roles a part is about: its own, else the earlier part's, else the previous turn's."""
-    if slots.roles:
-        return list(slots.roles)
-    for part in reversed(earlier):
-        if part.slots.roles or part.slots.unknown_role:
-            return roles_of(part.slots.to_dict())
-    if previous is not None and previous.route not in ("out_of_scope", "invalid"):
-        return roles_of(previous.slots)
-    return []
-
-
-def _as_turn(part: PlannedPart) -> Turn:
-    """The part before, as the turn a later part of the same message follows (its kind included: "the average
-    AI engineer pay; what about data scientists?" asks the same kind of question again)."""
-    slots = {**part.slots.to_dict(), "kind": part.kind}
-    return Turn(message=part.text, route=part.route, slots=slots, years=part.slots.years)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from assistant.phrase_match import phrase_pattern
 from assistant.text_terms import terms
 from assistant.understanding import Slots, Vocabulary, understand
 
@@ -85,17 +86,20 @@ def split_parts(
     message: str,
     is_greeting: Callable[[str], bool] | None = None,
     asks: Callable[[str], str | bool] | None = None,
+    figure_only: Callable[[str], str] | None = None,
 ) -> list[str]:
     """'X and how Y?', 'X? Also Y', 'X; Y' -> their parts; one question stays whole.
 
     `is_greeting` tells a greeting ("Hi!") from a short statement that is context ("I'm in NYC, ..."); the
     planner passes its small-talk cues (data). `asks` says whether a phrase asks for something on its own;
     without it, a joiner with no question word after it ("..., also the number of offers") never splits.
+    `figure_only` takes out of a phrase the words only a figure is asked by (an experience level): "the average
+    AI researcher salary and the skills they need" asks the skills of an AI researcher, not of an average one.
     """
     greeting = is_greeting or _is_greeting_only
     parts: list[tuple[str, bool]] = []  # (text, a request by itself though it has no question's form)
     for sentence in _SENTENCE_SPLIT.split(message.strip()):
-        for clause, requested in _added_requests(_CLAUSE_SPLIT.split(sentence), asks):
+        for clause, requested in _added_requests(_CLAUSE_SPLIT.split(sentence), asks, figure_only):
             # "Also, Y" after X is a part of its own; "And a data scientist?" opening a message is a follow-up
             # of the last turn and keeps its "and" for the slot rules that recognise one.
             clause = (_LEADING_JOINER.sub("", clause) if parts else clause).strip(" ,")
@@ -127,12 +131,14 @@ def split_parts(
     return merged or [message.strip()]
 
 
-def _added_requests(clauses: list[str], asks: Callable[[str], str | bool] | None) -> list[tuple[str, bool]]:
+def _added_requests(
+    clauses: list[str], asks: Callable[[str], str | bool] | None, figure_only: Callable[[str], str] | None = None
+) -> list[tuple[str, bool]]:
     """Each clause split again where a joiner adds a request that asks for something on its own; the pieces
     of such a split are requests whatever their form ("the number of offers")."""
     out: list[tuple[str, bool]] = []
     for clause in clauses:
-        shared = _shared_requests(clause, asks) if asks is not None else []
+        shared = _shared_requests(clause, asks, figure_only) if asks is not None else []
         if shared:
             out.extend((p, True) for p in shared)
             continue
@@ -166,7 +172,9 @@ def _joins_requests(clause: str, halves: list[str], asks: Callable[[str], str | 
     return all(len(set(terms(h))) >= _OWN_REQUEST_WORDS or _POINTS_BACK.search(h) for h in halves[1:])
 
 
-def _shared_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
+def _shared_requests(
+    clause: str, asks: Callable[[str], str | bool], figure_only: Callable[[str], str] | None = None
+) -> list[str]:
     """'Tell me the duties and the salary of a data scientist' -> the duties of ..., the salary of ...: each word
     joined asks a different thing (one the documents, the other the statistics), the rest is shared."""
     for match in [*_CONJUNCTS.finditer(clause), *_LAST_CONJUNCTS.finditer(clause)]:
@@ -177,8 +185,23 @@ def _shared_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str
         if not first or not second or first == second or _COMPARED.search(lead):
             continue
         before, after = clause[: match.start()], clause[match.end() :]
-        return [f"{before}{match.group(1)}{after}", f"{before}{match.group(3)}{after}"]
+        own, shared = _own_tail(after)
+        # The words only a figure asks by go with the figure's word: "entry level AI engineer pay and skills".
+        lead = [figure_only(before) if figure_only and asked == "documents" else before for asked in (first, second)]
+        return [f"{lead[0]}{match.group(1)}{shared}", f"{lead[1]}{match.group(3)}{own}{shared}"]
     return []
+
+
+def _own_tail(after: str) -> tuple[str, str]:
+    """What follows the second of two joined words: the words up to a preposition are its own ("the salary and
+    the skills they need", "pay and education needed", "pay and promotion path for AI engineers"), the phrase
+    from the preposition on is shared ("the duties and the salary of a data scientist")."""
+    for word in re.finditer(r"\s*([\w'-]+)", after):
+        if word.group(1).lower() in _PREPOSITIONS:
+            return after[: word.start()], after[word.start() :]
+    trailing = re.search(r"\W*$", after)
+    end = trailing.start() if trailing else len(after)
+    return after[:end], after[end:]
 
 
 def _is_context(text: str) -> bool:
@@ -265,3 +288,11 @@ def asks_by_itself(slots: Slots) -> str:
     if slots.wants_documents_about_role() or (slots.doc_cue and not slots.salary):
         return "documents"
     return "statistics" if slots.has_stats() else ""
+
+
+def without_levels(text: str, vocabulary: Vocabulary) -> str:
+    """The text without the experience levels it names ("entry level", "average"), spacing kept tidy."""
+    for phrases in vocabulary.levels.values():
+        for phrase in phrases:
+            text = re.sub(phrase_pattern(phrase).pattern, " ", text, flags=re.IGNORECASE)
+    return re.sub(r"\s{2,}", " ", text).lstrip()

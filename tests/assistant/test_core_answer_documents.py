@@ -1452,3 +1452,51 @@ def test_a_sentence_about_another_role_does_not_lead_for_the_asked_one(
     (the sentence's passage ranks too low to answer, so leading with it refused the question)."""
     reply = real_assistant.ask(question)
     assert reply.route == "documents" and reply.answer.startswith("Robotics Engineer:"), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how is classification used in radiology", "list"),
+        ("how do classification models help with medical imaging", "explanation"),
+    ],
+)
+def test_a_subsection_sharing_only_its_parents_word_does_not_take_over(
+    real_assistant: Assistant, question: str, kind: PartKind
+) -> None:
+    """'Common Examples of Classification Models' shares 'classification' with its parent 'Classification Models':
+    that word names the parent, whose sentence on radiology answers; the examples list does not."""
+    text = answer(real_assistant, question, kind).text()
+    assert "radiology" in text, text
+    assert "Naïve Bayes" not in text and "Common Examples" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what's the weakness of rule-based AI?", "need to be explicitly programmed"),
+        ("what's the biggest hurdle with training data?", "not always possible"),
+    ],
+)
+def test_a_list_question_answered_by_a_prose_sentence_is_not_turned_into_headings(
+    real_assistant: Assistant, question: str, expected: str
+) -> None:
+    """Read as a list question, but the best answer is a sentence of a prose section (AI Models and Machine
+    Learning, Training AI Models): that sentence answers, not the section's subsection headings as bullets."""
+    text = answer(real_assistant, question, "list").text()
+    assert expected in text, text
+    assert "\n- " not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["examples of regression algorithms", "list a few regression algorithm examples"])
+def test_a_list_named_by_the_list_word_only_yields_to_the_section_the_topic_heads(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'Common Examples of Classification Models' is named by 'examples' alone (its 'Logistic Regression' item says
+    'regression'); the question's topic heads Regression Models, whose bullets answer."""
+    text = answer(real_assistant, question, "list").text()
+    assert text.startswith("Regression models involve continuous values"), text
+    assert "Naïve Bayes" not in text, text

@@ -24,3 +24,24 @@ def test_each_part_answered_by_its_route_or_said_uncovered(real_assistant: Assis
     routes = [answer_part(build, real_assistant.planner, part, draft, alone=False) for part in parts]
     assert routes == ["statistics", "out_of_scope"]
     assert "$5,640" in draft.text() and "don't say anything about" in draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "note", "other"),
+    [
+        ("what do ML engineers earn in Chicago and which industries hire them?", "above national average", "health"),
+        ("how much does an ML engineer make in Columbus, and what is AutoML?", "mid-sized cities", "automat"),
+    ],
+)
+def test_a_part_with_no_figure_keeps_what_the_sources_say_of_it(
+    real_assistant: Assistant, message: str, note: str, other: str
+) -> None:
+    """A city the guide names with a note but no figure: in a two-part message the part says what the sources
+    say of it (the cited note), as it does asked alone, and the other part is answered."""
+    reply = real_assistant.ask(message)
+    assert [p.covered for p in reply.plan] == [False, True], reply.plan
+    assert note in reply.answer and other in reply.answer.lower(), reply.answer
+    assert "don't say anything about" not in reply.answer and not reply.abstained, reply.answer
+    quoted = next(c for c in reply.citations if note in c.snippet)
+    assert quoted.source.startswith("ai-ml-expert-career-guide.md:"), quoted

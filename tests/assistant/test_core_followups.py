@@ -242,9 +242,10 @@ def test_how_many_after_a_named_figure_asks_that_figure(
     ],
 )
 def test_it_after_a_salary_is_the_figure_not_the_role(real_assistant: Assistant, first: str, then: str) -> None:
-    """'it' is the pay just given: the answer says why pay is high, not what the role does."""
+    """'it' is the pay just given: the answer is about that pay (no reason is stated for it, and the reply says
+    so, then what the guide lists as influencing salaries), not about what the role does."""
     reply = conversation(real_assistant, first, then)
-    assert reply.plan[0].route == "documents" and "higher than average" in reply.answer, reply.answer
+    assert "don't say why" in reply.answer and "Geographic location" in reply.answer, reply.answer
 
 
 def test_why_is_it_low_after_the_median_searches_the_median() -> None:
@@ -525,3 +526,41 @@ def test_an_ordinal_after_a_ranking_asks_the_ranking_again(
     reply = conversation(real_assistant, first, then)
     assert [p.route for p in reply.plan] == ["statistics"]
     assert expected in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what does deep learning mean?", "examples please", "large language models"),
+        ("what is a discriminative model?", "examples please", "sentiment analysis"),
+        ("tell me about reinforcement learning", "examples?", "stock trading"),
+    ],
+)
+def test_a_follow_up_asking_only_for_examples_asks_them_of_the_topic(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "examples?" searched with the topic as context only found the Examples of Generative Models heading.
+    reply = conversation(real_assistant, first, then)
+    assert not reply.abstained and reply.plan[0].route == "documents", reply.plan
+    assert expected in reply.answer.lower()
+    assert "Examples of Generative Models" not in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what's the average salary of an AI engineer?", "which skills would I need for it?", "python"),
+        ("what does an AI researcher make mid-career?", "what should I study for it?", "bachelor's degree"),
+        ("what's the career path for a robotics engineer?", "what skills does it require?", "skill"),
+    ],
+)
+def test_a_list_asked_of_it_after_a_salary_or_path_is_asked_of_the_job(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "it" read as the figure searched "skills ... for the salary" and answered with the factors influencing
+    # salaries; read as the path's words, it answered with the career path again.
+    reply = conversation(real_assistant, first, then)
+    assert not reply.abstained and [p.route for p in reply.plan] == ["documents"], reply.plan
+    assert reply.plan[0].entities.get("roles"), reply.plan  # the job stays what the conversation is about
+    assert expected in reply.answer.lower()
+    assert not any(h in reply.answer for h in ("Factors Influencing", "Career Paths", "$")), reply.answer

@@ -1277,3 +1277,81 @@ def test_a_later_yes_no_part_with_a_subject_of_its_own_is_not_an_ellipsis(
     not take the figure kind and the pay of the part before: the documents answer it."""
     reply = ask(real_assistant, message)
     assert len(reply.plan) == 2 and reply.plan[1].kind != "figure" and reply.plan[1].route == "documents", reply.plan
+
+
+# -- parts2: two-part messages ("both") ------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "entry level machine learning engineer pay, and what does deploying models involve for them?",
+        "What do ML engineers make early in their career? What does model deployment involve for them?",
+    ],
+)
+def test_a_person_in_a_later_part_is_the_role_before_as_context(real_assistant: Assistant, message: str) -> None:
+    """'... for them' names the role of the part before: the role is the context of the part's own topic (as when
+    the role is named), so the role's deployment duties answer, not a generic line about deploying."""
+    reply = ask(real_assistant, message)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert "production environments" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "compare ML engineer and data scientist: pay and what they focus on",
+        "what do data scientists and machine learning engineers earn, and what do they spend their time on?",
+    ],
+)
+def test_they_after_two_roles_are_both_roles(real_assistant: Assistant, message: str) -> None:
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert len(parts) == 2 and parts[1].route == "documents", [(p.text, p.route) for p in parts]
+    assert {"Machine Learning Engineer", "Data Scientist"} <= set(parts[1].slots.roles), parts[1].slots.roles
+    searched = " ".join([parts[1].query, *parts[1].context])  # named in the query or as its context
+    assert "Machine Learning Engineer" in searched and "Data Scientist" in searched, searched
+
+
+@pytest.mark.parametrize(
+    ("message", "kinds"),
+    [
+        ("robotics engineer pay and career ladder?", ["figure", "path"]),
+        ("data scientist salary and promotion path?", ["figure", "path"]),
+        ("salary and focus of data scientists vs ML engineers", ["figure", None]),
+        ("pay and focus of AI researchers", ["figure", None]),
+    ],
+)
+def test_a_figure_word_joined_to_a_career_step_or_a_focus_is_two_parts(
+    real_assistant: Assistant, message: str, kinds: list[str | None]
+) -> None:
+    """'X pay and career ladder': a career step (the path cues) or what a job focuses on is asked of the
+    documents, the pay of the statistics, each of the same role(s)."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.kind, p.route) for p in parts]
+    assert all(want in (None, p.kind) for p, want in zip(parts, kinds, strict=True)), [p.kind for p in parts]
+    assert parts[1].entities().get("roles"), parts[1].entities()
+
+
+@pytest.mark.parametrize(
+    ("message", "level_words"),
+    [
+        ("average AI researcher salary and the skills they need", "average"),
+        ("Entry level AI engineer salary and the skills they need", "entry level"),
+        ("mid-career data scientist pay and education needed", "mid-career"),
+    ],
+)
+def test_the_level_of_a_shared_figure_is_not_searched_by_the_documents_part(
+    real_assistant: Assistant, message: str, level_words: str
+) -> None:
+    """'average AI researcher salary and the skills they need': the level goes with the salary, the role with
+    both; the words after the second joined word ('they need', 'needed') are its own, not the salary's."""
+    build = real_assistant.build
+    first, second = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert (first.route, second.route) == ("statistics", "documents"), (first.text, second.text, second.kind)
+    assert level_words in first.text.lower() and level_words not in second.text.lower(), second.text
+    assert second.slots.level is None and second.slots.roles == first.slots.roles, second.slots
+    assert "need" not in first.text, first.text
