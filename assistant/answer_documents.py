@@ -60,6 +60,10 @@ _CONTEXT = re.compile(r"\s+(?:for|to|in|with|about|when|on|at|from|among|between
 PAY_MEANING = 0.45  # a rare word this close to a salary word asks for the figures ("remuneration", "paycheck")
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
+# "What is X good / used for", "what are X for": the use of X asked in a definition's shape.
+_USE_ASKED = re.compile(r"\b(?:good|used|useful|handy|helpful|for)\s+for\b|\bfor\s*$|\bgood\s+at\b", re.I)
+# A word typed with a capital inside the question: a name, matched in a unit only as written ("Weights").
+_MID_CAPITALS = re.compile(r"(?<=\w\s)[A-Z][a-z]+\b")
 # Words of "how does X work", "what is X like", "the term/word X" that are not the term X, as terms() reads them
 # ("explain", "describe", "mean", "exactly" are stopwords: terms() never yields them).
 DEFINITION_FRAME = frozenset({"work", "like", "term", "word"})
@@ -89,6 +93,7 @@ class DocumentAnswerer:
         side_words = (*SALARY_WORDS, *word_list("side_kinds"))  # ... "my statistics background" names statistics
         self._side_frame = self._synonyms.frame | {t for word in side_words for t in terms(word)}
         # ... and of whose pay is asked: the statistics read a role's modifiers ("head", "staff") as its level
+        self._field_terms = {t for word in word_list("ai_words") for t in terms(word)}
         self._pay_frame = self._side_frame | {t for word in word_list("role_modifier_noise") for t in terms(word)}
         self._sections = SectionAnswers(retriever, self.scorer)
 
@@ -295,7 +300,14 @@ class DocumentAnswerer:
         if kind in ("figure", "comparison") or not asks_definition(query) or asks_remedy(query, kind):
             return False  # "whats the best way to avoid underfitting" asks for a remedy, not what a term means
         # "what's the point of backpropagation" names one term
-        term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & self._definition_frame]
+        # ... and, when its use is asked, its closing field ("what's a meetup good for in AI" names a meetup; "the
+        # best way to network in AI" stays a question about networking, not a name)
+        field = self._field_context(query) if _USE_ASKED.search(query) else set()
+        term = [
+            w
+            for w in asked_phrase(query).split()
+            if terms(w) and not set(terms(w)) & self._definition_frame and not set(terms(w)) <= field
+        ]
         # An acronym stands for a term the documents may write otherwise; one they write is a word of a short
         # name like the others ("edge AI", "AI safety researcher"), while a longer run of words is a question
         # about it, not a name ("best way to network in AI").
@@ -308,6 +320,13 @@ class DocumentAnswerer:
         # "support vector machine" shares two words with the defined "support vector regression (SVR)": written
         # together, but as another method's name.
         return not self._retriever.names.writes_together(term) or bool(self._retriever.names.sibling_of_defined(term))
+
+    def _field_context(self, query: str) -> set[str]:
+        """The terms of a closing context that only names the field ("... for ML", "... in AI"): every document
+        is about it (vocabulary.toml ai_words)."""
+        parts = _CONTEXT.split(query.strip().rstrip("?.! "))
+        context = set(terms(parts[-1])) if len(parts) > 1 else set()
+        return context if context and context <= self._field_terms else set()
 
     def _remedy_for(self, query: str, kind: PartKind, best: Scored, asked: set[str]) -> bool:
         """A remedy is asked ("whats the best way to avoid underfitting") and the best unit offers one for the
@@ -335,10 +354,19 @@ class DocumentAnswerer:
         it does not say: "who invented Python?" or "is Java hard to learn?" are not answered by a list of
         languages to know; nor is a definition, an amount ("what is Java?") or a reason ("why is monitoring
         important?" asks why of something the question before it named; an item naming it is no reason)."""
-        if kind == "figure" or asks_definition(query) or AMOUNT.match(query) or WHY.match(query) or not asked:
+        if kind == "figure" or AMOUNT.match(query) or WHY.match(query) or not asked:
+            return False
+        if asks_definition(query) and (
+            not _USE_ASKED.search(query)
+            or any(name not in best.unit.as_sentence() for name in _MID_CAPITALS.findall(query))
+        ):
+            # "what are hackathons good for" asks their use, which an item naming them may say; "what is Weights &
+            # Biases used for" a name's, which the unit's "weights and biases" is not
             return False
         said = set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))
-        asked = asked - self._synonyms.frame  # "do I need calculus?" asks about calculus
+        # "do I need calculus?" asks about calculus; "is linear algebra still needed for ML": the field every
+        # document is about is no word a unit must say
+        asked = asked - self._synonyms.frame - self._field_context(query)
         if not asked or found_in(asked, said) != asked:
             return False
         stored = dict(self._sentences.sentences(best.passage.chunk_id))

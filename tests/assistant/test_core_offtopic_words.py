@@ -367,3 +367,28 @@ def test_pay_asked_of_a_payer_or_job_with_no_figure_is_refused_by_name(
 def test_pay_of_a_payer_or_job_with_figures_is_answered(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and "$" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is Scala still needed for ML", "Scala"),  # "still" only asks whether; "for ML" names the field
+        ("is Knime still a thing", "Knime"),
+        ("is linear algebra still needed for ML", "linear algebra"),
+        ("what is A/B testing good for in ML", "A/B testing"),  # a use asked in a definition's shape
+        ("what's a meetup useful for in ML", "meetups"),
+    ],
+)
+def test_a_list_item_asked_with_frame_words_is_answered(real_assistant: Assistant, question: str, said: str) -> None:
+    """The item names everything the question asks about; 'still', 'good for' and the field every document is
+    about are how it asks, not more things the item must say."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said.lower() in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize("question", ["what is Weights & Biases used for", "what's Hugging Face good for"])
+def test_a_name_asked_for_its_use_is_not_answered_by_its_words_in_lower_case(
+    real_assistant: Assistant, question: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
