@@ -89,12 +89,8 @@ class DocumentAnswerer:
         self.scorer = UnitScorer(retriever, sentences, self._expansions, self._synonyms.frame)
         # Words that frame a definition question rather than name its term (read once per build)
         self._definition_frame = DEFINITION_FRAME | self._synonyms.frame
-        # ... and a side of a comparison ("the typical tech salary" names tech)
-        side_words = (*SALARY_WORDS, *word_list("side_kinds"))  # ... "my statistics background" names statistics
-        self._side_frame = self._synonyms.frame | {t for word in side_words for t in terms(word)}
-        # ... and of whose pay is asked: the statistics read a role's modifiers ("head", "staff") as its level
+        # The field every document is about ("for ML", "in AI": vocabulary.toml ai_words), read once per build
         self._field_terms = {t for word in word_list("ai_words") for t in terms(word)}
-        self._pay_frame = self._side_frame | {t for word in word_list("role_modifier_noise") for t in terms(word)}
         self._sections = SectionAnswers(retriever, self.scorer)
 
     def answer(
@@ -105,7 +101,7 @@ class DocumentAnswerer:
         query = self._read_acronyms(query)
         if self._unwritten(query):
             return False  # "is Julia good for ML?": the documents never name what is asked about
-        if self._unsaid(query) or self._uncounted(query) or self._unstated(query):
+        if self._unsaid(query) or self._uncounted(query) or self._retriever.names.unstated_origin(query):
             return False  # "explain tokenization", "how many vacation days ...", "who invented X": never written
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
@@ -202,9 +198,9 @@ class DocumentAnswerer:
         remuneration for an ML engineer")."""
         rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
         rare += self._uncounted(query) if kind else []
-        rare += self._unstated(query)  # "who created TensorFlow", "... harder than civil engineering"
+        rare += [origin] if (origin := self._retriever.names.unstated_origin(query)) else []  # "who created X"
         if kind == "figure":  # "how much does Amazon pay ...": written, never with a figure
-            rare += self._retriever.names.unpaid_names(query, self._pay_frame)
+            rare += self._retriever.names.unpaid_names(query)
         rare = list(dict.fromkeys(rare))  # "do AI researchers get sabbaticals": rare and given
         if not self._retriever.names.unwritten_names(query):
             return rare  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
@@ -213,13 +209,6 @@ class DocumentAnswerer:
     def _unwritten(self, query: str) -> list[str]:
         # A name with another name in search_synonyms.toml is written after all ("PhD": "Ph.D.").
         return [name for name in self._retriever.names.unwritten_names(query) if not self._synonyms.words_for(name)]
-
-    def _unstated(self, query: str) -> list[str]:
-        """What the question asks of a thing the documents name that no sentence of theirs states (the origin of
-        TensorFlow), or the side of a comparison they never write ("civil engineering"): OtherNames' gates."""
-        names = self._retriever.names
-        origin = names.unstated_origin(query)
-        return [origin] if origin else names.unwritten_sides(query, self._side_frame)
 
     def _unsaid(self, query: str) -> list[str]:
         """The question's rare words that the documents never write (OtherNames.unwritten_specifics) and whose

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from assistant.passage_units import comparison_sides, expansion_of
+from assistant.passage_units import expansion_of
 from assistant.spelling import general_english
 from assistant.text_terms import STOPWORDS, WORD, terms
 from assistant.vocabulary_words import word_list
@@ -71,38 +71,15 @@ _ORIGIN_FRAME = frozenset(
 )
 
 
-# Two things set side by side beyond comparison_sides' shapes: "is A harder than B", "A better paid than B", "how
-# does A relate to my B", "A compared with B" (the planner's comparison shapes are read first).
-_SIDE_BY_SIDE = (
-    re.compile(r"^(?:is|are|does|do|would|will)\s+(.+?)\s+(?:\w+er|more|less)(?:\s+\w+)?\s+than\s+(.+)$", re.I),
-    re.compile(r"^how\s+(?:does|do|did|would)\s+(.+?)\s+(?:compare|stack\s+up)\s+(?:to|with|against)\s+(.+)$", re.I),
-    re.compile(r"^how\s+(?:does|do|would|could|can|might)\s+(.+?)\s+(?:relate|connect|apply)\s+to\s+(.+)$", re.I),
-)
-_COMPARING = re.compile(r"\b(?:vs\.?|versus|than|differ\w*|compar\w*|between|distinguish\w*|relate|connect)\b", re.I)
-# A word of a side's name is a noun or its modifier, no commoner than this ("nurse" 4.3, "stage" 4.6); commoner
-# ones are verbs and function words ("AI engineer gets" 5.5) and unlisted ones slang ("pls").
-SIDE_ZIPF = 5.0
-_PRO_FORMS = frozenset({"one", "ones"})  # "generative ones": the noun of the other side, not a thing of its own
-_SIDE_END = re.compile(
-    r"\s*[-–—:,;]\s+|\s+(?:on|in|at|for|of|with|from|and|or|whats|what|which|who|how|when|where|why)\s+", re.I
-)
-_SIDE_OPENING = re.compile(r"^(?:(?:my|our|your|a|an|the|some|his|her|their)\s+)+", re.I)
-
-
-_PAY = _phrases("salary_words")
-# Whose pay a figure question asks: "pay for a chief AI officer", "salary of a nurse" (up to four words), "how much
-# does Amazon pay", "salaries at Amazon" (a payer named: "pay" or "offer", not "make": "how does X make money").
-_PAY_OF = re.compile(
-    rf"\b(?:{_PAY}|salaries)\s+(?:for|of)\s+(?:(?:an?|the|some|my)\s+)?((?:[\w'-]+\s+){{0,3}}?[\w'-]+)(?=\s*$|\s*[?,.!;]"
-    rf"|\s+(?:in|at|with|and|or|vs|versus|compared|than|per|a|an|each|every|over|after|before|nowadays|today|now)\b)",
-    re.IGNORECASE,
-)
+# A payer named in a pay question: "how much does Amazon pay", "salaries at Amazon" ("pay" or "offer", not "make":
+# "how does X make money" asks no salary).
 _PAYER = re.compile(
     r"\b(?:does|do|did|would|at|by|from|with)\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)(?:'s)?\s+"
     r"(?:pay|pays|paid|salary|salaries|offer|offers)\b"
-    rf"|\b(?:{_PAY}|salaries|jobs?|offers?)(?:\s+like)?\s+(?:at|by|from|with)\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)",
+    r"|\b(?:pay|salary|salaries|wages?|jobs?|offers?)(?:\s+like)?\s+(?:at|by|from|with)\s+"
+    r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)",
 )
-_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:k|%)")
+_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:k|%)")  # a sentence stating an amount
 
 
 class UnwrittenWords:
@@ -222,64 +199,18 @@ class UnwrittenWords:
                 out.append(" ".join(phrase[rare.index(True) :]))  # "good work-life" names "work-life"
         return out
 
-    def unwritten_sides(self, query: str, frame: Container[str] = frozenset()) -> list[str]:
-        """The side of a comparison or a relation that the documents never write, as typed: a side with a word
-        they write in no form ("is robotics engineering harder than civil engineering", "how does data science
-        relate to my accounting background"), or of two lower-case words they never write together ("ML
-        engineer vs software engineer salary": "software" and "engineer" are written, "software engineer" never).
-        The documents then say nothing of one thing compared: a passage about the other side is half an answer
-        to a question they cannot answer. Acronyms and names are unwritten_names' (a capital). `frame`: terms that
-        say how a side is asked, not what it is ("typical", "salary": "the typical tech salary" is the tech one)."""
-        english = general_english()
-        text = query.strip().rstrip("?.! ")
-        if not _COMPARING.search(text):
-            return []  # "is it a plain median or a weighted average": alternatives asked, nothing compared
-        sides = comparison_sides(text)
-        if sides is None:
-            found = next((m for shape in _SIDE_BY_SIDE if (m := shape.search(text))), None)
-            sides = (found.group(1), found.group(2)) if found else None
-        out = []
-        for side in sides or ():
-            # the side's name: up to a clause or a preposition ("data scientists | on the business side")
-            side = _SIDE_OPENING.sub("", _SIDE_END.split(side.strip(), maxsplit=1)[0])
-            words = [
-                w
-                for w in _NAME.findall(side)
-                if (found := terms(folded(w).lower())) and not set(found) <= set(frame) and w.lower() not in _PRO_FORMS
-            ]
-            unwritten = [w for w in words if w.islower() and len(w) > 3]
-            lead = words[-2:]  # the side's last two words name it, as English puts its head last ("software engineer")
-            if any(not self.writes_word(w) for w in unwritten) or (
-                len(lead) == 2
-                and all(w.islower() and 0 < english.zipf(w) <= SIDE_ZIPF for w in lead)
-                and not self.writes_together(lead)
-            ):
-                out.append(side)
-        return out
-
-    def unpaid_names(self, query: str, frame: Container[str] = frozenset()) -> list[str]:
-        """Whose pay a figure question asks when the documents give no figure for it: a payer they write but never
-        beside an amount ("how much does Amazon pay AI engineers": Amazon is written, in a sentence about
-        recommendations), or a job with a word they never write ("the pay for a chief AI officer"). Named as the
-        refusal says it ("pay at Amazon", "chief AI officer"). `frame`: the terms
-        that say how the pay is asked ("typical", "salary"), set aside."""
+    def unpaid_names(self, query: str) -> list[str]:
+        """A payer a pay question names that the documents write but never beside an amount: "how much does Amazon
+        pay AI engineers" (Amazon is written, in a sentence about recommendations; the guide's company figures are
+        Google's, Apple's and Meta's). A role's figures are not what that payer pays. A name never written at all
+        is unwritten_names' ("Microsoft"); a city or a year the statistics refuse in their own words."""
         out = []
         for found in _PAYER.finditer(query):
             name = found.group(1) or found.group(2)
-            found_terms = terms(folded(name).lower())
-            if (
-                found_terms
-                and not set(found_terms) <= self._figure_words
-                and all(self.writes_word(t) for t in found_terms)
-            ):
-                out.append(f"pay at {name}")  # a name never written at all is unwritten_names' ("Microsoft")
-        for found in _PAY_OF.finditer(query):
-            asked = found.group(1)
-            words = [w for w in _NAME.findall(asked) if w.islower() and len(w) > 3 and not set(terms(w)) <= set(frame)]
-            english = general_english()
-            if any(english.zipf(w) > 0 and not self.writes_word(w) for w in words):
-                out.append(_SIDE_OPENING.sub("", asked))
-        return list(dict.fromkeys(out))
+            named = terms(folded(name).lower())
+            if named and not set(named) <= self._figure_words and all(self.writes_word(t) for t in named):
+                out.append(name)
+        return out
 
     def unstated_origin(self, query: str) -> str:
         """Who made the thing the question names, or when it began, when no sentence of the documents that names it
