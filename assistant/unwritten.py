@@ -208,7 +208,8 @@ class UnwrittenWords:
         for found in _PAYER.finditer(query):
             name = found.group(1) or found.group(2)
             named = terms(folded(name).lower())
-            if named and not set(named) <= self._figure_words and all(self.writes_word(t) for t in named):
+            # no word of it beside an amount: "Big Tech" shares "tech" with "Major tech companies ... $120,000"
+            if named and not set(named) & self._figure_words and all(self.writes_word(t) for t in named):
                 out.append(name)
         return out
 

@@ -105,6 +105,7 @@ def test_pay_asked_of_a_payer_with_no_figure_is_refused_by_name(real_assistant: 
         "what does Meta pay machine learning engineers",  # Meta is in the sentence with the figures
         "what's the pay for a principal data scientist",
         "salaries at Google for AI engineers?",
+        "what do ML engineers at Big Tech earn",  # "tech" is in the sentence with the company figures
     ],
 )
 def test_pay_of_a_payer_or_job_with_figures_is_answered(real_assistant: Assistant, question: str) -> None:
