@@ -89,6 +89,224 @@ def test_a_definition_of_a_word_the_documents_write_in_some_form_is_answered(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("explain burnout among ML engineers", "burnout"),
+        ("what is imposter syndrome for a junior data scientist", "imposter syndrome"),  # not the junior's pay
+        ("do entry level ML engineers get sabbaticals", "sabbaticals"),  # a perk asked: see below
+    ],
+)
+def test_the_refusal_names_the_rare_word_and_no_figure_answers_it(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"anything about {named}." in reply.answer, reply.answer
+    assert "$" not in reply.answer and "I can answer" in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what's the usual remuneration of a data scientist", "typical remuneration for an AI engineer?"]
+)
+def test_a_figure_question_with_a_rare_word_keeps_its_figures(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "$" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("how many sick days do data scientists get", "sick days"),
+        ("how much maternity leave do AI firms offer", "maternity leave"),
+    ],
+)
+def test_an_amount_of_something_the_documents_never_write_is_refused_by_name(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    """Not the data scientists' salary: "how many" counts days off, which no source mentions."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"anything about {named}." in reply.answer, reply.answer
+    assert "$" not in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how much dough do ML engineers make", "$"),  # the question asks for pay ("make")
+        ("how much math does an AI engineer need", ""),  # "math" starts "mathematics": not refused
+    ],
+)
+def test_an_amount_of_pay_or_of_a_written_thing_is_answered(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("do data scientists get dental insurance", "dental insurance"),
+        ("does an AI startup offer childcare", "childcare"),
+        ("do ML teams offer remote work", "remote work"),
+    ],
+)
+def test_a_perk_the_documents_never_write_is_refused_by_name(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"anything about {named}." in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("do machine learning engineers get bonuses", "Bonuses"),  # written
+        ("do data scientists get stock options", "stock options"),
+        ("do AI researchers get to publish papers", ""),  # "get to": a verb follows, not a perk
+    ],
+)
+def test_a_perk_the_documents_write_or_a_verb_after_get_is_answered(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [("which is the best laptop for training models", "laptop"), ("best textbook for deep learning?", "textbook")],
+)
+def test_the_best_of_something_the_documents_never_write_is_refused(
+    real_assistant: Assistant, question: str, named: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"anything about {named}." in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what's the best way to network in AI", "best cities for AI jobs?"])
+def test_the_best_of_something_the_documents_write_is_answered(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the AI job market saturated",  # a closing participle says how the market is, not what is asked
+        "which ML frameworks are trendy right now",  # trend + y: a written word made casual
+    ],
+)
+def test_a_rare_adjective_about_a_written_topic_is_answered(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
+
+
+def test_a_refusal_names_a_word_once(real_assistant: Assistant) -> None:
+    reply = real_assistant.ask("can research scientists get sabbaticals")
+    assert reply.answer.count("sabbaticals") == 1, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which cities are AI hotbeds",
+        "what are the ethical quandaries in AI",
+        "how do AI practitioners stay ahead of the curve",
+    ],
+)
+def test_a_rare_casual_word_outside_a_definition_is_not_a_refusal(real_assistant: Assistant, question: str) -> None:
+    """The asker's own English for what the documents say (hubs, ethical considerations, professionals)."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("do I need a visa to take an AI job in the US", True),
+        ("does an ML engineer need a work permit", True),
+        ("does a data scientist need a PhD", False),  # the documents' "Ph.D." (a search synonym)
+        ("what do AI pros need besides coding", False),  # no article: not a thing needed
+    ],
+)
+def test_a_thing_needed_that_the_documents_never_write_is_refused(
+    real_assistant: Assistant, question: str, refused: bool
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained == refused, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["how many hours a week do ML engineers work?", "how many hours do data scientists work per day?"]
+)
+def test_hours_counted_are_not_pay(real_assistant: Assistant, question: str) -> None:
+    """'how many' counts things: 'hours' lies near 'wage', but counted it asks no pay, and the documents never
+    say how long anyone works (the role's salary table answered it)."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained and "anything about hours" in reply.answer and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("who invented neural networks?", "neural networks"),
+        ("which company created PyTorch", "PyTorch"),
+        ("when was reinforcement learning first used", "reinforcement learning"),
+        ("who was Apache Spark developed by", "Apache Spark"),
+    ],
+)
+def test_an_origin_no_sentence_states_is_refused_by_name(real_assistant: Assistant, question: str, thing: str) -> None:
+    """Who made a thing or when it began: the documents mention it (a list of frameworks, a definition) but no
+    sentence naming it says where it came from, so a mention is no answer."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+    assert f"anything about the origin of {thing}" in reply.answer and "I can answer" in reply.answer, reply.answer
+
+
+def test_an_origin_is_stated_only_by_a_sentence_naming_the_thing_with_an_origin_word(
+    real_assistant: Assistant,
+) -> None:
+    names = real_assistant.build.retriever.names
+    # "... to address AI-created skill gaps": a sentence that names the skill gaps with an origin word
+    assert names.unstated_origin("who created the AI skill gaps?") == ""
+    assert names.unstated_origin("who created TensorFlow?") == "the origin of TensorFlow"
+    assert names.unstated_origin("what does TensorFlow do?") == ""  # no origin asked
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("who makes more, data scientists or AI engineers?", "$"),  # pay, not who made something
+        ("when did AI job postings start to rise?", "8.5%"),  # a trend's start, no origin verb
+        ("who should learn PyTorch?", "PyTorch"),
+    ],
+)
+def test_who_and_when_questions_that_ask_no_origin_are_answered(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize("question", ["how many params does BLOOM have", "how many params are in GPT-3?"])
+def test_a_clipped_plural_counted_is_a_written_word(real_assistant: Assistant, question: str) -> None:
+    """'params' is 'param' (the start of 'parameters') with a plural ending: counted, it is what the documents
+    count, not something they never write."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "175 billion" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
     "question",
     ["what are salaries like at Amazon for data scientists", "does Amazon pay ML engineers well"],
 )
