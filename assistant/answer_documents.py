@@ -32,6 +32,7 @@ from assistant.draft import Draft
 from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.models import PartKind
 from assistant.passage_units import (
+    ASKED_CONTEXT,
     NOTATION,
     asked_phrase,
     asks_definition,
@@ -55,8 +56,6 @@ CANDIDATES = 8  # passages whose units are scored
 # words ("postgraduate" 0.49, "biotech" 0.50 to "Life sciences", "fintech" 0.43); further, it is something else
 # ("sabbaticals" 0.22, "burnout" 0.28, "tokenization" 0.36, "ethicist" 0.37).
 WORD_MEANING = 0.42
-# Where what a definition asks about ends and its context begins ("explain tokenization | in NLP").
-_CONTEXT = re.compile(r"\s+(?:for|to|in|with|about|when|on|at|from|among|between)\s+", re.IGNORECASE)
 PAY_MEANING = 0.45  # a rare word this close to a salary word asks for the figures ("remuneration", "paycheck")
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
@@ -225,7 +224,7 @@ class DocumentAnswerer:
         if not asks_definition(query):
             return []
         out = []
-        asked = _CONTEXT.split(query, maxsplit=1)[0]  # "the knack for explaining models to laypeople": the knack
+        asked = ASKED_CONTEXT.split(query, maxsplit=1)[0]  # "the knack for explaining models to laypeople": the knack
         for word in self._retriever.names.unwritten_specifics(asked):
             if self._synonyms.words_for(word):
                 continue

@@ -9,11 +9,24 @@ tool result touched and the answer did not already spell out is reported at the 
 from __future__ import annotations
 
 import json
+import tomllib
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.draft import Draft, article, money, plain, signed_money, signed_pct
+from assistant.settings import PROJECT_ROOT
 from assistant.statistics.conflicts import rules, split_values
+
+SOURCE_NOTES_PATH = PROJECT_ROOT / "stats" / "source_notes.toml"
+
+
+@lru_cache(maxsize=8)
+def source_notes(path: Path = SOURCE_NOTES_PATH) -> dict[str, str]:
+    """What answers say about the sources as a whole (stats/source_notes.toml): corpus knowledge, not code."""
+    return {key: str(value) for key, value in tomllib.loads(path.read_text(encoding="utf-8")).items()}
+
 
 if TYPE_CHECKING:
     from assistant.statistics.tools import ToolResult

@@ -4,6 +4,7 @@ each module reads as one kind of answer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -13,16 +14,45 @@ from assistant.answer_figures import (
     cite_all,
     per_candidate,
     signed_change,
+    source_notes,
 )
 from assistant.draft import Draft, signed_pct
 from assistant.statistics.tools import ToolResult
+from assistant.text_terms import STOPWORDS, split_sentences
 from assistant.understanding import Slots
+from assistant.vocabulary_words import table, word_list
+
+# The one-word names of each platform figure ("offers", "proposals") and the words that may stand before one
+# without narrowing it (data: stats/vocabulary.toml).
+_METRIC_NOUNS = {
+    metric: tuple(p for p in phrases if " " not in p and p not in ("median", "expectation"))
+    for metric, phrases in table("platform_metrics").items()
+}
+_NEUTRAL = frozenset(word_list("metric_neutral")) | STOPWORDS
 
 METRIC_LABEL = {
     "median_salary_expectation": "median salary expectation",
     "offers_total": "total number of offers",
     "proposals": "proposals figure",
 }
+
+
+def narrowing_word(text: str, metric: str) -> str | None:
+    """A word that narrows a platform count to one kind the pages do not count: "accepted offers", "offers were
+    rejected", "remote offers" (the pages give one total per year). None for "the total number of job offers"."""
+    nouns = _METRIC_NOUNS.get(metric) or ()
+    if not nouns:
+        return None
+    names = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    for pattern in (
+        rf"\b([a-z][a-z'-]+)\s+(?:{names})\b",  # "accepted offers"
+        rf"\b(?:{names})\s+(?:that\s+)?(?:were|was|got|get|are|being)\s+([a-z]+ed)\b",  # "offers were rejected"
+    ):
+        for match in re.finditer(pattern, text.lower()):
+            word = match.group(1)
+            if word not in _NEUTRAL and not word.isdigit():
+                return word
+    return None
 
 
 def _offers(row: dict[str, Any]) -> str:
@@ -71,6 +101,7 @@ class PlatformAnswers(StatisticsPart):
                 draft.say(f"{went}: {signed_change(d['difference'], d)} ({signed_pct(d.get('percent_change'))}).")
             draft.years.extend([year_from, year_to])
             return
+        narrowed = self._say_not_broken_down(s, metric, draft)
         targets = years or known
         found: dict[int, ToolResult] = {}
         for year in targets:
@@ -106,6 +137,34 @@ class PlatformAnswers(StatisticsPart):
             )
         if metric == "median_salary_expectation" and s.monthly:
             draft.say("The page does not say whether this is a monthly or an annual amount.")
+        if narrowed:
+            self._quote_naming(narrowed, metric, found[targets[-1]].rows, draft)
+
+    def _say_not_broken_down(self, s: Slots, metric: str, draft: Draft) -> str | None:
+        """Say that the pages' figure is one for everyone when a level, a city or one kind of offer is asked
+        ("how many offers did juniors get?", "how many offers were accepted?"): the total is not that count."""
+        by = "experience level" if (s.level and s.level != "Average") or s.unknown_level else "city" if s.city else None
+        word = narrowing_word(s.corrected or "", metric) if metric != "median_salary_expectation" else None
+        if by and not s.roles:
+            draft.say(source_notes()["platform_not_broken_down"].format(by=by))
+        elif word:
+            noun = next((n for n in _METRIC_NOUNS[metric] if n.endswith("s")), metric)
+            draft.say(source_notes()["platform_count_not_given"].format(what=f"{word} {noun}"))
+        return word
+
+    def _quote_naming(self, word: str, metric: str, rows: list[dict[str, Any]], draft: Draft) -> None:
+        """The page's own sentence about the narrowing word, if it has one ("We do not count accepted or rejected
+        offers."): a sentence that names both the word and the figure's noun."""
+        nouns = _METRIC_NOUNS.get(metric) or ()
+        for doc_id in dict.fromkeys(row["doc_id"] for row in rows):
+            doc = draft.documents.get(doc_id)
+            for number, line in enumerate(doc.lines if doc else (), start=1):
+                for sentence in split_sentences(line):
+                    low = sentence.lower()
+                    if re.search(rf"\b{re.escape(word)}\b", low) and any(re.search(rf"\b{n}\b", low) for n in nouns):
+                        marker = draft.cite_row({"doc_id": doc_id, "line": number})
+                        draft.say(f"The page says: “{sentence.strip()}” {marker}")
+                        return
 
     def _with_sample(self, medians: list[dict[str, Any]], offers: list[dict[str, Any]], fmt: Any) -> tuple[str, str]:
         """The median and its offers count; when pages disagree, each median with its own page's count."""

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from assistant.answer_statistics import source_notes
+from assistant.answer_figures import source_notes
 from assistant.draft import Draft
 from assistant.models import Route
 from assistant.phrase_match import has_any

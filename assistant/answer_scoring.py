@@ -34,7 +34,7 @@ from assistant.models import PartKind
 from assistant.passage_units import (
     NOTATION,
     Unit,
-    asked_phrase,
+    asked_names,
     comparison_sides,
     defines,
     expansion_of,
@@ -111,7 +111,7 @@ class UnitScorer:
     ) -> list[Scored]:
         """Every unit of `passages`, best first. `about_entity` (see about_entity) and `sides` (sides_of) are
         read once per question by the caller, which needs them again when it writes the answer."""
-        phrase = asked_phrase(query) if kind in ("explanation", "other") else ""
+        phrases = asked_names(query) if kind in ("explanation", "other") else []
         why = bool(WHY.match(query)) and kind != "figure"
         remedy = asks_remedy(query, kind)
         instances = kind != "figure" and INSTANCES_ASKED.match(query) is not None
@@ -165,7 +165,7 @@ class UnitScorer:
                 in_heading = sum(weights[t] for t in heading - hits) / total
                 score = semantic + LEXICAL * lexical + IN_HEADING * in_heading + SEARCH_RANK * passage.fused / top_fused
                 bonus = 0.0
-                if phrase and defines(text, phrase, self._expansions):
+                if any(defines(text, phrase, self._expansions) for phrase in phrases):
                     bonus += DEFINES
                 if why and REASON.search(text):
                     bonus += REASON_GIVEN  # "why ...?": a sentence that gives a cause or a purpose answers it
@@ -262,7 +262,7 @@ class UnitScorer:
         specific = [
             w for w in re.findall(r"[\w+#./-]+", query) if any(self._retriever.lexical.rare(t) for t in terms(w))
         ]
-        return any(defines(sentence, name, self._expansions) for name in [asked_phrase(query), *specific])
+        return any(defines(sentence, name, self._expansions) for name in [*asked_names(query), *specific])
 
     def sides_of(self, query: str, kind: PartKind) -> tuple[set[str], set[str]] | None:
         sides = comparison_sides(query) if kind != "figure" else None

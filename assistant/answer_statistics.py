@@ -11,33 +11,20 @@ from __future__ import annotations
 import json
 import re
 import threading
-import tomllib
 from dataclasses import replace
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from assistant.answer_figures import FigureWriter, cite_all, claim_called
+from assistant.answer_figures import FigureWriter, cite_all, claim_called, source_notes
 from assistant.answer_platform import PlatformAnswers
 from assistant.answer_salaries import GuideSalaryAnswers
 from assistant.draft import Draft
 from assistant.models import ToolCall
 from assistant.retrieval import source_span
-from assistant.settings import PROJECT_ROOT
 from assistant.statistics.conflicts import contradicted_claims, group_figures, split_values
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools, ToolResult
 from assistant.text_terms import split_sentences
 from assistant.understanding import Slots
-
-SOURCE_NOTES_PATH = PROJECT_ROOT / "stats" / "source_notes.toml"
-
-
-@lru_cache(maxsize=8)
-def source_notes(path: Path = SOURCE_NOTES_PATH) -> dict[str, str]:
-    """What answers say about the sources as a whole (stats/source_notes.toml): corpus knowledge, not code."""
-    return {key: str(value) for key, value in tomllib.loads(path.read_text(encoding="utf-8")).items()}
-
 
 MEMO_SIZE = 4096
 

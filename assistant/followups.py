@@ -16,13 +16,13 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from assistant.kind_rules import names_something
+from assistant.kind_rules import elliptical, names_something
 from assistant.phrase_match import phrase_pattern
 from assistant.question_kinds import PLAN_VOCABULARY_PATH, PlanVocabulary, generic_form
 from assistant.question_parts import topicless
 from assistant.sessions import Turn
 from assistant.text_terms import STOPWORDS, terms
-from assistant.understanding import FOLLOWUP_START, Slots, Vocabulary, rank_dimension
+from assistant.understanding import FOLLOWUP_START, Slots, Vocabulary, rank_dimension, understand
 
 if TYPE_CHECKING:
     from assistant.planning import PlannedPart
@@ -46,6 +46,10 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
     # A figure the data lacked ("what do data scientists make in Seattle?") still sets what "what about ML
     # engineers?" asks of; any other refused turn sets nothing.
     refused = previous is not None and previous.route == "out_of_scope" and previous.slots.get("kind") != "figure"
+    if refused and current.place_pointer and not current.city and previous is not None and previous.slots.get("city"):
+        # ... but "there" still names the place it asked about: "what's the weather like in Seattle?" (refused),
+        # then "what do ML engineers earn there?" asks Seattle's figure. Only the place pointed at is taken.
+        return replace(current, city=str(previous.slots["city"]))
     if previous is None or previous.route == "invalid" or refused:
         return current
     before = previous.slots
@@ -85,6 +89,9 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         merged.platform_metric = before.get("platform_metric")
         merged.market_metric = before.get("market_metric")
         merged.platform_population = bool(before.get("platform_population"))
+        # "how much extra is that per year?" after the bonuses: the same figure (the guide's extras, companies' pay)
+        merged.extra_comp = bool(before.get("extra_comp"))
+        merged.companies = bool(before.get("companies"))
         if not merged.roles and not merged.city:
             merged.roles = list(before.get("roles") or [])
         if not merged.roles and merged.city and before.get("roles"):
@@ -135,11 +142,42 @@ def continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) 
 
 
 @lru_cache(maxsize=1)
+def _plan_words() -> dict[str, Any]:
+    """stats/vocabulary.toml, read once: the follow-up word lists below ([references], [yes_no] discourse)."""
+    return tomllib.loads(PLAN_VOCABULARY_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _asked_of_topic_words() -> frozenset[str]:
-    """The words a follow-up asks of the topic before ("examples", "risks"): stats/vocabulary.toml [references]."""
-    raw = tomllib.loads(PLAN_VOCABULARY_PATH.read_text(encoding="utf-8"))
-    words = (raw.get("references") or {}).get("asked_of_topic") or []
+    """The words a follow-up asks of the topic before ("examples", "risks"): [references] asked_of_topic."""
+    words = (_plan_words().get("references") or {}).get("asked_of_topic") or []
     return frozenset(t for w in words for t in terms(str(w)))
+
+
+@lru_cache(maxsize=1)
+def _discourse_opening() -> re.Pattern[str]:
+    """Discourse markers opening a message ("no wait,", "oops", "sorry,"): [yes_no] discourse."""
+    words = (_plan_words().get("yes_no") or {}).get("discourse") or []
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:(?:{alternatives})\b[\s,.!:;-]*)+", re.IGNORECASE)
+
+
+def corrected_fragment(message: str, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
+    """'no wait, AI engineers', 'oops, experienced', 'sorry - 2025' after a question: discourse markers and then
+    only what the last question should have been about is a correction without "I meant": the last question asked
+    again of what it names, read as "what about AI engineers?". None unless the rest, once the markers go, is an
+    ellipsis that names something ("wait, why?" names nothing; "no, what do they do?" is a question of its own)."""
+    opening = _discourse_opening().match(message)
+    if previous is None or opening is None:
+        return None
+    rest = message[opening.end() :].strip(" ?.!")
+    if not rest:
+        return None
+    own = understand(rest, vocabulary)
+    named = names_something(own) or own.unknown_role or own.unknown_level or own.unknown_place
+    return f"what about {rest}?" if named and elliptical(rest, own) else None
 
 
 def asked_of_topic(text: str, query: str, topic: str) -> str | None:
@@ -175,6 +213,24 @@ def job_pointed_at(text: str, kind: str, own: Slots, previous_kind: str, earlier
     if own.roles or own.unknown_role or topicless(text) or not REFERS_BACK.search(text):
         return None
     return earlier_roles[0]
+
+
+def goes_on_with(
+    text: str, query: str, own: Slots, source: Turn | None, refers_back: bool, words: PlanVocabulary
+) -> tuple[str, ...] | None:
+    """The documents search of a part that goes on with the topic of `source` (the last turn, or the part before in
+    the message): the question as if asked afresh ("where is it used?" -> "where is reinforcement learning used?",
+    "what's the difference between those two?" -> both topics, "examples?" -> asked of the topic), else its own words
+    with the topic as context ("the product manager one"): (query, *context). None when it does not go on."""
+    if source is None or not continues(text, own, source, refers_back):
+        return None
+    topic = content_words(turn_topic(source))
+    resolved = (
+        both_topics(query, source, words.pair)
+        or (words.resolve(query, topic) if refers_back and topic else None)
+        or asked_of_topic(text, query, topic)
+    )
+    return (resolved,) if resolved else (item_words(query), turn_topic(source))
 
 
 def sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, vocabulary: Vocabulary) -> list[str]:
@@ -224,6 +280,33 @@ def role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocab
 def turn_topic(turn: Turn) -> str:
     """What a turn was about: the words its documents search used (a follow-up's resolved topic), else its text."""
     return str(turn.slots.get("topic") or turn.message)
+
+
+# A yes/no question whose subject points at what was just said: "is that ...?", "does this ...?", "was it ...?"
+_POINTER_SUBJECT = re.compile(
+    r"(?:is|was|are|were|does|did|do|would|could|can|will|has)\s+(?:that|this|it|those|these)\b(?!\s+ones?\b)", re.I
+)
+
+
+def asks_of_figure(text: str, own: Slots, before: Turn | None) -> bool:
+    """'is that the same as job openings?', 'ok, is that how many vacancies there were?', 'does that mean there were
+    59 open positions?' after a platform figure: a yes/no question whose subject is that figure asks what the figure
+    is or counts (its method), even when it names another measure to set it against ("job openings") or says "how
+    many". Not when it names what a new figure would be of ("was it higher in 2024?", "is that more than a data
+    scientist gets?") or its period ("is that per month?", which the figure's own answer states)."""
+    if before is None or not before.slots.get("platform_metric"):
+        return False
+    opening = _discourse_opening().match(text)
+    rest = text[opening.end() :] if opening else text.strip()
+    if _POINTER_SUBJECT.match(rest) is None:
+        return False
+    return not (own.years or own.roles or own.unknown_role or own.level or own.compare or own.monthly or own.city)
+
+
+def names_a_figure(turn: Turn) -> bool:
+    """Whether a turn named one figure a pointing "how much ...?" asks again: a platform metric ("what are
+    proposals?"), the extras on top of pay ("do AI jobs pay bonuses?") or the top companies' pay."""
+    return any(turn.slots.get(k) for k in ("platform_metric", "extra_comp", "companies"))
 
 
 def figure_named(turn: Turn | None) -> str:

@@ -117,11 +117,16 @@ class KindRules:
         # figure stands for, its "how many" inside what is asked about it.
         # "is that monthly?" asks the figure's period, which the figure's own answer states (or says is unstated).
         how_made = how_made or (yes_no and names_metric(own) and not (own.level or own.years or own.monthly))
+        # "do people with zero offers count in the 2024 median?": a yes/no asking who or what a figure counts.
+        how_made = how_made or (yes_no and names_metric(own) and method_cue and not (own.monthly or number_words))
         # "what is a proposal?", "what does the median salary expectation mean?": what a named figure IS (its value
-        # is asked by "what is the median?"), whatever year the part before set.
+        # is asked by "what is the median?"), whatever year the part before set. With a figure named and its making
+        # asked ("how ...", a yes/no), a year says which page's figure ("how was the 2025 median calculated?").
         meaning = names_metric(own) and (asks_what_a_thing_is(text) or (explains and not number_words))
         how_made = how_made or meaning
-        if (own.method or how_made) and (not own.years or meaning) and not own.compare:
+        # A year beside a method cue that asks nothing ("the 2025 proposals count") leaves the figure asked.
+        made_asked = how_made and (yes_no or _ASKS_HOW.match(text) is not None)
+        if (own.method or how_made) and (not own.years or meaning or made_asked) and not own.compare:
             scores["method"] += METHOD_NUDGE
             if how_made:
                 # "does the median include ...?", "what do the offers mean?": a figure named, its making asked.
@@ -230,6 +235,7 @@ def elliptical(text: str, own: Slots) -> bool:
     return len(words) <= ELLIPSIS_WORDS and not _SUBJECT.intersection(words)
 
 
+_ASKS_HOW = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?how\b", re.IGNORECASE)  # "how was it calculated?"
 _SUBJECT = frozenset({"they", "he", "she", "we", "you", "i"})  # subject pronouns: a clause, not an ellipsis
 _AUXILIARY = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "can", "will", "should"})
 

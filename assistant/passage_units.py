@@ -170,6 +170,19 @@ def asked_phrase(question: str) -> str:
     return " ".join(kept).strip(" .?")
 
 
+# Where what a question asks about ends and its context begins ("explain tokenization | in NLP", "what's an expert
+# system | in AI").
+ASKED_CONTEXT = re.compile(r"\s+(?:for|to|in|with|about|when|on|at|from|among|between)\s+", re.IGNORECASE)
+
+
+def asked_names(question: str) -> list[str]:
+    """The asked phrase, and the same without the context the question adds after it: "whats an expert system in
+    AI" asks what 'expert system' is (the documents never write 'expert system AI')."""
+    whole = asked_phrase(question)
+    head = asked_phrase(ASKED_CONTEXT.split(question, maxsplit=1)[0])
+    return [whole, head] if head and head != whole and len(head.split()) > 1 else [whole]
+
+
 _DEFINITION_QUESTION = re.compile(
     r"^\s*(?:what\s+is|what['’]s|whats|define|explain|what\s+(?:does|do)\s+.+\s+(?:mean|do)\b|"
     r"how\s+(?:does|do)\s+.+\s+work\b|what\s+is\s+meant\s+by)",
@@ -223,7 +236,9 @@ _OPENS_BEFORE = re.compile(r"(?:the\s+|an?\s+)?")
 _DEFINING_AFTER = re.compile(r"s?\s*(?:\([^)]*\)\s*)?(?:is|are|means|refers to|describes|involves|[:–—-])\s")
 _PAREN_AFTER = re.compile(r"s?\s*\(")
 _IN_PARENS_AFTER = re.compile(r"s?\)\s*(?:is\b|are\b|means\b|refers to\b|:)")
-_NAMED_BEFORE = re.compile(r"(?:known as|called|defined as)\s+['‘\"]?$")
+# ... also as one of the names listed after it ("Such models are called rules engines, expert systems, or knowledge
+# graphs" names each of the three).
+_NAMED_BEFORE = re.compile(r"(?:known as|called|defined as)\s+(?:[^.;:()]{1,40}?,\s+(?:or\s+|and\s+)?)?['‘\"]?$")
 _IN_BEFORE = re.compile(r"in\s+")
 # "the 'GPT' in OpenAI's Chat-GPT standing for 'Generative Pretrained Transformer'": a few words of the same
 # clause may stand between the name and what it stands for.

@@ -21,16 +21,15 @@ from langchain_core.embeddings import Embeddings
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
-    asked_of_topic,
+    asks_of_figure,
     between_the_two,
-    both_topics,
-    content_words,
     context_roles,
-    continues,
+    corrected_fragment,
     figure_named,
+    goes_on_with,
     inherit,
-    item_words,
     job_pointed_at,
+    names_a_figure,
     ranked_again,
     ranked_among_named,
     role_swapped,
@@ -132,6 +131,7 @@ class Planner:
         planned: list[PlannedPart] = []
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
         message = self.words.restated(message, previous.message if previous is not None else None)
+        message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers"
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         parts = split_parts(
             message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)
@@ -170,10 +170,13 @@ class Planner:
             form = own
             # "does that include ...?", "what does that number measure?": the turn before is what it is about.
             points_back = before is not None and not names_something(own) and REFERS_BACK.search(text) is not None
-            if points_back:
+            # "is that the same as job openings?", "ok, is that how many vacancies there were?" after the offers: a
+            # yes/no whose subject is the platform figure just given asks what that figure is, whatever it names.
+            of_figure = asks_of_figure(text, own, before)
+            if points_back or of_figure:
                 # "does that include every candidate?" after the offers total: that figure is what is asked about.
-                metric = before.slots.get("platform_metric") or None
-                form = replace(own, platform_metric=str(metric)) if metric else own
+                metric = before.slots.get("platform_metric") if before else None
+                form = replace(own, platform_metric=str(metric), market_metric=None) if metric else own
             unknown = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
             # The form of the question decides its kind, not a statement before it ("I live in Seattle. Is ...?").
             # ... but "if a dev gets 10 offers, how many times ...?" is one question, its case included.
@@ -184,6 +187,8 @@ class Planner:
             vote = self._classifier.vote(self._embeddings.embed_query(generic))
             said = without_trailing_statement(text)
             kind, confidence = self._rules.kind(said if whole else asked_sentence(said), form, vote, previous_kind)
+            # What the figure is or counts: neither a new figure nor an explanation of the measure it names.
+            kind = "method" if of_figure and kind in ("figure", "explanation", "comparison") else kind
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
             beside = sets_beside(text, own, before, previous_kind, vocabulary)
             again = ranked_again(text, own, before, previous_kind)  # "and the second one?" after a ranking
@@ -207,7 +212,7 @@ class Planner:
             elif first and kind == "figure" and between_the_two(text, own, self.words) and len(history_roles) >= 2:
                 # "which is higher?" after a data scientist's and then an ML engineer's pay: those two.
                 merged.roles, merged.compare = list(history_roles[-2:]), True
-            if kind == "figure" and before and not names_something(merged) and before.slots.get("platform_metric"):
+            if kind == "figure" and before and not names_something(merged) and names_a_figure(before):
                 # "how many were there in each year?" after "what are proposals?": the figure named before.
                 merged = inherit(replace(own, followup=True), before, years)
             if kind == "figure" and before and not merged.years and REFERS_BACK.search(text):
@@ -257,22 +262,12 @@ class Planner:
             # The question it goes on from: the last turn's, or the part before in the same message when that one
             # named no role ("how do discriminative models work and where are they used?").
             source = previous if first else (None if earlier_roles else before)
-            if job:
-                pass  # the job the turn before was about is what "it" stands for: its words are not the topic
-            elif source is not None and part.route == "documents" and continues(text, own, source, refers_back):
-                # "How can it be avoided?", "can you give some examples?" after "What is overfitting?": the
-                # documents search needs the topic the last question named. "where is it used?" reads as
-                # "where is reinforcement learning used?": the pointer stands for the last question's words.
-                topic = content_words(turn_topic(source))
-                resolved_query = both_topics(part.query or text, source, self.words.pair) or (
-                    self.words.resolve(part.query or text, topic) if refers_back and topic else None
-                )
-                resolved_query = resolved_query or asked_of_topic(text, part.query or text, topic)
-                if resolved_query:
-                    part.query = resolved_query  # the question as if asked afresh: its own words, the topic's
-                else:
-                    part.query = item_words(part.query or text)  # "the product manager one": its own words
-                    part.context.append(turn_topic(source))
+            # "How can it be avoided?", "examples?" after "What is overfitting?": the topic it goes on with ("it"
+            # pointing at a job goes on with the job, not the words of the turn before).
+            went_on = goes_on_with(text, part.query or text, own, source, refers_back, self.words)
+            if went_on is not None and part.route == "documents" and not job:
+                part.query = went_on[0]
+                part.context.extend(went_on[1:])
             if first and previous is not None and not names_something(own) and not part.context:
                 # "why is monitoring important?" after best practices for deploying models: if its own words
                 # find nothing, the documents are searched again with the question it follows.
@@ -345,6 +340,10 @@ class Planner:
         elif kind == "figure" and stats_signal:
             route = "statistics"
             fallback = "documents" if confidence < LOW_CONFIDENCE and open_to_documents(slots) else None
+        elif kind == "method" and own.years and names_metric(own):
+            # "does the 2024 median count people with no offers?": how the year's figure is made, which its page's
+            # method section says; its value is not what is asked.
+            route, fallback = "documents", "statistics"
         elif stats_signal and (
             keyed_by_statistics(own if kind in ("list", "figure") else replace(own, tools=False))
             or (slots.followup and (slots.tools or slots.companies))

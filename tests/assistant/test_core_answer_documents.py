@@ -1500,3 +1500,22 @@ def test_a_list_named_by_the_list_word_only_yields_to_the_section_the_topic_head
     text = answer(real_assistant, question, "list").text()
     assert text.startswith("Regression models involve continuous values"), text
     assert "Naïve Bayes" not in text, text
+
+
+@pytest.mark.parametrize("name", ["rules engines", "expert systems", "knowledge graphs"])
+def test_each_name_listed_after_called_is_defined(name: str) -> None:
+    """'Such models are called A, B, or C' names each of the three, not only the first."""
+    assert defines("Such models are called rules engines, expert systems, or knowledge graphs.", name)
+    assert not defines("Such models are called rules engines, expert systems, or knowledge graphs.", "graphs")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["whats an expert system in AI", "what are knowledge graphs in AI"])
+def test_a_definition_asked_with_its_context_finds_the_name_without_it(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'... in AI' is where the question is asked, not part of the name: the sentence calling such models
+    'rules engines, expert systems, or knowledge graphs' defines it, not the guide's 'AI/ML Expert' overview."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert "Such models are called rules engines, expert systems, or knowledge graphs." in text, text
+    assert "AI/ML Expert" not in text, text

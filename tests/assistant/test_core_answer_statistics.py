@@ -176,3 +176,53 @@ def test_a_clipped_count_word_is_an_abbreviation_not_an_unwritten_name(
     word (four letters or more): an abbreviation of three is read as the figure it abbreviates."""
     reply = ask(real_assistant, question)
     assert "means" in reply.answer and "years" in reply.answer and not reply.abstained, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("in 2025 how many of the offers got accepted?", "accepted"),
+        ("what number of offers were declined in 2024", "declined"),
+    ],
+)
+def test_a_count_of_one_kind_of_offer_is_not_given_as_the_total(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    """The total is not the count of accepted (or declined) offers: the reply says the pages give only the total,
+    and quotes the page's own sentence about the word when it has one."""
+    reply = real_assistant.ask(question)
+    assert f"no count of {said} offers" in reply.answer, reply.answer
+    assert ("59" in reply.answer) or ("45" in reply.answer)
+
+
+def test_the_page_s_own_sentence_about_the_word_is_quoted(real_assistant: Assistant) -> None:
+    reply = real_assistant.ask("how many rejected offers did the 2024 page record?")
+    assert "We do not count accepted or rejected offers." in reply.answer and "45" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "by"),
+    [
+        ("platform offers for senior developers in 2025?", "experience level"),
+        ("how many offers did entry level devs get in 2024", "experience level"),
+        ("median salary expectation in Seattle for 2025", "city"),
+    ],
+)
+def test_a_platform_figure_asked_for_one_level_or_city_says_it_is_for_everyone(
+    real_assistant: Assistant, question: str, by: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert f"no breakdown by {by}" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many job offers were there in 2024",
+        "what was the total number of offers in 2025",
+        "how many offers did AI devs receive in 2024",
+    ],
+)
+def test_the_total_asked_plainly_has_no_caveat(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert "no count of" not in reply.answer and "no breakdown" not in reply.answer, reply.answer

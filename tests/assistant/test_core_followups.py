@@ -564,3 +564,100 @@ def test_a_list_asked_of_it_after_a_salary_or_path_is_asked_of_the_job(
     assert reply.plan[0].entities.get("roles"), reply.plan  # the job stays what the conversation is about
     assert expected in reply.answer.lower()
     assert not any(h in reply.answer for h in ("Factors Influencing", "Career Paths", "$")), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("is New York a fun city to live in?", "how much do machine learning engineers make there?", "184,982"),
+        ("what's the best pizza in San Francisco?", "fine, what's the ML engineer salary in that city?", "179,061"),
+    ],
+)
+def test_there_after_a_refused_question_still_names_its_place(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # A refused turn passed nothing on, so "there" lost the place and the role's salaries were listed instead.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+def test_a_refused_question_s_place_is_not_taken_without_a_pointer(real_assistant: Assistant) -> None:
+    reply = conversation(real_assistant, "what's the weather like in Seattle?", "what do data scientists earn?")
+    assert "Seattle" not in reply.answer and "129,640" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("how much do robotics engineers earn at mid-career?", "no wait, AI engineers", "115,053"),
+        ("what's the late career salary for a data scientist?", "oops - experienced", "134,922"),
+        ("what does a data scientist earn at entry level?", "actually, mid-career", "125,259"),
+    ],
+)
+def test_a_correction_without_i_meant_asks_the_last_question_of_what_it_names(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("what is overfitting?", "wait, why?"), ("what do data scientists earn?", "no, what do they do?")],
+)
+def test_a_discourse_marker_before_a_question_of_its_own_is_no_correction(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("how do data scientists progress in their career?", "and what does the job actually involve?", "insights"),
+        ("what do robotics engineers earn?", "what does the role typically involve?", "robotic systems"),
+    ],
+)
+def test_the_job_with_an_adverb_before_its_verb_is_the_role_in_play(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "the job actually involve" was no role noun ("actually" between it and its verb): the job market was searched.
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "documents" and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("do AI jobs pay bonuses?", "how much extra is that per year?"), ("what can bonuses add?", "is that per year?")],
+)
+def test_how_much_is_that_after_the_extras_asks_the_extras_again(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and "$50,000+" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("total number of offers in 2024?", "is that the same as job openings?"),
+        ("how many offers were there in 2024?", "ok, is that how many vacancies there were?"),
+        ("median salary expectation 2025", "does this include rejected offers?"),
+    ],
+)
+def test_a_yes_no_whose_subject_is_the_platform_figure_asks_what_it_counts(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    # A measure named ("job openings") or "how many" made it an explanation of job postings or the figure again.
+    reply = conversation(real_assistant, first, then)
+    assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
+    assert "offers" in reply.answer.lower() and "8.5%" not in reply.answer and "$" not in reply.answer
+
+
+@pytest.mark.parametrize(("first", "then"), [("how many offers in 2025?", "was it higher in 2024?")])
+def test_a_yes_no_about_the_figure_naming_a_year_is_still_a_figure(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and "45" in reply.answer

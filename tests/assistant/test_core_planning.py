@@ -1355,3 +1355,19 @@ def test_the_level_of_a_shared_figure_is_not_searched_by_the_documents_part(
     assert level_words in first.text.lower() and level_words not in second.text.lower(), second.text
     assert second.slots.level is None and second.slots.roles == first.slots.roles, second.slots
     assert "need" not in first.text, first.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "are people with zero offers counted in the 2024 median?",
+        "does the 2025 offers total include rejected offers?",
+        "how was the 2024 median salary expectation computed?",
+    ],
+)
+def test_how_a_year_s_figure_is_made_is_asked_of_its_method_section(real_assistant: Assistant, question: str) -> None:
+    """A named figure whose making is asked (a method cue, or a yes/no about what it counts): the year says which
+    page's figure, it asks no value, so the page's method section answers, not the figure."""
+    reply = ask(real_assistant, question)
+    assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
+    assert any("How statistics are calculated" in c.section for c in reply.citations), reply.citations
