@@ -312,7 +312,7 @@ class DocumentAnswerer:
     def _field_context(self, query: str) -> set[str]:
         """The terms of a closing context that only names the field ("... for ML", "... in AI"): every document
         is about it (vocabulary.toml ai_words)."""
-        parts = _CONTEXT.split(query.strip().rstrip("?.! "))
+        parts = ASKED_CONTEXT.split(query.strip().rstrip("?.! "))
         context = set(terms(parts[-1])) if len(parts) > 1 else set()
         return context if context and context <= self._field_terms else set()
 
