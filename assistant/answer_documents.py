@@ -100,7 +100,7 @@ class DocumentAnswerer:
         query = self._read_acronyms(query)
         if self._unwritten(query):
             return False  # "is Julia good for ML?": the documents never name what is asked about
-        if self._unsaid(query) or self._uncounted(query) or self._retriever.names.unstated_origin(query):
+        if self._unsaid(query) or self._uncounted(query) or self._unstated(query):
             return False  # "explain tokenization", "how many vacation days ...", "who invented X": never written
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
@@ -197,7 +197,7 @@ class DocumentAnswerer:
         remuneration for an ML engineer")."""
         rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
         rare += self._uncounted(query) if kind else []
-        rare += [origin] if (origin := self._retriever.names.unstated_origin(query)) else []  # "who created X"
+        rare += self._unstated(query)  # "who created TensorFlow", "... harder than civil engineering"
         if kind == "figure":  # "how much does Amazon pay ...": written, never with a figure
             rare += self._retriever.names.unpaid_names(query)
         rare = list(dict.fromkeys(rare))  # "do AI researchers get sabbaticals": rare and given
@@ -208,6 +208,14 @@ class DocumentAnswerer:
     def _unwritten(self, query: str) -> list[str]:
         # A name with another name in search_synonyms.toml is written after all ("PhD": "Ph.D.").
         return [name for name in self._retriever.names.unwritten_names(query) if not self._synonyms.words_for(name)]
+
+    def _unstated(self, query: str) -> list[str]:
+        """The origin of a thing no sentence states ("who created TensorFlow"), or a thing compared whose name the
+        documents never write ("civil engineering"), unless the question's synonyms name it: OtherNames' gates."""
+        names = self._retriever.names
+        origin = names.unstated_origin(query)
+        sides = [side for side in names.unwritten_sides(query) if not self._synonyms.words_for(side)]
+        return [origin] if origin else sides
 
     def _unsaid(self, query: str) -> list[str]:
         """The question's rare words that the documents never write (OtherNames.unwritten_specifics) and whose

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from assistant.passage_units import expansion_of
+from assistant.passage_units import comparison_sides, expansion_of
 from assistant.spelling import general_english
 from assistant.text_terms import STOPWORDS, WORD, terms
 from assistant.vocabulary_words import word_list
@@ -69,6 +69,18 @@ _ORIGIN_WORDS = "year company companies person people team firm lab organization
 _ORIGIN_FRAME = frozenset(
     t for p in (*word_list("origin_who"), *word_list("origin_when"), *_ORIGIN_WORDS.split()) for t in terms(p)
 )
+
+
+# Two things set side by side beyond comparison_sides' shapes: "is A harder than B", "how does A relate to my B",
+# "how do A compare to B"; and the words that show something is compared at all (not "is it A or B?").
+_SIDE_BY_SIDE = (
+    re.compile(r"^(?:is|are|does|do|would|will)\s+(.+?)\s+(?:\w+er|more|less)(?:\s+\w+)?\s+than\s+(.+)$", re.I),
+    re.compile(r"^how\s+(?:does|do|did|would)\s+(.+?)\s+(?:compare|stack\s+up)\s+(?:to|with|against)\s+(.+)$", re.I),
+    re.compile(r"^how\s+(?:does|do|would|could|can|might)\s+(.+?)\s+(?:relate|connect|apply)\s+to\s+(.+)$", re.I),
+)
+_COMPARING = re.compile(r"\b(?:vs\.?|versus|than|differ\w*|compar\w*|between|distinguish\w*|relate|connect)\b", re.I)
+_OWN = re.compile(r"(?:my|our|your)\b", re.I)
+_SIDE_OPENING = re.compile(r"^(?:(?:my|our|your|a|an|the|some|his|her|their)\s+)+", re.I)
 
 
 # A payer named in a pay question: "how much does Amazon pay", "salaries at Amazon" ("pay" or "offer", not "make":
@@ -197,6 +209,35 @@ class UnwrittenWords:
             rare = [english.zipf(w.lower()) <= GIVEN_ZIPF for w in phrase]  # "lots", "good": no perk
             if any(r and not self._counted_written(w) for w, r in zip(phrase, rare, strict=True)):
                 out.append(" ".join(phrase[rare.index(True) :]))  # "good work-life" names "work-life"
+        return out
+
+    def unwritten_sides(self, query: str) -> list[str]:
+        """A thing compared (or related) whose own name the documents never write: the side's first word, lower
+        case, a listed English word written in no form ("is robotics engineering harder than civil engineering",
+        "how does blockchain relate to AI careers", "how do data scientists compare to nurses"). Named by that
+        side up to its first two words. Only the first word: what follows names an aspect of a written thing
+        ("data scientist workload", "ML engineer entry salary"), which a comparison of written roles may still
+        answer; capitals and acronyms are unwritten_names'."""
+        text = query.strip().rstrip("?.! ")
+        if not _COMPARING.search(text):
+            return []  # "is it a plain median or a weighted average": alternatives asked, nothing compared
+        sides = comparison_sides(text)
+        if sides is None:
+            found = next((m for shape in _SIDE_BY_SIDE if (m := shape.search(text))), None)
+            sides = (found.group(1), found.group(2)) if found else None
+        english = general_english()
+        out = []
+        for side in sides or ():
+            if _OWN.match(side.strip()):
+                continue  # "relate to my nursing background": the asker's own field, which "combine AI expertise
+                # with domain-specific knowledge" may answer
+            tokens = _SIDE_OPENING.sub("", side.strip()).split()
+            if not tokens or _ASKING.match(tokens[0]):
+                continue  # "what's the downside of X compared to ML": the question's frame, not a thing compared
+            first = tokens[0].strip("'\"“”‘’(),")  # "2025 pages": a year is no word
+            listed = english.zipf(first) > 0 or len(first) >= UNLISTED_WORD  # "blockchain"; not slang ("pls")
+            if first.isalpha() and first.islower() and len(first) > 3 and listed and not self.writes_word(first):
+                out.append(" ".join(tokens[:2]))
         return out
 
     def unpaid_names(self, query: str) -> list[str]:

@@ -354,3 +354,35 @@ def test_a_name_asked_for_its_use_is_not_answered_by_its_words_in_lower_case(
 ) -> None:
     reply = real_assistant.ask(question)
     assert reply.abstained, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("how do data scientists compare to nurses", "nurses"),
+        ("is data science harder than dentistry", "dentistry"),
+        ("what's the difference between ML engineers and plumbers", "plumbers"),
+    ],
+)
+def test_a_comparison_with_a_thing_the_documents_never_name_is_refused_by_name(
+    real_assistant: Assistant, question: str, side: str
+) -> None:
+    """One thing compared is named by a word the documents write in no form: a passage about the other side is
+    half an answer to a question they cannot answer."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"anything about {side}" in reply.answer and "I can answer" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ML engineer vs data scientist workload",  # an aspect of written roles: the first word names the thing
+        "how does AI relate to my nursing background",  # the asker's own field ("domain-specific knowledge")
+        "what are the weak points of rules engines compared to ML",  # the question's frame is no side
+    ],
+)
+def test_a_comparison_of_named_things_is_not_refused_for_its_other_words(
+    real_assistant: Assistant, question: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
