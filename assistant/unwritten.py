@@ -64,6 +64,7 @@ _ORIGIN_ASKED = re.compile(
 )
 # A sentence that says where something came from: who made it, when it began.
 ORIGIN_STATED = re.compile(rf"\b(?:{_phrases('origin_stated')})\b", re.IGNORECASE)
+_SOURCE_TERMS = frozenset(t for word in word_list("source_words") for t in terms(word))
 # The words of an origin question that are not the thing asked about ("which company first released X").
 _ORIGIN_WORDS = "year company companies person people team firm lab organization first originally actually ago long"
 _ORIGIN_FRAME = frozenset(
@@ -265,6 +266,8 @@ class UnwrittenWords:
         thing = [t for t in terms(folded(query).lower()) if t not in _ORIGIN_FRAME]
         if not thing or any(set(thing) <= sentence for sentence in self._origin_sentences):
             return ""  # "who created it?": the thing is the turn before's, which the planner's context names
+        if set(thing) & _SOURCE_TERMS:
+            return ""  # "who runs the job platform": the sources' own origin, which their front matter says
         named = [w for w in _NAME.findall(query) if (found := terms(folded(w).lower())) and set(found) - _ORIGIN_FRAME]
         return f"the origin of {' '.join(named)}"  # "who was scikit-learn developed by": the origin of scikit-learn
 

@@ -386,3 +386,10 @@ def test_a_comparison_of_named_things_is_not_refused_for_its_other_words(
 ) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained, reply.answer
+
+
+@pytest.mark.parametrize("question", ["who created these salary statistics?", "who developed the platform's figures"])
+def test_who_made_the_sources_is_not_an_unstated_origin(real_assistant: Assistant, question: str) -> None:
+    """The sources' own origin is a question about them (their front matter and method), not a named thing's."""
+    reply = real_assistant.ask(question)
+    assert "the origin of" not in reply.answer, reply.answer
