@@ -56,6 +56,7 @@ from assistant.question_parts import (
     is_hypothetical,
     split_parts,
     topicless,
+    with_statement_topic,
     without_levels,
     without_source,
     without_trailing_statement,
@@ -182,11 +183,12 @@ class Planner:
             # ... but "if a dev gets 10 offers, how many times ...?" is one question, its case included.
             whole = is_hypothetical(text)
             corrected = without_trailing_statement(own.corrected or text)
-            corrected_question = asked_sentence(corrected)
+            corrected_question = with_statement_topic(corrected, asked_sentence(corrected))
             generic = generic_form(corrected if whole else corrected_question, unknown, bool(own.platform_metric))
             vote = self._classifier.vote(self._embeddings.embed_query(generic))
             said = without_trailing_statement(text)
-            kind, confidence = self._rules.kind(said if whole else asked_sentence(said), form, vote, previous_kind)
+            asked_said = with_statement_topic(said, asked_sentence(said))
+            kind, confidence = self._rules.kind(said if whole else asked_said, form, vote, previous_kind)
             # What the figure is or counts: neither a new figure nor an explanation of the measure it names.
             kind = "method" if of_figure and kind in ("figure", "explanation", "comparison") else kind
             other_side = [r for r in earlier_roles if r not in own.roles][:1]

@@ -240,6 +240,15 @@ def asked_sentence(text: str) -> str:
     return pieces[-1] if len(pieces) > 1 and _is_question(pieces[-1]) else text
 
 
+def with_statement_topic(text: str, question: str) -> str:
+    """The question after a statement, with the statement added when the question only points back to it: in
+    "I keep hearing about MLOps in job ads, what is it exactly?" the "it" is the statement's topic."""
+    statement = text[: len(text) - len(question)].strip(" ,.;:-")
+    if question == text or not statement or not topicless(question) or not _POINTS_BACK.search(question):
+        return question
+    return f"{question} ({statement})"
+
+
 def _is_question(text: str) -> bool:
     """Ends with "?" or opens with a question word, after a joiner ("and what do they need to know, ...")."""
     opening = _LEADING_JOINER.sub("", text)

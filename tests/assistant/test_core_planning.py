@@ -1371,3 +1371,21 @@ def test_how_a_year_s_figure_is_made_is_asked_of_its_method_section(real_assista
     reply = ask(real_assistant, question)
     assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
     assert any("How statistics are calculated" in c.section for c in reply.citations), reply.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my recruiter keeps mentioning MLOps. what is it?", "Machine Learning Operations"),
+        ("a colleague brought up shadow deployment, what's that?", "shadow deployment"),
+        ("I read that overfitting ruins models - how can I avoid it?", "overfitting"),
+    ],
+)
+def test_a_question_that_only_points_back_to_the_statement_before_it_asks_about_its_topic(
+    real_assistant: Assistant, question: str, expected: str
+) -> None:
+    """'X came up. what is it?': "it" is the statement's topic, so the statement is searched with the question
+    (a question with a topic of its own is searched alone: "I have 3 years of experience, what should I learn?")."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and reply.route == "documents", reply.answer
+    assert expected.lower() in reply.answer.lower(), reply.answer
