@@ -401,5 +401,12 @@ class Planner:
         Its own words: "what education do they need?" searches for education, not for the role "they" was.
         """
         text = part.query or part.text
-        hint = self.examples.hints.get(part.kind) if names_something(part.slots) or part.context else None
+        hint = (
+            self.examples.hints.get(part.kind)
+            # ... or a method question sure of its kind that names none ("how is the 5k+ bucket defined?")
+            if names_something(part.slots)
+            or part.context
+            or (part.kind == "method" and part.confidence >= LOW_CONFIDENCE)
+            else None
+        )
         return f"{text} ({hint})" if hint else text

@@ -40,7 +40,9 @@ RANK_LOW = _word_list("rank_low")
 MONTHLY_WORDS = _word_list("monthly_words")
 UNSTATED_PERIODS = _table("unstated_periods")
 # An amount of money the asker states ("is 150k good?", "$95,000 offer"): pay is what the part is about.
-STATED_AMOUNT = re.compile(r"\$\s?\d|\b\d+(?:[.,]\d+)?\s?k\b")
+# An amount the asker states ("is 150k good?", "$120,000 offer"); "5k+" with its plus is a range's label (a
+# chart's bucket) whose meaning may be asked, not an amount of pay.
+STATED_AMOUNT = re.compile(r"\$\s?\d|\b\d+(?:[.,]\d+)?\s?k\b(?!\+)")
 UNSTATED_CURRENCIES = _table("unstated_currencies")
 PREDICTION_WORDS = _word_list("prediction_words")
 TOOLS_WORDS = _word_list("tools_words")
