@@ -1492,3 +1492,28 @@ def test_a_level_named_as_who_is_asked_about_asks_no_figure(real_assistant: Assi
 @pytest.mark.parametrize("question", ["entry level data scientist?", "junior robotics engineer please"])
 def test_a_level_and_role_named_alone_still_ask_their_figure(real_assistant: Assistant, question: str) -> None:
     assert "$" in real_assistant.ask(question).answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many offers did the 2025 page count, and what's in the 5k+ column?", ["59", "$5,000"]),
+        ("what counts as 5k+ on the salary chart?", ["$5,000"]),
+        ("how is the 5k+ group defined on the platform page", ["$5,000"]),
+    ],
+)
+def test_a_bucket_label_is_asked_about_not_stated_as_pay(
+    real_assistant: Assistant, question: str, expected: list[str]
+) -> None:
+    """'5k+' (a range's label with its plus) is what the page's method explains, not an amount the asker earns."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained
+    for phrase in expected:
+        assert phrase in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["is 150k good for a mid career ML engineer?", "I was offered $120k as a data scientist"]
+)
+def test_an_amount_the_asker_states_still_makes_pay_the_question(real_assistant: Assistant, question: str) -> None:
+    assert real_assistant.ask(question).plan[0].route == "statistics"
