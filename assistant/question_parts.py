@@ -84,6 +84,7 @@ _SOURCE_REFERENCE = re.compile(
 _TRAILING_STATEMENT = re.compile(
     r"[,;.!?]\s*(?:btw\s+|fyi\s+)?(?:i'm|i am|im|i've|i have|i work|i live|my)\b[^?]*$", re.IGNORECASE
 )
+_WH_LATER = re.compile(r"\s(?:what|what's|whats|which|how|why|where|when|who)\s", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\s*(?:if|suppose|supposing|say|imagine|assuming|what if|let's say)\s+\w", re.IGNORECASE)
 _STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECASE)
 
@@ -225,7 +226,8 @@ def _is_context(text: str) -> bool:
     words = text.split()
     if _STATEMENT.match(text) is not None or _EXCLUSION.match(text) is not None or is_hypothetical(text):
         return True
-    return bool(words) and words[0].lower() in _PREPOSITIONS
+    # "in 2024 what was the median, and ...": a question after its leading phrase is asked, not context.
+    return bool(words) and words[0].lower() in _PREPOSITIONS and _WH_LATER.search(text) is None
 
 
 def without_source(text: str) -> str:

@@ -1474,3 +1474,18 @@ def test_a_question_that_only_points_back_to_the_statement_before_it_asks_about_
     reply = real_assistant.ask(question)
     assert not reply.abstained and reply.route == "documents", reply.answer
     assert expected.lower() in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "in 2024 what was the median, and how do I become an ML engineer?",
+        "for data scientists what's the entry pay, and what degree do they need?",
+    ],
+)
+def test_a_question_after_its_leading_phrase_is_asked_not_context(real_assistant: Assistant, message: str) -> None:
+    """'in 2024 what was the median, and ...': a leading phrase ('in 2024', 'for data scientists') with a question
+    after it is a request of its own, not context merged into the next part."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
