@@ -15,6 +15,11 @@ from assistant.question_kinds import KINDS, MASKS, PlanVocabulary, generic_form
 from assistant.question_parts import is_hypothetical
 from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots
+from assistant.vocabulary_words import table, word_list
+
+# The words of the experience levels' names (data: vocabulary.toml [levels]), and words that only frame a request.
+_LEVEL_WORDS = frozenset(w for phrases in table("levels").values() for p in phrases for w in re.split(r"[\s-]+", p))
+_FRAME_WORDS = frozenset(word_list("request_frame"))
 
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
 COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
@@ -66,6 +71,18 @@ class KindRules:
             # "do they hire juniors?", "where can they go from junior?": a level named, no pay asked
             own = replace(own, level=None, levels=[])
         own_number = asks_for_number(own)  # `own` is final from here on
+        if (
+            own_number
+            and own.level
+            and not (_pay_asked(own) or number_words)
+            and not asks_for_number(replace(own, level=None, levels=[]))
+            and max(vote, key=lambda k: vote[k], default="figure") != "figure"
+            and previous_kind != "figure"  # "and for data scientists?" after a level's pay asks it again
+            and asks_beyond_who(text)
+        ):
+            # "where can a junior data scientist go from here career-wise?": the level says who is asked about,
+            # like a role; with no pay asked and the examples nearest by form not a figure, it asks no number.
+            own_number = False
         scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
         if own_number:
             scores["figure"] += NUMERIC_NUDGE
@@ -215,6 +232,16 @@ def _place_only(own: Slots, is_elliptical: Callable[[], bool]) -> bool:
         return False
     asks_figure = asks_for_number(own) or names_metric(own) or own.roles or own.unknown_role or own.compare or own.rank
     return not asks_figure and not is_elliptical()
+
+
+def asks_beyond_who(text: str) -> bool:
+    """Words of its own besides who it is about (a role, a level): "where can a junior data scientist go from
+    here?" asks something of a junior; "entry level data scientist?" names one and asks nothing else."""
+    rest = generic_form(text)
+    for placeholder in {p for _, p in MASKS}:
+        rest = rest.replace(placeholder, " ")
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", rest.lower()) if w not in STOPWORDS]
+    return any(w not in _LEVEL_WORDS and w not in _FRAME_WORDS for w in words)
 
 
 def elliptical(text: str, own: Slots) -> bool:

@@ -1489,3 +1489,21 @@ def test_a_question_after_its_leading_phrase_is_asked_not_context(real_assistant
     build = real_assistant.build
     parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
     assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the usual next step for a junior data scientist, career-wise?",
+        "where does an entry level ML engineer go from there in their career?",
+    ],
+)
+def test_a_level_named_as_who_is_asked_about_asks_no_figure(real_assistant: Assistant, question: str) -> None:
+    """A level, like a role, says who the question is about; with no pay asked it does not make a figure."""
+    reply = real_assistant.ask(question)
+    assert reply.plan[0].route == "documents" and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize("question", ["entry level data scientist?", "junior robotics engineer please"])
+def test_a_level_and_role_named_alone_still_ask_their_figure(real_assistant: Assistant, question: str) -> None:
+    assert "$" in real_assistant.ask(question).answer
