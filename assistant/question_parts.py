@@ -197,7 +197,7 @@ def _shared_requests(
         first, second = asks(match.group(1)), asks(match.group(3))
         # "the difference between pay and skills" sets the two side by side; "DS vs MLE: pay and duties" asks
         # both of the two roles compared (a comparison before a colon or comma is not about the two words).
-        lead = re.split(r"[:,;]", clause[: match.start()])[-1]
+        lead = re.split(r"[:,;]|\s(?:[—–]|--?)\s", clause[: match.start()])[-1]  # "X vs Y - pay and path?" too
         if not first or not second or first == second or _COMPARED.search(lead):
             continue
         before, after = clause[: match.start()], clause[match.end() :]

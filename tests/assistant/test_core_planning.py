@@ -1322,6 +1322,8 @@ def test_they_after_two_roles_are_both_roles(real_assistant: Assistant, message:
         ("data scientist salary and promotion path?", ["figure", "path"]),
         ("salary and focus of data scientists vs ML engineers", ["figure", None]),
         ("pay and focus of AI researchers", ["figure", None]),
+        ("AI engineer vs robotics engineer - pay and career path?", ["figure", "path"]),
+        ("data scientists versus AI researchers — salary and duties", ["figure", None]),
     ],
 )
 def test_a_figure_word_joined_to_a_career_step_or_a_focus_is_two_parts(
