@@ -1509,3 +1509,31 @@ def test_a_level_named_as_who_is_asked_about_asks_no_figure(real_assistant: Assi
 @pytest.mark.parametrize("question", ["entry level data scientist?", "junior robotics engineer please"])
 def test_a_level_and_role_named_alone_still_ask_their_figure(real_assistant: Assistant, question: str) -> None:
     assert "$" in real_assistant.ask(question).answer
+
+
+@pytest.mark.parametrize(
+    ("message", "texts"),
+    [
+        ("1) what's the 2025 median 2) what is overfitting", ["what's the 2025 median", "what is overfitting"]),
+        ("Q1: AI researcher average pay. Q2: what do they research?", ["AI researcher average pay", "what do they"]),
+        ("first, the 2024 offers total; second, how is it counted?", ["the 2024 offers total", "how is it counted"]),
+        ("what is the ML engineer entry salary\nwhat skills do they need", ["ML engineer entry salary", "skills"]),
+        ("Robotics engineer average pay\nRobotics engineer career path", ["pay", "career path"]),
+    ],
+)
+def test_numbered_items_and_lines_are_parts(real_assistant: Assistant, message: str, texts: list[str]) -> None:
+    """A numbered list ('1) ... 2) ...', 'Q1: ... Q2: ...', 'first, ...; second, ...') and a message of one question
+    per line (as typed in Slack) are one part per item, each without its marker."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert len(parts) == 2 and all(t in p.text for t, p in zip(texts, parts, strict=True)), [p.text for p in parts]
+    assert not re.match(r"\W*(?:\d|q\d|first|second)", parts[1].text, re.I), parts[1].text
+    assert [p.route for p in parts][0] == "statistics" and parts[1].route == "documents", [p.route for p in parts]
+
+
+@pytest.mark.parametrize(
+    "message", ["what does an ML engineer\nearn in Seattle?", "I am a data analyst\nhow do I move into ML?"]
+)
+def test_a_wrapped_line_or_a_statement_line_stays_with_its_question(real_assistant: Assistant, message: str) -> None:
+    build = real_assistant.build
+    assert len(real_assistant.planner.plan(message, build.vocabulary, None, [])) == 1
