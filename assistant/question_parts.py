@@ -84,6 +84,12 @@ _SOURCE_REFERENCE = re.compile(
 _TRAILING_STATEMENT = re.compile(
     r"[,;.!?]\s*(?:btw\s+|fyi\s+)?(?:i'm|i am|im|i've|i have|i work|i live|my)\b[^?]*$", re.IGNORECASE
 )
+_WH_LATER = re.compile(r"\s(?:what|what's|whats|which|how|why|where|when|who)\s", re.IGNORECASE)
+# A numbered list's item marker ("1)", "2.", "(3)", "Q1:"), or an ordinal opening ("first,", "secondly:").
+_MARKER = r"(?:\d{1,2}[.)]|\(\d{1,2}\)|q\d{1,2}[:.)]|(?:first|second|third|fourth|last|final)(?:ly)?\s*[,:])"
+_ITEM_MARKER = re.compile(rf"\s*{_MARKER}\s*", re.IGNORECASE)
+_ITEM_START = re.compile(rf"\s+(?={_MARKER}\s*[A-Za-z])", re.IGNORECASE)
+_LINE_START = re.compile(rf"(?:[A-Z0-9(\-*•]|(?i:{_QUESTION_WORDS})\b)")  # a line that starts anew
 _HYPOTHETICAL = re.compile(r"\s*(?:if|suppose|supposing|say|imagine|assuming|what if|let's say)\s+\w", re.IGNORECASE)
 _STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECASE)
 
@@ -104,8 +110,13 @@ def split_parts(
     """
     greeting = is_greeting or _is_greeting_only
     parts: list[tuple[str, bool]] = []  # (text, a request by itself though it has no question's form)
-    for sentence in _SENTENCE_SPLIT.split(message.strip()):
+    for sentence, listed in _sentences(message):
+        # "1) the 2025 median 2) ...", "Q1: ...", "first, ...", a line of its own: an item asks, whatever its form.
+        marker = _ITEM_MARKER.match(sentence)
+        sentence = sentence[marker.end() :] if marker else sentence
         for clause, requested in _added_requests(_CLAUSE_SPLIT.split(sentence), asks, figure_only):
+            item = listed or marker is not None
+            requested = requested or bool(item and asks is not None and asks(clause) and not _is_context(clause))
             # "Also, Y" after X is a part of its own; "And a data scientist?" opening a message is a follow-up
             # of the last turn and keeps its "and" for the slot rules that recognise one.
             clause = (_LEADING_JOINER.sub("", clause) if parts else clause).strip(" ,")
@@ -135,6 +146,25 @@ def split_parts(
     elif pending:
         merged.append(pending)
     return merged or [message.strip()]
+
+
+def _sentences(message: str) -> list[tuple[str, bool]]:
+    """The message's sentences: after '?', '!', '. X', on each line ("what is X\nwhat skills do they need"), and
+    at each item of a numbered list ("1) ... 2) ...", "Q1: ... Q2: ...") when it has two or more; with whether the
+    sentence is such a line or item (a request, whatever its form, when it asks something)."""
+    lines: list[str] = []
+    for line in (raw.strip() for raw in message.strip().splitlines()):
+        if lines and line and not _LINE_START.match(line) and lines[-1][-1:] not in ".?!:;":
+            lines[-1] = f"{lines[-1]} {line}"  # "what does an ML engineer\nearn in Seattle?": one sentence wrapped
+        elif line:
+            lines.append(line)
+    listed = len(_ITEM_START.findall(message)) + bool(_ITEM_MARKER.match(message.strip())) >= 2
+    pieces: list[tuple[str, bool]] = []
+    for line in lines:
+        for sentence in (p for p in _SENTENCE_SPLIT.split(line) if p.strip()):
+            items = [q for q in _ITEM_START.split(sentence) if q.strip()] if listed else [sentence]
+            pieces.extend((item, listed or len(lines) > 1) for item in items)
+    return pieces or [(message.strip(), False)]
 
 
 def _added_requests(
@@ -196,7 +226,7 @@ def _shared_requests(
         first, second = asks(match.group(1)), asks(match.group(3))
         # "the difference between pay and skills" sets the two side by side; "DS vs MLE: pay and duties" asks
         # both of the two roles compared (a comparison before a colon or comma is not about the two words).
-        lead = re.split(r"[:,;]", clause[: match.start()])[-1]
+        lead = re.split(r"[:,;]|\s(?:[—–]|--?)\s", clause[: match.start()])[-1]  # "X vs Y - pay and path?" too
         if not first or not second or first == second or _COMPARED.search(lead):
             continue
         before, after = clause[: match.start()], clause[match.end() :]
@@ -225,7 +255,8 @@ def _is_context(text: str) -> bool:
     words = text.split()
     if _STATEMENT.match(text) is not None or _EXCLUSION.match(text) is not None or is_hypothetical(text):
         return True
-    return bool(words) and words[0].lower() in _PREPOSITIONS
+    # "in 2024 what was the median, and ...": a question after its leading phrase is asked, not context.
+    return bool(words) and words[0].lower() in _PREPOSITIONS and _WH_LATER.search(text) is None
 
 
 def without_source(text: str) -> str:

@@ -1322,6 +1322,8 @@ def test_they_after_two_roles_are_both_roles(real_assistant: Assistant, message:
         ("data scientist salary and promotion path?", ["figure", "path"]),
         ("salary and focus of data scientists vs ML engineers", ["figure", None]),
         ("pay and focus of AI researchers", ["figure", None]),
+        ("AI engineer vs robotics engineer - pay and career path?", ["figure", "path"]),
+        ("data scientists versus AI researchers — salary and duties", ["figure", None]),
     ],
 )
 def test_a_figure_word_joined_to_a_career_step_or_a_focus_is_two_parts(
@@ -1477,6 +1479,21 @@ def test_a_question_that_only_points_back_to_the_statement_before_it_asks_about_
 
 
 @pytest.mark.parametrize(
+    "message",
+    [
+        "in 2024 what was the median, and how do I become an ML engineer?",
+        "for data scientists what's the entry pay, and what degree do they need?",
+    ],
+)
+def test_a_question_after_its_leading_phrase_is_asked_not_context(real_assistant: Assistant, message: str) -> None:
+    """'in 2024 what was the median, and ...': a leading phrase ('in 2024', 'for data scientists') with a question
+    after it is a request of its own, not context merged into the next part."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "what's the usual next step for a junior data scientist, career-wise?",
@@ -1517,3 +1534,31 @@ def test_a_bucket_label_is_asked_about_not_stated_as_pay(
 )
 def test_an_amount_the_asker_states_still_makes_pay_the_question(real_assistant: Assistant, question: str) -> None:
     assert real_assistant.ask(question).plan[0].route == "statistics"
+
+
+@pytest.mark.parametrize(
+    ("message", "texts"),
+    [
+        ("1) what's the 2025 median 2) what is overfitting", ["what's the 2025 median", "what is overfitting"]),
+        ("Q1: AI researcher average pay. Q2: what do they research?", ["AI researcher average pay", "what do they"]),
+        ("first, the 2024 offers total; second, how is it counted?", ["the 2024 offers total", "how is it counted"]),
+        ("what is the ML engineer entry salary\nwhat skills do they need", ["ML engineer entry salary", "skills"]),
+        ("Robotics engineer average pay\nRobotics engineer career path", ["pay", "career path"]),
+    ],
+)
+def test_numbered_items_and_lines_are_parts(real_assistant: Assistant, message: str, texts: list[str]) -> None:
+    """A numbered list ('1) ... 2) ...', 'Q1: ... Q2: ...', 'first, ...; second, ...') and a message of one question
+    per line (as typed in Slack) are one part per item, each without its marker."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert len(parts) == 2 and all(t in p.text for t, p in zip(texts, parts, strict=True)), [p.text for p in parts]
+    assert not re.match(r"\W*(?:\d|q\d|first|second)", parts[1].text, re.I), parts[1].text
+    assert [p.route for p in parts][0] == "statistics" and parts[1].route == "documents", [p.route for p in parts]
+
+
+@pytest.mark.parametrize(
+    "message", ["what does an ML engineer\nearn in Seattle?", "I am a data analyst\nhow do I move into ML?"]
+)
+def test_a_wrapped_line_or_a_statement_line_stays_with_its_question(real_assistant: Assistant, message: str) -> None:
+    build = real_assistant.build
+    assert len(real_assistant.planner.plan(message, build.vocabulary, None, [])) == 1
