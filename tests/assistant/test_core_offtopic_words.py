@@ -339,6 +339,8 @@ def test_pay_of_a_payer_or_job_with_figures_is_answered(real_assistant: Assistan
         ("is linear algebra still needed for ML", "linear algebra"),
         ("what is A/B testing good for in ML", "A/B testing"),  # a use asked in a definition's shape
         ("what's a meetup useful for in ML", "meetups"),
+        ("do employers want C++?", "C++"),  # who wants it is how the question asks: the item names C++
+        ("do recruiters want Scala", "Scala"),
     ],
 )
 def test_a_list_item_asked_with_frame_words_is_answered(real_assistant: Assistant, question: str, said: str) -> None:
