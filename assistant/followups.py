@@ -303,6 +303,21 @@ def asks_of_figure(text: str, own: Slots, before: Turn | None) -> bool:
     return not (own.years or own.roles or own.unknown_role or own.level or own.compare or own.monthly or own.city)
 
 
+def figure_pointed(text: str, own: Slots, before: Turn | None) -> tuple[Slots, str, bool]:
+    """What a part pointing back at the figure before asks about it ("does that include every candidate?", "what
+    does that number measure?", "is that the same as job openings?"): its slots as the kind rules read them (the
+    platform figure named in them), the figure's name as search context ("offers total", or ""), and whether it
+    asks what the platform figure is or counts (asks_of_figure)."""
+    points_back = before is not None and not names_something(own) and REFERS_BACK.search(text) is not None
+    of_figure = asks_of_figure(text, own, before)
+    if before is None or not (points_back or of_figure):
+        return own, "", False
+    metric = before.slots.get("platform_metric")
+    form = replace(own, platform_metric=str(metric), market_metric=None) if metric else own
+    topic = metric or before.slots.get("market_metric")
+    return form, str(topic).replace("_", " ") if topic and topic != "all" else "", of_figure
+
+
 def names_a_figure(turn: Turn) -> bool:
     """Whether a turn named one figure a pointing "how much ...?" asks again: a platform metric ("what are
     proposals?"), the extras on top of pay ("do AI jobs pay bonuses?") or the top companies' pay."""
@@ -400,3 +415,46 @@ def as_turn(part: PlannedPart) -> Turn:
     AI engineer pay; what about data scientists?" asks the same kind of question again)."""
     slots = {**part.slots.to_dict(), "kind": part.kind}
     return Turn(message=part.text, route=part.route, slots=slots, years=part.slots.years)
+
+
+# A bullet of an answer: "- Label: text [3]" (the label, else the text, without its citation markers)
+_BULLET = re.compile(r"^- (.+?)(?:\s*\[\d+\])*\s*$", re.MULTILINE)
+LISTED_ITEMS = 12  # at most this many items of an answer are kept with its turn
+_ITEM_CHARS = 100
+_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "last": -1}
+# "the third one", "the second item", "the last point", "number 2": a place in the list just given
+_PLACE = re.compile(
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last)(?:\s+(?:one|item|point|bullet|option))?\b|"
+    r"\b(?:number|no\.|#)\s*(\d)\b",
+    re.IGNORECASE,
+)
+
+
+def listed_items(answer: str) -> list[str]:
+    """The items of a list an answer gave ("- Coding and Engineering [3]" -> "Coding and Engineering"; "- Soft
+    Skills: Effective communication ... [1]" -> "Soft Skills"), kept with its turn so that "the third one" or "the
+    bias one" can name one of them."""
+    items = []
+    for found in _BULLET.finditer(answer):
+        label = found.group(1).split(": ", 1)[0].strip()
+        items.append(label[:_ITEM_CHARS])
+    return items[:LISTED_ITEMS]
+
+
+def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
+    """The follow-up as asked of one item of the list the last answer gave, named by its place ("tell me about the
+    third one" -> "tell me about Coding and Engineering") or by its own words ("more on the bias one please" ->
+    "more on Ethical Considerations and Bias please"); None when the turn before gave no list or nothing points
+    into it."""
+    items = [str(i) for i in (before.slots.get("items") or [])] if before is not None else []
+    if not items or names_something(own):
+        return None
+    place = _PLACE.search(text)
+    if place:
+        index = _POSITION[place.group(1).lower()] if place.group(1) else int(place.group(2)) - 1
+        found = items[index] if -len(items) <= index < len(items) else None
+        return text.replace(place.group(0), found) if found else None
+    named = _ITEM.search(text)
+    words = set(terms(named.group(1))) if named else set()
+    matching = [i for i in items if words & set(terms(i))]
+    return text.replace(named.group(0), matching[0]) if named and len(matching) == 1 else None

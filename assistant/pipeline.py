@@ -29,6 +29,7 @@ from assistant.draft import Draft
 from assistant.embeddings import CachedQueryEmbeddings, query_embeddings
 from assistant.errors import EmptyMessage, IndexNotReady, InvalidInput, MessageTooLong
 from assistant.fingerprints import corpus_fingerprint, embedder_fingerprint
+from assistant.followups import listed_items
 from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
 from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
@@ -256,6 +257,7 @@ class Assistant:
             snippets = [c.snippet for c in draft.citations]
             markers = {c.id for c in draft.citations}
             answer = checked_rewrite(self._writer, question, answer, snippets, evidence, markers)
+        items = listed_items(answer)  # "tell me about the third one" names one of them
         return Composed(
             route=route,
             answer=answer,
@@ -263,7 +265,7 @@ class Assistant:
             citations=draft.citations,
             tool_calls=draft.tool_calls,
             years=draft.years,
-            slots=slots,
+            slots={**slots, "items": items} if items else slots,
             plan=plan,
         )
 

@@ -21,14 +21,15 @@ from langchain_core.embeddings import Embeddings
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
-    asks_of_figure,
     between_the_two,
     context_roles,
     corrected_fragment,
     figure_named,
+    figure_pointed,
     goes_on_with,
     inherit,
     job_pointed_at,
+    listed_item,
     names_a_figure,
     ranked_again,
     ranked_among_named,
@@ -54,6 +55,7 @@ from assistant.question_parts import (
     asked_sentence,
     asks_by_itself,
     is_hypothetical,
+    names_only,
     split_parts,
     topicless,
     with_statement_topic,
@@ -155,6 +157,7 @@ class Planner:
             )
             if resolved:
                 slots = understand(resolved, vocabulary)
+                own = replace(own, tools=slots.tools)  # "and their main tools": a role's toolkit, no trending list
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
                 slots.level_span = slots.level_span or own.level_span  # "how many years is that?": still asked
             elif (
@@ -168,16 +171,8 @@ class Planner:
                 tools, companies = bool(before.slots.get("tools")), bool(before.slots.get("companies"))
                 slots = replace(own, followup=True, tools=tools, companies=companies)
             previous_kind = str(before.slots.get("kind") or "") if before else ""
-            form = own
-            # "does that include ...?", "what does that number measure?": the turn before is what it is about.
-            points_back = before is not None and not names_something(own) and REFERS_BACK.search(text) is not None
-            # "is that the same as job openings?", "ok, is that how many vacancies there were?" after the offers: a
-            # yes/no whose subject is the platform figure just given asks what that figure is, whatever it names.
-            of_figure = asks_of_figure(text, own, before)
-            if points_back or of_figure:
-                # "does that include every candidate?" after the offers total: that figure is what is asked about.
-                metric = before.slots.get("platform_metric") if before else None
-                form = replace(own, platform_metric=str(metric), market_metric=None) if metric else own
+            # "does that include ...?", "is that the same as job openings?": what the figure before is or counts.
+            form, pointed, of_figure = figure_pointed(text, own, before)
             unknown = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
             # The form of the question decides its kind, not a statement before it ("I live in Seattle. Is ...?").
             # ... but "if a dev gets 10 offers, how many times ...?" is one question, its case included.
@@ -194,6 +189,8 @@ class Planner:
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
             beside = sets_beside(text, own, before, previous_kind, vocabulary)
             again = ranked_again(text, own, before, previous_kind)  # "and the second one?" after a ranking
+            item = None if again else listed_item(text, own, before)  # "the third one" of the list just given
+            kind = "explanation" if item and kind in ("other", "smalltalk") else kind
             if beside or again:  # "is that more than a data scientist?" after a researcher's pay: both roles
                 kind, slots = "figure", again or slots
             elif own.roles and other_side and kind != "figure" and self.words.asks_to_compare(text):
@@ -250,16 +247,15 @@ class Planner:
             carried = part.context_roles if not (own.roles or own.unknown_role) else []
             if not resolved and carried and kind in self.examples.role_context:
                 # "... and whats the career ladder": the ladder of the role the message or conversation is about.
-                part.query = f"{asked} for {carried[0]}"
+                # The role is then what is asked, not context set aside from it ("that career" alone chose the
+                # guide's Career Development intro over the role's own path).
+                part.query, part.context = f"{asked} for {carried[0]}", [c for c in part.context if c != carried[0]]
             part.generic = generic
             swapped = role_swapped(text, own, previous, vocabulary) if first else None
             if swapped:
                 part.query = swapped  # "what about an AI engineer?" after a data scientist's skills: an AI engineer's
-            if points_back:
-                # "What does that number measure?": the figure the turn before was about is what is asked.
-                topic = before.slots.get("platform_metric") or before.slots.get("market_metric")
-                if topic and topic != "all":
-                    part.context.append(str(topic).replace("_", " "))
+            if pointed:
+                part.context.append(pointed)  # "What does that number measure?": the figure before is what is asked
             refers_back = self.words.pronoun.search(text) is not None or self.words.pair.search(text) is not None
             # The question it goes on from: the last turn's, or the part before in the same message when that one
             # named no role ("how do discriminative models work and where are they used?").
@@ -270,6 +266,8 @@ class Planner:
             if went_on is not None and part.route == "documents" and not job:
                 part.query = went_on[0]
                 part.context.extend(went_on[1:])
+            if item and before is not None:  # "tell me about the third one": that item, in the topic before
+                part.query, part.context = item, [*dict.fromkeys([*part.context, turn_topic(before)])]
             if first and previous is not None and not names_something(own) and not part.context:
                 # "why is monitoring important?" after best practices for deploying models: if its own words
                 # find nothing, the documents are searched again with the question it follows.
@@ -285,6 +283,8 @@ class Planner:
     def _asks(self, slots: Slots, text: str) -> str:
         """What a phrase of a message asks by itself, for the splitter: its slots' reading, and a career step
         ("career ladder", "promotion": the path cues) asks the documents, as a skill or a duty does."""
+        if names_only(text):
+            return ""  # "data scientists, what do they earn?": the role is what the question after it is about
         return asks_by_itself(slots) or ("documents" if self.words.path.search(text) else "")
 
     def is_greeting(self, text: str) -> bool:
@@ -357,6 +357,7 @@ class Planner:
             numeric = asks_for_number(own) or names_metric(own) or self.words.asks_for_number(text)
             fallback = "statistics" if confidence < LOW_CONFIDENCE and stats_signal and numeric else None
         metric = (slots.platform_metric or "").replace("_", " ").replace("all", "").strip()
+        by_role = self.examples.role_context  # kinds whose answer differs by role: the conversation's role too
         return PlannedPart(
             text=text,
             kind=kind,
@@ -374,7 +375,7 @@ class Planner:
                     *own.roles,
                     own.unknown_role,
                     own.level if own.level != "Average" else None,
-                    *self._carried_roles(kind, own, slots, previous, earlier),
+                    *(context_roles(slots, previous, earlier) if kind in by_role and not own.roles else []),
                     metric,
                 ]
                 if r
@@ -386,14 +387,6 @@ class Planner:
         """Words of the examples and the cue lists: real words the typo fixer must not "correct"."""
         examples = {w.lower() for qs in self.examples.kinds.values() for q in qs for w in re.findall(r"[A-Za-z]+", q)}
         return examples | self.words.known_words()
-
-    def _carried_roles(
-        self, kind: PartKind, own: Slots, slots: Slots, previous: Turn | None, earlier: list[PlannedPart]
-    ) -> list[str]:
-        """The conversation's role, for the kinds whose answer differs by role (a career path, per the data)."""
-        if own.roles or kind not in self.examples.role_context:
-            return []
-        return context_roles(slots, previous, earlier)
 
     def topic_of(self, part: PlannedPart) -> str:
         """The words a documents part was searched with (its query, then the topic it went on from), kept with

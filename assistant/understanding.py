@@ -48,6 +48,7 @@ TOOLS_ASKED = _word_list("tools_asked")
 TOOLS_TRENDING = _word_list("tools_trending")
 TOOLS_OF_A_YEAR = _word_list("tools_of_a_year")
 COMPANY_WORDS = _word_list("company_words")
+COMPANY_QUESTIONS = _word_list("company_questions")
 EXTRA_COMP_WORDS = _word_list("extra_comp_words")
 COVERAGE_WORDS = _word_list("coverage_words")
 METHOD_WORDS = _word_list("method_words")
@@ -193,6 +194,7 @@ class Vocabulary:
             MONTHLY_WORDS,
             TOOLS_WORDS,
             COMPANY_WORDS,
+            COMPANY_QUESTIONS,
             EXTRA_COMP_WORDS,
             PLATFORM_POPULATION,
             OTHER_PLACES,
@@ -336,7 +338,10 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     for_a_role = bool(s.roles) and not s.years and not has_any(text, TOOLS_TRENDING)
     s.tools = tools_named and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text) and not for_a_role
     # "which companies pay most?" asks the companies' figures; "my company pays me 100k" is the asker's context.
-    s.companies = has_any(text, COMPANY_WORDS) and not re.search(r"\b(?:my|our)\s+(?:company|employer)", text)
+    asks_pay = s.salary or bool(s.rank or s.rank_word) or len(text.split()) <= 3  # "which companies?" after pay too
+    s.companies = (has_any(text, COMPANY_WORDS) or (asks_pay and has_any(text, COMPANY_QUESTIONS))) and not re.search(
+        r"\b(?:my|our)\s+(?:company|employer)", text
+    )
     s.extra_comp = has_any(text, EXTRA_COMP_WORDS)
     # "which cities do you have?" asks what the data covers; "which cities pay the most?" ranks them.
     s.coverage = has_any(text, COVERAGE_WORDS) and not (s.roles or s.rank) and s.platform_metric in (None, "all")

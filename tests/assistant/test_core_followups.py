@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.followups import listed_items
 from assistant.models import Reply
 from assistant.pipeline import Assistant
 
@@ -661,3 +662,71 @@ def test_a_yes_no_about_the_figure_naming_a_year_is_still_a_figure(
 ) -> None:
     reply = conversation(real_assistant, first, then)
     assert [p.route for p in reply.plan] == ["statistics"] and "45" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what challenges do AI teams face?", "tell me about the third one", "computational power"),
+        ("what are the essential skills for an AI career?", "tell me more about the third one", "computer vision"),
+        ("what career paths exist in AI?", "what about the last one?", "Director of Robotics"),
+    ],
+)
+def test_an_item_of_the_list_just_given_by_its_place(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # The answer's items are kept with its turn: "the third one" is the third of them, not "the third" searched.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what challenges do AI teams face?", "more on the scalability one please", "proof-of-concept"),
+        ("what challenges do AI teams face?", "what does the explainability one cover?", "explainable AI models"),
+    ],
+)
+def test_an_item_of_the_list_just_given_by_its_words_is_no_small_talk(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and expected in reply.answer, reply.answer
+
+
+def test_the_items_kept_with_a_turn_are_the_answer_s_bullets() -> None:
+    answer = "Essential Skills [1]:\n- Technical Skills: Proficiency in Python [1]\n- Soft Skills: Communication [2]"
+    assert listed_items(answer) == ["Technical Skills", "Soft Skills"]
+    assert listed_items("A sentence with no list. [1]") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("explain unsupervised learning", "which company uses it for recommendations?"),
+        ("tell me about recommendation engines in unsupervised learning", "what companies rely on them?"),
+    ],
+)
+def test_which_company_about_a_documents_topic_is_no_salary_question(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected", "other"),
+    [
+        ("what's an AI researcher paid on average?", "how do people move up in that career?", "Principal", "Chief"),
+        ("what's the ML engineer average salary?", "what's the career path?", "ML Architect", "Research Intern"),
+        ("robotics engineers' entry level pay?", "what's the progression like in that work?", "Director", "Chief"),
+    ],
+)
+def test_a_path_after_a_salary_is_the_path_of_that_role_alone(
+    real_assistant: Assistant, first: str, then: str, expected: str, other: str
+) -> None:
+    # The role searched both in the question and as context was set aside from what is asked: the guide's Career
+    # Development intro, or every role's path, answered.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"], reply.plan
+    assert expected in reply.answer and other not in reply.answer, reply.answer

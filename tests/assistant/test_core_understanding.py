@@ -239,3 +239,19 @@ def test_a_source_question_is_the_whole_message() -> None:
     assert words.asks_source("where's that from??") and words.asks_source("ok, source?")
     assert not words.asks_source("where is that from in the data science pipeline?")
     assert not words.asks_source("what are the sources of bias in training data?")
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("which companies use unsupervised learning for recommendations", False),
+        ("what company built GPT-3?", False),
+        ("which companies pay the most for AI talent?", True),
+        ("which company offers the best AI salaries?", True),
+        ("what do Google and Meta pay?", True),
+        ("which companies?", True),  # terse, after a salary: the companies' figures
+    ],
+)
+def test_which_companies_asks_the_companies_pay_only_with_pay_or_a_ranking(text: str, companies: bool) -> None:
+    # "which company uses it for recommendations?" was answered with the top companies' salary line.
+    assert slots(text).companies is companies
