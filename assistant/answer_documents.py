@@ -214,7 +214,8 @@ class DocumentAnswerer:
         documents never write ("civil engineering"), unless the question's synonyms name it: OtherNames' gates."""
         names = self._retriever.names
         origin = names.unstated_origin(query)
-        sides = [side for side in names.unwritten_sides(query) if not self._synonyms.words_for(side)]
+        # the side's first word is what is unwritten ("pharmacist pay": "pay" has other names, "pharmacist" none)
+        sides = [side for side in names.unwritten_sides(query) if not self._synonyms.words_for(side.split()[0])]
         return [origin] if origin else sides
 
     def _unsaid(self, query: str) -> list[str]:

@@ -364,6 +364,7 @@ def test_a_name_asked_for_its_use_is_not_answered_by_its_words_in_lower_case(
         ("how do data scientists compare to nurses", "nurses"),
         ("is data science harder than dentistry", "dentistry"),
         ("what's the difference between ML engineers and plumbers", "plumbers"),
+        ("data scientist vs dentist salary", "dentist salary"),  # "salary" has other names, "dentist" none
     ],
 )
 def test_a_comparison_with_a_thing_the_documents_never_name_is_refused_by_name(
