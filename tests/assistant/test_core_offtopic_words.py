@@ -289,6 +289,8 @@ def test_an_origin_is_stated_only_by_a_sentence_naming_the_thing_with_an_origin_
         ("who makes more, data scientists or AI engineers?", "$"),  # pay, not who made something
         ("when did AI job postings start to rise?", "8.5%"),  # a trend's start, no origin verb
         ("who should learn PyTorch?", "PyTorch"),
+        ("who owns features in an ML team?", "ownership"),  # a duty, not who made something
+        ("when should shadow deployment be introduced?", "shadow deployment"),  # a step's time, not an origin
     ],
 )
 def test_who_and_when_questions_that_ask_no_origin_are_answered(
