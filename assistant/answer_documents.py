@@ -46,7 +46,7 @@ from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.understanding import SALARY_WORDS
 from assistant.unwritten import counted_things
-from assistant.vocabulary_words import word_list
+from assistant.vocabulary_words import table, word_list
 
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
@@ -90,6 +90,8 @@ class DocumentAnswerer:
         self._definition_frame = DEFINITION_FRAME | self._synonyms.frame
         # The field every document is about ("for ML", "in AI": vocabulary.toml ai_words), read once per build
         self._field_terms = {t for word in word_list("ai_words") for t in terms(word)}
+        # ... and the roles as people write them ("ml eng", "data sci"): what a role does is no undefined term
+        self._entity_names = {name for names in table("roles").values() for name in names}
         self._sections = SectionAnswers(retriever, self.scorer)
 
     def answer(
@@ -305,6 +307,8 @@ class DocumentAnswerer:
             for w in asked_phrase(query).split()
             if terms(w) and not set(terms(w)) & self._definition_frame and not set(terms(w)) <= field
         ]
+        if " ".join(term).lower() in self._entity_names:
+            return False  # "what do ML eng do all day": a role as people write it (vocabulary.toml), not a term
         # An acronym stands for a term the documents may write otherwise; one they write is a word of a short
         # name like the others ("edge AI", "AI safety researcher"), while a longer run of words is a question
         # about it, not a name ("best way to network in AI").

@@ -398,3 +398,13 @@ def test_who_made_the_sources_is_not_an_unstated_origin(real_assistant: Assistan
     """The sources' own origin is a question about them (their front matter and method), not a named thing's."""
     reply = real_assistant.ask(question)
     assert "the origin of" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize("question", ["what does a data sci do", "what do ML eng do all day"])
+def test_what_a_role_written_as_people_write_it_does_is_no_undefined_term(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'ML eng', 'data sci' are the roles' names as people type them (vocabulary.toml [roles]): the documents
+    never write them together, but the question asks what the role does, which they say."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
