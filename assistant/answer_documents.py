@@ -61,6 +61,10 @@ NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
 # "What is X good / used for", "what are X for": the use of X asked in a definition's shape.
 _USE_ASKED = re.compile(r"\b(?:good|used|useful|handy|helpful|for)\s+for\b|\bfor\s*$|\bgood\s+at\b", re.I)
+# "What's the <one word> for/of/in <something>": an aspect of something asked, not a term to define.
+_ASPECT_OF = re.compile(
+    r"^\s*(?:what(?:'s|s|\s+is|\s+are)|whats)\s+(?:the\s+)?([a-z]+)\s+(?:for|of|in|on|about)\s+", re.I
+)
 # A word typed with a capital inside the question: a name, matched in a unit only as written ("Weights").
 _MID_CAPITALS = re.compile(r"(?<=\w\s)[A-Z][a-z]+\b")
 # Words of "how does X work", "what is X like", "the term/word X" that are not the term X, as terms() reads them
@@ -309,6 +313,9 @@ class DocumentAnswerer:
         ]
         if " ".join(term).lower() in self._entity_names:
             return False  # "what do ML eng do all day": a role as people write it (vocabulary.toml), not a term
+        aspect = _ASPECT_OF.match(query)
+        if aspect and self._retriever.names.heads_a_section(aspect.group(1)):
+            return False  # "whats the outlook for AI careers": a section's topic (Future Outlook) of something
         # An acronym stands for a term the documents may write otherwise; one they write is a word of a short
         # name like the others ("edge AI", "AI safety researcher"), while a longer run of words is a question
         # about it, not a name ("best way to network in AI").

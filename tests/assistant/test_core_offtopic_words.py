@@ -408,3 +408,16 @@ def test_what_a_role_written_as_people_write_it_does_is_no_undefined_term(
     never write them together, but the question asks what the role does, which they say."""
     reply = real_assistant.ask(question)
     assert not reply.abstained, reply.answer
+
+
+@pytest.mark.parametrize("question", ["whats the outlook for AI careers", "what's the outlook for robotics careers"])
+def test_a_section_topic_of_something_is_no_undefined_term(real_assistant: Assistant, question: str) -> None:
+    """'the outlook for X' asks what a section (Future Outlook) says of X, not what the term 'outlook AI careers'
+    means; the documents never write 'AI careers' together, which made it a refusal."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
+
+
+def test_an_unwritten_term_asked_with_context_stays_refused(real_assistant: Assistant) -> None:
+    reply = real_assistant.ask("what's the purpose of federated learning in AI")
+    assert reply.abstained, reply.answer
