@@ -338,7 +338,7 @@ def test_pay_of_a_payer_or_job_with_figures_is_answered(real_assistant: Assistan
     [
         ("is Scala still needed for ML", "Scala"),  # "still" only asks whether; "for ML" names the field
         ("is Knime still a thing", "Knime"),
-        ("is linear algebra still needed for ML", "linear algebra"),
+        ("is linear algebra still required for ML", "linear algebra"),
         ("what is A/B testing good for in ML", "A/B testing"),  # a use asked in a definition's shape
         ("what's a meetup useful for in ML", "meetups"),
         ("do employers want C++?", "C++"),  # who wants it is how the question asks: the item names C++
