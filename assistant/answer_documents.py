@@ -46,7 +46,7 @@ from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.understanding import SALARY_WORDS
 from assistant.unwritten import counted_things
-from assistant.vocabulary_words import word_list
+from assistant.vocabulary_words import table, word_list
 
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
@@ -61,6 +61,10 @@ NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
 # "What is X good / used for", "what are X for": the use of X asked in a definition's shape.
 _USE_ASKED = re.compile(r"\b(?:good|used|useful|handy|helpful|for)\s+for\b|\bfor\s*$|\bgood\s+at\b", re.I)
+# "What's the <one word> for/of/in <something>": an aspect of something asked, not a term to define.
+_ASPECT_OF = re.compile(
+    r"^\s*(?:what(?:'s|s|\s+is|\s+are)|whats)\s+(?:the\s+)?([a-z]+)\s+(?:for|of|in|on|about)\s+", re.I
+)
 # A word typed with a capital inside the question: a name, matched in a unit only as written ("Weights").
 _MID_CAPITALS = re.compile(r"(?<=\w\s)[A-Z][a-z]+\b")
 # Words of "how does X work", "what is X like", "the term/word X" that are not the term X, as terms() reads them
@@ -90,6 +94,8 @@ class DocumentAnswerer:
         self._definition_frame = DEFINITION_FRAME | self._synonyms.frame
         # The field every document is about ("for ML", "in AI": vocabulary.toml ai_words), read once per build
         self._field_terms = {t for word in word_list("ai_words") for t in terms(word)}
+        # ... and the roles as people write them ("ml eng", "data sci"): what a role does is no undefined term
+        self._entity_names = {name for names in table("roles").values() for name in names}
         self._sections = SectionAnswers(retriever, self.scorer)
 
     def answer(
@@ -214,7 +220,8 @@ class DocumentAnswerer:
         documents never write ("civil engineering"), unless the question's synonyms name it: OtherNames' gates."""
         names = self._retriever.names
         origin = names.unstated_origin(query)
-        sides = [side for side in names.unwritten_sides(query) if not self._synonyms.words_for(side)]
+        # the side's first word is what is unwritten ("pharmacist pay": "pay" has other names, "pharmacist" none)
+        sides = [side for side in names.unwritten_sides(query) if not self._synonyms.words_for(side.split()[0])]
         return [origin] if origin else sides
 
     def _unsaid(self, query: str) -> list[str]:
@@ -304,6 +311,11 @@ class DocumentAnswerer:
             for w in asked_phrase(query).split()
             if terms(w) and not set(terms(w)) & self._definition_frame and not set(terms(w)) <= field
         ]
+        if " ".join(term).lower() in self._entity_names:
+            return False  # "what do ML eng do all day": a role as people write it (vocabulary.toml), not a term
+        aspect = _ASPECT_OF.match(query)
+        if aspect and self._retriever.names.heads_a_section(aspect.group(1)):
+            return False  # "whats the outlook for AI careers": a section's topic (Future Outlook) of something
         # An acronym stands for a term the documents may write otherwise; one they write is a word of a short
         # name like the others ("edge AI", "AI safety researcher"), while a longer run of words is a question
         # about it, not a name ("best way to network in AI").

@@ -56,6 +56,8 @@ class OtherNames(UnwrittenWords):
             for acronym in sorted(self._defined)
             if len(term := terms(folded(self._expansions.get(acronym, "")))) >= 3
         ]
+        # The words of the documents' headings ("Future Outlook"): "what's the outlook for AI careers" asks a section.
+        self._heading_terms = frozenset(t for section in sections for t in terms(folded(section).lower()))
         # The sentences that say where something came from ("founded", "released"), as terms: an origin asked of a
         # thing no such sentence names is unstated (unstated_origin).
         self._origin_sentences = [
@@ -79,6 +81,11 @@ class OtherNames(UnwrittenWords):
         for first, second in self._pairs:
             self._before.setdefault(second, set()).add(first)
             self._after.setdefault(first, set()).add(second)
+
+    def heads_a_section(self, word: str) -> bool:
+        """A heading of the documents has this word ("outlook": "Future Outlook")."""
+        found = terms(folded(word).lower())
+        return bool(found) and set(found) <= self._heading_terms
 
     def expansions(self) -> dict[str, str]:
         """Acronym -> expansion, lower-cased: the documents' own definitions, and initials of their terms."""

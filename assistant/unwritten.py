@@ -53,12 +53,13 @@ def _phrases(name: str) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(word_list(name), key=len, reverse=True))
 
 
-# Who made a thing or when it began (the verbs are data: vocabulary.toml [words] origin_*): "who invented deep
-# learning", "who was Keras built by", "when did Keras come out", "what year was TensorFlow released".
+# Who made a thing or when it began, in the past tense (the verbs are data: vocabulary.toml [words] origin_*): "who
+# invented deep learning", "who was Keras built by", "when did Keras come out", "what year was TensorFlow released";
+# not "when is shadow deployment introduced" (a step's time, not an origin).
 _ORIGIN_ASKED = re.compile(
     rf"\b(?:who|whom|(?:which|what)\s+(?:company|companies|person|people|team|firm|lab|organi[sz]ation))\b"
     rf"(?:\s+\S+){{0,6}}?\s+(?:first\s+|originally\s+|actually\s+)?(?P<who>{_phrases('origin_who')})\b"
-    rf"|\b(?:when|what\s+year|which\s+year|since\s+when|how\s+long\s+ago)\b(?:\s+\S+){{0,6}}?\s+"
+    rf"|\b(?:when|what\s+year|which\s+year|since\s+when|how\s+long\s+ago)\s+(?:did|was|were|had)\b(?:\s+\S+){{0,6}}?\s+"
     rf"(?:first\s+|originally\s+)?(?P<when>{_phrases('origin_when')})\b",
     re.IGNORECASE,
 )
