@@ -253,7 +253,12 @@ class UnitScorer:
         if not named or set(named) == set(focus):
             return False
         if not any(t in self._topics for t in focus):
-            return True
+            # ... unless a specific word of it is said by the search's top passage, the search and the words
+            # agreeing on what is asked ("the steps of the ML lifecycle an ML engineer handles": Core
+            # Responsibilities, "... that encompass the entire machine learning lifecycle")
+            rare = {t for t in focus if self._retriever.lexical.rare(t)}
+            top = _words_of(f"{passages[0].section} {passages[0].text}") if passages else frozenset()
+            return not found_in(rare, set(top))
         said = set().union(*(_words_of(f"{p.section} {p.text}") for p in passages or []))
         return passages is not None and not found_in(set(focus), said)
 

@@ -1558,3 +1558,21 @@ def test_a_unit_writing_the_acronym_says_what_it_stands_for(real_assistant: Assi
     draft = answer(real_assistant, question, "explanation")
     assert "Protecting sensitive data used in AI/ML models" in draft.text(), draft.text()
     assert draft.citations[0].section.endswith("Privacy and Security Concerns"), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are the steps of the ML lifecycle an ML engineer handles",
+        "which parts of the machine learning lifecycle does an ML engineer cover",
+    ],
+)
+def test_a_specific_word_the_top_passage_says_is_asked_beside_the_role(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'lifecycle' names no heading, but the search's top passage says it (Core Responsibilities: '... encompass the
+    entire machine learning lifecycle'): the question asks about that, not about the role's career-path item."""
+    draft = answer(real_assistant, question, "explanation", ["Machine Learning Engineer"])
+    assert "entire machine learning lifecycle" in draft.text(), draft.text()
+    assert not draft.text().startswith("Machine Learning Engineer: Progress"), draft.text()
