@@ -1576,3 +1576,21 @@ def test_a_specific_word_the_top_passage_says_is_asked_beside_the_role(
     draft = answer(real_assistant, question, "explanation", ["Machine Learning Engineer"])
     assert "entire machine learning lifecycle" in draft.text(), draft.text()
     assert not draft.text().startswith("Machine Learning Engineer: Progress"), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "role", "said"),
+    [
+        ("what does the job of an AI product manager involve", "AI Product Manager", "Bridge the gap"),
+        ("what are the key features of a data scientist job?", "Data Scientist", "statistical analysis"),
+    ],
+)
+def test_job_beside_a_role_names_the_role_not_the_job_market(
+    real_assistant: Assistant, question: str, role: str, said: str
+) -> None:
+    """'job' beside a role is the role itself (search_synonyms.toml [frame] entity_words): the role's own item
+    answers, not 'Continued growth is expected in the AI job market' nor the data-handling skills."""
+    text = answer(real_assistant, question, "explanation", [role]).text()
+    assert said in text, text
+    assert "job market" not in text, text
