@@ -1594,3 +1594,16 @@ def test_job_beside_a_role_names_the_role_not_the_job_market(
     text = answer(real_assistant, question, "explanation", [role]).text()
     assert said in text, text
     assert "job market" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["explain the difference between AI and machine learning", "how is machine learning different from AI"]
+)
+def test_a_lead_setting_both_sides_side_by_side_is_followed_by_one_relating_them(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'AI and ML are two related trending technologies ...' speaks of both sides but says no difference; the close
+    sentence of another section relating them ('Machine learning is a subfield of artificial intelligence') follows."""
+    text = answer(real_assistant, question, "comparison").text()
+    assert "Machine learning is a subfield of artificial intelligence" in text, text
