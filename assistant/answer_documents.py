@@ -89,7 +89,9 @@ class DocumentAnswerer:
         self._min_relevance = min_relevance
         self._expansions = retriever.names.expansions()
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
-        self.scorer = UnitScorer(retriever, sentences, self._expansions, self._synonyms.frame)
+        self.scorer = UnitScorer(
+            retriever, sentences, self._expansions, self._synonyms.frame, self._synonyms.entity_frame
+        )
         # Words that frame a definition question rather than name its term (read once per build)
         self._definition_frame = DEFINITION_FRAME | self._synonyms.frame
         # The field every document is about ("for ML", "in AI": vocabulary.toml ai_words), read once per build

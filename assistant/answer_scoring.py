@@ -86,10 +86,13 @@ class UnitScorer:
         sentences: SentenceIndex,
         expansions: dict[str, str],
         frame: frozenset[str] = frozenset(),
+        entity_frame: frozenset[str] = frozenset(),
     ) -> None:
         self._retriever = retriever
         # Words that say how a question asks, not what about ("need", "useful"; search_synonyms.toml [frame]).
         self._frame = frame
+        # ... and those that do so beside a context entity ("the main job of an AI product manager": the role).
+        self._entity_frame = entity_frame
         self._sentences = sentences
         self._expansions = expansions
         # Lower-cased corpus, read once per build: whether "supervised learning" is a phrase the documents use.
@@ -131,7 +134,8 @@ class UnitScorer:
         entity = wanted - set(focus)  # the context entity's own words ("Robotics Engineer")
         # ... unless the entity is there: "what does an AI product manager do all day?" asks about the role, and
         # "all"/"day" found in a sentence about something else say nothing.
-        topical = set(weights) - self._frame or (set() if entity else set(weights))
+        frame = self._frame | (self._entity_frame if entity else frozenset())
+        topical = set(weights) - frame or (set() if entity else set(weights))
         # Sections (a section may span chunks) listing an item labelled with the entity.
         keyed = {
             p.section
@@ -252,8 +256,14 @@ class UnitScorer:
         entity itself."""
         if not named or set(named) == set(focus):
             return False
+        focus = [t for t in focus if t not in self._entity_frame]  # "what's their main job": the role itself
         if not any(t in self._topics for t in focus):
-            return True
+            # ... unless a specific word of it is said by the search's top passage, the search and the words
+            # agreeing on what is asked ("the steps of the ML lifecycle an ML engineer handles": Core
+            # Responsibilities, "... that encompass the entire machine learning lifecycle")
+            rare = {t for t in focus if self._retriever.lexical.rare(t)}
+            top = _words_of(f"{passages[0].section} {passages[0].text}") if passages else frozenset()
+            return not found_in(rare, set(top))
         said = set().union(*(_words_of(f"{p.section} {p.text}") for p in passages or []))
         return passages is not None and not found_in(set(focus), said)
 

@@ -27,6 +27,8 @@ from assistant.text_terms import found_in, terms
 
 MOST_BULLETS = 10  # a longer list section is answered with the items around its best one
 SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
+SECOND_CONTRAST_RANKS = 4  # units searched for a second sentence relating both sides of a comparison
+SECOND_CONTRAST_SLACK = 0.15  # ... and how far below the lead it may score
 PRONOUN_CLAUSE = 10  # words from which a sentence opening with a pronoun says something of its own
 CONTINUATION_SLACK = 0.45  # how far below the lead the next sentence of its paragraph may score and still follow it
 
@@ -94,6 +96,22 @@ def write_sentences(
     # A lead that itself contrasts both sides ("While both roles ..., ML Engineers focus on the 'how' ...,
     # while Data Scientists ...") is the answer: a side then gets a sentence only from its own section.
     contrast = sides is not None and all(mentions(speaks_of(best.unit, best.passage), side) for side in sides)
+    if contrast and sides is not None:
+        # Another section's sentence relating both sides as closely ("Machine learning is a subfield of artificial
+        # intelligence ...") says how they differ where the lead may only set them side by side ("AI and ML are
+        # two related trending technologies ...").
+        second = next(
+            (
+                s
+                for s in scored[1:SECOND_CONTRAST_RANKS]
+                if s.passage.section != best.passage.section
+                and all(mentions(speaks_of(s.unit, s.passage), side) for side in sides)
+                and s.score >= best.score - SECOND_CONTRAST_SLACK
+            ),
+            None,
+        )
+        if second is not None:
+            chosen.append(second)
     for side, other in (sides, sides[::-1]) if sides else ():
         # A heading is about the side when it names the side's specific words ("Unsupervised Learning"), not
         # a common one the side happens to hold ("job" in "Is C++ useful for an AI job?").

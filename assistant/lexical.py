@@ -220,9 +220,14 @@ class LexicalIndex:
 class Synonyms:
     """Question phrases and the documents' usual words for them (stats/search_synonyms.toml)."""
 
-    def __init__(self, table: dict[str, list[str]], frame: Iterable[str] = ()) -> None:
+    def __init__(
+        self, table: dict[str, list[str]], frame: Iterable[str] = (), entity_frame: Iterable[str] = ()
+    ) -> None:
         # The words that frame a question rather than name its topic ([frame]), as terms.
         self.frame = frozenset(t for word in frame for t in terms(word))
+        # ... and those that frame it when it names an entity as context ([frame] entity_words: "the main *job* of
+        # an AI product manager" is the role itself; "AI *jobs*" alone is a topic).
+        self.entity_frame = frozenset(t for word in entity_frame for t in terms(word))
         self._patterns = [
             (re.compile(rf"\b{re.escape(phrase.lower())}\b"), " ".join(words)) for phrase, words in table.items()
         ]
@@ -234,7 +239,9 @@ class Synonyms:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         raw = data.get("synonyms", {})
         frame = data.get("frame", {}).get("words", [])
-        return cls({str(k): [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)}, map(str, frame))
+        entity_frame = data.get("frame", {}).get("entity_words", [])
+        table = {str(k): [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)}
+        return cls(table, map(str, frame), map(str, entity_frame))
 
     def words_for(self, question: str) -> str:
         text = question.lower()

@@ -1558,3 +1558,52 @@ def test_a_unit_writing_the_acronym_says_what_it_stands_for(real_assistant: Assi
     draft = answer(real_assistant, question, "explanation")
     assert "Protecting sensitive data used in AI/ML models" in draft.text(), draft.text()
     assert draft.citations[0].section.endswith("Privacy and Security Concerns"), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are the steps of the ML lifecycle an ML engineer handles",
+        "which parts of the machine learning lifecycle does an ML engineer cover",
+    ],
+)
+def test_a_specific_word_the_top_passage_says_is_asked_beside_the_role(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'lifecycle' names no heading, but the search's top passage says it (Core Responsibilities: '... encompass the
+    entire machine learning lifecycle'): the question asks about that, not about the role's career-path item."""
+    draft = answer(real_assistant, question, "explanation", ["Machine Learning Engineer"])
+    assert "entire machine learning lifecycle" in draft.text(), draft.text()
+    assert not draft.text().startswith("Machine Learning Engineer: Progress"), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "role", "said"),
+    [
+        ("what does the job of an AI product manager involve", "AI Product Manager", "Bridge the gap"),
+        ("what are the key features of a data scientist job?", "Data Scientist", "statistical analysis"),
+    ],
+)
+def test_job_beside_a_role_names_the_role_not_the_job_market(
+    real_assistant: Assistant, question: str, role: str, said: str
+) -> None:
+    """'job' beside a role is the role itself (search_synonyms.toml [frame] entity_words): the role's own item
+    answers, not 'Continued growth is expected in the AI job market' nor the data-handling skills."""
+    text = answer(real_assistant, question, "explanation", [role]).text()
+    assert said in text, text
+    assert "job market" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["explain the difference between AI and machine learning", "how is machine learning different from AI"]
+)
+def test_a_lead_setting_both_sides_side_by_side_is_followed_by_one_relating_them(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'AI and ML are two related trending technologies ...' speaks of both sides but says no difference; the close
+    sentence of another section relating them ('Machine learning is a subfield of artificial intelligence') follows."""
+    text = answer(real_assistant, question, "comparison").text()
+    assert "Machine learning is a subfield of artificial intelligence" in text, text
