@@ -303,6 +303,18 @@ def asks_of_figure(text: str, own: Slots, before: Turn | None) -> bool:
     return not (own.years or own.roles or own.unknown_role or own.level or own.compare or own.monthly or own.city)
 
 
+def same_list_again(text: str, own: Slots, before: Turn | None, words: PlanVocabulary) -> Slots | None:
+    """'Is PyTorch one of them?' after the trending tools, 'do they include Meta?' after the top companies: the
+    same list of the statistics, asked again; None when the part points at no such list or names a topic."""
+    listed = before is not None and (before.slots.get("tools") or before.slots.get("companies"))
+    if before is None or before.route != "statistics" or not listed:
+        return None
+    if not words.pronoun.search(text) or names_something(own) or own.doc_cue or own.method:
+        return None
+    tools, companies = bool(before.slots.get("tools")), bool(before.slots.get("companies"))
+    return replace(own, followup=True, tools=tools, companies=companies)
+
+
 def figure_pointed(text: str, own: Slots, before: Turn | None) -> tuple[Slots, str, bool]:
     """What a part pointing back at the figure before asks about it ("does that include every candidate?", "what
     does that number measure?", "is that the same as job openings?"): its slots as the kind rules read them (the

@@ -35,6 +35,7 @@ from assistant.followups import (
     ranked_among_named,
     role_swapped,
     roles_of,
+    same_list_again,
     sets_beside,
     span_pointed_at,
     turn_topic,
@@ -146,7 +147,6 @@ class Planner:
             years = history_years if first else [*history_years, *planned[-1].slots.years]
             own = span_pointed_at(own, text, before)  # "how long does that take?" after a path: no level's span
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
-            slots = own
             # A title the tables lack ("an AI product manager") is who "they" are as much as a known role.
             earlier_roles = roles_of(before.slots) if before and before.route != "out_of_scope" else []
             # "compare ML engineers and data scientists: pay and what they focus on": "they" are both roles named.
@@ -158,16 +158,8 @@ class Planner:
                 slots = understand(resolved, vocabulary)
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
                 slots.level_span = slots.level_span or own.level_span  # "how many years is that?": still asked
-            elif (
-                before
-                and before.route == "statistics"
-                and (before.slots.get("tools") or before.slots.get("companies"))
-                and self.words.pronoun.search(text)
-                and not (names_something(own) or own.doc_cue or own.method)
-            ):
-                # "Is PyTorch one of them?" after the trending tools: the same list, asked again.
-                tools, companies = bool(before.slots.get("tools")), bool(before.slots.get("companies"))
-                slots = replace(own, followup=True, tools=tools, companies=companies)
+            else:
+                slots = same_list_again(text, own, before, self.words) or own  # "Is PyTorch one of them?"
             previous_kind = str(before.slots.get("kind") or "") if before else ""
             # "does that include ...?", "is that the same as job openings?": what the figure before is or counts.
             form, pointed, of_figure = figure_pointed(text, own, before)
