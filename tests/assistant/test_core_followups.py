@@ -730,3 +730,18 @@ def test_a_path_after_a_salary_is_the_path_of_that_role_alone(
     reply = conversation(real_assistant, first, then)
     assert [p.route for p in reply.plan] == ["documents"], reply.plan
     assert expected in reply.answer and other not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("ML engineer average salary", "thanks!", "what about data scientists?"), "129,640"),
+        (("what was the median salary expectation in 2025?", "cool, thank you", "and 2024?"), "5,640"),
+    ],
+)
+def test_small_talk_between_turns_is_no_turn_a_follow_up_goes_on_from(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    # After "thanks!", "what about data scientists?" followed the small talk: a data scientist's path, or a refusal.
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
