@@ -46,6 +46,7 @@ from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.understanding import SALARY_WORDS
 from assistant.unwritten import counted_things
+from assistant.vocabulary_words import word_list
 
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
@@ -58,6 +59,10 @@ WORD_MEANING = 0.42
 PAY_MEANING = 0.45  # a rare word this close to a salary word asks for the figures ("remuneration", "paycheck")
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
+# "What is X good / used for", "what are X for": the use of X asked in a definition's shape.
+_USE_ASKED = re.compile(r"\b(?:good|used|useful|handy|helpful|for)\s+for\b|\bfor\s*$|\bgood\s+at\b", re.I)
+# A word typed with a capital inside the question: a name, matched in a unit only as written ("Weights").
+_MID_CAPITALS = re.compile(r"(?<=\w\s)[A-Z][a-z]+\b")
 # Words of "how does X work", "what is X like", "the term/word X" that are not the term X, as terms() reads them
 # ("explain", "describe", "mean", "exactly" are stopwords: terms() never yields them).
 DEFINITION_FRAME = frozenset({"work", "like", "term", "word"})
@@ -83,6 +88,8 @@ class DocumentAnswerer:
         self.scorer = UnitScorer(retriever, sentences, self._expansions, self._synonyms.frame)
         # Words that frame a definition question rather than name its term (read once per build)
         self._definition_frame = DEFINITION_FRAME | self._synonyms.frame
+        # The field every document is about ("for ML", "in AI": vocabulary.toml ai_words), read once per build
+        self._field_terms = {t for word in word_list("ai_words") for t in terms(word)}
         self._sections = SectionAnswers(retriever, self.scorer)
 
     def answer(
@@ -93,7 +100,7 @@ class DocumentAnswerer:
         query = self._read_acronyms(query)
         if self._unwritten(query):
             return False  # "is Julia good for ML?": the documents never name what is asked about
-        if self._unsaid(query) or self._uncounted(query) or self._retriever.names.unstated_origin(query):
+        if self._unsaid(query) or self._uncounted(query) or self._unstated(query):
             return False  # "explain tokenization", "how many vacation days ...", "who invented X": never written
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
@@ -190,7 +197,9 @@ class DocumentAnswerer:
         remuneration for an ML engineer")."""
         rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
         rare += self._uncounted(query) if kind else []
-        rare += [origin] if (origin := self._retriever.names.unstated_origin(query)) else []  # "who created X"
+        rare += self._unstated(query)  # "who created TensorFlow", "... harder than civil engineering"
+        if kind == "figure":  # "how much does Amazon pay ...": written, never with a figure
+            rare += self._retriever.names.unpaid_names(query)
         rare = list(dict.fromkeys(rare))  # "do AI researchers get sabbaticals": rare and given
         if not self._retriever.names.unwritten_names(query):
             return rare  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
@@ -199,6 +208,14 @@ class DocumentAnswerer:
     def _unwritten(self, query: str) -> list[str]:
         # A name with another name in search_synonyms.toml is written after all ("PhD": "Ph.D.").
         return [name for name in self._retriever.names.unwritten_names(query) if not self._synonyms.words_for(name)]
+
+    def _unstated(self, query: str) -> list[str]:
+        """The origin of a thing no sentence states ("who created TensorFlow"), or a thing compared whose name the
+        documents never write ("civil engineering"), unless the question's synonyms name it: OtherNames' gates."""
+        names = self._retriever.names
+        origin = names.unstated_origin(query)
+        sides = [side for side in names.unwritten_sides(query) if not self._synonyms.words_for(side)]
+        return [origin] if origin else sides
 
     def _unsaid(self, query: str) -> list[str]:
         """The question's rare words that the documents never write (OtherNames.unwritten_specifics) and whose
@@ -279,7 +296,14 @@ class DocumentAnswerer:
         if kind in ("figure", "comparison") or not asks_definition(query) or asks_remedy(query, kind):
             return False  # "whats the best way to avoid underfitting" asks for a remedy, not what a term means
         # "what's the point of backpropagation" names one term
-        term = [w for w in asked_phrase(query).split() if terms(w) and not set(terms(w)) & self._definition_frame]
+        # ... and, when its use is asked, its closing field ("what's a meetup good for in AI" names a meetup; "the
+        # best way to network in AI" stays a question about networking, not a name)
+        field = self._field_context(query) if _USE_ASKED.search(query) else set()
+        term = [
+            w
+            for w in asked_phrase(query).split()
+            if terms(w) and not set(terms(w)) & self._definition_frame and not set(terms(w)) <= field
+        ]
         # An acronym stands for a term the documents may write otherwise; one they write is a word of a short
         # name like the others ("edge AI", "AI safety researcher"), while a longer run of words is a question
         # about it, not a name ("best way to network in AI").
@@ -292,6 +316,13 @@ class DocumentAnswerer:
         # "support vector machine" shares two words with the defined "support vector regression (SVR)": written
         # together, but as another method's name.
         return not self._retriever.names.writes_together(term) or bool(self._retriever.names.sibling_of_defined(term))
+
+    def _field_context(self, query: str) -> set[str]:
+        """The terms of a closing context that only names the field ("... for ML", "... in AI"): every document
+        is about it (vocabulary.toml ai_words)."""
+        parts = ASKED_CONTEXT.split(query.strip().rstrip("?.! "))
+        context = set(terms(parts[-1])) if len(parts) > 1 else set()
+        return context if context and context <= self._field_terms else set()
 
     def _remedy_for(self, query: str, kind: PartKind, best: Scored, asked: set[str]) -> bool:
         """A remedy is asked ("whats the best way to avoid underfitting") and the best unit offers one for the
@@ -319,10 +350,19 @@ class DocumentAnswerer:
         it does not say: "who invented Python?" or "is Java hard to learn?" are not answered by a list of
         languages to know; nor is a definition, an amount ("what is Java?") or a reason ("why is monitoring
         important?" asks why of something the question before it named; an item naming it is no reason)."""
-        if kind == "figure" or asks_definition(query) or AMOUNT.match(query) or WHY.match(query) or not asked:
+        if kind == "figure" or AMOUNT.match(query) or WHY.match(query) or not asked:
+            return False
+        if asks_definition(query) and (
+            not _USE_ASKED.search(query)
+            or any(name not in best.unit.as_sentence() for name in _MID_CAPITALS.findall(query))
+        ):
+            # "what are hackathons good for" asks their use, which an item naming them may say; "what is Weights &
+            # Biases used for" a name's, which the unit's "weights and biases" is not
             return False
         said = set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))
-        asked = asked - self._synonyms.frame  # "do I need calculus?" asks about calculus
+        # "do I need calculus?" asks about calculus; "is linear algebra still needed for ML": the field every
+        # document is about is no word a unit must say
+        asked = asked - self._synonyms.frame - self._field_context(query)
         if not asked or found_in(asked, said) != asked:
             return False
         stored = dict(self._sentences.sentences(best.passage.chunk_id))

@@ -34,6 +34,7 @@ from assistant.models import PartKind
 from assistant.passage_units import (
     NOTATION,
     Unit,
+    acronyms,
     asked_names,
     comparison_sides,
     defines,
@@ -96,6 +97,9 @@ class UnitScorer:
         # ... and as terms, chunk by chunk: whether a side's words stand in a row there ("linear regression").
         self._corpus_terms = " " + " | ".join(" ".join(terms(text)) for text in retriever.texts()) + " "
         self._topics = retriever.heading_terms()
+        # What the documents' own acronyms stand for, as terms ("ml" -> machin, learn), read once per build: a unit
+        # writing "ML" says "machine learning" ("not all AI is ML" for "are all AI systems machine learning?").
+        self._spelled = {a: tuple(terms(e)) for a, e in acronyms(retriever.texts()).items() if " " in e}
 
     def score(
         self,
@@ -159,7 +163,7 @@ class UnitScorer:
                     continue
                 vectors = [stored[line] for line in unit.lines if line in stored]
                 semantic = max((float(vector @ v) for v in vectors), default=passage.score)
-                hits = found_in(topical, set(terms(text)))
+                hits = found_in(topical, self._said(text))
                 lexical = sum(weights[t] for t in hits) / total
                 # Words in the heading count almost like words in the unit: an item under 'Technical Skills' is one.
                 in_heading = sum(weights[t] for t in heading - hits) / total
@@ -226,6 +230,13 @@ class UnitScorer:
                 out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
         out.sort(key=lambda s: s.score, reverse=True)
         return out
+
+    def _said(self, text: str) -> set[str]:
+        """The unit's terms, its acronyms also read as what the documents define them to stand for."""
+        said = set(terms(text))
+        for acronym in said & self._spelled.keys():
+            said.update(self._spelled[acronym])
+        return said
 
     def _names(self, label: set[str], entity: set[str]) -> bool:
         """The label names the entity when each holds most of the other: "Machine Learning Engineer" shares only

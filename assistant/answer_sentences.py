@@ -19,6 +19,7 @@ from assistant.answer_roles import (
     only_on,
     speaks_of,
 )
+from assistant.answer_scoring import LEXICAL
 from assistant.draft import Draft
 from assistant.passage_units import Unit, mentions, units
 from assistant.retrieval import Passage, first_line_of
@@ -26,6 +27,7 @@ from assistant.text_terms import found_in, terms
 
 MOST_BULLETS = 10  # a longer list section is answered with the items around its best one
 SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
+PRONOUN_CLAUSE = 10  # words from which a sentence opening with a pronoun says something of its own
 CONTINUATION_SLACK = 0.45  # how far below the lead the next sentence of its paragraph may score and still follow it
 
 
@@ -64,7 +66,12 @@ def continuation(best: Scored, scored: list[Scored], remedy: bool = False) -> Sc
             continue
         pronoun = step == 1 and bool(ANAPHORA.match(item.unit.text))
         carries = pronoun or item.lexical >= 0.5 * best.lexical > 0
-        near = item.score >= best.score - best.bonus - CONTINUATION_SLACK
+        # A pronoun speaks of the lead's subject without repeating its words ("This technology makes ML more
+        # accessible ..." after "AutoML is revolutionizing ..."): the words it lacks for that are not held against
+        # it, when it says something of its own (a clause, not "It doesn't therefore have to label things.").
+        says_more = len(item.unit.text.split()) >= PRONOUN_CLAUSE
+        unsaid = LEXICAL * max(0.0, best.lexical - item.lexical) if pronoun and says_more else 0.0
+        near = item.score + unsaid >= best.score - best.bonus - CONTINUATION_SLACK
         if carries and near and len(item.unit.text.split()) >= 4:
             return item
     return None

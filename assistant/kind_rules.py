@@ -15,6 +15,11 @@ from assistant.question_kinds import KINDS, MASKS, PlanVocabulary, generic_form
 from assistant.question_parts import is_hypothetical
 from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots
+from assistant.vocabulary_words import table, word_list
+
+# The words of the experience levels' names (data: vocabulary.toml [levels]), and words that only frame a request.
+_LEVEL_WORDS = frozenset(w for phrases in table("levels").values() for p in phrases for w in re.split(r"[\s-]+", p))
+_FRAME_WORDS = frozenset(word_list("request_frame"))
 
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
 COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
@@ -62,9 +67,22 @@ class KindRules:
             )  # "what drives salaries in Seattle?" asks the documents about pay
         if self.smalltalk.match(text) and not names_something(own):
             return "smalltalk", 1.0  # "thanks!" after a salary is no elliptical follow-up of it
-        if own.level and yes_no and not (_pay_asked(own) or number_words):
-            own = replace(own, level=None, levels=[])  # "do they hire juniors?": a level named, no pay asked
+        if own.level and (yes_no or _OPENS_CLAUSE.match(text)) and not (_pay_asked(own) or number_words):
+            # "do they hire juniors?", "where can they go from junior?": a level named, no pay asked
+            own = replace(own, level=None, levels=[])
         own_number = asks_for_number(own)  # `own` is final from here on
+        if (
+            own_number
+            and own.level
+            and not (_pay_asked(own) or number_words)
+            and not asks_for_number(replace(own, level=None, levels=[]))
+            and max(vote, key=lambda k: vote[k], default="figure") != "figure"
+            and previous_kind != "figure"  # "and for data scientists?" after a level's pay asks it again
+            and asks_beyond_who(text)
+        ):
+            # "where can a junior data scientist go from here career-wise?": the level says who is asked about,
+            # like a role; with no pay asked and the examples nearest by form not a figure, it asks no number.
+            own_number = False
         scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
         if own_number:
             scores["figure"] += NUMERIC_NUDGE
@@ -216,6 +234,16 @@ def _place_only(own: Slots, is_elliptical: Callable[[], bool]) -> bool:
     return not asks_figure and not is_elliptical()
 
 
+def asks_beyond_who(text: str) -> bool:
+    """Words of its own besides who it is about (a role, a level): "where can a junior data scientist go from
+    here?" asks something of a junior; "entry level data scientist?" names one and asks nothing else."""
+    rest = generic_form(text)
+    for placeholder in {p for _, p in MASKS}:
+        rest = rest.replace(placeholder, " ")
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", rest.lower()) if w not in STOPWORDS]
+    return any(w not in _LEVEL_WORDS and w not in _FRAME_WORDS for w in words)
+
+
 def elliptical(text: str, own: Slots) -> bool:
     """'And a data scientist?', 'what about the median?': nothing left but an opener once the entities go."""
     rest = generic_form(text)
@@ -229,13 +257,26 @@ def elliptical(text: str, own: Slots) -> bool:
         words_of_its_own = [w for w in words if w not in STOPWORDS]
         if words_of_its_own:
             return False
+    # "and their main tools": a thing of the person's own named, no pay or figure ("what about their pay?" is one).
+    possessed = _POSSESSED.search(rest)
+    # (A person's tools are their role's toolkit, no figure: "their" stands for a role.)
+    if (
+        possessed
+        and not (own.salary or own.platform_metric or own.market_metric)
+        and possessed.group(1) not in STOPWORDS
+    ):
+        return False
     # "is demand growing?", "does experience matter?": a verb asking of a noun of its own is a clause too.
     if words and words[0] in _AUXILIARY and sum(w not in STOPWORDS for w in words[1:]) >= 2:
         return False
     return len(words) <= ELLIPSIS_WORDS and not _SUBJECT.intersection(words)
 
 
+# A question opened by one of these asks something of its own ("where can they go from junior?"), not "what about
+# entry level?" (an ellipsis of a figure) nor "what's the entry level figure?".
+_OPENS_CLAUSE = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?(?:where|why|who|which|how)\b(?!\s+(?:much|many)\b)", re.I)
 _ASKS_HOW = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?how\b", re.IGNORECASE)  # "how was it calculated?"
+_POSSESSED = re.compile(r"\b(?:their|his|her|its)\s+(?:[a-z']+\s+)?([a-z']+)")  # "their (main) tools"
 _SUBJECT = frozenset({"they", "he", "she", "we", "you", "i"})  # subject pronouns: a clause, not an ellipsis
 _AUXILIARY = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "can", "will", "should"})
 

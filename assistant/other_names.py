@@ -15,7 +15,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from assistant.lexical import LexicalIndex
 from assistant.passage_units import acronyms, expansion_of
 from assistant.text_terms import STOPWORDS, split_sentences, terms
-from assistant.unwritten import ORIGIN_STATED, UnwrittenWords, folded, written_pairs
+from assistant.unwritten import _AMOUNT, ORIGIN_STATED, UnwrittenWords, folded, written_pairs
 
 # An initialism the documents never write ("RL", "GAN") stands for the run of words with those initials only
 # when that run is repeated and outnumbers every other run with the same initials together by this much:
@@ -64,6 +64,15 @@ class OtherNames(UnwrittenWords):
             for sentence in split_sentences(text)
             if ORIGIN_STATED.search(sentence)
         ]
+        # The words of the sentences that state an amount ("Google, Apple, Meta ... $120,000"): a payer named
+        # nowhere else has no figure (unpaid_names).
+        self._figure_words = frozenset(
+            t
+            for text in texts
+            for sentence in split_sentences(text)
+            if _AMOUNT.search(sentence)
+            for t in terms(folded(sentence).lower())
+        )
         self._after_forms: dict[str, frozenset[str]] = {}  # a word -> what the documents write after its forms
         self._before: dict[str, set[str]] = {}  # a word -> the words the documents write just before it
         self._after: dict[str, set[str]] = {}  # ... and just after it

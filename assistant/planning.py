@@ -56,6 +56,7 @@ from assistant.question_parts import (
     asked_sentence,
     asks_by_itself,
     is_hypothetical,
+    names_only,
     split_parts,
     topicless,
     with_statement_topic,
@@ -156,6 +157,7 @@ class Planner:
             )
             if resolved:
                 slots = understand(resolved, vocabulary)
+                own = replace(own, tools=slots.tools)  # "and their main tools": a role's toolkit, no trending list
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
                 slots.level_span = slots.level_span or own.level_span  # "how many years is that?": still asked
             else:
@@ -273,6 +275,8 @@ class Planner:
     def _asks(self, slots: Slots, text: str) -> str:
         """What a phrase of a message asks by itself, for the splitter: its slots' reading, and a career step
         ("career ladder", "promotion": the path cues) asks the documents, as a skill or a duty does."""
+        if names_only(text):
+            return ""  # "data scientists, what do they earn?": the role is what the question after it is about
         return asks_by_itself(slots) or ("documents" if self.words.path.search(text) else "")
 
     def is_greeting(self, text: str) -> bool:

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.phrase_match import phrase_pattern
-from assistant.text_terms import terms
+from assistant.question_kinds import generic_form
+from assistant.text_terms import STOPWORDS, terms
 from assistant.understanding import Slots, Vocabulary, understand
 
 TOPICLESS_WORDS = 1  # a part with this few content words goes on with the topic before it
@@ -18,11 +19,13 @@ _QUESTION_WORDS = (
     r"what|what's|whats|which|how|why|who|where|when|is|are|do|does|did|can|could|should|would|will|"
     r"tell|explain|describe|list|give|name|compare"
 )
-_SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|;\s*")
+_SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])")
 _CLAUSE_SPLIT = re.compile(
     rf",?\s+(?:and|also|plus|but|\+|&|as well as)\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    r"|\s*;\s*"  # "X salary; how do they move up?": a clause each side, the first a request if it asks by itself
     rf"|,\s*then\s+(?=(?:{_QUESTION_WORDS})\b)"  # "explain X, then tell me Y"
-    r"|,\s+(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"  # "X, what degree ..., and Y?"
+    r"|,\s+(?:(?:btw|by the way|oh|also)\W*\s+(?:and\s+)?)?(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"
+    # "X, what degree ..., and Y?", "X, btw what's a GAN?"
     r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
     re.IGNORECASE,
 )
@@ -39,6 +42,9 @@ _PREPOSITIONS = frozenset([
 _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]?\s*", re.IGNORECASE)
 # "X, also the number of offers", "the salary plus the skills needed": a joiner that adds a second request with
 # no question word of its own. Taken as a split only when both sides ask for something (`asks`).
+# "X pay — what do they do though?": a dash before a question, a split only when what stands before it asks
+# something by itself ("rules engines vs ML models - whats the difference" names the topic the question is about).
+_DASH = re.compile(rf"\s+(?:[—–]|--?)\s*(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
 _ADDED_REQUEST = re.compile(
     r",\s*(?:and\s+)?(?:also|plus)\s+(?!known\b|called\b)|\s+(?:and|plus)\s+also\s+"
     r"|\s+(?:plus|\+|&)\s+(?=(?:the|a|an|their|its|his|her|what|how)\s)",
@@ -137,26 +143,35 @@ def _added_requests(
     """Each clause split again where a joiner adds a request that asks for something on its own; the pieces
     of such a split are requests whatever their form ("the number of offers")."""
     out: list[tuple[str, bool]] = []
-    for clause in clauses:
-        shared = _shared_requests(clause, asks, figure_only) if asks is not None else []
-        if shared:
-            out.extend((p, True) for p in shared)
-            continue
-        pieces = _ADDED_REQUEST.split(clause) if asks is not None else [clause]
-        if len(pieces) == 1 and asks is not None:
-            halves = _AND_THE.split(clause)
-            pieces = halves if len(halves) > 1 and _joins_requests(clause, halves, asks) else pieces
-        # The first piece asks something and each later one names something: "..., plus the weather in Paris"
-        # is a part the sources may not cover, and says so.
-        later = pieces[1:]
-        if len(pieces) > 1 and asks(pieces[0]) and all(asks(p) or _NEW_PHRASE.match(p) for p in later):  # type: ignore[misc]
-            out.extend((p, True) for p in pieces)
-        else:
-            # "ML eng salary, and what do they need?": a request without a question's form stands alone, where a
-            # statement ("I'm a data analyst") or a leading phrase ("In 2024,") is context for what follows.
-            alone = asks is not None and len(clauses) > 1 and asks(clause) and not _is_context(clause)
-            out.append((clause, alone))
+    for whole in clauses:
+        dashed = _DASH.split(whole, maxsplit=1)
+        if len(dashed) > 1 and asks is not None and asks(dashed[0]) and not _is_context(dashed[0]):
+            out.append((dashed[0], True))
+            whole = dashed[1]
+        out.extend(_requests_of(whole, len(clauses) > 1, asks, figure_only))
     return out
+
+
+def _requests_of(
+    clause: str, among: bool, asks: Callable[[str], str | bool] | None, figure_only: Callable[[str], str] | None
+) -> list[tuple[str, bool]]:
+    """One clause's requests (see _added_requests); `among`: the clause is one of several of its sentence."""
+    shared = _shared_requests(clause, asks, figure_only) if asks is not None else []
+    if shared:
+        return [(p, True) for p in shared]
+    pieces = _ADDED_REQUEST.split(clause) if asks is not None else [clause]
+    if len(pieces) == 1 and asks is not None:
+        halves = _AND_THE.split(clause)
+        pieces = halves if len(halves) > 1 and _joins_requests(clause, halves, asks) else pieces
+    # The first piece asks something and each later one names something: "..., plus the weather in Paris"
+    # is a part the sources may not cover, and says so.
+    later = pieces[1:]
+    if len(pieces) > 1 and asks(pieces[0]) and all(asks(p) or _NEW_PHRASE.match(p) for p in later):  # type: ignore[misc]
+        return [(p, True) for p in pieces]
+    # "ML eng salary, and what do they need?": a request without a question's form stands alone, where a
+    # statement ("I'm a data analyst") or a leading phrase ("In 2024,") is context for what follows.
+    alone = asks is not None and among and bool(asks(clause)) and not _is_context(clause)
+    return [(clause, alone)]
 
 
 def _joins_requests(clause: str, halves: list[str], asks: Callable[[str], str | bool]) -> bool:
@@ -237,7 +252,9 @@ def asked_sentence(text: str) -> str:
     """The question of a part that opens with a statement ("I live in Seattle. is AI a good career?", "I have
     3 years of experience, what should I learn next?")."""
     pieces = [s for s in _ASKED_BOUNDARY.split(text.strip()) if s]
-    return pieces[-1] if len(pieces) > 1 and _is_question(pieces[-1]) else text
+    # "ML engineer or data scientist, which one deploys models?": the roles named before are what it asks of.
+    topic = len(pieces) > 1 and all(names_only(p) for p in pieces[:-1])
+    return pieces[-1] if len(pieces) > 1 and _is_question(pieces[-1]) and not topic else text
 
 
 def with_statement_topic(text: str, question: str) -> str:
@@ -305,3 +322,16 @@ def without_levels(text: str, vocabulary: Vocabulary) -> str:
         for phrase in phrases:
             text = re.sub(phrase_pattern(phrase).pattern, " ", text, flags=re.IGNORECASE)
     return re.sub(r"\s{2,}", " ", text).lstrip()
+
+
+def names_only(text: str) -> bool:
+    """'data scientists', 'ML engineers in Seattle': a role or a place and nothing asked of it (no figure named,
+    no word of its own): the topic of the question that follows it, not a request."""
+    masked = generic_form(text)
+    if "this figure" in masked or not re.search(r"\bthis (?:job|city)\b", masked):
+        return False
+    rest = re.sub(r"\b(?:this job|this city|that year)\b", " ", masked)
+    return not [w for w in re.findall(r"[a-z']+", rest) if w not in STOPWORDS and w not in _SIDE_BY_SIDE]
+
+
+_SIDE_BY_SIDE = frozenset({"vs", "versus", "or", "and", "v"})  # "ML engineer vs data scientist": still names only

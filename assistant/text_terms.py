@@ -210,4 +210,6 @@ def found_in(wanted: set[str], words: set[str]) -> set[str]:
     for term in wanted - hits:
         if len(term) >= 5 and any(len(w) >= 5 and (w.startswith(term) or term.startswith(w)) for w in words):
             hits.add(term)
+        elif len(term) >= 3 and (f"{term}e" in words or (term.endswith("e") and term[:-1] in words)):
+            hits.add(term)  # a short word's -ing/-ed form lost its silent e: 'coding' -> 'cod' is 'code'
     return hits

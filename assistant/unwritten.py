@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
-from assistant.passage_units import expansion_of
+from assistant.passage_units import comparison_sides, expansion_of
 from assistant.spelling import general_english
 from assistant.text_terms import STOPWORDS, WORD, terms
 from assistant.vocabulary_words import word_list
@@ -64,11 +64,35 @@ _ORIGIN_ASKED = re.compile(
 )
 # A sentence that says where something came from: who made it, when it began.
 ORIGIN_STATED = re.compile(rf"\b(?:{_phrases('origin_stated')})\b", re.IGNORECASE)
+_SOURCE_TERMS = frozenset(t for word in word_list("source_words") for t in terms(word))
 # The words of an origin question that are not the thing asked about ("which company first released X").
 _ORIGIN_WORDS = "year company companies person people team firm lab organization first originally actually ago long"
 _ORIGIN_FRAME = frozenset(
     t for p in (*word_list("origin_who"), *word_list("origin_when"), *_ORIGIN_WORDS.split()) for t in terms(p)
 )
+
+
+# Two things set side by side beyond comparison_sides' shapes: "is A harder than B", "how does A relate to my B",
+# "how do A compare to B"; and the words that show something is compared at all (not "is it A or B?").
+_SIDE_BY_SIDE = (
+    re.compile(r"^(?:is|are|does|do|would|will)\s+(.+?)\s+(?:\w+er|more|less)(?:\s+\w+)?\s+than\s+(.+)$", re.I),
+    re.compile(r"^how\s+(?:does|do|did|would)\s+(.+?)\s+(?:compare|stack\s+up)\s+(?:to|with|against)\s+(.+)$", re.I),
+    re.compile(r"^how\s+(?:does|do|would|could|can|might)\s+(.+?)\s+(?:relate|connect|apply)\s+to\s+(.+)$", re.I),
+)
+_COMPARING = re.compile(r"\b(?:vs\.?|versus|than|differ\w*|compar\w*|between|distinguish\w*|relate|connect)\b", re.I)
+_OWN = re.compile(r"(?:my|our|your)\b", re.I)
+_SIDE_OPENING = re.compile(r"^(?:(?:my|our|your|a|an|the|some|his|her|their)\s+)+", re.I)
+
+
+# A payer named in a pay question: "how much does Amazon pay", "salaries at Amazon" ("pay" or "offer", not "make":
+# "how does X make money" asks no salary).
+_PAYER = re.compile(
+    r"\b(?:does|do|did|would|at|by|from|with)\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)(?:'s)?\s+"
+    r"(?:pay|pays|paid|salary|salaries|offer|offers)\b"
+    r"|\b(?:pay|salary|salaries|wages?|jobs?|offers?)(?:\s+like)?\s+(?:at|by|from|with)\s+"
+    r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)",
+)
+_AMOUNT = re.compile(r"[$€£]\s?\d|\d[\d,.]*\s?(?:k|%)")  # a sentence stating an amount
 
 
 class UnwrittenWords:
@@ -86,6 +110,7 @@ class UnwrittenWords:
         _after_forms: dict[str, frozenset[str]]
         _after: dict[str, set[str]]
         _origin_sentences: list[frozenset[str]]
+        _figure_words: frozenset[str]
 
     def writes_together(self, words: list[str]) -> bool:
         """Some two consecutive words of `words` stand together in the documents ("naive bayes used" ->
@@ -187,6 +212,49 @@ class UnwrittenWords:
                 out.append(" ".join(phrase[rare.index(True) :]))  # "good work-life" names "work-life"
         return out
 
+    def unwritten_sides(self, query: str) -> list[str]:
+        """A thing compared (or related) whose own name the documents never write: the side's first word, lower
+        case, a listed English word written in no form ("is robotics engineering harder than civil engineering",
+        "how does blockchain relate to AI careers", "how do data scientists compare to nurses"). Named by that
+        side up to its first two words. Only the first word: what follows names an aspect of a written thing
+        ("data scientist workload", "ML engineer entry salary"), which a comparison of written roles may still
+        answer; capitals and acronyms are unwritten_names'."""
+        text = query.strip().rstrip("?.! ")
+        if not _COMPARING.search(text):
+            return []  # "is it a plain median or a weighted average": alternatives asked, nothing compared
+        sides = comparison_sides(text)
+        if sides is None:
+            found = next((m for shape in _SIDE_BY_SIDE if (m := shape.search(text))), None)
+            sides = (found.group(1), found.group(2)) if found else None
+        english = general_english()
+        out = []
+        for side in sides or ():
+            if _OWN.match(side.strip()):
+                continue  # "relate to my nursing background": the asker's own field, which "combine AI expertise
+                # with domain-specific knowledge" may answer
+            tokens = _SIDE_OPENING.sub("", side.strip()).split()
+            if not tokens or _ASKING.match(tokens[0]):
+                continue  # "what's the downside of X compared to ML": the question's frame, not a thing compared
+            first = tokens[0].strip("'\"“”‘’(),")  # "2025 pages": a year is no word
+            listed = english.zipf(first) > 0 or len(first) >= UNLISTED_WORD  # "blockchain"; not slang ("pls")
+            if first.isalpha() and first.islower() and len(first) > 3 and listed and not self.writes_word(first):
+                out.append(" ".join(tokens[:2]))
+        return out
+
+    def unpaid_names(self, query: str) -> list[str]:
+        """A payer a pay question names that the documents write but never beside an amount: "how much does Amazon
+        pay AI engineers" (Amazon is written, in a sentence about recommendations; the guide's company figures are
+        Google's, Apple's and Meta's). A role's figures are not what that payer pays. A name never written at all
+        is unwritten_names' ("Microsoft"); a city or a year the statistics refuse in their own words."""
+        out = []
+        for found in _PAYER.finditer(query):
+            name = found.group(1) or found.group(2)
+            named = terms(folded(name).lower())
+            # no word of it beside an amount: "Big Tech" shares "tech" with "Major tech companies ... $120,000"
+            if named and not set(named) & self._figure_words and all(self.writes_word(t) for t in named):
+                out.append(name)
+        return out
+
     def unstated_origin(self, query: str) -> str:
         """Who made the thing the question names, or when it began, when no sentence of the documents that names it
         says so (ORIGIN_STATED: "created", "founded", "released", ...): "the origin of deep learning" ("who invented
@@ -198,6 +266,8 @@ class UnwrittenWords:
         thing = [t for t in terms(folded(query).lower()) if t not in _ORIGIN_FRAME]
         if not thing or any(set(thing) <= sentence for sentence in self._origin_sentences):
             return ""  # "who created it?": the thing is the turn before's, which the planner's context names
+        if set(thing) & _SOURCE_TERMS:
+            return ""  # "who runs the job platform": the sources' own origin, which their front matter says
         named = [w for w in _NAME.findall(query) if (found := terms(folded(w).lower())) and set(found) - _ORIGIN_FRAME]
         return f"the origin of {' '.join(named)}"  # "who was scikit-learn developed by": the origin of scikit-learn
 

@@ -1519,3 +1519,42 @@ def test_a_definition_asked_with_its_context_finds_the_name_without_it(
     text = answer(real_assistant, question, "explanation").text()
     assert "Such models are called rules engines, expert systems, or knowledge graphs." in text, text
     assert "AI/ML Expert" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["code quality tips for ML teams", "what coding practices should an AI team follow"]
+)
+def test_code_and_coding_name_the_same_section(real_assistant: Assistant, question: str) -> None:
+    """'code' and the heading's 'Coding' are one word: Best Practices > Coding and Engineering answers, not the
+    Data Management and Quality list that 'quality' alone names."""
+    draft = answer(real_assistant, question, "list")
+    assert "static analysis for code quality" in draft.text(), draft.text()
+    assert draft.citations[0].section.endswith("Coding and Engineering"), draft.text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["AutoML - will it replace data scientists?", "is AutoML going to take data science jobs"]
+)
+def test_a_pronoun_sentence_after_the_lead_follows_it_though_it_lacks_the_asked_word(
+    real_assistant: Assistant, question: str
+) -> None:
+    """'This technology makes ML more accessible and allows specialists to focus on high-value activities' speaks of
+    AutoML without naming it: it follows the lead 'AutoML is revolutionizing ...', and it is the half that answers."""
+    text = answer(real_assistant, question, "explanation").text()
+    assert text.startswith("AutoML is revolutionizing"), text
+    assert "high-value activities" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["why does data privacy matter in machine learning", "why is data privacy a concern in machine learning?"],
+)
+def test_a_unit_writing_the_acronym_says_what_it_stands_for(real_assistant: Assistant, question: str) -> None:
+    """'Protecting sensitive data used in AI/ML models' says 'machine learning' as the documents define 'ML': the
+    Privacy and Security Concerns list answers, not 'Adhere to data privacy ...' among data-management practices."""
+    draft = answer(real_assistant, question, "explanation")
+    assert "Protecting sensitive data used in AI/ML models" in draft.text(), draft.text()
+    assert draft.citations[0].section.endswith("Privacy and Security Concerns"), draft.text()

@@ -304,3 +304,92 @@ def test_a_clipped_plural_counted_is_a_written_word(real_assistant: Assistant, q
     count, not something they never write."""
     reply = real_assistant.ask(question)
     assert not reply.abstained and "175 billion" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what are salaries like at Amazon for data scientists", "does Amazon pay ML engineers well"],
+)
+def test_pay_asked_of_a_payer_with_no_figure_is_refused_by_name(real_assistant: Assistant, question: str) -> None:
+    """The guide's company figures are Google's, Apple's and Meta's: a role's figures are not what a payer the
+    documents name only elsewhere (Amazon, in a sentence about recommendations) pays."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained and "anything about Amazon" in reply.answer and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does Meta pay machine learning engineers",  # Meta is in the sentence with the figures
+        "what's the pay for a principal data scientist",
+        "salaries at Google for AI engineers?",
+        "what do ML engineers at Big Tech earn",  # "tech" is in the sentence with the company figures
+    ],
+)
+def test_pay_of_a_payer_or_job_with_figures_is_answered(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "$" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("is Scala still needed for ML", "Scala"),  # "still" only asks whether; "for ML" names the field
+        ("is Knime still a thing", "Knime"),
+        ("is linear algebra still needed for ML", "linear algebra"),
+        ("what is A/B testing good for in ML", "A/B testing"),  # a use asked in a definition's shape
+        ("what's a meetup useful for in ML", "meetups"),
+    ],
+)
+def test_a_list_item_asked_with_frame_words_is_answered(real_assistant: Assistant, question: str, said: str) -> None:
+    """The item names everything the question asks about; 'still', 'good for' and the field every document is
+    about are how it asks, not more things the item must say."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said.lower() in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize("question", ["what is Weights & Biases used for", "what's Hugging Face good for"])
+def test_a_name_asked_for_its_use_is_not_answered_by_its_words_in_lower_case(
+    real_assistant: Assistant, question: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("how do data scientists compare to nurses", "nurses"),
+        ("is data science harder than dentistry", "dentistry"),
+        ("what's the difference between ML engineers and plumbers", "plumbers"),
+    ],
+)
+def test_a_comparison_with_a_thing_the_documents_never_name_is_refused_by_name(
+    real_assistant: Assistant, question: str, side: str
+) -> None:
+    """One thing compared is named by a word the documents write in no form: a passage about the other side is
+    half an answer to a question they cannot answer."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained and f"anything about {side}" in reply.answer and "I can answer" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ML engineer vs data scientist workload",  # an aspect of written roles: the first word names the thing
+        "how does AI relate to my nursing background",  # the asker's own field ("domain-specific knowledge")
+        "what are the weak points of rules engines compared to ML",  # the question's frame is no side
+    ],
+)
+def test_a_comparison_of_named_things_is_not_refused_for_its_other_words(
+    real_assistant: Assistant, question: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
+
+
+@pytest.mark.parametrize("question", ["who created these salary statistics?", "who developed the platform's figures"])
+def test_who_made_the_sources_is_not_an_unstated_origin(real_assistant: Assistant, question: str) -> None:
+    """The sources' own origin is a question about them (their front matter and method), not a named thing's."""
+    reply = real_assistant.ask(question)
+    assert "the origin of" not in reply.answer, reply.answer

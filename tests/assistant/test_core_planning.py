@@ -1374,6 +1374,91 @@ def test_how_a_year_s_figure_is_made_is_asked_of_its_method_section(real_assista
 
 
 @pytest.mark.parametrize(
+    ("message", "routes"),
+    [
+        ("AI engineer mid-career salary; how do they move up to technical lead?", ["statistics", "documents"]),
+        ("robotics engineer experienced pay; what do they design?", ["statistics", "documents"]),
+        ("early-career AI engineer pay — what do they actually do though?", ["statistics", "documents"]),
+        ("data scientist entry salary - what should they study?", ["statistics", "documents"]),
+    ],
+)
+def test_a_request_before_a_semicolon_or_a_dash_is_a_part_of_its_own(
+    real_assistant: Assistant, message: str, routes: list[str]
+) -> None:
+    """'X pay; how do they ...?', 'X pay — what do they ...?': the phrase before asks a figure by itself, so it is
+    answered, not taken as a statement giving the question after it context."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert [p.route for p in parts] == routes, [(p.text, p.kind, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "rules engines vs expert systems - what's the difference?",
+        "data scientists, what do they earn?",
+        "ML engineers in Seattle - what do they make?",
+        "ML engineer or data scientist, which one builds the models?",
+    ],
+)
+def test_a_topic_named_before_the_question_stays_in_it(real_assistant: Assistant, message: str) -> None:
+    """A role, a place or two things named before a dash or comma are what the question after is about: one
+    part, not a bare name answered by itself (its overview) and the question again."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert len(parts) == 1, [(p.text, p.kind, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what's a data scientist's late-career salary, and where can they go from junior?",
+        "how do entry level robotics engineers move up?",
+        "which programming languages should junior data scientists learn?",
+    ],
+)
+def test_a_level_in_a_question_of_its_own_asks_no_figure(real_assistant: Assistant, message: str) -> None:
+    """'where can they go from junior?': a level named in a where/how/which question that asks no pay is where
+    someone stands, not a figure to look up."""
+    build = real_assistant.build
+    last = real_assistant.planner.plan(message, build.vocabulary, None, [])[-1]
+    assert last.kind != "figure" and last.route == "documents", (last.text, last.kind, last.route)
+
+
+@pytest.mark.parametrize(
+    "message", ["early career data scientist salary and their main tools", "AI engineer pay, plus their usual tools"]
+)
+def test_a_thing_of_their_own_after_a_figure_is_no_ellipsis_of_it(real_assistant: Assistant, message: str) -> None:
+    """'... and their main tools' names a thing of the role's own (its toolkit, in the guide), not the figure again
+    nor the trending-tools table."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert [(p.kind == "figure", p.route) for p in parts] == [(True, "statistics"), (False, "documents")], [
+        (p.text, p.kind, p.route) for p in parts
+    ]
+
+
+def test_the_offer_total_names_the_offers_figure(real_assistant: Assistant) -> None:
+    reply = ask(real_assistant, "2025 offer total? and does a higher offer count mean more vacancies?")
+    assert "59 offers" in reply.answer and "not the number of vacancies" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how many proposals were there in 2025, btw what's a GAN?",
+        "what's the 2024 median, by the way what is deep learning?",
+        "data scientist entry pay, oh and what's reinforcement learning?",
+    ],
+)
+def test_a_question_after_a_comma_and_an_aside_is_a_part_of_its_own(real_assistant: Assistant, message: str) -> None:
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+    assert not re.search(r"\b(?:btw|oh|way)\W*$", parts[0].text), parts[0].text
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("my recruiter keeps mentioning MLOps. what is it?", "Machine Learning Operations"),
@@ -1389,3 +1474,21 @@ def test_a_question_that_only_points_back_to_the_statement_before_it_asks_about_
     reply = real_assistant.ask(question)
     assert not reply.abstained and reply.route == "documents", reply.answer
     assert expected.lower() in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the usual next step for a junior data scientist, career-wise?",
+        "where does an entry level ML engineer go from there in their career?",
+    ],
+)
+def test_a_level_named_as_who_is_asked_about_asks_no_figure(real_assistant: Assistant, question: str) -> None:
+    """A level, like a role, says who the question is about; with no pay asked it does not make a figure."""
+    reply = real_assistant.ask(question)
+    assert reply.plan[0].route == "documents" and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize("question", ["entry level data scientist?", "junior robotics engineer please"])
+def test_a_level_and_role_named_alone_still_ask_their_figure(real_assistant: Assistant, question: str) -> None:
+    assert "$" in real_assistant.ask(question).answer

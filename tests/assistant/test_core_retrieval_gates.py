@@ -182,7 +182,7 @@ def test_the_undefined_term_gate_yields_to_a_sentence_that_defines_the_asked_nam
     ("question", "said"),
     [
         ("what's shadow deploying", "shadow deployment"),  # another form
-        ("what is a rules based model", "rules"),  # the documents' "rule-based"
+        ("what is a rules based model", "rule"),  # the documents' "rule-based" (or "rules engines")
         ("explain model monitoring", "Monitor"),  # the other order: "Monitor model performance"
         ("what is hyperparameter optimisation", "adjusting hyperparameters"),  # "hyper-parameter optimization"
     ],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text_terms import terms
+from assistant.text_terms import found_in, terms
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,14 @@ def test_other_ation_words_keep_their_ending(word: str) -> None:
 
 def test_plurals_and_acronym_plurals_still_meet() -> None:
     assert terms("skills industries VAEs") == ["skill", "industry", "vae"]
+
+
+@pytest.mark.parametrize(("word", "form"), [("code", "coding"), ("scale", "scaling"), ("rule", "ruled")])
+def test_a_short_word_meets_its_form_that_lost_the_silent_e(word: str, form: str) -> None:
+    """'coding' trims to 'cod', 'code' stays 'code' (too short to trim): they are one word."""
+    assert found_in(set(terms(word)), set(terms(form))), (terms(word), terms(form))
+    assert found_in(set(terms(form)), set(terms(word))), (terms(word), terms(form))
+
+
+def test_a_short_stem_does_not_meet_an_unrelated_word() -> None:
+    assert not found_in(set(terms("code")), set(terms("cold codec"))), terms("cold codec")
