@@ -353,6 +353,30 @@ def between_the_two(text: str, own: Slots, words: PlanVocabulary) -> bool:
     return bool(choice) and not (own.roles or own.unknown_role or own.city) and _WHICH.search(text) is not None
 
 
+def side_by_side(
+    text: str,
+    own: Slots,
+    kind: str,
+    previous_kind: str,
+    roles: tuple[str, ...],
+    levels: tuple[str, ...],
+    words: PlanVocabulary,
+) -> tuple[list[str], list[str]] | None:
+    """(roles, levels) of the two figures a choice between the two sets side by side ("which is higher?", "what's
+    the difference between the two?"): the last two roles the conversation asked about, else, after two levels of
+    one role ("data scientist entry salary", "and mid-career?"), those two levels; None when the part is no such
+    choice or the conversation had no two figures to choose between."""
+    if not (kind == "figure" or (kind == "comparison" and previous_kind == "figure")):
+        return None
+    if not between_the_two(text, own, words):
+        return None
+    if len(roles) >= 2:
+        return list(roles[-2:]), []
+    if len(levels) >= 2 and previous_kind == "figure" and not own.level:
+        return [], list(levels[-2:])
+    return None
+
+
 # "which pays best ...?", "which one is highest?": "which" with no noun of its own picks among what was named
 _BARE_WHICH = re.compile(
     r"^\W*(?:and\s+)?which(?:\s+(?:one|ones|of them|of those))?\s+(?:pays?|earns?|is|are|has|have|offers?)\b", re.I

@@ -218,7 +218,8 @@ class Assistant:
         # identical situations (the same question asked fresh, a team asking alike) reuse the work.
         last = _last_asked(state)
         history_years = tuple(y for turn in state.turns for y in turn.years)
-        key = (build.build_id, question, last.model_dump_json() if last else "", history_years, _roles_asked(state))
+        asked = (_roles_asked(state), _levels_asked(state))
+        key = (build.build_id, question, last.model_dump_json() if last else "", history_years, asked)
         composed = self._replies.get(key) if self._writer is None else None
         if composed is None:
             composed = self._compose(build, question, state)
@@ -291,7 +292,9 @@ class Assistant:
             return "out_of_scope", {}, [PlanPart(text=question, kind="other", route="out_of_scope", covered=False)]
         history_years = [y for turn in state.turns for y in turn.years]
         previous = _last_asked(state)  # "thanks!" between a salary and "what about data scientists?" is no turn
-        parts = self.planner.plan(question, build.vocabulary, previous, history_years, _roles_asked(state))
+        parts = self.planner.plan(
+            question, build.vocabulary, previous, history_years, _roles_asked(state), _levels_asked(state)
+        )
         asked = [p for p in parts if p.route != "smalltalk"]
         if not asked:
             draft.say(self.planner.examples.smalltalk_reply(parts[0].text))
@@ -337,6 +340,13 @@ def _roles_asked(state: SessionState) -> tuple[str, ...]:
     """The roles the conversation's turns were about, the latest last ("which is higher?" after two of them)."""
     roles = [str(r) for turn in state.turns for r in turn.slots.get("roles") or []]
     return tuple(reversed(list(dict.fromkeys(reversed(roles)))))
+
+
+def _levels_asked(state: SessionState) -> tuple[str, ...]:
+    """The experience levels the conversation's figures were of, the latest last ("what's the difference between
+    the two?" after entry level, then mid-career pay)."""
+    levels = [str(turn.slots["level"]) for turn in state.turns if turn.slots.get("level")]
+    return tuple(reversed(list(dict.fromkeys(reversed(levels)))))
 
 
 def _plan_entry(part: PlannedPart, route: Route, covered: bool) -> PlanPart:

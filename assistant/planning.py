@@ -21,7 +21,6 @@ from langchain_core.embeddings import Embeddings
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
-    between_the_two,
     context_roles,
     corrected_fragment,
     figure_named,
@@ -37,6 +36,7 @@ from assistant.followups import (
     roles_of,
     same_list_again,
     sets_beside,
+    side_by_side,
     span_pointed_at,
     turn_topic,
 )
@@ -131,6 +131,7 @@ class Planner:
         previous: Turn | None,
         history_years: list[int],
         history_roles: tuple[str, ...] = (),
+        history_levels: tuple[str, ...] = (),
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
@@ -198,11 +199,13 @@ class Planner:
                 # "... and the capital of Australia": a question of no kind the sources answer takes nothing
                 # from the part before; searched with the median it was next to, it would find the median.
                 merged = replace(own)
+            # "which is higher?" after a data scientist's and then an ML engineer's pay (or two levels' pay): those two
+            pair = side_by_side(text, own, kind, previous_kind, history_roles, history_levels, self.words)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
-            elif first and kind == "figure" and between_the_two(text, own, self.words) and len(history_roles) >= 2:
-                # "which is higher?" after a data scientist's and then an ML engineer's pay: those two.
-                merged.roles, merged.compare = list(history_roles[-2:]), True
+            elif first and pair:
+                kind, merged.compare, merged.roles = "figure", True, pair[0] or merged.roles
+                merged.levels, merged.level = pair[1] or merged.levels, pair[1][-1] if pair[1] else merged.level
             if kind == "figure" and before and not names_something(merged) and names_a_figure(before):
                 # "how many were there in each year?" after "what are proposals?": the figure named before.
                 merged = inherit(replace(own, followup=True), before, years)

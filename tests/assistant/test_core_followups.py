@@ -745,3 +745,29 @@ def test_small_talk_between_turns_is_no_turn_a_follow_up_goes_on_from(
     # After "thanks!", "what about data scientists?" followed the small talk: a data scientist's path, or a refusal.
     reply = conversation(real_assistant, *turns)
     assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("data scientist entry salary", "and mid-career?", "what's the difference between the two?"), "18,109"),
+        (("AI engineer early career pay", "and experienced?", "which is higher?"), "19,793"),
+    ],
+)
+def test_a_choice_between_the_two_after_two_levels_sets_those_levels_side_by_side(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    # With one role and two levels asked, "the two" were unknown: a refusal or the last level's figure again.
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+def test_the_difference_between_the_two_after_two_roles_pay_compares_them(real_assistant: Assistant) -> None:
+    reply = conversation(
+        real_assistant,
+        "what does a data scientist make mid-career?",
+        "what about an ML engineer?",
+        "what's the difference between the two?",
+    )
+    assert [p.route for p in reply.plan] == ["statistics"], reply.plan
+    assert "125,259" in reply.answer and "120,368" in reply.answer
