@@ -190,9 +190,12 @@ def asked_of_topic(text: str, query: str, topic: str) -> str | None:
     None then."""
     if not topic or FOLLOWUP_START.match(text) or _ITEM.search(text):
         return None
-    if not set(terms(text)) <= _asked_of_topic_words():
-        return None
-    return f"{query.rstrip()} {topic}"
+    return f"{query.rstrip()} {topic}" if _only_asks_of(text) else None
+
+
+def _only_asks_of(text: str) -> bool:
+    """Whether every content word of the text only asks something of a subject ("got any examples?")."""
+    return set(terms(text)) <= _asked_of_topic_words()
 
 
 # What a list is asked of after a job's pay or path: the job ("what skills do I need for it?"), never the figure or
@@ -222,7 +225,11 @@ def goes_on_with(
     the message): the question as if asked afresh ("where is it used?" -> "where is reinforcement learning used?",
     "what's the difference between those two?" -> both topics, "examples?" -> asked of the topic), else its own words
     with the topic as context ("the product manager one"): (query, *context). None when it does not go on."""
-    if source is None or not continues(text, own, source, refers_back):
+    if source is None:
+        return None
+    # "got any examples?": words that only ask something of a subject go on with the topic however many they are
+    asks_of = source.route in ("documents", "both") and not names_something(own) and _only_asks_of(text)
+    if not (asks_of or continues(text, own, source, refers_back)):
         return None
     topic = content_words(turn_topic(source))
     resolved = (
@@ -368,7 +375,10 @@ def side_by_side(
     choice or the conversation had no two figures to choose between."""
     if not (kind == "figure" or (kind == "comparison" and previous_kind == "figure")):
         return None
-    if not between_the_two(text, own, words):
+    # ... or "how much more is that?": a comparison pointing back at the figures just given, naming none of its own
+    compares = own.compare or _MORE.search(text) is not None
+    pointing = compares and REFERS_BACK.search(text) is not None and not (own.roles or own.level or own.city)
+    if not (between_the_two(text, own, words) or pointing):
         return None
     if len(roles) >= 2:
         return list(roles[-2:]), []

@@ -771,3 +771,33 @@ def test_the_difference_between_the_two_after_two_roles_pay_compares_them(real_a
     )
     assert [p.route for p in reply.plan] == ["statistics"], reply.plan
     assert "125,259" in reply.answer and "120,368" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what's reinforcement learning about?", "got any examples?", "stock trading"),
+        ("what does deep learning mean?", "can you share a few examples please", "large language models"),
+    ],
+)
+def test_a_request_of_several_words_for_examples_goes_on_with_the_topic(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # Two content words ("got", "examples") were not "topicless": the topic was dropped and "examples" searched alone.
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "documents" and expected in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("ML engineer entry level salary", "and late career?", "how much more is that?"), "Entry Level"),
+        (("robotics engineer pay at entry level", "and experienced?", "how much higher is that?"), "31,777"),
+    ],
+)
+def test_how_much_more_is_that_after_two_levels_gives_their_gap(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+    assert "gap" in reply.answer
