@@ -164,17 +164,25 @@ def _discourse_opening() -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:(?:{alternatives})\b[\s,.!:;-]*)+", re.IGNORECASE)
 
 
+# A question word or auxiliary opening a clause: what follows the discourse markers is then a question of its own.
+_ASKS = re.compile(
+    r"(?:what|what's|whats|how|which|who|whom|whose|where|when|why|is|are|was|were|do|does|did|can|could|should|"
+    r"would|will|has|have|tell|explain|give|list|show)\b",
+    re.IGNORECASE,
+)
+
+
 def corrected_fragment(message: str, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
     """'no wait, AI engineers', 'oops, experienced', 'sorry - 2025' after a question: discourse markers and then
     only what the last question should have been about is a correction without "I meant": the last question asked
     again of what it names, read as "what about AI engineers?". None unless the rest, once the markers go, is an
     ellipsis that names something ("wait, why?" names nothing; "no, what do they do?" is a question of its own)."""
     opening = _discourse_opening().match(message)
-    if previous is None or opening is None:
-        return None
+    if previous is None or opening is None or FOLLOWUP_START.match(message):
+        return None  # "and for robotics engineers?", "also, what about Seattle?" are follow-ups as they stand
     rest = message[opening.end() :].strip(" ?.!")
-    if not rest:
-        return None
+    if not rest or _ASKS.match(rest):
+        return None  # "so what's the median in 2025?", "wait, is that yearly?": a question of its own
     own = understand(rest, vocabulary)
     named = names_something(own) or own.unknown_role or own.unknown_level or own.unknown_place
     return f"what about {rest}?" if named and elliptical(rest, own) else None

@@ -801,3 +801,18 @@ def test_how_much_more_is_that_after_two_levels_gives_their_gap(
     reply = conversation(real_assistant, *turns)
     assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
     assert "gap" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what is overfitting?", "so what's the median salary expectation in 2025?", "5,808"),
+        ("what's the weather like in Seattle?", "ok, how much do data scientists make at entry level?", "107,150"),
+    ],
+)
+def test_a_question_of_its_own_after_discourse_markers_is_asked_as_it_stands(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # A correction reads only a fragment after the markers ("no wait, AI engineers"), never a whole question.
+    reply = conversation(real_assistant, first, then)
+    assert [p.text for p in reply.plan] == [then] and expected in reply.answer, reply.plan
