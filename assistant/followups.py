@@ -478,7 +478,8 @@ _ITEM_CHARS = 100
 _POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "last": -1}
 # "the third one", "the second item", "the last point", "number 2": a place in the list just given
 _PLACE = re.compile(
-    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last)(?:\s+(?:one|item|point|bullet|option))?\b|"
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last)"
+    r"(?:\s+(?:one|item|point|bullet|option)\b|(?=\s*(?:[?.!,;]|$)))|"
     r"\b(?:number|no\.|#)\s*(\d)\b",
     re.IGNORECASE,
 )

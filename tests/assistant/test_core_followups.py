@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.followups import listed_items
+from assistant.followups import listed_item, listed_items
 from assistant.models import Reply
 from assistant.pipeline import Assistant
+from assistant.sessions import Turn
+from assistant.understanding import Slots
 
 pytestmark = pytest.mark.slow
 
@@ -816,3 +818,11 @@ def test_a_question_of_its_own_after_discourse_markers_is_asked_as_it_stands(
     # A correction reads only a fragment after the markers ("no wait, AI engineers"), never a whole question.
     reply = conversation(real_assistant, first, then)
     assert [p.text for p in reply.plan] == [then] and expected in reply.answer, reply.plan
+
+
+def test_an_ordinal_names_an_item_only_when_it_stands_for_one() -> None:
+    before = Turn(message="what are the essential skills?", route="documents", slots={"items": ["A", "B", "C"]})
+    assert listed_item("tell me about the second one", Slots(), before) == "tell me about B"
+    assert listed_item("and the last?", Slots(), before) == "and C?"
+    assert listed_item("what was the first year of the survey?", Slots(), before) is None  # an ordinal of a noun
+    assert listed_item("tell me about the fifth one", Slots(), before) is None  # no fifth item given
