@@ -35,6 +35,7 @@ from assistant.followups import (
     role_swapped,
     roles_of,
     same_list_again,
+    set_side_by_side,
     sets_beside,
     side_by_side,
     span_pointed_at,
@@ -200,12 +201,11 @@ class Planner:
                 # from the part before; searched with the median it was next to, it would find the median.
                 merged = replace(own)
             # "which is higher?" after a data scientist's and then an ML engineer's pay (or two levels' pay): those two
-            pair = side_by_side(text, own, kind, previous_kind, history_roles, history_levels, self.words)
+            pair = side_by_side(text, own, kind, previous_kind, history_roles, history_levels, self.words, years)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
             elif first and pair:
-                kind, merged.compare, merged.roles = "figure", True, pair[0] or merged.roles
-                merged.levels, merged.level = pair[1] or merged.levels, pair[1][-1] if pair[1] else merged.level
+                kind, merged = "figure", set_side_by_side(merged, pair)
             if kind == "figure" and before and not names_something(merged) and names_a_figure(before):
                 # "how many were there in each year?" after "what are proposals?": the figure named before.
                 merged = inherit(replace(own, followup=True), before, years)

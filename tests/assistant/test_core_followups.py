@@ -826,3 +826,18 @@ def test_an_ordinal_names_an_item_only_when_it_stands_for_one() -> None:
     assert listed_item("and the last?", Slots(), before) == "and C?"
     assert listed_item("what was the first year of the survey?", Slots(), before) is None  # an ordinal of a noun
     assert listed_item("tell me about the fifth one", Slots(), before) is None  # no fifth item given
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("how many offers in 2024?", "and in 2025?", "which year had more?"), "+14"),
+        (("proposals in 2025?", "and 2024?", "what's the difference between the two?"), "+0.6"),
+    ],
+)
+def test_a_choice_between_the_two_after_two_years_compares_those_years(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    # "which year had more?" gave the last year's figure alone.
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
