@@ -164,17 +164,25 @@ def _discourse_opening() -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:(?:{alternatives})\b[\s,.!:;-]*)+", re.IGNORECASE)
 
 
+# A question word or auxiliary opening a clause: what follows the discourse markers is then a question of its own.
+_ASKS = re.compile(
+    r"(?:what|what's|whats|how|which|who|whom|whose|where|when|why|is|are|was|were|do|does|did|can|could|should|"
+    r"would|will|has|have|tell|explain|give|list|show)\b",
+    re.IGNORECASE,
+)
+
+
 def corrected_fragment(message: str, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
     """'no wait, AI engineers', 'oops, experienced', 'sorry - 2025' after a question: discourse markers and then
     only what the last question should have been about is a correction without "I meant": the last question asked
     again of what it names, read as "what about AI engineers?". None unless the rest, once the markers go, is an
     ellipsis that names something ("wait, why?" names nothing; "no, what do they do?" is a question of its own)."""
     opening = _discourse_opening().match(message)
-    if previous is None or opening is None:
-        return None
+    if previous is None or opening is None or FOLLOWUP_START.match(message):
+        return None  # "and for robotics engineers?", "also, what about Seattle?" are follow-ups as they stand
     rest = message[opening.end() :].strip(" ?.!")
-    if not rest:
-        return None
+    if not rest or _ASKS.match(rest):
+        return None  # "so what's the median in 2025?", "wait, is that yearly?": a question of its own
     own = understand(rest, vocabulary)
     named = names_something(own) or own.unknown_role or own.unknown_level or own.unknown_place
     return f"what about {rest}?" if named and elliptical(rest, own) else None
@@ -190,9 +198,12 @@ def asked_of_topic(text: str, query: str, topic: str) -> str | None:
     None then."""
     if not topic or FOLLOWUP_START.match(text) or _ITEM.search(text):
         return None
-    if not set(terms(text)) <= _asked_of_topic_words():
-        return None
-    return f"{query.rstrip()} {topic}"
+    return f"{query.rstrip()} {topic}" if _only_asks_of(text) else None
+
+
+def _only_asks_of(text: str) -> bool:
+    """Whether every content word of the text only asks something of a subject ("got any examples?")."""
+    return set(terms(text)) <= _asked_of_topic_words()
 
 
 # What a list is asked of after a job's pay or path: the job ("what skills do I need for it?"), never the figure or
@@ -222,7 +233,11 @@ def goes_on_with(
     the message): the question as if asked afresh ("where is it used?" -> "where is reinforcement learning used?",
     "what's the difference between those two?" -> both topics, "examples?" -> asked of the topic), else its own words
     with the topic as context ("the product manager one"): (query, *context). None when it does not go on."""
-    if source is None or not continues(text, own, source, refers_back):
+    if source is None:
+        return None
+    # "got any examples?": words that only ask something of a subject go on with the topic however many they are
+    asks_of = source.route in ("documents", "both") and not names_something(own) and _only_asks_of(text)
+    if not (asks_of or continues(text, own, source, refers_back)):
         return None
     topic = content_words(turn_topic(source))
     resolved = (
@@ -303,6 +318,18 @@ def asks_of_figure(text: str, own: Slots, before: Turn | None) -> bool:
     return not (own.years or own.roles or own.unknown_role or own.level or own.compare or own.monthly or own.city)
 
 
+def same_list_again(text: str, own: Slots, before: Turn | None, words: PlanVocabulary) -> Slots | None:
+    """'Is PyTorch one of them?' after the trending tools, 'do they include Meta?' after the top companies: the
+    same list of the statistics, asked again; None when the part points at no such list or names a topic."""
+    listed = before is not None and (before.slots.get("tools") or before.slots.get("companies"))
+    if before is None or before.route != "statistics" or not listed:
+        return None
+    if not words.pronoun.search(text) or names_something(own) or own.doc_cue or own.method:
+        return None
+    tools, companies = bool(before.slots.get("tools")), bool(before.slots.get("companies"))
+    return replace(own, followup=True, tools=tools, companies=companies)
+
+
 def figure_pointed(text: str, own: Slots, before: Turn | None) -> tuple[Slots, str, bool]:
     """What a part pointing back at the figure before asks about it ("does that include every candidate?", "what
     does that number measure?", "is that the same as job openings?"): its slots as the kind rules read them (the
@@ -339,6 +366,45 @@ def between_the_two(text: str, own: Slots, words: PlanVocabulary) -> bool:
     asked before, naming nothing of its own."""
     choice = own.compare or own.rank or own.rank_word or words.asks_to_compare(text) or _MORE.search(text)
     return bool(choice) and not (own.roles or own.unknown_role or own.city) and _WHICH.search(text) is not None
+
+
+def side_by_side(
+    text: str,
+    own: Slots,
+    kind: str,
+    previous_kind: str,
+    roles: tuple[str, ...],
+    levels: tuple[str, ...],
+    words: PlanVocabulary,
+    years: list[int] | None = None,
+) -> tuple[list[str], list[str], list[int]] | None:
+    """(roles, levels, years) of the two figures a choice between the two sets side by side ("which is higher?",
+    "what's the difference between the two?"): the last two roles the conversation asked about, else, after two
+    levels of one role ("data scientist entry salary", "and mid-career?"), those two levels, else the last two years
+    asked; None when the part is no such choice or the conversation had no two figures to choose between."""
+    if not (kind == "figure" or (kind == "comparison" and previous_kind == "figure")):
+        return None
+    # ... or "how much more is that?": a comparison pointing back at the figures just given, naming none of its own
+    compares = own.compare or _MORE.search(text) is not None
+    pointing = compares and REFERS_BACK.search(text) is not None and not (own.roles or own.level or own.city)
+    if not (between_the_two(text, own, words) or pointing):
+        return None
+    if len(roles) >= 2:
+        return list(roles[-2:]), [], []
+    if len(levels) >= 2 and previous_kind == "figure" and not own.level:
+        return [], list(levels[-2:]), []
+    asked_years = list(dict.fromkeys(years or []))  # "which year had more?" after the 2024 and 2025 offers
+    if len(asked_years) >= 2 and previous_kind == "figure" and not own.years:
+        return [], [], sorted(asked_years[-2:])
+    return None
+
+
+def set_side_by_side(slots: Slots, pair: tuple[list[str], list[str], list[int]]) -> Slots:
+    """The part's slots asking the two figures of `pair` (side_by_side) side by side."""
+    roles, levels, years = pair
+    roles, years = roles or slots.roles, years or slots.years
+    level, levels = (levels[-1], levels) if levels else (slots.level, slots.levels)
+    return replace(slots, compare=True, roles=roles, levels=levels, level=level, years=years)
 
 
 # "which pays best ...?", "which one is highest?": "which" with no noun of its own picks among what was named
@@ -424,7 +490,8 @@ _ITEM_CHARS = 100
 _POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "last": -1}
 # "the third one", "the second item", "the last point", "number 2": a place in the list just given
 _PLACE = re.compile(
-    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last)(?:\s+(?:one|item|point|bullet|option))?\b|"
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last)"
+    r"(?:\s+(?:one|item|point|bullet|option)\b|(?=\s*(?:[?.!,;]|$)))|"
     r"\b(?:number|no\.|#)\s*(\d)\b",
     re.IGNORECASE,
 )

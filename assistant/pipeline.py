@@ -216,9 +216,10 @@ class Assistant:
         state = self._sessions.get(session_id) or SessionState(session_id=session_id)
         # A reply depends only on the build, the question and what the session carries into it, so
         # identical situations (the same question asked fresh, a team asking alike) reuse the work.
-        last = state.last()
+        last = _last_asked(state)
         history_years = tuple(y for turn in state.turns for y in turn.years)
-        key = (build.build_id, question, last.model_dump_json() if last else "", history_years, _roles_asked(state))
+        asked = (_roles_asked(state), _levels_asked(state))
+        key = (build.build_id, question, last.model_dump_json() if last else "", history_years, asked)
         composed = self._replies.get(key) if self._writer is None else None
         if composed is None:
             composed = self._compose(build, question, state)
@@ -290,7 +291,10 @@ class Assistant:
             draft.say(build.answerer.coverage_summary(draft))
             return "out_of_scope", {}, [PlanPart(text=question, kind="other", route="out_of_scope", covered=False)]
         history_years = [y for turn in state.turns for y in turn.years]
-        parts = self.planner.plan(question, build.vocabulary, state.last(), history_years, _roles_asked(state))
+        previous = _last_asked(state)  # "thanks!" between a salary and "what about data scientists?" is no turn
+        parts = self.planner.plan(
+            question, build.vocabulary, previous, history_years, _roles_asked(state), _levels_asked(state)
+        )
         asked = [p for p in parts if p.route != "smalltalk"]
         if not asked:
             draft.say(self.planner.examples.smalltalk_reply(parts[0].text))
@@ -299,7 +303,7 @@ class Assistant:
         figure_before = False  # an earlier part of this message gave a figure ("who makes more ..., and why?")
         for part in asked:
             alone = len(asked) == 1
-            why_pay = pay_reason_slots(part, state.last(), figure_before)
+            why_pay = pay_reason_slots(part, previous, figure_before)
             if why_pay is not None:
                 routes[id(part)] = answer_pay_reason(build, why_pay, draft, figure_before, alone)
             else:
@@ -314,9 +318,8 @@ class Assistant:
         slots = {**last.slots.to_dict(), "kind": last.kind}
         if routes[id(last)] == "documents":
             slots["topic"] = self.planner.topic_of(last)  # what a pointing follow-up goes on with
-            before = state.last()
-            if before is not None and before.route in ("documents", "both") and before.slots.get("topic"):
-                slots["topic_before"] = before.slots["topic"]  # "the difference between those two?" names both
+            if previous is not None and previous.route in ("documents", "both") and previous.slots.get("topic"):
+                slots["topic_before"] = previous.slots["topic"]  # "the difference between those two?" names both
         if not covered:
             if len(asked) > 1:  # one part alone has said what the sources cover already
                 draft.abstained = True
@@ -328,10 +331,22 @@ class Assistant:
         return route, slots, plan
 
 
+def _last_asked(state: SessionState) -> Turn | None:
+    """The turn a follow-up goes on from: the last one that asked something, small talk ("thanks!") skipped."""
+    return next((turn for turn in reversed(state.turns) if turn.route != "smalltalk"), None)
+
+
 def _roles_asked(state: SessionState) -> tuple[str, ...]:
     """The roles the conversation's turns were about, the latest last ("which is higher?" after two of them)."""
     roles = [str(r) for turn in state.turns for r in turn.slots.get("roles") or []]
     return tuple(reversed(list(dict.fromkeys(reversed(roles)))))
+
+
+def _levels_asked(state: SessionState) -> tuple[str, ...]:
+    """The experience levels the conversation's figures were of, the latest last ("what's the difference between
+    the two?" after entry level, then mid-career pay)."""
+    levels = [str(turn.slots["level"]) for turn in state.turns if turn.slots.get("level")]
+    return tuple(reversed(list(dict.fromkeys(reversed(levels)))))
 
 
 def _plan_entry(part: PlannedPart, route: Route, covered: bool) -> PlanPart:

@@ -21,7 +21,6 @@ from langchain_core.embeddings import Embeddings
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
-    between_the_two,
     context_roles,
     corrected_fragment,
     figure_named,
@@ -35,7 +34,10 @@ from assistant.followups import (
     ranked_among_named,
     role_swapped,
     roles_of,
+    same_list_again,
+    set_side_by_side,
     sets_beside,
+    side_by_side,
     span_pointed_at,
     turn_topic,
 )
@@ -130,6 +132,7 @@ class Planner:
         previous: Turn | None,
         history_years: list[int],
         history_roles: tuple[str, ...] = (),
+        history_levels: tuple[str, ...] = (),
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
@@ -147,7 +150,6 @@ class Planner:
             years = history_years if first else [*history_years, *planned[-1].slots.years]
             own = span_pointed_at(own, text, before)  # "how long does that take?" after a path: no level's span
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
-            slots = own
             # A title the tables lack ("an AI product manager") is who "they" are as much as a known role.
             earlier_roles = roles_of(before.slots) if before and before.route != "out_of_scope" else []
             # "compare ML engineers and data scientists: pay and what they focus on": "they" are both roles named.
@@ -160,16 +162,8 @@ class Planner:
                 own = replace(own, tools=slots.tools)  # "and their main tools": a role's toolkit, no trending list
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
                 slots.level_span = slots.level_span or own.level_span  # "how many years is that?": still asked
-            elif (
-                before
-                and before.route == "statistics"
-                and (before.slots.get("tools") or before.slots.get("companies"))
-                and self.words.pronoun.search(text)
-                and not (names_something(own) or own.doc_cue or own.method)
-            ):
-                # "Is PyTorch one of them?" after the trending tools: the same list, asked again.
-                tools, companies = bool(before.slots.get("tools")), bool(before.slots.get("companies"))
-                slots = replace(own, followup=True, tools=tools, companies=companies)
+            else:
+                slots = same_list_again(text, own, before, self.words) or own  # "Is PyTorch one of them?"
             previous_kind = str(before.slots.get("kind") or "") if before else ""
             # "does that include ...?", "is that the same as job openings?": what the figure before is or counts.
             form, pointed, of_figure = figure_pointed(text, own, before)
@@ -206,11 +200,12 @@ class Planner:
                 # "... and the capital of Australia": a question of no kind the sources answer takes nothing
                 # from the part before; searched with the median it was next to, it would find the median.
                 merged = replace(own)
+            # "which is higher?" after a data scientist's and then an ML engineer's pay (or two levels' pay): those two
+            pair = side_by_side(text, own, kind, previous_kind, history_roles, history_levels, self.words, years)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
-            elif first and kind == "figure" and between_the_two(text, own, self.words) and len(history_roles) >= 2:
-                # "which is higher?" after a data scientist's and then an ML engineer's pay: those two.
-                merged.roles, merged.compare = list(history_roles[-2:]), True
+            elif first and pair:
+                kind, merged = "figure", set_side_by_side(merged, pair)
             if kind == "figure" and before and not names_something(merged) and names_a_figure(before):
                 # "how many were there in each year?" after "what are proposals?": the figure named before.
                 merged = inherit(replace(own, followup=True), before, years)

@@ -68,6 +68,10 @@ FOLLOWUP_START = re.compile(
     r"then|for|in|at)\b",
     re.IGNORECASE,
 )
+# "earn there", "in that city" point back to a place; "is there", "are there" do not, nor "to get there" (a goal).
+PLACE_POINTER = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bget )(?<!\bgetting )\b(?:in\s+)?(?:there|(?:that|this|the same|same) city)\b", re.I
+)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 EXPERIENCE = re.compile(
     r"\b(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)(?:\s+of)?(?:\s+(?:experience|exp|in))?", re.IGNORECASE
@@ -290,10 +294,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.city = first_key(text, vocabulary.cities)
     # "earn there", "in that city" point back to a place; "is there", "are there" do not.
     # ... nor "to get there" (a goal reached, the role of the part before).
-    s.place_pointer = (
-        re.search(r"(?<!\bis )(?<!\bare )(?<!\bget )(?<!\bgetting )\bthere\b|\b(?:that|this|same) city\b", text)
-        is not None
-    )
+    s.place_pointer = PLACE_POINTER.search(text) is not None
     s.cities = all_keys(text, vocabulary.cities)
     if not s.city:
         other = next((p for p in OTHER_PLACES if has_phrase(text, p)), None)

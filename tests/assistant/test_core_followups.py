@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.followups import listed_items
+from assistant.followups import listed_item, listed_items
 from assistant.models import Reply
 from assistant.pipeline import Assistant
+from assistant.sessions import Turn
+from assistant.understanding import Slots
 
 pytestmark = pytest.mark.slow
 
@@ -730,3 +732,112 @@ def test_a_path_after_a_salary_is_the_path_of_that_role_alone(
     reply = conversation(real_assistant, first, then)
     assert [p.route for p in reply.plan] == ["documents"], reply.plan
     assert expected in reply.answer and other not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("ML engineer average salary", "thanks!", "what about data scientists?"), "129,640"),
+        (("what was the median salary expectation in 2025?", "cool, thank you", "and 2024?"), "5,640"),
+    ],
+)
+def test_small_talk_between_turns_is_no_turn_a_follow_up_goes_on_from(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    # After "thanks!", "what about data scientists?" followed the small talk: a data scientist's path, or a refusal.
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("data scientist entry salary", "and mid-career?", "what's the difference between the two?"), "18,109"),
+        (("AI engineer early career pay", "and experienced?", "which is higher?"), "19,793"),
+    ],
+)
+def test_a_choice_between_the_two_after_two_levels_sets_those_levels_side_by_side(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    # With one role and two levels asked, "the two" were unknown: a refusal or the last level's figure again.
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+def test_the_difference_between_the_two_after_two_roles_pay_compares_them(real_assistant: Assistant) -> None:
+    reply = conversation(
+        real_assistant,
+        "what does a data scientist make mid-career?",
+        "what about an ML engineer?",
+        "what's the difference between the two?",
+    )
+    assert [p.route for p in reply.plan] == ["statistics"], reply.plan
+    assert "125,259" in reply.answer and "120,368" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what's reinforcement learning about?", "got any examples?", "stock trading"),
+        ("what does deep learning mean?", "can you share a few examples please", "large language models"),
+    ],
+)
+def test_a_request_of_several_words_for_examples_goes_on_with_the_topic(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # Two content words ("got", "examples") were not "topicless": the topic was dropped and "examples" searched alone.
+    reply = conversation(real_assistant, first, then)
+    assert reply.plan[0].route == "documents" and expected in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("ML engineer entry level salary", "and late career?", "how much more is that?"), "Entry Level"),
+        (("robotics engineer pay at entry level", "and experienced?", "how much higher is that?"), "31,777"),
+    ],
+)
+def test_how_much_more_is_that_after_two_levels_gives_their_gap(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+    assert "gap" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what is overfitting?", "so what's the median salary expectation in 2025?", "5,808"),
+        ("what's the weather like in Seattle?", "ok, how much do data scientists make at entry level?", "107,150"),
+    ],
+)
+def test_a_question_of_its_own_after_discourse_markers_is_asked_as_it_stands(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # A correction reads only a fragment after the markers ("no wait, AI engineers"), never a whole question.
+    reply = conversation(real_assistant, first, then)
+    assert [p.text for p in reply.plan] == [then] and expected in reply.answer, reply.plan
+
+
+def test_an_ordinal_names_an_item_only_when_it_stands_for_one() -> None:
+    before = Turn(message="what are the essential skills?", route="documents", slots={"items": ["A", "B", "C"]})
+    assert listed_item("tell me about the second one", Slots(), before) == "tell me about B"
+    assert listed_item("and the last?", Slots(), before) == "and C?"
+    assert listed_item("what was the first year of the survey?", Slots(), before) is None  # an ordinal of a noun
+    assert listed_item("tell me about the fifth one", Slots(), before) is None  # no fifth item given
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("how many offers in 2024?", "and in 2025?", "which year had more?"), "+14"),
+        (("proposals in 2025?", "and 2024?", "what's the difference between the two?"), "+0.6"),
+    ],
+)
+def test_a_choice_between_the_two_after_two_years_compares_those_years(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    # "which year had more?" gave the last year's figure alone.
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
