@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from api.slack.dedup import SeenKeys, SharedSeenKeys
-from assistant.shared_state import RedisSharedState
+from assistant.redis_state import RedisSharedState
 
 
 class Clock:
