@@ -230,7 +230,16 @@ def _place_only(own: Slots, is_elliptical: Callable[[], bool]) -> bool:
     Chicago"), where "what about in NYC?" or "Chicago salaries?" ask for the place's figure."""
     if not (own.city or own.unknown_place):
         return False
-    asks_figure = asks_for_number(own) or names_metric(own) or own.roles or own.unknown_role or own.compare or own.rank
+    # Pay asked of the place is its figure, however advisory the words ("what should I earn in Seattle?").
+    asks_figure = (
+        asks_for_number(own)
+        or names_metric(own)
+        or own.salary
+        or own.roles
+        or own.unknown_role
+        or own.compare
+        or own.rank
+    )
     return not asks_figure and not is_elliptical()
 
 

@@ -42,6 +42,9 @@ UNSTATED_PERIODS = _table("unstated_periods")
 # An amount of money the asker states ("is 150k good?", "$95,000 offer"): pay is what the part is about.
 # An amount the asker states ("is 150k good?", "$120,000 offer"); "5k+" with its plus is a range's label (a
 # chart's bucket) whose meaning may be asked, not an amount of pay.
+# "what makes NYC a hotspot?", "it makes data harder to get": "make" as a cause, not as pay ("what makes the most?"
+# and "which role makes more" still ask pay).
+_CAUSATIVE_MAKE = re.compile(r"\b(?:what|that|it|this)\s+makes?\b(?!\s+(?:more|less|the most|the least|money)\b)")
 STATED_AMOUNT = re.compile(r"\$\s?\d|\b\d+(?:[.,]\d+)?\s?k\b(?!\+)")
 UNSTATED_CURRENCIES = _table("unstated_currencies")
 PREDICTION_WORDS = _word_list("prediction_words")
@@ -311,7 +314,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         has_any(text, SALARY_WORDS) or "average" in text
     ):
         s.market_metric = None  # "what should an AI/ML expert know" is not about their salary
-    s.salary = has_any(text, SALARY_WORDS) or STATED_AMOUNT.search(text) is not None
+    s.salary = has_any(_CAUSATIVE_MAKE.sub(" ", text), SALARY_WORDS) or STATED_AMOUNT.search(text) is not None
     s.compare = has_any(text.replace("grow into", " "), COMPARE_WORDS)
     # "which is higher, entry or late career?": the two levels side by side, not a ranking of the roles
     two_levels = len(s.levels) >= 2 and re.search(r"\b(?:higher|lower|more|less|better|worse|or)\b", text)

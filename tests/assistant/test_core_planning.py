@@ -1562,3 +1562,23 @@ def test_numbered_items_and_lines_are_parts(real_assistant: Assistant, message: 
 def test_a_wrapped_line_or_a_statement_line_stays_with_its_question(real_assistant: Assistant, message: str) -> None:
     build = real_assistant.build
     assert len(real_assistant.planner.plan(message, build.vocabulary, None, [])) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("what ought I to be paid in Seattle as an ML engineer?", "$173,517"), ("what should I earn in NYC?", "$184,982")],
+)
+def test_pay_asked_of_a_place_is_its_figure_however_advisory(
+    real_assistant: Assistant, question: str, figure: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.plan[0].route == "statistics" and figure in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["what makes Seattle an emerging tech center?", "what makes Boston a good place for AI jobs?"]
+)
+def test_make_as_a_cause_is_no_pay(real_assistant: Assistant, question: str) -> None:
+    """'what makes X a Y' asks a reason, not pay; 'which role makes more' still asks pay (tests above)."""
+    reply = real_assistant.ask(question)
+    assert reply.plan[0].route != "statistics" and "$" not in reply.answer, reply.answer
