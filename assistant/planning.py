@@ -230,11 +230,9 @@ class Planner:
                 # the role before, whatever the kind; it is the context of the part's own topic, as if named.
                 part.context.extend(r for r in roles_of(slots.to_dict()) if r not in part.context)
             job = None if person else job_pointed_at(text, kind, own, previous_kind, earlier_roles)
-            if job:
-                # "what skills do I need for it?" after a salary: the job's skills. The job stays the part's role
-                # (its plan, the slots), the search its own words: the guide's skills and education are written
-                # for every role, and a role's name in the search pulls in that role's career path instead.
-                part.query = asked
+            # "what skills do I need for it?" after a salary: the job's skills, searched with the part's own words
+            # (the guide's skills are written for every role; a role's name would pull in that role's career path).
+            part.query = asked if job else part.query
             the_figure = figure_named(before) if previous_kind == "figure" and not (person or by_role or job) else ""
             if kind != "figure" and the_figure and not names_something(own):
                 # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").
@@ -396,12 +394,7 @@ class Planner:
         Its own words: "what education do they need?" searches for education, not for the role "they" was.
         """
         text = part.query or part.text
-        hint = (
-            self.examples.hints.get(part.kind)
-            # ... or a method question sure of its kind that names none ("how is the 5k+ bucket defined?")
-            if names_something(part.slots)
-            or part.context
-            or (part.kind == "method" and part.confidence >= LOW_CONFIDENCE)
-            else None
-        )
+        sure_method = part.kind == "method" and part.confidence >= LOW_CONFIDENCE  # "how is the 5k+ bucket defined?"
+        named = names_something(part.slots) or bool(part.context) or sure_method
+        hint = self.examples.hints.get(part.kind) if named else None
         return f"{text} ({hint})" if hint else text
