@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from assistant.planning import PlannedPart
 
 REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORECASE)
-_MORE = re.compile(r"\b(?:higher|lower|more|less|better|worse|bigger|smaller)\b", re.IGNORECASE)
+MORE = re.compile(r"\b(?:higher|lower|more|less|better|worse|bigger|smaller)\b", re.IGNORECASE)
 _WHICH = re.compile(r"\b(?:which|the two|both|either)\b", re.IGNORECASE)  # a choice among what was asked
 _THING = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)  # a thing pointed back to, never a person ("they")
 # "the product manager one", "the ethics ones": an item of the list just given, named by its own words
@@ -155,7 +155,7 @@ def _asked_of_topic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _discourse_opening() -> re.Pattern[str]:
+def discourse_opening() -> re.Pattern[str]:
     """Discourse markers opening a message ("no wait,", "oops", "sorry,"): [yes_no] discourse."""
     words = (_plan_words().get("yes_no") or {}).get("discourse") or []
     if not words:
@@ -177,7 +177,7 @@ def corrected_fragment(message: str, previous: Turn | None, vocabulary: Vocabula
     only what the last question should have been about is a correction without "I meant": the last question asked
     again of what it names, read as "what about AI engineers?". None unless the rest, once the markers go, is an
     ellipsis that names something ("wait, why?" names nothing; "no, what do they do?" is a question of its own)."""
-    opening = _discourse_opening().match(message)
+    opening = discourse_opening().match(message)
     if previous is None or opening is None or FOLLOWUP_START.match(message):
         return None  # "and for robotics engineers?", "also, what about Seattle?" are follow-ups as they stand
     rest = message[opening.end() :].strip(" ?.!")
@@ -297,60 +297,6 @@ def turn_topic(turn: Turn) -> str:
     return str(turn.slots.get("topic") or turn.message)
 
 
-# A yes/no question whose subject points at what was just said: "is that ...?", "does this ...?", "was it ...?"
-_POINTER_SUBJECT = re.compile(
-    r"(?:is|was|are|were|does|did|do|would|could|can|will|has)\s+(?:that|this|it|those|these)\b(?!\s+ones?\b)", re.I
-)
-
-
-def asks_of_figure(text: str, own: Slots, before: Turn | None) -> bool:
-    """'is that the same as job openings?', 'ok, is that how many vacancies there were?', 'does that mean there were
-    59 open positions?' after a platform figure: a yes/no question whose subject is that figure asks what the figure
-    is or counts (its method), even when it names another measure to set it against ("job openings") or says "how
-    many". Not when it names what a new figure would be of ("was it higher in 2024?", "is that more than a data
-    scientist gets?") or its period ("is that per month?", which the figure's own answer states)."""
-    if before is None or not before.slots.get("platform_metric"):
-        return False
-    opening = _discourse_opening().match(text)
-    rest = text[opening.end() :] if opening else text.strip()
-    if _POINTER_SUBJECT.match(rest) is None:
-        return False
-    return not (own.years or own.roles or own.unknown_role or own.level or own.compare or own.monthly or own.city)
-
-
-def same_list_again(text: str, own: Slots, before: Turn | None, words: PlanVocabulary) -> Slots | None:
-    """'Is PyTorch one of them?' after the trending tools, 'do they include Meta?' after the top companies: the
-    same list of the statistics, asked again; None when the part points at no such list or names a topic."""
-    listed = before is not None and (before.slots.get("tools") or before.slots.get("companies"))
-    if before is None or before.route != "statistics" or not listed:
-        return None
-    if not words.pronoun.search(text) or names_something(own) or own.doc_cue or own.method:
-        return None
-    tools, companies = bool(before.slots.get("tools")), bool(before.slots.get("companies"))
-    return replace(own, followup=True, tools=tools, companies=companies)
-
-
-def figure_pointed(text: str, own: Slots, before: Turn | None) -> tuple[Slots, str, bool]:
-    """What a part pointing back at the figure before asks about it ("does that include every candidate?", "what
-    does that number measure?", "is that the same as job openings?"): its slots as the kind rules read them (the
-    platform figure named in them), the figure's name as search context ("offers total", or ""), and whether it
-    asks what the platform figure is or counts (asks_of_figure)."""
-    points_back = before is not None and not names_something(own) and REFERS_BACK.search(text) is not None
-    of_figure = asks_of_figure(text, own, before)
-    if before is None or not (points_back or of_figure):
-        return own, "", False
-    metric = before.slots.get("platform_metric")
-    form = replace(own, platform_metric=str(metric), market_metric=None) if metric else own
-    topic = metric or before.slots.get("market_metric")
-    return form, str(topic).replace("_", " ") if topic and topic != "all" else "", of_figure
-
-
-def names_a_figure(turn: Turn) -> bool:
-    """Whether a turn named one figure a pointing "how much ...?" asks again: a platform metric ("what are
-    proposals?"), the extras on top of pay ("do AI jobs pay bonuses?") or the top companies' pay."""
-    return any(turn.slots.get(k) for k in ("platform_metric", "extra_comp", "companies"))
-
-
 def figure_named(turn: Turn | None) -> str:
     """What a figure turn gave, in words: its platform or market metric, else "the salary" for a pay figure."""
     if turn is None:
@@ -364,74 +310,8 @@ def figure_named(turn: Turn | None) -> str:
 def between_the_two(text: str, own: Slots, words: PlanVocabulary) -> bool:
     """'which is higher?', 'which one pays more?', 'how do the two compare?': a choice between what was
     asked before, naming nothing of its own."""
-    choice = own.compare or own.rank or own.rank_word or words.asks_to_compare(text) or _MORE.search(text)
+    choice = own.compare or own.rank or own.rank_word or words.asks_to_compare(text) or MORE.search(text)
     return bool(choice) and not (own.roles or own.unknown_role or own.city) and _WHICH.search(text) is not None
-
-
-def side_by_side(
-    text: str,
-    own: Slots,
-    kind: str,
-    previous_kind: str,
-    roles: tuple[str, ...],
-    levels: tuple[str, ...],
-    words: PlanVocabulary,
-    years: list[int] | None = None,
-) -> tuple[list[str], list[str], list[int]] | None:
-    """(roles, levels, years) of the two figures a choice between the two sets side by side ("which is higher?",
-    "what's the difference between the two?"): the last two roles the conversation asked about, else, after two
-    levels of one role ("data scientist entry salary", "and mid-career?"), those two levels, else the last two years
-    asked; None when the part is no such choice or the conversation had no two figures to choose between."""
-    if not (kind == "figure" or (kind == "comparison" and previous_kind == "figure")):
-        return None
-    # ... or "how much more is that?": a comparison pointing back at the figures just given, naming none of its own
-    compares = own.compare or _MORE.search(text) is not None
-    pointing = compares and REFERS_BACK.search(text) is not None and not (own.roles or own.level or own.city)
-    if not (between_the_two(text, own, words) or pointing):
-        return None
-    if len(roles) >= 2:
-        return list(roles[-2:]), [], []
-    if len(levels) >= 2 and previous_kind == "figure" and not own.level:
-        return [], list(levels[-2:]), []
-    asked_years = list(dict.fromkeys(years or []))  # "which year had more?" after the 2024 and 2025 offers
-    if len(asked_years) >= 2 and previous_kind == "figure" and not own.years:
-        return [], [], sorted(asked_years[-2:])
-    return None
-
-
-def set_side_by_side(slots: Slots, pair: tuple[list[str], list[str], list[int]]) -> Slots:
-    """The part's slots asking the two figures of `pair` (side_by_side) side by side."""
-    roles, levels, years = pair
-    roles, years = roles or slots.roles, years or slots.years
-    level, levels = (levels[-1], levels) if levels else (slots.level, slots.levels)
-    return replace(slots, compare=True, roles=roles, levels=levels, level=level, years=years)
-
-
-# "which pays best ...?", "which one is highest?": "which" with no noun of its own picks among what was named
-_BARE_WHICH = re.compile(
-    r"^\W*(?:and\s+)?which(?:\s+(?:one|ones|of them|of those))?\s+(?:pays?|earns?|is|are|has|have|offers?)\b", re.I
-)
-
-
-def ranked_among_named(text: str, merged: Slots, before: Turn | None) -> str | None:
-    """What a ranking ranks: its own dimension, else, for "which pays best for ML engineers?" after "what cities
-    are the AI hotspots?", the things the turn before named (a bare "which" picks among them)."""
-    if merged.rank and not (merged.rank_dimension or merged.city) and before and _BARE_WHICH.match(text):
-        return rank_dimension(before.message.lower()) or merged.rank_dimension
-    return merged.rank_dimension
-
-
-_LEVEL_WORD = re.compile(r"\blevels?\b", re.IGNORECASE)
-
-
-def span_pointed_at(own: Slots, text: str, before: Turn | None) -> Slots:
-    """'how many years is that?' asks a level's year range only when "that" points at a level: after a
-    question about becoming a data scientist, "how long does that take?" asks no level's span."""
-    if not own.level_span or own.level or own.unknown_level or _LEVEL_WORD.search(text):
-        return own
-    if before is not None and before.slots.get("level"):
-        return own
-    return replace(own, level_span=False)
 
 
 def content_words(text: str) -> str:
@@ -448,20 +328,6 @@ def both_topics(query: str, previous: Turn, pair: re.Pattern[str]) -> str | None
     if found is None or not earlier or not last:
         return None
     return f"{query[: found.start()]}{earlier} and {last}{query[found.end() :]}"
-
-
-_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|last|next)(?:\s+one)?\b", re.IGNORECASE)
-
-
-def ranked_again(text: str, own: Slots, before: Turn | None, previous_kind: str) -> Slots | None:
-    """'and what about the second one?' after "which city pays ML engineers the most?": the same ranking again
-    (its answer names every item in order); None unless an ordinal points into the ranking just given."""
-    if before is None or previous_kind != "figure" or not before.slots.get("rank") or names_something(own):
-        return None
-    if _ORDINAL.search(text) is None:
-        return None
-    rank, dimension = str(before.slots["rank"]), before.slots.get("rank_dimension")
-    return replace(own, followup=True, rank=rank, rank_dimension=str(dimension) if dimension else None)
 
 
 def context_roles(slots: Slots, previous: Turn | None, earlier: list[PlannedPart]) -> list[str]:

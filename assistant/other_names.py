@@ -15,7 +15,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 from assistant.lexical import LexicalIndex
 from assistant.passage_units import acronyms, expansion_of
 from assistant.text_terms import STOPWORDS, split_sentences, terms
-from assistant.unwritten import _AMOUNT, ORIGIN_STATED, UnwrittenWords, folded, written_pairs
+from assistant.unwritten import _AMOUNT, ORIGIN_STATED, UnwrittenWords
+from assistant.word_forms import folded, written_pairs
 
 # An initialism the documents never write ("RL", "GAN") stands for the run of words with those initials only
 # when that run is repeated and outnumbers every other run with the same initials together by this much:

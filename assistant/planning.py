@@ -18,27 +18,29 @@ from typing import Any, Literal
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.figure_followups import (
+    figure_pointed,
+    names_a_figure,
+    ranked_again,
+    ranked_among_named,
+    same_list_again,
+    set_side_by_side,
+    side_by_side,
+    span_pointed_at,
+)
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
     context_roles,
     corrected_fragment,
     figure_named,
-    figure_pointed,
     goes_on_with,
     inherit,
     job_pointed_at,
     listed_item,
-    names_a_figure,
-    ranked_again,
-    ranked_among_named,
     role_swapped,
     roles_of,
-    same_list_again,
-    set_side_by_side,
     sets_beside,
-    side_by_side,
-    span_pointed_at,
     turn_topic,
 )
 from assistant.kind_rules import (

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.pipeline import Assistant
 from assistant.text_terms import terms
-from assistant.unwritten import written_pairs
+from assistant.word_forms import written_pairs
 
 
 def test_a_hyphenated_word_pairs_with_its_neighbours_as_a_whole() -> None:
