@@ -181,7 +181,8 @@ class DocumentAnswerer:
         scored = self._sections.entity_under_opening(scored)
         if self._sections.topic_section(kind, query, scored, relevant, search_text, draft):
             return True
-        listed = self._sections.list_answer(kind, scored, query, search_text, relevant, asked)
+        field = frozenset(self._field_context(query))
+        listed = self._sections.list_answer(kind, scored, query, search_text, relevant, asked, field)
         if listed is not None:
             write_bullets(*listed, draft, set(terms(focus_text)), self._retriever.lexical.rare)
             return True

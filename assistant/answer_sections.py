@@ -86,8 +86,10 @@ class SectionAnswers:
         search_text: str,
         passages: list[Passage],
         asked: set[str] | None = None,
+        field: frozenset[str] = frozenset(),
     ) -> tuple[str, list[tuple[Unit, Passage]]] | None:
-        """(lead, items) when a list answers as a whole; None when sentences answer better.
+        """(lead, items) when a list answers as a whole; None when sentences answer better. `field`: the terms of
+        a closing context naming only the field ("... in machine learning"), which name no subsection.
 
         A list answers when a section's heading explains the question better than any one unit's words
         ("Which soft skills ...?" -> Soft Skills), or when the best sentence introduces a list ("... a diverse
@@ -153,18 +155,22 @@ class SectionAnswers:
             if by_list_word and self._headed_elsewhere(query, heading, elsewhere):
                 headed_elsewhere = True
                 continue
-            found = self._section_list(passage, search_text, lead="", asked=asked)
+            found = self._section_list(passage, search_text, lead="", asked=asked, field=field)
             if found is not None:
                 return found
         if headed_elsewhere and best.heading_share > 0 and self._of_a_list(best):
             # the list the question's own topic heads answers instead ("examples of regression algorithms": the
             # Regression Models bullets)
-            found = self._section_list(self._level_named(best, passages, query), search_text, lead="", asked=asked)
+            found = self._section_list(
+                self._level_named(best, passages, query), search_text, lead="", asked=asked, field=field
+            )
             if found is not None:
                 return found
         if best.unit.is_item:
             return None
-        return self._section_list(best.passage, search_text, lead=best.unit.text, introduced_by=best.unit, asked=asked)
+        return self._section_list(
+            best.passage, search_text, lead=best.unit.text, introduced_by=best.unit, asked=asked, field=field
+        )
 
     def topic_section(
         self, kind: PartKind, query: str, scored: list[Scored], passages: list[Passage], search_text: str, draft: Draft
@@ -304,6 +310,7 @@ class SectionAnswers:
         lead: str,
         introduced_by: Unit | None = None,
         asked: set[str] | None = None,
+        field: frozenset[str] = frozenset(),
     ) -> tuple[str, list[tuple[Unit, Passage]]] | None:
         """The passage's section as a list answer: its items, the one item the question names, or, for a
         section that only introduces subsections, the subsection the question names or all their headings."""
@@ -329,7 +336,9 @@ class SectionAnswers:
         # of classification models" names it by "examples", "skills in demand" In-Demand Skills by "skills".
         headings = [set(terms(heading_of(c[0]))) for c in children]
         parent = set(terms(heading_of(passage)))
-        wanted = set(terms(search_text))
+        # The field every document is about names no subsection: "what does career development look like in
+        # machine learning" asks about Career Development as a whole, not its Continuous Learning ("learning").
+        wanted = set(terms(search_text)) - field
         shares = [self._retriever.heading_match(h, wanted) if found_in(wanted - parent, h) else 0.0 for h in headings]
         top = max(shares)
         # One subsection named clearly, or the only one sharing a word of what is asked, the context entity set
@@ -337,7 +346,7 @@ class SectionAnswers:
         # not "AI and ML Specific Skills" for "... to become an ML engineer"); failing that, when the parent's
         # heading names its subsections ("Classification Models vs. Regression Models"), the one the question
         # picks by a word that tells them apart ("types of regression algorithms": Regression Models).
-        asked = asked or set()
+        asked = (asked or set()) - field
         sharing = [i for i, h in enumerate(headings) if found_in(asked - parent, h)]
         if not sharing and len(children) > 1:
             apart = (asked & parent) - set.intersection(*headings)

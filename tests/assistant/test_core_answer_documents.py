@@ -1635,3 +1635,20 @@ def test_without_a_role_the_career_opening_is_not_replaced_by_an_item(real_assis
     """No role is context, so no item is the context entity's: no career path item is put first."""
     text = answer(real_assistant, question, "path").text()
     assert not text.startswith(("AI Research Scientist", "Machine Learning Engineer", "Robotics Engineer")), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does career development look like in machine learning?",
+        "how does career development work in machine learning?",
+        "give me an overview of career development in deep learning",
+    ],
+)
+def test_the_field_named_as_context_names_no_subsection(real_assistant: Assistant, question: str) -> None:
+    """'in machine learning' closes the question with the field every document is about: its 'learning' does not
+    name Continuous Learning among Career Development's subsections; the section as a whole answers."""
+    text = answer(real_assistant, question, "path").text()
+    assert "Education and Training" in text and "Career Paths" in text, text
+    assert not text.startswith("Continuous Learning"), text
