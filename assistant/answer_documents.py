@@ -178,6 +178,7 @@ class DocumentAnswerer:
             return False
         if kind == "method" and self._meaning_unsaid(query, best):
             return False  # "what is a proposal?": how the page counts offers never says what the named figure is
+        scored = self._sections.entity_under_opening(scored)
         if self._sections.topic_section(kind, query, scored, relevant, search_text, draft):
             return True
         listed = self._sections.list_answer(kind, scored, query, search_text, relevant, asked)

@@ -46,6 +46,7 @@ SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole 
 CHILD_NAMED = 0.4  # ... and, among the subsections of a chosen section, from which the question names one
 SHORT_LIST = 6  # items: a bare item's list up to this long answers instead of the item alone
 DEFINITION_SENTENCES = 3  # a definition quotes at most this many sentences of the section it names
+ENTITY_UNDER_OPENING = 0.3  # how far below a parent's opening sentence the context entity's item in a subsection may be
 
 
 class SectionAnswers:
@@ -55,6 +56,27 @@ class SectionAnswers:
         self._retriever = retriever
         self._scorer = scorer
         self._topics = retriever.heading_terms()
+
+    def entity_under_opening(self, scored: list[Scored]) -> list[Scored]:
+        """The units best first, the context entity's item put first when the best unit only opens the section
+        whose subsection lists it: "the career ladder for an AI researcher" is the AI Research Scientist item of
+        Career Development > Career Paths, not Career Development's "... offers diverse and exciting career
+        paths" with its subsection headings. The opening speaks of the field at large; a role named as context
+        asks about that role. Without a role there is no such item, and the opening still answers "how do I
+        develop my career in AI?"."""
+        best = scored[0]
+        if best.entity_item or best.unit.is_item or best.unit.position != 0:
+            return scored
+        own = self._section_units(best.passage)
+        if any(u.is_item for u, _ in own) or not self._retriever.subsections(best.passage):
+            return scored  # a section with its own list or no subsections: its opening is more than a door
+        below = f"{best.passage.section} > "
+        for other in scored[1:]:
+            if other.score < best.score - ENTITY_UNDER_OPENING:
+                break
+            if other.entity_item and other.passage.section.startswith(below):
+                return [other, *(s for s in scored if s is not other)]
+        return scored
 
     def list_answer(
         self,

@@ -44,7 +44,9 @@ _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]
 # no question word of its own. Taken as a split only when both sides ask for something (`asks`).
 # "X pay — what do they do though?": a dash before a question, a split only when what stands before it asks
 # something by itself ("rules engines vs ML models - whats the difference" names the topic the question is about).
-_DASH = re.compile(rf"\s+(?:[—–]|--?)\s*(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
+# A spaced slash ("X pay / how to move up") and a bare "then" ("give me X then tell me Y") join the same way; an
+# unspaced slash is a word's ("AI/ML"), and "then" after a condition ("if ... then what?") is context (_is_context).
+_DASH = re.compile(rf"\s+(?:(?:[—–]|--?|/)\s*(?:then\s+)?|then\s+)(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
 _ADDED_REQUEST = re.compile(
     r",\s*(?:and\s+)?(?:also|plus)\s+(?!known\b|called\b)|\s+(?:and|plus)\s+also\s+"
     r"|\s+(?:plus|\+|&)\s+(?=(?:the|a|an|their|its|his|her|what|how)\s)",

@@ -16,7 +16,8 @@ VERB_OBJECTS = word_list("verb_objects")
 NOUN_MARKERS = word_list("noun_markers")
 ROLE_NOUN = re.compile(
     r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|engineers?|scientists?|researchers?|analysts?|managers?|"
-    r"architects?|designers?|programmers?|consultants?|administrators?|testers?|specialists?|"
+    r"architects?|designers?|programmers?|consultants?|administrators?|testers?|specialists?|officers?|"
+    r"directors?|strategists?|ethicists?|interns?|"
     r"people|folks?|professionals?|practitioners?|experts?|pros)\b"
 )
 # "MLOps people", "NLP folks": who they are is the word before; a title only when their pay is asked
@@ -67,7 +68,19 @@ def unknown_role(text: str, corrected: str, salary: bool) -> str | None:
             return f"{written.group(0) if written else modifiers[0]} specialist"
         noun = match.group(2).rstrip("s")
         ai_title = any(w in AI_WORDS for w in modifiers)
-        if ai_title and noun in ("manager", "architect", "designer", "analyst", "consultant", "administrator"):
+        if ai_title and noun in (
+            "manager",
+            "architect",
+            "designer",
+            "analyst",
+            "consultant",
+            "administrator",
+            "officer",
+            "director",
+            "strategist",
+            "ethicist",
+            "intern",
+        ):
             return " ".join([*modifiers, noun]).title().replace("Ai ", "AI ").replace("Ml ", "ML ")
         if len(modifiers) >= 2 and modifiers[-1] == "learning" and modifiers[-2] not in AI_WORDS:
             # "reinforcement learning engineer": a specialism the data has no title for (not "machine learning").

@@ -1607,3 +1607,31 @@ def test_a_lead_setting_both_sides_side_by_side_is_followed_by_one_relating_them
     sentence of another section relating them ('Machine learning is a subfield of artificial intelligence') follows."""
     text = answer(real_assistant, question, "comparison").text()
     assert "Machine learning is a subfield of artificial intelligence" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "kind", "role", "said"),
+    [
+        ("career trajectory of an ai researcher", "explanation", "AI Researcher", "Principal Scientist"),
+        ("how does an AI researcher climb the career ladder", "path", "AI Researcher", "Principal Scientist"),
+        ("im a junior robotics engineer, whats my next step career wise", "path", "Robotics Engineer", "Director of"),
+    ],
+)
+def test_a_role_named_as_context_is_its_item_not_the_parent_opening(
+    real_assistant: Assistant, question: str, kind: str, role: str, said: str
+) -> None:
+    """Career Development's opening ('... offers diverse and exciting career paths') only opens its subsections;
+    with a role named, the role's item in Career Paths leads (the guide names the researcher 'AI Research
+    Scientist'), not the opening with the subsection headings."""
+    text = answer(real_assistant, question, kind, [role]).text()
+    assert said in text.split("\n")[0], text
+    assert "- Education and Training" not in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["how should I plan my career development in AI?"])
+def test_without_a_role_the_career_opening_is_not_replaced_by_an_item(real_assistant: Assistant, question: str) -> None:
+    """No role is context, so no item is the context entity's: no career path item is put first."""
+    text = answer(real_assistant, question, "path").text()
+    assert not text.startswith(("AI Research Scientist", "Machine Learning Engineer", "Robotics Engineer")), text

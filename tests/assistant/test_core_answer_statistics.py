@@ -226,3 +226,22 @@ def test_a_platform_figure_asked_for_one_level_or_city_says_it_is_for_everyone(
 def test_the_total_asked_plainly_has_no_caveat(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question)
     assert "no count of" not in reply.answer and "no breakdown" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("how much is an AI ethics officer paid?", "AI Ethics Officer"),
+        ("salary for an AI strategist", "AI Strategist"),
+        ("what do machine learning interns earn", "Interns"),
+    ],
+)
+def test_pay_of_a_title_the_tables_lack_is_refused_by_name(
+    real_assistant: Assistant, question: str, title: str
+) -> None:
+    """An officer, a strategist, an intern: titles the tables lack get "no salary data for ..." by name, not the
+    general salary summary (which answered a different question)."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained and "no salary data for" in reply.answer and title.lower() in reply.answer.lower(), (
+        reply.answer
+    )

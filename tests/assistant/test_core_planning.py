@@ -1582,3 +1582,34 @@ def test_make_as_a_cause_is_no_pay(real_assistant: Assistant, question: str) -> 
     """'what makes X a Y' asks a reason, not pay; 'which role makes more' still asks pay (tests above)."""
     reply = real_assistant.ask(question)
     assert reply.plan[0].route != "statistics" and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "texts"),
+    [
+        ("AI researcher entry salary then explain what they work on", ["entry salary", "what they work on"]),
+        ("data scientist average pay / what skills do they need?", ["average pay", "what skills"]),
+        ("robotics engineer experienced salary - then how do they move up?", ["experienced salary", "move up"]),
+    ],
+)
+def test_a_spaced_slash_or_a_bare_then_joins_two_requests(
+    real_assistant: Assistant, message: str, texts: list[str]
+) -> None:
+    """'X pay / how do they Y?', 'X pay then tell me Y': a spaced slash or 'then' before a question starts a part,
+    like a dash, when what stands before it asks something by itself; the joiner is no part of either side."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+    assert all(t in p.text for t, p in zip(texts, parts, strict=True)), [p.text for p in parts]
+    assert not re.search(r"(?:/|-|\bthen)\W*$", parts[0].text) and not parts[1].text.lower().startswith("then")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["if a developer gets 3 offers then what happens to the median?", "what is AI/ML engineering about?"],
+)
+def test_a_condition_then_a_question_or_an_unspaced_slash_stays_one_part(
+    real_assistant: Assistant, message: str
+) -> None:
+    build = real_assistant.build
+    assert len(real_assistant.planner.plan(message, build.vocabulary, None, [])) == 1
