@@ -207,8 +207,14 @@ def found_in(wanted: set[str], words: set[str]) -> set[str]:
     """The wanted terms that `words` holds, a term also matching a longer or shorter form of itself
     ('differ' / 'differenc', 'automat' / 'automation'): the light stemmer leaves such pairs apart."""
     hits = wanted & words
-    for term in wanted - hits:
-        if len(term) >= 5 and any(len(w) >= 5 and (w.startswith(term) or term.startswith(w)) for w in words):
+    missing = wanted - hits
+    if not missing:
+        return hits
+    # The words a prefix may join, filtered once per call, not once per missing term (scoring calls this for
+    # every unit of every candidate passage).
+    long_words = [w for w in words if len(w) >= 5]
+    for term in missing:
+        if len(term) >= 5 and any(w.startswith(term) or term.startswith(w) for w in long_words):
             hits.add(term)
         elif len(term) >= 3 and (f"{term}e" in words or (term.endswith("e") and term[:-1] in words)):
             hits.add(term)  # a short word's -ing/-ed form lost its silent e: 'coding' -> 'cod' is 'code'
