@@ -356,7 +356,13 @@ def without_levels(text: str, vocabulary: Vocabulary) -> str:
     for phrases in vocabulary.levels.values():
         for phrase in phrases:
             text = re.sub(phrase_pattern(phrase).pattern, " ", text, flags=re.IGNORECASE)
-    return re.sub(r"\s{2,}", " ", text).lstrip()
+    # "ML engineer in New York: pay and duties": the place is where the figure is asked; a role's duties or
+    # skills are the role's wherever it works. A place with no role named stays ("Seattle: pay and demand").
+    if "this job" in generic_form(text):
+        for phrases in vocabulary.cities.values():
+            for phrase in phrases:
+                text = re.sub(rf"\b(?:in|at|from)\s+{phrase_pattern(phrase).pattern}", " ", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+(?=[:,;])", "", re.sub(r"\s{2,}", " ", text)).lstrip()
 
 
 def _names_the_asked_roles(question: str, part: str) -> bool:

@@ -1669,3 +1669,18 @@ def test_a_question_about_a_role_after_one_that_names_none_is_a_part_of_its_own(
     build = real_assistant.build
     parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
     assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    ("message", "city"),
+    [("data scientist in Seattle - salary and main skills?", "Seattle"), ("AI engineer in SF: pay and duties?", "SF")],
+)
+def test_a_place_given_for_the_figure_is_not_searched_with_the_roles_duties(
+    real_assistant: Assistant, message: str, city: str
+) -> None:
+    """'X in <city>: pay and duties?': the place is where the figure is asked; the duties/skills part asks the
+    role's own, searched without the place (it pulled the hotspots line in)."""
+    parts = real_assistant.ask(message).plan
+    assert [p.route for p in parts][1:] == ["documents"], [(p.text, p.route) for p in parts]
+    assert city not in parts[1].text and "city" not in parts[1].entities, parts[1]
+    assert parts[1].entities.get("roles"), parts[1]
