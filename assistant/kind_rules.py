@@ -255,7 +255,9 @@ def asks_beyond_who(text: str) -> bool:
 
 def elliptical(text: str, own: Slots) -> bool:
     """'And a data scientist?', 'what about the median?': nothing left but an opener once the entities go."""
-    rest = generic_form(text)
+    # The article of a thing named goes with it: "what about a data scientist there?" is "what about X there?"
+    # ("whats the career ladder" keeps its 'the': nothing named follows it).
+    rest = re.sub(r"\b(?:a|an|the)\s+(?=this \w+|that year)", " ", generic_form(text))
     for placeholder in {p for _, p in MASKS} | {"that year"}:
         rest = rest.replace(placeholder, " ")
     named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too

@@ -139,6 +139,8 @@ def split_parts(
             continue  # "which jobs ...? list them pls": the same question again, nothing to add to its search
         elif merged and len(part.split()) <= 2 and not asked and not greeting(part):
             merged[-1] = f"{merged[-1]} {part}"
+        elif merged and _names_the_asked_roles(merged[-1], part):
+            merged[-1] = f"{merged[-1].rstrip(' ,;:')}: {part}"  # "Which pays better; DS or ML engineer?": one
         elif not asked and not greeting(part) and not _IMPERATIVE.match(part):
             pending = part
         else:
@@ -354,7 +356,22 @@ def without_levels(text: str, vocabulary: Vocabulary) -> str:
     for phrases in vocabulary.levels.values():
         for phrase in phrases:
             text = re.sub(phrase_pattern(phrase).pattern, " ", text, flags=re.IGNORECASE)
-    return re.sub(r"\s{2,}", " ", text).lstrip()
+    # "ML engineer in New York: pay and duties": the place is where the figure is asked; a role's duties or
+    # skills are the role's wherever it works. A place with no role named stays ("Seattle: pay and demand").
+    if "this job" in generic_form(text):
+        for phrases in vocabulary.cities.values():
+            for phrase in phrases:
+                text = re.sub(rf"\b(?:in|at|from)\s+{phrase_pattern(phrase).pattern}", " ", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+(?=[:,;])", "", re.sub(r"\s{2,}", " ", text)).lstrip()
+
+
+def _names_the_asked_roles(question: str, part: str) -> bool:
+    """'Which pays better; data scientist or ML engineer?': roles named after a question that names none are whom
+    it asks about, not a part of their own. A place named after it ("...? and in Boston?") asks again there."""
+    masked = generic_form(part)
+    if re.match(rf"\W*(?:{_QUESTION_WORDS})\b", part, re.IGNORECASE):  # "what does a data scientist do?" asks
+        return False
+    return names_only(part) and "this city" not in masked and "this job" not in generic_form(question)
 
 
 def names_only(text: str) -> bool:

@@ -1613,3 +1613,74 @@ def test_a_condition_then_a_question_or_an_unspaced_slash_stays_one_part(
 ) -> None:
     build = real_assistant.build
     assert len(real_assistant.planner.plan(message, build.vocabulary, None, [])) == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("who earns more; AI researchers or robotics engineers?", ["$108,932", "$96,013"]),
+        ("which one pays better; AI engineer or robotics engineer?", ["$127,986", "$96,013"]),
+    ],
+)
+def test_roles_named_after_a_question_that_names_none_are_whom_it_asks_about(
+    real_assistant: Assistant, message: str, figures: list[str]
+) -> None:
+    """'Which pays better; X or Y?': the roles after ';' are the question's subject, one part, the two compared."""
+    reply = real_assistant.ask(message)
+    assert len(reply.plan) == 1 and reply.plan[0].route == "statistics", [(p.text, p.route) for p in reply.plan]
+    assert all(f in reply.answer for f in figures), reply.answer
+
+
+def test_a_place_asked_again_after_a_question_is_still_a_part_of_its_own(real_assistant: Assistant) -> None:
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(
+        "what does an ML engineer earn in Seattle? and in Boston?", build.vocabulary, None, []
+    )
+    assert len(parts) == 2, [p.text for p in parts]
+
+
+@pytest.mark.parametrize(
+    ("second", "role"),
+    [("what about a data scientist there?", "Data Scientist"), ("how about an AI researcher there?", "AI Researcher")],
+)
+def test_an_article_does_not_make_an_elliptical_follow_up_a_question_of_its_own(
+    real_assistant: Assistant, second: str, role: str
+) -> None:
+    """'what about a data scientist there?' after a city's figure asks the same figure of another role: the
+    article is not a word of its own (it was counted, and the follow-up read as an explanation)."""
+    first = real_assistant.ask("how much do ML engineers make in Seattle?")
+    reply = real_assistant.ask(second, session_id=first.session_id)
+    assert reply.plan[0].kind == "figure" and reply.plan[0].entities.get("roles") == [role], reply.plan
+    assert "Seattle" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what's the 2025 median and what does a robotics engineer do?",
+        "how many offers in 2024; what do AI engineers do?",
+    ],
+)
+def test_a_question_about_a_role_after_one_that_names_none_is_a_part_of_its_own(
+    real_assistant: Assistant, message: str
+) -> None:
+    """Only a bare list of roles after the question ("...; DS or MLE?") is whom it asks about; a question of its own
+    that names a role ("what does X do?") stays a part."""
+    build = real_assistant.build
+    parts = real_assistant.planner.plan(message, build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    ("message", "city"),
+    [("data scientist in Seattle - salary and main skills?", "Seattle"), ("AI engineer in SF: pay and duties?", "SF")],
+)
+def test_a_place_given_for_the_figure_is_not_searched_with_the_roles_duties(
+    real_assistant: Assistant, message: str, city: str
+) -> None:
+    """'X in <city>: pay and duties?': the place is where the figure is asked; the duties/skills part asks the
+    role's own, searched without the place (it pulled the hotspots line in)."""
+    parts = real_assistant.ask(message).plan
+    assert [p.route for p in parts][1:] == ["documents"], [(p.text, p.route) for p in parts]
+    assert city not in parts[1].text and "city" not in parts[1].entities, parts[1]
+    assert parts[1].entities.get("roles"), parts[1]
