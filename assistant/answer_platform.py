@@ -25,8 +25,7 @@ from assistant.vocabulary_words import table, word_list
 # The one-word names of each platform figure ("offers", "proposals") and the words that may stand before one
 # without narrowing it (data: stats/vocabulary.toml).
 _METRIC_NOUNS = {
-    metric: tuple(p for p in phrases if " " not in p)
-    for metric, phrases in table("platform_metrics").items()
+    metric: tuple(p for p in phrases if " " not in p) for metric, phrases in table("platform_metrics").items()
 }
 _NEUTRAL = frozenset(word_list("metric_neutral")) | STOPWORDS
 

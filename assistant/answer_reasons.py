@@ -11,7 +11,6 @@ wording of the reply is data too (stats/source_notes.toml)."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -20,8 +19,8 @@ from assistant.answer_figures import source_notes
 from assistant.draft import Draft
 from assistant.models import Route
 from assistant.phrase_match import has_any
-from assistant.question_kinds import PLAN_VOCABULARY_PATH
 from assistant.understanding import COMPARE_WORDS, Slots
+from assistant.vocabulary_words import section
 
 if TYPE_CHECKING:
     from assistant.pipeline import LoadedBuild
@@ -35,7 +34,7 @@ ELLIPTICAL_WORDS = 1
 
 @cache
 def _reasons() -> tuple[re.Pattern[str], str, frozenset[str], tuple[str, ...]]:
-    raw = tomllib.loads(PLAN_VOCABULARY_PATH.read_text(encoding="utf-8")).get("reasons") or {}
+    raw = section("reasons")
     cues = sorted((str(c) for c in raw.get("cues") or []), key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.I) if cues else re.compile(r"$^")
     pointers = frozenset(str(w) for w in raw.get("pointers") or [])

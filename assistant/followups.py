@@ -10,7 +10,6 @@ pay or path (`job_pointed_at`), and the roles and the part before that a later p
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -18,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.kind_rules import elliptical, names_something
 from assistant.phrase_match import phrase_pattern
-from assistant.question_kinds import PLAN_VOCABULARY_PATH, PlanVocabulary, generic_form
+from assistant.question_kinds import PlanVocabulary, generic_form
 from assistant.question_parts import topicless
 from assistant.sessions import Turn
 from assistant.text_terms import STOPWORDS, terms
 from assistant.understanding import FOLLOWUP_START, Slots, Vocabulary, rank_dimension, understand
+from assistant.vocabulary_words import section
 
 if TYPE_CHECKING:
     from assistant.planning import PlannedPart
@@ -142,22 +142,16 @@ def continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) 
 
 
 @lru_cache(maxsize=1)
-def _plan_words() -> dict[str, Any]:
-    """stats/vocabulary.toml, read once: the follow-up word lists below ([references], [yes_no] discourse)."""
-    return tomllib.loads(PLAN_VOCABULARY_PATH.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
 def _asked_of_topic_words() -> frozenset[str]:
     """The words a follow-up asks of the topic before ("examples", "risks"): [references] asked_of_topic."""
-    words = (_plan_words().get("references") or {}).get("asked_of_topic") or []
+    words = section("references").get("asked_of_topic") or []
     return frozenset(t for w in words for t in terms(str(w)))
 
 
 @lru_cache(maxsize=1)
 def discourse_opening() -> re.Pattern[str]:
     """Discourse markers opening a message ("no wait,", "oops", "sorry,"): [yes_no] discourse."""
-    words = (_plan_words().get("yes_no") or {}).get("discourse") or []
+    words = section("yes_no").get("discourse") or []
     if not words:
         return re.compile(r"(?!)")
     alternatives = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))

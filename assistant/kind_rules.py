@@ -243,12 +243,17 @@ def _place_only(own: Slots, is_elliptical: Callable[[], bool]) -> bool:
     return not asks_figure and not is_elliptical()
 
 
+def _unmasked(generic: str, also: tuple[str, ...] = ()) -> str:
+    """A generic form without its placeholders ("this job", "this city", and `also`): the part's own words."""
+    for placeholder in {p for _, p in MASKS} | set(also):
+        generic = generic.replace(placeholder, " ")
+    return generic
+
+
 def asks_beyond_who(text: str) -> bool:
     """Words of its own besides who it is about (a role, a level): "where can a junior data scientist go from
     here?" asks something of a junior; "entry level data scientist?" names one and asks nothing else."""
-    rest = generic_form(text)
-    for placeholder in {p for _, p in MASKS}:
-        rest = rest.replace(placeholder, " ")
+    rest = _unmasked(generic_form(text))
     words = [w for w in re.findall(r"[a-z][a-z'-]*", rest.lower()) if w not in STOPWORDS]
     return any(w not in _LEVEL_WORDS and w not in _FRAME_WORDS for w in words)
 
@@ -257,9 +262,7 @@ def elliptical(text: str, own: Slots) -> bool:
     """'And a data scientist?', 'what about the median?': nothing left but an opener once the entities go."""
     # The article of a thing named goes with it: "what about a data scientist there?" is "what about X there?"
     # ("whats the career ladder" keeps its 'the': nothing named follows it).
-    rest = re.sub(r"\b(?:a|an|the)\s+(?=this \w+|that year)", " ", generic_form(text))
-    for placeholder in {p for _, p in MASKS} | {"that year"}:
-        rest = rest.replace(placeholder, " ")
+    rest = _unmasked(re.sub(r"\b(?:a|an|the)\s+(?=this \w+|that year)", " ", generic_form(text)), ("that year",))
     named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
     words = [w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]
     # "what they do" is short but whole: a subject and its verb ask something of their own. So is "what robotics

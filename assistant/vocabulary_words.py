@@ -28,3 +28,8 @@ def table(name: str) -> dict[str, tuple[str, ...]]:
 def word_list(name: str) -> tuple[str, ...]:
     """A list of the [words] table (lower case)."""
     return tuple(str(w).lower() for w in (_DATA.get("words") or {}).get(name, []))
+
+
+def section(name: str) -> dict[str, Any]:
+    """A whole table of stats/vocabulary.toml as written (its lists and values as they are, not lower-cased)."""
+    return dict(_DATA.get(name) or {})
