@@ -24,6 +24,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from assistant.answer_examples import AnswerExamples
 from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored, defining
 from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
@@ -83,8 +84,10 @@ class DocumentAnswerer:
         sentences: SentenceIndex,
         min_relevance: float,
         synonyms: Synonyms | None = None,
+        examples: AnswerExamples | None = None,
     ) -> None:
         self._retriever = retriever
+        self._examples = examples if examples is not None else AnswerExamples((), (), None)
         self._sentences = sentences
         self._min_relevance = min_relevance
         self._expansions = retriever.names.expansions()
@@ -155,8 +158,18 @@ class DocumentAnswerer:
         # Read once per question: the scoring and the writing below both need them.
         about_entity = self.scorer.about_entity(focus_terms, search_terms, relevant)
         sides = self.scorer.sides_of(query, kind)
+        # The sentences that answered questions near this one before (stats/answer_examples.yaml): one more weight.
+        prior = self._examples.weights(vector)
         scored = self.scorer.score(
-            query, kind, focus_terms, relevant, query_vector, search_terms, about_entity=about_entity, sides=sides
+            query,
+            kind,
+            focus_terms,
+            relevant,
+            query_vector,
+            search_terms,
+            about_entity=about_entity,
+            sides=sides,
+            prior=prior,
         )
         if not scored:
             return False
