@@ -4,7 +4,8 @@ score for how well it answers the question part.
 The score is the unit's embedding similarity to the question, the question's specific (IDF-weighted) words in
 the unit and in its heading, the passage's fused search rank, and what the kind of question wants (the
 definition of the asked term, a reason for "why", both sides of a comparison); framing sentences are never
-candidates. Which shape the answer then takes is answer_sections.py's; answer_documents.py ties them together.
+candidates. Which shape the answer then takes is answer_sections.py's and answer_lists.py's; answer_documents.py
+ties them together.
 """
 
 from __future__ import annotations
