@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.acronyms import acronyms, expansion_of
 from assistant.answer_roles import (
     ANAPHORA,
     EXAMPLE,
@@ -35,11 +36,9 @@ from assistant.models import PartKind
 from assistant.passage_units import (
     NOTATION,
     Unit,
-    acronyms,
     asked_names,
     comparison_sides,
     defines,
-    expansion_of,
     is_framing,
     mentions,
     side_terms,
