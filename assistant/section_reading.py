@@ -30,11 +30,7 @@ class SectionReader:
         heading = set(terms(heading_of(top)))
         # Only a topic the documents have a heading for counts ("classification"); a verb the question happens
         # to use ("keep ... up to date") is the question's wording, not something else it asks about.
-        specific = {
-            t
-            for t in terms(query)
-            if t in self._topics and self._retriever.lexical.rare(t) and not found_in({t}, heading)
-        }
+        specific = self._topics_beyond(query, heading)
         if not specific:
             return False
         said = set(terms(" ".join(u.as_sentence() for u, _ in section)))
@@ -53,15 +49,20 @@ class SectionReader:
         heading = set(terms(section_name)) | LIST_WORDS
         items = [(u, p) for u, p in section if u.is_item]
         labelled = {t for u, _ in items if u.label for t in terms(u.label)}
-        narrowing = {
-            t
-            for t in terms(query)
-            if (t in self._topics or t in labelled) and self._retriever.lexical.rare(t) and not found_in({t}, heading)
-        }
+        narrowing = self._topics_beyond(query, heading, labelled)
         if not narrowing or len(items) < 3:
             return section
         hits = [(u, p) for u, p in items if found_in(narrowing, set(terms(u.as_sentence())))]
         return hits if 0 < len(hits) <= len(items) // 2 else section
+
+    def _topics_beyond(self, query: str, heading: set[str], also: set[str] | frozenset[str] = frozenset()) -> set[str]:
+        """The specific (rare) topics the question names that the heading does not hold: a word is a topic when a
+        heading of the documents has it, or when it is among `also`."""
+        return {
+            t
+            for t in terms(query)
+            if (t in self._topics or t in also) and self._retriever.lexical.rare(t) and not found_in({t}, heading)
+        }
 
     def _names_specifically(self, question: str, unit: Unit, section: str) -> bool:
         """The question shares a specific (rare) word with the unit that its heading does not already hold and
