@@ -7,14 +7,30 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# Where a phrase may start: not inside a word. Written once before an alternation of many phrases, so a search
+# tries the alternatives only where a word starts (inside a word it fails at once): the same matches as the
+# alternation of whole-phrase patterns, at a tenth to a twentieth of the cost.
+_WORD_START = r"(?<![a-z0-9])"
+
 
 @lru_cache(maxsize=4096)
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Whole-word match that also accepts a plural ('ML engineers', 'top-paying companies')."""
+    return re.compile(_WORD_START + _phrase_rest(phrase))
+
+
+def _phrase_rest(phrase: str) -> str:
+    """The phrase's pattern after its word start: the phrase, a plural ending, then no more of the word."""
     stem = re.escape(phrase)
     if phrase.endswith("y"):
         stem = re.escape(phrase[:-1]) + "(?:y|ies)"
-    return re.compile(rf"(?<![a-z0-9]){stem}(?:s|es)?(?![a-z0-9])")
+    return rf"{stem}(?:s|es)?(?![a-z0-9])"
+
+
+def _alternation(rests: list[str], capture: bool = False) -> re.Pattern[str]:
+    """The phrases' patterns as one, their common word start written once (each alternative its own group when
+    `capture`: which one matched then names the phrase)."""
+    return re.compile(_WORD_START + "(?:" + "|".join(f"({r})" if capture else f"(?:{r})" for r in rests) + ")")
 
 
 def is_literal(phrase: str) -> bool:
@@ -61,18 +77,14 @@ def _first_key_pattern(items: TableItems) -> tuple[re.Pattern[str] | None, tuple
     ordered = sorted(((phrase, key) for key, phrases in items for phrase in phrases), key=lambda pair: -len(pair[0]))
     if not ordered:
         return None, ()
-    pattern = re.compile("|".join(f"({phrase_pattern(phrase).pattern})" for phrase, _ in ordered))
+    pattern = _alternation([_phrase_rest(phrase) for phrase, _ in ordered], capture=True)
     return pattern, tuple(key for _, key in ordered)
 
 
 @lru_cache(maxsize=256)
 def _key_patterns(items: TableItems) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Each key with one alternation of its synonyms: its leftmost match is the earliest of any synonym."""
-    return tuple(
-        (key, re.compile("|".join(f"(?:{phrase_pattern(phrase).pattern})" for phrase in phrases)))
-        for key, phrases in items
-        if phrases
-    )
+    return tuple((key, _alternation([_phrase_rest(phrase) for phrase in phrases])) for key, phrases in items if phrases)
 
 
 def has_any(text: str, phrases: tuple[str, ...]) -> bool:
@@ -86,5 +98,5 @@ def any_pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple
     against dozens of lists of up to ~40 phrases, and one search per list costs a tenth of one per phrase."""
     literals = tuple(p for p in phrases if is_literal(p))
     words = [p for p in phrases if p not in literals]
-    pattern = re.compile("|".join(f"(?:{phrase_pattern(p).pattern})" for p in words)) if words else None
+    pattern = _alternation([_phrase_rest(p) for p in words]) if words else None
     return pattern, literals
