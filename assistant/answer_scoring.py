@@ -4,7 +4,8 @@ score for how well it answers the question part.
 The score is the unit's embedding similarity to the question, the question's specific (IDF-weighted) words in
 the unit and in its heading, the passage's fused search rank, and what the kind of question wants (the
 definition of the asked term, a reason for "why", both sides of a comparison); framing sentences are never
-candidates. Which shape the answer then takes is answer_sections.py's; answer_documents.py ties them together.
+candidates. Which shape the answer then takes is answer_sections.py's and answer_lists.py's; answer_documents.py
+ties them together.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.acronyms import acronyms, expansion_of
 from assistant.answer_roles import (
     ANAPHORA,
     EXAMPLE,
@@ -34,11 +36,9 @@ from assistant.models import PartKind
 from assistant.passage_units import (
     NOTATION,
     Unit,
-    acronyms,
     asked_names,
     comparison_sides,
     defines,
-    expansion_of,
     is_framing,
     mentions,
     side_terms,
