@@ -279,11 +279,32 @@ def goes_on_with(
         return None
     topic = content_words(turn_topic(source))
     resolved = (
-        both_topics(query, source, words.pair)
+        instances_of(query, topic)
+        or both_topics(query, source, words.pair)
         or (words.resolve(query, topic) if refers_back and topic else None)
         or asked_of_topic(text, query, topic)
     )
     return (resolved,) if resolved else (item_words(query), turn_topic(source))
+
+
+@lru_cache(maxsize=1)
+def _instances() -> re.Pattern[str]:
+    """'a few of them', 'some of those': [references] instance_quantifiers before 'of' and a pronoun."""
+    words = [str(w) for w in section("references").get("instance_quantifiers") or []]
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b({alternatives})\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+
+
+def instances_of(query: str, topic: str) -> str | None:
+    """'name a few of them' after "classification models - what are they?" -> 'name a few examples of
+    classification models': a few of a kind of thing are its instances, which the documents write as its examples
+    (with the topic put in for "them", the definition answered again). None without such a quantifier."""
+    found = _instances().search(query)
+    if found is None or not topic:
+        return None
+    return f"{query[: found.start()]}{found.group(1)} examples of {topic}{query[found.end() :]}"
 
 
 def sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, vocabulary: Vocabulary) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.followups import item_words, listed_item, listed_items
+from assistant.followups import instances_of, item_words, listed_item, listed_items
 from assistant.models import Reply
 from assistant.pipeline import Assistant
 from assistant.sessions import Turn
@@ -925,4 +925,56 @@ def test_a_level_named_in_everyday_words_is_that_level(
     real_assistant: Assistant, first: str, then: str, expected: str
 ) -> None:
     reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("classification models - what are they?", "name a few of them", "Naïve Bayes"),
+        ("what are generative models?", "give me some of those", "Diffusion"),
+    ],
+)
+def test_a_few_of_them_after_a_kind_of_thing_asks_for_its_examples(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # With the topic put in for "them" ("name a few of classification models"), the definition was answered again.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and expected in reply.answer, reply.answer
+
+
+def test_a_quantifier_of_them_is_read_as_the_topic_s_examples() -> None:
+    assert instances_of("name a few of them", "regression models") == "name a few examples of regression models"
+    assert instances_of("list some of those please", "AutoML") == "list some examples of AutoML please"
+    assert instances_of("what are some uses?", "AutoML") is None
+    assert instances_of("name a few of them", "") is None
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what's a data scientist paid on average?", "how would I climb the ladder in that profession?", "Chief"),
+        ("what's the typical salary for an AI researcher?", "how does one climb the ladder in that field?", "Intern"),
+    ],
+)
+def test_climbing_the_ladder_in_that_field_is_the_path_of_the_role_before(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "that field" stood for nothing and "climb the ladder" was no path: the guide's salary-advancement list answered.
+    reply = conversation(real_assistant, first, then)
+    assert [(p.kind, p.route) for p in reply.plan] == [("path", "documents")], reply.plan
+    assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("how many offers in 2024?", "and in 2025?", "how big a jump is that?"), "+14"),
+        (("proposals in 2024?", "and 2025?", "by how much did it jump?"), "+0.6"),
+    ],
+)
+def test_a_jump_after_two_years_of_a_figure_is_their_change(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    reply = conversation(real_assistant, *turns)
     assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
