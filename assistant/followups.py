@@ -31,13 +31,23 @@ REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORE
 MORE = re.compile(r"\b(?:higher|lower|more|less|better|worse|bigger|smaller)\b", re.IGNORECASE)
 _WHICH = re.compile(r"\b(?:which|the two|both|either)\b", re.IGNORECASE)  # a choice among what was asked
 _THING = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)  # a thing pointed back to, never a person ("they")
-# "the product manager one", "the ethics ones": an item of the list just given, named by its own words
-_ITEM = re.compile(r"\b(the\s+(?:[\w'/+#-]+\s+){0,3}[\w'/+#-]+)\s+ones?\b", re.IGNORECASE)
+
+
+def _item_pattern() -> re.Pattern[str]:
+    """'the product manager one', 'the ethics ones', 'the deployment part', 'the NLP bit': an item of the list (or a
+    part of the topic) just given, named by its own words and then a word that only says "a piece of what you
+    said" (vocabulary [references] item_nouns)."""
+    nouns = [str(n) for n in section("references").get("item_nouns") or ["one", "ones"]]
+    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\b(the\s+(?:[\w'/+#-]+\s+){{0,3}}[\w'/+#-]+)\s+(?:{alternatives})\b", re.IGNORECASE)
+
+
+_ITEM = _item_pattern()
 
 
 def item_words(text: str) -> str:
     """'tell me more about the product manager one' -> '... the product manager': the item's own words are
-    searched ("one" is no word of it)."""
+    searched ("one", "part" are no word of it)."""
     return _ITEM.sub(r"\1", text)
 
 
@@ -112,6 +122,10 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         merged.doc_cue = False
     if merged.compare and merged.level and before.get("level") and before.get("level") != merged.level:
         merged.levels = [before["level"], merged.level]  # "how much more at Late Career?" -> the gap
+    if merged.compare and merged.city and before.get("city") and before.get("city") != merged.city:
+        # "how does that compare to Seattle?" after San Francisco's figure: the two places side by side, as
+        # "San Francisco vs Seattle" asked at once (a comparison names only its new side).
+        merged.cities = [str(before["city"]), merged.city]
     if own_topic and merged.roles and not merged.level and merged.experience_years is None and not merged.unknown_level:
         merged.level = before.get("level")  # "and a data scientist?" keeps "mid-career"
     if own_topic and merged.roles and not (merged.city or merged.unknown_place) and before.get("city"):
@@ -125,6 +139,21 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         merged.years = list(before.get("years") or [])
     merged.followup = True
     return merged
+
+
+_POSSESSIVE_NOUN = re.compile(r"^(?:their|his|her)\s+(\S+)$", re.IGNORECASE)  # "their job": the job of a person
+
+
+def role_put_in(text: str, role: str, words: PlanVocabulary) -> str | None:
+    """The text with its reference to a role replaced by `role` (PlanVocabulary.resolve_role), a person's own
+    thing kept as theirs: "what's their job like day to day?" -> "what's a Data Scientist's job like day to day?"
+    (replacing "their job" by the role alone asked what a Data Scientist is like, and found a trend)."""
+    found = words.role_noun.search(text)
+    owned = _POSSESSIVE_NOUN.match(found.group(0)) if found else None
+    if found is None or owned is None:
+        return words.resolve_role(text, role)
+    one = "an" if role[:1].upper() in "AEIOU" else "a"
+    return f"{text[: found.start()]}{one} {role}'s {owned.group(1)}{text[found.end() :]}"
 
 
 def continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) -> bool:
@@ -144,8 +173,20 @@ def continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) 
 @lru_cache(maxsize=1)
 def _asked_of_topic_words() -> frozenset[str]:
     """The words a follow-up asks of the topic before ("examples", "risks"): [references] asked_of_topic."""
-    words = section("references").get("asked_of_topic") or []
+    words = [*(section("references").get("asked_of_topic") or []), *_qualifier_words()]
     return frozenset(t for w in words for t in terms(str(w)))
+
+
+def _qualifier_words() -> list[str]:
+    """Words that only qualify a request of the topic ("real-world", "concrete"): [references] request_qualifiers."""
+    return [str(w) for w in section("references").get("request_qualifiers") or []]
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> re.Pattern[str]:
+    words = sorted(_qualifier_words(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE) if words else re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +233,10 @@ def asked_of_topic(text: str, query: str, topic: str) -> str | None:
     None then."""
     if not topic or FOLLOWUP_START.match(text) or _ITEM.search(text):
         return None
-    return f"{query.rstrip()} {topic}" if _only_asks_of(text) else None
+    if not _only_asks_of(text):
+        return None
+    asked = " ".join(_qualifiers().sub(" ", query).split())  # "some real-world uses" searches "some uses"
+    return f"{asked} {topic}"
 
 
 def _only_asks_of(text: str) -> bool:
@@ -235,11 +279,32 @@ def goes_on_with(
         return None
     topic = content_words(turn_topic(source))
     resolved = (
-        both_topics(query, source, words.pair)
+        instances_of(query, topic)
+        or both_topics(query, source, words.pair)
         or (words.resolve(query, topic) if refers_back and topic else None)
         or asked_of_topic(text, query, topic)
     )
     return (resolved,) if resolved else (item_words(query), turn_topic(source))
+
+
+@lru_cache(maxsize=1)
+def _instances() -> re.Pattern[str]:
+    """'a few of them', 'some of those': [references] instance_quantifiers before 'of' and a pronoun."""
+    words = [str(w) for w in section("references").get("instance_quantifiers") or []]
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b({alternatives})\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+
+
+def instances_of(query: str, topic: str) -> str | None:
+    """'name a few of them' after "classification models - what are they?" -> 'name a few examples of
+    classification models': a few of a kind of thing are its instances, which the documents write as its examples
+    (with the topic put in for "them", the definition answered again). None without such a quantifier."""
+    found = _instances().search(query)
+    if found is None or not topic:
+        return None
+    return f"{query[: found.start()]}{found.group(1)} examples of {topic}{query[found.end() :]}"
 
 
 def sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, vocabulary: Vocabulary) -> list[str]:

@@ -38,6 +38,7 @@ from assistant.followups import (
     inherit,
     job_pointed_at,
     listed_item,
+    role_put_in,
     role_swapped,
     roles_of,
     sets_beside,
@@ -157,7 +158,7 @@ class Planner:
             # "compare ML engineers and data scientists: pay and what they focus on": "they" are both roles named.
             who = " and ".join(earlier_roles[:2]) if len(earlier_roles) > 1 and _PERSON.search(text) else None
             resolved = (
-                self.words.resolve_role(text, who or earlier_roles[0]) if earlier_roles and not own.roles else None
+                role_put_in(text, who or earlier_roles[0], self.words) if earlier_roles and not own.roles else None
             )
             if resolved:
                 slots = understand(resolved, vocabulary)
@@ -191,7 +192,7 @@ class Planner:
                 kind, slots = "figure", again or slots
             elif own.roles and other_side and kind != "figure" and self.words.asks_to_compare(text):
                 # "how is their job different from an ML engineer's?" after a data scientist: both are named.
-                resolved = self.words.resolve_role(text, other_side[0])
+                resolved = role_put_in(text, other_side[0], self.words)
                 kind = "comparison" if resolved else kind
             if kind == "figure" and slots.doc_cue:
                 # A figure part takes what it leaves out from before ("what's the Early Career figure?"), and

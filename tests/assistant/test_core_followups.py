@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.followups import listed_item, listed_items
+from assistant.followups import instances_of, item_words, listed_item, listed_items
 from assistant.models import Reply
 from assistant.pipeline import Assistant
 from assistant.sessions import Turn
@@ -839,5 +839,142 @@ def test_a_choice_between_the_two_after_two_years_compares_those_years(
     real_assistant: Assistant, turns: tuple[str, ...], expected: str
 ) -> None:
     # "which year had more?" gave the last year's figure alone.
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what should ML teams do as best practice?", "more about the coding part", "static analysis"),
+        ("what challenges do AI professionals face?", "what about the explainability side?", "explainable AI models"),
+        ("list the core responsibilities of an ML engineer", "tell me more about the documentation part", "proposal"),
+    ],
+)
+def test_a_follow_up_naming_a_part_of_the_last_answer_is_asked_of_that_part(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "the deployment part", "the NLP bit", "the talent side": words of an item and then a word that only says "that
+    # piece of it" (vocabulary [references] item_nouns); only "the X one" was read so before.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and expected in reply.answer, reply.answer
+
+
+def test_the_word_saying_a_piece_of_the_answer_is_no_word_of_the_item() -> None:
+    assert item_words("go deeper on the deployment part") == "go deeper on the deployment"
+    assert item_words("what about the NLP bit?") == "what about the NLP?"
+    assert item_words("say more on the talent side") == "say more on the talent"
+    assert item_words("what does the job involve?") == "what does the job involve?"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("how much do data scientists make in their mid career?", "what's their job like day to day?", "insights"),
+        ("robotics engineer pay?", "what's their work like?", "robotic systems"),
+    ],
+)
+def test_a_person_s_job_named_by_their_is_that_role_s_job(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "their job" was replaced by the role alone ("what's a Data Scientist like day to day?"), which found a trend.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what is regression in ML?", "give me some real-world uses", "credit risk"),
+        ("what is reinforcement learning?", "what are the main applications?", "stock trading"),
+    ],
+)
+def test_a_request_qualified_by_real_world_or_main_goes_on_with_the_topic(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "real-world" named a subject of its own: the passages on real-world training data answered instead.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("how much does a ML engineer get in New York?", "how does that compare with Seattle?", ("184,982", "173,517")),
+        ("what's the ML engineer salary in Seattle?", "and compared with San Francisco?", ("173,517", "179,061")),
+    ],
+)
+def test_a_comparison_naming_another_city_sets_the_two_cities_side_by_side(
+    real_assistant: Assistant, first: str, then: str, expected: tuple[str, str]
+) -> None:
+    # "how does that compare to Seattle?" after San Francisco's figure gave Seattle's alone.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"], reply.plan
+    assert all(figure in reply.answer for figure in expected), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("data scientist pay?", "and for a fresh graduate?", "107,150"),
+        ("what's the average robotics engineer salary?", "what about newcomers?", "76,453"),
+        ("AI researcher salary?", "and for seasoned ones?", "121,630"),
+    ],
+)
+def test_a_level_named_in_everyday_words_is_that_level(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("classification models - what are they?", "name a few of them", "Naïve Bayes"),
+        ("what are generative models?", "give me some of those", "Diffusion"),
+    ],
+)
+def test_a_few_of_them_after_a_kind_of_thing_asks_for_its_examples(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # With the topic put in for "them" ("name a few of classification models"), the definition was answered again.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and expected in reply.answer, reply.answer
+
+
+def test_a_quantifier_of_them_is_read_as_the_topic_s_examples() -> None:
+    assert instances_of("name a few of them", "regression models") == "name a few examples of regression models"
+    assert instances_of("list some of those please", "AutoML") == "list some examples of AutoML please"
+    assert instances_of("what are some uses?", "AutoML") is None
+    assert instances_of("name a few of them", "") is None
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what's a data scientist paid on average?", "how would I climb the ladder in that profession?", "Chief"),
+        ("what's the typical salary for an AI researcher?", "how does one climb the ladder in that field?", "Intern"),
+    ],
+)
+def test_climbing_the_ladder_in_that_field_is_the_path_of_the_role_before(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "that field" stood for nothing and "climb the ladder" was no path: the guide's salary-advancement list answered.
+    reply = conversation(real_assistant, first, then)
+    assert [(p.kind, p.route) for p in reply.plan] == [("path", "documents")], reply.plan
+    assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("how many offers in 2024?", "and in 2025?", "how big a jump is that?"), "+14"),
+        (("proposals in 2024?", "and 2025?", "by how much did it jump?"), "+0.6"),
+    ],
+)
+def test_a_jump_after_two_years_of_a_figure_is_their_change(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
     reply = conversation(real_assistant, *turns)
     assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
