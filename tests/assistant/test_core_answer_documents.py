@@ -328,6 +328,7 @@ def test_synonyms_are_read_from_their_data_file(tmp_path: Path) -> None:
     assert synonyms.words_for("What does an AI engineer do day to day?") == "responsibilities"
     assert synonyms.words_for("Which problems, and what day to day work?") == "responsibilities challenges"
     assert synonyms.words_for("What is MLOps?") == ""
+    assert synonyms.words_for("noproblems, problemsolving, day to days?") == ""  # whole words only
     assert Synonyms.load(tmp_path / "missing.toml").words_for("day to day") == ""
 
 
