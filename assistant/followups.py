@@ -45,10 +45,20 @@ def _item_pattern() -> re.Pattern[str]:
 _ITEM = _item_pattern()
 
 
-def item_words(text: str) -> str:
+HEAD_TOPIC_WORDS = 3  # a topic of at most this many content words is a noun phrase: its last word is its head
+
+
+def item_words(text: str, noun: str = "") -> str:
     """'tell me more about the product manager one' -> '... the product manager': the item's own words are
-    searched ("one", "part" are no word of it)."""
-    return _ITEM.sub(r"\1", text)
+    searched ("one", "part" are no word of it). "one(s)" stands for a noun said before: with the topic's head noun
+    given ("models" after "what are generative models?"), "the discriminative ones" is "the discriminative models"
+    (alone, "discriminative" found the sentence naming both kinds)."""
+    found = _ITEM.search(text)
+    if found is None:
+        return text
+    said = found.group(0)[len(found.group(1)) :].strip().lower()
+    head = f" {noun}" if noun and said in ("one", "ones") else ""
+    return f"{text[: found.start()]}{found.group(1)}{head}{text[found.end() :]}"
 
 
 def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> Slots:
@@ -284,7 +294,22 @@ def goes_on_with(
         or (words.resolve(query, topic) if refers_back and topic else None)
         or asked_of_topic(text, query, topic)
     )
-    return (resolved,) if resolved else (item_words(query), turn_topic(source))
+    if resolved:
+        return (resolved,)
+    named = item_words(query, head_noun(topic))
+    if FOLLOWUP_START.match(text) and named != item_words(query):
+        # "and the discriminative ones?" after generative models: the last question asked of another thing of the
+        # same kind, named in full ("and the discriminative models?"); the topic before is no context of it.
+        # (Without the opener, "what's the spam one used for?" is an item of what was said: "spam models" is none.)
+        return (named,)
+    return (item_words(query), turn_topic(source))
+
+
+def head_noun(topic: str) -> str:
+    """The noun a short topic ends with ("generative models" -> "models"), which "the X ones" stands for; none for
+    a longer topic (a whole question's words end with anything: "challenges in AI work")."""
+    words = topic.split()
+    return words[-1] if 1 < len(words) <= HEAD_TOPIC_WORDS else ""
 
 
 @lru_cache(maxsize=1)
