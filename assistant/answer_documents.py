@@ -12,9 +12,9 @@ names, and no other candidate heading is named as well) is the answer as a whole
 short prose, as its sentences; else a list section that answers as a whole (its heading names what is
 asked, a list is asked for, or the best sentence is the list's own introduction) is written as bullets
 under a lead; anything else as the best sentence first, then up to two close ones, each cited.
-The scoring is answer_scoring.py's, the section and list shapes answer_sections.py's, what a unit does
-(lead-in, example, reason, side of a comparison) answer_roles.py's, and writing the chosen units (sentences or
-bullets) answer_sentences.py's.
+The scoring is answer_scoring.py's, the section and list shapes answer_sections.py's and answer_lists.py's
+(what both read of a whole section section_reading.py's), what a unit does (lead-in, example, reason, side of a
+comparison) answer_roles.py's, and writing the chosen units (sentences or bullets) answer_sentences.py's.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from dataclasses import replace
 
 import numpy as np
 
+from assistant.answer_examples import AnswerExamples
+from assistant.answer_lists import ListAnswers
 from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored, defining
 from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
@@ -83,8 +85,10 @@ class DocumentAnswerer:
         sentences: SentenceIndex,
         min_relevance: float,
         synonyms: Synonyms | None = None,
+        examples: AnswerExamples | None = None,
     ) -> None:
         self._retriever = retriever
+        self._examples = examples if examples is not None else AnswerExamples((), (), None)
         self._sentences = sentences
         self._min_relevance = min_relevance
         self._expansions = retriever.names.expansions()
@@ -99,6 +103,7 @@ class DocumentAnswerer:
         # ... and the roles as people write them ("ml eng", "data sci"): what a role does is no undefined term
         self._entity_names = {name for names in table("roles").values() for name in names}
         self._sections = SectionAnswers(retriever, self.scorer)
+        self._lists = ListAnswers(retriever, self.scorer)
 
     def answer(
         self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None, generic: str = ""
@@ -155,8 +160,18 @@ class DocumentAnswerer:
         # Read once per question: the scoring and the writing below both need them.
         about_entity = self.scorer.about_entity(focus_terms, search_terms, relevant)
         sides = self.scorer.sides_of(query, kind)
+        # The sentences that answered questions near this one before (stats/answer_examples.yaml): one more weight.
+        prior = self._examples.weights(vector)
         scored = self.scorer.score(
-            query, kind, focus_terms, relevant, query_vector, search_terms, about_entity=about_entity, sides=sides
+            query,
+            kind,
+            focus_terms,
+            relevant,
+            query_vector,
+            search_terms,
+            about_entity=about_entity,
+            sides=sides,
+            prior=prior,
         )
         if not scored:
             return False
@@ -182,13 +197,13 @@ class DocumentAnswerer:
         if self._sections.topic_section(kind, query, scored, relevant, search_text, draft):
             return True
         field = frozenset(self._field_context(query))
-        listed = self._sections.list_answer(kind, scored, query, search_text, relevant, asked, field)
+        listed = self._lists.list_answer(kind, scored, query, search_text, relevant, asked, field)
         if listed is not None:
             write_bullets(*listed, draft, set(terms(focus_text)), self._retriever.lexical.rare)
             return True
         # A list's lead-in says nothing without its items: it is never a sentence answer.
         plain = [s for s in scored if not s.lead_in]
-        if plain and self._sections.item_in_its_list(plain[0], kind, query, draft):
+        if plain and self._lists.item_in_its_list(plain[0], kind, query, draft):
             return True
         if not plain:
             return False

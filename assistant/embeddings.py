@@ -9,6 +9,7 @@ Tests prove both runtimes give the same vectors (cosine > 0.999).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -245,3 +246,24 @@ def query_embeddings(model_path: Path, onnx_dir: Path, runtime: str, precision: 
     if runtime == "torch":
         return torch_embeddings(model_path)
     return OnnxEmbeddings(onnx_model(model_path, onnx_dir, precision), model_path)
+
+
+def embedded_texts(texts: list[str], embeddings: Embeddings, cache_dir: Path | None, name: str) -> np.ndarray:
+    """Labelled example texts' vectors (the planner's kinds, the answer examples), from a file named for the texts
+    and the model when one was made before.
+
+    Embedding the examples costs 1-2 s of start-up on a busy machine; the file makes it a read.
+    """
+    if cache_dir is None:
+        return np.asarray(embeddings.embed_documents(texts), dtype=np.float32)
+    probe = np.asarray(embeddings.embed_query("question kinds"), dtype=np.float32)  # names the model's vectors
+    key = hashlib.sha256(("\n".join(texts) + probe.tobytes().hex()[:64]).encode()).hexdigest()[:16]
+    path = cache_dir / f"{name}-examples-{key}.npy"
+    if path.exists():
+        return np.load(path)
+    matrix = np.asarray(embeddings.embed_documents(texts), dtype=np.float32)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{uuid.uuid4().hex}.tmp.npy")
+    np.save(tmp, matrix)
+    tmp.replace(path)  # atomic: concurrent starts never read half a file
+    return matrix

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from assistant.acronyms import acronyms, expansion_of
 from assistant.lexical import LexicalIndex
-from assistant.passage_units import acronyms, expansion_of
 from assistant.text_terms import STOPWORDS, split_sentences, terms
 from assistant.unwritten import _AMOUNT, ORIGIN_STATED, UnwrittenWords
 from assistant.word_forms import folded, written_pairs

@@ -4,7 +4,8 @@ The career guide writes lists with their own inner headings ("- Programming Lang
 "- Proficiency in Python, ..."); flattening them into one sentence glues headings into the text. Here a
 label keeps its children, so an answer can quote one item or render the whole list as bullets.
 Also here: what marks a sentence as framing (never an answer), as defining a term, or as speaking of
-both sides of a comparison. These are facts about English prose, not about this corpus.
+both sides of a comparison (an acronym's expansion, which a definition may give, is acronyms.py's).
+These are facts about English prose, not about this corpus.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.acronyms import QUOTES, expansion_of
 from assistant.text_terms import join_soft_wraps, split_sentences, terms
 
 _BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")
@@ -223,7 +225,7 @@ def defines(sentence: str, phrase: str, expansions: dict[str, str] | None = None
             names.add(name[:-1])
     text = sentence.lower()
     expansion = expansion_of(phrase, expansions)
-    if expansion and re.search(rf"{re.escape(expansion)}[{_QUOTES}]?\s*\({re.escape(phrase.lower())}s?\)", text):
+    if expansion and re.search(rf"{re.escape(expansion)}[{QUOTES}]?\s*\({re.escape(phrase.lower())}s?\)", text):
         return True  # "natural language processing (NLP)" says what NLP stands for
     return any(_defines_at(text, name) for name in names)
 
@@ -326,60 +328,6 @@ def mentions(sentence: str, side: set[str]) -> bool:
     # line by line: a heading joined to its sentence (see answer_roles.speaks_of) does not run into it
     joined = " | ".join(" ".join(terms(line)) for line in sentence.split("\n"))
     return any(f" {p} " in f" {joined} " for p in phrases)
-
-
-# "words (ACRO)" and "ACRO (Words)": the words may be hyphenated ("retrieval-augmented generation (RAG)")
-# or quoted ("the 'large language models' (LLMs)").
-_QUOTES = "'‘’\"“”"
-_BEFORE_PAREN = re.compile(rf"((?:[{_QUOTES}]?[A-Za-z][\w-]*[{_QUOTES}]?\s+){{1,5}})\(([A-Z][A-Za-z]{{1,7}})\)")
-_AFTER_PAREN = re.compile(r"\b([A-Z][A-Za-z]{1,7})\s+\(([A-Z][\w -]{3,60}?)\)")
-
-
-def acronyms(texts: list[str]) -> dict[str, str]:
-    """Acronym -> expansion as the documents write them ('machine learning (ML)', 'MLOps (Machine
-    Learning Operations)'), lower-cased; read from the corpus at load, so a new document brings its own."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for words, acronym in _BEFORE_PAREN.findall(text):
-            expansion = _expansion_before(words.split(), [c for c in acronym if c.isupper()])
-            if expansion:
-                found.setdefault(_singular(acronym.lower()), expansion)
-        for acronym, expansion in _AFTER_PAREN.findall(text):
-            capitals = [c for c in acronym if c.isupper()]
-            words = expansion.split()
-            if len(words) == len(capitals) and all(
-                w[0].lower() == c.lower() for w, c in zip(words, capitals, strict=True)
-            ):
-                found.setdefault(_singular(acronym.lower()), expansion.lower())
-    return found
-
-
-def _expansion_before(words: list[str], capitals: list[str]) -> str:
-    """The last words before "(ACRO)" whose initials spell the acronym's capitals, or ''.
-
-    Each part of a hyphenated word gives an initial ("retrieval-augmented" -> R, A). A word may also give
-    two capitals ("Variational Autoencoders (VAEs)": auto-Encoder), so failing an exact spelling, the
-    initials need only start the acronym, with one capital to spare.
-    """
-    words = [w.strip(_QUOTES) for w in words]
-    wanted = [c.lower() for c in capitals]
-    for spare in (0, 1):
-        for n in range(1, len(words) + 1):
-            candidate = words[-n:]
-            initials = [part[0].lower() for w in candidate for part in w.split("-") if part]
-            if len(initials) >= 2 and len(initials) + spare == len(wanted) and wanted[: len(initials)] == initials:
-                return " ".join(candidate).lower()
-    return ""
-
-
-def expansion_of(name: str, expansions: dict[str, str] | None) -> str:
-    """The documents' expansion of an acronym ('MLOps' / 'mlops' -> 'machine learning operations'), or ''."""
-    key = name.strip().lower()
-    return (expansions or {}).get(key) or (expansions or {}).get(_singular(key)) or ""
-
-
-def _singular(acronym: str) -> str:
-    return acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") and acronym[-2].isalpha() else acronym
 
 
 def focus_words(query: str, context_text: str, expansions: dict[str, str] | None = None) -> list[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer_documents import DocumentAnswerer
+from assistant.answer_examples import AnswerExamples
 from assistant.answer_parts import answer_part
 from assistant.answer_reasons import answer_pay_reason, pay_reason_slots
 from assistant.answer_statistics import StatisticsAnswerer
@@ -100,6 +101,9 @@ class Assistant:
             self._query_embeddings,
             PlanVocabulary.load(PLAN_VOCABULARY_PATH),
         )
+        self._answer_examples = AnswerExamples.load(
+            settings.answer_examples, self._query_embeddings, settings.model_cache_dir / "planner"
+        )
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -142,7 +146,9 @@ class Assistant:
             retriever=retriever,
             sentences=sentences,
             vocabulary=Vocabulary(words | self.planner.known_words(), _names(coverage), self._dictionary),
-            document_answerer=DocumentAnswerer(retriever, sentences, self.settings.min_relevance),
+            document_answerer=DocumentAnswerer(
+                retriever, sentences, self.settings.min_relevance, examples=self._answer_examples
+            ),
         )
         with self._lock:
             previous, self._build = self._build, loaded

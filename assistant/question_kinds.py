@@ -9,11 +9,9 @@ nearest examples, with the question's entities masked so that its form, not its 
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import tomllib
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
@@ -22,6 +20,7 @@ import numpy as np
 import yaml
 from langchain_core.embeddings import Embeddings
 
+from assistant.embeddings import embedded_texts
 from assistant.models import PartKind
 from assistant.phrase_match import phrase_pattern
 from assistant.settings import PROJECT_ROOT
@@ -342,7 +341,7 @@ class KindClassifier:
     def __init__(self, examples: QuestionExamples, embeddings: Embeddings, cache_dir: Path | None = None) -> None:
         self._labels = [kind for kind, questions in examples.kinds.items() for _ in questions]
         texts = [generic_form(q) for questions in examples.kinds.values() for q in questions]
-        self._matrix = _embedded(texts, embeddings, cache_dir) if texts else None
+        self._matrix = embedded_texts(texts, embeddings, cache_dir, "question") if texts else None
 
     def vote(self, vector: list[float]) -> dict[str, float]:
         """Each kind's share of the nearest examples' softmax-weighted vote (sums to 1)."""
@@ -356,23 +355,3 @@ class KindClassifier:
             weights[self._labels[int(i)]] = weights.get(self._labels[int(i)], 0.0) + weight
         total = sum(weights.values())
         return {kind: w / total for kind, w in weights.items()}
-
-
-def _embedded(texts: list[str], embeddings: Embeddings, cache_dir: Path | None) -> np.ndarray:
-    """The examples' vectors, from a file named for the texts and the model when one was made before.
-
-    Embedding the examples costs 1-2 s of start-up on a busy machine; the file makes it a read.
-    """
-    if cache_dir is None:
-        return np.asarray(embeddings.embed_documents(texts), dtype=np.float32)
-    probe = np.asarray(embeddings.embed_query("question kinds"), dtype=np.float32)  # names the model's vectors
-    key = hashlib.sha256(("\n".join(texts) + probe.tobytes().hex()[:64]).encode()).hexdigest()[:16]
-    path = cache_dir / f"question-examples-{key}.npy"
-    if path.exists():
-        return np.load(path)
-    matrix = np.asarray(embeddings.embed_documents(texts), dtype=np.float32)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{uuid.uuid4().hex}.tmp.npy")
-    np.save(tmp, matrix)
-    tmp.replace(path)  # atomic: concurrent starts never read half a file
-    return matrix

@@ -52,6 +52,11 @@ class Settings(BaseSettings):
     min_relevance: float = Field(
         0.30, description="Cosine similarity below which a passage does not count as covering the question."
     )
+    answer_examples: Path = Field(
+        PROJECT_ROOT / "stats" / "answer_examples.yaml",
+        description="Questions asked before, each with the sentence that answered it (a documentation answer's "
+        "evidence); a missing file means none.",
+    )
     max_message_chars: int = Field(2000, description="Longest question accepted.")
     session_max_count: int = Field(10_000, description="Sessions kept (least recently used evicted first).")
     session_ttl_seconds: int = Field(3600, description="Idle sessions expire after this long.")

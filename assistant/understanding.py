@@ -299,7 +299,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     # ... nor "to get there" (a goal reached, the role of the part before).
     s.place_pointer = PLACE_POINTER.search(text) is not None
     s.cities = all_keys(text, vocabulary.cities)
-    if not s.city:
+    if not s.city and has_any(text, OTHER_PLACES):  # one alternation first: most questions name no place
         other = next((p for p in OTHER_PLACES if has_phrase(text, p)), None)
         s.unknown_place = other.title() if other else None
     s.platform_metric = first_key(without_verb_uses(text), PLATFORM_METRICS)

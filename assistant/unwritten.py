@@ -11,7 +11,8 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from assistant.passage_units import comparison_sides, expansion_of
+from assistant.acronyms import expansion_of
+from assistant.passage_units import comparison_sides
 from assistant.spelling import general_english
 from assistant.text_terms import STOPWORDS, terms
 from assistant.vocabulary_words import word_list

@@ -52,6 +52,9 @@ class StatsTools:
         self._distinct_values: dict[tuple[str, str, str], list[Any]] = {}
         self._distinct_lock = threading.Lock()
         self._doc_titles: dict[str, str] | None = None  # doc_id -> title, also build metadata
+        # ... and so are the rows of a query that takes nothing from the question (a whole table, the cities
+        # without a figure, each role's levels in the latest data year)
+        self._constant_rows: dict[tuple[str, str, str, tuple[Any, ...]], list[Row]] = {}
 
     # ---- platform pages -------------------------------------------------------------------------
 
@@ -317,14 +320,14 @@ class StatsTools:
             "t.value IS NOT NULL AND (? IS NULL OR t.role = ?)",
             [canonical_role, canonical_role],
         )
-        without = [row["city"] for row in self._select("city_salaries", "t.value IS NULL")]
+        without = [row["city"] for row in self._constant("city_salaries", "t.value IS NULL")]
         extra = {"role": canonical_role, "cities_without_figures": without}
         return _ranked(args, rows, "city", order, "value", limit, extra)
 
     def coverage(self) -> ToolResult:
         """What the statistics cover, read from the tables."""
         roles = self._roles()
-        levels_by_role = {role: [row["level"] for row in self._salaries("t.role = ?", [role])] for role in roles}
+        levels_by_role = {role: self._levels_of(role) for role in roles}
         salary_years = self._distinct("role_salaries", "data_year", order="data_year")
         derived = {
             "platform_years": self._distinct("platform_stats", "year", order="year"),
@@ -332,7 +335,7 @@ class StatsTools:
             "roles": roles,
             "levels": self._distinct("role_salaries", "level"),
             "levels_by_role": levels_by_role,
-            "cities_with_figures": [row["city"] for row in self._select("city_salaries", "t.value IS NOT NULL")],
+            "cities_with_figures": [row["city"] for row in self._constant("city_salaries", "t.value IS NOT NULL")],
             "cities_mentioned": self._distinct("city_salaries", "city"),
             "salary_data_year": salary_years[-1] if salary_years else None,
             "salary_data_years": salary_years,
@@ -441,6 +444,29 @@ class StatsTools:
         latest = years[-1] if years else None
         return self._select("role_salaries", f"t.data_year = ? AND {where}", [latest, *params])
 
+    def _constant(
+        self, table: str, where: str = "", params: list[Any] | None = None, order: str = "t.doc_id, t.line"
+    ) -> list[Row]:
+        """`_select` for a query that takes nothing from the question (its parameters are build metadata too):
+        read once per build, like `_distinct`; each call gets its own copies of the rows to keep or change."""
+        key = (table, where, order, tuple(params or ()))
+        with self._distinct_lock:
+            known = self._constant_rows.get(key)
+        if known is None:
+            known = self._select(table, where, params, order)
+            with self._distinct_lock:
+                self._constant_rows[key] = known
+        return [dict(row) for row in known]
+
+    def _levels_of(self, role: str) -> list[str]:
+        """The levels a role has figures for in the latest salary data year, in document order (from the year's
+        rows read once per build; the same list a query of the role's rows gives)."""
+        years = self._distinct("role_salaries", "data_year", order="data_year")
+        latest = years[-1] if years else None
+        return [
+            row["level"] for row in self._constant("role_salaries", "t.data_year = ?", [latest]) if row["role"] == role
+        ]
+
     def _lookup(self, table: str, column: str, value: str | None, what: str) -> tuple[Any | None, str]:
         """Canonical spelling of an optional argument, or a note naming the values the table has."""
         if value is None:
@@ -450,7 +476,7 @@ class StatsTools:
         return canonical, "" if canonical is not None else f"no {what} {value!r} (have: {_join(choices)})"
 
     def _all_rows(self, table: str, empty_note: str) -> ToolResult:
-        rows = self._select(table)
+        rows = self._constant(table)
         return ToolResult(tool=table, arguments={}, found=bool(rows), rows=rows, note="" if rows else empty_note)
 
     def _roles(self) -> list[str]:
@@ -458,7 +484,7 @@ class StatsTools:
 
     def _experience_levels(self) -> list[Row]:
         """One row per level (its first mention), ordered by years."""
-        rows = self._select("experience_levels", order="t.years_min, t.doc_id, t.line")
+        rows = self._constant("experience_levels", order="t.years_min, t.doc_id, t.line")
         first_mention: dict[tuple[Any, ...], Row] = {}
         for row in rows:  # a level stated with another range elsewhere is kept: the sources disagree
             first_mention.setdefault((row["level"], row["years_min"], row["years_max"]), row)
@@ -482,9 +508,7 @@ class StatsTools:
             if canonical_role is None:
                 return f"no data for role {role!r} (have: {_join(self._roles())})"
         all_levels = self._distinct("role_salaries", "level")
-        role_levels = (
-            [r["level"] for r in self._salaries("t.role = ?", [canonical_role])] if canonical_role else all_levels
-        )
+        role_levels = self._levels_of(canonical_role) if canonical_role else all_levels
         canonical_levels: list[str] = []
         for level in levels:
             canonical = _match(level, all_levels)

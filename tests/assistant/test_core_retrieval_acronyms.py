@@ -6,26 +6,8 @@ import pytest
 
 from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.other_names import initialisms
-from assistant.passage_units import acronyms, defines
+from assistant.passage_units import defines
 from assistant.pipeline import Assistant
-
-
-@pytest.mark.parametrize(
-    ("text", "acronym", "expansion"),
-    [
-        ("trends including retrieval-augmented generation (RAG) for accuracy", "rag", "retrieval-augmented generation"),
-        ("a self-supervised learning (SSL) method", "ssl", "self-supervised learning"),
-        ("such as the ‘large language models’ (LLMs) behind chatbots", "llm", "large language models"),
-        ('the "graph neural network" (GNN) family', "gnn", "graph neural network"),
-        ("Variational Autoencoders (VAEs) compress", "vae", "variational autoencoders"),
-    ],
-)
-def test_an_expansion_may_be_hyphenated_or_quoted(text: str, acronym: str, expansion: str) -> None:
-    assert acronyms([text]) == {acronym: expansion}
-
-
-def test_words_whose_initials_do_not_spell_the_acronym_are_no_expansion() -> None:
-    assert acronyms(["models like this (LLMs) are large", "state-of-the-art systems (SOTA)"]) == {}
 
 
 def test_a_quoted_expansion_before_the_acronym_defines_it() -> None:

@@ -229,6 +229,14 @@ def test_coverage_is_read_from_the_tables(stats_tools: StatsTools) -> None:
     assert coverage["tool_years"] == [2025]
 
 
+def test_a_roles_levels_are_the_levels_of_its_rows(stats_tools: StatsTools) -> None:
+    levels_by_role = stats_tools.coverage().derived["levels_by_role"]
+    for role in ROLES:
+        assert levels_by_role[role] == stats_tools.role_salary(role).derived["levels"]
+    refused = stats_tools.role_salary("Data Scientist", "Late Career")
+    assert not refused.found and refused.note.endswith(f"(have: {', '.join(levels_by_role['Data Scientist'])})")
+
+
 def test_run_by_name_validates_arguments(stats_tools: StatsTools) -> None:
     result = stats_tools.by_name("compare_years")(
         {"metric": "median_salary_expectation", "year_from": "2024", "year_to": 2025}

@@ -1,0 +1,71 @@
+"""Answered example questions as evidence for choosing a documentation answer's sentences.
+
+stats/answer_examples.yaml pairs questions people asked with the sentence of the documents that answered them.
+A new question near some of them (MiniLM cosine at least NEAR) lends those sentences weight: the nearer, the
+more (0 at NEAR, 1 for the same question). It is one feature of the unit score among the others
+(answer_scoring.py), not an answer: a sentence the search did not find, or one the other evidence weighs down
+("what is UNsupervised learning" lies near "what is supervised learning"), is not chosen for it.
+
+The examples do not depend on the build: embedded once per process (a file under the model cache makes it a
+read). A quote is matched to units by its text, so a document edited since matches fewer quotes, and a new
+document works without any example.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+from langchain_core.embeddings import Embeddings
+
+from assistant.embeddings import embedded_texts
+from assistant.settings import PROJECT_ROOT
+
+log = logging.getLogger(__name__)
+
+ANSWER_EXAMPLES_PATH = PROJECT_ROOT / "stats" / "answer_examples.yaml"
+# Below this cosine two questions are as often about different sentences as about the same one (our question
+# files, each file's questions against the other files': 0.7 -> the nearest example's sentence is the right one
+# 90% of the time, 0.6 -> 81%).
+NEAR = 0.7
+NEIGHBOURS = 5  # examples consulted per question
+
+
+@dataclass(frozen=True)
+class AnswerExamples:
+    questions: tuple[str, ...]
+    quotes: tuple[str, ...]
+    matrix: np.ndarray | None
+
+    @classmethod
+    def load(cls, path: Path, embeddings: Embeddings, cache_dir: Path | None = None) -> AnswerExamples:
+        """The examples of `path` (none when it is missing: the answerer then works as before), embedded."""
+        if not path.exists():
+            return cls((), (), None)
+        try:
+            items = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("examples") or []
+        except yaml.YAMLError as exc:
+            log.warning("answer examples %s unreadable, not used: %s", path, exc)
+            return cls((), (), None)
+        pairs = [(str(i["q"]), str(i["quote"])) for i in items if isinstance(i, dict) and i.get("q") and i.get("quote")]
+        if not pairs:
+            return cls((), (), None)
+        questions, quotes = zip(*pairs, strict=True)
+        return cls(tuple(questions), tuple(quotes), embedded_texts(list(questions), embeddings, cache_dir, "answer"))
+
+    def weights(self, vector: list[float] | np.ndarray) -> dict[str, float]:
+        """Quote -> weight in (0, 1] for the examples near `vector` (a question's normalised MiniLM vector)."""
+        if self.matrix is None:
+            return {}
+        sims = self.matrix @ np.asarray(vector, dtype=np.float32)
+        out: dict[str, float] = {}
+        for i in np.argsort(-sims)[:NEIGHBOURS]:
+            sim = float(sims[i])
+            if sim < NEAR:
+                break
+            quote = self.quotes[int(i)]
+            out[quote] = max(out.get(quote, 0.0), (sim - NEAR) / (1.0 - NEAR))
+        return out

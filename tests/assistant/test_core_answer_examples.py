@@ -1,0 +1,122 @@
+"""Answered example questions (stats/answer_examples.yaml) as evidence for a documentation answer's sentences."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from assistant.answer_examples import ANSWER_EXAMPLES_PATH, NEAR, AnswerExamples
+from assistant.ingest import current_build
+from assistant.pipeline import Assistant, build_assistant
+from assistant.settings import Settings
+from eval.schema import case_files, load_cases
+
+RESEARCHER = "Develop novel algorithms and contribute to cutting-edge AI research."
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _shipped() -> list[dict[str, str]]:
+    return yaml.safe_load(ANSWER_EXAMPLES_PATH.read_text(encoding="utf-8"))["examples"]
+
+
+def test_every_shipped_quote_is_a_sentence_of_the_built_documents(core_settings: Settings) -> None:
+    found = current_build(core_settings)
+    assert found is not None
+    stored = {key["text"] for key in json.loads((found[1] / "sentences.json").read_text())}
+    examples = _shipped()
+    assert len(examples) > 300
+    stale = [e["quote"] for e in examples if e["quote"] not in stored]
+    assert not stale, f"{len(stale)} quotes no document writes any more, e.g. {stale[:2]}"
+
+
+def test_no_example_is_an_evaluation_question() -> None:
+    """The eval measures questions the answerer has not seen: no example repeats one (either split). Only a count
+    is reported, so a held-out question is never printed."""
+    asked = {_normalised(turn.message) for case in load_cases(case_files()) for turn in case.turns}
+    repeated = [e["q"] for e in _shipped() if _normalised(e["q"]) in asked]
+    assert not repeated, f"{len(repeated)} examples repeat an evaluation question"
+
+
+@pytest.fixture(scope="module")
+def two_examples(real_assistant: Assistant, tmp_path_factory: pytest.TempPathFactory) -> AnswerExamples:
+    path = tmp_path_factory.mktemp("examples") / "answer_examples.yaml"
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "examples": [
+                    {"q": "what does an AI researcher do", "quote": RESEARCHER},
+                    {"q": "what is a rules engine", "quote": "The simplest AI models are a set of if-then-else rules."},
+                ]
+            }
+        )
+    )
+    return AnswerExamples.load(path, real_assistant._query_embeddings)
+
+
+def test_weights_fall_from_one_for_the_same_question_to_none_for_an_unrelated_one(
+    real_assistant: Assistant, two_examples: AnswerExamples
+) -> None:
+    embed = real_assistant._query_embeddings.embed_query
+    same = two_examples.weights(embed("what does an AI researcher do"))
+    assert same[RESEARCHER] == pytest.approx(1.0, abs=1e-3)
+    near = two_examples.weights(embed("what do AI researchers work on?"))
+    assert 0.0 < near.get(RESEARCHER, 0.0) < 1.0  # a paraphrase: some weight, less than the same question
+    assert two_examples.weights(embed("how do I bake sourdough bread")) == {}
+
+
+@pytest.mark.parametrize("text", [None, "examples: [unclosed", "examples:\n  - {q: only a question}\n"])
+def test_a_missing_or_broken_file_means_no_examples(
+    real_assistant: Assistant, tmp_path: Path, text: str | None
+) -> None:
+    path = tmp_path / "answer_examples.yaml"
+    if text is not None:
+        path.write_text(text)
+    examples = AnswerExamples.load(path, real_assistant._query_embeddings)
+    assert examples.matrix is None
+    assert examples.weights(np.ones(384, dtype=np.float32) / np.sqrt(384)) == {}
+
+
+@pytest.fixture(scope="module")
+def without_examples(core_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    missing = tmp_path_factory.mktemp("none") / "answer_examples.yaml"
+    assistant = build_assistant(core_settings.model_copy(update={"answer_examples": missing}))
+    yield assistant
+    assistant.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What kind of work does an AI researcher do?",
+        "what type of work do AI researchers do",
+        "what work does an AI researcher do",
+    ],
+)
+def test_a_question_near_an_answered_one_is_answered_by_its_sentence(
+    real_assistant: Assistant, without_examples: Assistant, question: str
+) -> None:
+    """The shipped examples hold other wordings of this question (never these); with them the role's own
+    career-path line answers; without them "Work on personal projects ..." (Building Your Portfolio) led on the
+    word "work"."""
+    shipped = {_normalised(e["q"]) for e in _shipped()}
+    assert _normalised(question) not in shipped  # the test asks in words no example uses
+    assert "novel algorithms" in real_assistant.ask(question).answer
+    assert "novel algorithms" not in without_examples.ask(question).answer
+
+
+def test_the_examples_weigh_in_only_when_a_question_is_near(real_assistant: Assistant) -> None:
+    """A question far from every example lends no sentence any weight."""
+    vector = real_assistant._query_embeddings.embed_query("how do I bake sourdough bread")
+    examples = real_assistant._answer_examples
+    sims = examples.matrix @ np.asarray(vector, dtype=np.float32)
+    assert float(sims.max()) < NEAR
+    assert examples.weights(vector) == {}
