@@ -81,7 +81,10 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         or current.companies
         or current.extra_comp
         or current.coverage
-        or current.unknown_role
+        # "and for Java developers?" after the platform median: a title the data lacks, set in the place of the
+        # figure's population, keeps the figure asked (its refusal then names the title); asked with a topic of
+        # its own ("what do Java developers earn?") it is the topic.
+        or (current.unknown_role and not current.followup)
     )
     is_followup = current.followup or (
         not own_topic
@@ -112,9 +115,9 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         # "how much extra is that per year?" after the bonuses: the same figure (the guide's extras, companies' pay)
         merged.extra_comp = bool(before.get("extra_comp"))
         merged.companies = bool(before.get("companies"))
-        if not merged.roles and not merged.city:
+        if not merged.roles and not merged.city and not merged.unknown_role:
             merged.roles = list(before.get("roles") or [])
-        if not merged.roles and merged.city and before.get("roles"):
+        if not merged.roles and merged.city and before.get("roles") and not merged.unknown_role:
             merged.roles = list(before.get("roles") or [])
         if not merged.level and merged.experience_years is None and not merged.unknown_level:
             merged.level = before.get("level")

@@ -1035,3 +1035,18 @@ def test_how_much_once_they_reach_a_level_is_that_level_s_pay(
     # "how much once" read "once" as the thing counted, which the documents never write: a refusal.
     reply = conversation(real_assistant, first, then)
     assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "title"),
+    [
+        ("median salary expectation in 2024?", "and for Python developers?", "Python Developers"),
+        ("what do robotics engineers make?", "and Java developers?", "Java Developers"),
+    ],
+)
+def test_a_title_the_data_lacks_set_in_a_figure_s_place_is_refused_by_name(
+    real_assistant: Assistant, first: str, then: str, title: str
+) -> None:
+    # The title counted as a topic of its own, so nothing of the figure was kept: "I couldn't tell which figure".
+    reply = conversation(real_assistant, first, then)
+    assert reply.abstained and f"no salary data for {title}" in reply.answer, reply.answer
