@@ -1684,3 +1684,47 @@ def test_a_place_given_for_the_figure_is_not_searched_with_the_roles_duties(
     assert [p.route for p in parts][1:] == ["documents"], [(p.text, p.route) for p in parts]
     assert city not in parts[1].text and "city" not in parts[1].entities, parts[1]
     assert parts[1].entities.get("roles"), parts[1]
+
+
+@pytest.mark.parametrize(
+    ("message", "routes"),
+    [
+        ("entry level AI engineer pay along with the skills they need", ["statistics", "documents"]),
+        ("explain what a VAE is along with how diffusion models work", ["documents", "documents"]),
+        ("data scientist average salary together with what they do", ["statistics", "documents"]),
+    ],
+)
+def test_along_with_joins_two_requests(real_assistant: Assistant, message: str, routes: list[str]) -> None:
+    """'X along with Y', 'X together with how Y': a joiner like 'as well as' (the whole was one part, the figure's
+    route answering the documents request not at all)."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.route for p in parts] == routes, [(p.text, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i'm switching from finance. what do data scientists earn and what degree do they need",
+        "ok so i'm a student. how much do robotics engineers make, and where can they go from junior",
+    ],
+)
+def test_a_lower_case_question_after_a_statement_starts_a_sentence(real_assistant: Assistant, message: str) -> None:
+    """'I'm a student. what ... and what ...': a question word after a full stop starts a new sentence even in
+    lower case; the statement stays the first question's context and the second question a part of its own."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+    assert parts[0].text.lower().startswith(("i'm", "ok so")), parts[0].text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "thinking about AI researcher positions, whats the entry pay and what would my work involve",
+        "looking into data scientist roles, how much do they make and what skills matter",
+    ],
+)
+def test_a_participle_opening_is_context_not_a_part(real_assistant: Assistant, message: str) -> None:
+    """'thinking about X positions, what's ...': what the asker is doing is context (as "I'm thinking about ..."
+    is), not a part asked by itself (it was answered with unrelated guide sentences)."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
