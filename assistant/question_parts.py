@@ -190,7 +190,8 @@ def _added_requests(
     for whole in clauses:
         dashed = _DASH.split(whole, maxsplit=1)
         if len(dashed) > 1 and asks is not None and asks(dashed[0]) and not _is_context(dashed[0]):
-            out.append((dashed[0], True))
+            # "entry X salary and the Seattle X figure - why ...?": what asks before the dash may be two requests.
+            out.extend((piece, True) for piece, _ in _requests_of(dashed[0], True, asks, figure_only))
             whole = dashed[1]
         out.extend(_requests_of(whole, len(clauses) > 1, asks, figure_only))
     return out

@@ -1728,3 +1728,34 @@ def test_a_participle_opening_is_context_not_a_part(real_assistant: Assistant, m
     is), not a part asked by itself (it was answered with unrelated guide sentences)."""
     parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
     assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("late career AI engineer pay and the NYC ML engineer number -- why the gap?", ["$132,496", "$184,982"]),
+        ("data scientist average and the San Francisco ML engineer salary - which is higher", ["$129,640", "$179,061"]),
+    ],
+)
+def test_two_figures_before_a_dash_are_two_parts(real_assistant: Assistant, message: str, figures: list[str]) -> None:
+    """'X pay and the <city> Y number - why ...?': what asks before the dash is split like any clause, two figures
+    of different slots (a level, a city) each a part (the city's alone was given, the level's dropped)."""
+    reply = real_assistant.ask(message)
+    assert [p.route for p in reply.plan][:2] == ["statistics", "statistics"], [(p.text, p.route) for p in reply.plan]
+    assert all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("what's the mid-career robotics engineer pay and how does that compare with ML experts in general", "$97,121"),
+        ("what does an experienced AI engineer make and is that good compared with ML experts overall?", "$123,989"),
+    ],
+)
+def test_that_after_a_figure_compares_the_figure_not_the_job(
+    real_assistant: Assistant, message: str, figure: str
+) -> None:
+    """'X pay and is that good compared with ML experts overall?': "that" is the figure just given, compared with
+    the market's average; searched as the role ("AI Researcher good compared with ...") it found demand sentences."""
+    reply = real_assistant.ask(message)
+    assert figure in reply.answer and "$122,060" in reply.answer, reply.answer
