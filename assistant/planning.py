@@ -76,6 +76,7 @@ TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 
 _PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
+_FIGURE_POINTER = re.compile(r"\b(?:that|this|it)\b", re.IGNORECASE)  # "is that good compared with ...?"
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 
 
@@ -226,7 +227,9 @@ class Planner:
             asked = corrected if own.roles or own.unknown_role else corrected_question
             # "why is it so high?" after a salary: "it" is the figure, not the role; only a person ("they") or
             # "the job" is searched as the role.
-            by_role = role_kind and (person or kind in self.examples.role_context or kind == "comparison")
+            # ... and "is that good compared with ML experts overall?" after a salary compares the figure, not the job.
+            compared_job = kind == "comparison" and not (previous_kind == "figure" and _FIGURE_POINTER.search(text))
+            by_role = role_kind and (person or kind in self.examples.role_context or compared_job)
             part.query = (resolved if by_role and resolved else None) or asked
             if resolved and part.route == "documents" and _PERSON.search(text) and not topicless(text):
                 # "... and what are their main duties?", "what does deployment involve for them?": the person is
