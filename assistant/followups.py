@@ -236,6 +236,22 @@ def corrected_fragment(message: str, previous: Turn | None, vocabulary: Vocabula
     return f"what about {rest}?" if named and elliptical(rest, own) else None
 
 
+@lru_cache(maxsize=1)
+def _same_question() -> re.Pattern[str]:
+    words = [str(w) for w in section("references").get("same_question") or []]
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{alternatives})\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def same_question_of(message: str, previous: Turn | None) -> str | None:
+    """'same for robotics engineers?' after a data scientist's mid-career pay -> 'what about robotics engineers?':
+    the last question asked again of what follows ([references] same_question); None without a turn before."""
+    found = _same_question().match(message)
+    return f"what about {found.group('rest')}" if found and previous is not None else None
+
+
 def asked_of_topic(text: str, query: str, topic: str) -> str | None:
     """'examples?', 'any risks?', 'tell me more' after a documents answer: a follow-up whose words only ask
     something of a subject (vocabulary [references] asked_of_topic) asks them OF the topic, so the topic is searched
@@ -448,6 +464,34 @@ _PLACE = re.compile(
     r"\b(?:number|no\.|#)\s*(\d)\b",
     re.IGNORECASE,
 )
+
+
+# "the first one", "the latter", "the other one": one of the roles asked one after the other
+_ROLE_PLACE = re.compile(
+    r"\b(?:the\s+)?(first|second|last|other)(?:\s+(?:one|role|job)\b|(?=\s*(?:[?.!,;]|$)))", re.IGNORECASE
+)
+_ROLE_INDEX = {"first": 0, "second": 1, "last": -1}
+
+
+def role_by_place(text: str, own: Slots, before: Turn | None, roles_asked: tuple[str, ...]) -> str | None:
+    """'what about the first one at late career?' after an AI engineer's pay, then a data scientist's: the role of
+    the conversation the place names (first, second, last; "the other one" is the one the last turn was not
+    about). None unless two roles or more were asked, the last turn gave no list to point into and the part names
+    no role of its own."""
+    if before is None or len(roles_asked) < 2 or before.slots.get("items") or own.roles or own.unknown_role:
+        return None
+    found = _ROLE_PLACE.search(text)
+    if found is None:
+        return None
+    place = found.group(1).lower()
+    if place == "other":
+        last = roles_of(before.slots)
+        others = [r for r in roles_asked if r not in last]
+        role = others[-1] if others else None
+    else:
+        index = _ROLE_INDEX[place]
+        role = roles_asked[index] if -len(roles_asked) <= index < len(roles_asked) else None
+    return role
 
 
 def listed_items(answer: str) -> list[str]:

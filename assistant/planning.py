@@ -38,9 +38,11 @@ from assistant.followups import (
     inherit,
     job_pointed_at,
     listed_item,
+    role_by_place,
     role_put_in,
     role_swapped,
     roles_of,
+    same_question_of,
     sets_beside,
     turn_topic,
 )
@@ -141,6 +143,7 @@ class Planner:
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
         message = self.words.restated(message, previous.message if previous is not None else None)
         message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers"
+        message = same_question_of(message, previous) or message  # "same for robotics engineers?"
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         parts = split_parts(
             message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)
@@ -150,6 +153,9 @@ class Planner:
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
             before: Turn | None = previous if first else as_turn(planned[-1])
+            placed = role_by_place(text, own, before, history_roles) if first else None
+            if placed:  # "what about the first one at late career?" after two roles' pay: that role, named
+                own = replace(own, roles=[placed], followup=True)
             years = history_years if first else [*history_years, *planned[-1].slots.years]
             own = span_pointed_at(own, text, before)  # "how long does that take?" after a path: no level's span
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
