@@ -37,12 +37,8 @@ from assistant.followups import (
     goes_on_with,
     inherit,
     job_pointed_at,
-    listed_item,
-    role_by_place,
     role_put_in,
     role_swapped,
-    roles_of,
-    same_question_of,
     sets_beside,
     turn_topic,
 )
@@ -55,6 +51,7 @@ from assistant.kind_rules import (
     open_to_documents,
 )
 from assistant.models import PartKind
+from assistant.pointed_items import listed_item, role_by_place, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import (
     PhraseReader,
@@ -142,8 +139,7 @@ class Planner:
         planned: list[PlannedPart] = []
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
         message = self.words.restated(message, previous.message if previous is not None else None)
-        message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers"
-        message = same_question_of(message, previous) or message  # "same for robotics engineers?"
+        message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers", "same for X?"
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         parts = split_parts(
             message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.followups import instances_of, item_words, listed_item, listed_items
 from assistant.models import Reply
 from assistant.pipeline import Assistant
+from assistant.pointed_items import instances_of, item_words, listed_item, listed_items
 from assistant.sessions import Turn
 from assistant.understanding import Slots
 
@@ -1014,7 +1014,7 @@ def test_the_x_ones_after_a_kind_of_thing_is_that_kind_named_in_full(
 
 
 def test_ones_takes_the_head_noun_of_a_short_topic_only() -> None:
-    from assistant.followups import head_noun
+    from assistant.pointed_items import head_noun
 
     assert item_words("and the discriminative ones?", "models") == "and the discriminative models?"
     assert item_words("more on the deployment part", "models") == "more on the deployment"
