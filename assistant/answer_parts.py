@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from assistant.pipeline import LoadedBuild
 
 _MARKER = re.compile(r"\[\d+\]")  # a citation marker: the sentence says what a source says
+# "what would I be doing all day?", "what will my work involve?": the asker imagined in the job ("do I need a
+# master's?" asks a requirement in its own words, which find it).
+_ASKER = re.compile(r"\b(?:would|will)\s+(?:i|my|me)\b|\b(?:i'd|i'll)\b", re.IGNORECASE)
 
 
 def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: Draft, alone: bool) -> Route:
@@ -31,8 +34,15 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
         )
     ]
     figure_from = _figure_sources(build, part, draft) if part.kind == "method" else {}
+    role = _role_asked_of(part, alone)
     for route in (part.route, part.fallback):
         if route == "documents":
+            if (
+                role
+                and _ASKER.search(part.text)
+                and build.document_answerer.answer(query, part.kind, draft, [*part.context, role], part.generic)
+            ):
+                return "documents"  # "..., and what would I be working on?": the asker in the role asked about
             if build.document_answerer.answer(query, part.kind, draft, part.context, part.generic):
                 if figure_from and not _cites_any(draft, mark, figure_from):
                     # "how was that measured?" after a guide salary: the method found is another source's, for
@@ -47,6 +57,8 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                 query, part.kind, draft, [*part.context, part.earlier], part.generic
             ):
                 return "documents"  # an elliptical follow-up, found with the question it follows
+            if role and build.document_answerer.answer(query, part.kind, draft, [*part.context, role], part.generic):
+                return "documents"  # "I'm looking at ML engineer roles, ... and what would I be doing day to day?"
         elif route == "statistics":
             build.answerer.answer(part.slots, draft)
             if not draft.abstained and unmentioned:
@@ -84,6 +96,16 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
     else:
         draft.echo(not_mentioned(unmentioned) if unmentioned else not_covered(part))
     return "out_of_scope"
+
+
+def _role_asked_of(part: PlannedPart, alone: bool) -> str | None:
+    """The role a part of a message is asked of when its own words name none and found nothing: "what would I
+    actually be doing day to day" after "I'm looking at ML engineer roles, what's the entry salary" asks what an
+    ML engineer does (the asker in the role the message is about). Only among parts: a question alone that names
+    no role and finds nothing is not made to find something by a role of an earlier turn."""
+    if alone or part.slots.unknown_role or part.kind not in ("explanation", "list", "path"):
+        return None
+    return next((r for r in part.context_roles if r not in part.context), None)
 
 
 def _figure_sources(build: LoadedBuild, part: PlannedPart, draft: Draft) -> dict[str, str]:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.answer_examples import AnswerExamples
 from assistant.figure_followups import (
     figure_pointed,
     names_a_figure,
@@ -75,6 +76,7 @@ TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 
 _PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
+_FIGURE_POINTER = re.compile(r"\b(?:that|this|it)\b", re.IGNORECASE)  # "is that good compared with ...?"
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 
 
@@ -115,8 +117,10 @@ class Planner:
         classifier: KindClassifier,
         embeddings: Embeddings,
         words: PlanVocabulary,
+        answered: AnswerExamples | None = None,
     ) -> None:
         self.examples = examples
+        self._answered = answered
         self.words = words
         self._classifier = classifier
         self._embeddings = embeddings
@@ -179,7 +183,8 @@ class Planner:
             corrected = without_trailing_statement(own.corrected or text)
             corrected_question = with_statement_topic(corrected, asked_sentence(corrected))
             generic = generic_form(corrected if whole else corrected_question, unknown, bool(own.platform_metric))
-            vote = self._classifier.vote(self._embeddings.embed_query(generic))
+            generic_vector = self._embeddings.embed_query(generic)
+            vote = self._classifier.vote(generic_vector)
             said = without_trailing_statement(text)
             asked_said = with_statement_topic(said, asked_sentence(said))
             kind, confidence = self._rules.kind(said if whole else asked_said, form, vote, previous_kind)
@@ -217,6 +222,13 @@ class Planner:
             if kind == "figure" and before and not merged.years and REFERS_BACK.search(text):
                 merged.years = list(before.slots.get("years") or [])  # "how many offers was that based on?"
             part = self._route(text, kind, confidence, own, merged, previous if first else None, planned)
+            if self._answered is not None and self._answered.route_is_theirs(
+                part.route, own, part.text, generic_vector, self._embeddings.embed_query
+            ):
+                # "what roles sit above a junior ML engineer", "SageMaker": asked before in other words, and the
+                # documents answered; a figure the tables hold by its own words (tools, a metric, pay) stays theirs.
+                part.kind = "explanation" if part.kind == "smalltalk" else part.kind
+                part.route, part.fallback = "documents", ("statistics" if part.route == "statistics" else None)
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
             role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison"
@@ -228,7 +240,9 @@ class Planner:
             asked = corrected if own.roles or own.unknown_role else corrected_question
             # "why is it so high?" after a salary: "it" is the figure, not the role; only a person ("they") or
             # "the job" is searched as the role.
-            by_role = role_kind and (person or kind in self.examples.role_context or kind == "comparison")
+            # ... and "is that good compared with ML experts overall?" after a salary compares the figure, not the job.
+            compared_job = kind == "comparison" and not (previous_kind == "figure" and _FIGURE_POINTER.search(text))
+            by_role = role_kind and (person or kind in self.examples.role_context or compared_job)
             part.query = (resolved if by_role and resolved else None) or asked
             if resolved and part.route == "documents" and _PERSON.search(text) and not topicless(text):
                 # "... and what are their main duties?", "what does deployment involve for them?": the person is

@@ -19,9 +19,13 @@ _QUESTION_WORDS = (
     r"what|what's|whats|which|how|why|who|where|when|is|are|do|does|did|can|could|should|would|will|"
     r"tell|explain|describe|list|give|name|compare"
 )
-_SENTENCE_SPLIT = re.compile(r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])")
+_WITH_JOINERS = r"as well as|along with|together with"  # "X pay along with the duties", "... as well as how Y"
+# "I'm a junior dev. what do entry level DS earn ...": a lower-case question word after a full stop starts anew.
+_SENTENCE_SPLIT = re.compile(
+    r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|(?<=\w\w[.])\s+(?=(?:what|what's|whats|which|how|why|who|where|when)\s)"
+)
 _CLAUSE_SPLIT = re.compile(
-    rf",?\s+(?:and|also|plus|but|\+|&|as well as)\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    rf",?\s+(?:and|also|plus|but|\+|&|{_WITH_JOINERS})\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
     r"|\s*;\s*"  # "X salary; how do they move up?": a clause each side, the first a request if it asks by itself
     rf"|,\s*then\s+(?=(?:{_QUESTION_WORDS})\b)"  # "explain X, then tell me Y"
     r"|,\s+(?:(?:btw|by the way|oh|also)\W*\s+(?:and\s+)?)?(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"
@@ -49,7 +53,7 @@ _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]
 _DASH = re.compile(rf"\s+(?:(?:[—–]|--?|/)\s*(?:then\s+)?|then\s+)(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
 _ADDED_REQUEST = re.compile(
     r",\s*(?:and\s+)?(?:also|plus)\s+(?!known\b|called\b)|\s+(?:and|plus)\s+also\s+"
-    r"|\s+(?:plus|\+|&)\s+(?=(?:the|a|an|their|its|his|her|what|how)\s)",
+    rf"|\s+(?:plus|\+|&|{_WITH_JOINERS})\s+(?=(?:the|a|an|their|its|his|her|what|how)\s)",
     re.IGNORECASE,
 )
 # "the median in 2025 and the number of proposals": 'and' before a determiner joins two requests when each asks.
@@ -94,6 +98,12 @@ _ITEM_START = re.compile(rf"\s+(?={_MARKER}\s*[A-Za-z])", re.IGNORECASE)
 _LINE_START = re.compile(rf"(?:[A-Z0-9(\-*•]|(?i:{_QUESTION_WORDS})\b)")  # a line that starts anew
 _HYPOTHETICAL = re.compile(r"\s*(?:if|suppose|supposing|say|imagine|assuming|what if|let's say)\s+\w", re.IGNORECASE)
 _STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECASE)
+# "thinking about AI researcher positions, ...", "looking into ML roles, ...": a participle opening the message says
+# what the asker is doing, the context of the question after it (as "I'm thinking about ..." would).
+_DOING = re.compile(
+    r"^\s*(?:just\s+|currently\s+|still\s+|been\s+)?[a-z]{3,}ing\s+(?:about|at|into|for|to|from|as|on|towards?|with)\b",
+    re.IGNORECASE,
+)
 
 
 def split_parts(
@@ -180,7 +190,8 @@ def _added_requests(
     for whole in clauses:
         dashed = _DASH.split(whole, maxsplit=1)
         if len(dashed) > 1 and asks is not None and asks(dashed[0]) and not _is_context(dashed[0]):
-            out.append((dashed[0], True))
+            # "entry X salary and the Seattle X figure - why ...?": what asks before the dash may be two requests.
+            out.extend((piece, True) for piece, _ in _requests_of(dashed[0], True, asks, figure_only))
             whole = dashed[1]
         out.extend(_requests_of(whole, len(clauses) > 1, asks, figure_only))
     return out
@@ -257,7 +268,7 @@ def _is_context(text: str) -> bool:
     """'I'm a data analyst', 'For ML engineers', 'salary aside', 'say someone gets 4 offers': what the question is
     asked in."""
     words = text.split()
-    if _STATEMENT.match(text) is not None or _EXCLUSION.match(text) is not None or is_hypothetical(text):
+    if _STATEMENT.match(text) or _DOING.match(text) or _EXCLUSION.match(text) or is_hypothetical(text):
         return True
     # "in 2024 what was the median, and ...": a question after its leading phrase is asked, not context.
     return bool(words) and words[0].lower() in _PREPOSITIONS and _WH_LATER.search(text) is None

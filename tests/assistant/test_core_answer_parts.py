@@ -45,3 +45,33 @@ def test_a_part_with_no_figure_keeps_what_the_sources_say_of_it(
     assert "don't say anything about" not in reply.answer and not reply.abstained, reply.answer
     quoted = next(c for c in reply.citations if note in c.snippet)
     assert quoted.source.startswith("ai-ml-expert-career-guide.md:"), quoted
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figure", "duty"),
+    [
+        (
+            "considering robotics engineer jobs, what's the mid-career pay and what would i be working on",
+            "$97,121",
+            "robotic systems",
+        ),
+        ("eyeing data scientist jobs - average pay and what would i do all day", "$129,640", "insights"),
+        ("what does a data scientist earn and what would my typical day look like", "$129,640", "insights"),
+    ],
+)
+def test_the_asker_in_the_role_a_message_is_about(
+    real_assistant: Assistant, message: str, figure: str, duty: str
+) -> None:
+    """'X pay and what would I be doing?': the asker in the role the message names; the part is searched with that
+    role (it was refused, or answered with the portfolio advice its own words found)."""
+    reply = real_assistant.ask(message)
+    assert [p.covered for p in reply.plan] == [True, True], reply.plan
+    assert figure in reply.answer and duty in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+def test_a_question_alone_takes_no_role_it_does_not_name(real_assistant: Assistant) -> None:
+    """Asked alone, 'what would I be doing day to day?' names no role: nothing is found for it by a role."""
+    reply = real_assistant.ask("what would i actually be doing day to day")
+    assert reply.abstained and reply.route == "out_of_scope", reply.answer

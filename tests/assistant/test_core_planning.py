@@ -1684,3 +1684,78 @@ def test_a_place_given_for_the_figure_is_not_searched_with_the_roles_duties(
     assert [p.route for p in parts][1:] == ["documents"], [(p.text, p.route) for p in parts]
     assert city not in parts[1].text and "city" not in parts[1].entities, parts[1]
     assert parts[1].entities.get("roles"), parts[1]
+
+
+@pytest.mark.parametrize(
+    ("message", "routes"),
+    [
+        ("entry level AI engineer pay along with the skills they need", ["statistics", "documents"]),
+        ("explain what a VAE is along with how diffusion models work", ["documents", "documents"]),
+        ("data scientist average salary together with what they do", ["statistics", "documents"]),
+    ],
+)
+def test_along_with_joins_two_requests(real_assistant: Assistant, message: str, routes: list[str]) -> None:
+    """'X along with Y', 'X together with how Y': a joiner like 'as well as' (the whole was one part, the figure's
+    route answering the documents request not at all)."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.route for p in parts] == routes, [(p.text, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i'm switching from finance. what do data scientists earn and what degree do they need",
+        "ok so i'm a student. how much do robotics engineers make, and where can they go from junior",
+    ],
+)
+def test_a_lower_case_question_after_a_statement_starts_a_sentence(real_assistant: Assistant, message: str) -> None:
+    """'I'm a student. what ... and what ...': a question word after a full stop starts a new sentence even in
+    lower case; the statement stays the first question's context and the second question a part of its own."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+    assert parts[0].text.lower().startswith(("i'm", "ok so")), parts[0].text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "thinking about AI researcher positions, whats the entry pay and what would my work involve",
+        "looking into data scientist roles, how much do they make and what skills matter",
+    ],
+)
+def test_a_participle_opening_is_context_not_a_part(real_assistant: Assistant, message: str) -> None:
+    """'thinking about X positions, what's ...': what the asker is doing is context (as "I'm thinking about ..."
+    is), not a part asked by itself (it was answered with unrelated guide sentences)."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("late career AI engineer pay and the NYC ML engineer number -- why the gap?", ["$132,496", "$184,982"]),
+        ("data scientist average and the San Francisco ML engineer salary - which is higher", ["$129,640", "$179,061"]),
+    ],
+)
+def test_two_figures_before_a_dash_are_two_parts(real_assistant: Assistant, message: str, figures: list[str]) -> None:
+    """'X pay and the <city> Y number - why ...?': what asks before the dash is split like any clause, two figures
+    of different slots (a level, a city) each a part (the city's alone was given, the level's dropped)."""
+    reply = real_assistant.ask(message)
+    assert [p.route for p in reply.plan][:2] == ["statistics", "statistics"], [(p.text, p.route) for p in reply.plan]
+    assert all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("what's the mid-career robotics engineer pay and how does that compare with ML experts in general", "$97,121"),
+        ("what does an experienced AI engineer make and is that good compared with ML experts overall?", "$123,989"),
+    ],
+)
+def test_that_after_a_figure_compares_the_figure_not_the_job(
+    real_assistant: Assistant, message: str, figure: str
+) -> None:
+    """'X pay and is that good compared with ML experts overall?': "that" is the figure just given, compared with
+    the market's average; searched as the role ("AI Researcher good compared with ...") it found demand sentences."""
+    reply = real_assistant.ask(message)
+    assert figure in reply.answer and "$122,060" in reply.answer, reply.answer
