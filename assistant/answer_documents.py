@@ -44,6 +44,7 @@ from assistant.passage_units import (
     focus_words,
 )
 from assistant.phrase_match import has_any
+from assistant.question_kinds import generic_form
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.understanding import SALARY_WORDS
@@ -94,7 +95,7 @@ class DocumentAnswerer:
         self._expansions = retriever.names.expansions()
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
         self.scorer = UnitScorer(
-            retriever, sentences, self._expansions, self._synonyms.frame, self._synonyms.entity_frame
+            retriever, sentences, self._expansions, self._synonyms.frame, self._synonyms.entity_frame, min_relevance
         )
         # Words that frame a definition question rather than name its term (read once per build)
         self._definition_frame = DEFINITION_FRAME | self._synonyms.frame
@@ -161,7 +162,7 @@ class DocumentAnswerer:
         about_entity = self.scorer.about_entity(focus_terms, search_terms, relevant)
         sides = self.scorer.sides_of(query, kind)
         # The sentences that answered questions near this one before (stats/answer_examples.yaml): one more weight.
-        prior = self._examples.weights(vector)
+        prior = self._examples.weights(vector, self._retriever.embed(generic or generic_form(query)))
         scored = self.scorer.score(
             query,
             kind,

@@ -1,10 +1,13 @@
 """Answered example questions as evidence for choosing a documentation answer's sentences.
 
 stats/answer_examples.yaml pairs questions people asked with the sentence of the documents that answered them.
-A new question near some of them (MiniLM cosine at least NEAR) lends those sentences weight: the nearer, the
-more (0 at NEAR, 1 for the same question). It is one feature of the unit score among the others
-(answer_scoring.py), not an answer: a sentence the search did not find, or one the other evidence weighs down
-("what is UNsupervised learning" lies near "what is supervised learning"), is not chosen for it.
+A new question near some of them lends those sentences weight: the nearer, the more (0 at NEAR, 1 for the same
+question). Near both as asked and with its entities masked (question_kinds.generic_form): the named things
+dominate an embedding, so "what's the mid-career ML engineer range" lies at 0.83 to "where does an ML engineer's
+career lead long term?" as asked, though it asks something else; masked, the forms of the questions differ.
+It is one feature of the unit score among the others (answer_scoring.py), not an answer: a sentence the
+search did not find, or one the other evidence weighs down ("what is UNsupervised learning" lies near "what is
+supervised learning"), is not chosen for it.
 
 The examples do not depend on the build: embedded once per process (a file under the model cache makes it a
 read). A quote is matched to units by its text, so a document edited since matches fewer quotes, and a new
@@ -22,6 +25,7 @@ import yaml
 from langchain_core.embeddings import Embeddings
 
 from assistant.embeddings import embedded_texts
+from assistant.question_kinds import generic_form
 from assistant.settings import PROJECT_ROOT
 
 log = logging.getLogger(__name__)
@@ -39,6 +43,7 @@ class AnswerExamples:
     questions: tuple[str, ...]
     quotes: tuple[str, ...]
     matrix: np.ndarray | None
+    generic: np.ndarray | None = None  # the questions with their entities masked, embedded
 
     @classmethod
     def load(cls, path: Path, embeddings: Embeddings, cache_dir: Path | None = None) -> AnswerExamples:
@@ -54,13 +59,22 @@ class AnswerExamples:
         if not pairs:
             return cls((), (), None)
         questions, quotes = zip(*pairs, strict=True)
-        return cls(tuple(questions), tuple(quotes), embedded_texts(list(questions), embeddings, cache_dir, "answer"))
+        masked = [generic_form(q) for q in questions]
+        return cls(
+            tuple(questions),
+            tuple(quotes),
+            embedded_texts(list(questions), embeddings, cache_dir, "answer"),
+            embedded_texts(masked, embeddings, cache_dir, "answer-generic"),
+        )
 
-    def weights(self, vector: list[float] | np.ndarray) -> dict[str, float]:
-        """Quote -> weight in (0, 1] for the examples near `vector` (a question's normalised MiniLM vector)."""
-        if self.matrix is None:
+    def weights(self, vector: list[float] | np.ndarray, generic: list[float] | np.ndarray) -> dict[str, float]:
+        """Quote -> weight in (0, 1] for the examples near a question: `vector` is its normalised MiniLM vector as
+        asked, `generic` with its entities masked; an example counts by the lower of the two similarities."""
+        if self.matrix is None or self.generic is None:
             return {}
-        sims = self.matrix @ np.asarray(vector, dtype=np.float32)
+        full = self.matrix @ np.asarray(vector, dtype=np.float32)
+        masked = self.generic @ np.asarray(generic, dtype=np.float32)
+        sims = np.minimum(full, masked)
         out: dict[str, float] = {}
         for i in np.argsort(-sims)[:NEIGHBOURS]:
             sim = float(sims[i])

@@ -58,6 +58,49 @@ class ListAnswers(SectionReader):
             return None  # "How far can a robotics engineer advance?" -> the Robotics Engineer item, not a list
         if self._scorer.defines_asked(query, kind, best.unit) or kind == "comparison" or comparison_sides(query):
             return None  # a definition or a comparison is answered by sentences, whatever the section's shape
+        headed_elsewhere = False
+        for passage in self._named_lists(kind, scored, query, search_text, passages):
+            if kind != "figure" and mostly_figures(passage):
+                continue  # a salary table is the statistics' to give, not a list answer to "what skills"
+            section = self._section_units(passage)
+            inside = {chunk.chunk_id for _, chunk in section} | {passage.chunk_id}
+            # Named by a list word and common ones only ("examples of discriminative models" -> Examples of
+            # Generative Models) while the question's specific topic is said elsewhere: not this list.
+            heading = set(terms(heading_of(passage)))
+            named_by = found_in(set(terms(query)), heading)
+            by_list_word = bool(named_by & LIST_WORDS) and not any(
+                self._retriever.lexical.rare(t) for t in named_by - LIST_WORDS
+            )
+            elsewhere = [s for s in scored[:5] if s.passage.chunk_id not in inside]
+            if by_list_word and self._asks_beyond(query, passage, section, elsewhere):
+                continue
+            if by_list_word and self._headed_elsewhere(query, heading, elsewhere):
+                headed_elsewhere = True
+                continue
+            found = self._section_list(passage, search_text, lead="", asked=asked, field=field)
+            if found is not None:
+                return found
+        if headed_elsewhere and best.heading_share > 0 and self._of_a_list(best):
+            # the list the question's own topic heads answers instead ("examples of regression algorithms": the
+            # Regression Models bullets)
+            found = self._section_list(
+                self._level_named(best, passages, query), search_text, lead="", asked=asked, field=field
+            )
+            if found is not None:
+                return found
+        if best.unit.is_item:
+            return None
+        return self._section_list(
+            best.passage, search_text, lead=best.unit.text, introduced_by=best.unit, asked=asked, field=field
+        )
+
+    def _named_lists(
+        self, kind: PartKind, scored: list[Scored], query: str, search_text: str, passages: list[Passage]
+    ) -> list[Passage]:
+        """The sections whose headings name what the question asks, surest first: a heading the question names
+        that holds much of its weight, or, for a list question naming none, the section of the list the best
+        answer (or a close item under a heading named by most of the question) belongs to."""
+        best = scored[0]
         focus = {u.passage.chunk_id: u.heading_share for u in scored}
         named = [
             p
@@ -92,41 +135,7 @@ class ListAnswers(SectionReader):
         rank = {
             id(p): (p.heading_match, focus.get(p.chunk_id, self._heading_share(p, search_text)), p.score) for p in named
         }
-        headed_elsewhere = False
-        for passage in sorted(named, key=lambda p: rank[id(p)], reverse=True):
-            if kind != "figure" and mostly_figures(passage):
-                continue  # a salary table is the statistics' to give, not a list answer to "what skills"
-            section = self._section_units(passage)
-            inside = {chunk.chunk_id for _, chunk in section} | {passage.chunk_id}
-            # Named by a list word and common ones only ("examples of discriminative models" -> Examples of
-            # Generative Models) while the question's specific topic is said elsewhere: not this list.
-            heading = set(terms(heading_of(passage)))
-            named_by = found_in(set(terms(query)), heading)
-            by_list_word = bool(named_by & LIST_WORDS) and not any(
-                self._retriever.lexical.rare(t) for t in named_by - LIST_WORDS
-            )
-            elsewhere = [s for s in scored[:5] if s.passage.chunk_id not in inside]
-            if by_list_word and self._asks_beyond(query, passage, section, elsewhere):
-                continue
-            if by_list_word and self._headed_elsewhere(query, heading, elsewhere):
-                headed_elsewhere = True
-                continue
-            found = self._section_list(passage, search_text, lead="", asked=asked, field=field)
-            if found is not None:
-                return found
-        if headed_elsewhere and best.heading_share > 0 and self._of_a_list(best):
-            # the list the question's own topic heads answers instead ("examples of regression algorithms": the
-            # Regression Models bullets)
-            found = self._section_list(
-                self._level_named(best, passages, query), search_text, lead="", asked=asked, field=field
-            )
-            if found is not None:
-                return found
-        if best.unit.is_item:
-            return None
-        return self._section_list(
-            best.passage, search_text, lead=best.unit.text, introduced_by=best.unit, asked=asked, field=field
-        )
+        return sorted(named, key=lambda p: rank[id(p)], reverse=True)
 
     def _headed_elsewhere(self, query: str, heading: set[str], elsewhere: list[Scored]) -> bool:
         """The question's specific words that this list's heading lacks head a close answer's own section:

@@ -91,8 +91,10 @@ class UnitScorer:
         expansions: dict[str, str],
         frame: frozenset[str] = frozenset(),
         entity_frame: frozenset[str] = frozenset(),
+        relevance: float = 0.0,
     ) -> None:
         self._retriever = retriever
+        self._relevance = relevance  # Settings.min_relevance: a passage below it does not cover the question
         # Words that say how a question asks, not what about ("need", "useful"; search_synonyms.toml [frame]).
         self._frame = frame
         # ... and those that do so beside a context entity ("the main job of an AI product manager": the role).
@@ -178,7 +180,10 @@ class UnitScorer:
                 in_heading = sum(weights[t] for t in heading - hits) / total
                 score = semantic + LEXICAL * lexical + IN_HEADING * in_heading + SEARCH_RANK * passage.fused / top_fused
                 bonus = 0.0
-                if prior:  # the sentence answered questions near this one (answer_examples.py)
+                # The sentence answered questions near this one (answer_examples.py), in a passage that counts as
+                # covering the question: the weight never leads with a unit the answer would then be refused for
+                # ("is Chicago an AI hub": the Chicago salary line, in Location-Based Salary Variations).
+                if prior and passage.score >= self._relevance:
                     bonus += EXAMPLE_PRIOR * max((prior.get(line, 0.0) for line in unit.lines), default=0.0)
                 if any(defines(text, phrase, self._expansions) for phrase in phrases):
                     bonus += DEFINES

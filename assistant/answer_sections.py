@@ -25,7 +25,7 @@ from assistant.answer_scoring import asks_remedy
 from assistant.answer_sentences import write_bullets
 from assistant.draft import Draft
 from assistant.models import PartKind
-from assistant.passage_units import comparison_sides, is_framing, is_list
+from assistant.passage_units import Unit, comparison_sides, is_framing, is_list
 from assistant.retrieval import Passage
 from assistant.section_reading import SectionReader
 
@@ -72,6 +72,14 @@ class SectionAnswers(SectionReader):
         my skills up to date" -> Continuous Learning) and the section is a list or short prose. One sentence
         that merely shares the question's words elsewhere ("Detecting and mitigating bias" listed among
         challenges) says less than the section written about it. Written when it answers; True if so."""
+        found = self._named_topic(kind, query, scored, passages)
+        return found is not None and self._write_whole(kind, query, *found, scored, search_text, draft)
+
+    def _named_topic(
+        self, kind: PartKind, query: str, scored: list[Scored], passages: list[Passage]
+    ) -> tuple[Passage, list[tuple[Unit, Passage]]] | None:
+        """The top passage and its whole section when the question names that section's topic and no answer
+        elsewhere says more about what is asked; None otherwise."""
         best = scored[0]
         # A heading the question names whole beats one it names in part ranked just above it: "future outlook
         # for ML careers" is Future Outlook, not Career Development (which shares "careers" only).
@@ -80,9 +88,9 @@ class SectionAnswers(SectionReader):
         # be used for classification?") wants the one sentence that answers it, whatever section it is in.
         pointed = kind not in TOPIC_KINDS or bool(YES_NO.match(query))
         if pointed or best.entity_item or comparison_sides(query) or mostly_figures(top):
-            return False
+            return None
         if top.heading_match < TOPIC_HEADING:
-            return False
+            return None
         if any(
             p.heading_match >= (SUBSECTION_HEADING if p.section.startswith(f"{top.section} > ") else TOPIC_HEADING)
             and nested(p.section, top.section)
@@ -92,7 +100,7 @@ class SectionAnswers(SectionReader):
             # A section and its subsection named ("Classification Models" > "Common Examples of ..."): the
             # subsection says what is asked more precisely even when the question skips a word of its heading
             # ("examples of classification models"); the sentences and lists of both answer (see below).
-            return False
+            return None
         section = self._section_units(top)
         remedy_unsaid = asks_remedy(query, kind) and not any(REMEDY.search(u.text) for u, _ in section)
         if (WHY.match(query) or remedy_unsaid) and not is_list([u for u, _ in section]):
@@ -102,7 +110,7 @@ class SectionAnswers(SectionReader):
             # ("why specialize in one area of AI" -> Specialization). So for a remedy the section never offers
             # ("how do I avoid overfitting?" is not answered by the Overfitting section's definition; "what can
             # be done to reduce bias" is by Eliminating Bias, which says how it is mitigated).
-            return False
+            return None
         in_section = {chunk.chunk_id for _, chunk in section} | {top.chunk_id}
         # What the kind of question adds (a remedy, a reason) is set aside: here it is which section the question is
         # about, and a remedy sentence on both sides ("to mitigate" in Eliminating Bias) would widen the gap.
@@ -115,7 +123,7 @@ class SectionAnswers(SectionReader):
             if s.passage.chunk_id not in in_section and s.score >= section_best - TOPIC_SLACK
         ]
         if self._asks_beyond(query, top, section, close):
-            return False
+            return None
         # A bare short item elsewhere ("Detecting and mitigating bias in AI models") names a topic rather than
         # saying something about it: against a section written on the topic it counts for less.
         elsewhere = max(
@@ -136,7 +144,21 @@ class SectionAnswers(SectionReader):
         named_whole = top.heading_match >= 1 and (top is not passages[0] or reasons)
         slack = TOPIC_SLACK * (2 if named_whole else 1)
         if section_best < elsewhere - slack:
-            return False  # the heading is named, but a sentence elsewhere says much more about what is asked
+            return None  # the heading is named, but a sentence elsewhere says much more about what is asked
+        return top, section
+
+    def _write_whole(
+        self,
+        kind: PartKind,
+        query: str,
+        top: Passage,
+        section: list[tuple[Unit, Passage]],
+        scored: list[Scored],
+        search_text: str,
+        draft: Draft,
+    ) -> bool:
+        """Write the named section whole: a list as bullets (or the one labelled item the question names), short
+        prose as its sentences (a definition's first few); False for a long or mixed section."""
         if is_list([u for u, _ in section]):
             item = named_item(search_text, section, self._retriever.heading_match)
             # One labelled item the question names ("AI Product Manager: ...") is the answer; an unlabelled item
@@ -149,7 +171,7 @@ class SectionAnswers(SectionReader):
             return True
         prose = [(u, chunk) for u, chunk in section if not u.is_item and not is_framing(u.text)]
         if not prose or len(prose) != len(section) or len(prose) > SHORT_SECTION:
-            return False  # a long or mixed section: its best sentences answer (see _sentences_answer)
+            return False  # a long or mixed section: its best sentences answer (answer_sentences.write_sentences)
         if defining(query, kind) and len(prose) > DEFINITION_SENTENCES:
             # "What is X?": the section's opening says it, then its sentences closest to the question ("... used
             # for?" keeps the sentence on what it is used for), in reading order; the rest only elaborates.

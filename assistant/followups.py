@@ -45,10 +45,20 @@ def _item_pattern() -> re.Pattern[str]:
 _ITEM = _item_pattern()
 
 
-def item_words(text: str) -> str:
+HEAD_TOPIC_WORDS = 3  # a topic of at most this many content words is a noun phrase: its last word is its head
+
+
+def item_words(text: str, noun: str = "") -> str:
     """'tell me more about the product manager one' -> '... the product manager': the item's own words are
-    searched ("one", "part" are no word of it)."""
-    return _ITEM.sub(r"\1", text)
+    searched ("one", "part" are no word of it). "one(s)" stands for a noun said before: with the topic's head noun
+    given ("models" after "what are generative models?"), "the discriminative ones" is "the discriminative models"
+    (alone, "discriminative" found the sentence naming both kinds)."""
+    found = _ITEM.search(text)
+    if found is None:
+        return text
+    said = found.group(0)[len(found.group(1)) :].strip().lower()
+    head = f" {noun}" if noun and said in ("one", "ones") else ""
+    return f"{text[: found.start()]}{found.group(1)}{head}{text[found.end() :]}"
 
 
 def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> Slots:
@@ -71,7 +81,10 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         or current.companies
         or current.extra_comp
         or current.coverage
-        or current.unknown_role
+        # "and for Java developers?" after the platform median: a title the data lacks, set in the place of the
+        # figure's population, keeps the figure asked (its refusal then names the title); asked with a topic of
+        # its own ("what do Java developers earn?") it is the topic.
+        or (current.unknown_role and not current.followup)
     )
     is_followup = current.followup or (
         not own_topic
@@ -102,9 +115,9 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         # "how much extra is that per year?" after the bonuses: the same figure (the guide's extras, companies' pay)
         merged.extra_comp = bool(before.get("extra_comp"))
         merged.companies = bool(before.get("companies"))
-        if not merged.roles and not merged.city:
+        if not merged.roles and not merged.city and not merged.unknown_role:
             merged.roles = list(before.get("roles") or [])
-        if not merged.roles and merged.city and before.get("roles"):
+        if not merged.roles and merged.city and before.get("roles") and not merged.unknown_role:
             merged.roles = list(before.get("roles") or [])
         if not merged.level and merged.experience_years is None and not merged.unknown_level:
             merged.level = before.get("level")
@@ -284,7 +297,22 @@ def goes_on_with(
         or (words.resolve(query, topic) if refers_back and topic else None)
         or asked_of_topic(text, query, topic)
     )
-    return (resolved,) if resolved else (item_words(query), turn_topic(source))
+    if resolved:
+        return (resolved,)
+    named = item_words(query, head_noun(topic))
+    if FOLLOWUP_START.match(text) and named != item_words(query):
+        # "and the discriminative ones?" after generative models: the last question asked of another thing of the
+        # same kind, named in full ("and the discriminative models?"); the topic before is no context of it.
+        # (Without the opener, "what's the spam one used for?" is an item of what was said: "spam models" is none.)
+        return (named,)
+    return (item_words(query), turn_topic(source))
+
+
+def head_noun(topic: str) -> str:
+    """The noun a short topic ends with ("generative models" -> "models"), which "the X ones" stands for; none for
+    a longer topic (a whole question's words end with anything: "challenges in AI work")."""
+    words = topic.split()
+    return words[-1] if 1 < len(words) <= HEAD_TOPIC_WORDS else ""
 
 
 @lru_cache(maxsize=1)

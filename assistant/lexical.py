@@ -231,6 +231,9 @@ class Synonyms:
         self._patterns = [
             (re.compile(rf"\b{re.escape(phrase.lower())}\b"), " ".join(words)) for phrase, words in table.items()
         ]
+        # Every phrase in one alternation, the word boundary before them written once: most questions hold none,
+        # and one search that fails inside every word costs a twentieth of a search per phrase.
+        self._any_phrase = re.compile(r"\b(?:" + "|".join(rf"{re.escape(phrase.lower())}\b" for phrase in table) + ")")
 
     @classmethod
     def load(cls, path: Path) -> Synonyms:
@@ -244,5 +247,8 @@ class Synonyms:
         return cls(table, map(str, frame), map(str, entity_frame))
 
     def words_for(self, question: str) -> str:
+        """The documents' words for every phrase of the table the question holds, in the table's order."""
         text = question.lower()
+        if not self._patterns or not self._any_phrase.search(text):
+            return ""
         return " ".join(dict.fromkeys(words for pattern, words in self._patterns if pattern.search(text)))

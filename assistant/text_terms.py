@@ -42,6 +42,8 @@ STOPWORDS = frozenset(
         "how",
         "why",
         "when",
+        "whenever",
+        "once",  # "how much once they're experienced?": a conjunction, never a thing counted or asked about
         "where",
         "this",
         "that",

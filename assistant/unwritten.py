@@ -199,7 +199,7 @@ class UnwrittenWords:
         for match in _COUNTED.finditer(query):
             _, first, second = match.groups()
             # a clipped word of three letters or fewer is an abbreviation ("yrs", "hrs"), not a name of a thing
-            if len(first) <= 3 or self._counted_written(first):
+            if len(first) <= 3 or first.lower() in STOPWORDS or self._counted_written(first):
                 continue
             out.append(f"{first} {second}" if second and not self._counted_written(second) else first)
         english = general_english()

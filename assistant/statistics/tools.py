@@ -7,7 +7,6 @@ Each row carries its provenance (doc_id, title, line, raw, section) for citation
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -18,10 +17,9 @@ from assistant.errors import UnknownValue
 from assistant.statistics.conflicts import claims_touching, mark_contested, split_values
 from assistant.statistics.derived import change, gap, monthly_figures, number, rank_rows, values_by_year
 from assistant.statistics.salary_guide import AVERAGE_LEVEL
-from assistant.statistics.store import StatsStore
+from assistant.statistics.tool_queries import Row, ToolQueries, joined
 from assistant.statistics.tool_specs import TOOL_SPECS, ToolSpec
 
-Row = dict[str, Any]
 _DIMENSIONS = ("role", "level", "city")
 _ORDERS = ("highest", "lowest")
 _MAX_LIMIT = 50
@@ -42,19 +40,8 @@ class ToolResult(BaseModel):
     contradicted_claims: list[dict[str, Any]] = Field(default_factory=list)
 
 
-class StatsTools:
+class StatsTools(ToolQueries):
     """The statistics tools the pipeline (and an optional LLM agent) may call."""
-
-    def __init__(self, store: StatsStore) -> None:
-        self._store = store
-        # Which roles, levels, cities and years a table holds is build metadata (a build never changes), like
-        # the coverage: read once per column, not on every question.
-        self._distinct_values: dict[tuple[str, str, str], list[Any]] = {}
-        self._distinct_lock = threading.Lock()
-        self._doc_titles: dict[str, str] | None = None  # doc_id -> title, also build metadata
-        # ... and so are the rows of a query that takes nothing from the question (a whole table, the cities
-        # without a figure, each role's levels in the latest data year)
-        self._constant_rows: dict[tuple[str, str, str, tuple[Any, ...]], list[Row]] = {}
 
     # ---- platform pages -------------------------------------------------------------------------
 
@@ -115,7 +102,7 @@ class StatsTools:
         if not years:
             return _missing("trending_tools", args, "no trending-tools list in the documents")
         if year is not None and year not in years:
-            return _missing("trending_tools", args, f"no trending-tools list for {year} (have: {_join(years)})")
+            return _missing("trending_tools", args, f"no trending-tools list for {year} (have: {joined(years)})")
         where = "t.year = ?" if year is not None else ""
         rows = self._select("trending_tools", where, [year] if year is not None else [], order="t.year, t.line")
         return ToolResult(
@@ -245,7 +232,7 @@ class StatsTools:
                 note=f"no {canonical_role} figure for {canonical_city} (the guide says: {notes})",
             )
         without = [row["city"] for row in with_role if row["value"] is None]
-        note = f"no salary figure for {_join(without)}, only a note" if without else ""
+        note = f"no salary figure for {joined(without)}, only a note" if without else ""
         return ToolResult(
             tool="city_salary",
             arguments=args,
@@ -287,16 +274,13 @@ class StatsTools:
         """Roles at one level, levels within one role, or cities, ordered by salary (low end of ranges)."""
         args = {"dimension": dimension, "order": order, "level": level, "role": role, "limit": limit}
         if dimension not in _DIMENSIONS or order not in _ORDERS:
-            return _missing(
-                "rank",
-                args,
-                f"cannot rank {dimension!r} by {order!r} (dimensions: {_join(_DIMENSIONS)}; orders: {_join(_ORDERS)})",
-            )
+            accepted = f"dimensions: {joined(_DIMENSIONS)}; orders: {joined(_ORDERS)}"
+            return _missing("rank", args, f"cannot rank {dimension!r} by {order!r} ({accepted})")
         limit = max(1, min(int(limit), _MAX_LIMIT))
         if dimension == "city":
             return self._rank_cities(args, order, role, limit)
         if dimension == "level" and role is None:
-            return _missing("rank", args, f"ranking levels needs a role (have: {_join(self._roles())})")
+            return _missing("rank", args, f"ranking levels needs a role (have: {joined(self._roles())})")
         wanted_level = level if dimension == "role" else None
         found = self._role_levels(role if dimension == "level" else None, [wanted_level or AVERAGE_LEVEL])
         if isinstance(found, str):
@@ -392,132 +376,12 @@ class StatsTools:
 
     def _spec(self, name: str) -> ToolSpec:
         if name not in TOOL_SPECS:
-            raise UnknownValue(f"unknown statistics tool {name!r} (accepted: {_join(TOOL_SPECS)})")
+            raise UnknownValue(f"unknown statistics tool {name!r} (accepted: {joined(TOOL_SPECS)})")
         return TOOL_SPECS[name]
-
-    # ---- queries -----------------------------------------------------------------------------
-
-    def _select(
-        self, table: str, where: str = "", params: list[Any] | None = None, order: str = "t.doc_id, t.line"
-    ) -> list[Row]:
-        """Rows of `table` (a name from this module) with their document's title as a last column.
-
-        The title comes from the build's document list read once, not a JOIN per query: on these small tables
-        the join was a third of a query's CPU. Every row's doc_id references documents (schema), so the rows
-        are the ones the inner join gave, in the same order."""
-        condition = f" WHERE {where}" if where else ""
-        rows = self._store.fetch(f"SELECT t.* FROM {table} t{condition} ORDER BY {order}", params or [])
-        titles = self._titles()
-        for row in rows:
-            row["title"] = titles[row["doc_id"]]
-        return rows
-
-    def _titles(self) -> dict[str, str]:
-        """Each document's title by doc_id (read once per build)."""
-        with self._distinct_lock:
-            known = self._doc_titles
-        if known is None:
-            known = {row["doc_id"]: row["title"] for row in self._store.fetch("SELECT doc_id, title FROM documents")}
-            with self._distinct_lock:
-                self._doc_titles = known
-        return known
-
-    def _distinct(self, table: str, column: str, order: str = "min(doc_id), min(line)") -> list[Any]:
-        """Distinct non-null values of a column, in document order unless told otherwise (read once per build)."""
-        key = (table, column, order)
-        with self._distinct_lock:
-            known = self._distinct_values.get(key)
-        if known is None:
-            rows = self._store.fetch(
-                f"SELECT {column} AS value FROM {table} WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY {order}"
-            )
-            known = [row["value"] for row in rows]
-            with self._distinct_lock:
-                self._distinct_values[key] = known
-        return list(known)
-
-    def _salaries(self, where: str, params: list[Any]) -> list[Row]:
-        """Role salary rows of the latest salary data year (a newer guide supersedes an older one)."""
-        # The latest year is build metadata (read once), not a subquery per question: the subquery cost more
-        # than the rest of the query. No year (an empty table) compares as NULL and selects nothing, as before.
-        years = self._distinct("role_salaries", "data_year", order="data_year")
-        latest = years[-1] if years else None
-        return self._select("role_salaries", f"t.data_year = ? AND {where}", [latest, *params])
-
-    def _constant(
-        self, table: str, where: str = "", params: list[Any] | None = None, order: str = "t.doc_id, t.line"
-    ) -> list[Row]:
-        """`_select` for a query that takes nothing from the question (its parameters are build metadata too):
-        read once per build, like `_distinct`; each call gets its own copies of the rows to keep or change."""
-        key = (table, where, order, tuple(params or ()))
-        with self._distinct_lock:
-            known = self._constant_rows.get(key)
-        if known is None:
-            known = self._select(table, where, params, order)
-            with self._distinct_lock:
-                self._constant_rows[key] = known
-        return [dict(row) for row in known]
-
-    def _levels_of(self, role: str) -> list[str]:
-        """The levels a role has figures for in the latest salary data year, in document order (from the year's
-        rows read once per build; the same list a query of the role's rows gives)."""
-        years = self._distinct("role_salaries", "data_year", order="data_year")
-        latest = years[-1] if years else None
-        return [
-            row["level"] for row in self._constant("role_salaries", "t.data_year = ?", [latest]) if row["role"] == role
-        ]
-
-    def _lookup(self, table: str, column: str, value: str | None, what: str) -> tuple[Any | None, str]:
-        """Canonical spelling of an optional argument, or a note naming the values the table has."""
-        if value is None:
-            return None, ""
-        choices = self._distinct(table, column)
-        canonical = _match(value, choices)
-        return canonical, "" if canonical is not None else f"no {what} {value!r} (have: {_join(choices)})"
 
     def _all_rows(self, table: str, empty_note: str) -> ToolResult:
         rows = self._constant(table)
         return ToolResult(tool=table, arguments={}, found=bool(rows), rows=rows, note="" if rows else empty_note)
-
-    def _roles(self) -> list[str]:
-        return self._distinct("role_salaries", "role")
-
-    def _experience_levels(self) -> list[Row]:
-        """One row per level (its first mention), ordered by years."""
-        rows = self._constant("experience_levels", order="t.years_min, t.doc_id, t.line")
-        first_mention: dict[tuple[Any, ...], Row] = {}
-        for row in rows:  # a level stated with another range elsewhere is kept: the sources disagree
-            first_mention.setdefault((row["level"], row["years_min"], row["years_max"]), row)
-        return list(first_mention.values())
-
-    def _platform_metric(self, metric: str, year: int | None) -> tuple[str, str]:
-        """Canonical metric name and, if the metric or year is not covered, why."""
-        canonical, missing = self._lookup("platform_stats", "metric", metric, "data for platform metric")
-        if missing:
-            return "", missing
-        years = self._distinct("platform_stats", "year", order="year")
-        if year is not None and year not in years:
-            return canonical, f"no data for year {year} (have: {_join(years)})"
-        return canonical, ""
-
-    def _role_levels(self, role: str | None, levels: list[str]) -> tuple[str | None, list[str]] | str:
-        """Canonical role and levels, or a note saying which of them the data does not have."""
-        canonical_role = None
-        if role is not None:
-            canonical_role = _match(role, self._roles())
-            if canonical_role is None:
-                return f"no data for role {role!r} (have: {_join(self._roles())})"
-        all_levels = self._distinct("role_salaries", "level")
-        role_levels = self._levels_of(canonical_role) if canonical_role else all_levels
-        canonical_levels: list[str] = []
-        for level in levels:
-            canonical = _match(level, all_levels)
-            if canonical is None:
-                return f"no data for level {level!r} (have: {_join(all_levels)})"
-            if canonical not in role_levels:
-                return f"no {canonical} figure for {canonical_role} (have: {_join(role_levels)})"
-            canonical_levels.append(canonical)
-        return canonical_role, canonical_levels
 
 
 def _ranked(
@@ -538,18 +402,6 @@ def _ranked(
 
 def _missing(tool: str, arguments: dict[str, Any], note: str) -> ToolResult:
     return ToolResult(tool=tool, arguments=arguments, found=False, note=note)
-
-
-def _match(value: str | None, choices: list[Any]) -> Any | None:
-    """The choice equal to `value` ignoring case and surrounding space (None if none is)."""
-    if value is None:
-        return None
-    wanted = " ".join(str(value).split()).casefold()
-    return next((choice for choice in choices if str(choice).casefold() == wanted), None)
-
-
-def _join(values: Any) -> str:
-    return ", ".join(str(value) for value in values) or "nothing"
 
 
 def _levels_had(levels: list[Row]) -> str:

@@ -14,6 +14,7 @@ import yaml
 from assistant.answer_examples import ANSWER_EXAMPLES_PATH, NEAR, AnswerExamples
 from assistant.ingest import current_build
 from assistant.pipeline import Assistant, build_assistant
+from assistant.question_kinds import generic_form
 from assistant.settings import Settings
 from eval.schema import case_files, load_cases
 
@@ -65,12 +66,30 @@ def two_examples(real_assistant: Assistant, tmp_path_factory: pytest.TempPathFac
 def test_weights_fall_from_one_for_the_same_question_to_none_for_an_unrelated_one(
     real_assistant: Assistant, two_examples: AnswerExamples
 ) -> None:
-    embed = real_assistant._query_embeddings.embed_query
-    same = two_examples.weights(embed("what does an AI researcher do"))
+    same = two_examples.weights(*_vectors(real_assistant, "what does an AI researcher do"))
     assert same[RESEARCHER] == pytest.approx(1.0, abs=1e-3)
-    near = two_examples.weights(embed("what do AI researchers work on?"))
+    near = two_examples.weights(*_vectors(real_assistant, "what do AI researchers work on?"))
     assert 0.0 < near.get(RESEARCHER, 0.0) < 1.0  # a paraphrase: some weight, less than the same question
-    assert two_examples.weights(embed("how do I bake sourdough bread")) == {}
+    assert two_examples.weights(*_vectors(real_assistant, "how do I bake sourdough bread")) == {}
+
+
+def test_an_example_sharing_only_the_role_lends_no_weight(real_assistant: Assistant) -> None:
+    """Named things dominate an embedding: "what's the mid-career ML engineer range" lies near "where does an ML
+    engineer's career lead long term?" as asked; with the role masked the questions differ, and an example counts
+    by the lower similarity, so the career-path line gains nothing (it used to lead the answer)."""
+    examples = real_assistant._answer_examples
+    for question in ("what's the mid-career ML engineer range", "what is the late career robotics engineer range"):
+        full, masked = _vectors(real_assistant, question)
+        assert float((examples.matrix @ np.asarray(full, dtype=np.float32)).max()) >= NEAR  # near as asked
+        weights = examples.weights(full, masked)
+        assert not any(quote.startswith(("Progress from", "Advance from")) for quote in weights)
+    reply = real_assistant.ask("what's the mid-career ML engineer range, and do I need a master's?")
+    assert "$120,368" in reply.answer
+
+
+def _vectors(assistant: Assistant, question: str) -> tuple[list[float], list[float]]:
+    embed = assistant._query_embeddings.embed_query
+    return embed(question), embed(generic_form(question))
 
 
 @pytest.mark.parametrize("text", [None, "examples: [unclosed", "examples:\n  - {q: only a question}\n"])
@@ -82,7 +101,8 @@ def test_a_missing_or_broken_file_means_no_examples(
         path.write_text(text)
     examples = AnswerExamples.load(path, real_assistant._query_embeddings)
     assert examples.matrix is None
-    assert examples.weights(np.ones(384, dtype=np.float32) / np.sqrt(384)) == {}
+    unit = np.ones(384, dtype=np.float32) / np.sqrt(384)
+    assert examples.weights(unit, unit) == {}
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +135,18 @@ def test_a_question_near_an_answered_one_is_answered_by_its_sentence(
 
 def test_the_examples_weigh_in_only_when_a_question_is_near(real_assistant: Assistant) -> None:
     """A question far from every example lends no sentence any weight."""
-    vector = real_assistant._query_embeddings.embed_query("how do I bake sourdough bread")
+    full, masked = _vectors(real_assistant, "how do I bake sourdough bread")
     examples = real_assistant._answer_examples
-    sims = examples.matrix @ np.asarray(vector, dtype=np.float32)
+    sims = examples.matrix @ np.asarray(full, dtype=np.float32)
     assert float(sims.max()) < NEAR
-    assert examples.weights(vector) == {}
+    assert examples.weights(full, masked) == {}
+
+
+def test_a_near_example_never_leads_with_a_unit_whose_passage_does_not_cover_the_question(
+    real_assistant: Assistant, tmp_path: Path
+) -> None:
+    """The weight counts only in passages that cover the question: "is Chicago an AI hub", asked in an example's
+    own words, was refused when the Chicago salary line (Location-Based Salary Variations, far from "hub") led."""
+    for question in ("is Chicago an AI hub", "is chicago a big hub for AI jobs?"):
+        reply = real_assistant.ask(question)
+        assert not reply.abstained and "Chicago" in reply.answer

@@ -978,3 +978,75 @@ def test_a_jump_after_two_years_of_a_figure_is_their_change(
 ) -> None:
     reply = conversation(real_assistant, *turns)
     assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what's the mean base pay of an AI engineer?", "is that more than an ML engineer gets?", "126,397"),
+        ("mean salary for a data scientist?", "is that higher than an AI researcher?", "108,932"),
+    ],
+)
+def test_a_mean_pay_is_the_average_figure_a_comparison_can_set_beside(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "mean" read as "what does it mean" sent the first turn to the documents (three roles' averages), so the
+    # comparison after it had no figure to set the new role beside.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what are generative models?", "and the discriminative ones?", "decision boundaries"),
+        ("what is supervised learning?", "and the unsupervised one?", "right"),
+        ("what are regression models?", "what about the classification ones?", "predict classes"),
+    ],
+)
+def test_the_x_ones_after_a_kind_of_thing_is_that_kind_named_in_full(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "ones" stands for the topic's noun: "the discriminative ones" searched "the discriminative" with generative
+    # models as context, and found the sentence naming both kinds.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and expected in reply.answer, reply.answer
+
+
+def test_ones_takes_the_head_noun_of_a_short_topic_only() -> None:
+    from assistant.followups import head_noun
+
+    assert item_words("and the discriminative ones?", "models") == "and the discriminative models?"
+    assert item_words("more on the deployment part", "models") == "more on the deployment"
+    assert head_noun("generative models") == "models"
+    assert head_noun("what common challenges AI work face") == ""
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what does an AI researcher actually do?", "and how much once they're experienced?", "121,630"),
+        ("what do data scientists do?", "how much once they reach mid-career?", "125,259"),
+    ],
+)
+def test_how_much_once_they_reach_a_level_is_that_level_s_pay(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "how much once" read "once" as the thing counted, which the documents never write: a refusal.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "title"),
+    [
+        ("median salary expectation in 2024?", "and for Python developers?", "Python Developers"),
+        ("what do robotics engineers make?", "and Java developers?", "Java Developers"),
+    ],
+)
+def test_a_title_the_data_lacks_set_in_a_figure_s_place_is_refused_by_name(
+    real_assistant: Assistant, first: str, then: str, title: str
+) -> None:
+    # The title counted as a topic of its own, so nothing of the figure was kept: "I couldn't tell which figure".
+    reply = conversation(real_assistant, first, then)
+    assert reply.abstained and f"no salary data for {title}" in reply.answer, reply.answer
