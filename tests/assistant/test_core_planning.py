@@ -1775,3 +1775,16 @@ def test_comma_and_and_a_typed_n_join_a_figure_and_a_documents_request(real_assi
     for 'and'): a figure part and a documents part (each was one part answered by one route)."""
     parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
     assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["data scientist entry salary plus the career ladder", "robotics engineer avg pay, and the promotion ladder"],
+)
+def test_a_career_step_named_after_a_figure_is_a_path_not_the_figure_again(
+    real_assistant: Assistant, message: str
+) -> None:
+    """'X salary plus the career ladder': a short part after a figure part, with a career step named, asks the path
+    (it took the figure's kind as an elliptical follow-up and repeated the salary)."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [(p.kind, p.route) for p in parts][1:] == [("path", "documents")], [(p.text, p.kind) for p in parts]
