@@ -95,14 +95,15 @@ class Assistant:
         self._dictionary = load_dictionary(settings.model_path)
         # The labelled example questions do not depend on the build: embedded once per process.
         examples = QuestionExamples.load(QUESTION_EXAMPLES_PATH)
+        self._answer_examples = AnswerExamples.load(
+            settings.answer_examples, self._query_embeddings, settings.model_cache_dir / "planner"
+        )
         self.planner = Planner(
             examples,
             KindClassifier(examples, self._query_embeddings, settings.model_cache_dir / "planner"),
             self._query_embeddings,
             PlanVocabulary.load(PLAN_VOCABULARY_PATH),
-        )
-        self._answer_examples = AnswerExamples.load(
-            settings.answer_examples, self._query_embeddings, settings.model_cache_dir / "planner"
+            self._answer_examples,
         )
 
     # -- lifecycle -------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.answer_examples import AnswerExamples
 from assistant.figure_followups import (
     figure_pointed,
     names_a_figure,
@@ -117,8 +118,10 @@ class Planner:
         classifier: KindClassifier,
         embeddings: Embeddings,
         words: PlanVocabulary,
+        answered: AnswerExamples | None = None,
     ) -> None:
         self.examples = examples
+        self._answered = answered
         self.words = words
         self._classifier = classifier
         self._embeddings = embeddings
@@ -178,7 +181,8 @@ class Planner:
             corrected = without_trailing_statement(own.corrected or text)
             corrected_question = with_statement_topic(corrected, asked_sentence(corrected))
             generic = generic_form(corrected if whole else corrected_question, unknown, bool(own.platform_metric))
-            vote = self._classifier.vote(self._embeddings.embed_query(generic))
+            generic_vector = self._embeddings.embed_query(generic)
+            vote = self._classifier.vote(generic_vector)
             said = without_trailing_statement(text)
             asked_said = with_statement_topic(said, asked_sentence(said))
             kind, confidence = self._rules.kind(said if whole else asked_said, form, vote, previous_kind)
@@ -216,6 +220,13 @@ class Planner:
             if kind == "figure" and before and not merged.years and REFERS_BACK.search(text):
                 merged.years = list(before.slots.get("years") or [])  # "how many offers was that based on?"
             part = self._route(text, kind, confidence, own, merged, previous if first else None, planned)
+            if self._answered is not None and self._answered.route_is_theirs(
+                part.route, own, part.text, generic_vector, self._embeddings.embed_query
+            ):
+                # "what roles sit above a junior ML engineer", "SageMaker": asked before in other words, and the
+                # documents answered; a figure the tables hold by its own words (tools, a metric, pay) stays theirs.
+                part.kind = "explanation" if part.kind == "smalltalk" else part.kind
+                part.route, part.fallback = "documents", ("statistics" if part.route == "statistics" else None)
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
             role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison"

@@ -150,3 +150,30 @@ def test_a_near_example_never_leads_with_a_unit_whose_passage_does_not_cover_the
     for question in ("is Chicago an AI hub", "is chicago a big hub for AI jobs?"):
         reply = real_assistant.ask(question)
         assert not reply.abstained and "Chicago" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what job is above a junior ML engineer", "ML Engineering Manager"),
+        ("what's above junior ML engineer", "ML Engineering Manager"),
+        ("undo a bad model release", "automatic rollbacks"),
+        ("how would you undo a bad model release", "automatic rollbacks"),
+    ],
+)
+def test_a_part_asked_before_and_answered_by_the_documents_goes_there(
+    real_assistant: Assistant, without_examples: Assistant, question: str, said: str
+) -> None:
+    """Without the examples these went to a salary figure, a greeting or a refusal; the shipped examples hold
+    other wordings ("what roles sit above a junior ML engineer", "how do you undo a bad model release")."""
+    assert _normalised(question) not in {_normalised(e["q"]) for e in _shipped()}
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents" and said in reply.answer
+    assert said not in without_examples.ask(question).answer
+
+
+@pytest.mark.parametrize(
+    "question", ["what does a junior ML engineer earn?", "what perks besides base pay do data scientists get?"]
+)
+def test_what_the_tables_hold_stays_with_the_statistics(real_assistant: Assistant, question: str) -> None:
+    assert real_assistant.ask(question).route == "statistics"
