@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from assistant.draft import Draft, DraftMark
 from assistant.models import Route
 from assistant.planning import PlannedPart, Planner
+from assistant.text_terms import terms
+from assistant.vocabulary_words import word_list
 
 if TYPE_CHECKING:
     from assistant.pipeline import LoadedBuild
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 _MARKER = re.compile(r"\[\d+\]")  # a citation marker: the sentence says what a source says
 # "what would I be doing all day?", "what will my work involve?": the asker imagined in the job ("do I need a
 # master's?" asks a requirement in its own words, which find it).
+_JOB_ACTIVITY = frozenset(t for w in word_list("job_activity") for t in terms(w))
 _ASKER = re.compile(r"\b(?:would|will)\s+(?:i|my|me)\b|\b(?:i'd|i'll)\b", re.IGNORECASE)
 
 
@@ -34,7 +37,7 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
         )
     ]
     figure_from = _figure_sources(build, part, draft) if part.kind == "method" else {}
-    role = _role_asked_of(part, alone)
+    role = _role_asked_of(part, alone)  # tried first: its own words find other things ("Work on personal projects")
     for route in (part.route, part.fallback):
         if route == "documents":
             if (
@@ -57,8 +60,6 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                 query, part.kind, draft, [*part.context, part.earlier], part.generic
             ):
                 return "documents"  # an elliptical follow-up, found with the question it follows
-            if role and build.document_answerer.answer(query, part.kind, draft, [*part.context, role], part.generic):
-                return "documents"  # "I'm looking at ML engineer roles, ... and what would I be doing day to day?"
         elif route == "statistics":
             build.answerer.answer(part.slots, draft)
             if not draft.abstained and unmentioned:
@@ -99,11 +100,18 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
 
 
 def _role_asked_of(part: PlannedPart, alone: bool) -> str | None:
-    """The role a part of a message is asked of when its own words name none and found nothing: "what would I
+    """The role a part of a message asks about when it names none but imagines the asker in a job: "what would I
     actually be doing day to day" after "I'm looking at ML engineer roles, what's the entry salary" asks what an
-    ML engineer does (the asker in the role the message is about). Only among parts: a question alone that names
-    no role and finds nothing is not made to find something by a role of an earlier turn."""
-    if alone or part.slots.unknown_role or part.kind not in ("explanation", "list", "path"):
+    ML engineer does. Only among parts, and only so: a part that names nothing the documents write ("what's a good
+    laptop for ML?") searched with the role would find the role's overview; a question alone that names no role
+    takes none from an earlier turn."""
+    if (
+        alone
+        or part.slots.unknown_role
+        or part.kind not in ("explanation", "list", "path")
+        or not _ASKER.search(part.text)
+        or not set(terms(part.text)) <= _JOB_ACTIVITY
+    ):
         return None
     return next((r for r in part.context_roles if r not in part.context), None)
 

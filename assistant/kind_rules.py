@@ -181,8 +181,15 @@ class KindRules:
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)
             if not (asks_number or own.compare):
                 scores["explanation"] += EXPLANATION_NUDGE
-        if own.followup and previous_kind in scores and is_elliptical() and not (own.doc_cue or own.method):
-            # "What about the median?", "And for Java developers?": no kind of its own, so the last one's.
+        named_path = self.words.path.search(text) is not None
+        if (
+            own.followup
+            and previous_kind in scores
+            and is_elliptical()
+            and not (own.doc_cue or own.method or named_path)
+        ):
+            # "What about the median?", "And for Java developers?": no kind of its own, so the last one's ("X pay as
+            # well as the career ladder": a career step named is a kind of its own, as a documents cue is).
             scores[previous_kind] += FOLLOWUP_NUDGE
         if own.doc_cue and not (own_number or number_words or names_metric(own)):
             scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number

@@ -25,7 +25,7 @@ _SENTENCE_SPLIT = re.compile(
     r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|(?<=\w\w[.])\s+(?=(?:what|what's|whats|which|how|why|who|where|when)\s)"
 )
 _CLAUSE_SPLIT = re.compile(
-    rf",?\s+(?:and|also|plus|but|\+|&|{_WITH_JOINERS})\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
+    rf",?\s+(?:and|n|'n'|also|plus|but|\+|&|{_WITH_JOINERS})\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
     r"|\s*;\s*"  # "X salary; how do they move up?": a clause each side, the first a request if it asks by itself
     rf"|,\s*then\s+(?=(?:{_QUESTION_WORDS})\b)"  # "explain X, then tell me Y"
     r"|,\s+(?:(?:btw|by the way|oh|also)\W*\s+(?:and\s+)?)?(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"
@@ -60,10 +60,14 @@ _ADDED_REQUEST = re.compile(
 _AND_THE = re.compile(r"\s+and\s+(?=(?:the|their|its|his|her)\s)", re.IGNORECASE)
 # "the duties and the salary of a data scientist", "skills and pay for robotics engineers": two words joined that
 # ask different things (the documents, the statistics) share the rest of the clause.
-_CONJUNCTS = re.compile(r"\b([a-z][\w-]*)(\s*(?:,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*)\b", re.I)
+# ... "robotics engineer: entry pay, and skills needed" too.
+_CONJUNCTS = re.compile(
+    r"\b([a-z][\w-]*)(\s*(?:,\s*and|,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*)\b", re.I
+)
 # "AI researcher avg pay & career path?": the second of the two joined is a two-word term ending the clause.
 _LAST_CONJUNCTS = re.compile(
-    r"\b([a-z][\w-]*)(\s*(?:,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*\s+[a-z][\w-]*)(?=\W*$)", re.I
+    r"\b([a-z][\w-]*)(\s*(?:,\s*and|,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*\s+[a-z][\w-]*)(?=\W*$)",
+    re.I,
 )
 _COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", re.IGNORECASE)
 # "how do the salary and the experience relate?": 'and' joins two subjects of one question.

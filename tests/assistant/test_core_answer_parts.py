@@ -75,3 +75,19 @@ def test_a_question_alone_takes_no_role_it_does_not_name(real_assistant: Assista
     """Asked alone, 'what would I be doing day to day?' names no role: nothing is found for it by a role."""
     reply = real_assistant.ask("what would i actually be doing day to day")
     assert reply.abstained and reply.route == "out_of_scope", reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "data scientist entry pay, and would I get free lunch at work",
+        "AI researcher average pay and what would my commute be like",
+    ],
+)
+def test_the_role_does_not_answer_what_the_asker_asks_beyond_the_job(real_assistant: Assistant, message: str) -> None:
+    """'X pay and would I get free lunch at work?': the asker in the job, but asking of something the documents
+    do not write; searched with the role it found the role's career line. It says it is not covered."""
+    reply = real_assistant.ask(message)
+    assert [p.covered for p in reply.plan] == [True, False], reply.plan
+    assert "don't say anything about" in reply.answer, reply.answer

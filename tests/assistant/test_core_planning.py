@@ -1759,3 +1759,32 @@ def test_that_after_a_figure_compares_the_figure_not_the_job(
     the market's average; searched as the role ("AI Researcher good compared with ...") it found demand sentences."""
     reply = real_assistant.ask(message)
     assert figure in reply.answer and "$122,060" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "robotics engineer: entry pay, and skills needed",
+        "data scientist - avg salary, and education required",
+        "AI engineer entry pay n what they do",
+        "AI researcher late career pay n how do they get there",
+    ],
+)
+def test_comma_and_and_a_typed_n_join_a_figure_and_a_documents_request(real_assistant: Assistant, message: str) -> None:
+    """'X: pay, and skills needed' (two words joined by ', and' sharing the role), 'X pay n what they do' ('n' typed
+    for 'and'): a figure part and a documents part (each was one part answered by one route)."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["data scientist entry salary plus the career ladder", "robotics engineer avg pay, and the promotion ladder"],
+)
+def test_a_career_step_named_after_a_figure_is_a_path_not_the_figure_again(
+    real_assistant: Assistant, message: str
+) -> None:
+    """'X salary plus the career ladder': a short part after a figure part, with a career step named, asks the path
+    (it took the figure's kind as an elliptical follow-up and repeated the salary)."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [(p.kind, p.route) for p in parts][1:] == [("path", "documents")], [(p.text, p.kind) for p in parts]
