@@ -14,7 +14,7 @@ from assistant.passage_units import asks_what_a_thing_is
 from assistant.question_kinds import KINDS, MASKS, PlanVocabulary, generic_form
 from assistant.question_parts import is_hypothetical
 from assistant.text_terms import STOPWORDS
-from assistant.understanding import Slots
+from assistant.understanding import PLACE_POINTER, Slots
 from assistant.vocabulary_words import table, word_list
 
 # The words of the experience levels' names (data: vocabulary.toml [levels]), and words that only frame a request.
@@ -272,6 +272,7 @@ def elliptical(text: str, own: Slots) -> bool:
     # The article of a thing named goes with it: "what about a data scientist there?" is "what about X there?"
     # ("whats the career ladder" keeps its 'the': nothing named follows it).
     rest = _unmasked(re.sub(r"\b(?:a|an|the)\s+(?=this \w+|that year)", " ", generic_form(text)), ("that year",))
+    rest = PLACE_POINTER.sub(" ", rest)  # "over there", "in that city": the place before, no word of its own
     named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
     words = [w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]
     # "what they do" is short but whole: a subject and its verb ask something of their own. So is "what robotics

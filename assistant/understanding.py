@@ -73,7 +73,9 @@ FOLLOWUP_START = re.compile(
 )
 # "earn there", "in that city" point back to a place; "is there", "are there" do not, nor "to get there" (a goal).
 PLACE_POINTER = re.compile(
-    r"(?<!\bis )(?<!\bare )(?<!\bget )(?<!\bgetting )\b(?:in\s+)?(?:there|(?:that|this|the same|same) city)\b", re.I
+    r"(?<!\bis )(?<!\bare )(?<!\bget )(?<!\bgetting )\b(?:(?:in|over|out)\s+)?"
+    r"(?:there|(?:that|this|the same|same) city)\b",
+    re.I,
 )
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 EXPERIENCE = re.compile(

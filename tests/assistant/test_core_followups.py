@@ -1104,3 +1104,22 @@ def test_the_first_or_the_other_one_after_two_roles_is_that_role(
 ) -> None:
     reply = conversation(real_assistant, *turns)
     assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "refused"),
+    [
+        (
+            "what's an ML engineer paid in Seattle?",
+            "and a data scientist over there?",
+            "Data Scientist figure for Seattle",
+        ),
+        ("ML engineer pay in New York?", "what about AI researchers out there?", "AI Researcher figure for New York"),
+    ],
+)
+def test_a_role_over_there_after_a_city_figure_asks_that_city_s_figure(
+    real_assistant: Assistant, first: str, then: str, refused: str
+) -> None:
+    # "over" counted as a word of the part's own: no ellipsis, the role's career path answered instead.
+    reply = conversation(real_assistant, first, then)
+    assert [p.kind for p in reply.plan] == ["figure"] and refused in reply.answer, reply.answer
