@@ -13,10 +13,11 @@ import re
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.kind_rules import elliptical, names_something
 from assistant.phrase_match import phrase_pattern
+from assistant.pointed_items import ITEM, head_noun, instances_of, item_words, roles_of
 from assistant.question_kinds import PlanVocabulary, generic_form
 from assistant.question_parts import topicless
 from assistant.sessions import Turn
@@ -31,34 +32,6 @@ REFERS_BACK = re.compile(r"\b(?:that|this|it|those|them|they|then)\b", re.IGNORE
 MORE = re.compile(r"\b(?:higher|lower|more|less|better|worse|bigger|smaller)\b", re.IGNORECASE)
 _WHICH = re.compile(r"\b(?:which|the two|both|either)\b", re.IGNORECASE)  # a choice among what was asked
 _THING = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)  # a thing pointed back to, never a person ("they")
-
-
-def _item_pattern() -> re.Pattern[str]:
-    """'the product manager one', 'the ethics ones', 'the deployment part', 'the NLP bit': an item of the list (or a
-    part of the topic) just given, named by its own words and then a word that only says "a piece of what you
-    said" (vocabulary [references] item_nouns)."""
-    nouns = [str(n) for n in section("references").get("item_nouns") or ["one", "ones"]]
-    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"\b(the\s+(?:[\w'/+#-]+\s+){{0,3}}[\w'/+#-]+)\s+(?:{alternatives})\b", re.IGNORECASE)
-
-
-_ITEM = _item_pattern()
-
-
-HEAD_TOPIC_WORDS = 3  # a topic of at most this many content words is a noun phrase: its last word is its head
-
-
-def item_words(text: str, noun: str = "") -> str:
-    """'tell me more about the product manager one' -> '... the product manager': the item's own words are
-    searched ("one", "part" are no word of it). "one(s)" stands for a noun said before: with the topic's head noun
-    given ("models" after "what are generative models?"), "the discriminative ones" is "the discriminative models"
-    (alone, "discriminative" found the sentence naming both kinds)."""
-    found = _ITEM.search(text)
-    if found is None:
-        return text
-    said = found.group(0)[len(found.group(1)) :].strip().lower()
-    head = f" {noun}" if noun and said in ("one", "ones") else ""
-    return f"{text[: found.start()]}{found.group(1)}{head}{text[found.end() :]}"
 
 
 def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> Slots:
@@ -174,7 +147,7 @@ def continues(text: str, own: Slots, previous: Turn, refers_back: bool = False) 
     back to it ("can you give me a few examples of them?", "why does that happen?") and names nothing else."""
     if previous.route not in ("documents", "both"):
         return False
-    if _ITEM.search(text):
+    if ITEM.search(text):
         return True  # "tell me more about the product manager one" after the career paths: that list's item
     if own.roles and _THING.search(text) and not names_something(replace(own, roles=[])):
         return True  # "is it going to replace data scientists?" after AutoML: "it" is AutoML, the role context
@@ -225,6 +198,9 @@ def corrected_fragment(message: str, previous: Turn | None, vocabulary: Vocabula
     only what the last question should have been about is a correction without "I meant": the last question asked
     again of what it names, read as "what about AI engineers?". None unless the rest, once the markers go, is an
     ellipsis that names something ("wait, why?" names nothing; "no, what do they do?" is a question of its own)."""
+    again = same_question_of(message, previous)  # "same for robotics engineers?": no marker, the same reading
+    if again:
+        return again
     opening = discourse_opening().match(message)
     if previous is None or opening is None or FOLLOWUP_START.match(message):
         return None  # "and for robotics engineers?", "also, what about Seattle?" are follow-ups as they stand
@@ -236,6 +212,22 @@ def corrected_fragment(message: str, previous: Turn | None, vocabulary: Vocabula
     return f"what about {rest}?" if named and elliptical(rest, own) else None
 
 
+@lru_cache(maxsize=1)
+def _same_question() -> re.Pattern[str]:
+    words = [str(w) for w in section("references").get("same_question") or []]
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^\W*(?:{alternatives})\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def same_question_of(message: str, previous: Turn | None) -> str | None:
+    """'same for robotics engineers?' after a data scientist's mid-career pay -> 'what about robotics engineers?':
+    the last question asked again of what follows ([references] same_question); None without a turn before."""
+    found = _same_question().match(message)
+    return f"what about {found.group('rest')}" if found and previous is not None else None
+
+
 def asked_of_topic(text: str, query: str, topic: str) -> str | None:
     """'examples?', 'any risks?', 'tell me more' after a documents answer: a follow-up whose words only ask
     something of a subject (vocabulary [references] asked_of_topic) asks them OF the topic, so the topic is searched
@@ -244,7 +236,7 @@ def asked_of_topic(text: str, query: str, topic: str) -> str | None:
     of Generative Models heading). A word of any other kind names a subject of its own ("what is RAG?"), and an
     opener ("and unsupervised?", "what about discriminative ones?") asks the last question of something else:
     None then."""
-    if not topic or FOLLOWUP_START.match(text) or _ITEM.search(text):
+    if not topic or FOLLOWUP_START.match(text) or ITEM.search(text):
         return None
     if not _only_asks_of(text):
         return None
@@ -308,33 +300,6 @@ def goes_on_with(
     return (item_words(query), turn_topic(source))
 
 
-def head_noun(topic: str) -> str:
-    """The noun a short topic ends with ("generative models" -> "models"), which "the X ones" stands for; none for
-    a longer topic (a whole question's words end with anything: "challenges in AI work")."""
-    words = topic.split()
-    return words[-1] if 1 < len(words) <= HEAD_TOPIC_WORDS else ""
-
-
-@lru_cache(maxsize=1)
-def _instances() -> re.Pattern[str]:
-    """'a few of them', 'some of those': [references] instance_quantifiers before 'of' and a pronoun."""
-    words = [str(w) for w in section("references").get("instance_quantifiers") or []]
-    if not words:
-        return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b({alternatives})\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
-
-
-def instances_of(query: str, topic: str) -> str | None:
-    """'name a few of them' after "classification models - what are they?" -> 'name a few examples of
-    classification models': a few of a kind of thing are its instances, which the documents write as its examples
-    (with the topic put in for "them", the definition answered again). None without such a quantifier."""
-    found = _instances().search(query)
-    if found is None or not topic:
-        return None
-    return f"{query[: found.start()]}{found.group(1)} examples of {topic}{query[found.end() :]}"
-
-
 def sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, vocabulary: Vocabulary) -> list[str]:
     """The roles of the figure the turn before gave, when this part sets a new role beside it ("is that more than
     a data scientist?", "how do they compare to an AI engineer at the same level?"); else nothing."""
@@ -345,13 +310,6 @@ def sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, 
     if not (earlier and new and own.compare and REFERS_BACK.search(text)):
         return []
     return earlier
-
-
-def roles_of(slots: dict[str, Any]) -> list[str]:
-    """The roles a turn or part named: the tables' roles, else a title the tables lack."""
-    roles = [str(r) for r in slots.get("roles") or []]
-    unknown = slots.get("unknown_role")
-    return roles or ([str(unknown)] if unknown else [])
 
 
 def role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
@@ -434,47 +392,3 @@ def as_turn(part: PlannedPart) -> Turn:
     AI engineer pay; what about data scientists?" asks the same kind of question again)."""
     slots = {**part.slots.to_dict(), "kind": part.kind}
     return Turn(message=part.text, route=part.route, slots=slots, years=part.slots.years)
-
-
-# A bullet of an answer: "- Label: text [3]" (the label, else the text, without its citation markers)
-_BULLET = re.compile(r"^- (.+?)(?:\s*\[\d+\])*\s*$", re.MULTILINE)
-LISTED_ITEMS = 12  # at most this many items of an answer are kept with its turn
-_ITEM_CHARS = 100
-_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "last": -1}
-# "the third one", "the second item", "the last point", "number 2": a place in the list just given
-_PLACE = re.compile(
-    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last)"
-    r"(?:\s+(?:one|item|point|bullet|option)\b|(?=\s*(?:[?.!,;]|$)))|"
-    r"\b(?:number|no\.|#)\s*(\d)\b",
-    re.IGNORECASE,
-)
-
-
-def listed_items(answer: str) -> list[str]:
-    """The items of a list an answer gave ("- Coding and Engineering [3]" -> "Coding and Engineering"; "- Soft
-    Skills: Effective communication ... [1]" -> "Soft Skills"), kept with its turn so that "the third one" or "the
-    bias one" can name one of them."""
-    items = []
-    for found in _BULLET.finditer(answer):
-        label = found.group(1).split(": ", 1)[0].strip()
-        items.append(label[:_ITEM_CHARS])
-    return items[:LISTED_ITEMS]
-
-
-def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
-    """The follow-up as asked of one item of the list the last answer gave, named by its place ("tell me about the
-    third one" -> "tell me about Coding and Engineering") or by its own words ("more on the bias one please" ->
-    "more on Ethical Considerations and Bias please"); None when the turn before gave no list or nothing points
-    into it."""
-    items = [str(i) for i in (before.slots.get("items") or [])] if before is not None else []
-    if not items or names_something(own):
-        return None
-    place = _PLACE.search(text)
-    if place:
-        index = _POSITION[place.group(1).lower()] if place.group(1) else int(place.group(2)) - 1
-        found = items[index] if -len(items) <= index < len(items) else None
-        return text.replace(place.group(0), found) if found else None
-    named = _ITEM.search(text)
-    words = set(terms(named.group(1))) if named else set()
-    matching = [i for i in items if words & set(terms(i))]
-    return text.replace(named.group(0), matching[0]) if named and len(matching) == 1 else None

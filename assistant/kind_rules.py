@@ -170,7 +170,9 @@ class KindRules:
             scores["figure"] += FOLLOWUP_NUDGE
         if names_something(own):
             scores["smalltalk"] = min(scores["smalltalk"], 0.05)  # "hi, what does an ML engineer earn" asks
-        elif previous_kind not in ("", "smalltalk", "other") and self.words.pronoun.search(text):
+        elif previous_kind not in ("", "smalltalk", "other") and (
+            self.words.pronoun.search(text) or self.words.pair.search(text)  # "how do you balance the two?"
+        ):
             # "how do I avoid it?" after an answer goes on with its topic: not "how do I use this?" small talk.
             # What the small-talk examples saw in its form (a how-to) is then a request for an explanation.
             scores["explanation"] += scores["smalltalk"]

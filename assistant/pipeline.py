@@ -30,12 +30,12 @@ from assistant.draft import Draft
 from assistant.embeddings import CachedQueryEmbeddings, query_embeddings
 from assistant.errors import EmptyMessage, IndexNotReady, InvalidInput, MessageTooLong
 from assistant.fingerprints import corpus_fingerprint, embedder_fingerprint
-from assistant.followups import listed_items
 from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
 from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
 from assistant.models import PlanPart, Reply, Route
 from assistant.planning import PlannedPart, Planner
+from assistant.pointed_items import listed_items
 from assistant.question_kinds import (
     PLAN_VOCABULARY_PATH,
     QUESTION_EXAMPLES_PATH,

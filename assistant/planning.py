@@ -38,10 +38,8 @@ from assistant.followups import (
     goes_on_with,
     inherit,
     job_pointed_at,
-    listed_item,
     role_put_in,
     role_swapped,
-    roles_of,
     sets_beside,
     turn_topic,
 )
@@ -54,6 +52,7 @@ from assistant.kind_rules import (
     open_to_documents,
 )
 from assistant.models import PartKind
+from assistant.pointed_items import listed_item, role_by_place, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import (
     PhraseReader,
@@ -144,7 +143,7 @@ class Planner:
         planned: list[PlannedPart] = []
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
         message = self.words.restated(message, previous.message if previous is not None else None)
-        message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers"
+        message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers", "same for X?"
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         parts = split_parts(
             message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)
@@ -154,6 +153,9 @@ class Planner:
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
             before: Turn | None = previous if first else as_turn(planned[-1])
+            placed = role_by_place(text, own, before, history_roles) if first else None
+            if placed:  # "what about the first one at late career?" after two roles' pay: that role, named
+                own = replace(own, roles=[placed], followup=True)
             years = history_years if first else [*history_years, *planned[-1].slots.years]
             own = span_pointed_at(own, text, before)  # "how long does that take?" after a path: no level's span
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.

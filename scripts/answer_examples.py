@@ -57,7 +57,7 @@ def examples(files: list[Path], sentences: list[str]) -> list[dict[str, str]]:
             if any(_FIGURE.search(p) for p in phrases):
                 continue
             quote = quote_for(phrases, sentences)
-            if quote is not None:
+            if quote is not None and "$" not in quote:  # a salary line is the statistics' to answer
                 out.setdefault(question.strip().lower(), {"q": question.strip(), "quote": quote})
     return list(out.values())
 

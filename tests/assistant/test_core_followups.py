@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.followups import instances_of, item_words, listed_item, listed_items
 from assistant.models import Reply
 from assistant.pipeline import Assistant
+from assistant.pointed_items import instances_of, item_words, listed_item, listed_items
 from assistant.sessions import Turn
 from assistant.understanding import Slots
 
@@ -1014,7 +1014,7 @@ def test_the_x_ones_after_a_kind_of_thing_is_that_kind_named_in_full(
 
 
 def test_ones_takes_the_head_noun_of_a_short_topic_only() -> None:
-    from assistant.followups import head_noun
+    from assistant.pointed_items import head_noun
 
     assert item_words("and the discriminative ones?", "models") == "and the discriminative models?"
     assert item_words("more on the deployment part", "models") == "more on the deployment"
@@ -1050,3 +1050,57 @@ def test_a_title_the_data_lacks_set_in_a_figure_s_place_is_refused_by_name(
     # The title counted as a topic of its own, so nothing of the figure was kept: "I couldn't tell which figure".
     reply = conversation(real_assistant, first, then)
     assert reply.abstained and f"no salary data for {title}" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("what's overfitting?", "and underfitting?", "how do you balance the two?"), "overfitting"),
+        (("what is supervised learning?", "and unsupervised?", "how do you choose between the two?"), "supervised"),
+    ],
+)
+def test_a_how_do_you_question_about_the_two_is_no_small_talk(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    # "how do you ...?" leaned to the small-talk examples; "the two" points back as much as "them" does.
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["documents"] and expected in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("mid-career data scientist salary?", "same for robotics engineers?", "97,121"),
+        ("ML engineer pay in Seattle?", "same question for New York", "184,982"),
+    ],
+)
+def test_same_for_asks_the_last_question_again_of_what_follows(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "same" counted as a word of the part's own: no ellipsis, an explanation of the role.
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (
+            (
+                "what does an AI engineer earn on average?",
+                "and a data scientist?",
+                "what about the first one at late career?",
+            ),
+            "132,496",
+        ),
+        (
+            ("mid-career robotics engineer pay?", "and an AI researcher?", "how about the other one at entry level?"),
+            "76,453",
+        ),
+    ],
+)
+def test_the_first_or_the_other_one_after_two_roles_is_that_role(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer

@@ -1,0 +1,148 @@
+"""What a follow-up points at in what was said: an item of the last answer's list, by its place ("the third
+one") or its own words ("the bias one", "the deployment part"); a few of a kind of thing ("name a few of them":
+its examples); a role by its place among those the conversation asked about ("the first one", "the other one").
+followups.py and planning.py put these in place of the pointer."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from assistant.kind_rules import names_something
+from assistant.sessions import Turn
+from assistant.text_terms import terms
+from assistant.understanding import Slots
+from assistant.vocabulary_words import section
+
+
+def _item_pattern() -> re.Pattern[str]:
+    """'the product manager one', 'the ethics ones', 'the deployment part', 'the NLP bit': an item of the list (or a
+    part of the topic) just given, named by its own words and then a word that only says "a piece of what you
+    said" (vocabulary [references] item_nouns)."""
+    nouns = [str(n) for n in section("references").get("item_nouns") or ["one", "ones"]]
+    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\b(the\s+(?:[\w'/+#-]+\s+){{0,3}}[\w'/+#-]+)\s+(?:{alternatives})\b", re.IGNORECASE)
+
+
+ITEM = _item_pattern()
+HEAD_TOPIC_WORDS = 3  # a topic of at most this many content words is a noun phrase: its last word is its head
+
+
+def item_words(text: str, noun: str = "") -> str:
+    """'tell me more about the product manager one' -> '... the product manager': the item's own words are
+    searched ("one", "part" are no word of it). "one(s)" stands for a noun said before: with the topic's head noun
+    given ("models" after "what are generative models?"), "the discriminative ones" is "the discriminative models"
+    (alone, "discriminative" found the sentence naming both kinds)."""
+    found = ITEM.search(text)
+    if found is None:
+        return text
+    said = found.group(0)[len(found.group(1)) :].strip().lower()
+    head = f" {noun}" if noun and said in ("one", "ones") else ""
+    return f"{text[: found.start()]}{found.group(1)}{head}{text[found.end() :]}"
+
+
+def head_noun(topic: str) -> str:
+    """The noun a short topic ends with ("generative models" -> "models"), which "the X ones" stands for; none for
+    a longer topic (a whole question's words end with anything: "challenges in AI work")."""
+    words = topic.split()
+    return words[-1] if 1 < len(words) <= HEAD_TOPIC_WORDS else ""
+
+
+@lru_cache(maxsize=1)
+def _instances() -> re.Pattern[str]:
+    """'a few of them', 'some of those': [references] instance_quantifiers before 'of' and a pronoun."""
+    words = [str(w) for w in section("references").get("instance_quantifiers") or []]
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b({alternatives})\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+
+
+def instances_of(query: str, topic: str) -> str | None:
+    """'name a few of them' after "classification models - what are they?" -> 'name a few examples of
+    classification models': a few of a kind of thing are its instances, which the documents write as its examples
+    (with the topic put in for "them", the definition answered again). None without such a quantifier."""
+    found = _instances().search(query)
+    if found is None or not topic:
+        return None
+    return f"{query[: found.start()]}{found.group(1)} examples of {topic}{query[found.end() :]}"
+
+
+def roles_of(slots: dict[str, Any]) -> list[str]:
+    """The roles a turn or part named: the tables' roles, else a title the tables lack."""
+    roles = [str(r) for r in slots.get("roles") or []]
+    unknown = slots.get("unknown_role")
+    return roles or ([str(unknown)] if unknown else [])
+
+
+# A bullet of an answer: "- Label: text [3]" (the label, else the text, without its citation markers)
+_BULLET = re.compile(r"^- (.+?)(?:\s*\[\d+\])*\s*$", re.MULTILINE)
+LISTED_ITEMS = 12  # at most this many items of an answer are kept with its turn
+_ITEM_CHARS = 100
+_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "last": -1}
+# "the third one", "the second item", "the last point", "number 2": a place in the list just given
+_PLACE = re.compile(
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last)"
+    r"(?:\s+(?:one|item|point|bullet|option)\b|(?=\s*(?:[?.!,;]|$)))|"
+    r"\b(?:number|no\.|#)\s*(\d)\b",
+    re.IGNORECASE,
+)
+
+
+# "the first one", "the latter", "the other one": one of the roles asked one after the other
+_ROLE_PLACE = re.compile(
+    r"\b(?:the\s+)?(first|second|last|other)(?:\s+(?:one|role|job)\b|(?=\s*(?:[?.!,;]|$)))", re.IGNORECASE
+)
+_ROLE_INDEX = {"first": 0, "second": 1, "last": -1}
+
+
+def role_by_place(text: str, own: Slots, before: Turn | None, roles_asked: tuple[str, ...]) -> str | None:
+    """'what about the first one at late career?' after an AI engineer's pay, then a data scientist's: the role of
+    the conversation the place names (first, second, last; "the other one" is the one the last turn was not
+    about). None unless two roles or more were asked, the last turn gave no list to point into and the part names
+    no role of its own."""
+    if before is None or len(roles_asked) < 2 or before.slots.get("items") or own.roles or own.unknown_role:
+        return None
+    found = _ROLE_PLACE.search(text)
+    if found is None:
+        return None
+    place = found.group(1).lower()
+    if place == "other":
+        last = roles_of(before.slots)
+        others = [r for r in roles_asked if r not in last]
+        role = others[-1] if others else None
+    else:
+        index = _ROLE_INDEX[place]
+        role = roles_asked[index] if -len(roles_asked) <= index < len(roles_asked) else None
+    return role
+
+
+def listed_items(answer: str) -> list[str]:
+    """The items of a list an answer gave ("- Coding and Engineering [3]" -> "Coding and Engineering"; "- Soft
+    Skills: Effective communication ... [1]" -> "Soft Skills"), kept with its turn so that "the third one" or "the
+    bias one" can name one of them."""
+    items = []
+    for found in _BULLET.finditer(answer):
+        label = found.group(1).split(": ", 1)[0].strip()
+        items.append(label[:_ITEM_CHARS])
+    return items[:LISTED_ITEMS]
+
+
+def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
+    """The follow-up as asked of one item of the list the last answer gave, named by its place ("tell me about the
+    third one" -> "tell me about Coding and Engineering") or by its own words ("more on the bias one please" ->
+    "more on Ethical Considerations and Bias please"); None when the turn before gave no list or nothing points
+    into it."""
+    items = [str(i) for i in (before.slots.get("items") or [])] if before is not None else []
+    if not items or names_something(own):
+        return None
+    place = _PLACE.search(text)
+    if place:
+        index = _POSITION[place.group(1).lower()] if place.group(1) else int(place.group(2)) - 1
+        found = items[index] if -len(items) <= index < len(items) else None
+        return text.replace(place.group(0), found) if found else None
+    named = ITEM.search(text)
+    words = set(terms(named.group(1))) if named else set()
+    matching = [i for i in items if words & set(terms(i))]
+    return text.replace(named.group(0), matching[0]) if named and len(matching) == 1 else None
