@@ -263,7 +263,8 @@ def asks_beyond_who(text: str) -> bool:
     """Words of its own besides who it is about (a role, a level): "where can a junior data scientist go from
     here?" asks something of a junior; "entry level data scientist?" names one and asks nothing else."""
     rest = _unmasked(generic_form(text))
-    words = [w for w in re.findall(r"[a-z][a-z'-]*", rest.lower()) if w not in STOPWORDS]
+    # "what's the mid-career ML engineer range": "what's" is "what", "mid-career" the level's words.
+    words = [w for w in re.findall(r"[a-z][a-z']*", rest.lower().replace("'s ", " ")) if w not in STOPWORDS]
     return any(w not in _LEVEL_WORDS and w not in _FRAME_WORDS for w in words)
 
 

@@ -1788,3 +1788,18 @@ def test_a_career_step_named_after_a_figure_is_a_path_not_the_figure_again(
     (it took the figure's kind as an elliptical follow-up and repeated the salary)."""
     parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
     assert [(p.kind, p.route) for p in parts][1:] == [("path", "documents")], [(p.text, p.kind) for p in parts]
+
+
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("what's the late career ML engineer range", "$135,388"),
+        ("what's the entry-level data scientist band", "$107,150"),
+    ],
+)
+def test_a_levels_range_is_its_figure(real_assistant: Assistant, message: str, figure: str) -> None:
+    """'what's the late career ML engineer range': a level and a role with 'range' (or 'band') and nothing else asks
+    that level's figure (it was a documents list: the Career Advancement bullets)."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics")], reply.plan
+    assert figure in reply.answer, reply.answer
