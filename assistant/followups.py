@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.kind_rules import elliptical, names_something
-from assistant.phrase_match import phrase_pattern
+from assistant.phrase_match import longest_first, phrase_pattern
 from assistant.pointed_items import ITEM, head_noun, instances_of, item_words, roles_of
 from assistant.question_kinds import PlanVocabulary, generic_form
 from assistant.question_parts import topicless
@@ -181,7 +181,7 @@ def discourse_opening() -> re.Pattern[str]:
     words = section("yes_no").get("discourse") or []
     if not words:
         return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    alternatives = longest_first(words)
     return re.compile(rf"^\W*(?:(?:{alternatives})\b[\s,.!:;-]*)+", re.IGNORECASE)
 
 
@@ -217,7 +217,7 @@ def _same_question() -> re.Pattern[str]:
     words = [str(w) for w in section("references").get("same_question") or []]
     if not words:
         return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = longest_first(words)
     return re.compile(rf"^\W*(?:{alternatives})\s+(?P<rest>\S.*)$", re.IGNORECASE)
 
 

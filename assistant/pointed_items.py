@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.kind_rules import names_something
+from assistant.phrase_match import longest_first
 from assistant.sessions import Turn
 from assistant.text_terms import terms
 from assistant.understanding import Slots
@@ -21,7 +22,7 @@ def _item_pattern() -> re.Pattern[str]:
     part of the topic) just given, named by its own words and then a word that only says "a piece of what you
     said" (vocabulary [references] item_nouns)."""
     nouns = [str(n) for n in section("references").get("item_nouns") or ["one", "ones"]]
-    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    alternatives = longest_first(nouns)
     return re.compile(rf"\b(the\s+(?:[\w'/+#-]+\s+){{0,3}}[\w'/+#-]+)\s+(?:{alternatives})\b", re.IGNORECASE)
 
 
@@ -55,7 +56,7 @@ def _instances() -> re.Pattern[str]:
     words = [str(w) for w in section("references").get("instance_quantifiers") or []]
     if not words:
         return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = longest_first(words)
     return re.compile(rf"\b({alternatives})\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 
 

@@ -22,7 +22,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.embeddings import embedded_texts
 from assistant.models import PartKind
-from assistant.phrase_match import phrase_pattern
+from assistant.phrase_match import longest_first, phrase_pattern
 from assistant.settings import PROJECT_ROOT
 from assistant.understanding import CITY_SYNONYMS, PLATFORM_METRICS, ROLE_SYNONYMS, YEAR
 
@@ -246,7 +246,7 @@ def _opening(openings: list[str], most_words: int) -> re.Pattern[str]:
     """An opening phrase followed by at most `most_words` words, to the end of the part."""
     if not openings or most_words <= 0:
         return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(o) for o in sorted(openings, key=len, reverse=True))
+    alternatives = longest_first(openings)
     return re.compile(rf"(?:{alternatives})(?:\s+[\w'/.+#-]+){{1,{most_words}}}\W*$", re.IGNORECASE)
 
 
@@ -255,8 +255,8 @@ def _leading(words: list[str], discourse: list[str] | None = None) -> re.Pattern
     marker before it ("so is that ...?", "ok, do I ...?") does not change what the part asks."""
     if not words:
         return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    markers = "|".join(re.escape(w) for w in sorted(discourse or [], key=len, reverse=True))
+    alternatives = longest_first(words)
+    markers = longest_first(discourse or [])
     lead = rf"(?:(?:{markers})\b[\s,.!-]*)*" if markers else ""
     return re.compile(rf"\W*{lead}(?:{alternatives})\s+\w", re.IGNORECASE)
 
@@ -265,8 +265,8 @@ def _followed_by(words: list[str], followers: list[str]) -> re.Pattern[str]:
     """One of `words` followed by the end of the question or by one of `followers`."""
     if not words:
         return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    after = "|".join(re.escape(w) for w in sorted(followers, key=len, reverse=True)) or "(?!)"
+    alternatives = longest_first(words)
+    after = longest_first(followers) or "(?!)"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?=\s*(?:[?.!,;]|$)|\s+(?:{after})\b)", re.IGNORECASE)
 
 
@@ -282,8 +282,8 @@ def _whole(phrases: list[str], discourse: list[str]) -> re.Pattern[str]:
     """One of `phrases` as the whole text, after discourse markers ("ok, where is that from?")."""
     if not phrases:
         return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    markers = "|".join(re.escape(w) for w in sorted(discourse, key=len, reverse=True))
+    alternatives = longest_first(phrases)
+    markers = longest_first(discourse)
     lead = rf"(?:(?:{markers})\b[\s,.!-]*)*" if markers else ""
     return re.compile(rf"\W*{lead}(?:{alternatives})\W*$", re.IGNORECASE)
 
@@ -293,8 +293,8 @@ def _correction(openings: list[str], discourse: list[str], most_words: int) -> r
     what the correction names, captured."""
     if not openings or most_words <= 0:
         return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(o) for o in sorted(openings, key=len, reverse=True))
-    markers = "|".join(re.escape(w) for w in sorted(discourse, key=len, reverse=True))
+    alternatives = longest_first(openings)
+    markers = longest_first(discourse)
     lead = rf"(?:(?:{markers})\b[\s,.!-]*)*" if markers else ""
     return re.compile(rf"\W*{lead}(?:{alternatives})\b[\s,:-]*((?:[\w'/.+#-]+[\s,]*){{1,{most_words}}}\W*)$", re.I)
 
@@ -303,14 +303,14 @@ def _before_word(words: list[str]) -> re.Pattern[str]:
     """One of `words` ending the text (a determiner right before the word that follows it)."""
     if not words:
         return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = longest_first(words)
     return re.compile(rf"(?<![\w-])(?:{alternatives})\s+$", re.IGNORECASE)
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = longest_first(words)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 

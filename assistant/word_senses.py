@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.phrase_match import longest_first
 from assistant.text_terms import STOPWORDS
 from assistant.vocabulary_words import table, word_list
 
@@ -29,7 +30,7 @@ def _verb_use_pattern() -> re.Pattern[str] | None:
     words = {p for phrases in PLATFORM_METRICS.values() for p in phrases if " " not in p}
     if not (VERB_OBJECTS and words):
         return None
-    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    names = longest_first(words)
     objects = "|".join(re.escape(w) for w in VERB_OBJECTS)
     return re.compile(rf"(\b[\w'-]+\s+)(?:{names})(?=\s+(?:{objects})\b)")
 
