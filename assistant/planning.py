@@ -5,16 +5,16 @@ its nearest labelled example questions (stats/question_examples.yaml, embedded o
 then checked against slot rules (assistant/kind_rules.py): a part that asks for a number (a year, a level,
 "how much") leans to a figure; a role, a platform metric or "in production" is context and leans nowhere. The
 parts come from assistant/question_parts.py, what a follow-up leaves out from assistant/followups.py.
-The route follows the kind: figures go to the statistics tools when the slots name something they hold,
-every other kind goes to the documents with the entities as search context. A low-confidence part is
-answered by its route and, when that fails, by the other one.
+The route follows the kind (assistant/part_routes.py): figures go to the statistics tools when the slots name
+something they hold, every other kind goes to the documents with the entities as search context. A
+low-confidence part is answered by its route and, when that fails, by the other one.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
@@ -43,15 +43,9 @@ from assistant.followups import (
     sets_beside,
     turn_topic,
 )
-from assistant.kind_rules import (
-    KindRules,
-    asks_for_number,
-    keyed_by_statistics,
-    names_metric,
-    names_something,
-    open_to_documents,
-)
+from assistant.kind_rules import KindRules, names_something
 from assistant.models import PartKind
+from assistant.part_routes import LOW_CONFIDENCE, PartRoute, part_route
 from assistant.pointed_items import listed_item, role_by_place, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import (
@@ -71,13 +65,10 @@ from assistant.question_parts import (
 from assistant.sessions import Turn
 from assistant.understanding import Slots, Vocabulary, understand
 
-PartRoute = Literal["statistics", "documents", "smalltalk"]
 TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
-LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 
 _PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
 _FIGURE_POINTER = re.compile(r"\b(?:that|this|it)\b", re.IGNORECASE)  # "is that good compared with ...?"
-_ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 
 
 @dataclass
@@ -329,45 +320,8 @@ class Planner:
         previous: Turn | None,
         earlier: list[PlannedPart],
     ) -> PlannedPart:
-        """Where the part goes: figures the statistics hold to the tools, everything else to the documents."""
-        # "Which cities do you have figures for?" asks about the data; "which cities lead in AI jobs?" does not.
-        # ... and so does "and which cities?" after "which roles does the guide cover?".
-        asked_coverage = previous is not None and bool(previous.slots.get("coverage"))
-        about_data = slots.coverage and (_ADDRESSES_DATA.search(text) is not None or asked_coverage)
-        stats_signal = slots.has_stats() or about_data
-        route: PartRoute
-        fallback: PartRoute | None = None
-        if kind == "smalltalk":
-            route = "smalltalk"
-        elif about_data and own.coverage and not own.doc_cue:
-            route = "statistics"  # "which years do your statistics cover?": the data's own extent
-        elif (
-            kind == "figure"
-            and stats_signal
-            and confidence < LOW_CONFIDENCE
-            and own.doc_cue
-            and open_to_documents(slots)
-        ):
-            route, fallback = "documents", "statistics"  # "what factors influence salaries?": unsure, words first
-        elif kind == "figure" and stats_signal and confidence < LOW_CONFIDENCE and self.words.asks_what_drives(text):
-            route, fallback = "documents", "statistics"  # "what are the salary factors in San Francisco?"
-        elif kind == "figure" and stats_signal:
-            route = "statistics"
-            fallback = "documents" if confidence < LOW_CONFIDENCE and open_to_documents(slots) else None
-        elif kind == "method" and own.years and names_metric(own):
-            # "does the 2024 median count people with no offers?": how the year's figure is made, which its page's
-            # method section says; its value is not what is asked.
-            route, fallback = "documents", "statistics"
-        elif stats_signal and (
-            keyed_by_statistics(own if kind in ("list", "figure") else replace(own, tools=False))
-            or (slots.followup and (slots.tools or slots.companies))
-        ):
-            # "Which tools were trending in 2025?": a list the statistics hold (by year, tools, companies).
-            route, fallback = "statistics", "documents"
-        else:
-            route = "documents"
-            numeric = asks_for_number(own) or names_metric(own) or self.words.asks_for_number(text)
-            fallback = "statistics" if confidence < LOW_CONFIDENCE and stats_signal and numeric else None
+        """The part with its route (part_routes.part_route) and the entities that sharpen its documents search."""
+        route, fallback = part_route(text, kind, confidence, own, slots, previous, self.words)
         metric = (slots.platform_metric or "").replace("_", " ").replace("all", "").strip()
         by_role = self.examples.role_context  # kinds whose answer differs by role: the conversation's role too
         return PlannedPart(
