@@ -14,7 +14,8 @@ asked, a list is asked for, or the best sentence is the list's own introduction)
 under a lead; anything else as the best sentence first, then up to two close ones, each cited.
 The scoring is answer_scoring.py's, the section and list shapes answer_sections.py's and answer_lists.py's
 (what both read of a whole section section_reading.py's), what a unit does (lead-in, example, reason, side of a
-comparison) answer_roles.py's, and writing the chosen units (sentences or bullets) answer_sentences.py's.
+comparison) answer_roles.py's, writing the chosen units (sentences or bullets) answer_sentences.py's, and the
+gates that refuse what the question asks and the documents never say (before any search) never_said.py's.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from assistant.answer_sentences import write_bullets, write_sentences
 from assistant.draft import Draft
 from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.models import PartKind
+from assistant.never_said import NeverSaid
 from assistant.passage_units import (
     ASKED_CONTEXT,
     NOTATION,
@@ -43,25 +45,16 @@ from assistant.passage_units import (
     defines,
     focus_words,
 )
-from assistant.phrase_match import has_any
 from assistant.question_kinds import generic_form
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
-from assistant.understanding import SALARY_WORDS
-from assistant.unwritten import counted_things
 from assistant.vocabulary_words import table, word_list
 
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
-# A rare word the documents never write, alone, this close to one of their sentences names what they say in other
-# words ("postgraduate" 0.49, "biotech" 0.50 to "Life sciences", "fintech" 0.43); further, it is something else
-# ("sabbaticals" 0.22, "burnout" 0.28, "tokenization" 0.36, "ethicist" 0.37).
-WORD_MEANING = 0.42
-PAY_MEANING = 0.45  # a rare word this close to a salary word asks for the figures ("remuneration", "paycheck")
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
-GUESS_SENTENCES = 3  # a guessed acronym's sentence must be among the question's nearest this many
 # "What is X good / used for", "what are X for": the use of X asked in a definition's shape.
 _USE_ASKED = re.compile(r"\b(?:good|used|useful|handy|helpful|for)\s+for\b|\bfor\s*$|\bgood\s+at\b", re.I)
 # "What's the <one word> for/of/in <something>": an aspect of something asked, not a term to define.
@@ -94,6 +87,7 @@ class DocumentAnswerer:
         self._min_relevance = min_relevance
         self._expansions = retriever.names.expansions()
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
+        self._never_said = NeverSaid(retriever, sentences, self._synonyms)
         self.scorer = UnitScorer(
             retriever, sentences, self._expansions, self._synonyms.frame, self._synonyms.entity_frame, min_relevance
         )
@@ -111,10 +105,11 @@ class DocumentAnswerer:
     ) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
         `generic` = the question with its entities masked, whose vector the planner has already made)."""
-        query = self._read_acronyms(query)
-        if self._unwritten(query):
+        never_said = self._never_said
+        query = never_said.read_acronyms(query)
+        if never_said.unwritten(query):
             return False  # "is Julia good for ML?": the documents never name what is asked about
-        if self._unsaid(query) or self._uncounted(query) or self._unstated(query):
+        if never_said.unsaid(query) or never_said.uncounted(query) or never_said.unstated(query):
             return False  # "explain tokenization", "how many vacation days ...", "who invented X": never written
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
@@ -215,81 +210,8 @@ class DocumentAnswerer:
         return True
 
     def unmentioned(self, query: str, kind: PartKind | None = None) -> list[str]:
-        """The names `query` asks about that the documents never write ("Julia", "Kubernetes"), as typed: what a
-        refusal names ("The sources I have don't say anything about Julia."). Unless the part asks for a figure,
-        what it asks about that the documents never say either (_unsaid, _uncounted): "what is imposter syndrome
-        for a junior data scientist?" is not answered by the junior's salary, nor "how many vacation days do data
-        scientists get?" by theirs. A figure question whose rare word means pay keeps its figures ("the typical
-        remuneration for an ML engineer")."""
-        rare = [w for w in self._unsaid(query) if kind != "figure" or not self._means_pay(w)] if kind else []
-        rare += self._uncounted(query) if kind else []
-        rare += self._unstated(query)  # "who created TensorFlow", "... harder than civil engineering"
-        if kind == "figure":  # "how much does Amazon pay ...": written, never with a figure
-            rare += self._retriever.names.unpaid_names(query)
-        rare = list(dict.fromkeys(rare))  # "do AI researchers get sabbaticals": rare and given
-        if not self._retriever.names.unwritten_names(query):
-            return rare  # nearly always: reading the acronyms (a sentence search for a guess) is then not needed
-        return list(dict.fromkeys(self._unwritten(self._read_acronyms(query)) + rare))
-
-    def _unwritten(self, query: str) -> list[str]:
-        # A name with another name in search_synonyms.toml is written after all ("PhD": "Ph.D.").
-        return [name for name in self._retriever.names.unwritten_names(query) if not self._synonyms.words_for(name)]
-
-    def _unstated(self, query: str) -> list[str]:
-        """The origin of a thing no sentence states ("who created TensorFlow"), or a thing compared whose name the
-        documents never write ("civil engineering"), unless the question's synonyms name it: OtherNames' gates."""
-        names = self._retriever.names
-        origin = names.unstated_origin(query)
-        # the side's first word is what is unwritten ("pharmacist pay": "pay" has other names, "pharmacist" none)
-        sides = [side for side in names.unwritten_sides(query) if not self._synonyms.words_for(side.split()[0])]
-        return [origin] if origin else sides
-
-    def _unsaid(self, query: str) -> list[str]:
-        """The question's rare words that the documents never write (OtherNames.unwritten_specifics) and whose
-        meaning no sentence of theirs is near: the word's own vector (embedded only for such a word, cached) is
-        further than WORD_MEANING from every sentence and list item. "postgraduate" lies near "Advanced degrees
-        (Master's or Ph.D.)" and "biotech" near the life-sciences item, so they are asked in other words;
-        "sabbaticals", "burnout", "tokenization" lie near nothing the documents say.
-
-        Only when the question asks what the thing is or does ("explain tokenization in NLP", "how do word
-        embeddings work", "what does an AI ethicist do"): elsewhere a rare word is as often the asker's casual
-        English for what the documents say ("which cities are AI hotbeds", "ethical quandaries", "explaining
-        models to execs": 5 of 30 casual questions were refused) as it is an unwritten topic ("is burnout common
-        among data scientists"), and no frequency or vector measured tells them apart (findings-silence.md)."""
-        if not asks_definition(query):
-            return []
-        out = []
-        asked = ASKED_CONTEXT.split(query, maxsplit=1)[0]  # "the knack for explaining models to laypeople": the knack
-        for word in self._retriever.names.unwritten_specifics(asked):
-            if self._synonyms.words_for(word):
-                continue
-            if self._sentences.closest(self._retriever.embed(word)) < WORD_MEANING:
-                out.append(word)
-        return out
-
-    def _uncounted(self, query: str) -> list[str]:
-        """What "how much / how many" counts, or a job is asked to give ("do ML engineers get health insurance"),
-        when the documents never write it (OtherNames.unwritten_counted) and the question does not ask for pay
-        ("how many vacation days", "how much parental leave"; not "how much dough do ML engineers make", nor a
-        rare other word for pay: "how much remuneration")."""
-        counted = self._retriever.names.unwritten_counted(query)
-        if not counted or has_any(f" {query.lower()} ", SALARY_WORDS):
-            return []  # "how much dough do ML engineers make?": the question says it asks for pay
-        # A word near pay counts as pay when "how much" asks it ("how much remuneration"); "how many" counts
-        # things, and "hours" (near "wage") counted is no pay asked ("how many hours a week do ML engineers work?").
-        things = counted_things(query)
-        return [
-            w
-            for w in counted
-            if not self._synonyms.words_for(w) and not (self._means_pay(w) and w.split()[0].lower() not in things)
-        ]
-
-    def _means_pay(self, word: str) -> bool:
-        """The word is another word for what the statistics measure: its vector is within PAY_MEANING of one of
-        the vocabulary's salary words ("remuneration" 0.60 to "earning", "paycheck" 0.58; "sabbatical" 0.21,
-        "imposter syndrome" 0.20). The salary words' vectors are embedded once (cached) when first needed."""
-        vector = np.asarray(self._retriever.embed(word), dtype=np.float32)
-        return any(float(vector @ np.asarray(self._retriever.embed(w))) >= PAY_MEANING for w in SALARY_WORDS)
+        """What a refusal of `query` names: what it asks that the documents never say (NeverSaid.unmentioned)."""
+        return self._never_said.unmentioned(query, kind)
 
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit
@@ -299,19 +221,6 @@ class DocumentAnswerer:
         own = re.sub(r"\s*\([^)]*\)\s*$", "", query)  # the planner's hint for the kind is not the question's
         words = set(terms(own)) - self._definition_frame
         return bool(words) and not found_in(words, set(terms(best.unit.as_sentence())))
-
-    def _read_acronyms(self, query: str) -> str:
-        """The question with its acronyms that the documents never write read as the terms they stand for
-        ("RL?" -> "reinforcement learning?"): a clear one always, a guess ("GANs") when the question's own
-        vector finds the sentence that says the guessed term (the planner has embedded the question: cached)."""
-        query = self._retriever.names.spell_out(query)
-        guesses = self._retriever.names.guesses(query)
-        if guesses:
-            nearest = self._sentences.nearest(self._retriever.embed(query), n=GUESS_SENTENCES)
-            for token, term, sentence in guesses:
-                if sentence in nearest:
-                    query = re.sub(rf"\b{re.escape(token)}\b", term, query)
-        return query
 
     def _undefined_term(self, query: str, kind: PartKind) -> bool:
         """A definition asked of a term the documents never write ("explain transfer learning", "what is federated

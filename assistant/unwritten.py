@@ -165,8 +165,8 @@ class UnwrittenWords:
         topic), a word that two written words make ("teamwork", "coursework") and one that shares its start with
         a written word ("classify" / "classification"). A word general English lacks too counts when long
         ("blockchain", "convolutional"): shorter ones are slang or abbreviations ("pls", "devs"). The answerer
-        refuses on them only when a definition is asked (DocumentAnswerer._unsaid: elsewhere casual rare words
-        such as "hotbeds" or "quandaries" are as common)."""
+        refuses on them only when a definition is asked (NeverSaid.unsaid: elsewhere casual rare words such as
+        "hotbeds" or "quandaries" are as common)."""
         out = []
         english = general_english()
         clauses = [c for c in _CLAUSE_BREAK.split(query) if c.strip()]
