@@ -11,33 +11,19 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import ValidationError
 
 from assistant.errors import UnknownValue
 from assistant.statistics.conflicts import claims_touching, mark_contested, split_values
-from assistant.statistics.derived import change, gap, monthly_figures, number, rank_rows, values_by_year
+from assistant.statistics.derived import change, gap, monthly_figures, number, values_by_year
 from assistant.statistics.salary_guide import AVERAGE_LEVEL
 from assistant.statistics.tool_queries import Row, ToolQueries, joined
+from assistant.statistics.tool_results import ToolResult, not_found, ranking_result
 from assistant.statistics.tool_specs import TOOL_SPECS, ToolSpec
 
 _DIMENSIONS = ("role", "level", "city")
 _ORDERS = ("highest", "lowest")
 _MAX_LIMIT = 50
-
-
-class ToolResult(BaseModel):
-    """One tool call's outcome, as recorded in a reply's tool_calls."""
-
-    tool: str
-    arguments: dict[str, Any]
-    found: bool
-    rows: list[dict[str, Any]] = Field(default_factory=list)
-    derived: dict[str, Any] = Field(default_factory=dict)
-    note: str = ""
-    # Figures the rows state with different values in different documents (each with its competing rows),
-    # and ranking claims of the text that the rows' figures contradict: the answer must report both sides.
-    contested: list[dict[str, Any]] = Field(default_factory=list)
-    contradicted_claims: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class StatsTools(ToolQueries):
@@ -50,7 +36,7 @@ class StatsTools(ToolQueries):
         args = {"metric": metric, "year": year}
         canonical, missing = self._platform_metric(metric, year)
         if missing:
-            return _missing("platform_stat", args, missing)
+            return not_found("platform_stat", args, missing)
         rows = self._select(
             "platform_stats",
             "t.metric = ?" + (" AND t.year = ?" if year is not None else ""),
@@ -71,7 +57,7 @@ class StatsTools(ToolQueries):
         canonical, missing = self._platform_metric(metric, year_from)
         missing = missing or self._platform_metric(metric, year_to)[1]
         if missing:
-            return _missing("compare_years", args, missing)
+            return not_found("compare_years", args, missing)
         per_year = [
             self._select("platform_stats", "t.metric = ? AND t.year = ?", [canonical, year])
             for year in (year_from, year_to)
@@ -100,9 +86,9 @@ class StatsTools(ToolQueries):
         args = {"year": year}
         years = self._distinct("trending_tools", "year", order="year")
         if not years:
-            return _missing("trending_tools", args, "no trending-tools list in the documents")
+            return not_found("trending_tools", args, "no trending-tools list in the documents")
         if year is not None and year not in years:
-            return _missing("trending_tools", args, f"no trending-tools list for {year} (have: {joined(years)})")
+            return not_found("trending_tools", args, f"no trending-tools list for {year} (have: {joined(years)})")
         where = "t.year = ?" if year is not None else ""
         rows = self._select("trending_tools", where, [year] if year is not None else [], order="t.year, t.line")
         return ToolResult(
@@ -123,7 +109,7 @@ class StatsTools(ToolQueries):
         args = {"role": role, "level": level}
         found = self._role_levels(role, [level] if level is not None else [])
         if isinstance(found, str):
-            return _missing("role_salary", args, found)
+            return not_found("role_salary", args, found)
         canonical_role, levels = found
         where = "t.role = ?" + (" AND t.level = ?" if levels else "")
         rows = self._salaries(where, [canonical_role, *levels])
@@ -141,14 +127,16 @@ class StatsTools(ToolQueries):
         levels = self._experience_levels()
         have = _levels_had(levels)
         if not levels:
-            return _missing("level_for_years", args, "no experience-level year ranges in the documents")
+            return not_found("level_for_years", args, "no experience-level year ranges in the documents")
         matching = [
             row
             for row in levels
             if row["years_min"] <= years and (row["years_max"] is None or years <= row["years_max"])
         ]
         if not matching:
-            return _missing("level_for_years", args, f"no experience level covers {number(years)} years (have: {have})")
+            return not_found(
+                "level_for_years", args, f"no experience level covers {number(years)} years (have: {have})"
+            )
         return ToolResult(
             tool="level_for_years",
             arguments=args,
@@ -164,7 +152,7 @@ class StatsTools(ToolQueries):
         matching = [row for row in levels if row["level"].lower() == level.strip().lower()]
         if not matching:
             have = _levels_had(levels) or "none"
-            return _missing("level_years", args, f"no year range for {level} in the documents (have: {have})")
+            return not_found("level_years", args, f"no year range for {level} in the documents (have: {have})")
         return ToolResult(
             tool="level_years", arguments=args, found=True, rows=matching, derived={"level": matching[0]["level"]}
         )
@@ -174,7 +162,7 @@ class StatsTools(ToolQueries):
         args = {"role": role, "level_from": level_from, "level_to": level_to}
         found = self._role_levels(role, [level_from, level_to])
         if isinstance(found, str):
-            return _missing("salary_gap", args, found)
+            return not_found("salary_gap", args, found)
         canonical_role, (start_level, end_level) = found
         starts, ends = (
             split_values("role_salaries", self._salaries("t.role = ? AND t.level = ?", [canonical_role, lvl]))
@@ -197,14 +185,14 @@ class StatsTools(ToolQueries):
         args = {"role": role, "level": level}
         found = self._role_levels(role, [level])
         if isinstance(found, str):
-            return _missing("annual_to_monthly", args, found)
+            return not_found("annual_to_monthly", args, found)
         canonical_role, (canonical_level,) = found
         values = split_values(
             "role_salaries", self._salaries("t.role = ? AND t.level = ?", [canonical_role, canonical_level])
         )
         row = values[0][0]
         if row["period"] != "year":
-            return _missing("annual_to_monthly", args, f"the figure is per {row['period']}, not annual")
+            return not_found("annual_to_monthly", args, f"the figure is per {row['period']}, not annual")
         derived: dict[str, Any] = {"role": canonical_role, "level": canonical_level}
         candidates = [monthly_figures(group[0]) for group in values]
         derived.update(candidates[0] if len(candidates) == 1 else {"contested": True, "candidates": candidates})
@@ -219,7 +207,7 @@ class StatsTools(ToolQueries):
         canonical_city, missing = self._lookup("city_salaries", "city", city, "data for city")
         canonical_role, missing_role = self._lookup("city_salaries", "role", role, "city figures for role")
         if missing or missing_role:
-            return _missing("city_salary", args, missing or missing_role)
+            return not_found("city_salary", args, missing or missing_role)
         rows = self._select("city_salaries", "(? IS NULL OR t.city = ?)", [canonical_city, canonical_city])
         with_role = [row for row in rows if canonical_role is None or row["role"] == canonical_role]
         if not with_role or (canonical_role is not None and all(row["value"] is None for row in with_role)):
@@ -247,10 +235,10 @@ class StatsTools(ToolQueries):
         args = {"metric": metric}
         canonical, missing = self._lookup("market_figures", "metric", metric, "data for market metric")
         if missing:
-            return _missing("market_figure", args, missing)
+            return not_found("market_figure", args, missing)
         rows = self._select("market_figures", "(? IS NULL OR t.metric = ?)", [canonical, canonical])
         if not rows:
-            return _missing("market_figure", args, "no market figures in the documents")
+            return not_found("market_figure", args, "no market figures in the documents")
         return ToolResult(tool="market_figure", arguments=args, found=True, rows=rows)
 
     def company_salaries(self) -> ToolResult:
@@ -275,16 +263,16 @@ class StatsTools(ToolQueries):
         args = {"dimension": dimension, "order": order, "level": level, "role": role, "limit": limit}
         if dimension not in _DIMENSIONS or order not in _ORDERS:
             accepted = f"dimensions: {joined(_DIMENSIONS)}; orders: {joined(_ORDERS)}"
-            return _missing("rank", args, f"cannot rank {dimension!r} by {order!r} ({accepted})")
+            return not_found("rank", args, f"cannot rank {dimension!r} by {order!r} ({accepted})")
         limit = max(1, min(int(limit), _MAX_LIMIT))
         if dimension == "city":
             return self._rank_cities(args, order, role, limit)
         if dimension == "level" and role is None:
-            return _missing("rank", args, f"ranking levels needs a role (have: {joined(self._roles())})")
+            return not_found("rank", args, f"ranking levels needs a role (have: {joined(self._roles())})")
         wanted_level = level if dimension == "role" else None
         found = self._role_levels(role if dimension == "level" else None, [wanted_level or AVERAGE_LEVEL])
         if isinstance(found, str):
-            return _missing("rank", args, found)
+            return not_found("rank", args, found)
         canonical_role, (canonical_level,) = found
         if dimension == "role":
             rows = self._salaries("t.level = ?", [canonical_level])
@@ -293,12 +281,12 @@ class StatsTools(ToolQueries):
         else:
             rows = self._salaries("t.role = ? AND t.level <> ?", [canonical_role, AVERAGE_LEVEL])
             extra = {"role": canonical_role}
-        return _ranked(args, rows, dimension, order, "value_low", limit, extra)
+        return ranking_result(args, rows, dimension, order, "value_low", limit, extra)
 
     def _rank_cities(self, args: dict[str, Any], order: str, role: str | None, limit: int) -> ToolResult:
         canonical_role, missing = self._lookup("city_salaries", "role", role, "city figures for role")
         if missing:
-            return _missing("rank", args, missing)
+            return not_found("rank", args, missing)
         rows = self._select(
             "city_salaries",
             "t.value IS NOT NULL AND (? IS NULL OR t.role = ?)",
@@ -306,7 +294,7 @@ class StatsTools(ToolQueries):
         )
         without = [row["city"] for row in self._constant("city_salaries", "t.value IS NULL")]
         extra = {"role": canonical_role, "cities_without_figures": without}
-        return _ranked(args, rows, "city", order, "value", limit, extra)
+        return ranking_result(args, rows, "city", order, "value", limit, extra)
 
     def coverage(self) -> ToolResult:
         """What the statistics cover, read from the tables."""
@@ -339,7 +327,7 @@ class StatsTools(ToolQueries):
             parsed = spec.args_model.model_validate(arguments)
         except ValidationError as error:
             problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'arguments'}: {e['msg']}" for e in error.errors())
-            return _missing(name, arguments, f"invalid arguments for {name}: {problems}")
+            return not_found(name, arguments, f"invalid arguments for {name}: {problems}")
         method: Callable[..., ToolResult] = getattr(self, name)
         return self._with_conflicts(method(**parsed.model_dump()), spec.tables)
 
@@ -382,26 +370,6 @@ class StatsTools(ToolQueries):
     def _all_rows(self, table: str, empty_note: str) -> ToolResult:
         rows = self._constant(table)
         return ToolResult(tool=table, arguments={}, found=bool(rows), rows=rows, note="" if rows else empty_note)
-
-
-def _ranked(
-    args: dict[str, Any],
-    rows: list[Row],
-    dimension: str,
-    order: str,
-    compared: str,
-    limit: int,
-    extra: dict[str, Any],
-) -> ToolResult:
-    """Rows sorted on `compared`, the top `limit` kept, with a compact ranking in `derived`."""
-    ranked, ranking = rank_rows(rows, dimension, order, compared, limit)
-    derived = {"dimension": dimension, "order": order, "compared": compared, "ranking": ranking, **extra}
-    note = "" if ranked else f"no {dimension} has a figure to rank"
-    return ToolResult(tool="rank", arguments=args, found=bool(ranked), rows=ranked, derived=derived, note=note)
-
-
-def _missing(tool: str, arguments: dict[str, Any], note: str) -> ToolResult:
-    return ToolResult(tool=tool, arguments=arguments, found=False, note=note)
 
 
 def _levels_had(levels: list[Row]) -> str:
