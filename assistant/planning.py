@@ -46,19 +46,16 @@ from assistant.followups import (
 from assistant.kind_rules import KindRules, names_something
 from assistant.models import PartKind
 from assistant.part_routes import LOW_CONFIDENCE, PartRoute, part_route
+from assistant.phrase_reading import PhraseReader, asked_level, asks_by_itself, without_levels
 from assistant.pointed_items import listed_item, role_by_place, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import (
-    PhraseReader,
-    asked_level,
     asked_sentence,
-    asks_by_itself,
     is_hypothetical,
     names_only,
     split_parts,
     topicless,
     with_statement_topic,
-    without_levels,
     without_source,
     without_trailing_statement,
 )
