@@ -82,7 +82,7 @@ class DocumentAnswerer:
         examples: AnswerExamples | None = None,
     ) -> None:
         self._retriever = retriever
-        self._examples = examples if examples is not None else AnswerExamples((), (), None)
+        self._examples = examples if examples is not None else AnswerExamples.none()
         self._sentences = sentences
         self._min_relevance = min_relevance
         self._expansions = retriever.names.expansions()

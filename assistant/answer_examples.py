@@ -52,20 +52,25 @@ class AnswerExamples:
     generic: np.ndarray | None = None  # the questions with their entities masked, embedded
 
     @classmethod
+    def none(cls) -> AnswerExamples:
+        """No examples: the answerer scores and routes as it would without them."""
+        return cls((), (), None)
+
+    @classmethod
     def load(cls, path: Path, embeddings: Embeddings, cache_dir: Path | None = None) -> AnswerExamples:
         """The examples of `path` (none when it is missing: the answerer then works as before), embedded."""
         if not path.exists():
-            return cls((), (), None)
+            return cls.none()
         try:
             # libyaml's loader when PyYAML has it: the pure-Python one takes 0.1 s of every start for this file
             loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
             items = (yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}).get("examples") or []
         except yaml.YAMLError as exc:
             log.warning("answer examples %s unreadable, not used: %s", path, exc)
-            return cls((), (), None)
+            return cls.none()
         pairs = [(str(i["q"]), str(i["quote"])) for i in items if isinstance(i, dict) and i.get("q") and i.get("quote")]
         if not pairs:
-            return cls((), (), None)
+            return cls.none()
         questions, quotes = zip(*pairs, strict=True)
         masked = [generic_form(q) for q in questions]
         return cls(

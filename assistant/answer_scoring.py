@@ -172,7 +172,8 @@ class UnitScorer:
                 lead_in = is_lead_in(unit, passage_units[at + 1 : at + 2])
                 if is_framing(unit.text) and not unit.children and not lead_in:
                     continue
-                vectors = [stored[line] for line in unit.lines if line in stored]
+                lines = unit.lines  # split into sentences on each read: read once here
+                vectors = [stored[line] for line in lines if line in stored]
                 semantic = max((float(vector @ v) for v in vectors), default=passage.score)
                 hits = found_in(topical, self._said(text))
                 lexical = sum(weights[t] for t in hits) / total
@@ -184,7 +185,7 @@ class UnitScorer:
                 # covering the question: the weight never leads with a unit the answer would then be refused for
                 # ("is Chicago an AI hub": the Chicago salary line, in Location-Based Salary Variations).
                 if prior and passage.score >= self._relevance:
-                    bonus += EXAMPLE_PRIOR * max((prior.get(line, 0.0) for line in unit.lines), default=0.0)
+                    bonus += EXAMPLE_PRIOR * max((prior.get(line, 0.0) for line in lines), default=0.0)
                 if any(defines(text, phrase, self._expansions) for phrase in phrases):
                     bonus += DEFINES
                 if why and REASON.search(text):
