@@ -254,6 +254,7 @@ class Planner:
             swapped = role_swapped(text, own, previous, vocabulary) if first else None
             if swapped:
                 part.query = swapped  # "what about an AI engineer?" after a data scientist's skills: an AI engineer's
+            standalone = swapped
             if pointed:
                 part.context.append(pointed)  # "What does that number measure?": the figure before is what is asked
             refers_back = self.words.pronoun.search(text) is not None or self.words.pair.search(text) is not None
@@ -266,6 +267,7 @@ class Planner:
             if went_on is not None and part.route == "documents" and not job:
                 part.query = went_on[0]
                 part.context.extend(went_on[1:])
+                standalone = standalone or (went_on[0] if len(went_on) == 1 else None)
             if item and before is not None:  # "tell me about the third one": that item, in the topic before
                 part.query, part.context = item, [*dict.fromkeys([*part.context, turn_topic(before)])]
             if first and previous is not None and not names_something(own) and not part.context:
@@ -277,6 +279,11 @@ class Planner:
                 # conversation is about stays its role (only the tables' roles: the slots feed their tools).
                 carried = [r for r in part.context_roles if r in vocabulary.roles]
                 part.slots = replace(part.slots, roles=carried) if carried else part.slots
+            if standalone:
+                # "give me an example" after unsupervised learning is searched as "give me an example unsupervised
+                # learning": its masked form is the resolved question's too, so the answered examples near it
+                # (answer_examples.py) are those of the question as asked in full, not of any "give me an example".
+                part.generic = generic_form(standalone)
             planned.append(part)
         return planned
 

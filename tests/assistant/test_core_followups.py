@@ -1123,3 +1123,20 @@ def test_a_role_over_there_after_a_city_figure_asks_that_city_s_figure(
     # "over" counted as a word of the part's own: no ellipsis, the role's career path answered instead.
     reply = conversation(real_assistant, first, then)
     assert [p.kind for p in reply.plan] == ["figure"] and refused in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("explain unsupervised learning", "can I get an example?"),
+        ("how does unsupervised learning work?", "give an example"),
+    ],
+)
+def test_a_request_of_the_topic_is_matched_to_answered_examples_as_asked_in_full(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    # The examples prior (answer_examples.py) compared the bare "give an example" with every answered example
+    # request ("give me an example of generative models") and chose their sentences; resolved, it is the question
+    # "an example of unsupervised learning" that is compared.
+    reply = conversation(real_assistant, first, then)
+    assert "amazon" in reply.answer.split(". ")[0].lower(), reply.answer
