@@ -184,8 +184,10 @@ class UnitScorer:
                 # The sentence answered questions near this one (answer_examples.py), in a passage that counts as
                 # covering the question: the weight never leads with a unit the answer would then be refused for
                 # ("is Chicago an AI hub": the Chicago salary line, in Location-Based Salary Variations).
+                lent = 0.0
                 if prior and passage.score >= self._relevance:
-                    bonus += EXAMPLE_PRIOR * max((prior.get(line, 0.0) for line in lines), default=0.0)
+                    lent = EXAMPLE_PRIOR * max((prior.get(line, 0.0) for line in lines), default=0.0)
+                    bonus += lent
                 if any(defines(text, phrase, self._expansions) for phrase in phrases):
                     bonus += DEFINES
                 if why and REASON.search(text):
@@ -244,7 +246,9 @@ class UnitScorer:
                     score -= CLOSING_REMARK  # "By following this plan, you can ...": it restates, it rarely answers
                 elif EXAMPLE.match(unit.text) and not examples:
                     score -= EXAMPLE_SENTENCE  # "For instance, in a GAN ...": it illustrates the answer, it is not it
-                out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
+                out.append(
+                    Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in, lent)
+                )
         out.sort(key=lambda s: s.score, reverse=True)
         return out
 
