@@ -22,10 +22,12 @@ from assistant.answer_examples import AnswerExamples
 from assistant.figure_followups import (
     figure_pointed,
     names_a_figure,
+    only_compares,
     ranked_again,
     ranked_among_named,
     same_list_again,
     set_side_by_side,
+    sets_beside,
     side_by_side,
     span_pointed_at,
 )
@@ -40,7 +42,6 @@ from assistant.followups import (
     job_pointed_at,
     role_put_in,
     role_swapped,
-    sets_beside,
     turn_topic,
 )
 from assistant.kind_rules import KindRules, names_something
@@ -66,6 +67,16 @@ TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes
 
 _PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
 _FIGURE_POINTER = re.compile(r"\b(?:that|this|it)\b", re.IGNORECASE)  # "is that good compared with ...?"
+
+
+_ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself|u)\b", re.IGNORECASE)  # "who are you?", "can u help"
+_QUESTION = re.compile(r"\?\s*$|^\W*(?:what|what's|whats|how|why|is|are|was|were|does|do|did|can|could)\b", re.I)
+
+
+def _asks_of_the_answer(text: str, previous_kind: str) -> bool:
+    """A question after an answer ("what's the catch?") that is not addressed to the assistant."""
+    asked_before = previous_kind not in ("", "smalltalk", "other")
+    return asked_before and _QUESTION.search(text) is not None and _ADDRESSED.search(text) is None
 
 
 @dataclass
@@ -159,6 +170,9 @@ class Planner:
                 own = replace(own, tools=slots.tools)  # "and their main tools": a role's toolkit, no trending list
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
                 slots.level_span = slots.level_span or own.level_span  # "how many years is that?": still asked
+                if own.level and not slots.level:
+                    # "and late in their career?": the level phrase held the pronoun the role replaced
+                    slots.level, slots.levels = own.level, list(own.levels)
             else:
                 slots = same_list_again(text, own, before, self.words) or own  # "Is PyTorch one of them?"
             previous_kind = str(before.slots.get("kind") or "") if before else ""
@@ -176,8 +190,26 @@ class Planner:
             said = without_trailing_statement(text)
             asked_said = with_statement_topic(said, asked_sentence(said))
             kind, confidence = self._rules.kind(said if whole else asked_said, form, vote, previous_kind)
+            if (
+                kind == "smalltalk"
+                and not planned
+                and _asks_of_the_answer(text, previous_kind)
+                and not self.is_greeting(text)
+            ):
+                # "what's the catch?", "is that good?" opening a message after an answer: a question, not addressed
+                # to the assistant ("what can you do?"), whose form the small-talk examples share; it asks about what
+                # was answered ("thanks, how do I use this?" goes on from the thanks: the assistant is "this").
+                kind = "explanation"
             # What the figure is or counts: neither a new figure nor an explanation of the measure it names.
             kind = "method" if of_figure and kind in ("figure", "explanation", "comparison") else kind
+            if (
+                kind == "comparison"
+                and previous_kind == "figure"
+                and before is not None
+                and before.route == "statistics"
+            ):
+                # "how does New York measure up?" after Seattle's figure: the new side's figure beside it
+                kind = "figure" if (own.city or own.years or own.level) and only_compares(text, own) else kind
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
             beside = sets_beside(text, own, before, previous_kind, vocabulary)
             again = ranked_again(text, own, before, previous_kind)  # "and the second one?" after a ranking
