@@ -276,6 +276,11 @@ class Planner:
             if kind != "figure" and the_figure and not names_something(own):
                 # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").
                 part.query = self.words.resolve(part.query, the_figure) or part.query
+            if kind == "comparison" and the_figure and not names_something(replace(own, salary=False)):
+                # "is that good (money)?" after a salary judges it against what is usual, naming no other side (no
+                # role, place or year): searched with the data's words for that (question_examples search_hints).
+                judged = self.examples.hints.get("judged")
+                part.query = f"{part.query} ({judged})" if judged else part.query
             carried = part.context_roles if not (own.roles or own.unknown_role) else []
             if not resolved and carried and kind in self.examples.role_context:
                 # "... and whats the career ladder": the ladder of the role the message or conversation is about.
