@@ -1254,3 +1254,18 @@ def test_a_place_in_a_list_written_in_a_sentence_names_that_item(
 ) -> None:
     reply = conversation(real_assistant, first, then)
     assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("which tools were trending in 2025?", "and in 2024?"),
+        ("top tools on the 2025 page?", "what about the year before?"),
+    ],
+)
+def test_another_year_after_the_trending_tools_asks_that_year_s_list(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    # the list is carried like a figure: its refusal names it ("no trending-tools list for 2024"), not "that"
+    reply = conversation(real_assistant, first, then)
+    assert reply.abstained and "trending-tools list for 2024" in reply.answer, reply.answer
