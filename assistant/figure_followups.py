@@ -19,6 +19,7 @@ from assistant.question_kinds import PlanVocabulary, generic_form
 from assistant.sessions import Turn
 from assistant.text_terms import terms
 from assistant.understanding import COMPARE_WORDS, Slots, Vocabulary, rank_dimension
+from assistant.vocabulary_words import section
 
 if TYPE_CHECKING:
     pass
@@ -43,7 +44,16 @@ def asks_of_figure(text: str, own: Slots, before: Turn | None) -> bool:
     rest = text[opening.end() :] if opening else text.strip()
     if _POINTER_SUBJECT.match(rest) is None:
         return False
-    return not (own.years or own.roles or own.unknown_role or own.level or own.compare or own.monthly or own.city)
+    return not (
+        own.years
+        or own.year_relative
+        or own.roles
+        or own.unknown_role
+        or own.level
+        or own.compare
+        or own.monthly
+        or own.city
+    )
 
 
 def same_list_again(text: str, own: Slots, before: Turn | None, words: PlanVocabulary) -> Slots | None:
@@ -188,5 +198,7 @@ def only_compares(text: str, own: Slots) -> bool:
 
 @lru_cache(maxsize=1)
 def _comparing_terms() -> frozenset[str]:
-    """The terms of the words that ask to set two things side by side ([words] compare_words)."""
-    return frozenset(t for w in COMPARE_WORDS for t in terms(w))
+    """The terms of the words that ask to set two things side by side ([words] compare_words) or how big a number is
+    ([figures] asks_for_number: "how big is the jump?")."""
+    number = [str(w) for w in section("figures").get("asks_for_number") or []]
+    return frozenset(t for w in [*COMPARE_WORDS, *number] for t in terms(w))

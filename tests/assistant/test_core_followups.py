@@ -1269,3 +1269,37 @@ def test_another_year_after_the_trending_tools_asks_that_year_s_list(
     # the list is carried like a figure: its refusal names it ("no trending-tools list for 2024"), not "that"
     reply = conversation(real_assistant, first, then)
     assert reply.abstained and "trending-tools list for 2024" in reply.answer, reply.answer
+
+
+def test_the_middle_one_of_a_list_in_a_sentence_is_its_middle_item(real_assistant: Assistant) -> None:
+    reply = conversation(real_assistant, "what are the main classes of ML techniques?", "explain the middle one")
+    assert "innate patterns" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("AI engineer entry pay", "and mid-career?", "how large is the increase?"), "14,729"),
+        (("data scientist early career pay", "and experienced?", "how large is the gap?"), "18,205"),
+    ],
+)
+def test_how_big_a_change_after_two_figures_is_their_gap(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("median salary expectation 2025?", "is that down from the year before?", "5,640"),
+        ("proposals in 2025?", "is that up on the previous year?", "0.4"),
+    ],
+)
+def test_is_that_up_from_the_year_before_compares_the_two_years(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # a yes/no question about the figure that names another year sets the years side by side (no method)
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
