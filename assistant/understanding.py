@@ -47,9 +47,7 @@ UNSTATED_PERIODS = _table("unstated_periods")
 _CAUSATIVE_MAKE = re.compile(r"\b(?:what|that|it|this)\s+makes?\b(?!\s+(?:more|less|the most|the least|money)\b)")
 # "can AI researchers make a difference in healthcare?", "how do ML models make predictions?": "make" with an object
 # it does (vocabulary.toml make_objects, after at most two words) is no pay ("make a living" is: not listed).
-_MAKE_DOES = re.compile(
-    rf"\bmak(?:e|es|ing)\s+(?:\S+\s+){{0,2}}?(?:{longest_first(_word_list('make_objects'))})\b"
-)
+_MAKE_DOES = re.compile(rf"\bmak(?:e|es|ing)\s+(?:\S+\s+){{0,2}}?(?:{longest_first(_word_list('make_objects'))})\b")
 STATED_AMOUNT = re.compile(r"\$\s?\d|\b\d+(?:[.,]\d+)?\s?k\b(?!\+)")
 UNSTATED_CURRENCIES = _table("unstated_currencies")
 PREDICTION_WORDS = _word_list("prediction_words")
