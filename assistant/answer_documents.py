@@ -47,6 +47,7 @@ from assistant.passage_units import (
 )
 from assistant.question_kinds import generic_form
 from assistant.retrieval import Retriever, SentenceIndex
+from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
 from assistant.vocabulary_words import table, word_list
 
@@ -80,6 +81,7 @@ class DocumentAnswerer:
         min_relevance: float,
         synonyms: Synonyms | None = None,
         examples: AnswerExamples | None = None,
+        weights: ScoringWeights | None = None,
     ) -> None:
         self._retriever = retriever
         self._examples = examples if examples is not None else AnswerExamples.none()
@@ -89,7 +91,13 @@ class DocumentAnswerer:
         self._synonyms = synonyms if synonyms is not None else Synonyms.load(SEARCH_SYNONYMS_PATH)
         self._never_said = NeverSaid(retriever, sentences, self._synonyms)
         self.scorer = UnitScorer(
-            retriever, sentences, self._expansions, self._synonyms.frame, self._synonyms.entity_frame, min_relevance
+            retriever,
+            sentences,
+            self._expansions,
+            self._synonyms.frame,
+            self._synonyms.entity_frame,
+            min_relevance,
+            weights,
         )
         # Words that frame a definition question rather than name its term (read once per build)
         self._definition_frame = DEFINITION_FRAME | self._synonyms.frame

@@ -45,40 +45,16 @@ from assistant.passage_units import (
     units,
 )
 from assistant.retrieval import Passage, Retriever, SentenceIndex
+from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
 
 _HAS_NUMBER = re.compile(r"\d")
-# The weights of a unit's score, set by hand and checked by taking each out (2026-11-23, dev split 239/247 and
-# the 262 probe questions 219/262 at the time): what each costs when removed is noted. The embedding similarity
-# of the unit's best line counts 1.
-LEXICAL = 0.5  # the question's (IDF-weighted) words in the unit
-IN_HEADING = 0.3  # ... those only its heading path holds (an item under 'Technical Skills' is one)
-SEARCH_RANK = 0.1  # the passage's fused search rank, as a share of the best (removed: dev -1, probes -7)
-OPENING = 0.1  # a section's opening sentence, by how much the question names its heading (removed: dev -2)
-LABEL_NAMED = 0.2  # an item whose label the question names, by how much; negative for another entity's item
-NAMES_ENTITY_ONLY = -0.75  # ... the label names the context entity only, or another entity of a list keyed by it
-# what a unit about another entity of a list keyed by the asked one counts less: that entity's own item (besides
-# its mark-down: removed, y15 lost) or a sentence naming it and not the asked one (removed: 'what do robotics
-# engineers build?' refused, led by the ML engineers' 'building and deploying' sentence of a low-ranked passage)
-OTHER_ENTITY = 0.3
-DEFINES = 0.3  # the sentence defines the asked phrase
-# what a unit gains, at most, for having answered questions near this one (the weight falls to 0 at
-# answer_examples.NEAR). Two-fold cross-validation over the team's question files (each half's questions answered
-# with the other half's examples; never the eval), against none: 0.3 and 0.6 +6 of 1,467, none lost; 1.0 +8 -2.
-EXAMPLE_PRIOR = 0.6
-BOTH_SIDES = 0.25  # a comparison's sentence speaking of both sides
-REASON_GIVEN = 0.1  # what a causal sentence gains on a "why" question (removed: probes -2)
-REMEDY_GIVEN = 0.2  # what a sentence offering a remedy gains on a "how do I avoid X" question
-INSTANCES_GIVEN = 0.2  # a unit naming things ("TensorFlow, PyTorch") on a "what tools / which companies" question
-EXAMPLE_SENTENCE = 0.1  # what a sentence opening "For instance, ..." counts less (removed: dev -1)
-EXAMPLE_GIVEN = 0.2  # ... and what a sentence giving examples gains when examples are asked ("examples of X?")
-BARE_FIGURE = 0.3  # a short salary line, off a figure question (the statistics route owns figures)
-BARE_LABEL = 0.2  # a unit under four words (no change in counts when removed; fewer supports in answers)
-LEANING_ITEM = 0.15  # a list item opening with a pronoun (as BARE_LABEL)
-# a section's closing remark glued onto its last item ("By following this plan, ..."): it mostly sums the section
-# up (removed: dev -1, all probes -3, the remark leading "why does continuous learning matter", "how to move
-# into leadership")
-CLOSING_REMARK = 0.25
+# The weights of a unit's score are data (scoring_weights.py: their defaults and what each is for, a weights file
+# read with the Settings overriding them). The embedding similarity of the unit's best line counts 1.
+_DEFAULT = ScoringWeights()
+LEXICAL = _DEFAULT.lexical  # answer_sentences.py weighs what a pronoun item leaves unsaid by it
+# The features that are part of a unit's `bonus` (what the kind of question added), the rest of its score besides.
+BONUSES = ("example_prior", "defines", "reason_given", "instances_given", "example_given", "remedy_given", "both_sides")
 
 
 class UnitScorer:
@@ -92,8 +68,14 @@ class UnitScorer:
         frame: frozenset[str] = frozenset(),
         entity_frame: frozenset[str] = frozenset(),
         relevance: float = 0.0,
+        weights: ScoringWeights | None = None,
     ) -> None:
         self._retriever = retriever
+        self.weights = weights or ScoringWeights()
+        self._w = self.weights.as_dict()
+        # None, or a list that every score() call appends its units' features to (scripts/fit_scoring.py reads
+        # them to fit the weights); never set while serving.
+        self.capture: list[tuple[str, list[tuple[tuple[str, ...], float, dict[str, float], float]]]] | None = None
         self._relevance = relevance  # Settings.min_relevance: a passage below it does not cover the question
         # Words that say how a question asks, not what about ("need", "useful"; search_synonyms.toml [frame]).
         self._frame = frame
@@ -159,6 +141,11 @@ class UnitScorer:
             for u in units(p.text)
             if u.label and not self._names(set(terms(u.label)), entity)
         ]
+        w = self._w
+        captured: list[tuple[tuple[str, ...], float, dict[str, float], float]] | None = None
+        if self.capture is not None:
+            captured = []
+            self.capture.append((query, captured))
         out: list[Scored] = []
         for rank, passage in enumerate(passages):
             stored = dict(self._sentences.sentences(passage.chunk_id))
@@ -179,25 +166,24 @@ class UnitScorer:
                 lexical = sum(weights[t] for t in hits) / total
                 # Words in the heading count almost like words in the unit: an item under 'Technical Skills' is one.
                 in_heading = sum(weights[t] for t in heading - hits) / total
-                score = semantic + LEXICAL * lexical + IN_HEADING * in_heading + SEARCH_RANK * passage.fused / top_fused
-                bonus = 0.0
+                # The unit's features, each weighed by its weight (penalties as -1): the score is semantic plus
+                # their weighted sum, so a weights file moves them all without code change.
+                f = {"lexical": lexical, "in_heading": in_heading, "search_rank": passage.fused / top_fused}
                 # The sentence answered questions near this one (answer_examples.py), in a passage that counts as
                 # covering the question: the weight never leads with a unit the answer would then be refused for
                 # ("is Chicago an AI hub": the Chicago salary line, in Location-Based Salary Variations).
-                lent = 0.0
                 if prior and passage.score >= self._relevance:
-                    lent = EXAMPLE_PRIOR * max((prior.get(line, 0.0) for line in lines), default=0.0)
-                    bonus += lent
+                    f["example_prior"] = max((prior.get(line, 0.0) for line in lines), default=0.0)
                 if any(defines(text, phrase, self._expansions) for phrase in phrases):
-                    bonus += DEFINES
+                    f["defines"] = 1.0
                 if why and REASON.search(text):
-                    bonus += REASON_GIVEN  # "why ...?": a sentence that gives a cause or a purpose answers it
+                    f["reason_given"] = 1.0  # "why ...?": a sentence that gives a cause or a purpose answers it
                 if instances and (lexical > 0 or heading_share > 0) and names_instances(unit, set(weights)):
-                    bonus += INSTANCES_GIVEN  # "what tools ...?": the unit naming tools, not one on tools in general
+                    f["instances_given"] = 1.0  # "what tools ...?": the unit naming tools, not one on tools in general
                 if examples and not unit.is_item and (lexical > 0 or heading_share > 0) and GIVES_EXAMPLE.search(text):
-                    bonus += EXAMPLE_GIVEN  # "examples of unsupervised learning?": "For instance, ... Amazon ..."
+                    f["example_given"] = 1.0  # "examples of unsupervised learning?": "For instance, ... Amazon ..."
                 if remedy and REMEDY.search(text):
-                    bonus += REMEDY_GIVEN  # "how do I avoid X?": the way around X answers, not what X is
+                    f["remedy_given"] = 1.0  # "how do I avoid X?": the way around X answers, not what X is
                 # An item whose own label the question names ("Programming Languages: ...", "Business
                 # Acumen: ...") is that thing; a section's opening sentence explains its heading.
                 if unit.label:
@@ -215,37 +201,37 @@ class UnitScorer:
                     # the others: among them it is the one about what is asked ("which ML engineer duties involve
                     # collaboration" no longer loses to its siblings' items by the mark-down alone).
                     if names_entity and not entity_item and not keyed_by_entity:
-                        named_by = (
-                            NAMES_ENTITY_ONLY  # only the entity's name matches: the item is about it, not the question
-                        )
+                        named_by = w["names_entity_only"]  # only the entity's name matches: about it, not the question
                     elif keyed_by_entity and not names_entity:
                         # A list keyed by labels, one of them the asked entity (Career Paths: "Robotics Engineer:
                         # ...", "Machine Learning Engineer: ..."): the other labels are other entities, and what
                         # their items say ("model building") is not said of the asked one.
-                        named_by = NAMES_ENTITY_ONLY
-                        score -= OTHER_ENTITY
-                    score += LABEL_NAMED * named_by
+                        named_by = w["names_entity_only"]
+                        f["other_entity"] = -1.0
+                    f["label_named"] = named_by
                 elif unit.position == 0 and not unit.is_item:
-                    score += OPENING * passage.heading_match
+                    f["opening"] = passage.heading_match
                 if siblings and not unit.label and passage.section not in keyed:
                     said = set(terms(text))
                     if any(sibling <= said for sibling in siblings) and not entity <= said:
-                        score -= OTHER_ENTITY  # a sentence about another entity of the keyed list
+                        f["other_entity"] = -1.0  # a sentence about another entity of the keyed list
                 if sides and mentions(speaks_of(unit, passage), left) and mentions(speaks_of(unit, passage), right):
-                    bonus += BOTH_SIDES
-                score += bonus
+                    f["both_sides"] = 1.0
                 if kind != "figure" and FIGURE.search(text) and len(text.split()) < 12:
-                    score -= (
-                        BARE_FIGURE  # a bare salary line answers a figure question, which the statistics route owns
-                    )
+                    f["bare_figure"] = -1.0  # a bare salary line answers a figure question, the statistics route's
                 if len(text.split()) < 4 and not unit.children:
-                    score -= BARE_LABEL  # a bare label or figure says nothing on its own
+                    f["bare_label"] = -1.0  # a bare label or figure says nothing on its own
                 elif unit.is_item and ANAPHORA.match(unit.text):
-                    score -= LEANING_ITEM  # "It can, for example, ...": an item that leans on what came before
+                    f["leaning_item"] = -1.0  # "It can, for example, ...": an item that leans on what came before
                 elif unit.closing:
-                    score -= CLOSING_REMARK  # "By following this plan, you can ...": it restates, it rarely answers
+                    f["closing_remark"] = -1.0  # "By following this plan, you can ...": it restates, rarely answers
                 elif EXAMPLE.match(unit.text) and not examples:
-                    score -= EXAMPLE_SENTENCE  # "For instance, in a GAN ...": it illustrates the answer, it is not it
+                    f["example_sentence"] = -1.0  # "For instance, in a GAN ...": it illustrates the answer
+                bonus = sum(w[k] * f[k] for k in BONUSES if k in f)
+                score = semantic + sum(w[k] * v for k, v in f.items())
+                if captured is not None:
+                    captured.append((tuple(lines), semantic, f, score))
+                lent = w["example_prior"] * f.get("example_prior", 0.0)  # what the examples lent (Scored.prior)
                 out.append(
                     Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in, lent)
                 )

@@ -45,6 +45,7 @@ from assistant.question_kinds import (
 )
 from assistant.reply_cache import Composed, ReplyCache
 from assistant.retrieval import Retriever, SentenceIndex
+from assistant.scoring_weights import ScoringWeights
 from assistant.sessions import SessionState, SessionStore, Turn, new_session_id
 from assistant.settings import Settings, force_offline
 from assistant.shared_state import open_session_store
@@ -98,6 +99,7 @@ class Assistant:
         self._answer_examples = AnswerExamples.load(
             settings.answer_examples, self._query_embeddings, settings.model_cache_dir / "planner"
         )
+        self._scoring_weights = ScoringWeights.load(settings.scoring_weights)  # read once: not per build
         self.planner = Planner(
             examples,
             KindClassifier(examples, self._query_embeddings, settings.model_cache_dir / "planner"),
@@ -148,7 +150,11 @@ class Assistant:
             sentences=sentences,
             vocabulary=Vocabulary(words | self.planner.known_words(), _names(coverage), self._dictionary),
             document_answerer=DocumentAnswerer(
-                retriever, sentences, self.settings.min_relevance, examples=self._answer_examples
+                retriever,
+                sentences,
+                self.settings.min_relevance,
+                examples=self._answer_examples,
+                weights=self._scoring_weights,
             ),
         )
         with self._lock:

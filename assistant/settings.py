@@ -57,6 +57,11 @@ class Settings(BaseSettings):
         description="Questions asked before, each with the sentence that answered it (a documentation answer's "
         "evidence); a missing file means none.",
     )
+    scoring_weights: Path = Field(
+        PROJECT_ROOT / "stats" / "scoring_weights.toml",
+        description="The weights of a documentation answer's sentence score (assistant/scoring_weights.py); a "
+        "missing file means the built-in defaults.",
+    )
     max_message_chars: int = Field(2000, description="Longest question accepted.")
     session_max_count: int = Field(10_000, description="Sessions kept (least recently used evicted first).")
     session_ttl_seconds: int = Field(3600, description="Idle sessions expire after this long.")

@@ -1,0 +1,81 @@
+"""The unit score's weights as data (assistant/scoring_weights.py, read with the Settings) and the score as
+semantic similarity plus weighted features (answer_scoring.py), on the real model and build."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from assistant.answer_documents import DocumentAnswerer
+from assistant.draft import Draft
+from assistant.pipeline import Assistant
+from assistant.scoring_weights import ScoringWeights
+from assistant.settings import PROJECT_ROOT, Settings
+
+
+def test_a_weights_file_sets_what_it_names_and_the_defaults_stay_for_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "w.toml"
+    path.write_text("[weights]\nsearch_rank = 0.45\nbare_label = -0.1\n", encoding="utf-8")
+    loaded = ScoringWeights.load(path)
+    assert loaded.search_rank == 0.45 and loaded.bare_label == -0.1
+    assert loaded.lexical == ScoringWeights().lexical
+    assert ScoringWeights.load(tmp_path / "missing.toml") == ScoringWeights()
+
+
+@pytest.mark.parametrize(
+    "text", ["[weights]\nsearch_rnak = 0.4\n", "[weights]\nlexical = 'high'\n", "[weights]\nlexical = nan\n"]
+)
+def test_an_unknown_or_non_numeric_weight_is_an_error(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "w.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="scoring weights"):
+        ScoringWeights.load(path)
+
+
+def test_the_settings_read_the_shipped_weights_file() -> None:
+    settings = Settings()
+    assert settings.scoring_weights == PROJECT_ROOT / "stats" / "scoring_weights.toml"
+    assert isinstance(ScoringWeights.load(settings.scoring_weights), ScoringWeights)
+
+
+def _units(answerer: DocumentAnswerer, assistant: Assistant, question: str) -> list:
+    """The units the scorer ranked for `question`'s documents answer, with their features, in its order."""
+    answerer.scorer.capture = []
+    try:
+        answerer.answer(question, "explanation", Draft(documents=assistant.build.documents), [])
+        _, units = answerer.scorer.capture[0]
+    finally:
+        answerer.scorer.capture = None
+    return sorted(units, key=lambda u: u[3], reverse=True)
+
+
+QUESTIONS = ["why do ML models overfit and how do I stop it", "what does a data engineer build pipelines with"]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_the_score_is_semantic_plus_the_weighted_features(real_assistant: Assistant, question: str) -> None:
+    answerer = real_assistant.build.document_answerer
+    weights = answerer.scorer.weights.as_dict()
+    units = _units(answerer, real_assistant, question)
+    assert len(units) > 3
+    for _, semantic, features, score in units:
+        assert score == pytest.approx(semantic + sum(weights[k] * v for k, v in features.items()))
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_a_changed_weight_changes_the_ranking(real_assistant: Assistant, question: str) -> None:
+    build = real_assistant.build
+    current = build.document_answerer
+    # the search rank weighed against itself: the units of the last-ranked passages now lead
+    changed = DocumentAnswerer(
+        build.retriever,
+        build.sentences,
+        real_assistant.settings.min_relevance,
+        weights=replace(current.scorer.weights, search_rank=-3.0),
+    )
+    before = [u[0] for u in _units(current, real_assistant, question)]
+    after = [u[0] for u in _units(changed, real_assistant, question)]
+    assert sorted(before) == sorted(after)  # the same units, only their order differs
+    assert before[0] != after[0]
