@@ -98,6 +98,7 @@ def side_by_side(
     levels: tuple[str, ...],
     words: PlanVocabulary,
     years: list[int] | None = None,
+    asked_gap: bool = False,
 ) -> tuple[list[str], list[str], list[int]] | None:
     """(roles, levels, years) of the two figures a choice between the two sets side by side ("which is higher?",
     "what's the difference between the two?"): the last two roles the conversation asked about, else, after two
@@ -113,7 +114,7 @@ def side_by_side(
         and (REFERS_BACK.search(text) is not None or only_compares(text, own))
         and not (own.roles or own.level or own.city)
     )
-    if not (between_the_two(text, own, words) or pointing):
+    if not (between_the_two(text, own, words) or pointing or asked_gap):  # asked_gap: a gap's form (followup_forms)
         return None
     if len(roles) >= 2:
         return list(roles[-2:]), [], []
