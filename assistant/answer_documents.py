@@ -115,10 +115,19 @@ class DocumentAnswerer:
         `generic` = the question with its entities masked, whose vector the planner has already made)."""
         never_said = self._never_said
         query = never_said.read_acronyms(query)
-        if never_said.unwritten(query):
-            return False  # "is Julia good for ML?": the documents never name what is asked about
-        if never_said.unsaid(query) or never_said.uncounted(query) or never_said.unstated(query):
-            return False  # "explain tokenization", "how many vacation days ...", "who invented X": never written
+        # "is Julia good for ML?": the documents never name what is asked about; "explain tokenization", "how many
+        # vacation days ...", "who invented X": never written. Unless a question this near was answered before
+        # (answer_examples.py): then the sentence that answered it must be the best one found, or it is refused.
+        unsaid = (
+            never_said.unwritten(query)
+            or never_said.unsaid(query)
+            or never_said.uncounted(query)
+            or never_said.unstated(query)
+        )
+        if unsaid and not self._examples.answered_near(
+            query, self._retriever.embed(generic or generic_form(query)), self._retriever.embed
+        ):
+            return False
         context_text = " ".join(c for c in context or [] if c and c != "all")
         search_text = f"{query} {context_text}".strip()
         # In a comparison the entities are what is asked ("How is an ML engineer different from a data
@@ -180,23 +189,12 @@ class DocumentAnswerer:
         if not scored:
             return False
         best = scored[0]
-        said = f"{best.unit.as_sentence()} {best.passage.section}"
-        writes_formula = any(f in best.passage.text.lower() for f in formulas)
-        if not found_in(set(search_terms), set(terms(said))) and not writes_formula:
-            return False  # nothing the question names is in the answer (nor its formula): it is about something else
-        if best.passage.score < self._min_relevance and not (
-            writes_formula
-            or self.scorer.defines_asked(query, kind, best.unit)
-            or any(defines(best.unit.as_sentence(), name) for name in named)
-            or self.scorer.states_figure_of(kind, best)
-            or self._answers_alone(query, kind, best, asked, vector)
-            or self._remedy_for(query, kind, best, asked)
+        # The sentence that answered questions this near before (answer_examples.py) answers, whatever the gates
+        # below doubt ("whats a gan": the documents write "generative adversarial network" only).
+        if not self._examples.vouch_for(best.unit.lines, prior) and (
+            unsaid or self._refused(query, kind, best, named, asked, vector, formulas, search_terms)
         ):
-            return False  # found by a shared word alone ("What is Java?"): a mention is not an answer
-        if not named and self._undefined_term(query, kind) and not self.scorer.defines_asked(query, kind, best.unit):
             return False
-        if kind == "method" and self._meaning_unsaid(query, best):
-            return False  # "what is a proposal?": how the page counts offers never says what the named figure is
         scored = self._sections.entity_under_opening(scored)
         if self._sections.topic_section(kind, query, scored, relevant, search_text, draft):
             return True
@@ -216,6 +214,37 @@ class DocumentAnswerer:
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
         write_sentences(plain, draft, self._retriever.lexical.rare, sides, budget, asks_remedy(query, kind))
         return True
+
+    def _refused(
+        self,
+        query: str,
+        kind: PartKind,
+        best: Scored,
+        named: list[str],
+        asked: set[str],
+        vector: list[float],
+        formulas: list[str],
+        search_terms: list[str],
+    ) -> bool:
+        """The best unit found does not answer: it says nothing the question names, or is found by a shared word
+        alone, or the term asked to be defined or the named figure's meaning is never written."""
+        said = f"{best.unit.as_sentence()} {best.passage.section}"
+        writes_formula = any(f in best.passage.text.lower() for f in formulas)
+        if not found_in(set(search_terms), set(terms(said))) and not writes_formula:
+            return True  # nothing the question names is in the answer (nor its formula): it is about something else
+        if best.passage.score < self._min_relevance and not (
+            writes_formula
+            or self.scorer.defines_asked(query, kind, best.unit)
+            or any(defines(best.unit.as_sentence(), name) for name in named)
+            or self.scorer.states_figure_of(kind, best)
+            or self._answers_alone(query, kind, best, asked, vector)
+            or self._remedy_for(query, kind, best, asked)
+        ):
+            return True  # found by a shared word alone ("What is Java?"): a mention is not an answer
+        if not named and self._undefined_term(query, kind) and not self.scorer.defines_asked(query, kind, best.unit):
+            return True
+        # "what is a proposal?": how the page counts offers never says what the named figure is
+        return kind == "method" and self._meaning_unsaid(query, best)
 
     def unmentioned(self, query: str, kind: PartKind | None = None) -> list[str]:
         """What a refusal of `query` names: what it asks that the documents never say (NeverSaid.unmentioned)."""

@@ -42,6 +42,10 @@ NEAR = 0.7
 # out; 0.8 +0; 0.75 with them in +4 -3: "what perks besides salary", "the trending tools of 2025").
 ROUTE_NEAR = 0.75
 NEIGHBOURS = 5  # examples consulted per question
+# The weight (see weights) of an example asked ROUTE_NEAR alike: a sentence that answered a question this near
+# answers, though the refusal gates doubt it (vouch_for).
+VOUCH = (ROUTE_NEAR - NEAR) / (1.0 - NEAR)
+SAYS_SOMETHING = 4  # words of a sentence that can vouch (fewer: a bare label)
 
 
 @dataclass(frozen=True)
@@ -120,3 +124,13 @@ class AnswerExamples:
             quote = self.quotes[int(i)]
             out[quote] = max(out.get(quote, 0.0), (sim - NEAR) / (1.0 - NEAR))
         return out
+
+    @staticmethod
+    def vouch_for(lines: list[str], prior: dict[str, float]) -> bool:
+        """A unit (its `lines`) answered a question at least ROUTE_NEAR alike, as asked and masked (`prior`: the
+        weights() of the question): "whats a gan" was asked before, and the documents' sentence on generative
+        adversarial networks answered it, though they never write "GAN"."""
+        # A bare label ("Azure Machine Learning", an item of the tools list) says nothing on its own (as
+        # answer_scoring's BARE_LABEL): it answered "does anyone use it", not "which company built it".
+        said = [line for line in lines if len(line.split()) >= SAYS_SOMETHING]
+        return max((prior.get(line, 0.0) for line in said), default=0.0) >= VOUCH

@@ -26,6 +26,7 @@ class Scored:
     entity_item: bool = False  # an item labelled with the context entity that also says what is asked
     bonus: float = 0.0  # what the kind of question added (a definition, both sides of a comparison)
     lead_in: bool = False  # "... play a vital role in various industries by:": it can only lead its list
+    prior: float = 0.0  # what answered example questions near this one lent it (part of `bonus`)
 
 
 # A yes/no question ("Can generative models be used for classification?", "Is Python enough?") asks about one

@@ -231,7 +231,10 @@ class UnitScorer:
                 score = w["semantic"] * semantic + sum(w[k] * v for k, v in f.items())
                 if captured is not None:
                     captured.append((tuple(lines), semantic, f, score))
-                out.append(Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in))
+                lent = w["example_prior"] * f.get("example_prior", 0.0)  # what the examples lent (Scored.prior)
+                out.append(
+                    Scored(score, unit, passage, rank, lexical, heading_share, entity_item, bonus, lead_in, lent)
+                )
         out.sort(key=lambda s: s.score, reverse=True)
         return out
 

@@ -106,7 +106,8 @@ def write_sentences(
                 for s in scored[1:SECOND_CONTRAST_RANKS]
                 if s.passage.section != best.passage.section
                 and all(mentions(speaks_of(s.unit, s.passage), side) for side in sides)
-                and s.score >= best.score - SECOND_CONTRAST_SLACK
+                # what examples lent the lead says it leads, not how far another may trail it
+                and s.score - s.prior >= best.score - best.prior - SECOND_CONTRAST_SLACK
             ),
             None,
         )

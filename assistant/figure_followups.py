@@ -2,19 +2,23 @@
 `asks_of_figure`), "how much extra is that?" (the figure named before, `names_a_figure`), "which is higher?" and "is
 that more than a data scientist gets?" (two figures side by side, `side_by_side`), "which one pays best?" among the
 roles named (`ranked_among_named`), "what's the range across levels?" (`span_pointed_at`), "and the second one?"
-after a ranking (`ranked_again`), and the same list asked again (`same_list_again`). The planner calls these;
+after a ranking (`ranked_again`), the same list asked again (`same_list_again`), and a new role set beside the
+figure given ("how do data scientists measure up?": `sets_beside`, `only_compares`). The planner calls these;
 followups.py holds what every follow-up inherits."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.kind_rules import names_something
-from assistant.question_kinds import PlanVocabulary
+from assistant.pointed_items import roles_of
+from assistant.question_kinds import PlanVocabulary, generic_form
 from assistant.sessions import Turn
-from assistant.understanding import Slots, rank_dimension
+from assistant.text_terms import terms
+from assistant.understanding import COMPARE_WORDS, Slots, Vocabulary, rank_dimension
 
 if TYPE_CHECKING:
     pass
@@ -93,7 +97,12 @@ def side_by_side(
         return None
     # ... or "how much more is that?": a comparison pointing back at the figures just given, naming none of its own
     compares = own.compare or MORE.search(text) is not None
-    pointing = compares and REFERS_BACK.search(text) is not None and not (own.roles or own.level or own.city)
+    # ... or "what's the difference?": a comparison asking nothing else chooses between the two figures just given
+    pointing = (
+        compares
+        and (REFERS_BACK.search(text) is not None or only_compares(text, own))
+        and not (own.roles or own.level or own.city)
+    )
     if not (between_the_two(text, own, words) or pointing):
         return None
     if len(roles) >= 2:
@@ -153,3 +162,31 @@ def ranked_again(text: str, own: Slots, before: Turn | None, previous_kind: str)
         return None
     rank, dimension = str(before.slots["rank"]), before.slots.get("rank_dimension")
     return replace(own, followup=True, rank=rank, rank_dimension=str(dimension) if dimension else None)
+
+
+def sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, vocabulary: Vocabulary) -> list[str]:
+    """The roles of the figure the turn before gave, when this part sets a new role beside it ("is that more than
+    a data scientist?", "how do they compare to an AI engineer at the same level?"); else nothing."""
+    if before is None or previous_kind != "figure" or before.route != "statistics" or own.method:
+        return []
+    earlier = [r for r in roles_of(before.slots) if r in vocabulary.roles]
+    new = [r for r in own.roles if r not in earlier]
+    # "how do data scientists measure up?": nothing asked but the comparison points back as much as "that" does
+    if not (earlier and new and own.compare and (REFERS_BACK.search(text) or only_compares(text, own))):
+        return []
+    return earlier
+
+
+def only_compares(text: str, own: Slots) -> bool:
+    """'how do data scientists measure up?', 'how does New York stack up?': a comparison that names its new side
+    (a role, a place, a level, a year) and asks nothing else: set beside the figure just given, it asks that figure
+    of the new side too."""
+    named = {own.unknown_role or "": "this job", own.unknown_place or "": "this city"}
+    rest = re.sub(r"\b(?:this job|this city|this level|that year)\b", " ", generic_form(text, named))
+    return bool(own.compare) and not set(terms(rest)) - _comparing_terms()
+
+
+@lru_cache(maxsize=1)
+def _comparing_terms() -> frozenset[str]:
+    """The terms of the words that ask to set two things side by side ([words] compare_words)."""
+    return frozenset(t for w in COMPARE_WORDS for t in terms(w))

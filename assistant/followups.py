@@ -1,7 +1,7 @@
 """Follow-ups: what a question leaves out is taken from the turn before it ("and in 2024?", "what about
 Seattle?", "how much did it change?"), so the planner can answer it as if it were asked in full: the slots it
 inherits (`inherit`), the topic it goes on with (`continues`, `turn_topic`), the figure it sets a new role beside
-(`sets_beside`), the figure an "it" stands for (`figure_named`), the two roles "which is higher?" chooses
+the figure an "it" stands for (`figure_named`), the two roles "which is higher?" chooses
 between (`between_the_two`), the question it asks again of another
 role (`role_swapped`), what a bare "examples?" asks it of (`asked_of_topic`), the job a list is asked of after its
 pay or path (`job_pointed_at`), and the roles and the part before that a later part follows (`context_roles`,
@@ -298,18 +298,6 @@ def goes_on_with(
         # (Without the opener, "what's the spam one used for?" is an item of what was said: "spam models" is none.)
         return (named,)
     return (item_words(query), turn_topic(source))
-
-
-def sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, vocabulary: Vocabulary) -> list[str]:
-    """The roles of the figure the turn before gave, when this part sets a new role beside it ("is that more than
-    a data scientist?", "how do they compare to an AI engineer at the same level?"); else nothing."""
-    if before is None or previous_kind != "figure" or before.route != "statistics" or own.method:
-        return []
-    earlier = [r for r in roles_of(before.slots) if r in vocabulary.roles]
-    new = [r for r in own.roles if r not in earlier]
-    if not (earlier and new and own.compare and REFERS_BACK.search(text)):
-        return []
-    return earlier
 
 
 def role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocabulary) -> str | None:

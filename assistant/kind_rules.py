@@ -144,9 +144,13 @@ class KindRules:
         how_made = how_made or meaning
         # A year beside a method cue that asks nothing ("the 2025 proposals count") leaves the figure asked.
         made_asked = how_made and (yes_no or _ASKS_HOW.match(text) is not None)
+        # "how are the 2024 salary stats calculated?": a verb of making asked with "how" (not "how are the 2024
+        # salaries?"), the year saying which page's statistics; no figure is asked for.
+        made_how = bool(own.method and not number_words and _ASKS_HOW.match(text) and _made_verb(text, self.words))
+        made_asked = made_asked or made_how
         if (own.method or how_made) and (not own.years or meaning or made_asked) and not own.compare:
             scores["method"] += METHOD_NUDGE
-            if how_made:
+            if how_made or made_how:
                 # "does the median include ...?", "what do the offers mean?": a figure named, its making asked.
                 scores["figure"] = min(scores["figure"], vote.get("figure", 0.0)) / 2
         elif scores["method"] < STRONG_VOTE or number_words:
@@ -182,11 +186,20 @@ class KindRules:
             if not (asks_number or own.compare):
                 scores["explanation"] += EXPLANATION_NUDGE
         named_path = self.words.path.search(text) is not None
+        # "is that good?" after a salary: short and naming nothing, but its form is one the examples know well (a
+        # judgement of the figure against the market, a comparison): a kind of its own, no ellipsis of the figure.
+        # ("what about the median?" names what it asks again: an ellipsis, whatever its form's vote.) "whats
+        # overfitting" after a comparison asks what a term is: a definition's opening is a kind of its own too.
+        own_form = max(
+            (k for k in vote if k not in (previous_kind, "smalltalk", "other")), key=lambda k: vote[k], default=""
+        )
+        own_form = "" if names_something(own) or names_metric(own) else own_form
         if (
             own.followup
             and previous_kind in scores
             and is_elliptical()
-            and not (own.doc_cue or own.method or named_path)
+            and not (own.doc_cue or own.method or named_path or defines)
+            and vote.get(own_form, 0.0) < STRONG_VOTE
         ):
             # "What about the median?", "And for Java developers?": no kind of its own, so the last one's ("X pay as
             # well as the career ladder": a career step named is a kind of its own, as a documents cue is).
@@ -304,6 +317,11 @@ _ASKS_HOW = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?how\b", re.IGNORECASE)  # "ho
 _POSSESSED = re.compile(r"\b(?:their|his|her|its)\s+(?:[a-z']+\s+)?([a-z']+)")  # "their (main) tools"
 _SUBJECT = frozenset({"they", "he", "she", "we", "you", "i"})  # subject pronouns: a clause, not an ellipsis
 _AUXILIARY = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "can", "will", "should"})
+
+
+def _made_verb(text: str, words: PlanVocabulary) -> bool:
+    """A method cue besides the "how is the" / "how are the" opening: a verb of making ("calculated", "counted")."""
+    return any(not m.group(0).lower().startswith("how ") for m in words.method.finditer(text))
 
 
 def names_metric(s: Slots) -> bool:

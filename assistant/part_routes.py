@@ -52,9 +52,10 @@ def part_route(
     elif kind == "figure" and stats_signal:
         route = "statistics"
         fallback = "documents" if confidence < LOW_CONFIDENCE and open_to_documents(slots) else None
-    elif kind == "method" and own.years and names_metric(own):
+    elif kind == "method" and own.years and (names_metric(own) or own.method):
         # "does the 2024 median count people with no offers?": how the year's figure is made, which its page's
-        # method section says; its value is not what is asked.
+        # method section says; its value is not what is asked. So with no figure named: "how are the 2024 salary
+        # stats calculated?" (a method word asked of the year's statistics).
         route, fallback = "documents", "statistics"
     elif stats_signal and (
         keyed_by_statistics(own if kind in ("list", "figure") else replace(own, tools=False))

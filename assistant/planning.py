@@ -22,10 +22,12 @@ from assistant.answer_examples import AnswerExamples
 from assistant.figure_followups import (
     figure_pointed,
     names_a_figure,
+    only_compares,
     ranked_again,
     ranked_among_named,
     same_list_again,
     set_side_by_side,
+    sets_beside,
     side_by_side,
     span_pointed_at,
 )
@@ -40,7 +42,6 @@ from assistant.followups import (
     job_pointed_at,
     role_put_in,
     role_swapped,
-    sets_beside,
     turn_topic,
 )
 from assistant.kind_rules import KindRules, names_something
@@ -66,6 +67,16 @@ TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes
 
 _PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
 _FIGURE_POINTER = re.compile(r"\b(?:that|this|it)\b", re.IGNORECASE)  # "is that good compared with ...?"
+
+
+_ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself|u)\b", re.IGNORECASE)  # "who are you?", "can u help"
+_QUESTION = re.compile(r"\?\s*$|^\W*(?:what|what's|whats|how|why|is|are|was|were|does|do|did|can|could)\b", re.I)
+
+
+def _asks_of_the_answer(text: str, previous_kind: str) -> bool:
+    """A question after an answer ("what's the catch?") that is not addressed to the assistant."""
+    asked_before = previous_kind not in ("", "smalltalk", "other")
+    return asked_before and _QUESTION.search(text) is not None and _ADDRESSED.search(text) is None
 
 
 @dataclass
@@ -159,6 +170,9 @@ class Planner:
                 own = replace(own, tools=slots.tools)  # "and their main tools": a role's toolkit, no trending list
                 slots.followup = True  # it still refers back: levels, years and gaps follow the part before
                 slots.level_span = slots.level_span or own.level_span  # "how many years is that?": still asked
+                if own.level and not slots.level:
+                    # "and late in their career?": the level phrase held the pronoun the role replaced
+                    slots.level, slots.levels = own.level, list(own.levels)
             else:
                 slots = same_list_again(text, own, before, self.words) or own  # "Is PyTorch one of them?"
             previous_kind = str(before.slots.get("kind") or "") if before else ""
@@ -176,8 +190,26 @@ class Planner:
             said = without_trailing_statement(text)
             asked_said = with_statement_topic(said, asked_sentence(said))
             kind, confidence = self._rules.kind(said if whole else asked_said, form, vote, previous_kind)
+            if (
+                kind == "smalltalk"
+                and not planned
+                and _asks_of_the_answer(text, previous_kind)
+                and not self.is_greeting(text)
+            ):
+                # "what's the catch?", "is that good?" opening a message after an answer: a question, not addressed
+                # to the assistant ("what can you do?"), whose form the small-talk examples share; it asks about what
+                # was answered ("thanks, how do I use this?" goes on from the thanks: the assistant is "this").
+                kind = "explanation"
             # What the figure is or counts: neither a new figure nor an explanation of the measure it names.
             kind = "method" if of_figure and kind in ("figure", "explanation", "comparison") else kind
+            if (
+                kind == "comparison"
+                and previous_kind == "figure"
+                and before is not None
+                and before.route == "statistics"
+            ):
+                # "how does New York measure up?" after Seattle's figure: the new side's figure beside it
+                kind = "figure" if (own.city or own.years or own.level) and only_compares(text, own) else kind
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
             beside = sets_beside(text, own, before, previous_kind, vocabulary)
             again = ranked_again(text, own, before, previous_kind)  # "and the second one?" after a ranking
@@ -244,6 +276,11 @@ class Planner:
             if kind != "figure" and the_figure and not names_something(own):
                 # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").
                 part.query = self.words.resolve(part.query, the_figure) or part.query
+            if kind == "comparison" and the_figure and not names_something(replace(own, salary=False)):
+                # "is that good (money)?" after a salary judges it against what is usual, naming no other side (no
+                # role, place or year): searched with the data's words for that (question_examples search_hints).
+                judged = self.examples.hints.get("judged")
+                part.query = f"{part.query} ({judged})" if judged else part.query
             carried = part.context_roles if not (own.roles or own.unknown_role) else []
             if not resolved and carried and kind in self.examples.role_context:
                 # "... and whats the career ladder": the ladder of the role the message or conversation is about.
@@ -254,6 +291,7 @@ class Planner:
             swapped = role_swapped(text, own, previous, vocabulary) if first else None
             if swapped:
                 part.query = swapped  # "what about an AI engineer?" after a data scientist's skills: an AI engineer's
+            standalone = swapped
             if pointed:
                 part.context.append(pointed)  # "What does that number measure?": the figure before is what is asked
             refers_back = self.words.pronoun.search(text) is not None or self.words.pair.search(text) is not None
@@ -266,6 +304,7 @@ class Planner:
             if went_on is not None and part.route == "documents" and not job:
                 part.query = went_on[0]
                 part.context.extend(went_on[1:])
+                standalone = standalone or (went_on[0] if len(went_on) == 1 else None)
             if item and before is not None:  # "tell me about the third one": that item, in the topic before
                 part.query, part.context = item, [*dict.fromkeys([*part.context, turn_topic(before)])]
             if first and previous is not None and not names_something(own) and not part.context:
@@ -277,6 +316,11 @@ class Planner:
                 # conversation is about stays its role (only the tables' roles: the slots feed their tools).
                 carried = [r for r in part.context_roles if r in vocabulary.roles]
                 part.slots = replace(part.slots, roles=carried) if carried else part.slots
+            if standalone:
+                # "give me an example" after unsupervised learning is searched as "give me an example unsupervised
+                # learning": its masked form is the resolved question's too, so the answered examples near it
+                # (answer_examples.py) are those of the question as asked in full, not of any "give me an example".
+                part.generic = generic_form(standalone)
             planned.append(part)
         return planned
 

@@ -127,7 +127,31 @@ def listed_items(answer: str) -> list[str]:
     for found in _BULLET.finditer(answer):
         label = found.group(1).split(": ", 1)[0].strip()
         items.append(label[:_ITEM_CHARS])
-    return items[:LISTED_ITEMS]
+    return items[:LISTED_ITEMS] or enumerated_items(answer)
+
+
+# "... into three classes: supervised learning, unsupervised learning, and reinforcement learning. [1]": a list
+# written in a sentence, after a colon, its last item joined by "and"/"or"
+_ENUMERATION = re.compile(r":\s+([^:.;\[\]]+?,[^:.;\[\]]+?)\s*[.;]", re.IGNORECASE)
+_ENUMERATION_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.IGNORECASE)
+_ENUMERATED_WORDS = 5  # an item longer than this is a clause, not a thing listed
+# a piece opened by one of these is a clause ("the figures, which vary, are yearly"), not a thing listed
+_CLAUSE_OPENERS = frozenset({"which", "who", "that", "are", "is", "was", "were", "be", "it", "they", "this", "these"})
+
+
+def enumerated_items(answer: str) -> list[str]:
+    """The things an answer listed in one sentence ("three classes: supervised learning, unsupervised learning,
+    and reinforcement learning"), so that "how does the last one differ from the first one?" names two of them;
+    none when the answer wrote no such list (or its pieces are clauses, not things)."""
+    for found in _ENUMERATION.finditer(answer):
+        listed = found.group(1)
+        if not re.search(r"\b(?:and|or)\b", listed, re.IGNORECASE):
+            continue
+        items = [i.strip() for i in _ENUMERATION_SPLIT.split(listed) if i.strip()]
+        things = all(len(i.split()) <= _ENUMERATED_WORDS and i.split()[0].lower() not in _CLAUSE_OPENERS for i in items)
+        if len(items) >= 3 and things:
+            return items[:LISTED_ITEMS]
+    return []
 
 
 def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
@@ -138,11 +162,16 @@ def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
     items = [str(i) for i in (before.slots.get("items") or [])] if before is not None else []
     if not items or names_something(own):
         return None
-    place = _PLACE.search(text)
-    if place:
-        index = _POSITION[place.group(1).lower()] if place.group(1) else int(place.group(2)) - 1
-        found = items[index] if -len(items) <= index < len(items) else None
-        return text.replace(place.group(0), found) if found else None
+    places = list(_PLACE.finditer(text))
+    if places:
+        # "how does the last one differ from the first one?": every place named is put in
+        for place in reversed(places):
+            index = _POSITION[place.group(1).lower()] if place.group(1) else int(place.group(2)) - 1
+            found = items[index] if -len(items) <= index < len(items) else None
+            if found is None:
+                return None
+            text = f"{text[: place.start()]}{found}{text[place.end() :]}"
+        return text
     named = ITEM.search(text)
     words = set(terms(named.group(1))) if named else set()
     matching = [i for i in items if words & set(terms(i))]

@@ -27,7 +27,9 @@ _CLAUSE_SPLIT = re.compile(
     rf"|,\s*then\s+(?=(?:{_QUESTION_WORDS})\b)"  # "explain X, then tell me Y"
     r"|,\s+(?:(?:btw|by the way|oh|also)\W*\s+(?:and\s+)?)?(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"
     # "X, what degree ..., and Y?", "X, btw what's a GAN?"
-    r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)",  # "in Seattle and in Boston": a second place
+    r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)"  # "in Seattle and in Boston": a second place
+    # "whats the avg X salary, is that good": a yes/no question about what the clause before asked.
+    r"|,\s+(?=(?:is|are|was|were|does|do|did)\s+(?:that|it|this|those|these)\b)",
     re.IGNORECASE,
 )
 _IMPERATIVE = re.compile(
@@ -66,6 +68,61 @@ _LAST_CONJUNCTS = re.compile(
     r"\b([a-z][\w-]*)(\s*(?:,\s*and|,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*\s+[a-z][\w-]*)(?=\W*$)",
     re.I,
 )
+# A definition asked of several terms at once (_defined_topics).
+_DEFINES = re.compile(
+    r"\s*(?:(?:please\s+|pls\s+)?(?:explain|define|describe)|what\s+(?:is|are)|what's|whats|wat\s+is|wats)\s+",
+    re.IGNORECASE,
+)
+_TERM_JOINER = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|plus|as well as|along with)\s+", re.IGNORECASE)
+_TERM_WORDS = 4
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]s?")  # "RL", "GANs", "AutoML"
+_NOT_A_TERM = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "their",
+        "its",
+        "his",
+        "her",
+        "my",
+        "your",
+        "our",
+        "of",
+        "for",
+        "in",
+        "at",
+        "on",
+        "to",
+        "with",
+        "by",
+        "from",
+        "about",
+        "they",
+        "them",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "i",
+        "you",
+        "we",
+        "do",
+        "does",
+        "is",
+        "are",
+        "how",
+        "what",
+        "why",
+        "which",
+        "who",
+        "where",
+        "when",
+        "vs",
+        "or",
+    }
+)
 _COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", re.IGNORECASE)
 # "how do the salary and the experience relate?": 'and' joins two subjects of one question.
 _RELATED = re.compile(r"\b(?:relat\w*|correlat\w*|connect\w*|together|both)\b", re.IGNORECASE)
@@ -91,9 +148,21 @@ _SOURCE_REFERENCE = re.compile(
 _TRAILING_STATEMENT = re.compile(
     r"[,;.!?]\s*(?:btw\s+|fyi\s+)?(?:i'm|i am|im|i've|i have|i work|i live|my)\b[^?]*$", re.IGNORECASE
 )
+# A topic named first and asked after: a few words, then "whats the difference", "how does it work", "why".
+_TOPIC_FIRST = re.compile(
+    r"\s*(?:[\w'/.+#-]+\s+){1,5}?(?:what's|whats|what\s+is|what\s+are|how\s+(?:does|do|is|are|to)|why)\s+\w",
+    re.IGNORECASE,
+)
 _WH_LATER = re.compile(r"\s(?:what|what's|whats|which|how|why|where|when|who)\s", re.IGNORECASE)
 # A numbered list's item marker ("1)", "2.", "(3)", "Q1:"), or an ordinal opening ("first,", "secondly:").
 _MARKER = r"(?:\d{1,2}[.)]|\(\d{1,2}\)|q\d{1,2}[:.)]|(?:first|second|third|fourth|last|final)(?:ly)?\s*[,:])"
+# "what do AI researchers earn (and do they need a phd?)": a parenthesised aside that asks (opens with a question word,
+# after a joiner, or ends with "?"); "(e.g. Python)", "(MLOps)" or "(I'm new to this)" stay in their sentence.
+_PAREN_QUESTION = re.compile(
+    rf"^([^()\n]*\w[^()\n]*?)\s*\(\s*((?:(?:and|also|plus|but|or|n)\s+)?(?:{_QUESTION_WORDS})\b[^()\n]*"
+    rf"|[^()\n]*\?)\s*\)([^()\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _ITEM_MARKER = re.compile(rf"\s*{_MARKER}\s*", re.IGNORECASE)
 _ITEM_START = re.compile(rf"\s+(?={_MARKER}\s*[A-Za-z])", re.IGNORECASE)
 _LINE_START = re.compile(rf"(?:[A-Z0-9(\-*•]|(?i:{_QUESTION_WORDS})\b)")  # a line that starts anew
@@ -166,7 +235,9 @@ def split_parts(
 def _sentences(message: str) -> list[tuple[str, bool]]:
     """The message's sentences: after '?', '!', '. X', on each line ("what is X\nwhat skills do they need"), and
     at each item of a numbered list ("1) ... 2) ...", "Q1: ... Q2: ...") when it has two or more; with whether the
-    sentence is such a line or item (a request, whatever its form, when it asks something)."""
+    sentence is such a line or item (a request, whatever its form, when it asks something). A question inside
+    parentheses ("X salary (and how high does it get later?)") is a sentence of its own after the one around it."""
+    message = _PAREN_QUESTION.sub(_paren_sentence, message)
     lines: list[str] = []
     for line in (raw.strip() for raw in message.strip().splitlines()):
         if lines and line and not _LINE_START.match(line) and lines[-1][-1:] not in ".?!:;":
@@ -180,6 +251,14 @@ def _sentences(message: str) -> list[tuple[str, bool]]:
             items = [q for q in _ITEM_START.split(sentence) if q.strip()] if listed else [sentence]
             pieces.extend((item, listed or len(lines) > 1) for item in items)
     return pieces or [(message.strip(), False)]
+
+
+def _paren_sentence(found: re.Match[str]) -> str:
+    """'X (and do they need a phd?) Y' -> 'X Y\nand do they need a phd?': the aside asked after the sentence."""
+    sentence = " ".join(p for p in (found.group(1).strip(), found.group(3).strip()) if p)
+    asked = found.group(2).strip()
+    end, asked_end = ("" if t[-1:] in ".?!" else "?" for t in (sentence, asked))
+    return f"{sentence}{end}\n{asked}{asked_end}"
 
 
 def _added_requests(
@@ -205,6 +284,12 @@ def _requests_of(
     shared = _shared_requests(clause, asks, figure_only) if asks is not None else []
     if shared:
         return [(p, True) for p in shared]
+    topics = _defined_topics(clause, asks) if asks is not None else []
+    if topics:
+        return [(p, True) for p in topics]
+    listed = _listed_requests(clause, asks) if asks is not None else []
+    if listed:
+        return [(p, True) for p in listed]
     pieces = _ADDED_REQUEST.split(clause) if asks is not None else [clause]
     if len(pieces) == 1 and asks is not None:
         halves = _AND_THE.split(clause)
@@ -218,6 +303,47 @@ def _requests_of(
     # statement ("I'm a data analyst") or a leading phrase ("In 2024,") is context for what follows.
     alone = asks is not None and among and bool(asks(clause)) and not _is_context(clause)
     return [(clause, alone)]
+
+
+def _defined_topics(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
+    """'what is supervised learning, unsupervised learning and reinforcement learning' -> one definition asked of
+    each term: terms of two or more words (or acronyms: "RAG & RL"), bare (no article, preposition or pronoun,
+    which share a phrase: "the skills and the duties of X"), that ask nothing of the figures or the roles' sections
+    by themselves. "supervised and unsupervised learning" (a word sharing its noun) and "data preparation and
+    analysis" (a one-word term: a heading's two halves) stay one question."""
+    opening = _DEFINES.match(clause)
+    if opening is None:
+        return []
+    rest = clause[opening.end() :].rstrip(" ?.!")
+    if _COMPARED.search(rest) or _RELATED.search(rest) or _POINTS_BACK.search(rest):
+        return []
+    terms_asked = [t.strip() for t in _TERM_JOINER.split(rest)]
+    if len(terms_asked) < 2:
+        return []
+    for term in terms_asked:
+        words = term.split()
+        if not 1 <= len(words) <= _TERM_WORDS or any(w.lower() in _NOT_A_TERM for w in words):
+            return []
+        if len(words) < 2 and not _ACRONYM.fullmatch(term):
+            return []
+        if asks(term) or not terms(term):
+            return []
+    return [f"{clause[: opening.end()]}{term}" for term in terms_asked]
+
+
+def _listed_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
+    """'robotics engineer: avg salary, entry salary, experienced salary' -> three requests: a comma list whose every
+    item (two words or more) asks something by itself. Not "in 2024, what was ...": an item that is context."""
+    items = [i.strip() for i in re.split(r"\s*,\s*(?:and\s+)?", clause)]
+    if len(items) < 2 or not all(items):
+        return []
+    last = [i.strip() for i in re.split(r"\s+(?:and|&)\s+", items[-1], maxsplit=1)]
+    if len(last) == 2 and all(len(i.split()) >= 2 and asks(i) for i in last):
+        items[-1:] = last  # "entry pay, mid career pay and experienced pay"
+    for item in items:
+        if len(item.split()) < 2 or _is_context(item) or not asks(item):
+            return []
+    return items
 
 
 def _joins_requests(clause: str, halves: list[str], asks: Callable[[str], str | bool]) -> bool:
@@ -314,9 +440,12 @@ def with_statement_topic(text: str, question: str) -> str:
 
 
 def _is_question(text: str) -> bool:
-    """Ends with "?" or opens with a question word, after a joiner ("and what do they need to know, ...")."""
+    """Ends with "?" or opens with a question word, after a joiner ("and what do they need to know, ..."), or
+    names its topic first and asks after it ("AI vs ML whats the difference", "overfitting - how to avoid it")."""
     opening = _LEADING_JOINER.sub("", text)
-    return text.rstrip().endswith("?") or re.match(rf"(?:{_QUESTION_WORDS})\b", opening, re.IGNORECASE) is not None
+    if text.rstrip().endswith("?") or re.match(rf"(?:{_QUESTION_WORDS})\b", opening, re.IGNORECASE) is not None:
+        return True
+    return _TOPIC_FIRST.match(opening) is not None and not _is_context(opening)
 
 
 def _is_greeting_only(text: str) -> bool:

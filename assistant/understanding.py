@@ -57,6 +57,14 @@ COMPANY_QUESTIONS = _word_list("company_questions")
 EXTRA_COMP_WORDS = _word_list("extra_comp_words")
 COVERAGE_WORDS = _word_list("coverage_words")
 METHOD_WORDS = _word_list("method_words")
+# Comparison phrases that hold a method word ("measure up"): they set two things side by side, and ask no method.
+_COMPARING_WITH_A_METHOD_WORD = re.compile(
+    "|".join(
+        [phrase_pattern(p).pattern for p in COMPARE_WORDS if p not in METHOD_WORDS and has_any(p, METHOD_WORDS)]
+        or ["(?!)"]
+    ),
+    re.IGNORECASE,
+)
 DOC_CUES = _word_list("doc_cues")
 DOC_OPENERS = _word_list("doc_openers")
 
@@ -353,7 +361,7 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.extra_comp = has_any(text, EXTRA_COMP_WORDS)
     # "which cities do you have?" asks what the data covers; "which cities pay the most?" ranks them.
     s.coverage = has_any(text, COVERAGE_WORDS) and not (s.roles or s.rank) and s.platform_metric in (None, "all")
-    s.method = has_any(text, METHOD_WORDS)
+    s.method = has_any(_COMPARING_WITH_A_METHOD_WORD.sub(" ", text), METHOD_WORDS)  # not "how do they measure up?"
     s.prediction = has_any(text, PREDICTION_WORDS) or any(y > today.year for y in s.years)
     s.doc_topic = has_any(text, DOC_CUES)
     s.doc_cue = s.doc_topic or has_any(text, DOC_OPENERS)

@@ -1123,3 +1123,134 @@ def test_a_role_over_there_after_a_city_figure_asks_that_city_s_figure(
     # "over" counted as a word of the part's own: no ellipsis, the role's career path answered instead.
     reply = conversation(real_assistant, first, then)
     assert [p.kind for p in reply.plan] == ["figure"] and refused in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("explain unsupervised learning", "can I get an example?"),
+        ("how does unsupervised learning work?", "give an example"),
+    ],
+)
+def test_a_request_of_the_topic_is_matched_to_answered_examples_as_asked_in_full(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    # The examples prior (answer_examples.py) compared the bare "give an example" with every answered example
+    # request ("give me an example of generative models") and chose their sentences; resolved, it is the question
+    # "an example of unsupervised learning" that is compared.
+    reply = conversation(real_assistant, first, then)
+    assert "amazon" in reply.answer.split(". ")[0].lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("mid-career data scientist salary", "now do AI engineers"), "115,053"),
+        (("experienced robotics engineer pay", "repeat that for data scientists"), "134,922"),
+    ],
+)
+def test_a_substitution_asks_the_last_question_of_what_it_names(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    # "swap that for X", "now do X": the same question, of X ([references] same_question), not X's career path
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("AI researcher entry pay", "and late in their career?"), "134,231"),
+        (("junior ML engineer salary", "what about at the end of their career?"), "135,388"),
+    ],
+)
+def test_a_level_phrase_holding_a_pronoun_keeps_its_level(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    # "their" is put in as the role before ("late in a Machine Learning Engineer's career"), which broke the phrase
+    reply = conversation(real_assistant, *turns)
+    assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("AI engineer mid-career pay", "how do robotics engineers stack up?"), ("115,053", "97,121")),
+        (("data scientist average salary", "how do AI researchers fare?"), ("129,640", "108,932")),
+        (("ML engineer pay in San Francisco", "how does Seattle measure up?"), ("179,061", "173,517")),
+    ],
+)
+def test_a_comparison_naming_only_its_new_side_sets_it_beside_the_figure(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"], reply.plan
+    assert all(figure in reply.answer for figure in expected), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("AI engineer entry salary", "and late career?", "what's the difference?"), "32,172"),
+        (("robotics engineer early career pay", "and mid-career?", "how big a raise is that?"), "4,330"),
+    ],
+)
+def test_a_bare_difference_after_two_figures_is_their_gap(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what is synthetic data used for?", "what's the catch?"),
+        ("what does AutoML automate?", "is there a catch?"),
+    ],
+)
+def test_a_question_after_an_answer_not_addressed_to_the_assistant_is_no_small_talk(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] != ["smalltalk"] and not reply.answer.startswith("Hi!"), reply.answer
+
+
+def test_a_request_of_the_assistant_after_thanks_stays_small_talk(real_assistant: Assistant) -> None:
+    reply = conversation(real_assistant, "what is MLOps?", "thanks, how do I use this?")
+    assert reply.route == "smalltalk", reply.plan
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("why train models on real-world data?", "what's the downside?", "not always possible"),
+        ("why are ML models trained on real-world data?", "what's the trade-off?", "not always possible"),
+    ],
+)
+def test_a_downside_asked_of_the_topic_searches_the_topic(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "catch", "downside", "pitfalls" only ask something of a subject ([references] asked_of_topic)
+    reply = conversation(real_assistant, first, then)
+    assert not reply.abstained and expected in reply.answer, reply.answer
+
+
+def test_a_list_written_in_one_sentence_gives_its_items() -> None:
+    said = "ML falls into three classes: supervised learning, unsupervised learning, and reinforcement learning. [1]"
+    assert listed_items(said) == ["supervised learning", "unsupervised learning", "reinforcement learning"]
+    assert listed_items("Note: the figures, which vary, are yearly and in USD. [1]") == []  # clauses, no things
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("how are ML techniques grouped?", "tell me about the second one", "innate patterns"),
+        ("what are the main classes of ML techniques?", "explain the third one", "trial and error"),
+    ],
+)
+def test_a_place_in_a_list_written_in_a_sentence_names_that_item(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert expected in reply.answer, reply.answer

@@ -1803,3 +1803,110 @@ def test_a_levels_range_is_its_figure(real_assistant: Assistant, message: str, f
     reply = real_assistant.ask(message)
     assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics")], reply.plan
     assert figure in reply.answer, reply.answer
+
+
+# -- both5: shapes of two-part messages (probe-both5) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "figure", "phrase"),
+    [
+        ("how much does a data scientist make early career (and what degree do they need?)", "$116,717", "bachelor"),
+        ("robotics engineer average salary (what do they build?)", "$96,013", "robotic systems"),
+    ],
+)
+def test_a_question_in_parentheses_is_a_part_of_its_own(
+    real_assistant: Assistant, message: str, figure: str, phrase: str
+) -> None:
+    """'X salary (and what degree do they need?)': the aside asks (it was glued to the figure part and dropped)."""
+    reply = real_assistant.ask(message)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert figure in reply.answer and phrase in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    "message", ["what is MLOps (machine learning operations)", "what do ML engineers earn (I'm in Seattle)"]
+)
+def test_an_aside_in_parentheses_that_asks_nothing_stays_in_its_question(
+    real_assistant: Assistant, message: str
+) -> None:
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert len(parts) == 1, [p.text for p in parts]
+
+
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("data scientist avg pay, is that decent", "$129,640"),
+        ("whats the mid career robotics engineer salary? is that good money", "$97,121"),
+    ],
+)
+def test_is_that_good_after_a_figure_judges_it_against_the_market(
+    real_assistant: Assistant, message: str, figure: str
+) -> None:
+    """'X salary, is that good': a part of its own (', is that' splits), a comparison by its examples' vote (it was
+    an elliptical follow-up of the figure, or small talk), searched against what is usual: the guide's salary trend."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan][1:] == [("comparison", "documents")], reply.plan
+    assert figure in reply.answer and "$122,060" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "phrases"),
+    [
+        ("explain supervised learning as well as unsupervised learning", ["expert knowledge", "clusters"]),
+        ("what are GANs, VAEs and diffusion models", ["fake", "encoder", "noise"]),
+    ],
+)
+def test_a_definition_asked_of_several_terms_answers_each(
+    real_assistant: Assistant, message: str, phrases: list[str]
+) -> None:
+    """'what is A, B and C': one definition part per term (one part answered one term only)."""
+    reply = real_assistant.ask(message)
+    assert len(reply.plan) == len(phrases), reply.plan
+    assert all(p in reply.answer.lower() for p in phrases), reply.answer
+
+
+@pytest.mark.parametrize(
+    "message", ["what is supervised and unsupervised learning", "what are data preparation and analysis"]
+)
+def test_terms_sharing_a_word_or_a_heading_stay_one_definition(real_assistant: Assistant, message: str) -> None:
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert len(parts) == 1, [p.text for p in parts]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "generative vs discriminative whats the difference & what is a VAE",
+        "classification vs regression how do they differ; whats overfitting",
+    ],
+)
+def test_a_topic_named_before_its_question_word_is_a_question(real_assistant: Assistant, message: str) -> None:
+    """'AI vs ML whats the difference & what is X': the first clause asks (its question word after the topic), so it
+    is a comparison part, not context glued to the definition after it."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.kind for p in parts] == ["comparison", "explanation"], [(p.text, p.kind) for p in parts]
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("AI researcher: entry pay, mid career pay, late career pay", ["$88,713", "$112,453", "$134,231"]),
+        ("data scientist entry pay, mid career pay and experienced pay", ["$107,150", "$125,259", "$134,922"]),
+    ],
+)
+def test_a_comma_list_of_figures_asks_each(real_assistant: Assistant, message: str, figures: list[str]) -> None:
+    """'X: avg salary, entry salary, experienced salary': each item asks a figure (the first level named won)."""
+    reply = real_assistant.ask(message)
+    assert [p.route for p in reply.plan] == ["statistics"] * len(figures), reply.plan
+    assert all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize("message", ["how were the 2025 salary stats computed", "how are the 2024 numbers worked out"])
+def test_how_a_years_statistics_are_made_is_a_method_question(real_assistant: Assistant, message: str) -> None:
+    """'how are the 2024 salary stats calculated': the year says which page; a verb of making is asked, no figure
+    (it was a figure: the year's median)."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
+    assert "how many offers" in reply.answer.lower() or "count" in reply.answer.lower(), reply.answer
