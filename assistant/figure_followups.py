@@ -109,10 +109,12 @@ def side_by_side(
     # ... or "how much more is that?": a comparison pointing back at the figures just given, naming none of its own
     compares = own.compare or MORE.search(text) is not None
     # ... or "what's the difference?": a comparison asking nothing else chooses between the two figures just given
+    # ... naming at most the two roles just asked ("how much more do the data scientists get?")
+    new_roles = [r for r in own.roles if r not in roles[-2:]]
     pointing = (
         compares
         and (REFERS_BACK.search(text) is not None or only_compares(text, own))
-        and not (own.roles or own.level or own.city)
+        and not (new_roles or own.unknown_role or own.level or own.city)
     )
     if not (between_the_two(text, own, words) or pointing or asked_gap):  # asked_gap: a gap's form (followup_forms)
         return None
@@ -202,4 +204,6 @@ def _comparing_terms() -> frozenset[str]:
     """The terms of the words that ask to set two things side by side ([words] compare_words) or how big a number is
     ([figures] asks_for_number: "how big is the jump?")."""
     number = [str(w) for w in section("figures").get("asks_for_number") or []]
-    return frozenset(t for w in [*COMPARE_WORDS, *number] for t in terms(w))
+    # ... and what the figures are of ("how much more do they get?"): pay's own verbs ask nothing new
+    pay = [str(w) for w in section("words").get("salary_words") or []] + ["get", "gets"]
+    return frozenset(t for w in [*COMPARE_WORDS, *number, *pay] for t in terms(w))

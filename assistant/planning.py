@@ -13,8 +13,7 @@ low-confidence part is answered by its route and, when that fails, by the other 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
 
 from langchain_core.embeddings import Embeddings
 
@@ -47,8 +46,9 @@ from assistant.followups import (
 )
 from assistant.kind_rules import KindRules, names_something
 from assistant.models import PartKind
-from assistant.part_routes import LOW_CONFIDENCE, PartRoute, part_route
+from assistant.part_routes import LOW_CONFIDENCE, part_route
 from assistant.phrase_reading import PhraseReader, asked_level, asks_by_itself, without_levels
+from assistant.planned_part import PlannedPart, asks_of_the_answer
 from assistant.pointed_items import listed_item, role_by_place, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import (
@@ -69,44 +69,6 @@ TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes
 
 _PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
 _FIGURE_POINTER = re.compile(r"\b(?:that|this|it)\b", re.IGNORECASE)  # "is that good compared with ...?"
-
-
-_ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself|u)\b", re.IGNORECASE)  # "who are you?", "can u help"
-_QUESTION = re.compile(r"\?\s*$|^\W*(?:what|what's|whats|how|why|is|are|was|were|does|do|did|can|could)\b", re.I)
-
-
-def _asks_of_the_answer(text: str, previous_kind: str) -> bool:
-    """A question after an answer ("what's the catch?") that is not addressed to the assistant."""
-    asked_before = previous_kind not in ("", "smalltalk", "other")
-    return asked_before and _QUESTION.search(text) is not None and _ADDRESSED.search(text) is None
-
-
-@dataclass
-class PlannedPart:
-    """One part of a message: what it asks (kind, slots), where it goes, and how sure the planner is."""
-
-    text: str
-    kind: PartKind
-    confidence: float
-    slots: Slots
-    route: PartRoute
-    fallback: PartRoute | None  # tried when the route does not answer (low confidence only)
-    context: list[str] = field(default_factory=list)  # the part's own entities, to sharpen a documents search
-    context_roles: list[str] = field(default_factory=list)  # roles the conversation is about (for the plan)
-    query: str = ""  # the part's own words, typos fixed, for the documents search
-    generic: str = ""  # the part with its entities masked, as the kind vote embedded it (a cached vector)
-    earlier: str = ""  # the last turn's question, for a follow-up naming nothing of its own (a second search)
-
-    def entities(self) -> dict[str, Any]:
-        s = self.slots
-        found: dict[str, Any] = {
-            "years": s.years,
-            "roles": s.roles or ([s.unknown_role] if s.unknown_role else []) or self.context_roles,
-            "level": s.level or s.unknown_level,
-            "city": s.city or s.unknown_place,
-            "topic": s.platform_metric or s.market_metric,
-        }
-        return {k: v for k, v in found.items() if v}
 
 
 class Planner:
@@ -199,7 +161,7 @@ class Planner:
             if (
                 kind == "smalltalk"
                 and not planned
-                and _asks_of_the_answer(text, previous_kind)
+                and asks_of_the_answer(text, previous_kind)
                 and not self.is_greeting(text)
             ):
                 # "what's the catch?", "is that good?" opening a message after an answer: a question, not addressed
@@ -244,6 +206,8 @@ class Planner:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
             elif first and pair:
                 kind, merged = "figure", set_side_by_side(merged, pair)
+            if (beside or (first and pair)) and before is not None and not (merged.level or merged.levels):
+                merged.level = before.slots.get("level")  # "how much more do data scientists earn?": same level
             if kind == "figure" and before and not names_something(merged) and names_a_figure(before):
                 # "how many were there in each year?" after "what are proposals?": the figure named before.
                 merged = inherit(replace(own, followup=True), before, years)

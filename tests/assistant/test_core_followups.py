@@ -1340,3 +1340,51 @@ def test_a_longer_question_is_never_read_as_a_follow_up_form(real_assistant: Ass
     # it names no figure to ask again; the planner's own reading stands
     reply = conversation(real_assistant, "data scientist average pay", "how do I switch into data science as a career?")
     assert [p.route for p in reply.plan] == ["documents"], reply.plan
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("mid-career robotics engineer pay", "what about AI researchers at that point?", "112,453"),
+        ("entry-level AI engineer salary", "and ML engineers at the same stage?", "105,418"),
+    ],
+)
+def test_a_role_at_that_stage_asks_its_figure_at_the_level_in_play(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("ML engineer pay in Seattle", "is it higher in New York?", ("173,517", "184,982")),
+        ("ML engineer salary in San Francisco", "do they earn more in Seattle?", ("179,061", "173,517")),
+    ],
+)
+def test_more_in_another_city_sets_the_two_cities_side_by_side(
+    real_assistant: Assistant, first: str, then: str, expected: tuple[str, ...]
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert all(figure in reply.answer for figure in expected), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (
+            ("AI engineer average pay", "and robotics engineers?", "how much less do the robotics engineers make?"),
+            ("127,986", "96,013"),
+        ),
+        (
+            ("data scientist entry pay", "what about AI researchers?", "how much more do data scientists earn?"),
+            ("107,150", "88,713"),
+        ),
+    ],
+)
+def test_a_comparison_naming_one_of_the_two_roles_just_asked_sets_both_side_by_side(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert all(figure in reply.answer for figure in expected), reply.answer
