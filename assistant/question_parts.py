@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.phrase_match import longest_first
 from assistant.question_kinds import generic_form
 from assistant.text_terms import STOPWORDS, terms
+from assistant.vocabulary_words import section
 
 TOPICLESS_WORDS = 1  # a part with this few content words goes on with the topic before it
 
@@ -123,6 +125,17 @@ _NOT_A_TERM = frozenset(
         "or",
     }
 )
+# Terms listed, then one question of them all: "A, B and C - what are they", "A; B - explain each".
+_TERMS_THEN_ASKED = re.compile(
+    r"^\s*(.+?)\s*(?:[-—–:,]+\s*)?(?:so\s+|pls\s+|please\s+)?(?:what\s+are\s+(?:they|these|those|them)"
+    r"|(?:explain|define|describe)\s+(?:each|them|these|those|all|both|each of them|all of them|them all)"
+    r"|what\s+(?:do|does)\s+(?:they|these|each)\s+mean|what\s+is\s+each(?:\s+one)?)\W*$",
+    re.IGNORECASE,
+)
+_SAME_QUESTION = re.compile(
+    rf"^\W*(?:{longest_first([str(w) for w in section('references').get('same_question') or []]) or '(?!)'})\s+",
+    re.IGNORECASE,
+)
 _COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", re.IGNORECASE)
 # "how do the salary and the experience relate?": 'and' joins two subjects of one question.
 _RELATED = re.compile(r"\b(?:relat\w*|correlat\w*|connect\w*|together|both)\b", re.IGNORECASE)
@@ -196,12 +209,17 @@ def split_parts(
         # "1) the 2025 median 2) ...", "Q1: ...", "first, ...", a line of its own: an item asks, whatever its form.
         marker = _ITEM_MARKER.match(sentence)
         sentence = sentence[marker.end() :] if marker else sentence
-        for clause, requested in _added_requests(_CLAUSE_SPLIT.split(sentence), asks, figure_only):
+        listed_terms = _terms_then_asked(sentence, asks) if asks is not None else []
+        clauses = listed_terms or _CLAUSE_SPLIT.split(sentence)
+        for clause, requested in [(c, True) for c in listed_terms] or _added_requests(clauses, asks, figure_only):
             item = listed or marker is not None
             requested = requested or bool(item and asks is not None and asks(clause) and not _is_context(clause))
             # "Also, Y" after X is a part of its own; "And a data scientist?" opening a message is a follow-up
             # of the last turn and keeps its "and" for the slot rules that recognise one.
             clause = (_LEADING_JOINER.sub("", clause) if parts else clause).strip(" ,")
+            # "X pay, same for robotics engineers?": the part before asked again of what follows, as a follow-up
+            # turn's "same for ..." is read ([references] same_question) - "what about robotics engineers?".
+            clause = _SAME_QUESTION.sub("what about ", clause) if parts else clause
             if clause:
                 parts.append((clause, requested))
     # A fragment of one or two words ("ok" after a question is noise) joins its neighbour, and a statement
@@ -251,6 +269,30 @@ def _sentences(message: str) -> list[tuple[str, bool]]:
             items = [q for q in _ITEM_START.split(sentence) if q.strip()] if listed else [sentence]
             pieces.extend((item, listed or len(lines) > 1) for item in items)
     return pieces or [(message.strip(), False)]
+
+
+def _terms_then_asked(sentence: str, asks: Callable[[str], str | bool]) -> list[str]:
+    """'VAEs, diffusion models and GPT - what are they', 'deep learning; backprop; forward propagation - explain
+    each': terms listed first, then one question of each -> one definition part per term. The closing question
+    says the terms are several, so a one-word term counts here ("backpropagation")."""
+    found = _TERMS_THEN_ASKED.match(sentence)
+    if found is None:
+        return []
+    listed = [t.strip() for t in re.split(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", found.group(1))]
+    if len(listed) < 2 or not all(_bare_term(t, asks, 1) for t in listed):
+        return []
+    return [f"what is {t}" for t in listed]
+
+
+def _bare_term(term: str, asks: Callable[[str], str | bool], fewest_words: int) -> bool:
+    """A term named bare: a few words, no article, preposition or pronoun (which share a phrase), at least
+    `fewest_words` words unless an acronym, and asking nothing of the figures or a role's sections by itself."""
+    words = term.split()
+    if not 1 <= len(words) <= _TERM_WORDS or any(w.lower() in _NOT_A_TERM for w in words):
+        return False
+    if len(words) < fewest_words and not _ACRONYM.fullmatch(term):
+        return False
+    return not asks(term) and bool(terms(term))
 
 
 def _paren_sentence(found: re.Match[str]) -> str:
@@ -320,14 +362,8 @@ def _defined_topics(clause: str, asks: Callable[[str], str | bool]) -> list[str]
     terms_asked = [t.strip() for t in _TERM_JOINER.split(rest)]
     if len(terms_asked) < 2:
         return []
-    for term in terms_asked:
-        words = term.split()
-        if not 1 <= len(words) <= _TERM_WORDS or any(w.lower() in _NOT_A_TERM for w in words):
-            return []
-        if len(words) < 2 and not _ACRONYM.fullmatch(term):
-            return []
-        if asks(term) or not terms(term):
-            return []
+    if not all(_bare_term(term, asks, 2) for term in terms_asked):
+        return []
     return [f"{clause[: opening.end()]}{term}" for term in terms_asked]
 
 

@@ -1910,3 +1910,69 @@ def test_how_a_years_statistics_are_made_is_a_method_question(real_assistant: As
     reply = real_assistant.ask(message)
     assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
     assert "how many offers" in reply.answer.lower() or "count" in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "phrases"),
+    [
+        ("supervised learning, reinforcement learning - explain both", ["expert knowledge", "trial and error"]),
+        ("GANs; VAEs - what are they", ["fake", "encoder"]),
+    ],
+)
+def test_terms_listed_then_asked_once_are_defined_each(
+    real_assistant: Assistant, message: str, phrases: list[str]
+) -> None:
+    """'A, B and C - what are they', 'A; B - explain each': one definition part per term listed before the question."""
+    reply = real_assistant.ask(message)
+    assert [p.kind for p in reply.plan] == ["explanation"] * len(phrases), reply.plan
+    assert all(p in reply.answer.lower() for p in phrases), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("entry level data scientist salary, same for AI engineers?", ["$107,150", "$100,324"]),
+        ("AI researcher experienced pay, ditto for data scientists", ["$121,630", "$134,922"]),
+    ],
+)
+def test_same_for_after_a_part_asks_that_part_again(
+    real_assistant: Assistant, message: str, figures: list[str]
+) -> None:
+    """'X pay, same for Y?': the part before asked of Y, as a follow-up turn's 'same for Y' is read (it was an
+    explanation of Y: the role's career line)."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics")] * 2, reply.plan
+    assert all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase"),
+    [
+        ("data scientist entry pay, then where do I go from there?", "chief data scientist"),
+        ("robotics engineer early career salary and where can I go from there", "director of robotics"),
+    ],
+)
+def test_where_to_go_from_there_after_a_figure_is_the_path(
+    real_assistant: Assistant, message: str, phrase: str
+) -> None:
+    """'X pay, then where can I go from there': the next career step (voted small talk, like "how do I use this?")."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan][1:] == [("path", "documents")], reply.plan
+    assert phrase in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("how were the 2025 figures worked out, and what's the median", "$5,808"),
+        ("how is the 2024 data counted? whats the median", "$5,640"),
+    ],
+)
+def test_whats_a_figure_after_a_method_part_asks_its_value(
+    real_assistant: Assistant, message: str, figure: str
+) -> None:
+    """'how are the 2024 stats calculated and whats the median': the second part asks the median's value (it took the
+    method kind of the part before as an elliptical follow-up); the year is the first part's."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents"), ("figure", "statistics")], reply.plan
+    assert figure in reply.answer and "count" in reply.answer.lower(), reply.answer
