@@ -379,6 +379,17 @@ def _listed_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str
     for item in items:
         if len(item.split()) < 2 or _is_context(item) or not asks(item):
             return []
+    # "entry level, mid career, and late career AI engineer salary": the role and what is asked of it close the
+    # list and are every item's ("entry level AI engineer salary", ...), where "robotics engineer: avg salary,
+    # entry salary" names the role first (the items after it take it from the part before).
+    if "this job" not in generic_form(items[0]) and any("this job" in generic_form(i) for i in items[1:]):
+        size = len(items[0].split())
+        if any(len(i.split()) != size for i in items[:-1]) or len(items[-1].split()) <= size:
+            return []
+        tail = " ".join(items[-1].split()[size:])
+        if not generic_form(tail).startswith("this job"):
+            return []  # "early career, experienced salary for data scientists": what is shared is unclear
+        items = [*(f"{i} {tail}" for i in items[:-1]), items[-1]]
     return items
 
 

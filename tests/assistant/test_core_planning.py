@@ -1976,3 +1976,20 @@ def test_whats_a_figure_after_a_method_part_asks_its_value(
     reply = real_assistant.ask(message)
     assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents"), ("figure", "statistics")], reply.plan
     assert figure in reply.answer and "count" in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("entry level, mid career, and late career AI engineer salary", ["$100,324", "$115,053", "$132,496"]),
+        ("early career, mid career, late career AI researcher pay", ["$99,467", "$112,453", "$134,231"]),
+    ],
+)
+def test_a_list_of_levels_shares_the_role_that_closes_it(
+    real_assistant: Assistant, message: str, figures: list[str]
+) -> None:
+    """'entry level, mid career, and late career X salary': each level asks X's salary (the items before the role
+    were levels alone: every role's figure at that level)."""
+    reply = real_assistant.ask(message)
+    assert all(p.entities.get("roles") for p in reply.plan) and len(reply.plan) == len(figures), reply.plan
+    assert all(f in reply.answer for f in figures), reply.answer
