@@ -228,7 +228,7 @@ class UnitScorer:
                 elif EXAMPLE.match(unit.text) and not examples:
                     f["example_sentence"] = -1.0  # "For instance, in a GAN ...": it illustrates the answer
                 bonus = sum(w[k] * f[k] for k in BONUSES if k in f)
-                score = semantic + sum(w[k] * v for k, v in f.items())
+                score = w["semantic"] * semantic + sum(w[k] * v for k, v in f.items())
                 if captured is not None:
                     captured.append((tuple(lines), semantic, f, score))
                 lent = w["example_prior"] * f.get("example_prior", 0.0)  # what the examples lent (Scored.prior)

@@ -20,6 +20,9 @@ from typing import Any
 class ScoringWeights:
     """What each feature of a unit adds to (or, for the penalties, takes off) its score; semantic counts 1."""
 
+    # the unit's embedding similarity to the question: the scale of every margin the later steps read (a fit that
+    # moves the other weights may rescale them all, this one with them, to keep those margins what they were)
+    semantic: float = 1.0
     lexical: float = 0.5  # the question's (IDF-weighted) words in the unit
     in_heading: float = 0.3  # ... those only its heading path holds (an item under 'Technical Skills' is one)
     search_rank: float = 0.1  # the passage's fused search rank, as a share of the best (removed: dev -1, probes -7)

@@ -16,7 +16,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from assistant.phrase_match import all_keys, first_key, has_any, has_phrase, phrase_pattern
+from assistant.phrase_match import all_keys, first_key, has_any, has_phrase, longest_first, phrase_pattern
 from assistant.spelling import English, load_english
 from assistant.vocabulary_words import table as _table
 from assistant.vocabulary_words import word_list as _word_list
@@ -45,6 +45,9 @@ UNSTATED_PERIODS = _table("unstated_periods")
 # "what makes NYC a hotspot?", "it makes data harder to get": "make" as a cause, not as pay ("what makes the most?"
 # and "which role makes more" still ask pay).
 _CAUSATIVE_MAKE = re.compile(r"\b(?:what|that|it|this)\s+makes?\b(?!\s+(?:more|less|the most|the least|money)\b)")
+# "can AI researchers make a difference in healthcare?", "how do ML models make predictions?": "make" with an object
+# it does (vocabulary.toml make_objects, after at most two words) is no pay ("make a living" is: not listed).
+_MAKE_DOES = re.compile(rf"\bmak(?:e|es|ing)\s+(?:\S+\s+){{0,2}}?(?:{longest_first(_word_list('make_objects'))})\b")
 STATED_AMOUNT = re.compile(r"\$\s?\d|\b\d+(?:[.,]\d+)?\s?k\b(?!\+)")
 UNSTATED_CURRENCIES = _table("unstated_currencies")
 PREDICTION_WORDS = _word_list("prediction_words")
@@ -324,7 +327,10 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         has_any(text, SALARY_WORDS) or "average" in text
     ):
         s.market_metric = None  # "what should an AI/ML expert know" is not about their salary
-    s.salary = has_any(_CAUSATIVE_MAKE.sub(" ", text), SALARY_WORDS) or STATED_AMOUNT.search(text) is not None
+    s.salary = (
+        has_any(_MAKE_DOES.sub(" ", _CAUSATIVE_MAKE.sub(" ", text)), SALARY_WORDS)
+        or STATED_AMOUNT.search(text) is not None
+    )
     s.compare = has_any(text.replace("grow into", " "), COMPARE_WORDS)
     # "which is higher, entry or late career?": the two levels side by side, not a ranking of the roles
     two_levels = len(s.levels) >= 2 and re.search(r"\b(?:higher|lower|more|less|better|worse|or)\b", text)

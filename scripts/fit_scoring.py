@@ -10,7 +10,7 @@
                                     search toward --toward (e.g. fit's weights), then coordinate passes, a step
                                     kept only when it gains at least --min-gain questions; --test prints the held-out
                                     fold's count before and after
-    fit TRAIN.pkl [TEST.pkl] [--l2 X] [--out W.toml]
+    fit TRAIN.pkl [TRAIN.pkl ...] [--test TEST.pkl] [--l2 X] [--shrink S] [--out W.toml]
                                     a listwise (softmax) linear fit: semantic fixed at 1 (the scale later thresholds
                                     read), every other weight free and pulled toward the current default by an L2
                                     term; prints the proxy (is the top unit the answer?) before and after
@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import pickle
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +32,8 @@ import yaml
 from assistant.scoring_weights import ScoringWeights
 
 # names_entity_only is a value of label_named's feature, not a weight of its own: kept as it is
-FITTED = [name for name in ScoringWeights().as_dict() if name != "names_entity_only"]
+# semantic stays 1 in a fit (the scale); search may rescale all of them together (--scales)
+FITTED = [name for name in ScoringWeights().as_dict() if name not in ("names_entity_only", "semantic")]
 
 
 def capture(examples: Path, prior: Path, out: Path) -> None:
@@ -134,32 +136,44 @@ class Runner:
         from assistant.settings import Settings
 
         self.assistant = build_assistant(Settings(shared_state="memory", answer_examples=examples))
+        # per item list: the ids the scorer took part in, and the failing ids among the others (never changing)
+        self._settled: dict[int, tuple[set[str], set[str]]] = {}
 
     def failing(self, items: list, weights: ScoringWeights) -> set[str]:
+        """The ids of `items` whose answer lacks its expected phrases under `weights`. Only the questions the
+        unit scorer took part in can change with the weights: after the first call the others keep their result."""
         scorer = self.assistant.build.document_answerer.scorer
         scorer.weights, scorer._w = weights, weights.as_dict()  # noqa: SLF001 - the scorer's weights, swapped
         self.assistant.clear_caches()
-        fails = set()
+        known = self._settled.get(id(items))
+        fails = set(known[1]) if known else set()
+        scored = set()
         for name, turns, mode, need in items:
+            if known and name not in known[0]:
+                continue
+            scorer.capture = []
             session = None
             for turn in turns:
                 reply = self.assistant.ask(turn, session_id=session) if session else self.assistant.ask(turn)
                 session = getattr(reply, "session_id", None)
+            if scorer.capture:
+                scored.add(name)
+            scorer.capture = None
             answer = reply.answer.lower()
             if not (need and mode(p in answer for p in need)):
                 fails.add(name)
+        if not known:
+            self._settled[id(items)] = (scored, {n for n in fails if n not in scored})
         return fails
 
 
 def write_weights(path: Path, weights: ScoringWeights, note: str) -> None:
     lines = [f"# {line}" for line in note.splitlines()] + ["[weights]"]
-    lines += [f"{name} = {round(v, 3)}" for name, v in weights.as_dict().items() if name in FITTED]
+    lines += [f"{name} = {round(v, 3)}" for name, v in weights.as_dict().items() if name != "names_entity_only"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def search(args: argparse.Namespace) -> None:
-    from dataclasses import replace
-
     items = probe_items(args.list)
     runner = Runner(args.examples)
     start = ScoringWeights.load(args.start) if args.start else ScoringWeights()
@@ -170,6 +184,7 @@ def search(args: argparse.Namespace) -> None:
     def attempt(candidate: ScoringWeights, what: str) -> None:
         nonlocal best, fails
         trial = runner.failing(items, candidate)
+        print(f"    tried {what}: {len(items) - len(trial)}", flush=True)
         gain = len(fails) - len(trial)
         if gain >= args.min_gain:
             print(f"  {what}: {len(items) - len(trial)} (+{gain}; lost {len(trial - fails)})", flush=True)
@@ -180,11 +195,14 @@ def search(args: argparse.Namespace) -> None:
         for share in (0.25, 0.5, 0.75, 1.0):
             now = start.as_dict()
             attempt(replace(start, **{k: now[k] + share * (toward[k] - now[k]) for k in FITTED}), f"toward x{share}")
+    for scale in args.scales:
+        now = best.as_dict()
+        attempt(replace(best, **{k: now[k] * scale for k in [*FITTED, "semantic"]}), f"all x{scale}")
     for _ in range(args.passes):
         before = len(fails)
         for name in FITTED:
             value = best.as_dict()[name]
-            for step in sorted({0.0, value * 0.5, value * 1.5, value + 0.1, value - 0.1, value + 0.25}):
+            for step in sorted({0.0, value * 0.5, value * 2 if value else 0.2}):
                 if round(step, 3) != round(value, 3):
                     attempt(replace(best, **{name: round(step, 3)}), f"{name} {value:.3f} -> {step:.3f}")
         if len(fails) >= before:
@@ -192,7 +210,7 @@ def search(args: argparse.Namespace) -> None:
     print(f"train {len(items) - len(fails)}/{len(items)} (was {len(items) - base})")
     write_weights(args.out, best, f"scripts/fit_scoring.py search {args.list} {args.examples}")
     if args.test:
-        test_items = probe_items(args.test[0])
+        test_items = probe_items(Path(args.test[0]))
         tester = Runner(Path(args.test[1]))
         was, now = tester.failing(test_items, start), tester.failing(test_items, best)
         print(f"test {len(test_items) - len(was)} -> {len(test_items) - len(now)} of {len(test_items)}")
@@ -216,9 +234,11 @@ def main() -> None:
     srch.add_argument("--min-gain", type=int, default=2)
     srch.add_argument("--passes", type=int, default=2)
     srch.add_argument("--test", nargs=2)
+    srch.add_argument("--scales", type=float, nargs="*", default=[])
     fitp = sub.add_parser("fit")
-    fitp.add_argument("train", type=Path)
-    fitp.add_argument("test", type=Path, nargs="?")
+    fitp.add_argument("train", type=Path, nargs="+")
+    fitp.add_argument("--test", type=Path)
+    fitp.add_argument("--shrink", type=float, default=1.0, help="write the defaults + SHRINK x (fit - defaults)")
     fitp.add_argument("--l2", type=float, nargs="+", default=[0.01])
     fitp.add_argument("--out", type=Path)
     args = parser.parse_args()
@@ -228,7 +248,7 @@ def main() -> None:
     if args.command == "search":
         search(args)
         return
-    train = load(args.train)
+    train = [row for path in args.train for row in load(path)]
     test = load(args.test) if args.test else []
     w0 = np.array([ScoringWeights().as_dict()[name] for name in FITTED])
     used = np.array([any(np.any(f[:, i] != 0) for _, f, _ in train) for i in range(len(FITTED))])
@@ -237,14 +257,15 @@ def main() -> None:
     for l2 in args.l2:
         w, beta = fit(train, w0, l2)
         w = np.where(used, w, w0)  # a feature the training fold never shows keeps its weight
+        w = w0 + args.shrink * (w - w0)  # part way: the ranking proxy overstates what the whole answer gains
         print(f"l2 {l2}: train {top1(train, w)}" + (f", test {top1(test, w)}" if test else "") + f", beta {beta:.1f}")
         for name, before, after in zip(FITTED, w0, w, strict=True):
             if abs(after - before) > 0.005:
                 print(f"    {name:18} {before:6.3f} -> {after:6.3f}")
         if args.out:
-            lines = [f"# fitted by scripts/fit_scoring.py fit {args.train} --l2 {l2}", "[weights]"]
-            lines += [f"{name} = {round(float(v), 3)}" for name, v in zip(FITTED, w, strict=True)]
-            args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            train_files = " ".join(str(p) for p in args.train)
+            note = f"scripts/fit_scoring.py fit {train_files} --l2 {l2} --shrink {args.shrink}"
+            write_weights(args.out, replace(ScoringWeights(), **dict(zip(FITTED, map(float, w), strict=True))), note)
 
 
 if __name__ == "__main__":

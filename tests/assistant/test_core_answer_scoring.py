@@ -61,7 +61,7 @@ def test_the_score_is_semantic_plus_the_weighted_features(real_assistant: Assist
     units = _units(answerer, real_assistant, question)
     assert len(units) > 3
     for _, semantic, features, score in units:
-        assert score == pytest.approx(semantic + sum(weights[k] * v for k, v in features.items()))
+        assert score == pytest.approx(weights["semantic"] * semantic + sum(weights[k] * v for k, v in features.items()))
 
 
 @pytest.mark.parametrize("question", QUESTIONS)

@@ -1585,6 +1585,35 @@ def test_make_as_a_cause_is_no_pay(real_assistant: Assistant, question: str) -> 
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "can ai researchers make a difference in healthcare",
+        "does data science help companies make decisions",
+        "how do robotics engineers make robots safer",
+        "how can a data scientist make the switch to ML engineering",
+    ],
+)
+def test_make_with_an_object_it_does_is_no_pay(real_assistant: Assistant, question: str) -> None:
+    """'make a difference', 'make decisions', 'make the switch' (vocabulary.toml make_objects): a role named beside
+    them made these a salary table."""
+    reply = real_assistant.ask(question)
+    assert reply.plan[0].route != "statistics" and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("how much can a data scientist make a year", "$129,640"),
+        ("what would I make as a junior ML engineer", "$105,418"),
+        ("what do robotics engineers make starting out", "$76,453"),
+    ],
+)
+def test_make_with_no_object_is_still_pay(real_assistant: Assistant, question: str, figure: str) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.plan[0].route == "statistics" and figure in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
     ("message", "texts"),
     [
         ("AI researcher entry salary then explain what they work on", ["entry salary", "what they work on"]),
