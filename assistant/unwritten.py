@@ -53,6 +53,15 @@ def _phrases(name: str) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(word_list(name), key=len, reverse=True))
 
 
+# Who the asker is ("coming from regular SWE work", "as a SWE what kind of ..."): up to four words after an opener
+# of vocabulary.toml asker_background, ending where the question goes on (punctuation, a question word, the end).
+_BACKGROUND = re.compile(
+    rf"\b(?:{_phrases('asker_background')})\s+(?:[\w+#./'-]+\s+){{0,3}}?[\w+#./'-]+"
+    r"(?=\s*(?:[,;:?!.]|$|\b(?:what|whats|how|which|why|who|where|when|do|does|should|can|could|is|are|and|but)\b))",
+    re.IGNORECASE,
+)
+
+
 # Who made a thing or when it began, in the past tense (the verbs are data: vocabulary.toml [words] origin_*): "who
 # invented deep learning", "who was Keras built by", "when did Keras come out", "what year was TensorFlow released";
 # not "when is shadow deployment introduced" (a step's time, not an origin).
@@ -131,7 +140,7 @@ class UnwrittenWords:
         ("I work at Acme Corp, what skills ..."), acronyms read as the documents' terms (expand, guesses) or
         whose initials a term of theirs has ("PM": product manager)."""
         out = []
-        clauses = [c for c in _CLAUSE_BREAK.split(query) if c.strip()]
+        clauses = [c for c in _CLAUSE_BREAK.split(_BACKGROUND.sub(" ", query)) if c.strip()]
         for clause in [c for c in clauses if _ASKING.match(c)] or [query]:
             lead = _ASKING.match(clause)
             skip = lead.start(1) if lead else 0  # a word before the question word is a greeting or filler

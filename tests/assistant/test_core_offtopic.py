@@ -63,6 +63,8 @@ def test_a_name_with_the_ai_word_that_the_documents_write_is_still_answered(
         "should a data scientist learn XGBoost",
         "Hey, is Kaggle worth it for an AI job?",
         "RLHF?",
+        "as a data scientist, do i need Docker?",  # a name after the asker's background is still asked about
+        "can I get an AI job with a Coursera certificate",
     ],
 )
 def test_a_name_the_documents_never_write_is_refused(real_assistant: Assistant, question: str) -> None:
@@ -82,6 +84,10 @@ def test_a_name_the_documents_never_write_is_refused(real_assistant: Assistant, 
         ("is a PhD worth it for AI research?", "Ph.D"),  # another name in search_synonyms.toml
         ("OK what is MLOps", "MLOps"),  # a filler word before the question word
         ("Im in Denver - what soft skills matter for AI jobs?", "Communication"),  # a clause that tells
+        # who the asker is (vocabulary.toml asker_background): a name there is no topic
+        ("as a SWE what kind of hands-on experience counts for ML roles", "Hands-on experience"),
+        ("coming from a QA background, how do i get into machine learning", "[1]"),
+        ("how do i build a portfolio for ML jobs coming from regular SWE work", "open-source"),
     ],
 )
 def test_a_name_the_documents_write_or_a_name_given_as_context_is_still_answered(
