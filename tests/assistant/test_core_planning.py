@@ -2022,3 +2022,56 @@ def test_a_list_of_levels_shares_the_role_that_closes_it(
     reply = real_assistant.ask(message)
     assert all(p.entities.get("roles") for p in reply.plan) and len(reply.plan) == len(figures), reply.plan
     assert all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "routes"),
+    [
+        # letter marks and "Q1 ... Q2" with no colon mark list items
+        ("a) ML engineer avg salary b) what skills do they need", ["statistics", "documents"]),
+        ("Q1 whats overfitting Q2 whats reinforcement learning", ["documents", "documents"]),
+        # joiners as typed: "aswell as", "w/"
+        ("data scientist entry pay aswell as the degree needed", ["statistics", "documents"]),
+        ("AI engineer late career salary w/ the path to AI architect", ["statistics", "documents"]),
+        # an aside's marker with no comma before a question
+        ("data scientist avg pay btw what do they do all day", ["statistics", "documents"]),
+        ("whats AutoML oh and whats a rules engine", ["documents", "documents"]),
+        # a sign between two requests with no article after it
+        ("2025 median + 2025 proposals", ["statistics", "statistics"]),
+        ("2024 offers & 2025 offers", ["statistics", "statistics"]),
+        # a second question typed straight after the first
+        ("how much do robotics engineers make what skills do they need", ["statistics", "documents"]),
+        ("what is the 2025 median how is it calculated", ["statistics", "documents"]),
+        # a joiner after a full stop
+        ("AI engineer entry pay. also, what frameworks should I know", ["statistics", "documents"]),
+        ("data scientist avg salary. and what degree is needed", ["statistics", "documents"]),
+    ],
+)
+def test_two_requests_joined_the_way_people_type_are_two_parts(
+    real_assistant: Assistant, message: str, routes: list[str]
+) -> None:
+    """Each shape was one part (the second request dropped, or glued to the first as its context)."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.route for p in parts] == routes, [(p.text, p.kind, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase"),
+    [
+        ("whats a generative model and whats a discriminative one", "decision boundaries"),
+        ("what is a regression model, and what is a classification one", "predict classes"),
+    ],
+)
+def test_one_after_a_describing_word_is_the_thing_named_before(
+    real_assistant: Assistant, message: str, phrase: str
+) -> None:
+    """'whats a discriminative one' after '... a generative model': "one" is a model (it was refused: "one")."""
+    reply = real_assistant.ask(message)
+    assert reply.plan[1].route == "documents" and phrase in reply.answer.lower(), (reply.plan, reply.answer)
+
+
+def test_one_as_an_item_or_a_choice_is_left_alone() -> None:
+    """ "one" after a describing word is the noun before; after an ordinal or "which" it is an item or a choice."""
+    assert split_parts("whats a discriminative model and whats a generative one")[1] == "whats a generative model"
+    assert split_parts("which roles pay most? tell me about the third one")[1] == "tell me about the third one"
+    assert split_parts("what is the median in 2024? and which one is higher")[1] == "which one is higher"
