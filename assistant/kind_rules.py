@@ -188,17 +188,22 @@ class KindRules:
         named_path = self.words.path.search(text) is not None
         # "is that good?" after a salary: short and naming nothing, but its form is one the examples know well (a
         # judgement of the figure against the market, a comparison): a kind of its own, no ellipsis of the figure.
-        # ("what about the median?" names what it asks again: an ellipsis, whatever its form's vote.) "whats
+        # ("what about the median?", "the lowest?" name what they ask again: an ellipsis, whatever the vote.) "whats
         # overfitting" after a comparison asks what a term is: a definition's opening is a kind of its own too.
+        # "how are the 2024 stats calculated and whats the median": after a method part, "what's <a figure>" asks
+        # its value (its making is asked with a method word, "what does it mean" with a meaning word).
+        value_asked = previous_kind == "method" and names_metric(own) and self.words.asks_definition(text)
         own_form = max(
             (k for k in vote if k not in (previous_kind, "smalltalk", "other")), key=lambda k: vote[k], default=""
         )
-        own_form = "" if names_something(own) or names_metric(own) else own_form
+        own_form = (
+            "" if names_something(own) or names_metric(own) or asks_for_number(own) or own.rank_word else own_form
+        )
         if (
             own.followup
             and previous_kind in scores
             and is_elliptical()
-            and not (own.doc_cue or own.method or named_path or defines)
+            and not (own.doc_cue or own.method or named_path or defines or value_asked)
             and vote.get(own_form, 0.0) < STRONG_VOTE
         ):
             # "What about the median?", "And for Java developers?": no kind of its own, so the last one's ("X pay as

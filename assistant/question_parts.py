@@ -6,26 +6,33 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.phrase_match import longest_first
 from assistant.question_kinds import generic_form
 from assistant.text_terms import STOPWORDS, terms
+from assistant.vocabulary_words import section
 
 TOPICLESS_WORDS = 1  # a part with this few content words goes on with the topic before it
 
 # "X and how ...?", "X? Also Y", "X; Y": a new part starts where a new question starts.
 _QUESTION_WORDS = (
-    r"what|what's|whats|which|how|why|who|where|when|is|are|do|does|did|can|could|should|would|will|"
+    r"what|what's|whats|wat|wats|which|how|why|who|where|when|is|are|do|does|did|can|could|should|would|will|"
     r"tell|explain|describe|list|give|name|compare"
 )
-_WITH_JOINERS = r"as well as|along with|together with"  # "X pay along with the duties", "... as well as how Y"
+# "X pay along with the duties", "... as well as how Y" (and as typed: "aswell as", "w/")
+_WITH_JOINERS = r"as well as|aswell as|along with|together with|w/"
 # "I'm a junior dev. what do entry level DS earn ...": a lower-case question word after a full stop starts anew.
 _SENTENCE_SPLIT = re.compile(
     r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|(?<=\w\w[.])\s+(?=(?:what|what's|whats|which|how|why|who|where|when)\s)"
+    # "X pay. also: which industries ...", "X pay. and what do they do": a joiner after a full stop starts anew
+    r"|(?<=\w\w[.])\s+(?=(?:also|and|plus|btw|oh|ps|p\.s\.)\W)"
 )
 _CLAUSE_SPLIT = re.compile(
     rf",?\s+(?:and|n|'n'|also|plus|but|\+|&|{_WITH_JOINERS})\s+(?:also\s+|then\s+)?(?=(?:{_QUESTION_WORDS})\b)"
     r"|\s*;\s*"  # "X salary; how do they move up?": a clause each side, the first a request if it asks by itself
     rf"|,\s*then\s+(?=(?:{_QUESTION_WORDS})\b)"  # "explain X, then tell me Y"
     r"|,\s+(?:(?:btw|by the way|oh|also)\W*\s+(?:and\s+)?)?(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"
+    # "X range btw how do I ...", "X oh and what's Y", "P.S. what is Z": an aside's marker before a question
+    rf"|\s+(?:btw|by the way|oh and|oh also|oh|p\.?s\.?)\W*\s+(?=(?:{_QUESTION_WORDS})\b)"
     # "X, what degree ..., and Y?", "X, btw what's a GAN?"
     r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)"  # "in Seattle and in Boston": a second place
     # "whats the avg X salary, is that good": a yes/no question about what the clause before asked.
@@ -50,9 +57,19 @@ _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]
 # A spaced slash ("X pay / how to move up") and a bare "then" ("give me X then tell me Y") join the same way; an
 # unspaced slash is a word's ("AI/ML"), and "then" after a condition ("if ... then what?") is context (_is_context).
 _DASH = re.compile(rf"\s+(?:(?:[—–]|--?|/)\s*(?:then\s+)?|then\s+)(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
+# A second question typed straight after a first with no mark between ("... on average what skills do they need"):
+# a question word and its auxiliary verb after at least three words that ask something by themselves.
+_RUN_ON = re.compile(
+    r"(?<=\w)\s+(?=(?:what|which|how|why|where|who)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:do|does|did|is|are|was|were|can|could|should|would|will)\s)",
+    re.IGNORECASE,
+)
+_ENDS_JOINED = re.compile(r"(?:[-—–/+&,;:(]|\b(?:then|and|plus|also|btw|oh|or|but|n))\s*$", re.IGNORECASE)
+_RUN_ON_WORDS = 3  # words a first question needs before a second one typed straight after it
 _ADDED_REQUEST = re.compile(
     r",\s*(?:and\s+)?(?:also|plus)\s+(?!known\b|called\b)|\s+(?:and|plus)\s+also\s+"
-    rf"|\s+(?:plus|\+|&|{_WITH_JOINERS})\s+(?=(?:the|a|an|their|its|his|her|what|how)\s)",
+    rf"|\s+(?:plus|\+|&|{_WITH_JOINERS})\s+(?=(?:the|a|an|their|its|his|her|what|how)\s)"
+    r"|\s+[+&]\s+",  # "2024 median + 2024 proposals": a sign between two requests (each must ask: _requests_of)
     re.IGNORECASE,
 )
 # "the median in 2025 and the number of proposals": 'and' before a determiner joins two requests when each asks.
@@ -123,12 +140,55 @@ _NOT_A_TERM = frozenset(
         "or",
     }
 )
+# "a generative one", "the late career one": a describing word (or two) before "one" (_one_named).
+_ONE = re.compile(r"\b(?:a|an|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+one\b", re.IGNORECASE)
+_NOT_DESCRIBING = frozenset(
+    {
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "last",
+        "next",
+        "previous",
+        "same",
+        "only",
+        "other",
+        "this",
+        "that",
+        "which",
+        "each",
+        "every",
+        "no",
+        "any",
+        "some",
+        "right",
+        "top",
+        "bottom",
+        "latter",
+        "former",
+    }
+)
+# Terms listed, then one question of them all: "A, B and C - what are they", "A; B - explain each".
+_TERMS_THEN_ASKED = re.compile(
+    r"^\s*(.+?)\s*(?:[-—–:,]+\s*)?(?:so\s+|pls\s+|please\s+)?(?:what\s+are\s+(?:they|these|those|them)"
+    r"|(?:explain|define|describe)\s+(?:each|them|these|those|all|both|each of them|all of them|them all)"
+    r"|what\s+(?:do|does)\s+(?:they|these|each)\s+mean|what\s+is\s+each(?:\s+one)?)\W*$",
+    re.IGNORECASE,
+)
+_SAME_QUESTION = re.compile(
+    rf"^\W*(?:{longest_first([str(w) for w in section('references').get('same_question') or []]) or '(?!)'})\s+",
+    re.IGNORECASE,
+)
 _COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", re.IGNORECASE)
 # "how do the salary and the experience relate?": 'and' joins two subjects of one question.
 _RELATED = re.compile(r"\b(?:relat\w*|correlat\w*|connect\w*|together|both)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(?:it|its|them|this|that|those)\b", re.IGNORECASE)  # "... and the reasons for it"
 _OWN_REQUEST_WORDS = 2  # content words a phrase after "and the" needs to be a request of its own
-_NEW_PHRASE = re.compile(r"\s*(?:the|a|an|their|its|his|her|my|your|what|how|which|who|why|where|when)\s+\w", re.I)
+_NEW_PHRASE = re.compile(
+    r"\s*(?:the|a|an|their|its|his|her|my|your|what|wat|how|which|who|why|where|when)\s+\w", re.IGNORECASE
+)
 # "salary aside, ...", "apart from pay, ...", "other than Python, ...": what is set aside is context, not asked.
 _EXCLUSION = re.compile(
     r"(?:.*\b(?:aside|apart)\W*$|\s*(?:apart from|aside from|other than|except(?: for)?|excluding|ignoring|never mind"
@@ -146,7 +206,8 @@ _SOURCE_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_STATEMENT = re.compile(
-    r"[,;.!?]\s*(?:btw\s+|fyi\s+)?(?:i'm|i am|im|i've|i have|i work|i live|my)\b[^?]*$", re.IGNORECASE
+    r"[,;.!?]\s*(?:btw\s+|fyi\s+)?(?:i'm|i am|im|i've|i have|i work|i live|my|[a-z]{3,}ing\s+(?:over\s+)?from)\b[^?]*$",
+    re.IGNORECASE,
 )
 # A topic named first and asked after: a few words, then "whats the difference", "how does it work", "why".
 _TOPIC_FIRST = re.compile(
@@ -155,7 +216,10 @@ _TOPIC_FIRST = re.compile(
 )
 _WH_LATER = re.compile(r"\s(?:what|what's|whats|which|how|why|where|when|who)\s", re.IGNORECASE)
 # A numbered list's item marker ("1)", "2.", "(3)", "Q1:"), or an ordinal opening ("first,", "secondly:").
-_MARKER = r"(?:\d{1,2}[.)]|\(\d{1,2}\)|q\d{1,2}[:.)]|(?:first|second|third|fourth|last|final)(?:ly)?\s*[,:])"
+_MARKER = (
+    r"(?:\d{1,2}[.)]|\(\d{1,2}\)|q\d{1,2}[:.)]|q\d{1,2}(?=\s)|[a-f]\)|\([a-f]\)"
+    r"|(?:first|second|third|fourth|last|final)(?:ly)?\s*[,:])"
+)
 # "what do AI researchers earn (and do they need a phd?)": a parenthesised aside that asks (opens with a question word,
 # after a joiner, or ends with "?"); "(e.g. Python)", "(MLOps)" or "(I'm new to this)" stay in their sentence.
 _PAREN_QUESTION = re.compile(
@@ -171,7 +235,7 @@ _STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECAS
 # "thinking about AI researcher positions, ...", "looking into ML roles, ...": a participle opening the message says
 # what the asker is doing, the context of the question after it (as "I'm thinking about ..." would).
 _DOING = re.compile(
-    r"^\s*(?:just\s+|currently\s+|still\s+|been\s+)?[a-z]{3,}ing\s+(?:about|at|into|for|to|from|as|on|towards?|with)\b",
+    r"^\s*(?:just\s+|currently\s+|still\s+|been\s+)?[a-z]{3,}ing\s+(?:over\s+)?(?:about|at|into|for|to|from|as|on|towards?|with)\b",
     re.IGNORECASE,
 )
 
@@ -192,16 +256,33 @@ def split_parts(
     """
     greeting = is_greeting or _is_greeting_only
     parts: list[tuple[str, bool]] = []  # (text, a request by itself though it has no question's form)
-    for sentence, listed in _sentences(message):
+    sentences = _sentences(message)
+    for sentence, listed in sentences:
         # "1) the 2025 median 2) ...", "Q1: ...", "first, ...", a line of its own: an item asks, whatever its form.
         marker = _ITEM_MARKER.match(sentence)
         sentence = sentence[marker.end() :] if marker else sentence
-        for clause, requested in _added_requests(_CLAUSE_SPLIT.split(sentence), asks, figure_only):
+        listed_terms = _terms_then_asked(sentence, asks) if asks is not None else []
+        clauses = listed_terms or _CLAUSE_SPLIT.split(sentence)
+        for clause, requested in [(c, True) for c in listed_terms] or _added_requests(clauses, asks, figure_only):
             item = listed or marker is not None
             requested = requested or bool(item and asks is not None and asks(clause) and not _is_context(clause))
+            # "data scientist mid career pay. also: which industries hire them": a sentence of a few words that
+            # asks something by itself is a request, not the context of the sentence after it.
+            requested = requested or bool(
+                len(sentences) > 1
+                and clause.rstrip().endswith(".")
+                and len(clause.split()) >= _RUN_ON_WORDS
+                and asks is not None
+                and asks(clause)
+                and not _is_context(clause)
+            )
             # "Also, Y" after X is a part of its own; "And a data scientist?" opening a message is a follow-up
             # of the last turn and keeps its "and" for the slot rules that recognise one.
             clause = (_LEADING_JOINER.sub("", clause) if parts else clause).strip(" ,")
+            # "X pay, same for robotics engineers?": the part before asked again of what follows, as a follow-up
+            # turn's "same for ..." is read ([references] same_question) - "what about robotics engineers?".
+            clause = _SAME_QUESTION.sub("what about ", clause) if parts else clause
+            clause = _one_named(clause, parts[-1][0]) if parts else clause  # "..., and whats a generative one"
             if clause:
                 parts.append((clause, requested))
     # A fragment of one or two words ("ok" after a question is noise) joins its neighbour, and a statement
@@ -225,8 +306,9 @@ def split_parts(
             pending = part
         else:
             merged.append(part)
-    if pending and merged and _STATEMENT.match(pending):
-        merged[-1] = f"{merged[-1]} {pending}"  # "which frameworks should I learn? I work in Seattle": context
+    if pending and merged and (_STATEMENT.match(pending) or _DOING.match(pending)):
+        # "which frameworks should I learn? I work in Seattle", "... to prod? coming from a devops background": context
+        merged[-1] = f"{merged[-1]} {pending}"
     elif pending:
         merged.append(pending)
     return merged or [message.strip()]
@@ -253,6 +335,43 @@ def _sentences(message: str) -> list[tuple[str, bool]]:
     return pieces or [(message.strip(), False)]
 
 
+def _one_named(clause: str, before: str) -> str:
+    """'whats a discriminative model oh and whats a generative one' -> '... a generative model': "one" after a
+    describing word stands for the thing the part before ends with. Not "the third one" (an item of a list),
+    "which one", "this one"."""
+    found = _ONE.search(clause)
+    noun = re.search(r"([a-z][a-z-]{2,})\W*$", before, re.IGNORECASE)
+    if found is None or noun is None or noun.group(1).lower() in STOPWORDS:
+        return clause
+    if any(w.lower() in _NOT_DESCRIBING for w in found.group(1).split()):
+        return clause
+    return f"{clause[: found.end(1)]} {noun.group(1)}{clause[found.end() :]}"
+
+
+def _terms_then_asked(sentence: str, asks: Callable[[str], str | bool]) -> list[str]:
+    """'VAEs, diffusion models and GPT - what are they', 'deep learning; backprop; forward propagation - explain
+    each': terms listed first, then one question of each -> one definition part per term. The closing question
+    says the terms are several, so a one-word term counts here ("backpropagation")."""
+    found = _TERMS_THEN_ASKED.match(sentence)
+    if found is None:
+        return []
+    listed = [t.strip() for t in re.split(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", found.group(1))]
+    if len(listed) < 2 or not all(_bare_term(t, asks, 1) for t in listed):
+        return []
+    return [f"what is {t}" for t in listed]
+
+
+def _bare_term(term: str, asks: Callable[[str], str | bool], fewest_words: int) -> bool:
+    """A term named bare: a few words, no article, preposition or pronoun (which share a phrase), at least
+    `fewest_words` words unless an acronym, and asking nothing of the figures or a role's sections by itself."""
+    words = term.split()
+    if not 1 <= len(words) <= _TERM_WORDS or any(w.lower() in _NOT_A_TERM for w in words):
+        return False
+    if len(words) < fewest_words and not _ACRONYM.fullmatch(term):
+        return False
+    return not asks(term) and bool(terms(term))
+
+
 def _paren_sentence(found: re.Match[str]) -> str:
     """'X (and do they need a phd?) Y' -> 'X Y\nand do they need a phd?': the aside asked after the sentence."""
     sentence = " ".join(p for p in (found.group(1).strip(), found.group(3).strip()) if p)
@@ -268,6 +387,10 @@ def _added_requests(
     of such a split are requests whatever their form ("the number of offers")."""
     out: list[tuple[str, bool]] = []
     for whole in clauses:
+        run_on = _run_on(whole, asks) if asks is not None else None
+        if run_on is not None:  # "what do AI engineers earn on average what skills do they need": two questions
+            out.append((whole[:run_on], True))
+            whole = whole[run_on:].strip()
         dashed = _DASH.split(whole, maxsplit=1)
         if len(dashed) > 1 and asks is not None and asks(dashed[0]) and not _is_context(dashed[0]):
             # "entry X salary and the Seattle X figure - why ...?": what asks before the dash may be two requests.
@@ -275,6 +398,18 @@ def _added_requests(
             whole = dashed[1]
         out.extend(_requests_of(whole, len(clauses) > 1, asks, figure_only))
     return out
+
+
+def _run_on(clause: str, asks: Callable[[str], str | bool]) -> int | None:
+    """Where a second question starts in a clause typed with no mark between two ("X on average what skills do
+    they need"): after at least three words that ask something by themselves and are no context."""
+    for found in _RUN_ON.finditer(clause):
+        first = clause[: found.start()]
+        if _ENDS_JOINED.search(first):
+            continue  # "X salary - then how do ...": a joiner's split (_DASH, _CLAUSE_SPLIT) takes it
+        if len(first.split()) >= _RUN_ON_WORDS and asks(first) and not _is_context(first):
+            return found.start()
+    return None
 
 
 def _requests_of(
@@ -320,14 +455,8 @@ def _defined_topics(clause: str, asks: Callable[[str], str | bool]) -> list[str]
     terms_asked = [t.strip() for t in _TERM_JOINER.split(rest)]
     if len(terms_asked) < 2:
         return []
-    for term in terms_asked:
-        words = term.split()
-        if not 1 <= len(words) <= _TERM_WORDS or any(w.lower() in _NOT_A_TERM for w in words):
-            return []
-        if len(words) < 2 and not _ACRONYM.fullmatch(term):
-            return []
-        if asks(term) or not terms(term):
-            return []
+    if not all(_bare_term(term, asks, 2) for term in terms_asked):
+        return []
     return [f"{clause[: opening.end()]}{term}" for term in terms_asked]
 
 
@@ -343,6 +472,17 @@ def _listed_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str
     for item in items:
         if len(item.split()) < 2 or _is_context(item) or not asks(item):
             return []
+    # "entry level, mid career, and late career AI engineer salary": the role and what is asked of it close the
+    # list and are every item's ("entry level AI engineer salary", ...), where "robotics engineer: avg salary,
+    # entry salary" names the role first (the items after it take it from the part before).
+    if "this job" not in generic_form(items[0]) and any("this job" in generic_form(i) for i in items[1:]):
+        size = len(items[0].split())
+        if any(len(i.split()) != size for i in items[:-1]) or len(items[-1].split()) <= size:
+            return []
+        tail = " ".join(items[-1].split()[size:])
+        if not generic_form(tail).startswith("this job"):
+            return []  # "early career, experienced salary for data scientists": what is shared is unclear
+        items = [*(f"{i} {tail}" for i in items[:-1]), items[-1]]
     return items
 
 

@@ -1601,6 +1601,22 @@ def test_make_with_an_object_it_does_is_no_pay(real_assistant: Assistant, questi
 
 
 @pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("how do teams actually ship models to prod? coming from a devops background", "deploy"),
+        ("what math do i need for ML? coming from a web dev background", "linear algebra"),
+        ("what programming languages should i learn? switching over from frontend work", "Python"),
+    ],
+)
+def test_a_trailing_background_is_context_not_a_part(real_assistant: Assistant, message: str, said: str) -> None:
+    """'..., coming from a devops background' after the question says who asks: no part of its own (it was
+    refused as one), and its words ('background') are not searched for (the Educational Background list led)."""
+    reply = real_assistant.ask(message)
+    assert len(reply.plan) == 1 and not reply.abstained and said in reply.answer, reply.answer
+    assert "Educational Background" not in reply.answer
+
+
+@pytest.mark.parametrize(
     ("question", "figure"),
     [
         ("how much can a data scientist make a year", "$129,640"),
@@ -1939,3 +1955,139 @@ def test_how_a_years_statistics_are_made_is_a_method_question(real_assistant: As
     reply = real_assistant.ask(message)
     assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
     assert "how many offers" in reply.answer.lower() or "count" in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "phrases"),
+    [
+        ("supervised learning, reinforcement learning - explain both", ["expert knowledge", "trial and error"]),
+        ("GANs; VAEs - what are they", ["fake", "encoder"]),
+    ],
+)
+def test_terms_listed_then_asked_once_are_defined_each(
+    real_assistant: Assistant, message: str, phrases: list[str]
+) -> None:
+    """'A, B and C - what are they', 'A; B - explain each': one definition part per term listed before the question."""
+    reply = real_assistant.ask(message)
+    assert [p.kind for p in reply.plan] == ["explanation"] * len(phrases), reply.plan
+    assert all(p in reply.answer.lower() for p in phrases), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("entry level data scientist salary, same for AI engineers?", ["$107,150", "$100,324"]),
+        ("AI researcher experienced pay, ditto for data scientists", ["$121,630", "$134,922"]),
+    ],
+)
+def test_same_for_after_a_part_asks_that_part_again(
+    real_assistant: Assistant, message: str, figures: list[str]
+) -> None:
+    """'X pay, same for Y?': the part before asked of Y, as a follow-up turn's 'same for Y' is read (it was an
+    explanation of Y: the role's career line)."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics")] * 2, reply.plan
+    assert all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase"),
+    [
+        ("data scientist entry pay, then where do I go from there?", "chief data scientist"),
+        ("robotics engineer early career salary and where can I go from there", "director of robotics"),
+    ],
+)
+def test_where_to_go_from_there_after_a_figure_is_the_path(
+    real_assistant: Assistant, message: str, phrase: str
+) -> None:
+    """'X pay, then where can I go from there': the next career step (voted small talk, like "how do I use this?")."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan][1:] == [("path", "documents")], reply.plan
+    assert phrase in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("how were the 2025 figures worked out, and what's the median", "$5,808"),
+        ("how is the 2024 data counted? whats the median", "$5,640"),
+    ],
+)
+def test_whats_a_figure_after_a_method_part_asks_its_value(
+    real_assistant: Assistant, message: str, figure: str
+) -> None:
+    """'how are the 2024 stats calculated and whats the median': the second part asks the median's value (it took the
+    method kind of the part before as an elliptical follow-up); the year is the first part's."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents"), ("figure", "statistics")], reply.plan
+    assert figure in reply.answer and "count" in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("entry level, mid career, and late career AI engineer salary", ["$100,324", "$115,053", "$132,496"]),
+        ("early career, mid career, late career AI researcher pay", ["$99,467", "$112,453", "$134,231"]),
+    ],
+)
+def test_a_list_of_levels_shares_the_role_that_closes_it(
+    real_assistant: Assistant, message: str, figures: list[str]
+) -> None:
+    """'entry level, mid career, and late career X salary': each level asks X's salary (the items before the role
+    were levels alone: every role's figure at that level)."""
+    reply = real_assistant.ask(message)
+    assert all(p.entities.get("roles") for p in reply.plan) and len(reply.plan) == len(figures), reply.plan
+    assert all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "routes"),
+    [
+        # letter marks and "Q1 ... Q2" with no colon mark list items
+        ("a) ML engineer avg salary b) what skills do they need", ["statistics", "documents"]),
+        ("Q1 whats overfitting Q2 whats reinforcement learning", ["documents", "documents"]),
+        # joiners as typed: "aswell as", "w/"
+        ("data scientist entry pay aswell as the degree needed", ["statistics", "documents"]),
+        ("AI engineer late career salary w/ the path to AI architect", ["statistics", "documents"]),
+        # an aside's marker with no comma before a question
+        ("data scientist avg pay btw what do they do all day", ["statistics", "documents"]),
+        ("whats AutoML oh and whats a rules engine", ["documents", "documents"]),
+        # a sign between two requests with no article after it
+        ("2025 median + 2025 proposals", ["statistics", "statistics"]),
+        ("2024 offers & 2025 offers", ["statistics", "statistics"]),
+        # a second question typed straight after the first
+        ("how much do robotics engineers make what skills do they need", ["statistics", "documents"]),
+        ("what is the 2025 median how is it calculated", ["statistics", "documents"]),
+        # a joiner after a full stop
+        ("AI engineer entry pay. also, what frameworks should I know", ["statistics", "documents"]),
+        ("data scientist avg salary. and what degree is needed", ["statistics", "documents"]),
+    ],
+)
+def test_two_requests_joined_the_way_people_type_are_two_parts(
+    real_assistant: Assistant, message: str, routes: list[str]
+) -> None:
+    """Each shape was one part (the second request dropped, or glued to the first as its context)."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.route for p in parts] == routes, [(p.text, p.kind, p.route) for p in parts]
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase"),
+    [
+        ("whats a generative model and whats a discriminative one", "decision boundaries"),
+        ("what is a regression model, and what is a classification one", "predict classes"),
+    ],
+)
+def test_one_after_a_describing_word_is_the_thing_named_before(
+    real_assistant: Assistant, message: str, phrase: str
+) -> None:
+    """'whats a discriminative one' after '... a generative model': "one" is a model (it was refused: "one")."""
+    reply = real_assistant.ask(message)
+    assert reply.plan[1].route == "documents" and phrase in reply.answer.lower(), (reply.plan, reply.answer)
+
+
+def test_one_as_an_item_or_a_choice_is_left_alone() -> None:
+    """ "one" after a describing word is the noun before; after an ordinal or "which" it is an item or a choice."""
+    assert split_parts("whats a discriminative model and whats a generative one")[1] == "whats a generative model"
+    assert split_parts("which roles pay most? tell me about the third one")[1] == "tell me about the third one"
+    assert split_parts("what is the median in 2024? and which one is higher")[1] == "which one is higher"
