@@ -27,7 +27,8 @@ FOLLOWUP_FORMS_PATH = PROJECT_ROOT / "stats" / "followup_forms.yaml"
 # of another group. (0.8: "switch that to this job" - "swap that for this job" 0.86; "what does this job earn
 # then?" - "now do this job" 0.62.)
 FORM_NEAR = 0.8
-AGAIN_OF, GAP = "again_of", "gap"
+AGAIN_OF, GAP, MORE = "again_of", "gap", "more"
+MORE_REQUEST = "tell me more"  # how a request for more of the topic is read (followups.asked_of_topic)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from assistant.figure_followups import (
     side_by_side,
     span_pointed_at,
 )
-from assistant.followup_forms import AGAIN_OF, GAP, FollowupForms, masked_form, named_again
+from assistant.followup_forms import AGAIN_OF, GAP, MORE, MORE_REQUEST, FollowupForms, masked_form, named_again
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
@@ -111,6 +111,8 @@ class Planner:
         shape = self._form_of(message, vocabulary) if previous is not None else None  # a labelled follow-up form
         if shape == AGAIN_OF:  # "switch that to robotics engineers": the last question, of what it names
             message = named_again(understand(message, vocabulary)) or message
+        elif shape == MORE and previous is not None and previous.route in ("documents", "both"):
+            message = MORE_REQUEST  # "go on", "keep going" after an explanation: more of its topic
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         parts = split_parts(
             message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)

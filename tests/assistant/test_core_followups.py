@@ -1388,3 +1388,31 @@ def test_a_comparison_naming_one_of_the_two_roles_just_asked_sets_both_side_by_s
 ) -> None:
     reply = conversation(real_assistant, *turns)
     assert all(figure in reply.answer for figure in expected), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what is deep learning?", "keep going", "human brain"),
+        ("what are generative models?", "carry on please", "generative"),
+    ],
+)
+def test_a_message_of_more_s_form_asks_more_of_the_topic(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["documents"] and expected in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("data scientist average pay", "and AI researchers?", "who's paid better?"), ("129,640", "108,932")),
+        (("mid-career robotics engineer pay", "what about AI engineers?", "who makes less?"), ("97,121", "115,053")),
+    ],
+)
+def test_who_earns_more_after_two_roles_figures_sets_them_side_by_side(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert all(figure in reply.answer for figure in expected), reply.answer
