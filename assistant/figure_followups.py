@@ -19,6 +19,7 @@ from assistant.question_kinds import PlanVocabulary, generic_form
 from assistant.sessions import Turn
 from assistant.text_terms import terms
 from assistant.understanding import COMPARE_WORDS, Slots, Vocabulary, rank_dimension
+from assistant.vocabulary_words import section
 
 if TYPE_CHECKING:
     pass
@@ -43,7 +44,16 @@ def asks_of_figure(text: str, own: Slots, before: Turn | None) -> bool:
     rest = text[opening.end() :] if opening else text.strip()
     if _POINTER_SUBJECT.match(rest) is None:
         return False
-    return not (own.years or own.roles or own.unknown_role or own.level or own.compare or own.monthly or own.city)
+    return not (
+        own.years
+        or own.year_relative
+        or own.roles
+        or own.unknown_role
+        or own.level
+        or own.compare
+        or own.monthly
+        or own.city
+    )
 
 
 def same_list_again(text: str, own: Slots, before: Turn | None, words: PlanVocabulary) -> Slots | None:
@@ -88,6 +98,7 @@ def side_by_side(
     levels: tuple[str, ...],
     words: PlanVocabulary,
     years: list[int] | None = None,
+    asked_gap: bool = False,
 ) -> tuple[list[str], list[str], list[int]] | None:
     """(roles, levels, years) of the two figures a choice between the two sets side by side ("which is higher?",
     "what's the difference between the two?"): the last two roles the conversation asked about, else, after two
@@ -103,7 +114,7 @@ def side_by_side(
         and (REFERS_BACK.search(text) is not None or only_compares(text, own))
         and not (own.roles or own.level or own.city)
     )
-    if not (between_the_two(text, own, words) or pointing):
+    if not (between_the_two(text, own, words) or pointing or asked_gap):  # asked_gap: a gap's form (followup_forms)
         return None
     if len(roles) >= 2:
         return list(roles[-2:]), [], []
@@ -188,5 +199,7 @@ def only_compares(text: str, own: Slots) -> bool:
 
 @lru_cache(maxsize=1)
 def _comparing_terms() -> frozenset[str]:
-    """The terms of the words that ask to set two things side by side ([words] compare_words)."""
-    return frozenset(t for w in COMPARE_WORDS for t in terms(w))
+    """The terms of the words that ask to set two things side by side ([words] compare_words) or how big a number is
+    ([figures] asks_for_number: "how big is the jump?")."""
+    number = [str(w) for w in section("figures").get("asks_for_number") or []]
+    return frozenset(t for w in [*COMPARE_WORDS, *number] for t in terms(w))

@@ -88,6 +88,7 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         # "how much extra is that per year?" after the bonuses: the same figure (the guide's extras, companies' pay)
         merged.extra_comp = bool(before.get("extra_comp"))
         merged.companies = bool(before.get("companies"))
+        merged.tools = bool(before.get("tools"))  # "and in 2024?" after the 2025 trending tools: that list, of 2024
         if not merged.roles and not merged.city and not merged.unknown_role:
             merged.roles = list(before.get("roles") or [])
         if not merged.roles and merged.city and before.get("roles") and not merged.unknown_role:

@@ -31,6 +31,7 @@ from assistant.figure_followups import (
     side_by_side,
     span_pointed_at,
 )
+from assistant.followup_forms import AGAIN_OF, GAP, FollowupForms, masked_form, named_again
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
@@ -63,6 +64,7 @@ from assistant.question_parts import (
 from assistant.sessions import Turn
 from assistant.understanding import Slots, Vocabulary, understand
 
+FORM_WORDS = 8  # a follow-up of at most this many words is compared with the labelled forms
 TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
 
 _PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
@@ -129,6 +131,7 @@ class Planner:
             re.IGNORECASE,
         )
         self._rules = KindRules(words, self._smalltalk)
+        self._forms: FollowupForms | None = None  # embedded at the first follow-up
 
     def plan(
         self,
@@ -143,6 +146,9 @@ class Planner:
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
         message = self.words.restated(message, previous.message if previous is not None else None)
         message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers", "same for X?"
+        shape = self._form_of(message, vocabulary) if previous is not None else None  # a labelled follow-up form
+        if shape == AGAIN_OF:  # "switch that to robotics engineers": the last question, of what it names
+            message = named_again(understand(message, vocabulary)) or message
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         parts = split_parts(
             message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)
@@ -231,7 +237,9 @@ class Planner:
                 # from the part before; searched with the median it was next to, it would find the median.
                 merged = replace(own)
             # "which is higher?" after a data scientist's and then an ML engineer's pay (or two levels' pay): those two
-            pair = side_by_side(text, own, kind, previous_kind, history_roles, history_levels, self.words, years)
+            gap = first and shape == GAP and previous_kind == "figure"  # "how far apart are they?" after two figures
+            kind = "figure" if gap else kind
+            pair = side_by_side(text, own, kind, previous_kind, history_roles, history_levels, self.words, years, gap)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
             elif first and pair:
@@ -323,6 +331,15 @@ class Planner:
                 part.generic = generic_form(standalone)
             planned.append(part)
         return planned
+
+    def _form_of(self, message: str, vocabulary: Vocabulary) -> str | None:
+        """The labelled follow-up form a message lies near (followup_forms.py), for a short message only: a question
+        of many words asks something of its own."""
+        if len(message.split()) > FORM_WORDS:
+            return None
+        if self._forms is None:
+            self._forms = FollowupForms.load(self._embeddings)
+        return self._forms.form_of(self._embeddings.embed_query(masked_form(message, vocabulary)))
 
     def _asks(self, slots: Slots, text: str) -> str:
         """What a phrase of a message asks by itself, for the splitter: its slots' reading, and a career step

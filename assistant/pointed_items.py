@@ -82,9 +82,10 @@ _BULLET = re.compile(r"^- (.+?)(?:\s*\[\d+\])*\s*$", re.MULTILINE)
 LISTED_ITEMS = 12  # at most this many items of an answer are kept with its turn
 _ITEM_CHARS = 100
 _POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "last": -1}
+_MIDDLE = "middle"  # the middle one of an odd number of items
 # "the third one", "the second item", "the last point", "number 2": a place in the list just given
 _PLACE = re.compile(
-    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last)"
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|middle)"
     r"(?:\s+(?:one|item|point|bullet|option)\b|(?=\s*(?:[?.!,;]|$)))|"
     r"\b(?:number|no\.|#)\s*(\d)\b",
     re.IGNORECASE,
@@ -166,7 +167,10 @@ def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
     if places:
         # "how does the last one differ from the first one?": every place named is put in
         for place in reversed(places):
-            index = _POSITION[place.group(1).lower()] if place.group(1) else int(place.group(2)) - 1
+            word = (place.group(1) or "").lower()
+            if word == _MIDDLE and len(items) % 2 == 0:
+                return None  # no middle one of an even number
+            index = (len(items) // 2 if word == _MIDDLE else _POSITION[word]) if word else int(place.group(2)) - 1
             found = items[index] if -len(items) <= index < len(items) else None
             if found is None:
                 return None

@@ -209,7 +209,8 @@ _SOURCE_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_STATEMENT = re.compile(
-    r"[,;.!?]\s*(?:btw\s+|fyi\s+)?(?:i'm|i am|im|i've|i have|i work|i live|my)\b[^?]*$", re.IGNORECASE
+    r"[,;.!?]\s*(?:btw\s+|fyi\s+)?(?:i'm|i am|im|i've|i have|i work|i live|my|[a-z]{3,}ing\s+(?:over\s+)?from)\b[^?]*$",
+    re.IGNORECASE,
 )
 # A topic named first and asked after: a few words, then "whats the difference", "how does it work", "why".
 _TOPIC_FIRST = re.compile(
@@ -237,7 +238,7 @@ _STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECAS
 # "thinking about AI researcher positions, ...", "looking into ML roles, ...": a participle opening the message says
 # what the asker is doing, the context of the question after it (as "I'm thinking about ..." would).
 _DOING = re.compile(
-    r"^\s*(?:just\s+|currently\s+|still\s+|been\s+)?[a-z]{3,}ing\s+(?:about|at|into|for|to|from|as|on|towards?|with)\b",
+    r"^\s*(?:just\s+|currently\s+|still\s+|been\s+)?[a-z]{3,}ing\s+(?:over\s+)?(?:about|at|into|for|to|from|as|on|towards?|with)\b",
     re.IGNORECASE,
 )
 
@@ -308,8 +309,9 @@ def split_parts(
             pending = part
         else:
             merged.append(part)
-    if pending and merged and _STATEMENT.match(pending):
-        merged[-1] = f"{merged[-1]} {pending}"  # "which frameworks should I learn? I work in Seattle": context
+    if pending and merged and (_STATEMENT.match(pending) or _DOING.match(pending)):
+        # "which frameworks should I learn? I work in Seattle", "... to prod? coming from a devops background": context
+        merged[-1] = f"{merged[-1]} {pending}"
     elif pending:
         merged.append(pending)
     return merged or [message.strip()]

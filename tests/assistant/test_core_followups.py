@@ -1254,3 +1254,89 @@ def test_a_place_in_a_list_written_in_a_sentence_names_that_item(
 ) -> None:
     reply = conversation(real_assistant, first, then)
     assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("which tools were trending in 2025?", "and in 2024?"),
+        ("top tools on the 2025 page?", "what about the year before?"),
+    ],
+)
+def test_another_year_after_the_trending_tools_asks_that_year_s_list(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    # the list is carried like a figure: its refusal names it ("no trending-tools list for 2024"), not "that"
+    reply = conversation(real_assistant, first, then)
+    assert reply.abstained and "trending-tools list for 2024" in reply.answer, reply.answer
+
+
+def test_the_middle_one_of_a_list_in_a_sentence_is_its_middle_item(real_assistant: Assistant) -> None:
+    reply = conversation(real_assistant, "what are the main classes of ML techniques?", "explain the middle one")
+    assert "innate patterns" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("AI engineer entry pay", "and mid-career?", "how large is the increase?"), "14,729"),
+        (("data scientist early career pay", "and experienced?", "how large is the gap?"), "18,205"),
+    ],
+)
+def test_how_big_a_change_after_two_figures_is_their_gap(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("median salary expectation 2025?", "is that down from the year before?", "5,640"),
+        ("proposals in 2025?", "is that up on the previous year?", "0.4"),
+    ],
+)
+def test_is_that_up_from_the_year_before_compares_the_two_years(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # a yes/no question about the figure that names another year sets the years side by side (no method)
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("data scientist mid-career salary", "try AI engineers instead", "115,053"),
+        ("experienced robotics engineer pay", "what if it were data scientists", "134,922"),
+    ],
+)
+def test_a_message_of_a_substitution_s_form_asks_the_last_question_of_what_it_names(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # neither wording is a listed phrase: their masked forms lie near stats/followup_forms.yaml's again_of forms
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("AI engineer average salary", "and a data scientist?", "how far apart are they?"), ("127,986", "129,640")),
+        (("AI researcher entry salary", "and experienced?", "by how much do they differ?"), ("32,917",)),
+    ],
+)
+def test_a_message_of_a_gap_s_form_sets_the_two_figures_side_by_side(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    reply = conversation(real_assistant, *turns)
+    assert [p.route for p in reply.plan] == ["statistics"], reply.plan
+    assert all(figure in reply.answer for figure in expected), reply.answer
+
+
+def test_a_longer_question_is_never_read_as_a_follow_up_form(real_assistant: Assistant) -> None:
+    # "how do I switch to data science?" lies near "switch it to this job" (0.72): below the forms' threshold, and
+    # it names no figure to ask again; the planner's own reading stands
+    reply = conversation(real_assistant, "data scientist average pay", "how do I switch into data science as a career?")
+    assert [p.route for p in reply.plan] == ["documents"], reply.plan

@@ -1601,6 +1601,22 @@ def test_make_with_an_object_it_does_is_no_pay(real_assistant: Assistant, questi
 
 
 @pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("how do teams actually ship models to prod? coming from a devops background", "deploy"),
+        ("what math do i need for ML? coming from a web dev background", "linear algebra"),
+        ("what programming languages should i learn? switching over from frontend work", "Python"),
+    ],
+)
+def test_a_trailing_background_is_context_not_a_part(real_assistant: Assistant, message: str, said: str) -> None:
+    """'..., coming from a devops background' after the question says who asks: no part of its own (it was
+    refused as one), and its words ('background') are not searched for (the Educational Background list led)."""
+    reply = real_assistant.ask(message)
+    assert len(reply.plan) == 1 and not reply.abstained and said in reply.answer, reply.answer
+    assert "Educational Background" not in reply.answer
+
+
+@pytest.mark.parametrize(
     ("question", "figure"),
     [
         ("how much can a data scientist make a year", "$129,640"),
