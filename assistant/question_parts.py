@@ -180,6 +180,10 @@ _TERMS_THEN_ASKED = re.compile(
     r"|what\s+(?:do|does)\s+(?:they|these|each)\s+mean|what\s+is\s+each(?:\s+one)?)\W*$",
     re.IGNORECASE,
 )
+_BARE_REASON = re.compile(
+    rf"^\W*(?:{longest_first([str(w) for w in section('reasons').get('cues') or []]) or '(?!)'})(?:\s+so)?\W*$",
+    re.IGNORECASE,
+)
 _SAME_QUESTION = re.compile(
     rf"^\W*(?:{longest_first([str(w) for w in section('references').get('same_question') or []]) or '(?!)'})\s+",
     re.IGNORECASE,
@@ -286,6 +290,8 @@ def split_parts(
             # turn's "same for ..." is read ([references] same_question) - "what about robotics engineers?".
             clause = _SAME_QUESTION.sub("what about ", clause) if parts else clause
             clause = _one_named(clause, parts[-1][0]) if parts else clause  # "..., and whats a generative one"
+            # "which city pays the most and why": a reason asked bare is asked of what the part before says.
+            clause = "why is that?" if parts and _BARE_REASON.match(clause) else clause
             if clause:
                 parts.append((clause, requested))
     # A fragment of one or two words ("ok" after a question is noise) joins its neighbour, and a statement

@@ -2110,3 +2110,14 @@ def test_a_question_inside_a_sentence_is_no_second_request(real_assistant: Assis
     assert len(parts) <= 2 and not any(p.text.startswith(("what to", "which pics")) for p in parts), [
         p.text for p in parts
     ]
+
+
+@pytest.mark.parametrize(
+    "message", ["which city pays ML engineers the most and why", "what role has the highest average salary, how come?"]
+)
+def test_a_bare_why_after_a_part_asks_the_reason_for_it(real_assistant: Assistant, message: str) -> None:
+    """'X and why': the reason of what the part before says (a bare "why" was small talk: dropped in silence); the
+    sources give no reason for a figure, and the reply says so or what influences salaries."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan][1:] == [("explanation", "documents")], reply.plan
+    assert reply.plan[1].text == "why is that?" and "salar" in reply.answer.lower().split("[1]")[-1], reply.answer
