@@ -59,9 +59,12 @@ _LEADING_JOINER = re.compile(r"^\s*(?:also|and|plus|oh and|btw|by the way)\b[,:]
 _DASH = re.compile(rf"\s+(?:(?:[—–]|--?|/)\s*(?:then\s+)?|then\s+)(?=(?:{_QUESTION_WORDS})\b)", re.IGNORECASE)
 # A second question typed straight after a first with no mark between ("... on average what skills do they need"):
 # a question word and its auxiliary verb after at least three words that ask something by themselves.
+# Its auxiliary before its subject ("what skills do they need", "how is it calculated"), which a question inside a
+# sentence lacks ("tell the model which pics are dogs", "decide what to do").
 _RUN_ON = re.compile(
-    r"(?<=\w)\s+(?=(?:what|which|how|why|where|who)\s+(?:[\w'-]+\s+){0,2}?"
-    r"(?:do|does|did|is|are|was|were|can|could|should|would|will)\s)",
+    r"(?<=\w)\s+(?=(?:what|which|how|why|where|who)\s+(?:(?!to\b)[\w'-]+\s+){0,2}?"
+    r"(?:(?:do|does|did|can|could|should|would|will)\s+\w"
+    r"|(?:is|are|was|were)\s+(?:it|they|that|this|those|these|he|she|i|you|we)\b))",
     re.IGNORECASE,
 )
 _ENDS_JOINED = re.compile(r"(?:[-—–/+&,;:(]|\b(?:then|and|plus|also|btw|oh|or|but|n))\s*$", re.IGNORECASE)
@@ -177,6 +180,10 @@ _TERMS_THEN_ASKED = re.compile(
     r"|what\s+(?:do|does)\s+(?:they|these|each)\s+mean|what\s+is\s+each(?:\s+one)?)\W*$",
     re.IGNORECASE,
 )
+_BARE_REASON = re.compile(
+    rf"^\W*(?:{longest_first([str(w) for w in section('reasons').get('cues') or []]) or '(?!)'})(?:\s+so)?\W*$",
+    re.IGNORECASE,
+)
 _SAME_QUESTION = re.compile(
     rf"^\W*(?:{longest_first([str(w) for w in section('references').get('same_question') or []]) or '(?!)'})\s+",
     re.IGNORECASE,
@@ -283,6 +290,8 @@ def split_parts(
             # turn's "same for ..." is read ([references] same_question) - "what about robotics engineers?".
             clause = _SAME_QUESTION.sub("what about ", clause) if parts else clause
             clause = _one_named(clause, parts[-1][0]) if parts else clause  # "..., and whats a generative one"
+            # "which city pays the most and why": a reason asked bare is asked of what the part before says.
+            clause = "why is that?" if parts and _BARE_REASON.match(clause) else clause
             if clause:
                 parts.append((clause, requested))
     # A fragment of one or two words ("ok" after a question is noise) joins its neighbour, and a statement
@@ -343,6 +352,8 @@ def _one_named(clause: str, before: str) -> str:
     noun = re.search(r"([a-z][a-z-]{2,})\W*$", before, re.IGNORECASE)
     if found is None or noun is None or noun.group(1).lower() in STOPWORDS:
         return clause
+    if terms(clause[: found.start()]):
+        return clause  # "how is a generative model different from a discriminative one": its own noun before it
     if any(w.lower() in _NOT_DESCRIBING for w in found.group(1).split()):
         return clause
     return f"{clause[: found.end(1)]} {noun.group(1)}{clause[found.end() :]}"
@@ -472,6 +483,8 @@ def _listed_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str
     for item in items:
         if len(item.split()) < 2 or _is_context(item) or not asks(item):
             return []
+        if re.match(rf"\W*(?:{_QUESTION_WORDS})\b", item, re.IGNORECASE):
+            return []  # "what do ML engineers, who usually start around $105k, earn ...": clauses, not a list
     # "entry level, mid career, and late career AI engineer salary": the role and what is asked of it close the
     # list and are every item's ("entry level AI engineer salary", ...), where "robotics engineer: avg salary,
     # entry salary" names the role first (the items after it take it from the part before).

@@ -2091,3 +2091,33 @@ def test_one_as_an_item_or_a_choice_is_left_alone() -> None:
     assert split_parts("whats a discriminative model and whats a generative one")[1] == "whats a generative model"
     assert split_parts("which roles pay most? tell me about the third one")[1] == "tell me about the third one"
     assert split_parts("what is the median in 2024? and which one is higher")[1] == "which one is higher"
+    one = "how is a generative model different from a discriminative one"  # its own noun before it
+    assert split_parts(f"what is AutoML and {one}")[1] == one
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how does an ml system decide what to do from data",
+        "in supervised learning how does the data scientist tell the model which pics are dogs",
+        "what do ML engineers, who usually start around $105k, earn late in their career?",
+    ],
+)
+def test_a_question_inside_a_sentence_is_no_second_request(real_assistant: Assistant, message: str) -> None:
+    """'decide what to do', 'tell the model which pics are dogs' (no auxiliary before a subject), a relative clause
+    between commas: no run-on question and no list of requests."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert len(parts) <= 2 and not any(p.text.startswith(("what to", "which pics")) for p in parts), [
+        p.text for p in parts
+    ]
+
+
+@pytest.mark.parametrize(
+    "message", ["which city pays ML engineers the most and why", "what role has the highest average salary, how come?"]
+)
+def test_a_bare_why_after_a_part_asks_the_reason_for_it(real_assistant: Assistant, message: str) -> None:
+    """'X and why': the reason of what the part before says (a bare "why" was small talk: dropped in silence); the
+    sources give no reason for a figure, and the reply says so or what influences salaries."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan][1:] == [("explanation", "documents")], reply.plan
+    assert reply.plan[1].text == "why is that?" and "salar" in reply.answer.lower().split("[1]")[-1], reply.answer
