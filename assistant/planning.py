@@ -93,7 +93,8 @@ class Planner:
             re.IGNORECASE,
         )
         self._rules = KindRules(words, self._smalltalk)
-        self._forms: FollowupForms | None = None  # embedded at the first follow-up
+        # The labelled follow-up forms, embedded with the planner (0.2-0.3 s at start, never on a request).
+        self._forms = FollowupForms.load(embeddings)
 
     def plan(
         self,
@@ -303,8 +304,6 @@ class Planner:
         of many words asks something of its own."""
         if len(message.split()) > FORM_WORDS:
             return None
-        if self._forms is None:
-            self._forms = FollowupForms.load(self._embeddings)
         return self._forms.form_of(self._embeddings.embed_query(masked_form(message, vocabulary)))
 
     def _asks(self, slots: Slots, text: str) -> str:

@@ -2121,3 +2121,16 @@ def test_a_bare_why_after_a_part_asks_the_reason_for_it(real_assistant: Assistan
     reply = real_assistant.ask(message)
     assert [(p.kind, p.route) for p in reply.plan][1:] == [("explanation", "documents")], reply.plan
     assert reply.plan[1].text == "why is that?" and "salar" in reply.answer.lower().split("[1]")[-1], reply.answer
+
+
+def test_follow_up_forms_come_from_the_data_file(real_assistant: Assistant, tmp_path: Path) -> None:
+    """A follow-up's form is read from the labelled forms file: relabel it and the reading follows; no file, none."""
+    from assistant.followup_forms import FollowupForms
+
+    embeddings = real_assistant._query_embeddings
+    forms = tmp_path / "forms.yaml"
+    forms.write_text("forms:\n  gap: ['swap that for this job']\n  other: ['what does this job do?']\n")
+    loaded = FollowupForms.load(embeddings, forms)
+    assert loaded.form_of(embeddings.embed_query("swap it for this job")) == "gap"
+    assert loaded.form_of(embeddings.embed_query("what is the capital of france?")) is None  # far from every form
+    assert FollowupForms.load(embeddings, tmp_path / "missing.yaml").form_of(embeddings.embed_query("x")) is None
