@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from assistant.models import PartKind
 from assistant.passage_units import asks_what_a_thing_is
+from assistant.phrase_match import longest_first
 from assistant.question_kinds import KINDS, MASKS, PlanVocabulary, generic_form
 from assistant.question_parts import is_hypothetical
 from assistant.text_terms import STOPWORDS
@@ -20,6 +21,8 @@ from assistant.vocabulary_words import table, word_list
 # The words of the experience levels' names (data: vocabulary.toml [levels]), and words that only frame a request.
 _LEVEL_WORDS = frozenset(w for phrases in table("levels").values() for p in phrases for w in re.split(r"[\s-]+", p))
 _FRAME_WORDS = frozenset(word_list("request_frame"))
+# "what about in Chicago then?": closing words that ask nothing (vocabulary.toml closing_fillers)
+_CLOSING_FILLERS = re.compile(rf"(?:\s+(?:{longest_first(word_list('closing_fillers'))}))+\W*$", re.IGNORECASE)
 
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
 COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
@@ -292,6 +295,7 @@ def elliptical(text: str, own: Slots) -> bool:
     # ("whats the career ladder" keeps its 'the': nothing named follows it).
     rest = _unmasked(re.sub(r"\b(?:a|an|the)\s+(?=this \w+|that year)", " ", generic_form(text)), ("that year",))
     rest = PLACE_POINTER.sub(" ", rest)  # "over there", "in that city": the place before, no word of its own
+    rest = _CLOSING_FILLERS.sub("", rest)  # "what about in Chicago then?": "then" asks nothing
     named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
     words = [w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]
     # "what they do" is short but whole: a subject and its verb ask something of their own. So is "what robotics

@@ -217,3 +217,16 @@ def test_only_a_sentence_that_answered_a_near_enough_question_vouches() -> None:
     assert not AnswerExamples.vouch_for([sentence], {sentence: VOUCH * 0.9})
     assert not AnswerExamples.vouch_for(["Azure Machine Learning"], {"Azure Machine Learning": 1.0})
     assert not AnswerExamples.vouch_for([sentence], {})
+
+
+@pytest.mark.parametrize(
+    "turns", [("who came up with reinforcement learning?",), ("what is reinforcement learning?", "who invented it?")]
+)
+def test_answered_examples_never_vouch_for_an_origin_the_documents_never_state(
+    real_assistant: Assistant, turns: tuple[str, ...]
+) -> None:
+    """'who came up with RL?' lies near 'what is RL?', which the documents answer; who made it they never say."""
+    reply = real_assistant.ask(turns[0])
+    for then in turns[1:]:
+        reply = real_assistant.ask(then, session_id=reply.session_id)
+    assert reply.abstained and "origin" in reply.answer, reply.answer

@@ -1416,3 +1416,20 @@ def test_who_earns_more_after_two_roles_figures_sets_them_side_by_side(
 ) -> None:
     reply = conversation(real_assistant, *turns)
     assert all(figure in reply.answer for figure in expected), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("what does an ML engineer make in Seattle?", "what about in Chicago then?"), "Lower but still above"),
+        (("ML engineer salary in San Francisco", "ok and in Seattle then?"), "$173,517"),
+        (("how much do data scientists make in New York?", "what about Chicago then?"), "no Data Scientist figure"),
+    ],
+)
+def test_a_closing_filler_leaves_a_city_follow_up_an_ellipsis_of_the_figure(
+    real_assistant: Assistant, turns: tuple[str, ...], expected: str
+) -> None:
+    """'then', 'though', 'too' close a follow-up without asking anything (vocabulary.toml closing_fillers): the
+    city is still asked of the figure before, not read as a place named alone (the ML engineer's career path)."""
+    reply = conversation(real_assistant, *turns)
+    assert expected in reply.answer and "Progress from" not in reply.answer, reply.answer
