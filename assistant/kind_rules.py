@@ -10,10 +10,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.models import PartKind
+from assistant.part_context import is_hypothetical
 from assistant.passage_units import asks_what_a_thing_is
 from assistant.phrase_match import longest_first
 from assistant.question_kinds import KINDS, MASKS, PlanVocabulary, generic_form
-from assistant.question_parts import is_hypothetical
 from assistant.text_terms import STOPWORDS
 from assistant.understanding import PLACE_POINTER, Slots
 from assistant.vocabulary_words import table, word_list

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.part_context import asked_sentence
 from assistant.phrase_match import phrase_pattern
 from assistant.question_kinds import generic_form
-from assistant.question_parts import asked_sentence
 from assistant.understanding import Slots, Vocabulary, understand
 
 

@@ -1,0 +1,209 @@
+"""Terms and levels listed in one clause that share the rest of it, read as one request each: "the duties and
+the salary of a data scientist", "what is supervised learning, unsupervised learning and reinforcement learning",
+"entry pay, mid career pay and experienced pay", "VAEs, diffusion models and GPT - what are they", "the median in
+2025 and the number of proposals"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.part_context import POINTS_BACK, PREPOSITIONS, is_context
+from assistant.part_joiners import QUESTION_WORDS
+from assistant.question_kinds import generic_form
+from assistant.text_terms import terms
+
+# "the duties and the salary of a data scientist", "skills and pay for robotics engineers": two words joined that
+# ask different things (the documents, the statistics) share the rest of the clause.
+# ... "robotics engineer: entry pay, and skills needed" too.
+_CONJUNCTS = re.compile(
+    r"\b([a-z][\w-]*)(\s*(?:,\s*and|,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*)\b", re.I
+)
+# "AI researcher avg pay & career path?": the second of the two joined is a two-word term ending the clause.
+_LAST_CONJUNCTS = re.compile(
+    r"\b([a-z][\w-]*)(\s*(?:,\s*and|,|and|&|\+)\s*(?:(?:the|their|its|also)\s+)?)([a-z][\w-]*\s+[a-z][\w-]*)(?=\W*$)",
+    re.I,
+)
+# A definition asked of several terms at once (defined_topics).
+_DEFINES = re.compile(
+    r"\s*(?:(?:please\s+|pls\s+)?(?:explain|define|describe)|what\s+(?:is|are)|what's|whats|wat\s+is|wats)\s+",
+    re.IGNORECASE,
+)
+_TERM_JOINER = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|plus|as well as|along with)\s+", re.IGNORECASE)
+_TERM_WORDS = 4
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]s?")  # "RL", "GANs", "AutoML"
+_NOT_A_TERM = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "their",
+        "its",
+        "his",
+        "her",
+        "my",
+        "your",
+        "our",
+        "of",
+        "for",
+        "in",
+        "at",
+        "on",
+        "to",
+        "with",
+        "by",
+        "from",
+        "about",
+        "they",
+        "them",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "i",
+        "you",
+        "we",
+        "do",
+        "does",
+        "is",
+        "are",
+        "how",
+        "what",
+        "why",
+        "which",
+        "who",
+        "where",
+        "when",
+        "vs",
+        "or",
+    }
+)
+# Terms listed, then one question of them all: "A, B and C - what are they", "A; B - explain each".
+_TERMS_THEN_ASKED = re.compile(
+    r"^\s*(.+?)\s*(?:[-—–:,]+\s*)?(?:so\s+|pls\s+|please\s+)?(?:what\s+are\s+(?:they|these|those|them)"
+    r"|(?:explain|define|describe)\s+(?:each|them|these|those|all|both|each of them|all of them|them all)"
+    r"|what\s+(?:do|does)\s+(?:they|these|each)\s+mean|what\s+is\s+each(?:\s+one)?)\W*$",
+    re.IGNORECASE,
+)
+_COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", re.IGNORECASE)
+# "how do the salary and the experience relate?": 'and' joins two subjects of one question.
+_RELATED = re.compile(r"\b(?:relat\w*|correlat\w*|connect\w*|together|both)\b", re.IGNORECASE)
+_OWN_REQUEST_WORDS = 2  # content words a phrase after "and the" needs to be a request of its own
+
+
+def terms_then_asked(sentence: str, asks: Callable[[str], str | bool]) -> list[str]:
+    """'VAEs, diffusion models and GPT - what are they', 'deep learning; backprop; forward propagation - explain
+    each': terms listed first, then one question of each -> one definition part per term. The closing question
+    says the terms are several, so a one-word term counts here ("backpropagation")."""
+    found = _TERMS_THEN_ASKED.match(sentence)
+    if found is None:
+        return []
+    listed = [t.strip() for t in re.split(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", found.group(1))]
+    if len(listed) < 2 or not all(_bare_term(t, asks, 1) for t in listed):
+        return []
+    return [f"what is {t}" for t in listed]
+
+
+def _bare_term(term: str, asks: Callable[[str], str | bool], fewest_words: int) -> bool:
+    """A term named bare: a few words, no article, preposition or pronoun (which share a phrase), at least
+    `fewest_words` words unless an acronym, and asking nothing of the figures or a role's sections by itself."""
+    words = term.split()
+    if not 1 <= len(words) <= _TERM_WORDS or any(w.lower() in _NOT_A_TERM for w in words):
+        return False
+    if len(words) < fewest_words and not _ACRONYM.fullmatch(term):
+        return False
+    return not asks(term) and bool(terms(term))
+
+
+def defined_topics(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
+    """'what is supervised learning, unsupervised learning and reinforcement learning' -> one definition asked of
+    each term: terms of two or more words (or acronyms: "RAG & RL"), bare (no article, preposition or pronoun,
+    which share a phrase: "the skills and the duties of X"), that ask nothing of the figures or the roles' sections
+    by themselves. "supervised and unsupervised learning" (a word sharing its noun) and "data preparation and
+    analysis" (a one-word term: a heading's two halves) stay one question."""
+    opening = _DEFINES.match(clause)
+    if opening is None:
+        return []
+    rest = clause[opening.end() :].rstrip(" ?.!")
+    if _COMPARED.search(rest) or _RELATED.search(rest) or POINTS_BACK.search(rest):
+        return []
+    terms_asked = [t.strip() for t in _TERM_JOINER.split(rest)]
+    if len(terms_asked) < 2:
+        return []
+    if not all(_bare_term(term, asks, 2) for term in terms_asked):
+        return []
+    return [f"{clause[: opening.end()]}{term}" for term in terms_asked]
+
+
+def listed_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
+    """'robotics engineer: avg salary, entry salary, experienced salary' -> three requests: a comma list whose every
+    item (two words or more) asks something by itself. Not "in 2024, what was ...": an item that is context."""
+    items = [i.strip() for i in re.split(r"\s*,\s*(?:and\s+)?", clause)]
+    if len(items) < 2 or not all(items):
+        return []
+    last = [i.strip() for i in re.split(r"\s+(?:and|&)\s+", items[-1], maxsplit=1)]
+    if len(last) == 2 and all(len(i.split()) >= 2 and asks(i) for i in last):
+        items[-1:] = last  # "entry pay, mid career pay and experienced pay"
+    for item in items:
+        if len(item.split()) < 2 or is_context(item) or not asks(item):
+            return []
+        if re.match(rf"\W*(?:{QUESTION_WORDS})\b", item, re.IGNORECASE):
+            return []  # "what do ML engineers, who usually start around $105k, earn ...": clauses, not a list
+    # "entry level, mid career, and late career AI engineer salary": the role and what is asked of it close the
+    # list and are every item's ("entry level AI engineer salary", ...), where "robotics engineer: avg salary,
+    # entry salary" names the role first (the items after it take it from the part before).
+    if "this job" not in generic_form(items[0]) and any("this job" in generic_form(i) for i in items[1:]):
+        size = len(items[0].split())
+        if any(len(i.split()) != size for i in items[:-1]) or len(items[-1].split()) <= size:
+            return []
+        tail = " ".join(items[-1].split()[size:])
+        if not generic_form(tail).startswith("this job"):
+            return []  # "early career, experienced salary for data scientists": what is shared is unclear
+        items = [*(f"{i} {tail}" for i in items[:-1]), items[-1]]
+    return items
+
+
+def joins_requests(clause: str, halves: list[str], asks: Callable[[str], str | bool]) -> bool:
+    """'the median in 2025 and the number of proposals': each half asks. 'the median in 2024 and the capital of
+    Australia': the first asks and the second names a thing of its own (a part the sources may not cover, and
+    say so). Not when the clause sets them side by side ("the gap between the median and the average")."""
+    if _COMPARED.search(clause) or _RELATED.search(clause):
+        return False
+    if not asks(halves[0]):
+        return False
+    if all(asks(h) for h in halves[1:]):
+        return True
+    return all(len(set(terms(h))) >= _OWN_REQUEST_WORDS or POINTS_BACK.search(h) for h in halves[1:])
+
+
+def shared_requests(
+    clause: str, asks: Callable[[str], str | bool], figure_only: Callable[[str], str] | None = None
+) -> list[str]:
+    """'Tell me the duties and the salary of a data scientist' -> the duties of ..., the salary of ...: each word
+    joined asks a different thing (one the documents, the other the statistics), the rest is shared."""
+    for match in [*_CONJUNCTS.finditer(clause), *_LAST_CONJUNCTS.finditer(clause)]:
+        first, second = asks(match.group(1)), asks(match.group(3))
+        # "the difference between pay and skills" sets the two side by side; "DS vs MLE: pay and duties" asks
+        # both of the two roles compared (a comparison before a colon or comma is not about the two words).
+        lead = re.split(r"[:,;]|\s(?:[—–]|--?)\s", clause[: match.start()])[-1]  # "X vs Y - pay and path?" too
+        if not first or not second or first == second or _COMPARED.search(lead):
+            continue
+        before, after = clause[: match.start()], clause[match.end() :]
+        own, shared = _own_tail(after)
+        # The words only a figure asks by go with the figure's word: "entry level AI engineer pay and skills".
+        lead = [figure_only(before) if figure_only and asked == "documents" else before for asked in (first, second)]
+        return [f"{lead[0]}{match.group(1)}{shared}", f"{lead[1]}{match.group(3)}{own}{shared}"]
+    return []
+
+
+def _own_tail(after: str) -> tuple[str, str]:
+    """What follows the second of two joined words: the words up to a preposition are its own ("the salary and
+    the skills they need", "pay and education needed", "pay and promotion path for AI engineers"), the phrase
+    from the preposition on is shared ("the duties and the salary of a data scientist")."""
+    for word in re.finditer(r"\s*([\w'-]+)", after):
+        if word.group(1).lower() in PREPOSITIONS:
+            return after[: word.start()], after[word.start() :]
+    trailing = re.search(r"\W*$", after)
+    end = trailing.start() if trailing else len(after)
+    return after[:end], after[end:]

@@ -1,0 +1,136 @@
+"""Reading a part that is context rather than a request: a statement about the asker ("I'm a data analyst"),
+what they are doing ("thinking about ML roles, ..."), a hypothetical ("say someone gets 4 offers"), what is set
+aside ("salary aside"), a leading phrase ("In 2024,"), a source named, roles named as the topic of the question
+after them; and a part with no topic of its own ("what do they do?")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.part_joiners import LEADING_JOINER, QUESTION_WORDS
+from assistant.question_kinds import generic_form
+from assistant.text_terms import STOPWORDS, terms
+
+TOPICLESS_WORDS = 1  # a part with this few content words goes on with the topic before it
+# fmt: off
+PREPOSITIONS = frozenset([
+    "in", "for", "at", "on", "during", "from", "as", "with", "by", "since", "after", "before", "among", "amongst",
+    "between", "across", "within", "of", "about", "regarding", "considering", "given", "if", "when", "while",
+    "unlike", "compared", "besides", "under", "over", "per", "according",
+])
+# fmt: on
+POINTS_BACK = re.compile(r"\b(?:it|its|them|this|that|those)\b", re.IGNORECASE)  # "... and the reasons for it"
+# "salary aside, ...", "apart from pay, ...", "other than Python, ...": what is set aside is context, not asked.
+EXCLUSION = re.compile(
+    r"(?:.*\b(?:aside|apart)\W*$|\s*(?:apart from|aside from|other than|except(?: for)?|excluding|ignoring|never mind"
+    r"|not counting|leaving out|besides|forget(?: about)?)\b)",
+    re.IGNORECASE,
+)
+_ASKED_BOUNDARY = re.compile(rf"(?<=[.!?])\s+|,\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
+_SOURCE_REFERENCE = re.compile(
+    r"^(\W*(?:what|how|where)\s+(?:does|do|did)|\W*according to)\s+(?:the|your|this|that)\s+[^?]*?\s*"
+    r"((?:say|says|said|write|writes|mention|mentions|tell us)\s+(?:about|on|regarding)\b|,)",
+    re.IGNORECASE,
+)
+_TRAILING_STATEMENT = re.compile(
+    r"[,;.!?]\s*(?:btw\s+|fyi\s+)?(?:i'm|i am|im|i've|i have|i work|i live|my|[a-z]{3,}ing\s+(?:over\s+)?from)\b[^?]*$",
+    re.IGNORECASE,
+)
+# A topic named first and asked after: a few words, then "whats the difference", "how does it work", "why".
+_TOPIC_FIRST = re.compile(
+    r"\s*(?:[\w'/.+#-]+\s+){1,5}?(?:what's|whats|what\s+is|what\s+are|how\s+(?:does|do|is|are|to)|why)\s+\w",
+    re.IGNORECASE,
+)
+_WH_LATER = re.compile(r"\s(?:what|what's|whats|which|how|why|where|when|who)\s", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\s*(?:if|suppose|supposing|say|imagine|assuming|what if|let's say)\s+\w", re.IGNORECASE)
+STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECASE)
+# "thinking about AI researcher positions, ...", "looking into ML roles, ...": a participle opening the message says
+# what the asker is doing, the context of the question after it (as "I'm thinking about ..." would).
+DOING = re.compile(
+    r"^\s*(?:just\s+|currently\s+|still\s+|been\s+)?[a-z]{3,}ing\s+(?:over\s+)?(?:about|at|into|for|to|from|as|on|towards?|with)\b",
+    re.IGNORECASE,
+)
+
+
+def is_context(text: str) -> bool:
+    """'I'm a data analyst', 'For ML engineers', 'salary aside', 'say someone gets 4 offers': what the question is
+    asked in."""
+    words = text.split()
+    if STATEMENT.match(text) or DOING.match(text) or EXCLUSION.match(text) or is_hypothetical(text):
+        return True
+    # "in 2024 what was the median, and ...": a question after its leading phrase is asked, not context.
+    return bool(words) and words[0].lower() in PREPOSITIONS and _WH_LATER.search(text) is None
+
+
+def without_source(text: str) -> str:
+    """'What does the 2025 salary page say about deep learning?' asks about deep learning: the source named (its
+    year, its 'salary') is not what is asked, so it is left out of what the question is understood to ask."""
+    return _SOURCE_REFERENCE.sub(
+        lambda m: f"{m.group(1)} the source{'' if m.group(2) == ',' else ' '}{m.group(2)}", text
+    )
+
+
+def without_trailing_statement(text: str) -> str:
+    """'tell me about AI ethics, I'm a senior data scientist' -> 'tell me about AI ethics': who asks is context
+    (the planner keeps its entities), not words to search for."""
+    stripped = _TRAILING_STATEMENT.sub("", text).strip()
+    return stripped if terms(stripped) else text
+
+
+def is_hypothetical(text: str) -> bool:
+    """'If a developer gets 10 offers, ...', 'say someone ...': a worked case the question is about."""
+    return _HYPOTHETICAL.match(text) is not None
+
+
+def asked_sentence(text: str) -> str:
+    """The question of a part that opens with a statement ("I live in Seattle. is AI a good career?", "I have
+    3 years of experience, what should I learn next?")."""
+    pieces = [s for s in _ASKED_BOUNDARY.split(text.strip()) if s]
+    # "ML engineer or data scientist, which one deploys models?": the roles named before are what it asks of.
+    topic = len(pieces) > 1 and all(names_only(p) for p in pieces[:-1])
+    return pieces[-1] if len(pieces) > 1 and is_question(pieces[-1]) and not topic else text
+
+
+def with_statement_topic(text: str, question: str) -> str:
+    """The question after a statement, with the statement added when the question only points back to it: in
+    "I keep hearing about MLOps in job ads, what is it exactly?" the "it" is the statement's topic."""
+    statement = text[: len(text) - len(question)].strip(" ,.;:-")
+    if question == text or not statement or not topicless(question) or not POINTS_BACK.search(question):
+        return question
+    return f"{question} ({statement})"
+
+
+def is_question(text: str) -> bool:
+    """Ends with "?" or opens with a question word, after a joiner ("and what do they need to know, ..."), or
+    names its topic first and asks after it ("AI vs ML whats the difference", "overfitting - how to avoid it")."""
+    opening = LEADING_JOINER.sub("", text)
+    if text.rstrip().endswith("?") or re.match(rf"(?:{QUESTION_WORDS})\b", opening, re.IGNORECASE) is not None:
+        return True
+    return _TOPIC_FIRST.match(opening) is not None and not is_context(opening)
+
+
+def topicless(text: str) -> bool:
+    """At most a couple of content words: 'how can it be avoided?', 'what do they do?'."""
+    return len(set(terms(text))) <= TOPICLESS_WORDS  # distinct content words, as retrieval sees them ("day to day")
+
+
+def names_the_asked_roles(question: str, part: str) -> bool:
+    """'Which pays better; data scientist or ML engineer?': roles named after a question that names none are whom
+    it asks about, not a part of their own. A place named after it ("...? and in Boston?") asks again there."""
+    masked = generic_form(part)
+    if re.match(rf"\W*(?:{QUESTION_WORDS})\b", part, re.IGNORECASE):  # "what does a data scientist do?" asks
+        return False
+    return names_only(part) and "this city" not in masked and "this job" not in generic_form(question)
+
+
+def names_only(text: str) -> bool:
+    """'data scientists', 'ML engineers in Seattle': a role or a place and nothing asked of it (no figure named,
+    no word of its own): the topic of the question that follows it, not a request."""
+    masked = generic_form(text)
+    if "this figure" in masked or not re.search(r"\bthis (?:job|city)\b", masked):
+        return False
+    rest = re.sub(r"\b(?:this job|this city|that year)\b", " ", masked)
+    return not [w for w in re.findall(r"[a-z']+", rest) if w not in STOPWORDS and w not in _SIDE_BY_SIDE]
+
+
+_SIDE_BY_SIDE = frozenset({"vs", "versus", "or", "and", "v"})  # "ML engineer vs data scientist": still names only
