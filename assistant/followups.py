@@ -16,10 +16,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.kind_rules import elliptical, names_something
+from assistant.part_context import topicless
 from assistant.phrase_match import longest_first, phrase_pattern
 from assistant.pointed_items import ITEM, head_noun, instances_of, item_words, roles_of
 from assistant.question_kinds import PlanVocabulary, generic_form
-from assistant.question_parts import topicless
 from assistant.sessions import Turn
 from assistant.text_terms import STOPWORDS, terms
 from assistant.understanding import FOLLOWUP_START, Slots, Vocabulary, rank_dimension, understand

@@ -229,9 +229,9 @@ class Assistant:
         state = self._sessions.get(session_id) or SessionState(session_id=session_id)
         # A reply depends only on the build, the question and what the session carries into it, so
         # identical situations (the same question asked fresh, a team asking alike) reuse the work.
-        last = _last_asked(state)
+        last = state.last_asked()
         history_years = tuple(y for turn in state.turns for y in turn.years)
-        asked = (_roles_asked(state), _levels_asked(state))
+        asked = (state.roles_asked(), state.levels_asked())
         key = (build.build_id, question, last.model_dump_json() if last else "", history_years, asked)
         composed = self._replies.get(key) if self._writer is None else None
         if composed is None:
@@ -304,9 +304,9 @@ class Assistant:
             draft.say(build.answerer.coverage_summary(draft))
             return "out_of_scope", {}, [PlanPart(text=question, kind="other", route="out_of_scope", covered=False)]
         history_years = [y for turn in state.turns for y in turn.years]
-        previous = _last_asked(state)  # "thanks!" between a salary and "what about data scientists?" is no turn
+        previous = state.last_asked()  # "thanks!" between a salary and "what about data scientists?" is no turn
         parts = self.planner.plan(
-            question, build.vocabulary, previous, history_years, _roles_asked(state), _levels_asked(state)
+            question, build.vocabulary, previous, history_years, state.roles_asked(), state.levels_asked()
         )
         asked = [p for p in parts if p.route != "smalltalk"]
         if not asked:
@@ -342,24 +342,6 @@ class Assistant:
         build.answerer.note_quoted_claims(draft)
         route: Route = "both" if len(covered) > 1 else covered.pop()
         return route, slots, plan
-
-
-def _last_asked(state: SessionState) -> Turn | None:
-    """The turn a follow-up goes on from: the last one that asked something, small talk ("thanks!") skipped."""
-    return next((turn for turn in reversed(state.turns) if turn.route != "smalltalk"), None)
-
-
-def _roles_asked(state: SessionState) -> tuple[str, ...]:
-    """The roles the conversation's turns were about, the latest last ("which is higher?" after two of them)."""
-    roles = [str(r) for turn in state.turns for r in turn.slots.get("roles") or []]
-    return tuple(reversed(list(dict.fromkeys(reversed(roles)))))
-
-
-def _levels_asked(state: SessionState) -> tuple[str, ...]:
-    """The experience levels the conversation's figures were of, the latest last ("what's the difference between
-    the two?" after entry level, then mid-career pay)."""
-    levels = [str(turn.slots["level"]) for turn in state.turns if turn.slots.get("level")]
-    return tuple(reversed(list(dict.fromkeys(reversed(levels)))))
 
 
 def _plan_entry(part: PlannedPart, route: Route, covered: bool) -> PlanPart:

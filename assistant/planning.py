@@ -46,21 +46,21 @@ from assistant.followups import (
 )
 from assistant.kind_rules import KindRules, names_something
 from assistant.models import PartKind
-from assistant.part_routes import LOW_CONFIDENCE, part_route
-from assistant.phrase_reading import PhraseReader, asked_level, asks_by_itself, without_levels
-from assistant.planned_part import PlannedPart, asks_of_the_answer
-from assistant.pointed_items import listed_item, role_by_place, roles_of
-from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
-from assistant.question_parts import (
+from assistant.part_context import (
     asked_sentence,
     is_hypothetical,
     names_only,
-    split_parts,
     topicless,
     with_statement_topic,
     without_source,
     without_trailing_statement,
 )
+from assistant.part_routes import LOW_CONFIDENCE, part_route
+from assistant.phrase_reading import PhraseReader, asked_level, asks_by_itself, without_levels
+from assistant.planned_part import PlannedPart, asks_of_the_answer
+from assistant.pointed_items import listed_item, role_by_place, roles_of
+from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
+from assistant.question_parts import split_parts
 from assistant.sessions import Turn
 from assistant.understanding import Slots, Vocabulary, understand
 

@@ -13,16 +13,9 @@ from assistant.part_context import (
     EXCLUSION,
     PREPOSITIONS,
     STATEMENT,
-    asked_sentence,
     is_context,
-    is_hypothetical,
     is_question,
-    names_only,
     names_the_asked_roles,
-    topicless,
-    with_statement_topic,
-    without_source,
-    without_trailing_statement,
 )
 from assistant.part_joiners import (
     ADDED_REQUEST,
@@ -39,18 +32,6 @@ from assistant.part_joiners import (
 from assistant.phrase_match import longest_first
 from assistant.text_terms import STOPWORDS, terms
 from assistant.vocabulary_words import section
-
-# planning.py and followups.py import the reading of a part from here with split_parts (part_context holds it).
-__all__ = [
-    "asked_sentence",
-    "is_hypothetical",
-    "names_only",
-    "split_parts",
-    "topicless",
-    "with_statement_topic",
-    "without_source",
-    "without_trailing_statement",
-]
 
 _IMPERATIVE = re.compile(
     r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE

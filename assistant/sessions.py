@@ -31,6 +31,21 @@ class SessionState(BaseModel):
     def last(self) -> Turn | None:
         return self.turns[-1] if self.turns else None
 
+    def last_asked(self) -> Turn | None:
+        """The turn a follow-up goes on from: the last one that asked something, small talk ("thanks!") skipped."""
+        return next((turn for turn in reversed(self.turns) if turn.route != "smalltalk"), None)
+
+    def roles_asked(self) -> tuple[str, ...]:
+        """The roles the conversation's turns were about, the latest last ("which is higher?" after two of them)."""
+        roles = [str(r) for turn in self.turns for r in turn.slots.get("roles") or []]
+        return tuple(reversed(list(dict.fromkeys(reversed(roles)))))
+
+    def levels_asked(self) -> tuple[str, ...]:
+        """The experience levels the conversation's figures were of, the latest last ("what's the difference
+        between the two?" after entry level, then mid-career pay)."""
+        levels = [str(turn.slots["level"]) for turn in self.turns if turn.slots.get("level")]
+        return tuple(reversed(list(dict.fromkeys(reversed(levels)))))
+
 
 class SessionStore(Protocol):
     def get(self, session_id: str) -> SessionState | None: ...
