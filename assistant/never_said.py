@@ -15,6 +15,7 @@ import numpy as np
 
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
+from assistant.part_context import PREPOSITIONS
 from assistant.passage_units import ASKED_CONTEXT, asks_definition
 from assistant.phrase_match import has_any
 from assistant.retrieval import Retriever, SentenceIndex
@@ -96,16 +97,24 @@ class NeverSaid:
         ("how many vacation days", "how much parental leave"; not "how much dough do ML engineers make", nor a
         rare other word for pay: "how much remuneration")."""
         counted = self._retriever.names.unwritten_counted(query)
-        if not counted or has_any(f" {query.lower()} ", SALARY_WORDS):
+        counted = [w for w in counted if w.split()[0].lower() not in PREPOSITIONS]  # "perks besides salary"
+        # The pay word of what is counted or given is no pay asked: "do they get paid overtime?", "overtime pay?"
+        rest = f" {query.lower()} "
+        for thing in counted:
+            rest = re.sub(rf"\b(?:paid\s+)?{re.escape(thing.lower())}\b", " ", rest)
+        if not counted or has_any(rest, SALARY_WORDS):
             return []  # "how much dough do ML engineers make?": the question says it asks for pay
         # A word near pay counts as pay when "how much" asks it ("how much remuneration"); "how many" counts
         # things, and "hours" (near "wage") counted is no pay asked ("how many hours a week do ML engineers work?").
+        # A thing is known by its words other than pay ("overtime pay" is overtime, no other word for pay;
+        # "STEM degree" has another name, a degree).
         things = counted_things(query)
-        return [
-            w
-            for w in counted
-            if not self._synonyms.words_for(w) and not (self.means_pay(w) and w.split()[0].lower() not in things)
-        ]
+        out = []
+        for thing in counted:
+            own = " ".join(w for w in thing.split() if w.lower() not in SALARY_WORDS) or thing
+            if not self._synonyms.words_for(own) and not (self.means_pay(own) and own.split()[0].lower() not in things):
+                out.append(thing)
+        return out
 
     def means_pay(self, word: str) -> bool:
         """The word is another word for what the statistics measure: its vector is within PAY_MEANING of one of

@@ -182,3 +182,33 @@ def test_another_member_of_a_defined_family_is_refused(real_assistant: Assistant
 def test_the_defined_term_itself_is_still_answered(real_assistant: Assistant, question: str, said: str) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("do data scientists get paid overtime?",),
+        ("do ML engineers get overtime pay?",),
+        ("ML engineer entry pay", "do they get overtime pay?"),
+    ],
+)
+def test_the_pay_word_of_a_perk_the_documents_never_mention_asks_no_pay(
+    real_assistant: Assistant, turns: tuple[str, ...]
+) -> None:
+    """'paid overtime', 'overtime pay': what is paid is overtime, which the sources never mention; the salary
+    table (or the guide's pay sentences) answered it before."""
+    reply = real_assistant.ask(turns[0])
+    for then in turns[1:]:
+        reply = real_assistant.ask(then, session_id=reply.session_id)
+    assert reply.abstained and "overtime" in reply.answer and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [("how much remuneration do ML engineers get", "$126,397"), ("do data scientists get paid well", "$129,640")],
+)
+def test_pay_asked_in_other_words_is_still_answered(real_assistant: Assistant, question: str, figure: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and figure in reply.answer, reply.answer
