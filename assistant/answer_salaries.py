@@ -161,7 +161,23 @@ class GuideSalaryAnswers(StatisticsPart):
             draft.say(f"{scope} their figures overlap, so neither is clearly {order}: {'; '.join(figures)}.")
             return
         more = "more" if order == "highest" else "less"
-        draft.say(f"{scope} {figures[0]} earns {more} than {'; '.join(figures[1:])}.")
+        said = f"{scope} {figures[0]} earns {more} than {'; '.join(figures[1:])}"
+        draft.say(f"{said}{self._roles_gap(groups, level, draft)}.")
+
+    def _roles_gap(self, groups: list[list[dict[str, Any]]], level: str | None, draft: Draft) -> str:
+        """': a gap of +$1,654 (+1.3%)' between two roles' figures, from the role_gap tool ("what's the gap between
+        them?" after two roles' averages asked for it); nothing for more roles or figures the sources disagree on."""
+        if len(groups) != 2:
+            return ""
+        lower, higher = sorted((group[0] for group in groups), key=lambda row: row["value_low"])
+        result = self.call(draft, "role_gap", role_from=lower["role"], role_to=higher["role"], level=level or "Average")
+        d = result.derived
+        if not result.found or d.get("contested"):
+            return ""
+        high_part = f"; upper ends {signed_money(d['difference_high'])}" if "difference_high" in d else ""
+        ends = " at the lower end" if high_part else ""
+        difference = f"{signed_money(d['difference_low'])} ({signed_pct(d.get('percent_change'))})"
+        return f": a gap of {difference}{ends}{high_part}"
 
     def _data_year(self) -> str:
         return str(self.coverage().get("salary_data_year") or "")

@@ -48,6 +48,7 @@ KNOWN_TOOLS: frozenset[str] = frozenset(
         "city_salary",
         "rank",
         "salary_gap",
+        "role_gap",
         "annual_to_monthly",
         "market_figure",
         "company_salaries",

@@ -59,6 +59,12 @@ class SalaryGapArgs(ToolArgs):
     level_to: str = Field(description="Target level, e.g. 'Late Career'")
 
 
+class RoleGapArgs(ToolArgs):
+    role_from: str = Field(description="The lower-paid role, e.g. 'AI Engineer'")
+    role_to: str = Field(description="The higher-paid role, e.g. 'Data Scientist'")
+    level: str = Field("Average", description="The level both are compared at, e.g. 'Entry Level'")
+
+
 class AnnualToMonthlyArgs(ToolArgs):
     role: str
     level: str
@@ -131,6 +137,12 @@ TOOL_SPECS: dict[str, ToolSpec] = {
             "salary_gap",
             SalaryGapArgs,
             "Difference between two experience levels of one role.",
+            ("role_salaries",),
+        ),
+        ToolSpec(
+            "role_gap",
+            RoleGapArgs,
+            "Difference between two roles' salaries at one level (their averages by default).",
             ("role_salaries",),
         ),
         ToolSpec(

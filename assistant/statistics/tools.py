@@ -180,6 +180,30 @@ class StatsTools(ToolQueries):
         rows = [row for group in (*starts, *ends) for row in group]
         return ToolResult(tool="salary_gap", arguments=args, found=True, rows=rows, derived=derived)
 
+    def role_gap(self, role_from: str, role_to: str, level: str = "Average") -> ToolResult:
+        """How much two roles' salaries differ at one level (low ends, and high ends if both ranges)."""
+        args = {"role_from": role_from, "role_to": role_to, "level": level}
+        found = [self._role_levels(role, [level]) for role in (role_from, role_to)]
+        missing = next((f for f in found if isinstance(f, str)), None)
+        if missing is not None:
+            return not_found("role_gap", args, missing)
+        (start_role, (canonical_level,)), (end_role, _) = found  # type: ignore[misc]
+        starts, ends = (
+            split_values("role_salaries", self._salaries("t.role = ? AND t.level = ?", [role, canonical_level]))
+            for role in (start_role, end_role)
+        )
+        candidates = [gap(start[0], end[0]) for start in starts for end in ends]
+        derived: dict[str, Any] = {
+            "role_from": start_role,
+            "role_to": end_role,
+            "level": canonical_level,
+            "compared": "value_low",
+        }
+        # Two values for a role (sources that disagree) give one candidate gap per pair, never one silently.
+        derived.update(candidates[0] if len(candidates) == 1 else {"contested": True, "candidates": candidates})
+        rows = [row for group in (*starts, *ends) for row in group]
+        return ToolResult(tool="role_gap", arguments=args, found=True, rows=rows, derived=derived)
+
     def annual_to_monthly(self, role: str, level: str) -> ToolResult:
         """A role's annual figure at a level as a monthly amount (divided by 12, whole dollars)."""
         args = {"role": role, "level": level}

@@ -1433,3 +1433,19 @@ def test_a_closing_filler_leaves_a_city_follow_up_an_ellipsis_of_the_figure(
     city is still asked of the figure before, not read as a place named alone (the ML engineer's career path)."""
     reply = conversation(real_assistant, *turns)
     assert expected in reply.answer and "Progress from" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "gap"),
+    [
+        (("data scientist average salary", "and AI engineers?", "what's the gap between them?"), "+$1,654"),
+        (("who earns more, robotics engineers or AI researchers?",), "+$12,919"),
+        (("which pays more at entry level, ML engineer or data scientist?",), "+$1,732"),
+    ],
+)
+def test_two_roles_side_by_side_say_the_gap(real_assistant: Assistant, turns: tuple[str, ...], gap: str) -> None:
+    """Which role earns more, and by how much: the role_gap tool's difference (computed from the two figures'
+    rows, so the numeric check finds it in the evidence), not only "X earns more than Y"."""
+    reply = conversation(real_assistant, *turns)
+    assert f"a gap of {gap}" in reply.answer and not reply.abstained, reply.answer
+    assert any(t.tool == "role_gap" for t in reply.tool_calls), reply.tool_calls

@@ -181,6 +181,18 @@ def test_salary_gap(stats_tools: StatsTools) -> None:
     assert [r["line"] for r in single.rows] == [173, 177]
 
 
+def test_role_gap(stats_tools: StatsTools) -> None:
+    averages = stats_tools.role_gap("AI Engineer", "Data Scientist")
+    assert averages.found and averages.derived["level"] == "Average"
+    assert (averages.derived["difference_low"], averages.derived["percent_change"]) == (129640 - 127986, 1.3)
+    entry = stats_tools.role_gap("Machine Learning Engineer", "Data Scientist", "Entry Level")
+    assert entry.derived["difference_low"] == 107150 - 105418
+    assert "difference_high" not in entry.derived
+    assert {r["role"] for r in entry.rows} == {"Machine Learning Engineer", "Data Scientist"}
+    missing = stats_tools.role_gap("Robotics Engineer", "AI Researcher", "Late Career")
+    assert not missing.found and "no Late Career figure for Robotics Engineer" in missing.note
+
+
 def test_annual_to_monthly(stats_tools: StatsTools) -> None:
     mid = stats_tools.annual_to_monthly("Machine Learning Engineer", "Mid-Career")
     assert (mid.derived["monthly_low"], mid.derived["monthly_high"]) == (10031, 16105)
