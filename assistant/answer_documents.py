@@ -115,13 +115,13 @@ class DocumentAnswerer:
         `generic` = the question with its entities masked, whose vector the planner has already made)."""
         never_said = self._never_said
         query = never_said.read_acronyms(query)
-        if never_said.uncounted(query) or self._retriever.names.unstated_origin(query):
+        if never_said.uncounted(query) or never_said.unstated_origin(query):
             return False  # "how many vacation days ...", "who invented X": what is asked of it is never written
         # "is Julia good for ML?": the documents never name what is asked about; "explain tokenization", "civil
         # engineering vs ML": never written. Unless a question this near was answered before (answer_examples.py):
         # then the sentence that answered it must be the best one found, or it is refused. (Not for who made a
         # thing or how many of it: "who came up with RL?" lies near "what is RL?", which the documents answer.)
-        unsaid = never_said.unwritten(query) or never_said.unsaid(query) or never_said.unstated(query)
+        unsaid = never_said.unwritten(query) or never_said.unsaid(query) or never_said.uncompared(query)
         if unsaid and not self._examples.answered_near(
             query, self._retriever.embed(generic or generic_form(query)), self._retriever.embed
         ):

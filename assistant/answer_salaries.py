@@ -100,10 +100,7 @@ class GuideSalaryAnswers(StatisticsPart):
             draft.say(f"{levels_said}. Because the sources disagree, there is no single gap at the lower end: {gaps}.")
             return
         high_part = f" (upper ends: {signed_money(d['difference_high'])})" if "difference_high" in d else ""
-        draft.say(
-            f"{levels_said}: a gap of {signed_money(d['difference_low'])} ({signed_pct(d.get('percent_change'))}) "
-            f"at the lower end{high_part}."
-        )
+        draft.say(f"{levels_said}: a gap of {_difference(d)} at the lower end{high_part}.")
 
     def _role_level_phrase(self, role: str, row: dict[str, Any]) -> str:
         level = row["level"]
@@ -176,8 +173,7 @@ class GuideSalaryAnswers(StatisticsPart):
             return ""
         high_part = f"; upper ends {signed_money(d['difference_high'])}" if "difference_high" in d else ""
         ends = " at the lower end" if high_part else ""
-        difference = f"{signed_money(d['difference_low'])} ({signed_pct(d.get('percent_change'))})"
-        return f": a gap of {difference}{ends}{high_part}"
+        return f": a gap of {_difference(d)}{ends}{high_part}"
 
     def _data_year(self) -> str:
         return str(self.coverage().get("salary_data_year") or "")
@@ -265,3 +261,8 @@ class GuideSalaryAnswers(StatisticsPart):
 def at_level(level: str) -> str:
     """ "at Entry Level" / "at the Mid-Career level": a level named with its own "Level" is not said twice."""
     return f"at {level}" if level.lower().endswith("level") else f"at the {level} level"
+
+
+def _difference(derived: dict[str, Any]) -> str:
+    """A gap tool's difference at the lower ends, with its percentage: "+$12,919 (+13.5%)"."""
+    return f"{signed_money(derived['difference_low'])} ({signed_pct(derived.get('percent_change'))})"

@@ -62,11 +62,18 @@ class NeverSaid:
     def unstated(self, query: str) -> list[str]:
         """The origin of a thing no sentence states ("who created TensorFlow"), or a thing compared whose name the
         documents never write ("civil engineering"), unless the question's synonyms name it: OtherNames' gates."""
-        names = self._retriever.names
-        origin = names.unstated_origin(query)
-        # the side's first word is what is unwritten ("pharmacist pay": "pay" has other names, "pharmacist" none)
-        sides = [side for side in names.unwritten_sides(query) if not self._synonyms.words_for(side.split()[0])]
-        return [origin] if origin else sides
+        origin = self.unstated_origin(query)
+        return [origin] if origin else self.uncompared(query)
+
+    def unstated_origin(self, query: str) -> str | None:
+        """Who made a thing or when it began, asked where no sentence states it ("who created TensorFlow")."""
+        return self._retriever.names.unstated_origin(query)
+
+    def uncompared(self, query: str) -> list[str]:
+        """A thing compared whose name the documents never write ("... harder than civil engineering"); the side's
+        first word is what is unwritten ("pharmacist pay": "pay" has other names, "pharmacist" none)."""
+        sides = self._retriever.names.unwritten_sides(query)
+        return [side for side in sides if not self._synonyms.words_for(side.split()[0])]
 
     def unsaid(self, query: str) -> list[str]:
         """The question's rare words that the documents never write (OtherNames.unwritten_specifics) and whose

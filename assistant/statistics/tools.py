@@ -164,45 +164,38 @@ class StatsTools(ToolQueries):
         if isinstance(found, str):
             return not_found("salary_gap", args, found)
         canonical_role, (start_level, end_level) = found
-        starts, ends = (
-            split_values("role_salaries", self._salaries("t.role = ? AND t.level = ?", [canonical_role, lvl]))
-            for lvl in (start_level, end_level)
-        )
-        candidates = [gap(start[0], end[0]) for start in starts for end in ends]
-        derived: dict[str, Any] = {
-            "role": canonical_role,
-            "level_from": start_level,
-            "level_to": end_level,
-            "compared": "value_low",
-        }
-        # Two values for a level (sources that disagree) give one candidate gap per pair, never one silently.
-        derived.update(candidates[0] if len(candidates) == 1 else {"contested": True, "candidates": candidates})
-        rows = [row for group in (*starts, *ends) for row in group]
-        return ToolResult(tool="salary_gap", arguments=args, found=True, rows=rows, derived=derived)
+        named = {"role": canonical_role, "level_from": start_level, "level_to": end_level}
+        return self._gap("salary_gap", args, (canonical_role, start_level), (canonical_role, end_level), named)
 
     def role_gap(self, role_from: str, role_to: str, level: str = "Average") -> ToolResult:
         """How much two roles' salaries differ at one level (low ends, and high ends if both ranges)."""
         args = {"role_from": role_from, "role_to": role_to, "level": level}
-        found = [self._role_levels(role, [level]) for role in (role_from, role_to)]
-        missing = next((f for f in found if isinstance(f, str)), None)
-        if missing is not None:
-            return not_found("role_gap", args, missing)
-        (start_role, (canonical_level,)), (end_role, _) = found  # type: ignore[misc]
+        start, end = (self._role_levels(role, [level]) for role in (role_from, role_to))
+        if isinstance(start, str) or isinstance(end, str):
+            return not_found("role_gap", args, start if isinstance(start, str) else str(end))
+        (start_role, (canonical_level,)), (end_role, _) = start, end
+        named = {"role_from": start_role, "role_to": end_role, "level": canonical_level}
+        return self._gap("role_gap", args, (start_role, canonical_level), (end_role, canonical_level), named)
+
+    def _gap(
+        self,
+        tool: str,
+        args: dict[str, Any],
+        start: tuple[str | None, str],
+        end: tuple[str | None, str],
+        named: dict[str, Any],
+    ) -> ToolResult:
+        """The gap from one (role, level) figure to another: low ends, and high ends if both are ranges."""
         starts, ends = (
-            split_values("role_salaries", self._salaries("t.role = ? AND t.level = ?", [role, canonical_level]))
-            for role in (start_role, end_role)
+            split_values("role_salaries", self._salaries("t.role = ? AND t.level = ?", [role, level]))
+            for role, level in (start, end)
         )
-        candidates = [gap(start[0], end[0]) for start in starts for end in ends]
-        derived: dict[str, Any] = {
-            "role_from": start_role,
-            "role_to": end_role,
-            "level": canonical_level,
-            "compared": "value_low",
-        }
-        # Two values for a role (sources that disagree) give one candidate gap per pair, never one silently.
+        candidates = [gap(first[0], second[0]) for first in starts for second in ends]
+        derived: dict[str, Any] = {**named, "compared": "value_low"}
+        # Two values for a figure (sources that disagree) give one candidate gap per pair, never one silently.
         derived.update(candidates[0] if len(candidates) == 1 else {"contested": True, "candidates": candidates})
         rows = [row for group in (*starts, *ends) for row in group]
-        return ToolResult(tool="role_gap", arguments=args, found=True, rows=rows, derived=derived)
+        return ToolResult(tool=tool, arguments=args, found=True, rows=rows, derived=derived)
 
     def annual_to_monthly(self, role: str, level: str) -> ToolResult:
         """A role's annual figure at a level as a monthly amount (divided by 12, whole dollars)."""
