@@ -121,6 +121,8 @@ class DocumentAnswerer:
         # engineering vs ML": never written. Unless a question this near was answered before (answer_examples.py):
         # then the sentence that answered it must be the best one found, or it is refused. (Not for who made a
         # thing or how many of it: "who came up with RL?" lies near "what is RL?", which the documents answer.)
+        if self.uncovered_topic(query):
+            return False  # "how stressful is being an ML engineer": asked like questions they never answer
         unsaid = never_said.unwritten(query) or never_said.unsaid(query) or never_said.uncompared(query)
         if unsaid and not self._examples.answered_near(
             query, self._retriever.embed(generic or generic_form(query)), self._retriever.embed
@@ -245,8 +247,23 @@ class DocumentAnswerer:
         return kind == "method" and self._meaning_unsaid(query, best)
 
     def unmentioned(self, query: str, kind: PartKind | None = None) -> list[str]:
-        """What a refusal of `query` names: what it asks that the documents never say (NeverSaid.unmentioned)."""
-        return self._never_said.unmentioned(query, kind)
+        """What a refusal of `query` names: what it asks that the documents never say (NeverSaid.unmentioned), or
+        else the topic of the questions they never answer that it is asked like (uncovered_topic): a statistics
+        part is then refused too ("do ML engineers get a signing bonus" is no question for the bonuses line)."""
+        names = self._never_said.unmentioned(query, kind)
+        if names or kind == "smalltalk":
+            return names
+        topic = self.uncovered_topic(query)
+        return [topic] if topic else []
+
+    def uncovered_topic(self, query: str) -> str | None:
+        """The topic of stats/unanswered_examples.yaml that `query` asks (answer_examples.uncovered_topic): its
+        nearest unanswered examples clearly nearer than its nearest answered ones, as asked and masked, and no
+        sentence of the documents near it. The question's vectors are the planner's (cached)."""
+        query = self._never_said.read_acronyms(query)  # "what are NNs" asks what neural networks are
+        vector = self._retriever.embed(query)
+        generic = self._retriever.embed(generic_form(query))
+        return self._examples.uncovered_topic(vector, generic, self._sentences.closest(vector))
 
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit
