@@ -101,7 +101,9 @@ def test_near_unanswered_examples_and_far_from_the_documents_is_a_topic_near_the
     assert examples.topic(other, other, (answered.matrix, answered.generic), 0.3) is None
 
 
-# Paraphrases of the shipped topics, none in the examples file (checked below): two or more per topic class.
+# Paraphrases of the shipped topics, none in the examples file (checked below), two for most topics. Written after
+# the examples; a second batch written later and never tuned on was refused 15 of 20 (9 by topic, 6 by the word
+# gates; findings-silence6.md lists the misses: a mentor, medical insurance, studying, self-doubt, meetings, dress).
 PARAPHRASES = {
     "work-life balance": [
         "what's the work life balance like as a data scientist",
@@ -112,13 +114,27 @@ PARAPHRASES = {
         "do data scientists get a bonus for signing",
         "is there a sign on bonus for AI engineer offers",
     ],
-    "equity vesting schedules": ["how does stock vesting work for ML engineers"],
-    "salary negotiation": ["how do I ask for more money in a data scientist offer"],
+    "equity vesting schedules": [
+        "how does stock vesting work for ML engineers",
+        "what's a typical vesting schedule for AI startup stock",
+    ],
+    "salary negotiation": [
+        "how do I ask for more money in a data scientist offer",
+        "how do I bargain for a better data science salary",
+    ],
     "job interviews": ["what interview questions do ML engineers get", "how do I prep for a data scientist interview"],
-    "resumes and cover letters": ["should I send a cover letter for an ML job"],
+    "resumes and cover letters": [
+        "should I send a cover letter for an ML job",
+        "what should a machine learning resume include",
+    ],
     "mentoring": ["where do I find mentors for machine learning"],
-    "pay gaps and diversity": ["is there a gender gap in data science pay"],
-    "how specific neural network architectures work": ["what is a convolutional neural network"],
+    "pay gaps and diversity": ["is there a gender gap in data science pay", "are female data scientists underpaid"],
+    "how specific neural network architectures work": [
+        "what is a convolutional neural network",
+        "how does a recurrent neural network remember things",
+    ],
+    "layoffs and job security": ["will AI teams face layoffs this year", "is my data science job safe in a downturn"],
+    "relocation and visas": ["will an AI employer help me move abroad"],
     "benefits like health insurance, retirement plans or paid leave": ["do AI companies match 401k contributions"],
     "freelancing and contract work": [
         "can I freelance as a data scientist",
