@@ -2134,3 +2134,73 @@ def test_follow_up_forms_come_from_the_data_file(real_assistant: Assistant, tmp_
     assert loaded.form_of(embeddings.embed_query("swap it for this job")) == "gap"
     assert loaded.form_of(embeddings.embed_query("what is the capital of france?")) is None  # far from every form
     assert FollowupForms.load(embeddings, tmp_path / "missing.yaml").form_of(embeddings.embed_query("x")) is None
+
+
+# -- both6: shapes of two-part messages (probe-both6) ------------------------------------------------------------
+def _parts(real_assistant: Assistant, message: str) -> list[tuple[str, str, str]]:
+    return [(p.text, p.kind, p.route) for p in real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])]
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("AI researcher late career pay / robotics engineer entry pay", ["$134,231", "$76,453"]),
+        ("the 2024 offers total / the 2025 proposals", ["45", "1"]),
+    ],
+)
+def test_a_spaced_slash_between_two_requests_without_a_question_word_is_two_parts(
+    real_assistant: Assistant, message: str, figures: list[str]
+) -> None:
+    """'X / Y' where each side asks a figure by itself: two parts, each answered (the second was dropped)."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics")] * 2, reply.plan
+    assert all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    "message", ["what is A / B testing", "median salary 2024 / 2025", "what do AI / ML engineers earn"]
+)
+def test_a_spaced_slash_inside_one_request_stays_one_part(real_assistant: Assistant, message: str) -> None:
+    """A slash between words of one request (a side that asks nothing by itself) is no joiner."""
+    assert len(_parts(real_assistant, message)) == 1, _parts(real_assistant, message)
+
+
+@pytest.mark.parametrize(
+    ("message", "second"),
+    [
+        ("list the trending 2025 tools and show me the 2024 median", "show me the 2024 median"),
+        ("explain what AutoML does and say which industries are adopting AI", "say which industries are adopting AI"),
+    ],
+)
+def test_a_request_verb_after_and_starts_a_part(real_assistant: Assistant, message: str, second: str) -> None:
+    """'X and say what Y', 'X and show me Y': a verb that asks with what follows it starts a second request (it was
+    glued to the first, and only one was answered)."""
+    parts = _parts(real_assistant, message)
+    assert len(parts) == 2 and parts[1][0] == second, parts
+
+
+def test_say_as_a_supposition_starts_no_part(real_assistant: Assistant) -> None:
+    """'say I have a PhD, what would ...': "say" opens a supposition (context), not a request."""
+    parts = _parts(real_assistant, "say I have a PhD, what would an AI researcher make")
+    assert len(parts) == 1 and parts[0][1:] == ("figure", "statistics"), parts
+
+
+@pytest.mark.parametrize(
+    "message", ["are AutoML tools good for beginners, why", "should an ML engineer learn Java, how come?"]
+)
+def test_a_bare_why_after_a_comma_at_the_end_asks_the_reason(real_assistant: Assistant, message: str) -> None:
+    """'X, why': the reason of the question before (the whole message was small talk: the greeting reply)."""
+    reply = real_assistant.ask(message)
+    assert [p.text for p in reply.plan][1:] == ["why is that?"], reply.plan
+    assert reply.plan[0].route == "documents" and reply.route != "smalltalk", reply.plan
+
+
+@pytest.mark.parametrize(
+    "message", ["how was the 2024 median figured out", "how did they arrive at the 2025 offers total?"]
+)
+def test_how_a_figure_is_made_with_other_verbs_of_making_is_a_method(real_assistant: Assistant, message: str) -> None:
+    """'figured out', 'arrived at' ask how a named figure is made, as 'calculated' does: the page's methodology, no
+    figure (it was the median itself)."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
+    assert "offers" in reply.answer and "$" not in reply.answer, reply.answer
