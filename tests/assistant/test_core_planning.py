@@ -2138,7 +2138,10 @@ def test_follow_up_forms_come_from_the_data_file(real_assistant: Assistant, tmp_
 
 # -- both6: shapes of two-part messages (probe-both6) ------------------------------------------------------------
 def _parts(real_assistant: Assistant, message: str) -> list[tuple[str, str, str]]:
-    return [(p.text, p.kind, p.route) for p in real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])]
+    return [
+        (p.text, p.kind, p.route)
+        for p in real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    ]
 
 
 @pytest.mark.parametrize(
@@ -2204,3 +2207,27 @@ def test_how_a_figure_is_made_with_other_verbs_of_making_is_a_method(real_assist
     reply = real_assistant.ask(message)
     assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
     assert "offers" in reply.answer and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("automl, which steps of the pipeline does it handle for you", "data preparation, feature engineering"),
+        ("shadow deployment - what's the point of it when you ship a model", "shadow deployment"),
+        ("reinforcement learning, what sort of things do people use it for", "reinforcement"),
+    ],
+)
+def test_a_topic_named_before_a_question_that_points_back_is_what_it_asks(
+    real_assistant: Assistant, message: str, expected: str
+) -> None:
+    """'X, what ... does it ...': the "it" is the topic named first, however many words the question has."""
+    reply = ask(real_assistant, message)
+    assert not reply.abstained and reply.route == "documents", reply.answer
+    assert expected.lower() in reply.answer.lower(), reply.answer
+
+
+def test_the_asker_or_a_leading_phrase_before_a_question_is_no_topic() -> None:
+    from assistant.part_context import asked_sentence, with_statement_topic
+
+    for message in ("as a data analyst, is it worth learning MLOps", "I live in Boston, is it a good place for AI"):
+        assert with_statement_topic(message, asked_sentence(message)) == asked_sentence(message)
