@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.phrase_match import longest_first
+from assistant.vocabulary_words import section
+
 # "X and how ...?", "X? Also Y", "X; Y": a new part starts where a new question starts.
 QUESTION_WORDS = (
     r"what|what's|whats|wat|wats|which|how|why|who|where|when|is|are|do|does|did|can|could|should|would|will|"
@@ -16,6 +19,14 @@ QUESTION_WORDS = (
 _ASKING_VERB = (
     r"(?:say|show|write|share|outline|define|summari[sz]e)\s+(?:me\s+)?(?:what|which|how|who|where|when|why|whether|if)\b"
     r"|(?:show|share|outline|define|summari[sz]e)\b"
+)
+# "what are generative models, examples?", "is AutoML useful, any downsides?": an aspect of the topic asked after
+# a comma, ending the message ([references] aspect_requests; qualified by request_qualifiers: "real-world uses?").
+_ASPECT = longest_first(section("references").get("aspect_requests") or []) or "(?!)"
+_QUALIFIER = longest_first(section("references").get("request_qualifiers") or []) or "(?!)"
+_ASPECT_ASKED = (
+    rf"(?:and\s+)?(?:(?:any|some|a\s+few|got\s+any|what\s+about|and\s+the)\s+)?(?:(?:{_QUALIFIER})\s+)?"
+    rf"(?:{_ASPECT})(?:\s*(?:and|or|&|/)\s*(?:{_ASPECT}))?\s*\?+\s*$"
 )
 # "X pay along with the duties", "... as well as how Y" (and as typed: "aswell as", "w/")
 _WITH_JOINERS = r"as well as|aswell as|along with|together with|w/"
@@ -33,6 +44,7 @@ CLAUSE_SPLIT = re.compile(
     # "is synthetic data worth it, why": a bare reason asked after a comma, ending the message (question_parts
     # reads it as "why is that?")
     r"|,\s+(?=(?:why|how come)\W*$)"
+    rf"|,\s+(?={_ASPECT_ASKED})"
     # "X range btw how do I ...", "X oh and what's Y", "P.S. what is Z": an aside's marker before a question
     rf"|\s+(?:btw|by the way|oh and|oh also|oh|p\.?s\.?)\W*\s+(?=(?:{QUESTION_WORDS})\b)"
     # "X, what degree ..., and Y?", "X, btw what's a GAN?"

@@ -77,6 +77,10 @@ _SAME_QUESTION = re.compile(
 _NEW_PHRASE = re.compile(
     r"\s*(?:the|a|an|their|its|his|her|my|your|what|wat|how|which|who|why|where|when)\s+\w", re.IGNORECASE
 )
+# "whats AutoML whats MLOps", "what is RAG what is RL": a definition's opening typed again after a short term.
+_DEFINING = r"(?:what(?:'s|s|\s+is|\s+are)|wat(?:'s|s|\s+is)|define)"
+_DEFINED_AGAIN = re.compile(rf"^\W*{_DEFINING}\s+(.+?)\s+(?={_DEFINING}\s+\w)", re.IGNORECASE)
+_TERM_WORDS = 4  # words of a term named between two such openings
 _RESTATES = re.compile(
     r"\s*(?:please\s+|pls\s+)?(?:list|name|explain|describe|give|show|tell)\b(?:\s+me)?\s+(?:them|it|those|these|that|this)\b",
     re.IGNORECASE,
@@ -196,13 +200,19 @@ def _added_requests(
 
 def _run_on(clause: str, asks: Callable[[str], str | bool]) -> int | None:
     """Where a second question starts in a clause typed with no mark between two ("X on average what skills do
-    they need"): after at least three words that ask something by themselves and are no context."""
+    they need"): after at least three words that ask something by themselves and are no context; or where a
+    definition's opening comes again after a short term ("whats AutoML whats MLOps")."""
     for found in RUN_ON.finditer(clause):
         first = clause[: found.start()]
         if ENDS_JOINED.search(first):
             continue  # "X salary - then how do ...": a joiner's split (DASH, CLAUSE_SPLIT) takes it
         if len(first.split()) >= RUN_ON_WORDS and asks(first) and not is_context(first):
             return found.start()
+    again = _DEFINED_AGAIN.match(clause)
+    if again is not None and len(again.group(1).split()) <= _TERM_WORDS:
+        last = again.group(1).split()[-1].lower()
+        if last not in STOPWORDS and last not in PREPOSITIONS and terms(again.group(1)):
+            return again.end()
     return None
 
 

@@ -2231,3 +2231,76 @@ def test_the_asker_or_a_leading_phrase_before_a_question_is_no_topic() -> None:
 
     for message in ("as a data analyst, is it worth learning MLOps", "I live in Boston, is it a good place for AI"):
         assert with_statement_topic(message, asked_sentence(message)) == asked_sentence(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase"),
+    [
+        ("what are discriminative models, examples?", "random forest"),
+        ("explain reinforcement learning, real-world uses?", "autonomous vehicles"),
+    ],
+)
+def test_an_aspect_asked_after_a_comma_is_a_part_of_the_topic(
+    real_assistant: Assistant, message: str, phrase: str
+) -> None:
+    """'X, examples?': the aspect ([references] aspect_requests) asked of the topic before is a part of its own
+    (it was glued into the definition's search)."""
+    reply = real_assistant.ask(message)
+    assert len(reply.plan) == 2 and all(p.route == "documents" for p in reply.plan), reply.plan
+    assert phrase in reply.answer.lower(), reply.answer
+
+
+def test_a_comma_before_please_or_a_plain_word_is_no_aspect(real_assistant: Assistant) -> None:
+    """Only an aspect's noun ending the message splits: "..., please?" stays in its sentence."""
+    assert len(_parts(real_assistant, "tell me about AI governance, please?")) == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "terms_asked"),
+    [
+        ("overfitting, underfitting and bias - explain", ["overfitting", "underfitting", "bias"]),
+        ("RAG, AutoML and MLOps: define", ["RAG", "AutoML", "MLOps"]),
+    ],
+)
+def test_three_terms_then_a_bare_explain_is_one_definition_each(
+    real_assistant: Assistant, message: str, terms_asked: list[str]
+) -> None:
+    """'A, B and C - explain': a list of three or more terms, then a bare closing verb -> one definition each."""
+    assert [p[0] for p in _parts(real_assistant, message)] == [f"what is {t}" for t in terms_asked]
+
+
+def test_two_terms_then_a_bare_explain_stay_one_question(real_assistant: Assistant) -> None:
+    """'supervised and unsupervised learning - explain': two words sharing a noun, no list: one part."""
+    assert len(_parts(real_assistant, "supervised and unsupervised learning - explain")) == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "second"),
+    [("whats RAG whats AutoML", "whats AutoML"), ("what is overfitting what is underfitting", "what is underfitting")],
+)
+def test_a_definition_opening_typed_again_starts_a_part(real_assistant: Assistant, message: str, second: str) -> None:
+    """'whats X whats Y' with no mark between: two definitions (the second was searched with the first)."""
+    assert [p[0] for p in _parts(real_assistant, message)][1:] == [second]
+
+
+@pytest.mark.parametrize(
+    ("message", "figure", "duty"),
+    [
+        ("i want to know the entry AI engineer salary and also what they build", "$100,324", None),
+        ("I was wondering what robotics engineers earn on average, and what they design", "$96,013", "robotic systems"),
+    ],
+)
+def test_a_statement_that_asks_is_a_request_not_context(
+    real_assistant: Assistant, message: str, figure: str, duty: str | None
+) -> None:
+    """'I'd like to know X and also Y', 'I was wondering X, and Y' ([yes_no] asking_statements): X is asked (it was
+    read as the asker's context and glued to Y: one of the two was lost)."""
+    reply = real_assistant.ask(message)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert figure in reply.answer and (duty is None or duty in reply.answer), reply.answer
+
+
+def test_an_interest_stated_first_stays_context(real_assistant: Assistant) -> None:
+    """'I'm curious about robotics.': the asker's interest, context of the question after it (not a request)."""
+    parts = _parts(real_assistant, "I'm curious about robotics. What does a robotics engineer earn at mid-career?")
+    assert len(parts) == 1 and parts[0][2] == "statistics", parts
