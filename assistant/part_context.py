@@ -29,7 +29,8 @@ EXCLUSION = re.compile(
     r"|not counting|leaving out|besides|forget(?: about)?)\b)",
     re.IGNORECASE,
 )
-_ASKED_BOUNDARY = re.compile(rf"(?<=[.!?])\s+|,\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
+# "I'm a junior dev: what's the entry pay ...": a statement, then (after a comma or a colon) its question.
+_ASKED_BOUNDARY = re.compile(rf"(?<=[.!?])\s+|[,:]\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
 _SOURCE_REFERENCE = re.compile(
     r"^(\W*(?:what|how|where)\s+(?:does|do|did)|\W*according to)\s+(?:the|your|this|that)\s+[^?]*?\s*"
     r"((?:say|says|said|write|writes|mention|mentions|tell us)\s+(?:about|on|regarding)\b|,)",

@@ -13,6 +13,7 @@ from assistant.part_context import (
     EXCLUSION,
     PREPOSITIONS,
     STATEMENT,
+    asked_sentence,
     is_context,
     is_question,
     names_the_asked_roles,
@@ -143,7 +144,9 @@ def split_parts(
             continue  # "salary aside, ...": what is set aside is neither asked nor context to search with
         if pending:  # the statement keeps its boundary, so the question after it can be told apart
             part, pending = f"{pending}{'' if pending[-1] in '.!?,;:' else ','} {part}", ""
-        asked = requested or is_question(part)
+        # "I'm a junior dev: what's the entry pay ... and what should I learn": a statement and its question is a
+        # request (the statement its context), not a statement that is context of the part after it.
+        asked = requested or is_question(part) or (is_context(part) and asked_sentence(part) != part)
         restated = _RESTATES.match(part)
         if merged and restated and len(terms(part[restated.end() :])) <= 1:
             continue  # "which jobs ...? list them pls": the same question again, nothing to add to its search

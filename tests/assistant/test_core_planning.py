@@ -2304,3 +2304,28 @@ def test_an_interest_stated_first_stays_context(real_assistant: Assistant) -> No
     """'I'm curious about robotics.': the asker's interest, context of the question after it (not a request)."""
     parts = _parts(real_assistant, "I'm curious about robotics. What does a robotics engineer earn at mid-career?")
     assert len(parts) == 1 and parts[0][2] == "statistics", parts
+
+
+@pytest.mark.parametrize(
+    ("message", "figure", "duty"),
+    [
+        (
+            "I'm switching from web dev: what do robotics engineers earn on average and what do they design",
+            "$96,013",
+            "robotic systems",
+        ),
+        (
+            "I work in retail: how much do data scientists make at entry level, and what do they do all day",
+            "$107,150",
+            "insights",
+        ),
+    ],
+)
+def test_a_statement_then_its_question_after_a_colon_is_a_request(
+    real_assistant: Assistant, message: str, figure: str, duty: str
+) -> None:
+    """'I'm a junior dev: what's X and what Y': the statement is the first question's context, the question a request
+    (the two were one part, read as a statement glued to the second question: the figure was lost)."""
+    reply = real_assistant.ask(message)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert figure in reply.answer and duty in reply.answer, reply.answer
