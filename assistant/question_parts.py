@@ -82,6 +82,7 @@ _NEW_PHRASE = re.compile(
 _DEFINING = r"(?:what(?:'s|s|\s+is|\s+are)|wat(?:'s|s|\s+is)|define)"
 _DEFINED_AGAIN = re.compile(rf"^\W*{_DEFINING}\s+(.+?)\s+(?={_DEFINING}\s+\w)", re.IGNORECASE)
 _TERM_WORDS = 4  # words of a term named between two such openings
+_NAMED_AGAIN_WORDS = 3  # words a sentence opened by a joiner may name to ask the request before again of them
 _RESTATES = re.compile(
     r"\s*(?:please\s+|pls\s+)?(?:list|name|explain|describe|give|show|tell)\b(?:\s+me)?\s+(?:them|it|those|these|that|this)\b",
     re.IGNORECASE,
@@ -126,7 +127,12 @@ def split_parts(
             )
             # "Also, Y" after X is a part of its own; "And a data scientist?" opening a message is a follow-up
             # of the last turn and keeps its "and" for the slot rules that recognise one.
+            joined = bool(parts) and LEADING_JOINER.match(clause) is not None
             clause = (LEADING_JOINER.sub("", clause) if parts else clause).strip(" ,")
+            if joined and _named_again(clause, greeting):
+                # "explain AutoML. and RAG": the request before asked again of what the joiner adds (it was glued
+                # into the part before: "explain AutoML. RAG" found nothing), as "..., what about RAG?" is.
+                clause, requested = f"what about {clause.rstrip(' ?.!')}?", True
             # "X pay, same for robotics engineers?": the part before asked again of what follows, as a follow-up
             # turn's "same for ..." is read ([references] same_question) - "what about robotics engineers?".
             clause = _SAME_QUESTION.sub("what about ", clause) if parts else clause
@@ -164,6 +170,20 @@ def split_parts(
     elif pending:
         merged.append(pending)
     return merged or [message.strip()]
+
+
+def _named_again(clause: str, greeting: Callable[[str], bool]) -> bool:
+    """'RAG', 'AI engineers' after a joiner opening a sentence: a few words that name something and neither ask
+    (a question of their own), set context ("in Seattle", "I live in Austin") nor greet ("thanks")."""
+    words = clause.rstrip(" ?.!").split()
+    return (
+        0 < len(words) <= _NAMED_AGAIN_WORDS
+        and not is_question(clause)
+        and not is_context(clause)
+        and not greeting(clause)
+        and not _BARE_REASON.match(clause)
+        and bool(terms(clause))
+    )
 
 
 def _one_named(clause: str, before: str) -> str:

@@ -2329,3 +2329,26 @@ def test_a_statement_then_its_question_after_a_colon_is_a_request(
     reply = real_assistant.ask(message)
     assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
     assert figure in reply.answer and duty in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase"),
+    [("explain AutoML. and RAG", "retrieval-augmented"), ("what is MLOps? also AutoML", "automating")],
+)
+def test_a_joiner_and_a_name_after_a_sentence_ask_the_request_again(
+    real_assistant: Assistant, message: str, phrase: str
+) -> None:
+    """'explain X. and Y': the request before asked of Y ("what about Y?"); it was glued into the part before
+    ("explain AutoML. RAG"), which found nothing at all."""
+    reply = real_assistant.ask(message)
+    assert [p.route for p in reply.plan] == ["documents", "documents"], reply.plan
+    assert reply.plan[1].text.startswith("what about") and phrase in reply.answer.lower(), reply.answer
+
+
+def test_a_joiner_before_a_place_or_thanks_asks_nothing_again(real_assistant: Assistant) -> None:
+    """'. and in Seattle' is the place of the figure asked (context); '. and thanks' small talk: neither is asked
+    again as 'what about ...'."""
+    assert not any(
+        p[0].startswith("what about") for p in _parts(real_assistant, "what do ML engineers earn. and in Seattle")
+    )
+    assert not any(p[0].startswith("what about") for p in _parts(real_assistant, "what is overfitting. and thanks"))
