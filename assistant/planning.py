@@ -30,7 +30,18 @@ from assistant.figure_followups import (
     side_by_side,
     span_pointed_at,
 )
-from assistant.followup_forms import AGAIN_OF, GAP, MORE, MORE_REQUEST, FollowupForms, masked_form, named_again
+from assistant.followup_forms import (
+    AGAIN_OF,
+    EXAMPLE,
+    EXAMPLE_REQUEST,
+    GAP,
+    MORE,
+    MORE_REQUEST,
+    FollowupForms,
+    masked_form,
+    named_again,
+    names_nothing,
+)
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
@@ -112,8 +123,9 @@ class Planner:
         shape = self._form_of(message, vocabulary) if previous is not None else None  # a labelled follow-up form
         if shape == AGAIN_OF:  # "switch that to robotics engineers": the last question, of what it names
             message = named_again(understand(message, vocabulary)) or message
-        elif shape == MORE and previous is not None and previous.route in ("documents", "both"):
-            message = MORE_REQUEST  # "go on", "keep going" after an explanation: more of its topic
+        elif shape in (MORE, EXAMPLE) and previous is not None and previous.route in ("documents", "both"):
+            # "go on", "keep going" after an explanation: more of its topic; "like what?": an instance of it
+            message = MORE_REQUEST if shape == MORE else EXAMPLE_REQUEST
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         parts = split_parts(
             message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)
@@ -131,6 +143,10 @@ class Planner:
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
             # A title the tables lack ("an AI product manager") is who "they" are as much as a known role.
             earlier_roles = roles_of(before.slots) if before and before.route != "out_of_scope" else []
+            if not earlier_roles and first and before is not None and before.route == "statistics" and history_roles:
+                # "and what do they earn mid-career?" after a robotics engineer's path, then the platform's offers:
+                # a figure of no one names no person, so "they" is the role the conversation was last about.
+                earlier_roles = list(history_roles[-1:]) if _PERSON.search(text) else []
             # "compare ML engineers and data scientists: pay and what they focus on": "they" are both roles named.
             who = " and ".join(earlier_roles[:2]) if len(earlier_roles) > 1 and _PERSON.search(text) else None
             resolved = (
@@ -181,6 +197,13 @@ class Planner:
             ):
                 # "how does New York measure up?" after Seattle's figure: the new side's figure beside it
                 kind = "figure" if (own.city or own.years or own.level) and only_compares(text, own) else kind
+            national = own.national and not names_something(own)
+            if first and previous_kind == "figure" and kind != "figure" and (shape == AGAIN_OF or national):
+                # The last question asked again, so of its kind: "and a mid-career AI engineer?" after a data
+                # scientist's pay (a form of the last question of another role: its level words are no question
+                # of their own); "ok, and in the US overall?" after a city's figure, or one the data lacked
+                # (London): the same figure for the whole market, which is what the guide's figures are of.
+                kind = "figure"
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
             beside = sets_beside(text, own, before, previous_kind, vocabulary)
             again = ranked_again(text, own, before, previous_kind)  # "and the second one?" after a ranking
@@ -214,8 +237,9 @@ class Planner:
             if kind == "figure" and before and not names_something(merged) and names_a_figure(before):
                 # "how many were there in each year?" after "what are proposals?": the figure named before.
                 merged = inherit(replace(own, followup=True), before, years)
-            if kind == "figure" and before and not merged.years and REFERS_BACK.search(text):
-                merged.years = list(before.slots.get("years") or [])  # "how many offers was that based on?"
+            if kind == "figure" and before and not merged.years and REFERS_BACK.search(text) and not resolved:
+                # "how many offers was that based on?" ("they" standing for a role points at the role, not the year)
+                merged.years = list(before.slots.get("years") or [])
             part = self._route(text, kind, confidence, own, merged, previous if first else None, planned)
             if self._answered is not None and self._answered.route_is_theirs(
                 part.route, own, part.text, generic_vector, self._embeddings.embed_query
@@ -304,7 +328,8 @@ class Planner:
         of many words asks something of its own."""
         if len(message.split()) > FORM_WORDS:
             return None
-        return self._forms.form_of(self._embeddings.embed_query(masked_form(message, vocabulary)))
+        vector = self._embeddings.embed_query(masked_form(message, vocabulary))
+        return self._forms.form_of(vector, votes=names_nothing(message, vocabulary))
 
     def _asks(self, slots: Slots, text: str) -> str:
         """What a phrase of a message asks by itself, for the splitter: its slots' reading, and a career step
