@@ -12,6 +12,7 @@ from assistant.question_kinds import generic_form
 from assistant.text_terms import STOPWORDS, terms
 
 TOPICLESS_WORDS = 1  # a part with this few content words goes on with the topic before it
+BARE_TOPIC_WORDS = 3  # a topic named before its question is a term, not a clause ("federated learning")
 # fmt: off
 PREPOSITIONS = frozenset([
     "in", "for", "at", "on", "during", "from", "as", "with", "by", "since", "after", "before", "among", "amongst",
@@ -95,9 +96,23 @@ def with_statement_topic(text: str, question: str) -> str:
     """The question after a statement, with the statement added when the question only points back to it: in
     "I keep hearing about MLOps in job ads, what is it exactly?" the "it" is the statement's topic."""
     statement = text[: len(text) - len(question)].strip(" ,.;:-")
-    if question == text or not statement or not topicless(question) or not POINTS_BACK.search(question):
+    if question == text or not statement or not POINTS_BACK.search(question):
+        return question
+    if not topicless(question) and not bare_topic(statement):
         return question
     return f"{question} ({statement})"
+
+
+def bare_topic(statement: str) -> bool:
+    """'automl', 'transfer learning': a few words named before a question that points back to them ("automl, what
+    parts of the workflow does it take over?"): the "it" is that topic, however much else the question says. Not
+    the asker ("I'm a data analyst"), what they are doing, a phrase set aside or a leading phrase ("In 2024")."""
+    words = statement.split()
+    if not 0 < len(words) <= BARE_TOPIC_WORDS or words[0].lower() in PREPOSITIONS:
+        return False
+    return not (
+        STATEMENT.match(statement) or DOING.match(statement) or EXCLUSION.match(statement) or is_hypothetical(statement)
+    )
 
 
 def is_question(text: str) -> bool:

@@ -82,11 +82,12 @@ _BULLET = re.compile(r"^- (.+?)(?:\s*\[\d+\])*\s*$", re.MULTILINE)
 LISTED_ITEMS = 12  # at most this many items of an answer are kept with its turn
 _ITEM_CHARS = 100
 _POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "last": -1}
+_POSITION |= {"1st": 0, "2nd": 1, "3rd": 2, "4th": 3, "5th": 4, "6th": 5, "7th": 6}  # as people type them
 _MIDDLE = "middle"  # the middle one of an odd number of items
 # "the third one", "the second item", "the last point", "number 2": a place in the list just given
 _PLACE = re.compile(
-    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|middle)"
-    r"(?:\s+(?:one|item|point|bullet|option)\b|(?=\s*(?:[?.!,;]|$)))|"
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|middle|1st|2nd|3rd|[4-7]th)"
+    r"(?:\s+(?:one|item|point|bullet|option)\b|(?=\s*(?:[?.!,;]|$|(?:about|then|please|pls|again)\b)))|"
     r"\b(?:number|no\.|#)\s*(\d)\b",
     re.IGNORECASE,
 )

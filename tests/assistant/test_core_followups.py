@@ -1449,3 +1449,27 @@ def test_two_roles_side_by_side_say_the_gap(real_assistant: Assistant, turns: tu
     reply = conversation(real_assistant, *turns)
     assert f"a gap of {gap}" in reply.answer and not reply.abstained, reply.answer
     assert any(t.tool == "role_gap" for t in reply.tool_calls), reply.tool_calls
+
+
+@pytest.mark.parametrize(
+    ("then", "expected", "not_first"),
+    [
+        ("explain the second one pls", "unsupervised learning doesn", "Machine Learning Algorithms"),
+        ("ok go into the 2nd one", "unsupervised learning doesn", "Machine Learning Algorithms"),
+        ("and what's the 3rd about", "trial and error", "Machine Learning Algorithms"),
+    ],
+)
+def test_an_item_named_by_its_place_is_asked_as_itself(
+    real_assistant: Assistant, then: str, expected: str, not_first: str
+) -> None:
+    """'the second one' of three kinds listed in a sentence is that kind asked alone: the list's topic ('machine
+    learning') is context, not what leads the answer; '2nd' is a place as 'second' is."""
+    reply = conversation(real_assistant, "which 3 classes of machine learning are there", then)
+    assert expected in reply.answer, reply.answer
+    assert not reply.answer.startswith(not_first), reply.answer
+
+
+def test_numeric_ordinals_point_into_the_list_given() -> None:
+    before = Turn(message="what challenges do teams face", route="documents", slots={"items": ["A", "B", "C"]})
+    assert listed_item("what about the 3rd", Slots(), before) == "what about C"
+    assert listed_item("tell me about the 2nd one", Slots(), before) == "tell me about B"

@@ -2134,3 +2134,27 @@ def test_follow_up_forms_come_from_the_data_file(real_assistant: Assistant, tmp_
     assert loaded.form_of(embeddings.embed_query("swap it for this job")) == "gap"
     assert loaded.form_of(embeddings.embed_query("what is the capital of france?")) is None  # far from every form
     assert FollowupForms.load(embeddings, tmp_path / "missing.yaml").form_of(embeddings.embed_query("x")) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("automl, which steps of the pipeline does it handle for you", "data preparation, feature engineering"),
+        ("shadow deployment - what's the point of it when you ship a model", "shadow deployment"),
+        ("reinforcement learning, what sort of things do people use it for", "reinforcement"),
+    ],
+)
+def test_a_topic_named_before_a_question_that_points_back_is_what_it_asks(
+    real_assistant: Assistant, message: str, expected: str
+) -> None:
+    """'X, what ... does it ...': the "it" is the topic named first, however many words the question has."""
+    reply = ask(real_assistant, message)
+    assert not reply.abstained and reply.route == "documents", reply.answer
+    assert expected.lower() in reply.answer.lower(), reply.answer
+
+
+def test_the_asker_or_a_leading_phrase_before_a_question_is_no_topic() -> None:
+    from assistant.part_context import asked_sentence, with_statement_topic
+
+    for message in ("as a data analyst, is it worth learning MLOps", "I live in Boston, is it a good place for AI"):
+        assert with_statement_topic(message, asked_sentence(message)) == asked_sentence(message)
