@@ -230,6 +230,8 @@ class Planner:
             pair = side_by_side(text, own, kind, previous_kind, history_roles, history_levels, self.words, years, gap)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
+                # "is a data scientist paid more at that level?": the two side by side, no ranking of one's levels
+                merged.compare, merged.rank, merged.rank_word, merged.rank_dimension = True, None, None, None
             elif first and pair:
                 kind, merged = "figure", set_side_by_side(merged, pair)
             if (beside or (first and pair)) and before is not None and not (merged.level or merged.levels):
@@ -241,8 +243,14 @@ class Planner:
                 # "how many offers was that based on?" ("they" standing for a role points at the role, not the year)
                 merged.years = list(before.slots.get("years") or [])
             part = self._route(text, kind, confidence, own, merged, previous if first else None, planned)
-            if self._answered is not None and self._answered.route_is_theirs(
-                part.route, own, part.text, generic_vector, self._embeddings.embed_query
+            # (a figure set beside the figure just given is the tables' own: "do AI researchers get less at that
+            # stage?" lies near answered questions about researchers, but asks their pay)
+            if (
+                not beside
+                and self._answered is not None
+                and self._answered.route_is_theirs(
+                    part.route, own, part.text, generic_vector, self._embeddings.embed_query
+                )
             ):
                 # "what roles sit above a junior ML engineer", "SageMaker": asked before in other words, and the
                 # documents answered; a figure the tables hold by its own words (tools, a metric, pay) stays theirs.
@@ -306,7 +314,8 @@ class Planner:
                 standalone = standalone or (went_on[0] if len(went_on) == 1 else None)
             if item and before is not None:  # "tell me about the third one": that item, in the topic before
                 part.query, part.context = item, [*dict.fromkeys([*part.context, turn_topic(before)])]
-                standalone = item  # "explain the second one": the question of that item is what is asked, not of the topic
+                # "explain the second one": the question of that item is what is asked, not of the topic
+                standalone = item
             if first and previous is not None and not names_something(own) and not part.context:
                 # "why is monitoring important?" after best practices for deploying models: if its own words
                 # find nothing, the documents are searched again with the question it follows.

@@ -279,9 +279,10 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.years.append(today.year - 1)
     if re.search(r"\bthis year\b|\bcurrent(?:ly)? year\b", text):
         s.years.append(today.year)
-    if re.search(r"\b(?:the )?(?:following|next) year\b|\byear after\b", text):
+    # ... "a year later", "one year on" / "a year earlier", "the year prior": a year counted from the one asked
+    if re.search(r"\b(?:the )?(?:following|next) year\b|\byear (?:after|later|on)\b", text):
         s.year_relative = 1
-    if re.search(r"\b(?:the )?(?:previous|prior|preceding) year\b|\byear before\b", text):
+    if re.search(r"\b(?:the )?(?:previous|prior|preceding) year\b|\byear (?:before|earlier|prior)\b", text):
         s.year_relative = -1
     s.platform_population = has_any(text, PLATFORM_POPULATION)
     s.roles = all_keys(text, vocabulary.roles)

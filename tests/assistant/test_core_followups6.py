@@ -155,3 +155,39 @@ def test_a_new_role_at_a_level_after_a_figure_asks_the_figure_again(
     # are no question of their own, so it keeps the figure's kind (read alone they made it the role's path)
     reply = conversation(real_assistant, first, then)
     assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("proposals in 2024", "what about one year on?", "2025"),
+        ("median salary expectation for 2025", "and one year earlier?", "5,640"),
+    ],
+)
+def test_a_year_counted_from_the_one_asked_is_the_next_or_the_previous_year(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("experienced robotics engineer salary", "do data scientists make more at that stage?", ("134,922", "108,230")),
+        ("mid-career AI engineer pay", "does an ML engineer get less at that level?", ("120,368", "115,053")),
+    ],
+)
+def test_a_new_role_asked_more_or_less_at_that_level_is_set_beside_the_figure_just_given(
+    real_assistant: Assistant, first: str, then: str, expected: tuple[str, ...]
+) -> None:
+    # a comparative word with "that" sets the two roles side by side at the level asked ("than that" is no need),
+    # not the new role's own levels ranked, and not its documents (the answered examples near it are about roles)
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"], reply.plan
+    assert all(figure in reply.answer for figure in expected) and "gap" in reply.answer, reply.answer
+
+
+def test_a_percentage_asked_of_two_figures_is_their_gap(real_assistant: Assistant) -> None:
+    reply = conversation(real_assistant, "AI engineer average salary", "and a data scientist?", "by what percentage?")
+    assert [p.route for p in reply.plan] == ["statistics"] and "+1.3%" in reply.answer, reply.answer
