@@ -7,6 +7,7 @@ nearer the `other` forms, is read as its words say (the planner's rules)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from langchain_core.embeddings import Embeddings
 from assistant.embeddings import embedded_texts
 from assistant.phrase_match import phrase_pattern
 from assistant.question_kinds import generic_form
+from assistant.sessions import Turn
 from assistant.settings import PROJECT_ROOT
-from assistant.understanding import Slots, Vocabulary
+from assistant.understanding import Slots, Vocabulary, understand
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,7 @@ FOLLOWUP_FORMS_PATH = PROJECT_ROOT / "stats" / "followup_forms.yaml"
 # of another group. (0.8: "switch that to this job" - "swap that for this job" 0.86; "what does this job earn
 # then?" - "now do this job" 0.62.)
 FORM_NEAR = 0.8
+FORM_WORDS = 8  # a follow-up of at most this many words is compared with the labelled forms
 # Below FORM_NEAR the groups vote: the nearest group's best form is read when it is at least FORM_VOTE alike and
 # nearer by FORM_MARGIN than the nearest `other` form (a question of its own). "by how much does it go up?" lies
 # 0.63 from a gap form and 0.50 from the nearest other one; "is that high?" 0.64 from a gap form but 0.58 from
@@ -86,6 +89,22 @@ class FollowupForms:
         label, score = nearest[0]
         other = dict(nearest).get(OTHER, 0.0)
         return label if score >= FORM_VOTE and score - other >= FORM_MARGIN else None
+
+    def read(
+        self, message: str, vocabulary: Vocabulary, previous: Turn | None, embed: Callable[[str], list[float]]
+    ) -> tuple[str, str | None]:
+        """The message as its form reads it after `previous`, and the form's group (None: none, or no turn before):
+        "switch that to robotics engineers" is the last question asked of what it names ("what about Robotics
+        Engineer?"); "go on" after an explanation is "tell me more", "like what?" is "give me an example". A message
+        of more than FORM_WORDS words asks something of its own."""
+        if previous is None or len(message.split()) > FORM_WORDS:
+            return message, None
+        shape = self.form_of(embed(masked_form(message, vocabulary)), votes=names_nothing(message, vocabulary))
+        if shape == AGAIN_OF:
+            return named_again(understand(message, vocabulary)) or message, shape
+        if shape in (MORE, EXAMPLE) and previous.route in ("documents", "both"):
+            return (MORE_REQUEST if shape == MORE else EXAMPLE_REQUEST), shape
+        return message, shape
 
     def nearest_groups(self, sims: np.ndarray) -> list[tuple[str, float]]:
         """Each group with the likeness of its nearest form, nearest first."""

@@ -30,18 +30,7 @@ from assistant.figure_followups import (
     side_by_side,
     span_pointed_at,
 )
-from assistant.followup_forms import (
-    AGAIN_OF,
-    EXAMPLE,
-    EXAMPLE_REQUEST,
-    GAP,
-    MORE,
-    MORE_REQUEST,
-    FollowupForms,
-    masked_form,
-    named_again,
-    names_nothing,
-)
+from assistant.followup_forms import AGAIN_OF, GAP, FollowupForms
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
@@ -75,7 +64,6 @@ from assistant.question_parts import split_parts
 from assistant.sessions import Turn
 from assistant.understanding import Slots, Vocabulary, understand
 
-FORM_WORDS = 8  # a follow-up of at most this many words is compared with the labelled forms
 TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
 
 _PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
@@ -120,12 +108,8 @@ class Planner:
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
         message = self.words.restated(message, previous.message if previous is not None else None)
         message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers", "same for X?"
-        shape = self._form_of(message, vocabulary) if previous is not None else None  # a labelled follow-up form
-        if shape == AGAIN_OF:  # "switch that to robotics engineers": the last question, of what it names
-            message = named_again(understand(message, vocabulary)) or message
-        elif shape in (MORE, EXAMPLE) and previous is not None and previous.route in ("documents", "both"):
-            # "go on", "keep going" after an explanation: more of its topic; "like what?": an instance of it
-            message = MORE_REQUEST if shape == MORE else EXAMPLE_REQUEST
+        # a labelled follow-up form: "switch that to robotics engineers", "how far apart are they?", "like what?"
+        message, shape = self._forms.read(message, vocabulary, previous, self._embeddings.embed_query)
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         parts = split_parts(
             message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)
@@ -332,14 +316,6 @@ class Planner:
                 part.generic = generic_form(standalone)
             planned.append(part)
         return planned
-
-    def _form_of(self, message: str, vocabulary: Vocabulary) -> str | None:
-        """The labelled follow-up form a message lies near (followup_forms.py), for a short message only: a question
-        of many words asks something of its own."""
-        if len(message.split()) > FORM_WORDS:
-            return None
-        vector = self._embeddings.embed_query(masked_form(message, vocabulary))
-        return self._forms.form_of(vector, votes=names_nothing(message, vocabulary))
 
     def _asks(self, slots: Slots, text: str) -> str:
         """What a phrase of a message asks by itself, for the splitter: its slots' reading, and a career step
