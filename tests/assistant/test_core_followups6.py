@@ -191,3 +191,19 @@ def test_a_new_role_asked_more_or_less_at_that_level_is_set_beside_the_figure_ju
 def test_a_percentage_asked_of_two_figures_is_their_gap(real_assistant: Assistant) -> None:
     reply = conversation(real_assistant, "AI engineer average salary", "and a data scientist?", "by what percentage?")
     assert [p.route for p in reply.plan] == ["statistics"] and "+1.3%" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what does the World Economic Forum forecast?", "by what year?", "2027"),
+        ("how many companies are expected to retrain their employees?", "by which year?", "2025"),
+    ],
+)
+def test_the_time_asked_of_a_documents_answer_goes_on_with_its_topic(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "year", "when", "date" only ask something of the topic before ([references] asked_of_topic): alone, "by
+    # what year?" found nothing (refused) or a salary level's year range
+    reply = conversation(real_assistant, first, then)
+    assert not reply.abstained and expected in reply.answer, reply.answer
