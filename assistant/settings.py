@@ -57,6 +57,12 @@ class Settings(BaseSettings):
         description="Questions asked before, each with the sentence that answered it (a documentation answer's "
         "evidence); a missing file means none.",
     )
+    query_adapter: bool = Field(
+        False,
+        description="Rank the documents' text for a question through a linear map of its vector fitted on the answer "
+        "examples (assistant/query_adapter.py; fitted at load, cached in the data dir); off = the plain vectors. Off "
+        "by default: it lost end-to-end probes on one fold of two (findings-adapter.md).",
+    )
     scoring_weights: Path = Field(
         PROJECT_ROOT / "stats" / "scoring_weights.toml",
         description="The weights of a documentation answer's sentence score (assistant/scoring_weights.py); a "
