@@ -56,7 +56,7 @@ def fit_matrix(
     """W minimising the mean cross-entropy of each question's answer (`answers[i]`: its row of `documents`)
     among all `documents` rows, for normalise(W q) . d / temperature, plus l2 * ||W - I||^2 (full-batch L-BFGS
     from the identity: the same examples and sentences give the same W)."""
-    from scipy.optimize import minimize  # only when a fit is needed (scipy is installed with scikit-learn)
+    from scipy.optimize import minimize  # only when a fit runs: the serving path needs numpy alone
 
     q = np.asarray(questions, dtype=np.float64)
     d = np.asarray(documents, dtype=np.float64)
