@@ -173,6 +173,10 @@ class Assistant:
         if not self.settings.query_adapter:
             return QueryAdapter.identity()
         examples = self._answer_examples
+        if self.settings.query_adapter_examples is not None:
+            examples = AnswerExamples.load(
+                self.settings.query_adapter_examples, self._query_embeddings, self.settings.model_cache_dir / "planner"
+            )
         return QueryAdapter.fitted(
             examples.matrix, examples.quotes, sentences.texts(), sentences.matrix(), self.settings.data_dir / "adapters"
         )

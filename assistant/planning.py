@@ -282,7 +282,9 @@ class Planner:
                 standalone = standalone or (went_on[0] if len(went_on) == 1 else None)
             if item and before is not None:  # "tell me about the third one": that item, in the topic before
                 part.query, part.context = item, [*dict.fromkeys([*part.context, turn_topic(before)])]
-                standalone = item  # "explain the second one": the question of that item is what is asked, not of the topic
+                standalone = (
+                    item  # "explain the second one": the question of that item is what is asked, not of the topic
+                )
             if first and previous is not None and not names_something(own) and not part.context:
                 # "why is monitoring important?" after best practices for deploying models: if its own words
                 # find nothing, the documents are searched again with the question it follows.

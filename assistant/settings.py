@@ -63,6 +63,11 @@ class Settings(BaseSettings):
         "examples (assistant/query_adapter.py; fitted at load, cached in the data dir); off = the plain vectors. Off "
         "by default: it lost end-to-end probes on one fold of two (findings-adapter.md).",
     )
+    query_adapter_examples: Path | None = Field(
+        None,
+        description="The answered examples the query adapter is fitted on; unset = ASSISTANT_ANSWER_EXAMPLES "
+        "(another file lets an evaluation fit it on examples its test questions did not give).",
+    )
     scoring_weights: Path = Field(
         PROJECT_ROOT / "stats" / "scoring_weights.toml",
         description="The weights of a documentation answer's sentence score (assistant/scoring_weights.py); a "

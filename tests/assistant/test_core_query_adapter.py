@@ -118,3 +118,29 @@ def test_the_switch_turns_the_adapter_on_and_off(real_assistant: Assistant, adap
     assert list((adapting.settings.data_dir / "adapters").glob("query-adapter-*.npy"))
     reply = adapting.ask("what soft skills matter in AI?")
     assert reply.route == "documents" and not reply.abstained and reply.citations
+
+
+def test_the_adapter_can_be_fitted_on_other_examples_than_the_answers_prior(
+    adapting: Assistant, tmp_path: Path
+) -> None:
+    """ASSISTANT_QUERY_ADAPTER_EXAMPLES: an evaluation fits the adapter on examples its test questions did not give,
+    while the answers' nearest-example prior keeps its own file."""
+    other = tmp_path / "examples.yaml"
+    other.write_text(
+        "examples:\n"
+        "- q: do ai experts need good writing skills\n"
+        f"  quote: {WRITING}\n"
+        "- q: why does model training and deployment take so long\n"
+        "  quote: Managing the time-intensive nature of model training and deployment\n"
+    )
+    settings = adapting.settings.model_copy(update={"query_adapter_examples": other})
+    assistant = build_assistant(settings)
+    try:
+        plain = assistant.build.retriever.embed("is writing well needed in AI?")
+        own = assistant.build.retriever.toward_documents(plain)
+        shipped = adapting.build.retriever.toward_documents(plain)
+        assert own is not None and shipped is not None and not np.allclose(own, shipped)
+        assert len(list((settings.data_dir / "adapters").glob("query-adapter-*.npy"))) == 2
+        assert assistant._answer_examples.quotes == adapting._answer_examples.quotes  # noqa: SLF001 - the prior's file
+    finally:
+        assistant.close()
