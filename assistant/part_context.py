@@ -23,6 +23,7 @@ PREPOSITIONS = frozenset([
 ])
 # fmt: on
 POINTS_BACK = re.compile(r"\b(?:it|its|them|this|that|those)\b", re.IGNORECASE)  # "... and the reasons for it"
+_THEY = re.compile(r"\b(?:they|their)\b", re.IGNORECASE)
 # "salary aside, ...", "apart from pay, ...", "other than Python, ...": what is set aside is context, not asked.
 EXCLUSION = re.compile(
     r"(?:.*\b(?:aside|apart)\W*$|\s*(?:apart from|aside from|other than|except(?: for)?|excluding|ignoring|never mind"
@@ -102,9 +103,12 @@ def with_statement_topic(text: str, question: str) -> str:
     """The question after a statement, with the statement added when the question only points back to it: in
     "I keep hearing about MLOps in job ads, what is it exactly?" the "it" is the statement's topic."""
     statement = text[: len(text) - len(question)].strip(" ,.;:-")
-    if question == text or not statement or not POINTS_BACK.search(question):
+    if question == text or not statement:
         return question
-    if not topicless(question) and not bare_topic(statement):
+    if bare_topic(statement):
+        # "discriminative models: which probability do they target?": a plural topic is "they" as well
+        return f"{question} ({statement})" if POINTS_BACK.search(question) or _THEY.search(question) else question
+    if not topicless(question) or not POINTS_BACK.search(question):
         return question
     return f"{question} ({statement})"
 

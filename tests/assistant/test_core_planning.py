@@ -2215,6 +2215,7 @@ def test_how_a_figure_is_made_with_other_verbs_of_making_is_a_method(real_assist
         ("automl, which steps of the pipeline does it handle for you", "data preparation, feature engineering"),
         ("shadow deployment - what's the point of it when you ship a model", "shadow deployment"),
         ("reinforcement learning, what sort of things do people use it for", "reinforcement"),
+        ("generative models: what do they try to learn about the data", "joint probability"),
     ],
 )
 def test_a_topic_named_before_a_question_that_points_back_is_what_it_asks(
