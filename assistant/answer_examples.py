@@ -95,7 +95,7 @@ class AnswerExamples:
         self, vector: list[float] | np.ndarray, generic: list[float] | np.ndarray, closest: float
     ) -> str | None:
         """The topic of the unanswered examples a question asks, when they are clearly nearer to it than these
-        answered ones and no sentence of the documents is near it (`closest`): UnansweredExamples.topic."""
+        answered ones and nothing of the documents is near it (`closest`): UnansweredExamples.topic."""
         return self.unanswered.topic(vector, generic, (self.matrix, self.generic), closest)
 
     def route_is_theirs(

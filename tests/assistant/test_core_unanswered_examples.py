@@ -112,7 +112,7 @@ PARAPHRASES = {
     "remote and flexible work": ["can ML engineers work remotely", "are there remote jobs for AI researchers"],
     "signing bonuses": [
         "do data scientists get a bonus for signing",
-        "is there a sign on bonus for AI engineer offers",
+        "are signing bonuses common for machine learning engineers",
     ],
     "equity vesting schedules": [
         "how does stock vesting work for ML engineers",
@@ -196,6 +196,14 @@ def test_a_two_part_message_keeps_its_answered_part(real_assistant: Assistant) -
     assert not reply.abstained
     assert "$129,640" in reply.answer
     assert f"{REFUSAL} work-life balance." in reply.answer
+
+
+def test_an_offer_stated_with_its_amount_is_compared_with_the_figures(real_assistant: Assistant) -> None:
+    """The file's answered contrast: "I was offered $120k as a data scientist" lies near salary negotiation as
+    words go; the documents' figures are what it is compared with, so it is answered with them."""
+    reply = real_assistant.ask("I was offered $125k as an ML engineer")
+    assert not reply.abstained, reply.answer
+    assert "$" in reply.answer and "negotiation" not in reply.answer
 
 
 def test_a_follow_up_on_a_figure_is_no_unanswered_topic(real_assistant: Assistant) -> None:
