@@ -93,6 +93,11 @@ class KindRules:
             # "What does a data scientist make at entry level?": pay and a level, two signs of one figure, where
             # "what does a data scientist do" is nearest by form.
             scores["figure"] += NUMERIC_NUDGE
+        elif own_number and own.level and (own.roles or own.unknown_role) and not asks_beyond_who(text):
+            # "ML engineer early career range", "data scientist late career, please": a role and a level named with
+            # nothing asked beyond who (request_frame words only) is that level's figure, though "career" is
+            # nearest by form to the path and list examples.
+            scores["figure"] += NUMERIC_NUDGE
         elif own.salary and own.roles and not (own.doc_topic or drives):
             # "What does an ML engineer make?": a role and its pay, nearest by form to "what does X do?"
             scores["figure"] += NUMERIC_NUDGE
