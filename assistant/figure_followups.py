@@ -184,8 +184,10 @@ def sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, 
         return []
     earlier = [r for r in roles_of(before.slots) if r in vocabulary.roles]
     new = [r for r in own.roles if r not in earlier]
-    # "how do data scientists measure up?": nothing asked but the comparison points back as much as "that" does
-    if not (earlier and new and own.compare and (REFERS_BACK.search(text) or only_compares(text, own))):
+    # "how do data scientists measure up?": nothing asked but the comparison points back as much as "that" does;
+    # "is a data scientist paid more at that level?": a comparative word sets the new role beside as "than" would
+    compares = own.compare or MORE.search(text) is not None
+    if not (earlier and new and compares and (REFERS_BACK.search(text) or only_compares(text, own))):
         return []
     return earlier
 

@@ -66,6 +66,7 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
             or current.compare
             or current.level
             or current.city
+            or current.national  # "and in the US overall?" after a city's figure (or a place the data lacks)
             or current.year_relative
             or current.monthly
             or current.experience_years is not None

@@ -30,7 +30,7 @@ from assistant.figure_followups import (
     side_by_side,
     span_pointed_at,
 )
-from assistant.followup_forms import AGAIN_OF, GAP, MORE, MORE_REQUEST, FollowupForms, masked_form, named_again
+from assistant.followup_forms import AGAIN_OF, GAP, FollowupForms
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
@@ -64,7 +64,6 @@ from assistant.question_parts import split_parts
 from assistant.sessions import Turn
 from assistant.understanding import Slots, Vocabulary, understand
 
-FORM_WORDS = 8  # a follow-up of at most this many words is compared with the labelled forms
 TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
 
 _PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
@@ -109,11 +108,8 @@ class Planner:
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
         message = self.words.restated(message, previous.message if previous is not None else None)
         message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers", "same for X?"
-        shape = self._form_of(message, vocabulary) if previous is not None else None  # a labelled follow-up form
-        if shape == AGAIN_OF:  # "switch that to robotics engineers": the last question, of what it names
-            message = named_again(understand(message, vocabulary)) or message
-        elif shape == MORE and previous is not None and previous.route in ("documents", "both"):
-            message = MORE_REQUEST  # "go on", "keep going" after an explanation: more of its topic
+        # a labelled follow-up form: "switch that to robotics engineers", "how far apart are they?", "like what?"
+        message, shape = self._forms.read(message, vocabulary, previous, self._embeddings.embed_query)
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         parts = split_parts(
             message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)
@@ -131,6 +127,10 @@ class Planner:
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
             # A title the tables lack ("an AI product manager") is who "they" are as much as a known role.
             earlier_roles = roles_of(before.slots) if before and before.route != "out_of_scope" else []
+            if not earlier_roles and first and before is not None and before.route == "statistics" and history_roles:
+                # "and what do they earn mid-career?" after a robotics engineer's path, then the platform's offers:
+                # a figure of no one names no person, so "they" is the role the conversation was last about.
+                earlier_roles = list(history_roles[-1:]) if _PERSON.search(text) else []
             # "compare ML engineers and data scientists: pay and what they focus on": "they" are both roles named.
             who = " and ".join(earlier_roles[:2]) if len(earlier_roles) > 1 and _PERSON.search(text) else None
             resolved = (
@@ -181,6 +181,13 @@ class Planner:
             ):
                 # "how does New York measure up?" after Seattle's figure: the new side's figure beside it
                 kind = "figure" if (own.city or own.years or own.level) and only_compares(text, own) else kind
+            national = own.national and not names_something(own)
+            if first and previous_kind == "figure" and kind != "figure" and (shape == AGAIN_OF or national):
+                # The last question asked again, so of its kind: "and a mid-career AI engineer?" after a data
+                # scientist's pay (a form of the last question of another role: its level words are no question
+                # of their own); "ok, and in the US overall?" after a city's figure, or one the data lacked
+                # (London): the same figure for the whole market, which is what the guide's figures are of.
+                kind = "figure"
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
             beside = sets_beside(text, own, before, previous_kind, vocabulary)
             again = ranked_again(text, own, before, previous_kind)  # "and the second one?" after a ranking
@@ -207,6 +214,8 @@ class Planner:
             pair = side_by_side(text, own, kind, previous_kind, history_roles, history_levels, self.words, years, gap)
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
+                # "is a data scientist paid more at that level?": the two side by side, no ranking of one's levels
+                merged.compare, merged.rank, merged.rank_word, merged.rank_dimension = True, None, None, None
             elif first and pair:
                 kind, merged = "figure", set_side_by_side(merged, pair)
             if (beside or (first and pair)) and before is not None and not (merged.level or merged.levels):
@@ -214,11 +223,18 @@ class Planner:
             if kind == "figure" and before and not names_something(merged) and names_a_figure(before):
                 # "how many were there in each year?" after "what are proposals?": the figure named before.
                 merged = inherit(replace(own, followup=True), before, years)
-            if kind == "figure" and before and not merged.years and REFERS_BACK.search(text):
-                merged.years = list(before.slots.get("years") or [])  # "how many offers was that based on?"
+            if kind == "figure" and before and not merged.years and REFERS_BACK.search(text) and not resolved:
+                # "how many offers was that based on?" ("they" standing for a role points at the role, not the year)
+                merged.years = list(before.slots.get("years") or [])
             part = self._route(text, kind, confidence, own, merged, previous if first else None, planned)
-            if self._answered is not None and self._answered.route_is_theirs(
-                part.route, own, part.text, generic_vector, self._embeddings.embed_query
+            # (a figure set beside the figure just given is the tables' own: "do AI researchers get less at that
+            # stage?" lies near answered questions about researchers, but asks their pay)
+            if (
+                not beside
+                and self._answered is not None
+                and self._answered.route_is_theirs(
+                    part.route, own, part.text, generic_vector, self._embeddings.embed_query
+                )
             ):
                 # "what roles sit above a junior ML engineer", "SageMaker": asked before in other words, and the
                 # documents answered; a figure the tables hold by its own words (tools, a metric, pay) stays theirs.
@@ -282,7 +298,8 @@ class Planner:
                 standalone = standalone or (went_on[0] if len(went_on) == 1 else None)
             if item and before is not None:  # "tell me about the third one": that item, in the topic before
                 part.query, part.context = item, [*dict.fromkeys([*part.context, turn_topic(before)])]
-                standalone = item  # "explain the second one": the question of that item is what is asked, not of the topic
+                # "explain the second one": the question of that item is what is asked, not of the topic
+                standalone = item
             if first and previous is not None and not names_something(own) and not part.context:
                 # "why is monitoring important?" after best practices for deploying models: if its own words
                 # find nothing, the documents are searched again with the question it follows.
@@ -299,13 +316,6 @@ class Planner:
                 part.generic = generic_form(standalone)
             planned.append(part)
         return planned
-
-    def _form_of(self, message: str, vocabulary: Vocabulary) -> str | None:
-        """The labelled follow-up form a message lies near (followup_forms.py), for a short message only: a question
-        of many words asks something of its own."""
-        if len(message.split()) > FORM_WORDS:
-            return None
-        return self._forms.form_of(self._embeddings.embed_query(masked_form(message, vocabulary)))
 
     def _asks(self, slots: Slots, text: str) -> str:
         """What a phrase of a message asks by itself, for the splitter: its slots' reading, and a career step

@@ -32,6 +32,7 @@ PLATFORM_POPULATION = _word_list("platform_population")
 # Places people ask about that the data has no salary figure for (some are named in the guide as hubs).
 OTHER_PLACES = _word_list("other_places")
 US_WORDS = _word_list("us_words")
+_COUNTRY_WORDS = tuple(w for w in US_WORDS if w != "us")
 SALARY_WORDS = _word_list("salary_words")
 LEVEL_SPAN_WORDS = _word_list("level_span")
 COMPARE_WORDS = _word_list("compare_words")
@@ -133,6 +134,7 @@ class Slots:
     injection: bool = False
     followup: bool = False
     place_pointer: bool = False  # "what about data scientists there?": the place of the turn before
+    national: bool = False  # "in the US", "nationally": the whole market the guide's figures are of, no one city
     corrected: str = ""  # the question with typos fixed, for retrieval
 
     def wants_documents_about_role(self) -> bool:
@@ -277,9 +279,10 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
         s.years.append(today.year - 1)
     if re.search(r"\bthis year\b|\bcurrent(?:ly)? year\b", text):
         s.years.append(today.year)
-    if re.search(r"\b(?:the )?(?:following|next) year\b|\byear after\b", text):
+    # ... "a year later", "one year on" / "a year earlier", "the year prior": a year counted from the one asked
+    if re.search(r"\b(?:the )?(?:following|next) year\b|\byear (?:after|later|on)\b", text):
         s.year_relative = 1
-    if re.search(r"\b(?:the )?(?:previous|prior|preceding) year\b|\byear before\b", text):
+    if re.search(r"\b(?:the )?(?:previous|prior|preceding) year\b|\byear (?:before|earlier|prior)\b", text):
         s.year_relative = -1
     s.platform_population = has_any(text, PLATFORM_POPULATION)
     s.roles = all_keys(text, vocabulary.roles)
@@ -315,6 +318,9 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     if not s.city and has_any(text, OTHER_PLACES):  # one alternation first: most questions name no place
         other = next((p for p in OTHER_PLACES if has_phrase(text, p)), None)
         s.unknown_place = other.title() if other else None
+    # "us" alone is as often the asker ("tell us"): the country is "the US" (any other us_words phrase says it).
+    country = has_any(text, _COUNTRY_WORDS) or re.search(r"\bthe us\b", text) is not None
+    s.national = country and not (s.city or s.unknown_place)
     s.platform_metric = first_key(without_verb_uses(text), PLATFORM_METRICS)
     if not s.platform_metric and re.search(r"\bheadline\b|\bplatform (?:figures|statistics|stats|numbers)\b", text):
         s.platform_metric = "all"
