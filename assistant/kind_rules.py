@@ -93,6 +93,11 @@ class KindRules:
             # "What does a data scientist make at entry level?": pay and a level, two signs of one figure, where
             # "what does a data scientist do" is nearest by form.
             scores["figure"] += NUMERIC_NUDGE
+        elif own_number and own.level and (own.roles or own.unknown_role) and not asks_beyond_who(text):
+            # "ML engineer early career range", "data scientist late career, please": a role and a level named with
+            # nothing asked beyond who (request_frame words only) is that level's figure, though "career" is
+            # nearest by form to the path and list examples.
+            scores["figure"] += NUMERIC_NUDGE
         elif own.salary and own.roles and not (own.doc_topic or drives):
             # "What does an ML engineer make?": a role and its pay, nearest by form to "what does X do?"
             scores["figure"] += NUMERIC_NUDGE
@@ -151,7 +156,9 @@ class KindRules:
         # salaries?"), the year saying which page's statistics; no figure is asked for.
         made_how = bool(own.method and not number_words and _ASKS_HOW.match(text) and _made_verb(text, self.words))
         made_asked = made_asked or made_how
-        if (own.method or how_made) and (not own.years or meaning or made_asked) and not own.compare:
+        # "is a developer with 5 offers counted more than once?": how often someone is counted, not two things compared
+        compares_figures = own.compare and _HOW_OFTEN.search(text) is None
+        if (own.method or how_made) and (not own.years or meaning or made_asked) and not compares_figures:
             scores["method"] += METHOD_NUDGE
             if how_made or made_how:
                 # "does the median include ...?", "what do the offers mean?": a figure named, its making asked.
@@ -322,6 +329,7 @@ def elliptical(text: str, own: Slots) -> bool:
 # A question opened by one of these asks something of its own ("where can they go from junior?"), not "what about
 # entry level?" (an ellipsis of a figure) nor "what's the entry level figure?".
 _OPENS_CLAUSE = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?(?:where|why|who|which|how)\b(?!\s+(?:much|many)\b)", re.I)
+_HOW_OFTEN = re.compile(r"\bmore\s+than\s+(?:once|twice|one\s+time|a\s+single\s+time)\b", re.IGNORECASE)
 _ASKS_HOW = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?how\b", re.IGNORECASE)  # "how was it calculated?"
 _POSSESSED = re.compile(r"\b(?:their|his|her|its)\s+(?:[a-z']+\s+)?([a-z']+)")  # "their (main) tools"
 _SUBJECT = frozenset({"they", "he", "she", "we", "you", "i"})  # subject pronouns: a clause, not an ellipsis

@@ -2353,3 +2353,35 @@ def test_a_joiner_before_a_place_or_thanks_asks_nothing_again(real_assistant: As
         p[0].startswith("what about") for p in _parts(real_assistant, "what do ML engineers earn. and in Seattle")
     )
     assert not any(p[0].startswith("what about") for p in _parts(real_assistant, "what is overfitting. and thanks"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is a developer with five offers counted more than once",
+        "how many offers were there in 2025 and does a dev with many offers count more than once",
+    ],
+)
+def test_counted_more_than_once_asks_how_the_count_is_made(real_assistant: Assistant, message: str) -> None:
+    """'counted more than once': how often someone is counted (the page's method: "we would count him 10 times"),
+    not two figures compared ("more than" made it a comparison, and the figure was answered instead)."""
+    reply = real_assistant.ask(message)
+    assert (reply.plan[-1].kind, reply.plan[-1].route) == ("method", "documents"), reply.plan
+    assert "count him" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("data scientist early career range", "$116,717"),
+        ("early career AI engineer range, and what do they build", "$104,196"),
+    ],
+)
+def test_a_role_and_a_level_with_only_a_frame_word_is_the_levels_figure(
+    real_assistant: Assistant, message: str, figure: str
+) -> None:
+    """'<role> early career range': who, and a word that frames the request ([words] request_frame): the level's
+    figure (it was a list of the documents: "career" is nearest by form to the path and list examples)."""
+    reply = real_assistant.ask(message)
+    assert (reply.plan[0].kind, reply.plan[0].route) == ("figure", "statistics"), reply.plan
+    assert figure in reply.answer, reply.answer
