@@ -187,6 +187,17 @@ def discourse_opening() -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:(?:{alternatives})\b[\s,.!:;-]*)+", re.IGNORECASE)
 
 
+def without_acknowledgement(message: str) -> str:
+    """'ok, and a data scientist?', 'so what about AI researchers?': a follow-up without the discourse markers opening
+    it, which change nothing it asks ([yes_no] discourse); the "and" that makes it elliptical stays ("and at entry
+    level?"), and a message of markers only ("ok", "no") is left as it is."""
+    opening = discourse_opening().match(message)
+    rest = message[opening.end() :] if opening else ""
+    if not opening or not rest.strip():
+        return message
+    return f"and {rest}" if re.search(r"\band\b", opening.group(0), re.IGNORECASE) else rest
+
+
 # A question word or auxiliary opening a clause: what follows the discourse markers is then a question of its own.
 _ASKS = re.compile(
     r"(?:what|what's|whats|how|which|who|whom|whose|where|when|why|is|are|was|were|do|does|did|can|could|should|"

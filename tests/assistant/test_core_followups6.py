@@ -207,3 +207,21 @@ def test_the_time_asked_of_a_documents_answer_goes_on_with_its_topic(
     # what year?" found nothing (refused) or a salary level's year range
     reply = conversation(real_assistant, first, then)
     assert not reply.abstained and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what's the salary of a prompt engineer?", "ok, and a data scientist?", "129,640"),
+        ("mid-career data scientist pay", "ok and an AI engineer?", "115,053"),
+        ("robotics engineer entry salary", "okay so what about AI researchers?", "88,713"),
+    ],
+)
+def test_an_acknowledgement_opening_a_follow_up_changes_nothing_it_asks(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "ok," / "okay so" are discourse markers ([yes_no] discourse): read without them the message is elliptical
+    # (it was read as the role's path); the plan keeps the words as said
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+    assert reply.plan[0].text == then
