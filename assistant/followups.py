@@ -338,6 +338,27 @@ def role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocab
     return message if new[0] in message else f"{message.rstrip('?.! ')} for {new[0]}"
 
 
+def every_part_again(message: str, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
+    """'and for data scientists?' after "what's the average ML engineer salary and what do they do?": a follow-up
+    naming a new role and nothing else asks every part of the last question again, of that role (the last message
+    with the role put in: its pay AND what it does); None unless the turn before was answered by both routes."""
+    if previous is None or previous.route != "both":
+        return None
+    own = understand(message, vocabulary)
+    new = own.roles[:1]
+    if not new or names_something(replace(own, roles=[])) or own.doc_cue:
+        return None
+    rest = generic_form(message).replace("this job", " ")
+    if not topicless(rest):
+        return None
+    before = " ".join(previous.message.lower().split())
+    asked = before
+    for role in roles_of(previous.slots):
+        for phrase in sorted(vocabulary.roles.get(role, (role.lower(),)), key=len, reverse=True):
+            asked = phrase_pattern(phrase).sub(new[0], asked)
+    return asked if asked != before else None
+
+
 def turn_topic(turn: Turn) -> str:
     """What a turn was about: the words its documents search used (a follow-up's resolved topic), else its text."""
     return str(turn.slots.get("topic") or turn.message)

@@ -36,6 +36,7 @@ from assistant.followups import (
     as_turn,
     context_roles,
     corrected_fragment,
+    every_part_again,
     figure_named,
     goes_on_with,
     inherit,
@@ -111,6 +112,7 @@ class Planner:
         message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers", "same for X?"
         # a labelled follow-up form: "switch that to robotics engineers", "how far apart are they?", "like what?"
         message, shape = self._forms.read(message, vocabulary, previous, self._embeddings.embed_query)
+        message = every_part_again(message, previous, vocabulary) or message  # "and for data scientists?" after 2 parts
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         parts = split_parts(
             message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)

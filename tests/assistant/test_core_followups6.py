@@ -225,3 +225,27 @@ def test_an_acknowledgement_opening_a_follow_up_changes_nothing_it_asks(
     reply = conversation(real_assistant, first, then)
     assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
     assert reply.plan[0].text == then
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        (
+            "mid-career AI engineer pay and how do they advance?",
+            "what about robotics engineers?",
+            ("97,121", "Director of Robotics"),
+        ),
+        (
+            "entry level robotics engineer salary, and what skills are needed?",
+            "ok, and for an ML engineer?",
+            ("105,418", "Python"),
+        ),
+    ],
+)
+def test_a_new_role_after_a_two_part_answer_asks_both_parts_of_it(
+    real_assistant: Assistant, first: str, then: str, expected: tuple[str, ...]
+) -> None:
+    # the turn before was answered by both routes: naming only a new role asks its figure and its documents part
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert all(e in reply.answer for e in expected), reply.answer
