@@ -121,6 +121,8 @@ class DocumentAnswerer:
         # engineering vs ML": never written. Unless a question this near was answered before (answer_examples.py):
         # then the sentence that answered it must be the best one found, or it is refused. (Not for who made a
         # thing or how many of it: "who came up with RL?" lies near "what is RL?", which the documents answer.)
+        if self.uncovered_topic(query):
+            return False  # "how stressful is being an ML engineer": asked like questions they never answer
         unsaid = never_said.unwritten(query) or never_said.unsaid(query) or never_said.uncompared(query)
         if unsaid and not self._examples.answered_near(
             query, self._retriever.embed(generic or generic_form(query)), self._retriever.embed
@@ -137,7 +139,11 @@ class DocumentAnswerer:
         # The question's own vector when it names its entities (the planner has embedded it already: a cache
         # hit); a follow-up ("what does that number measure?") needs its context in the vector too.
         vector = self._retriever.embed(query if entity_named or not context_text else search_text)
-        by_sentence = self._sentences.best_chunks(vector, n=4)
+        # The documents' text is RANKED by the vector the query adapter makes of it (query_adapter.py); every gate
+        # (a passage's or sentence's cosine against a threshold) reads the plain vector's cosines, which the
+        # thresholds were measured on; the answered examples' questions are compared with the plain one too.
+        toward = self._retriever.toward_documents(vector)
+        by_sentence = self._sentences.best_chunks(vector, n=4, rank_by=toward)
         # The documents' words for the question's ("duties" -> "responsibilities") join the lexical match.
         asked = set(terms(focus_text))  # the question's own words, the context entity set aside (no synonyms)
         # ... and so do its other names there ("RL" -> reinforcement learning, "back prop" -> backpropagation).
@@ -148,7 +154,9 @@ class DocumentAnswerer:
         every, named = self._retriever.names.expand_both(query)
         extra = " ".join([self._synonyms.words_for(query), *named, *self._retriever.lexical.variants(query)]).strip()
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
-        passages = self._retriever.hybrid(search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text, named=every)
+        passages = self._retriever.hybrid(
+            search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text, named=every, toward=toward
+        )
         strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
         passages = [replace(p, score=max(p.score, round(strong.get(p.chunk_id, 0.0), 4))) for p in passages]
         # A formula the question writes ("P(x,y)") has no words to match: a passage writing it is matched by it.
@@ -163,9 +171,10 @@ class DocumentAnswerer:
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
         # Half the question as asked, half without the entity: neither the entity nor a bare "What does someone
         # do?" alone says what a good answer is near.
-        query_vector = np.asarray(vector, dtype=np.float32)
+        query_vector = np.asarray(toward or vector, dtype=np.float32)
         if entity_named:
-            without_entity = np.asarray(self._retriever.embed(generic or " ".join(focus)), dtype=np.float32)
+            without = self._retriever.embed(generic or " ".join(focus))
+            without_entity = np.asarray(self._retriever.toward_documents(without) or without, dtype=np.float32)
             query_vector = (query_vector + without_entity) / 2
         focus_terms, search_terms = terms(focus_text), terms(search_text)
         # Read once per question: the scoring and the writing below both need them.
@@ -245,8 +254,23 @@ class DocumentAnswerer:
         return kind == "method" and self._meaning_unsaid(query, best)
 
     def unmentioned(self, query: str, kind: PartKind | None = None) -> list[str]:
-        """What a refusal of `query` names: what it asks that the documents never say (NeverSaid.unmentioned)."""
-        return self._never_said.unmentioned(query, kind)
+        """What a refusal of `query` names: what it asks that the documents never say (NeverSaid.unmentioned), or
+        else the topic of the questions they never answer that it is asked like (uncovered_topic): a statistics
+        part is then refused too ("do ML engineers get a signing bonus" is no question for the bonuses line)."""
+        names = self._never_said.unmentioned(query, kind)
+        if names or kind == "smalltalk":
+            return names
+        topic = self.uncovered_topic(query)
+        return [topic] if topic else []
+
+    def uncovered_topic(self, query: str) -> str | None:
+        """The topic of stats/unanswered_examples.yaml that `query` asks (answer_examples.uncovered_topic): its
+        nearest unanswered examples clearly nearer than its nearest answered ones, as asked and masked, and no
+        sentence of the documents near it. The question's vectors are the planner's (cached)."""
+        query = self._never_said.read_acronyms(query)  # "what are NNs" asks what neural networks are
+        vector = self._retriever.embed(query)
+        generic = self._retriever.embed(generic_form(query))
+        return self._examples.uncovered_topic(vector, generic, self._sentences.closest(vector))
 
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit

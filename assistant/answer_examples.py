@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -28,11 +28,15 @@ from langchain_core.embeddings import Embeddings
 from assistant.embeddings import embedded_texts
 from assistant.question_kinds import generic_form
 from assistant.settings import PROJECT_ROOT
+from assistant.unanswered_examples import UnansweredExamples
 from assistant.understanding import Slots
 
 log = logging.getLogger(__name__)
 
 ANSWER_EXAMPLES_PATH = PROJECT_ROOT / "stats" / "answer_examples.yaml"
+# The questions the documents do not answer (unanswered_examples.py) sit beside the answered ones: the two sides
+# are read together, and a test's answered file with no sibling refuses nothing by topic.
+UNANSWERED_NAME = "unanswered_examples.yaml"
 # Below this cosine two questions are as often about different sentences as about the same one (our question
 # files, each file's questions against the other files': 0.7 -> the nearest example's sentence is the right one
 # 90% of the time, 0.6 -> 81%).
@@ -54,6 +58,7 @@ class AnswerExamples:
     quotes: tuple[str, ...]
     matrix: np.ndarray | None
     generic: np.ndarray | None = None  # the questions with their entities masked, embedded
+    unanswered: UnansweredExamples = field(default_factory=UnansweredExamples.none)  # the other side
 
     @classmethod
     def none(cls) -> AnswerExamples:
@@ -63,18 +68,19 @@ class AnswerExamples:
     @classmethod
     def load(cls, path: Path, embeddings: Embeddings, cache_dir: Path | None = None) -> AnswerExamples:
         """The examples of `path` (none when it is missing: the answerer then works as before), embedded."""
+        unanswered = UnansweredExamples.load(path.with_name(UNANSWERED_NAME), embeddings, cache_dir)
         if not path.exists():
-            return cls.none()
+            return replace(cls.none(), unanswered=unanswered)
         try:
             # libyaml's loader when PyYAML has it: the pure-Python one takes 0.1 s of every start for this file
             loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
             items = (yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}).get("examples") or []
         except yaml.YAMLError as exc:
             log.warning("answer examples %s unreadable, not used: %s", path, exc)
-            return cls.none()
+            return replace(cls.none(), unanswered=unanswered)
         pairs = [(str(i["q"]), str(i["quote"])) for i in items if isinstance(i, dict) and i.get("q") and i.get("quote")]
         if not pairs:
-            return cls.none()
+            return replace(cls.none(), unanswered=unanswered)
         questions, quotes = zip(*pairs, strict=True)
         masked = [generic_form(q) for q in questions]
         return cls(
@@ -82,7 +88,15 @@ class AnswerExamples:
             tuple(quotes),
             embedded_texts(list(questions), embeddings, cache_dir, "answer"),
             embedded_texts(masked, embeddings, cache_dir, "answer-generic"),
+            unanswered,
         )
+
+    def uncovered_topic(
+        self, vector: list[float] | np.ndarray, generic: list[float] | np.ndarray, closest: float
+    ) -> str | None:
+        """The topic of the unanswered examples a question asks, when they are clearly nearer to it than these
+        answered ones and no sentence of the documents is near it (`closest`): UnansweredExamples.topic."""
+        return self.unanswered.topic(vector, generic, (self.matrix, self.generic), closest)
 
     def route_is_theirs(
         self, route: str, own: Slots, text: str, generic: list[float], embed: Callable[[str], list[float]]

@@ -83,9 +83,12 @@ _NOT_A_TERM = frozenset(
 _TERMS_THEN_ASKED = re.compile(
     r"^\s*(.+?)\s*(?:[-—–:,]+\s*)?(?:so\s+|pls\s+|please\s+)?(?:what\s+are\s+(?:they|these|those|them)"
     r"|(?:explain|define|describe)\s+(?:each|them|these|those|all|both|each of them|all of them|them all)"
-    r"|what\s+(?:do|does)\s+(?:they|these|each)\s+mean|what\s+is\s+each(?:\s+one)?)\W*$",
+    r"|what\s+(?:do|does)\s+(?:they|these|each)\s+mean|what\s+is\s+each(?:\s+one)?"
+    # "AutoML, RAG and multimodal AI - explain": a bare closing verb, several terms only by a list of three or more
+    r"|(?P<bare>explain|define|describe)(?:\s+(?:pls|please|plz))?)\W*$",
     re.IGNORECASE,
 )
+_BARE_CLOSING_TERMS = 3  # terms a list needs before a bare "explain" (not "supervised and unsupervised learning")
 _COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", re.IGNORECASE)
 # "how do the salary and the experience relate?": 'and' joins two subjects of one question.
 _RELATED = re.compile(r"\b(?:relat\w*|correlat\w*|connect\w*|together|both)\b", re.IGNORECASE)
@@ -100,7 +103,9 @@ def terms_then_asked(sentence: str, asks: Callable[[str], str | bool]) -> list[s
     if found is None:
         return []
     listed = [t.strip() for t in re.split(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", found.group(1))]
-    if len(listed) < 2 or not all(_bare_term(t, asks, 1) for t in listed):
+    if len(listed) < (_BARE_CLOSING_TERMS if found.group("bare") else 2) or not all(
+        _bare_term(t, asks, 1) for t in listed
+    ):
         return []
     return [f"what is {t}" for t in listed]
 

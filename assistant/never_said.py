@@ -137,7 +137,8 @@ class NeverSaid:
         query = self._retriever.names.spell_out(query)
         guesses = self._retriever.names.guesses(query)
         if guesses:
-            nearest = self._sentences.nearest(self._retriever.embed(query), n=GUESS_SENTENCES)
+            plain = self._retriever.embed(query)
+            nearest = self._sentences.nearest(self._retriever.toward_documents(plain) or plain, n=GUESS_SENTENCES)
             for token, term, sentence in guesses:
                 if sentence in nearest:
                     query = re.sub(rf"\b{re.escape(token)}\b", term, query)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 
 from assistant.part_joiners import LEADING_JOINER, QUESTION_WORDS
+from assistant.phrase_match import longest_first
 from assistant.question_kinds import generic_form
 from assistant.text_terms import STOPWORDS, terms
+from assistant.vocabulary_words import section
 
 TOPICLESS_WORDS = 1  # a part with this few content words goes on with the topic before it
 BARE_TOPIC_WORDS = 3  # a topic named before its question is a term, not a clause ("federated learning")
@@ -27,7 +29,8 @@ EXCLUSION = re.compile(
     r"|not counting|leaving out|besides|forget(?: about)?)\b)",
     re.IGNORECASE,
 )
-_ASKED_BOUNDARY = re.compile(rf"(?<=[.!?])\s+|,\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
+# "I'm a junior dev: what's the entry pay ...": a statement, then (after a comma or a colon) its question.
+_ASKED_BOUNDARY = re.compile(rf"(?<=[.!?])\s+|[,:]\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
 _SOURCE_REFERENCE = re.compile(
     r"^(\W*(?:what|how|where)\s+(?:does|do|did)|\W*according to)\s+(?:the|your|this|that)\s+[^?]*?\s*"
     r"((?:say|says|said|write|writes|mention|mentions|tell us)\s+(?:about|on|regarding)\b|,)",
@@ -44,7 +47,10 @@ _TOPIC_FIRST = re.compile(
 )
 _WH_LATER = re.compile(r"\s(?:what|what's|whats|which|how|why|where|when|who)\s", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\s*(?:if|suppose|supposing|say|imagine|assuming|what if|let's say)\s+\w", re.IGNORECASE)
-STATEMENT = re.compile(r"^\s*(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECASE)
+# ... but "I'd like to know X", "I was wondering X" ask X ([yes_no] asking_statements, data).
+_ASKING = longest_first([str(w) for w in section("yes_no").get("asking_statements") or []]) or "(?!)"
+ASKING_STATEMENT = re.compile(rf"^\W*(?:{_ASKING})\b", re.IGNORECASE)
+STATEMENT = re.compile(rf"^\s*(?!(?:{_ASKING})\b)(?:i|i'm|im|i've|my|we|we're|our)\b", re.IGNORECASE)
 # "thinking about AI researcher positions, ...", "looking into ML roles, ...": a participle opening the message says
 # what the asker is doing, the context of the question after it (as "I'm thinking about ..." would).
 DOING = re.compile(
@@ -121,6 +127,8 @@ def is_question(text: str) -> bool:
     opening = LEADING_JOINER.sub("", text)
     if text.rstrip().endswith("?") or re.match(rf"(?:{QUESTION_WORDS})\b", opening, re.IGNORECASE) is not None:
         return True
+    if ASKING_STATEMENT.match(opening):
+        return True  # "i'd like to know the entry pay": a request in a statement's form
     return _TOPIC_FIRST.match(opening) is not None and not is_context(opening)
 
 

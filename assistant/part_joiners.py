@@ -6,10 +6,27 @@ from __future__ import annotations
 
 import re
 
+from assistant.phrase_match import longest_first
+from assistant.vocabulary_words import section
+
 # "X and how ...?", "X? Also Y", "X; Y": a new part starts where a new question starts.
 QUESTION_WORDS = (
     r"what|what's|whats|wat|wats|which|how|why|who|where|when|is|are|do|does|did|can|could|should|would|will|"
     r"tell|explain|describe|list|give|name|compare"
+)
+# "name the tools and say what the median was", "..., then show me ...": a verb that asks only with what follows it
+# (a question word, "me"), so "say I have a PhD, ..." stays a hypothetical's context (not in QUESTION_WORDS).
+_ASKING_VERB = (
+    r"(?:say|show|write|share|outline|define|summari[sz]e)\s+(?:me\s+)?(?:what|which|how|who|where|when|why|whether|if)\b"
+    r"|(?:show|share|outline|define|summari[sz]e)\b"
+)
+# "what are generative models, examples?", "is AutoML useful, any downsides?": an aspect of the topic asked after
+# a comma, ending the message ([references] aspect_requests; qualified by request_qualifiers: "real-world uses?").
+_ASPECT = longest_first(section("references").get("aspect_requests") or []) or "(?!)"
+_QUALIFIER = longest_first(section("references").get("request_qualifiers") or []) or "(?!)"
+_ASPECT_ASKED = (
+    rf"(?:and\s+)?(?:(?:any|some|a\s+few|got\s+any|what\s+about|and\s+the)\s+)?(?:(?:{_QUALIFIER})\s+)?"
+    rf"(?:{_ASPECT})(?:\s*(?:and|or|&|/)\s*(?:{_ASPECT}))?\s*\?+\s*$"
 )
 # "X pay along with the duties", "... as well as how Y" (and as typed: "aswell as", "w/")
 _WITH_JOINERS = r"as well as|aswell as|along with|together with|w/"
@@ -20,10 +37,14 @@ _SENTENCE_SPLIT = re.compile(
     r"|(?<=\w\w[.])\s+(?=(?:also|and|plus|btw|oh|ps|p\.s\.)\W)"
 )
 CLAUSE_SPLIT = re.compile(
-    rf",?\s+(?:and|n|'n'|also|plus|but|\+|&|{_WITH_JOINERS})\s+(?:also\s+|then\s+)?(?=(?:{QUESTION_WORDS})\b)"
+    rf",?\s+(?:and|n|'n'|also|plus|but|\+|&|{_WITH_JOINERS})\s+(?:also\s+|then\s+)?(?=(?:{QUESTION_WORDS})\b|{_ASKING_VERB})"
     r"|\s*;\s*"  # "X salary; how do they move up?": a clause each side, the first a request if it asks by itself
-    rf"|,\s*then\s+(?=(?:{QUESTION_WORDS})\b)"  # "explain X, then tell me Y"
+    rf"|,\s*then\s+(?=(?:{QUESTION_WORDS})\b|{_ASKING_VERB})"  # "explain X, then tell me Y"
     r"|,\s+(?:(?:btw|by the way|oh|also)\W*\s+(?:and\s+)?)?(?=(?:what|what's|whats|which|how|why|where|when|who)\s)"
+    # "is synthetic data worth it, why": a bare reason asked after a comma, ending the message (question_parts
+    # reads it as "why is that?")
+    r"|,\s+(?=(?:why|how come)\W*$)"
+    rf"|,\s+(?={_ASPECT_ASKED})"
     # "X range btw how do I ...", "X oh and what's Y", "P.S. what is Z": an aside's marker before a question
     rf"|\s+(?:btw|by the way|oh and|oh also|oh|p\.?s\.?)\W*\s+(?=(?:{QUESTION_WORDS})\b)"
     # "X, what degree ..., and Y?", "X, btw what's a GAN?"
@@ -55,7 +76,9 @@ RUN_ON_WORDS = 3  # words a first question needs before a second one typed strai
 ADDED_REQUEST = re.compile(
     r",\s*(?:and\s+)?(?:also|plus)\s+(?!known\b|called\b)|\s+(?:and|plus)\s+also\s+"
     rf"|\s+(?:plus|\+|&|{_WITH_JOINERS})\s+(?=(?:the|a|an|their|its|his|her|what|how)\s)"
-    r"|\s+[+&]\s+",  # "2024 median + 2024 proposals": a sign between two requests (each must ask: see question_parts)
+    # "2024 median + 2024 proposals", "2025 offers total / 2025 median": a sign, or a spaced slash, between two
+    # requests (each must ask: see question_parts); an unspaced slash is a word's ("AI/ML", "A/B testing").
+    r"|\s+[+&/]\s+",
     re.IGNORECASE,
 )
 # "the median in 2025 and the number of proposals": 'and' before a determiner joins two requests when each asks.

@@ -36,6 +36,7 @@ from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
 from assistant.models import PlanPart, Reply, Route
 from assistant.planning import PlannedPart, Planner
 from assistant.pointed_items import listed_items
+from assistant.query_adapter import QueryAdapter
 from assistant.question_kinds import (
     PLAN_VOCABULARY_PATH,
     QUESTION_EXAMPLES_PATH,
@@ -135,8 +136,8 @@ class Assistant:
         tools = StatsTools(stats)
         _, chroma = open_store(self.settings, build_dir, build_id, self._query_embeddings)
         words = {w.lower() for d in documents.values() for line in d.lines for w in re.findall(r"[A-Za-z]+", line)}
-        retriever = Retriever(chroma, self._query_embeddings, self.settings.top_k)
         sentences = SentenceIndex.load(build_dir)
+        retriever = Retriever(chroma, self._query_embeddings, self.settings.top_k, self._adapter(sentences))
         answerer = StatisticsAnswerer(tools, stats)
         coverage = answerer.coverage()  # build metadata: computed once, before the build serves
         loaded = LoadedBuild(
@@ -166,6 +167,19 @@ class Assistant:
             retire = threading.Timer(RETIRE_OLD_BUILD_SECONDS, previous.stats.close)
             retire.daemon = True
             retire.start()
+
+    def _adapter(self, sentences: SentenceIndex) -> QueryAdapter:
+        """The query adapter for this build's sentences and the answer examples (fitted once, then a file read)."""
+        if not self.settings.query_adapter:
+            return QueryAdapter.identity()
+        examples = self._answer_examples
+        if self.settings.query_adapter_examples is not None:
+            examples = AnswerExamples.load(
+                self.settings.query_adapter_examples, self._query_embeddings, self.settings.model_cache_dir / "planner"
+            )
+        return QueryAdapter.fitted(
+            examples.matrix, examples.quotes, sentences.texts(), sentences.matrix(), self.settings.data_dir / "adapters"
+        )
 
     def ready(self) -> bool:
         return self._build is not None

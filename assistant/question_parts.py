@@ -13,6 +13,7 @@ from assistant.part_context import (
     EXCLUSION,
     PREPOSITIONS,
     STATEMENT,
+    asked_sentence,
     is_context,
     is_question,
     names_the_asked_roles,
@@ -77,6 +78,11 @@ _SAME_QUESTION = re.compile(
 _NEW_PHRASE = re.compile(
     r"\s*(?:the|a|an|their|its|his|her|my|your|what|wat|how|which|who|why|where|when)\s+\w", re.IGNORECASE
 )
+# "whats AutoML whats MLOps", "what is RAG what is RL": a definition's opening typed again after a short term.
+_DEFINING = r"(?:what(?:'s|s|\s+is|\s+are)|wat(?:'s|s|\s+is)|define)"
+_DEFINED_AGAIN = re.compile(rf"^\W*{_DEFINING}\s+(.+?)\s+(?={_DEFINING}\s+\w)", re.IGNORECASE)
+_TERM_WORDS = 4  # words of a term named between two such openings
+_NAMED_AGAIN_WORDS = 3  # words a sentence opened by a joiner may name to ask the request before again of them
 _RESTATES = re.compile(
     r"\s*(?:please\s+|pls\s+)?(?:list|name|explain|describe|give|show|tell)\b(?:\s+me)?\s+(?:them|it|those|these|that|this)\b",
     re.IGNORECASE,
@@ -121,7 +127,12 @@ def split_parts(
             )
             # "Also, Y" after X is a part of its own; "And a data scientist?" opening a message is a follow-up
             # of the last turn and keeps its "and" for the slot rules that recognise one.
+            joined = bool(parts) and LEADING_JOINER.match(clause) is not None
             clause = (LEADING_JOINER.sub("", clause) if parts else clause).strip(" ,")
+            if joined and _named_again(clause, greeting):
+                # "explain AutoML. and RAG": the request before asked again of what the joiner adds (it was glued
+                # into the part before: "explain AutoML. RAG" found nothing), as "..., what about RAG?" is.
+                clause, requested = f"what about {clause.rstrip(' ?.!')}?", True
             # "X pay, same for robotics engineers?": the part before asked again of what follows, as a follow-up
             # turn's "same for ..." is read ([references] same_question) - "what about robotics engineers?".
             clause = _SAME_QUESTION.sub("what about ", clause) if parts else clause
@@ -139,7 +150,9 @@ def split_parts(
             continue  # "salary aside, ...": what is set aside is neither asked nor context to search with
         if pending:  # the statement keeps its boundary, so the question after it can be told apart
             part, pending = f"{pending}{'' if pending[-1] in '.!?,;:' else ','} {part}", ""
-        asked = requested or is_question(part)
+        # "I'm a junior dev: what's the entry pay ... and what should I learn": a statement and its question is a
+        # request (the statement its context), not a statement that is context of the part after it.
+        asked = requested or is_question(part) or (is_context(part) and asked_sentence(part) != part)
         restated = _RESTATES.match(part)
         if merged and restated and len(terms(part[restated.end() :])) <= 1:
             continue  # "which jobs ...? list them pls": the same question again, nothing to add to its search
@@ -157,6 +170,20 @@ def split_parts(
     elif pending:
         merged.append(pending)
     return merged or [message.strip()]
+
+
+def _named_again(clause: str, greeting: Callable[[str], bool]) -> bool:
+    """'RAG', 'AI engineers' after a joiner opening a sentence: a few words that name something and neither ask
+    (a question of their own), set context ("in Seattle", "I live in Austin") nor greet ("thanks")."""
+    words = clause.rstrip(" ?.!").split()
+    return (
+        0 < len(words) <= _NAMED_AGAIN_WORDS
+        and not is_question(clause)
+        and not is_context(clause)
+        and not greeting(clause)
+        and not _BARE_REASON.match(clause)
+        and bool(terms(clause))
+    )
 
 
 def _one_named(clause: str, before: str) -> str:
@@ -196,13 +223,19 @@ def _added_requests(
 
 def _run_on(clause: str, asks: Callable[[str], str | bool]) -> int | None:
     """Where a second question starts in a clause typed with no mark between two ("X on average what skills do
-    they need"): after at least three words that ask something by themselves and are no context."""
+    they need"): after at least three words that ask something by themselves and are no context; or where a
+    definition's opening comes again after a short term ("whats AutoML whats MLOps")."""
     for found in RUN_ON.finditer(clause):
         first = clause[: found.start()]
         if ENDS_JOINED.search(first):
             continue  # "X salary - then how do ...": a joiner's split (DASH, CLAUSE_SPLIT) takes it
         if len(first.split()) >= RUN_ON_WORDS and asks(first) and not is_context(first):
             return found.start()
+    again = _DEFINED_AGAIN.match(clause)
+    if again is not None and len(again.group(1).split()) <= _TERM_WORDS:
+        last = again.group(1).split()[-1].lower()
+        if last not in STOPWORDS and last not in PREPOSITIONS and terms(again.group(1)):
+            return again.end()
     return None
 
 

@@ -13,6 +13,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.lexical import SEARCH_SYNONYMS_PATH, LexicalIndex, Synonyms, reciprocal_rank_fusion
 from assistant.other_names import OtherNames
+from assistant.query_adapter import QueryAdapter
 from assistant.text_terms import STOPWORDS, WORD, found_in, split_sentences, terms
 
 __all__ = ["STOPWORDS", "Passage", "Retriever", "SentenceIndex", "split_sentences", "terms"]
@@ -54,9 +55,10 @@ class Retriever:
     BM25 index and the cosine of any chunk cost nothing per question.
     """
 
-    def __init__(self, store: Chroma, embeddings: Embeddings, top_k: int) -> None:
+    def __init__(self, store: Chroma, embeddings: Embeddings, top_k: int, adapter: QueryAdapter | None = None) -> None:
         self._store = store
         self._embeddings = embeddings
+        self._adapter = adapter if adapter is not None else QueryAdapter.identity()
         self._top_k = top_k
         table = store.get(include=["documents", "metadatas", "embeddings"])
         self._ids: list[str] = [str(i) for i in table["ids"]]
@@ -95,11 +97,20 @@ class Retriever:
         return list(self._texts)
 
     def embed(self, query: str) -> list[float]:
+        """The question's plain vector: what it is compared with other questions by (answer examples, kinds)."""
         return self._embeddings.embed_query(query)
 
+    def toward_documents(self, vector: list[float] | np.ndarray) -> list[float] | None:
+        """A question's vector as it ranks DOCUMENT text (chunks, sentences): the query adapter's
+        (query_adapter.py); None when there is none (off, or no examples): the plain vector ranks."""
+        return self._adapter.adapt(vector).tolist() if self._adapter.adapting else None
+
     def search(self, query: str, k: int | None = None, vector: list[float] | None = None) -> list[Passage]:
-        """Dense search alone (Chroma): the k chunks nearest to the query vector."""
-        vector = vector if vector is not None else self.embed(query)
+        """Dense search alone (Chroma): the k chunks nearest to the query vector (`vector`: one made by
+        toward_documents already; else the query's, adapted here)."""
+        if vector is None:
+            plain = self.embed(query)
+            vector = self.toward_documents(plain) or plain
         # Chroma ranks; the texts and metadata come from the table read at load. Asking Chroma for ids and
         # distances only halves the cost of a query (measured: 1.33 -> 0.65 ms), which is most of a
         # request's CPU after the query embedding.
@@ -124,6 +135,7 @@ class Retriever:
         k: int | None = None,
         focus: str | None = None,
         named: list[str] | None = None,
+        toward: list[float] | None = None,
     ) -> list[Passage]:
         """Chunks ranked by reciprocal rank fusion of four rankings, best first.
 
@@ -134,10 +146,12 @@ class Retriever:
         of the query that says what is asked (without context entities): headings are matched against it.
         `named`: the documents' other names for what the question names (OtherNames.expand), when the caller
         has read them already (the documents answer does, once per question); else they are read here.
+        `toward`: the query adapter's vector (toward_documents), which ranks the dense side; each passage's cosine
+        (what relevance gates read) is the plain `vector`'s.
         """
         k = k or self._top_k
         depth = max(2 * k, 10)
-        dense = self.search(query, k=depth, vector=vector)
+        dense = self.search(query, k=depth, vector=toward if toward is not None else vector)
         # The lexical side also searches the documents' other names for what is asked (once: the caller may
         # have added some already).
         named = self.names.expand(query) if named is None else named
@@ -150,7 +164,7 @@ class Retriever:
         base = focus or query
         focus = " ".join([base, *(e for e in named if e not in base)])
         query = " ".join([query, *(e for e in named if e not in query)])
-        cosine = {p.chunk_id: p.score for p in dense}
+        cosine = {p.chunk_id: p.score for p in dense} if toward is None else {}  # adapted cosines gate nothing
         lexical = self.lexical.search(" ".join([query, *derived]), k=depth)
         wanted = set(terms(" ".join([focus, *derived])))  # the words headings are matched against
         headings = self._heading_matches(wanted)
@@ -336,6 +350,13 @@ class SentenceIndex:
     def sentences(self, chunk_id: str) -> list[tuple[str, np.ndarray]]:
         return self._by_chunk.get(chunk_id, [])
 
+    def texts(self) -> list[str]:
+        """Every sentence's text, in the order of matrix() (the query adapter's candidates)."""
+        return [key["text"] for key in self._keys]
+
+    def matrix(self) -> np.ndarray:
+        return self._matrix
+
     def nearest(self, query_vector: list[float], n: int = 3) -> list[str]:
         """The n sentences most similar to the query, best first."""
         if not len(self._keys):
@@ -349,13 +370,17 @@ class SentenceIndex:
             return 0.0
         return float((self._matrix @ np.asarray(query_vector, dtype=np.float32)).max())
 
-    def best_chunks(self, query_vector: list[float], n: int = 5) -> dict[str, float]:
-        """Chunks holding the n sentences most similar to the query (one sentence can carry a chunk)."""
+    def best_chunks(
+        self, query_vector: list[float], n: int = 5, rank_by: list[float] | None = None
+    ) -> dict[str, float]:
+        """Chunks holding the n sentences most similar to the query (one sentence can carry a chunk), each with its
+        best sentence's cosine; `rank_by`: another vector of the query that chooses them (the query adapter's)."""
         if not len(self._keys):
             return {}
         sims = self._matrix @ np.asarray(query_vector, dtype=np.float32)
+        ranking = sims if rank_by is None else self._matrix @ np.asarray(rank_by, dtype=np.float32)
         best: dict[str, float] = {}
-        for i in np.argsort(-sims)[: n * 6]:
+        for i in np.argsort(-ranking)[: n * 6]:
             if len(self._keys[int(i)]["text"].split()) < 5:
                 continue  # a bare label ("Machine Learning Engineer") matches names, not questions
             chunk_id = self._keys[int(i)]["chunk_id"]

@@ -57,6 +57,17 @@ class Settings(BaseSettings):
         description="Questions asked before, each with the sentence that answered it (a documentation answer's "
         "evidence); a missing file means none.",
     )
+    query_adapter: bool = Field(
+        False,
+        description="Rank the documents' text for a question through a linear map of its vector fitted on the answer "
+        "examples (assistant/query_adapter.py; fitted at load, cached in the data dir); off = the plain vectors. Off "
+        "by default: it lost end-to-end probes on one fold of two (findings-adapter.md).",
+    )
+    query_adapter_examples: Path | None = Field(
+        None,
+        description="The answered examples the query adapter is fitted on; unset = ASSISTANT_ANSWER_EXAMPLES "
+        "(another file lets an evaluation fit it on examples its test questions did not give).",
+    )
     scoring_weights: Path = Field(
         PROJECT_ROOT / "stats" / "scoring_weights.toml",
         description="The weights of a documentation answer's sentence score (assistant/scoring_weights.py); a "

@@ -2136,6 +2136,79 @@ def test_follow_up_forms_come_from_the_data_file(real_assistant: Assistant, tmp_
     assert FollowupForms.load(embeddings, tmp_path / "missing.yaml").form_of(embeddings.embed_query("x")) is None
 
 
+# -- both6: shapes of two-part messages (probe-both6) ------------------------------------------------------------
+def _parts(real_assistant: Assistant, message: str) -> list[tuple[str, str, str]]:
+    return [
+        (p.text, p.kind, p.route)
+        for p in real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("AI researcher late career pay / robotics engineer entry pay", ["$134,231", "$76,453"]),
+        ("the 2024 offers total / the 2025 proposals", ["45", "1"]),
+    ],
+)
+def test_a_spaced_slash_between_two_requests_without_a_question_word_is_two_parts(
+    real_assistant: Assistant, message: str, figures: list[str]
+) -> None:
+    """'X / Y' where each side asks a figure by itself: two parts, each answered (the second was dropped)."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("figure", "statistics")] * 2, reply.plan
+    assert all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    "message", ["what is A / B testing", "median salary 2024 / 2025", "what do AI / ML engineers earn"]
+)
+def test_a_spaced_slash_inside_one_request_stays_one_part(real_assistant: Assistant, message: str) -> None:
+    """A slash between words of one request (a side that asks nothing by itself) is no joiner."""
+    assert len(_parts(real_assistant, message)) == 1, _parts(real_assistant, message)
+
+
+@pytest.mark.parametrize(
+    ("message", "second"),
+    [
+        ("list the trending 2025 tools and show me the 2024 median", "show me the 2024 median"),
+        ("explain what AutoML does and say which industries are adopting AI", "say which industries are adopting AI"),
+    ],
+)
+def test_a_request_verb_after_and_starts_a_part(real_assistant: Assistant, message: str, second: str) -> None:
+    """'X and say what Y', 'X and show me Y': a verb that asks with what follows it starts a second request (it was
+    glued to the first, and only one was answered)."""
+    parts = _parts(real_assistant, message)
+    assert len(parts) == 2 and parts[1][0] == second, parts
+
+
+def test_say_as_a_supposition_starts_no_part(real_assistant: Assistant) -> None:
+    """'say I have a PhD, what would ...': "say" opens a supposition (context), not a request."""
+    parts = _parts(real_assistant, "say I have a PhD, what would an AI researcher make")
+    assert len(parts) == 1 and parts[0][1:] == ("figure", "statistics"), parts
+
+
+@pytest.mark.parametrize(
+    "message", ["are AutoML tools good for beginners, why", "should an ML engineer learn Java, how come?"]
+)
+def test_a_bare_why_after_a_comma_at_the_end_asks_the_reason(real_assistant: Assistant, message: str) -> None:
+    """'X, why': the reason of the question before (the whole message was small talk: the greeting reply)."""
+    reply = real_assistant.ask(message)
+    assert [p.text for p in reply.plan][1:] == ["why is that?"], reply.plan
+    assert reply.plan[0].route == "documents" and reply.route != "smalltalk", reply.plan
+
+
+@pytest.mark.parametrize(
+    "message", ["how was the 2024 median figured out", "how did they arrive at the 2025 offers total?"]
+)
+def test_how_a_figure_is_made_with_other_verbs_of_making_is_a_method(real_assistant: Assistant, message: str) -> None:
+    """'figured out', 'arrived at' ask how a named figure is made, as 'calculated' does: the page's methodology, no
+    figure (it was the median itself)."""
+    reply = real_assistant.ask(message)
+    assert [(p.kind, p.route) for p in reply.plan] == [("method", "documents")], reply.plan
+    assert "offers" in reply.answer and "$" not in reply.answer, reply.answer
+
+
 @pytest.mark.parametrize(
     ("message", "expected"),
     [
@@ -2158,3 +2231,124 @@ def test_the_asker_or_a_leading_phrase_before_a_question_is_no_topic() -> None:
 
     for message in ("as a data analyst, is it worth learning MLOps", "I live in Boston, is it a good place for AI"):
         assert with_statement_topic(message, asked_sentence(message)) == asked_sentence(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase"),
+    [
+        ("what are discriminative models, examples?", "random forest"),
+        ("explain reinforcement learning, real-world uses?", "autonomous vehicles"),
+    ],
+)
+def test_an_aspect_asked_after_a_comma_is_a_part_of_the_topic(
+    real_assistant: Assistant, message: str, phrase: str
+) -> None:
+    """'X, examples?': the aspect ([references] aspect_requests) asked of the topic before is a part of its own
+    (it was glued into the definition's search)."""
+    reply = real_assistant.ask(message)
+    assert len(reply.plan) == 2 and all(p.route == "documents" for p in reply.plan), reply.plan
+    assert phrase in reply.answer.lower(), reply.answer
+
+
+def test_a_comma_before_please_or_a_plain_word_is_no_aspect(real_assistant: Assistant) -> None:
+    """Only an aspect's noun ending the message splits: "..., please?" stays in its sentence."""
+    assert len(_parts(real_assistant, "tell me about AI governance, please?")) == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "terms_asked"),
+    [
+        ("overfitting, underfitting and bias - explain", ["overfitting", "underfitting", "bias"]),
+        ("RAG, AutoML and MLOps: define", ["RAG", "AutoML", "MLOps"]),
+    ],
+)
+def test_three_terms_then_a_bare_explain_is_one_definition_each(
+    real_assistant: Assistant, message: str, terms_asked: list[str]
+) -> None:
+    """'A, B and C - explain': a list of three or more terms, then a bare closing verb -> one definition each."""
+    assert [p[0] for p in _parts(real_assistant, message)] == [f"what is {t}" for t in terms_asked]
+
+
+def test_two_terms_then_a_bare_explain_stay_one_question(real_assistant: Assistant) -> None:
+    """'supervised and unsupervised learning - explain': two words sharing a noun, no list: one part."""
+    assert len(_parts(real_assistant, "supervised and unsupervised learning - explain")) == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "second"),
+    [("whats RAG whats AutoML", "whats AutoML"), ("what is overfitting what is underfitting", "what is underfitting")],
+)
+def test_a_definition_opening_typed_again_starts_a_part(real_assistant: Assistant, message: str, second: str) -> None:
+    """'whats X whats Y' with no mark between: two definitions (the second was searched with the first)."""
+    assert [p[0] for p in _parts(real_assistant, message)][1:] == [second]
+
+
+@pytest.mark.parametrize(
+    ("message", "figure", "duty"),
+    [
+        ("i want to know the entry AI engineer salary and also what they build", "$100,324", None),
+        ("I was wondering what robotics engineers earn on average, and what they design", "$96,013", "robotic systems"),
+    ],
+)
+def test_a_statement_that_asks_is_a_request_not_context(
+    real_assistant: Assistant, message: str, figure: str, duty: str | None
+) -> None:
+    """'I'd like to know X and also Y', 'I was wondering X, and Y' ([yes_no] asking_statements): X is asked (it was
+    read as the asker's context and glued to Y: one of the two was lost)."""
+    reply = real_assistant.ask(message)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert figure in reply.answer and (duty is None or duty in reply.answer), reply.answer
+
+
+def test_an_interest_stated_first_stays_context(real_assistant: Assistant) -> None:
+    """'I'm curious about robotics.': the asker's interest, context of the question after it (not a request)."""
+    parts = _parts(real_assistant, "I'm curious about robotics. What does a robotics engineer earn at mid-career?")
+    assert len(parts) == 1 and parts[0][2] == "statistics", parts
+
+
+@pytest.mark.parametrize(
+    ("message", "figure", "duty"),
+    [
+        (
+            "I'm switching from web dev: what do robotics engineers earn on average and what do they design",
+            "$96,013",
+            "robotic systems",
+        ),
+        (
+            "I work in retail: how much do data scientists make at entry level, and what do they do all day",
+            "$107,150",
+            "insights",
+        ),
+    ],
+)
+def test_a_statement_then_its_question_after_a_colon_is_a_request(
+    real_assistant: Assistant, message: str, figure: str, duty: str
+) -> None:
+    """'I'm a junior dev: what's X and what Y': the statement is the first question's context, the question a request
+    (the two were one part, read as a statement glued to the second question: the figure was lost)."""
+    reply = real_assistant.ask(message)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert figure in reply.answer and duty in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "phrase"),
+    [("explain AutoML. and RAG", "retrieval-augmented"), ("what is MLOps? also AutoML", "automating")],
+)
+def test_a_joiner_and_a_name_after_a_sentence_ask_the_request_again(
+    real_assistant: Assistant, message: str, phrase: str
+) -> None:
+    """'explain X. and Y': the request before asked of Y ("what about Y?"); it was glued into the part before
+    ("explain AutoML. RAG"), which found nothing at all."""
+    reply = real_assistant.ask(message)
+    assert [p.route for p in reply.plan] == ["documents", "documents"], reply.plan
+    assert reply.plan[1].text.startswith("what about") and phrase in reply.answer.lower(), reply.answer
+
+
+def test_a_joiner_before_a_place_or_thanks_asks_nothing_again(real_assistant: Assistant) -> None:
+    """'. and in Seattle' is the place of the figure asked (context); '. and thanks' small talk: neither is asked
+    again as 'what about ...'."""
+    assert not any(
+        p[0].startswith("what about") for p in _parts(real_assistant, "what do ML engineers earn. and in Seattle")
+    )
+    assert not any(p[0].startswith("what about") for p in _parts(real_assistant, "what is overfitting. and thanks"))
