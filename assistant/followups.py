@@ -187,6 +187,17 @@ def discourse_opening() -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:(?:{alternatives})\b[\s,.!:;-]*)+", re.IGNORECASE)
 
 
+def without_acknowledgement(message: str) -> str:
+    """'ok, and a data scientist?', 'so what about AI researchers?': a follow-up without the discourse markers opening
+    it, which change nothing it asks ([yes_no] discourse); the "and" that makes it elliptical stays ("and at entry
+    level?"), and a message of markers only ("ok", "no") is left as it is."""
+    opening = discourse_opening().match(message)
+    rest = message[opening.end() :] if opening else ""
+    if not opening or not rest.strip():
+        return message
+    return f"and {rest}" if re.search(r"\band\b", opening.group(0), re.IGNORECASE) else rest
+
+
 # A question word or auxiliary opening a clause: what follows the discourse markers is then a question of its own.
 _ASKS = re.compile(
     r"(?:what|what's|whats|how|which|who|whom|whose|where|when|why|is|are|was|were|do|does|did|can|could|should|"
@@ -325,6 +336,27 @@ def role_swapped(text: str, own: Slots, previous: Turn | None, vocabulary: Vocab
         for phrase in sorted(vocabulary.roles.get(role, (role.lower(),)), key=len, reverse=True):
             message = phrase_pattern(phrase).sub(new[0], message)
     return message if new[0] in message else f"{message.rstrip('?.! ')} for {new[0]}"
+
+
+def every_part_again(message: str, previous: Turn | None, vocabulary: Vocabulary) -> str | None:
+    """'and for data scientists?' after "what's the average ML engineer salary and what do they do?": a follow-up
+    naming a new role and nothing else asks every part of the last question again, of that role (the last message
+    with the role put in: its pay AND what it does); None unless the turn before was answered by both routes."""
+    if previous is None or previous.route != "both":
+        return None
+    own = understand(message, vocabulary)
+    new = own.roles[:1]
+    if not new or names_something(replace(own, roles=[])) or own.doc_cue:
+        return None
+    rest = generic_form(message).replace("this job", " ")
+    if not topicless(rest):
+        return None
+    before = " ".join(previous.message.lower().split())
+    asked = before
+    for role in roles_of(previous.slots):
+        for phrase in sorted(vocabulary.roles.get(role, (role.lower(),)), key=len, reverse=True):
+            asked = phrase_pattern(phrase).sub(new[0], asked)
+    return asked if asked != before else None
 
 
 def turn_topic(turn: Turn) -> str:

@@ -36,6 +36,7 @@ from assistant.followups import (
     as_turn,
     context_roles,
     corrected_fragment,
+    every_part_again,
     figure_named,
     goes_on_with,
     inherit,
@@ -43,6 +44,7 @@ from assistant.followups import (
     role_put_in,
     role_swapped,
     turn_topic,
+    without_acknowledgement,
 )
 from assistant.kind_rules import KindRules, names_something
 from assistant.models import PartKind
@@ -110,12 +112,15 @@ class Planner:
         message = corrected_fragment(message, previous, vocabulary) or message  # "no wait, AI engineers", "same for X?"
         # a labelled follow-up form: "switch that to robotics engineers", "how far apart are they?", "like what?"
         message, shape = self._forms.read(message, vocabulary, previous, self._embeddings.embed_query)
+        message = every_part_again(message, previous, vocabulary) or message  # "and for data scientists?" after 2 parts
         read = PhraseReader(vocabulary)  # each phrase understood once: the splitter's and the part's reading are one
         parts = split_parts(
             message, self.is_greeting, lambda t: self._asks(read(t), t), lambda t: without_levels(t, vocabulary)
         )
         for text in parts:
-            own = asked_level(read(without_source(text)), text, vocabulary)
+            # "ok, and a data scientist?" is read as "and a data scientist?" after a turn (its text stays as said)
+            plain = without_acknowledgement(text) if previous is not None and not planned else text
+            own = asked_level(read(without_source(plain)), plain, vocabulary)
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
             before: Turn | None = previous if first else as_turn(planned[-1])
@@ -158,7 +163,7 @@ class Planner:
             generic = generic_form(corrected if whole else corrected_question, unknown, bool(own.platform_metric))
             generic_vector = self._embeddings.embed_query(generic)
             vote = self._classifier.vote(generic_vector)
-            said = without_trailing_statement(text)
+            said = without_trailing_statement(plain)
             asked_said = with_statement_topic(said, asked_sentence(said))
             kind, confidence = self._rules.kind(said if whole else asked_said, form, vote, previous_kind)
             if (

@@ -207,3 +207,45 @@ def test_the_time_asked_of_a_documents_answer_goes_on_with_its_topic(
     # what year?" found nothing (refused) or a salary level's year range
     reply = conversation(real_assistant, first, then)
     assert not reply.abstained and expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("what's the salary of a prompt engineer?", "ok, and a data scientist?", "129,640"),
+        ("mid-career data scientist pay", "ok and an AI engineer?", "115,053"),
+        ("robotics engineer entry salary", "okay so what about AI researchers?", "88,713"),
+    ],
+)
+def test_an_acknowledgement_opening_a_follow_up_changes_nothing_it_asks(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "ok," / "okay so" are discourse markers ([yes_no] discourse): read without them the message is elliptical
+    # (it was read as the role's path); the plan keeps the words as said
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"] and expected in reply.answer, reply.answer
+    assert reply.plan[0].text == then
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        (
+            "mid-career AI engineer pay and how do they advance?",
+            "what about robotics engineers?",
+            ("97,121", "Director of Robotics"),
+        ),
+        (
+            "entry level robotics engineer salary, and what skills are needed?",
+            "ok, and for an ML engineer?",
+            ("105,418", "Python"),
+        ),
+    ],
+)
+def test_a_new_role_after_a_two_part_answer_asks_both_parts_of_it(
+    real_assistant: Assistant, first: str, then: str, expected: tuple[str, ...]
+) -> None:
+    # the turn before was answered by both routes: naming only a new role asks its figure and its documents part
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert all(e in reply.answer for e in expected), reply.answer
