@@ -61,7 +61,7 @@ class Settings(BaseSettings):
         False,
         description="Rank the documents' text for a question through a linear map of its vector fitted on the answer "
         "examples (assistant/query_adapter.py; fitted at load, cached in the data dir); off = the plain vectors. Off "
-        "by default: it lost end-to-end probes on one fold of two (findings-adapter.md).",
+        "by default: it lost end-to-end probes on one fold of two (see the module's docstring).",
     )
     query_adapter_examples: Path | None = Field(
         None,

@@ -3,7 +3,7 @@ half question's answering sentence among all the build's sentences, plain vs ada
 
 Usage: ASSISTANT_DATA_DIR=... python scripts/query_adapter_proxy.py [--l2 1.0 ...] [--temperature 0.05 ...]
 Two splits, seed fixed: by question (a test question's sentence may be another training question's) and grouped by
-quote (every test sentence unseen in training). A proxy only: the full pipeline decides (findings-adapter.md).
+quote (every test sentence unseen in training). A proxy only: the full pipeline decides.
 """
 
 from __future__ import annotations
