@@ -35,7 +35,8 @@ from assistant.text_terms import STOPWORDS, terms
 from assistant.vocabulary_words import section
 
 _IMPERATIVE = re.compile(
-    r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
+    r"\s*(?:(?:please|pls|plz)\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b",
+    re.IGNORECASE,
 )
 # "a generative one", "the late career one": a describing word (or two) before "one" (_one_named).
 _ONE = re.compile(r"\b(?:a|an|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+one\b", re.IGNORECASE)

@@ -2385,3 +2385,22 @@ def test_a_role_and_a_level_with_only_a_frame_word_is_the_levels_figure(
     reply = real_assistant.ask(message)
     assert (reply.plan[0].kind, reply.plan[0].route) == ("figure", "statistics"), reply.plan
     assert figure in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        ("pls tell me what RAG is + what AutoML automates", "pls tell me what RAG is"),
+        (
+            "supervised vs unsupervised: whats the difference, and where is each used",
+            "supervised vs unsupervised: whats the difference",
+        ),
+    ],
+)
+def test_a_polite_or_topic_first_request_before_a_joiner_is_its_own_part(
+    real_assistant: Assistant, message: str, first: str
+) -> None:
+    """'pls tell me X + Y', 'A vs B: whats the difference, and Y': the first request opens with "pls" or names its
+    topic before a colon; it was read as a statement and glued to the second (one part)."""
+    parts = _parts(real_assistant, message)
+    assert len(parts) == 2 and parts[0][0] == first, parts
