@@ -336,10 +336,10 @@ class Assistant:
                 routes[id(part)] = answer_pay_reason(build, why_pay, draft, figure_before, alone)
             else:
                 routes[id(part)] = answer_part(build, self.planner, part, draft, alone=alone)
-            if i and routes[id(part)] == "statistics" and len(draft.parts) == said:
-                # Every part is answered or explicitly not: one that only repeated the part before looks further.
-                if answer_beyond_repeat(build, self.planner, part, asked[i - 1], draft):
-                    routes[id(part)] = "documents"
+            # Every part is answered or explicitly not: one that only repeated the part before looks further.
+            repeated = i and routes[id(part)] == "statistics" and len(draft.parts) == said
+            if repeated and answer_beyond_repeat(build, self.planner, part, asked[i - 1], draft):
+                routes[id(part)] = "documents"
             figure_before = figure_before or (routes[id(part)] == "statistics" and part.kind == "figure")
         covered = {r for r in routes.values() if r != "out_of_scope"}
         plan = [
