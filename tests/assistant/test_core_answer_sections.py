@@ -28,6 +28,10 @@ from tests.assistant.test_core_answer_documents import answer
         ("What can be done to reduce bias in AI?", "method", ["FairIJ", "inequit"]),
         # "stay current" is the documents' "Continuous Learning"; every item answers, not the one sharing words.
         ("How can I stay current with AI research?", "method", ["online courses", "conferences"]),
+        # "to prod", "shipping", "into production" are the documents' "Deployment" (search synonyms): not the
+        # sibling subsection that shares "models" ("Model Development and Training").
+        ("best practice for pushing models to prod", "list", ["shadow deployment", "rollbacks"]),
+        ("tips for getting a model into production", "list", ["shadow deployment", "rollbacks"]),
     ],
 )
 def test_a_section_the_question_names_answers_whole(
