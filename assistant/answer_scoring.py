@@ -23,9 +23,9 @@ from assistant.answer_roles import (
     EXAMPLES_ASKED,
     FIGURE,
     GIVES_EXAMPLE,
+    GIVES_PURPOSE,
     INDICATES,
     INSTANCES_ASKED,
-    GIVES_PURPOSE,
     PURPOSE_ASKED,
     QUALIFIES,
     REASON,
@@ -47,8 +47,8 @@ from assistant.passage_units import (
     defines,
     instructs,
     is_framing,
-    mostly_told,
     mentions,
+    mostly_told,
     side_terms,
     units,
 )
@@ -62,7 +62,16 @@ _HAS_NUMBER = re.compile(r"\d")
 _DEFAULT = ScoringWeights()
 LEXICAL = _DEFAULT.lexical  # answer_sentences.py weighs what a pronoun item leaves unsaid by it
 # The features that are part of a unit's `bonus` (what the kind of question added), the rest of its score besides.
-BONUSES = ("example_prior", "defines", "qualifies_said", "reason_given", "instances_given", "example_given", "remedy_given", "both_sides")
+BONUSES = (
+    "example_prior",
+    "defines",
+    "qualifies_said",
+    "reason_given",
+    "instances_given",
+    "example_given",
+    "remedy_given",
+    "both_sides",
+)
 
 
 class UnitScorer:

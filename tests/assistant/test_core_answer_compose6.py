@@ -37,9 +37,7 @@ def test_an_instruction_opens_with_a_verb_read_by_its_other_forms(text: str, tol
 
 
 @pytest.mark.parametrize("then", ["is that a high figure?", "does that mean there were that many job openings?"])
-def test_what_a_figure_just_given_indicates_is_the_sentence_qualifying_it(
-    real_assistant: Assistant, then: str
-) -> None:
+def test_what_a_figure_just_given_indicates_is_the_sentence_qualifying_it(real_assistant: Assistant, then: str) -> None:
     reply = conversation(real_assistant, "how many offers did AI/ML developers receive in 2025?", then)
     assert "not the number of vacancies, but an indicator of the level of demand" in reply.answer
 
