@@ -170,7 +170,7 @@ class DocumentAnswerer:
         ]
         if not relevant:
             return False
-        elsewhere, points_back = self._written_elsewhere(query, kind, relevant)
+        elsewhere, points_back = self._written_elsewhere(query, kind, relevant, f"{query} {context_text}")
         relevant = relevant + elsewhere
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
         # Half the question as asked, half without the entity: neither the entity nor a bare "What does someone
@@ -198,6 +198,26 @@ class DocumentAnswerer:
             prior=prior,
             as_asked=generic,
         )
+        if points_back and asks_remedy(query, kind):
+            # the items of the list of problems the question points back to are what is to be prevented: said
+            # again, they answer nothing ("how do I prevent those?" after the challenges)
+            problems = {p.section for p in relevant if not mostly_told(p.text)}
+            family = relevant[0].section.rsplit(" > ", 1)[0] + " > "
+            avoided = {t for t in asked if self._retriever.lexical.rare(t)} - set(
+                terms(" ".join(REMEDY_VERB.findall(query)))
+            )
+            scored = [
+                s
+                for s in scored
+                if not (
+                    s.unit.is_item
+                    and s.passage.section in problems
+                    and s.passage.section.startswith(family)
+                    # "Balancing model complexity to avoid overfitting and underfitting" is the way around what is
+                    # asked ("how to avoid underfitting"); "Protecting sensitive data" is a problem of another topic
+                    and not (REMEDY.search(s.unit.text) and avoided and found_in(avoided, set(terms(s.unit.text))))
+                )
+            ] or scored
         if not scored:
             return False
         best = scored[0]
@@ -231,7 +251,9 @@ class DocumentAnswerer:
         write_sentences(plain, draft, self._retriever.lexical.rare, sides, budget, asks_remedy(query, kind))
         return True
 
-    def _written_elsewhere(self, query: str, kind: PartKind, relevant: list[Passage]) -> tuple[list[Passage], bool]:
+    def _written_elsewhere(
+        self, query: str, kind: PartKind, relevant: list[Passage], search_text: str = ""
+    ) -> tuple[list[Passage], bool]:
         """Passages the question's words do not find but its kind asks for, and whether the question asks of a
         list something the list itself does not say. A remedy asked of a list of problems ("how do I prevent
         those?" after the challenges): the lists of what to do nearest to the problems (the documents pair
@@ -241,9 +263,9 @@ class DocumentAnswerer:
         top = relevant[0]
         seen = {p.chunk_id for p in relevant}
         if asks_remedy(query, kind) and not mostly_told(top.text):
-            found = self._retriever.search(f"{top.section} {top.text}", k=CANDIDATES)
-            told = [replace(p, score=top.score) for p in found if p.chunk_id not in seen and mostly_told(p.text)]
-            return told[:REMEDY_LISTS], bool(told)
+            found = self._retriever.search(f"{top.section} {top.text}", k=2 * CANDIDATES)
+            told = [p for p in found if mostly_told(p.text)][:REMEDY_LISTS]
+            return [replace(p, score=top.score) for p in told if p.chunk_id not in seen], bool(told)
         if not (WHY.match(query) or PURPOSE_ASKED.match(query)) or kind == "figure":
             return [], False
         # the list found first (or under the section found first), its items giving no purpose of their own (the
@@ -262,7 +284,7 @@ class DocumentAnswerer:
         # ... and named as that list: by the enclosing section's words ("why follow those practices?" of Best
         # Practices) or by all of its own heading ("team collaboration and governance"); "why does data quality
         # matter?" names a topic, whose list of problems says why (Data Quality and Availability), not the practices
-        asked = set(terms(query))
+        asked = set(terms(search_text or query))  # with its context: "why does that matter?" after the list
         own = set(terms(path[-1]))
         if not (found_in(asked, set(terms(" ".join(path[:-1])))) or (own and found_in(own, asked) == own)):
             return [], False

@@ -47,6 +47,7 @@ def test_what_a_figure_just_given_indicates_is_the_sentence_qualifying_it(real_a
     [
         ("what data quality challenges are there?", "how could I prevent them?"),
         ("what are the challenges of deploying models?", "what can I do to avoid them?"),
+        ("tell me about organizational and cultural challenges", "how might I tackle those?"),
     ],
 )
 def test_the_remedy_for_a_list_of_problems_is_what_to_do_not_the_problems_again(
