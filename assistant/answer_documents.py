@@ -203,9 +203,6 @@ class DocumentAnswerer:
             # again, they answer nothing ("how do I prevent those?" after the challenges)
             problems = {p.section for p in relevant if not mostly_told(p.text)}
             family = relevant[0].section.rsplit(" > ", 1)[0] + " > "
-            avoided = {t for t in asked if self._retriever.lexical.rare(t)} - set(
-                terms(" ".join(REMEDY_VERB.findall(query)))
-            )
             scored = [
                 s
                 for s in scored
@@ -213,9 +210,10 @@ class DocumentAnswerer:
                     s.unit.is_item
                     and s.passage.section in problems
                     and s.passage.section.startswith(family)
-                    # "Balancing model complexity to avoid overfitting and underfitting" is the way around what is
-                    # asked ("how to avoid underfitting"); "Protecting sensitive data" is a problem of another topic
-                    and not (REMEDY.search(s.unit.text) and avoided and found_in(avoided, set(terms(s.unit.text))))
+                    # unless the question names the item itself ("tips for dealing with the black box problem":
+                    # "Addressing the 'black box' problem ..."; "how to avoid underfitting": "Balancing model
+                    # complexity to avoid overfitting and underfitting")
+                    and not self._names_item(asked, s)
                 )
             ] or scored
         if not scored:
@@ -250,6 +248,11 @@ class DocumentAnswerer:
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
         write_sentences(plain, draft, self._retriever.lexical.rare, sides, budget, asks_remedy(query, kind))
         return True
+
+    def _names_item(self, asked: set[str], item: Scored) -> bool:
+        """The question names the item itself, by a specific word its heading does not hold ("black box")."""
+        specific = {t for t in asked if self._retriever.lexical.rare(t)} - set(terms(item.passage.section))
+        return bool(found_in(specific, set(terms(item.unit.text))))
 
     def _written_elsewhere(
         self, query: str, kind: PartKind, relevant: list[Passage], search_text: str = ""

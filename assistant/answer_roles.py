@@ -134,10 +134,11 @@ PURPOSE_ASKED = re.compile(
     re.I,
 )
 # "is that high?", "does that mean 59 open jobs?", "does it include everyone?": a yes or no asked of what was just
-# said (general English: an auxiliary, then a pointer).
+# said (general English: an auxiliary, then a pointer; not "this", which the masked form of a question writes for
+# an entity: "do this job help write this figure").
 ASKED_OF_SAID = re.compile(
     r"^\s*(?:(?:so|and|but|ok(?:ay)?|well),?\s+)?"
-    r"(?:is|are|was|were|does|do|did|would|will|can|could|should|has|have)\s+(?:that|this|it|those|these|they)\b",
+    r"(?:is|are|was|were|does|do|did|would|will|can|could|should|has|have)\s+(?:that|it|those|these|they)\b",
     re.I,
 )
 # A sentence that qualifies what was said (denies, limits, contrasts): "This is not the number of vacancies, but an
