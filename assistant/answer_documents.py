@@ -266,15 +266,19 @@ class DocumentAnswerer:
     def uncovered_topic(self, query: str) -> str | None:
         """The topic of stats/unanswered_examples.yaml that `query` asks (answer_examples.uncovered_topic): its
         nearest unanswered examples clearly nearer than its nearest answered ones, as asked and masked, and no
-        sentence of the documents near it. The question's vectors are the planner's (cached)."""
+        sentence or passage of the documents near it. The question's vectors are the planner's (cached)."""
+        vector, generic, closest = self.topic_evidence(query)
+        return self._examples.uncovered_topic(vector, generic, closest)
+
+    def topic_evidence(self, query: str) -> tuple[list[float], list[float], float]:
+        """The question's vectors as asked and masked, and the documents' evidence for it (uncovered_topic)."""
         query = self._never_said.read_acronyms(query)  # "what are NNs" asks what neural networks are
         masked = generic_form(query)
         vector, generic = self._retriever.embed(query), self._retriever.embed(masked)
         # The documents' evidence: their nearest sentence, and their nearest passage to the question masked (the
         # role it names would find the role's passage whatever it asks of it)
         passage = self._retriever.search(masked, k=1, vector=generic)
-        closest = max(self._sentences.closest(vector), passage[0].score if passage else 0.0)
-        return self._examples.uncovered_topic(vector, generic, closest)
+        return vector, generic, max(self._sentences.closest(vector), passage[0].score if passage else 0.0)
 
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit
