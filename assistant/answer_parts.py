@@ -142,3 +142,21 @@ def not_covered(part: PlannedPart) -> str:
 def not_mentioned(names: list[str]) -> str:
     listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
     return f"The sources I have don't say anything about {listed}."
+
+
+def answer_beyond_repeat(
+    build: LoadedBuild, planner: Planner, part: PlannedPart, before: PlannedPart, draft: Draft
+) -> bool:
+    """A part whose figure only repeats what the part before said ("what share of enterprises use AI and what
+    for?": "what for" finds the 85% sentence again, and a sentence is never said twice) would get no sentence of
+    its own. The documents, searched with the part before as its topic, may say what it adds ("customer
+    interactions, sales forecasting"); True when they wrote something new."""
+    mark = draft.mark()
+    kind = "explanation" if part.kind == "figure" else part.kind
+    found = build.document_answerer.answer(
+        planner.search_text(part), kind, draft, [*part.context, before.text], part.generic
+    )
+    if found and len(draft.parts) > mark.parts:
+        return True
+    draft.rollback(mark)
+    return False

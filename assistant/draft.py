@@ -4,6 +4,7 @@ plus the formatting helpers every answerer shares (money, signed differences, ar
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +12,8 @@ from assistant.documents import Document
 from assistant.models import Citation, ToolCall
 from assistant.retrieval import Passage, source_span
 from assistant.statistics.tools import ToolResult
+
+_MARKER = re.compile(r"\s*\[\d+\]")  # a citation marker, with the space before it
 
 
 def article(word: str) -> str:
@@ -57,11 +60,23 @@ class Draft:
     _keys: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def say(self, text: str) -> None:
-        """Add a sentence; one already said (two parts of a question answered from the same passage) is not
-        repeated."""
-        if text.strip() and any(text.strip() == said.strip() for said in self.parts):
+        """Add a sentence; one already said (two parts of a question answered from the same passage, or the
+        same sentence found once as a figure's row and once as a passage, under two markers) is not repeated."""
+        bare = _MARKER.sub("", text).strip()
+        if bare and any(bare == _MARKER.sub("", said).strip() for said in self.parts):
+            self._uncite(text)
             return
         self.parts.append(text)
+
+    def _uncite(self, text: str) -> None:
+        """Take back the citations made for a sentence that is not said: the last ones, pointed at by it alone."""
+        written = " ".join(self.parts)
+        while self.citations:
+            marker = f"[{len(self.citations)}]"
+            if marker not in text or marker in written:
+                return
+            self.citations.pop()
+            self._keys = {key: number for key, number in self._keys.items() if number <= len(self.citations)}
 
     def echo(self, text: str) -> None:
         """Say a sentence that quotes the question back (its numbers are not checked against the evidence)."""

@@ -42,8 +42,10 @@ _TRAILING_STATEMENT = re.compile(
     re.IGNORECASE,
 )
 # A topic named first and asked after: a few words, then "whats the difference", "how does it work", "why".
+_POLITE = re.compile(r"^\s*(?:pls|plz|please|kindly|pretty\s+please)\b[,:]?\s*", re.IGNORECASE)
 _TOPIC_FIRST = re.compile(
-    r"\s*(?:[\w'/.+#-]+\s+){1,5}?(?:what's|whats|what\s+is|what\s+are|how\s+(?:does|do|is|are|to)|why)\s+\w",
+    # ("classification vs regression: whats the difference": the topic may end with a colon)
+    r"\s*(?:[\w'/.+#-]+:?\s+){1,5}?(?:what's|whats|what\s+is|what\s+are|how\s+(?:does|do|is|are|to)|why)\s+\w",
     re.IGNORECASE,
 )
 _WH_LATER = re.compile(r"\s(?:what|what's|whats|which|how|why|where|when|who)\s", re.IGNORECASE)
@@ -128,7 +130,7 @@ def bare_topic(statement: str) -> bool:
 def is_question(text: str) -> bool:
     """Ends with "?" or opens with a question word, after a joiner ("and what do they need to know, ..."), or
     names its topic first and asks after it ("AI vs ML whats the difference", "overfitting - how to avoid it")."""
-    opening = LEADING_JOINER.sub("", text)
+    opening = _POLITE.sub("", LEADING_JOINER.sub("", text))  # "pls tell me what X is": a request all the same
     if text.rstrip().endswith("?") or re.match(rf"(?:{QUESTION_WORDS})\b", opening, re.IGNORECASE) is not None:
         return True
     if ASKING_STATEMENT.match(opening):

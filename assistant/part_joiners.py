@@ -35,6 +35,8 @@ _SENTENCE_SPLIT = re.compile(
     r"(?<=[?!])\s+|(?<=[.])\s+(?=[A-Z])|(?<=\w\w[.])\s+(?=(?:what|what's|whats|which|how|why|who|where|when)\s)"
     # "X pay. also: which industries ...", "X pay. and what do they do": a joiner after a full stop starts anew
     r"|(?<=\w\w[.])\s+(?=(?:also|and|plus|btw|oh|ps|p\.s\.)\W)"
+    # "X pay. another one: what do they ...", "X pay. next q: ...": a short label and its colon after a full stop
+    r"|(?<=\w\w[.])\s+(?=[a-z][a-z0-9']*(?:\s+[a-z0-9']+){0,2}:\s+\w)"
 )
 CLAUSE_SPLIT = re.compile(
     rf",?\s+(?:and|n|'n'|also|plus|but|\+|&|{_WITH_JOINERS})\s+(?:also\s+|then\s+)?(?=(?:{QUESTION_WORDS})\b|{_ASKING_VERB})"

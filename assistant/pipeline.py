@@ -21,7 +21,7 @@ from typing import Any
 
 from assistant.answer_documents import DocumentAnswerer
 from assistant.answer_examples import AnswerExamples
-from assistant.answer_parts import answer_part
+from assistant.answer_parts import answer_beyond_repeat, answer_part
 from assistant.answer_reasons import answer_pay_reason, pay_reason_slots
 from assistant.answer_statistics import StatisticsAnswerer
 from assistant.builds import named_build, read_manifest
@@ -328,13 +328,18 @@ class Assistant:
             return "smalltalk", {}, [_plan_entry(p, "smalltalk", True) for p in parts]
         routes: dict[int, Route] = {}
         figure_before = False  # an earlier part of this message gave a figure ("who makes more ..., and why?")
-        for part in asked:
+        for i, part in enumerate(asked):
             alone = len(asked) == 1
             why_pay = pay_reason_slots(part, previous, figure_before)
+            said = len(draft.parts)
             if why_pay is not None:
                 routes[id(part)] = answer_pay_reason(build, why_pay, draft, figure_before, alone)
             else:
                 routes[id(part)] = answer_part(build, self.planner, part, draft, alone=alone)
+            # Every part is answered or explicitly not: one that only repeated the part before looks further.
+            repeated = i and routes[id(part)] == "statistics" and len(draft.parts) == said
+            if repeated and answer_beyond_repeat(build, self.planner, part, asked[i - 1], draft):
+                routes[id(part)] = "documents"
             figure_before = figure_before or (routes[id(part)] == "statistics" and part.kind == "figure")
         covered = {r for r in routes.values() if r != "out_of_scope"}
         plan = [

@@ -35,7 +35,8 @@ from assistant.text_terms import STOPWORDS, terms
 from assistant.vocabulary_words import section
 
 _IMPERATIVE = re.compile(
-    r"\s*(?:please\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b", re.IGNORECASE
+    r"\s*(?:(?:please|pls|plz)\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b",
+    re.IGNORECASE,
 )
 # "a generative one", "the late career one": a describing word (or two) before "one" (_one_named).
 _ONE = re.compile(r"\b(?:a|an|the)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+one\b", re.IGNORECASE)
@@ -83,6 +84,9 @@ _DEFINING = r"(?:what(?:'s|s|\s+is|\s+are)|wat(?:'s|s|\s+is)|define)"
 _DEFINED_AGAIN = re.compile(rf"^\W*{_DEFINING}\s+(.+?)\s+(?={_DEFINING}\s+\w)", re.IGNORECASE)
 _TERM_WORDS = 4  # words of a term named between two such openings
 _NAMED_AGAIN_WORDS = 3  # words a sentence opened by a joiner may name to ask the request before again of them
+# "another one:", "next q:": a short label before a colon ([references] message_labels)
+_LABEL = re.compile(r"\s*([a-z][a-z0-9'.-]*(?:\s+[a-z0-9'.-]+){0,2})\s*:\s+(?=\w)", re.IGNORECASE)
+_LABEL_WORDS = frozenset(str(w).lower() for w in section("references").get("message_labels") or [])
 _RESTATES = re.compile(
     r"\s*(?:please\s+|pls\s+)?(?:list|name|explain|describe|give|show|tell)\b(?:\s+me)?\s+(?:them|it|those|these|that|this)\b",
     re.IGNORECASE,
@@ -110,6 +114,9 @@ def split_parts(
         # "1) the 2025 median 2) ...", "Q1: ...", "first, ...", a line of its own: an item asks, whatever its form.
         marker = ITEM_MARKER.match(sentence)
         sentence = sentence[marker.end() :] if marker else sentence
+        labelled = _LABEL.match(sentence) if parts or sentences[0][0] != sentence else None
+        if labelled and all(w in _LABEL_WORDS for w in labelled.group(1).lower().split()):
+            sentence = sentence[labelled.end() :]  # "X pay. another one: what do they do": the label asks nothing
         listed_terms = terms_then_asked(sentence, asks) if asks is not None else []
         clauses = listed_terms or CLAUSE_SPLIT.split(sentence)
         for clause, requested in [(c, True) for c in listed_terms] or _added_requests(clauses, asks, figure_only):

@@ -91,3 +91,34 @@ def test_the_role_does_not_answer_what_the_asker_asks_beyond_the_job(real_assist
     reply = real_assistant.ask(message)
     assert [p.covered for p in reply.plan] == [True, False], reply.plan
     assert "don't say anything about" in reply.answer, reply.answer
+
+
+def test_one_sentence_under_two_markers_is_said_once_and_cited_once() -> None:
+    """The same sentence found as a figure's row and as a passage gets two markers; said once, the second
+    citation (pointed at by nothing) is taken back, so no marker number is skipped."""
+    draft = Draft(documents={})
+    draft.citations.append(_citation(1))
+    draft.say("85% of enterprises use AI. [1]")
+    draft.citations.append(_citation(2))
+    draft.say("85% of enterprises use AI. [2]")
+    assert draft.parts == ["85% of enterprises use AI. [1]"]
+    assert [c.id for c in draft.citations] == [1]
+
+
+def _citation(number: int):  # type: ignore[no-untyped-def]
+    from assistant.models import Citation
+
+    return Citation(id=number, title="t", source=f"d.md:{number}", section="s", snippet="x", score=None)
+
+
+@pytest.mark.parametrize(
+    "message", ["what share of enterprises use AI and what for", "what share of companies use AI already, and what for"]
+)
+def test_a_part_that_only_repeats_the_part_before_looks_in_the_documents(
+    real_assistant: Assistant, message: str
+) -> None:
+    """'... and what for': the figure part before already said the 85% sentence; the second part gets a sentence of
+    its own from the documents, not nothing (every part answered or explicitly not), and the 85% once."""
+    reply = real_assistant.ask(message)
+    assert reply.answer.count("85%") == 1, reply.answer
+    assert reply.route == "both" and len(reply.citations) >= 2, reply.answer

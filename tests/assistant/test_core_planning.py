@@ -2385,3 +2385,44 @@ def test_a_role_and_a_level_with_only_a_frame_word_is_the_levels_figure(
     reply = real_assistant.ask(message)
     assert (reply.plan[0].kind, reply.plan[0].route) == ("figure", "statistics"), reply.plan
     assert figure in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        ("pls tell me what RAG is + what AutoML automates", "pls tell me what RAG is"),
+        (
+            "supervised vs unsupervised: whats the difference, and where is each used",
+            "supervised vs unsupervised: whats the difference",
+        ),
+    ],
+)
+def test_a_polite_or_topic_first_request_before_a_joiner_is_its_own_part(
+    real_assistant: Assistant, message: str, first: str
+) -> None:
+    """'pls tell me X + Y', 'A vs B: whats the difference, and Y': the first request opens with "pls" or names its
+    topic before a colon; it was read as a statement and glued to the second (one part)."""
+    parts = _parts(real_assistant, message)
+    assert len(parts) == 2 and parts[0][0] == first, parts
+
+
+@pytest.mark.parametrize(
+    ("message", "second"),
+    [
+        ("robotics engineer mid career pay. another one: what do they design", "what do they design"),
+        (
+            "AI researcher entry salary. next q: how do they become principal scientist",
+            "how do they become principal scientist",
+        ),
+    ],
+)
+def test_a_label_after_a_full_stop_opens_the_next_request(real_assistant: Assistant, message: str, second: str) -> None:
+    """'X pay. another one: Y': a short label and its colon ([references] message_labels) after a full stop starts
+    the next request, and is no word of it (the two were one part: the second was lost)."""
+    parts = _parts(real_assistant, message)
+    assert [p[0] for p in parts][1:] == [second] and parts[0][2] == "statistics", parts
+
+
+def test_a_topic_label_stays_the_topic(real_assistant: Assistant) -> None:
+    """'ML engineer: pay and skills': a role before a colon is what is asked about, not a label to drop."""
+    assert all("ML engineer" in p[0] for p in _parts(real_assistant, "ML engineer: pay and skills"))
