@@ -55,6 +55,7 @@ from assistant.vocabulary_words import table, word_list
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
+TOPICS_KEPT = 4096  # question texts whose uncovered topic is remembered (per build)
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 # "What is X good / used for", "what are X for": the use of X asked in a definition's shape.
 _USE_ASKED = re.compile(r"\b(?:good|used|useful|handy|helpful|for)\s+for\b|\bfor\s*$|\bgood\s+at\b", re.I)
@@ -107,6 +108,8 @@ class DocumentAnswerer:
         self._entity_names = {name for names in table("roles").values() for name in names}
         self._sections = SectionAnswers(retriever, self.scorer)
         self._lists = ListAnswers(retriever, self.scorer)
+        # A part's topic is asked twice (what a refusal names, then the answer): read once per question text
+        self._topics: dict[str, str | None] = {}
 
     def answer(
         self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None, generic: str = ""
@@ -267,8 +270,11 @@ class DocumentAnswerer:
         """The topic of stats/unanswered_examples.yaml that `query` asks (answer_examples.uncovered_topic): its
         nearest unanswered examples clearly nearer than its nearest answered ones, as asked and masked, and no
         sentence or passage of the documents near it. The question's vectors are the planner's (cached)."""
-        vector, generic, closest = self.topic_evidence(query)
-        return self._examples.uncovered_topic(vector, generic, closest)
+        if query not in self._topics:
+            if len(self._topics) >= TOPICS_KEPT:
+                self._topics.clear()  # bounded: questions come from users
+            self._topics[query] = self._examples.uncovered_topic(*self.topic_evidence(query))
+        return self._topics[query]
 
     def topic_evidence(self, query: str) -> tuple[list[float], list[float], float]:
         """The question's vectors as asked and masked, and the documents' evidence for it (uncovered_topic)."""
