@@ -27,7 +27,7 @@ import numpy as np
 
 from assistant.answer_examples import AnswerExamples
 from assistant.answer_lists import ListAnswers
-from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored, defining
+from assistant.answer_roles import GIVES_PURPOSE, PURPOSE_ASKED, REMEDY, REMEDY_VERB, WHY, Scored, defining
 from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
@@ -44,9 +44,10 @@ from assistant.passage_units import (
     comparison_sides,
     defines,
     focus_words,
+    mostly_told,
 )
 from assistant.question_kinds import generic_form
-from assistant.retrieval import Retriever, SentenceIndex
+from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
 from assistant.vocabulary_words import table, word_list
@@ -56,6 +57,7 @@ from assistant.vocabulary_words import table, word_list
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
 TOPICS_KEPT = 4096  # question texts whose uncovered topic is remembered (per build)
+REMEDY_LISTS = 2  # lists of what to do added for a remedy asked of a list of problems (_written_elsewhere)
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 # "What is X good / used for", "what are X for": the use of X asked in a definition's shape.
 _USE_ASKED = re.compile(r"\b(?:good|used|useful|handy|helpful|for)\s+for\b|\bfor\s*$|\bgood\s+at\b", re.I)
@@ -171,6 +173,8 @@ class DocumentAnswerer:
         ]
         if not relevant:
             return False
+        elsewhere, points_back = self._written_elsewhere(query, kind, relevant, f"{query} {context_text}")
+        relevant = relevant + elsewhere
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
         # Half the question as asked, half without the entity: neither the entity nor a bare "What does someone
         # do?" alone says what a good answer is near.
@@ -195,7 +199,28 @@ class DocumentAnswerer:
             about_entity=about_entity,
             sides=sides,
             prior=prior,
+            as_asked=generic,
         )
+        if points_back and asks_remedy(query, kind):
+            # the items of the list of problems the question points back to are what is to be prevented: said
+            # again, they answer nothing ("how do I prevent those?" after the challenges)
+            problems = {p.section for p in relevant if not mostly_told(p.text)}
+            family = relevant[0].section.rsplit(" > ", 1)[0] + " > "
+            avoided = {t for t in asked if self._retriever.lexical.rare(t)} - set(
+                terms(" ".join(REMEDY_VERB.findall(query)))
+            )
+            scored = [
+                s
+                for s in scored
+                if not (
+                    s.unit.is_item
+                    and s.passage.section in problems
+                    and s.passage.section.startswith(family)
+                    # "Balancing model complexity to avoid overfitting and underfitting" is the way around what is
+                    # asked ("how to avoid underfitting"); "Protecting sensitive data" is a problem of another topic
+                    and not (REMEDY.search(s.unit.text) and avoided and found_in(avoided, set(terms(s.unit.text))))
+                )
+            ] or scored
         if not scored:
             return False
         best = scored[0]
@@ -206,16 +231,20 @@ class DocumentAnswerer:
         ):
             return False
         scored = self._sections.entity_under_opening(scored)
-        if self._sections.topic_section(kind, query, scored, relevant, search_text, draft):
+        # A remedy or a purpose asked of a list the documents found (elsewhere holds what answers instead): the
+        # list itself is what the question points back to, not its answer.
+        if not points_back and self._sections.topic_section(kind, query, scored, relevant, search_text, draft):
             return True
         field = frozenset(self._field_context(query))
-        listed = self._lists.list_answer(kind, scored, query, search_text, relevant, asked, field)
+        listed = (
+            None if points_back else self._lists.list_answer(kind, scored, query, search_text, relevant, asked, field)
+        )
         if listed is not None:
             write_bullets(*listed, draft, set(terms(focus_text)), self._retriever.lexical.rare)
             return True
         # A list's lead-in says nothing without its items: it is never a sentence answer.
         plain = [s for s in scored if not s.lead_in]
-        if plain and self._lists.item_in_its_list(plain[0], kind, query, draft):
+        if plain and not points_back and self._lists.item_in_its_list(plain[0], kind, query, draft):
             return True
         if not plain:
             return False
@@ -224,6 +253,48 @@ class DocumentAnswerer:
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
         write_sentences(plain, draft, self._retriever.lexical.rare, sides, budget, asks_remedy(query, kind))
         return True
+
+    def _written_elsewhere(
+        self, query: str, kind: PartKind, relevant: list[Passage], search_text: str = ""
+    ) -> tuple[list[Passage], bool]:
+        """Passages the question's words do not find but its kind asks for, and whether the question asks of a
+        list something the list itself does not say. A remedy asked of a list of problems ("how do I prevent
+        those?" after the challenges): the lists of what to do nearest to the problems (the documents pair
+        challenges with practices), found by the problems' own text. Why a list of what to do is followed ("why
+        bother with those?" after the practices): the enclosing section's opening and closing sentences, which
+        give its purpose ("To ensure effective and responsible ...")."""
+        top = relevant[0]
+        seen = {p.chunk_id for p in relevant}
+        if asks_remedy(query, kind) and not mostly_told(top.text):
+            found = self._retriever.search(f"{top.section} {top.text}", k=2 * CANDIDATES)
+            told = [p for p in found if mostly_told(p.text)][:REMEDY_LISTS]
+            return [replace(p, score=top.score) for p in told if p.chunk_id not in seen], bool(told)
+        if not (WHY.match(query) or PURPOSE_ASKED.match(query)) or kind == "figure":
+            return [], False
+        # the list found first (or under the section found first), its items giving no purpose of their own (the
+        # Specialization steps "... to become a sought-after professional" are why; the practices are not)
+        listed = next(
+            (
+                p
+                for p in relevant[: REMEDY_LISTS + 1]
+                if (p is top or p.section.startswith(f"{top.section} > ")) and mostly_told(p.text, GIVES_PURPOSE)
+            ),
+            None,
+        )
+        if listed is None:
+            return [], False
+        path = listed.section.split(" > ")
+        # ... and named as that list: by the enclosing section's words ("why follow those practices?" of Best
+        # Practices) or by all of its own heading ("team collaboration and governance"); "why does data quality
+        # matter?" names a topic, whose list of problems says why (Data Quality and Availability), not the practices
+        asked = set(terms(search_text or query))  # with its context: "why does that matter?" after the list
+        own = set(terms(path[-1]))
+        if not (found_in(asked, set(terms(" ".join(path[:-1])))) or (own and found_in(own, asked) == own)):
+            return [], False
+        enclosing = replace(listed, section=" > ".join(path[:-1])) if len(path) > 1 else listed
+        parts = self._retriever.subsections(enclosing)
+        around = [*self._retriever.section_of(enclosing), *(parts[-1][-1:] if parts else [])]
+        return [replace(p, score=listed.score) for p in around if p.chunk_id not in seen], True
 
     def _refused(
         self,

@@ -88,8 +88,8 @@ class ListAnswers(SectionReader):
             )
             if found is not None:
                 return found
-        if best.unit.is_item:
-            return None
+        if best.unit.is_item or best.unit.closing:
+            return None  # a closing remark ("By following these best practices, ...") sums a list up, leads none
         return self._section_list(
             best.passage, search_text, lead=best.unit.text, introduced_by=best.unit, asked=asked, field=field
         )

@@ -126,6 +126,27 @@ DEPENDS = re.compile(
 )
 # "Why ...?" asks for a reason; a sentence gives one with a causal or purpose connective (general English).
 WHY = re.compile(r"^\s*(?:why|how come)\b", re.I)
+# ... asked in other words: the point, the reason, the purpose of something, what one gains by it (general English).
+PURPOSE_ASKED = re.compile(
+    r"^\s*(?:(?:so|and|but|ok(?:ay)?|well),?\s+)?(?:what(?:['’]s|s|\s+is|\s+are)?\s+(?:the\s+)?"
+    r"(?:point|reason|purpose|benefits?|value|use)\s+(?:of|to|for|in|behind)\b|"
+    r"what\s+(?:do|does|would|will|can)\s+(?:i|we|you|they|one)\s+gain\b)",
+    re.I,
+)
+# "is that high?", "does that mean 59 open jobs?", "does it include everyone?": a yes or no asked of what was just
+# said (general English: an auxiliary, then a pointer).
+ASKED_OF_SAID = re.compile(
+    r"^\s*(?:(?:so|and|but|ok(?:ay)?|well),?\s+)?"
+    r"(?:is|are|was|were|does|do|did|would|will|can|could|should|has|have)\s+(?:that|this|it|those|these|they)\b",
+    re.I,
+)
+# A sentence that qualifies what was said (denies, limits, contrasts): "This is not the number of vacancies, but an
+# indicator of the level of demand", "If there were no offers, then he would not get into the statistics".
+QUALIFIES = re.compile(r"\b(?:not|no|never|neither|nor|only|rather than|instead of)\b|n['’]t\b", re.I)
+# ... and one that says what it is instead, or what it indicates: "..., but an indicator of the level of demand".
+INDICATES = re.compile(
+    r"\b(?:but|rather|instead|indicat\w+|reflect\w*|signals?|a sign of|a measure of|stands? for)\b", re.I
+)
 REASON = re.compile(
     r"\b(?:because|since|due to|so that|in order to|leads? to|leading to|results? in|resulting in|requires?|"
     r"drives?|driven by|enables?|allows?|helps?|ensures?|to ensure|to avoid|therefore|thus)\b",
@@ -142,7 +163,7 @@ PURPOSE = re.compile(
 _REMEDY_VERB = (
     r"(?:avoid\w*|prevent\w*|stop\w*|reduc\w+|mitigat\w+|minimi[sz]\w+|overcom\w+|deal(?:ing)?\s+with|"
     r"get(?:ting)?\s+(?:around|rid\s+of|past)|fix\w*|tackl\w+|combat\w*|counter\w*|solv\w+|"
-    r"keep\w*\s+.+?\s+from|guard\w*\s+against|protect\w*|defend\w*|cope|coping)"
+    r"keep\w*\s+.+?\s+from|guard\w*\s+against|protect\w*|defend\w*|cope|coping|address\w*)"
 )
 REMEDY_ASKED = re.compile(
     r"^\s*(?:how\s+(?:can|could|do|does|should|would|to|might|will|are|is)\b|"
@@ -151,6 +172,11 @@ REMEDY_ASKED = re.compile(
     re.I,
 )
 REMEDY_VERB = re.compile(rf"\b{_REMEDY_VERB}\b", re.I)
+# The purpose an instruction gives ("... so that it scales", "Use X to ensure Y"); its own verbs ("enable",
+# "allow") are what it tells to do, no reason.
+TOLD_WHY = re.compile(r"\b(?:because|since|so that|in order to|to ensure|to avoid|due to)\b", re.I)
+# An instruction that says what it is for, either way ("... to showcase your skills", "... so that ...").
+GIVES_PURPOSE = re.compile(f"(?:{PURPOSE.pattern})|(?:{TOLD_WHY.pattern})", re.I)
 # A sentence that offers a remedy: a way around, a countering verb, or a purpose "to avoid ...".
 REMEDY = re.compile(
     r"\b(?:ways?\s+(?:around|to)|avoid\w*|prevent\w*|mitigat\w+|reduc\w+|minimi[sz]\w+|overcom\w+|tackl\w+|"

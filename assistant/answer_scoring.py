@@ -18,14 +18,20 @@ import numpy as np
 from assistant.acronyms import acronyms, expansion_of
 from assistant.answer_roles import (
     ANAPHORA,
+    ASKED_OF_SAID,
     EXAMPLE,
     EXAMPLES_ASKED,
     FIGURE,
     GIVES_EXAMPLE,
+    GIVES_PURPOSE,
+    INDICATES,
     INSTANCES_ASKED,
+    PURPOSE_ASKED,
+    QUALIFIES,
     REASON,
     REMEDY,
     REMEDY_ASKED,
+    TOLD_WHY,
     WHY,
     Scored,
     is_lead_in,
@@ -39,8 +45,10 @@ from assistant.passage_units import (
     asked_names,
     comparison_sides,
     defines,
+    instructs,
     is_framing,
     mentions,
+    mostly_told,
     side_terms,
     units,
 )
@@ -54,7 +62,16 @@ _HAS_NUMBER = re.compile(r"\d")
 _DEFAULT = ScoringWeights()
 LEXICAL = _DEFAULT.lexical  # answer_sentences.py weighs what a pronoun item leaves unsaid by it
 # The features that are part of a unit's `bonus` (what the kind of question added), the rest of its score besides.
-BONUSES = ("example_prior", "defines", "reason_given", "instances_given", "example_given", "remedy_given", "both_sides")
+BONUSES = (
+    "example_prior",
+    "defines",
+    "qualifies_said",
+    "reason_given",
+    "instances_given",
+    "example_given",
+    "remedy_given",
+    "both_sides",
+)
 
 
 class UnitScorer:
@@ -104,11 +121,16 @@ class UnitScorer:
         about_entity: bool,
         sides: tuple[set[str], set[str]] | None,
         prior: dict[str, float] | None = None,
+        as_asked: str = "",
     ) -> list[Scored]:
         """Every unit of `passages`, best first. `about_entity` (see about_entity) and `sides` (sides_of) are
-        read once per question by the caller, which needs them again when it writes the answer."""
+        read once per question by the caller, which needs them again when it writes the answer. `as_asked`: the
+        message in its own words, before a pointer in it was resolved ("is that high?")."""
         phrases = asked_names(query) if kind in ("explanation", "other") else []
-        why = bool(WHY.match(query)) and kind != "figure"
+        why = bool(WHY.match(query) or PURPOSE_ASKED.match(query)) and kind != "figure"
+        # "is that high?", "does that mean 59 open jobs?" of a figure just given: the sentence that qualifies the
+        # figure (what it is not, whom it leaves out) answers, not the one describing how it is made.
+        of_said = kind != "figure" and ASKED_OF_SAID.match(as_asked) is not None
         remedy = asks_remedy(query, kind)
         instances = kind != "figure" and INSTANCES_ASKED.match(query) is not None
         examples = kind != "figure" and EXAMPLES_ASKED.search(query) is not None
@@ -157,7 +179,10 @@ class UnitScorer:
                 text = unit.as_sentence()
                 entity_item = False
                 lead_in = is_lead_in(unit, passage_units[at + 1 : at + 2])
-                if is_framing(unit.text) and not unit.children and not lead_in:
+                # (a lead-in giving the list's purpose answers why it is followed: "To ensure effective and
+                # responsible implementation ..., professionals should adhere to the following best practices:")
+                purpose = why and TOLD_WHY.search(text) is not None
+                if is_framing(unit.text) and not unit.children and not lead_in and not purpose:
                     continue
                 lines = unit.lines  # split into sentences on each read: read once here
                 vectors = [stored[line] for line in lines if line in stored]
@@ -176,14 +201,30 @@ class UnitScorer:
                     f["example_prior"] = max((prior.get(line, 0.0) for line in lines), default=0.0)
                 if any(defines(text, phrase, self._expansions) for phrase in phrases):
                     f["defines"] = 1.0
+                if of_said and (QUALIFIES.search(text) or INDICATES.search(text)):
+                    # it limits the figure ("no offers ... would not get into the statistics") or says what it
+                    # shows ("not the number of vacancies, but an indicator of the level of demand")
+                    f["qualifies_said"] = 1.0
                 if why and REASON.search(text):
                     f["reason_given"] = 1.0  # "why ...?": a sentence that gives a cause or a purpose answers it
                 if instances and (lexical > 0 or heading_share > 0) and names_instances(unit, set(weights)):
                     f["instances_given"] = 1.0  # "what tools ...?": the unit naming tools, not one on tools in general
                 if examples and not unit.is_item and (lexical > 0 or heading_share > 0) and GIVES_EXAMPLE.search(text):
                     f["example_given"] = 1.0  # "examples of unsupervised learning?": "For instance, ... Amazon ..."
-                if remedy and REMEDY.search(text):
-                    f["remedy_given"] = 1.0  # "how do I avoid X?": the way around X answers, not what X is
+                told = not unit.label and instructs(unit.text)  # "Test for and mitigate ...": what to do
+                if why and told and not GIVES_PURPOSE.search(text) and mostly_told(passage.text, GIVES_PURPOSE):
+                    # What to do is never why to do it: "why bother testing training data for bias?" is not
+                    # answered by "Test for and mitigate social bias in training data" (nor is "why bother with
+                    # those?" by the practices again); one that gives its purpose ("... to stay ahead") is.
+                    continue
+                if remedy and (REMEDY.search(text) or told):
+                    # "how do I avoid X?": the way around X answers, not what X is; an instruction is a way
+                    # ("how do I prevent those?" after a list of problems: the practices, not the problems again)
+                    f["remedy_given"] = 1.0
+                elif remedy and heading_share > 0 and unit.is_item:
+                    # an item of the list the question names ("how do I prevent those challenges?": a challenge
+                    # item) is what is to be prevented, said again
+                    f["problem_on_remedy"] = -1.0
                 # An item whose own label the question names ("Programming Languages: ...", "Business
                 # Acumen: ...") is that thing; a section's opening sentence explains its heading.
                 if unit.label:
@@ -223,7 +264,9 @@ class UnitScorer:
                     f["bare_label"] = -1.0  # a bare label or figure says nothing on its own
                 elif unit.is_item and ANAPHORA.match(unit.text):
                     f["leaning_item"] = -1.0  # "It can, for example, ...": an item that leans on what came before
-                elif unit.closing:
+                elif unit.closing and not (why and REASON.search(text)):
+                    # (on a "why" question a closing remark giving the list's purpose answers it: "By following
+                    # these best practices, ... can ensure ...")
                     f["closing_remark"] = -1.0  # "By following this plan, you can ...": it restates, rarely answers
                 elif EXAMPLE.match(unit.text) and not examples:
                     f["example_sentence"] = -1.0  # "For instance, in a GAN ...": it illustrates the answer

@@ -164,7 +164,10 @@ def write_sentences(
             break
         same = item.passage.chunk_id == best.passage.chunk_id
         close = item.score >= best.score - best.bonus - (0.25 if same else 0.15)  # the lead's bonus set aside
-        on_topic = item.lexical >= 0.5 * top_lexical or (item.lexical > 0 and same)
+        # ... or what the kind of question asks for, in the lead's own passage (a second qualification of the
+        # figure "is that high?" asks of, another reason for "why"): the question's words need not be in it
+        kind_wants = same and item.bonus - item.prior > 0 and best.bonus - best.prior > 0
+        on_topic = item.lexical >= 0.5 * top_lexical or (item.lexical > 0 and same) or kind_wants
         # A definition (a budget is set) led from under a heading the question names: a support from a section
         # whose heading names nothing asked ("Machine Learning Algorithms: Understanding of supervised and
         # unsupervised learning ..." among required skills, for "what is deep learning?") is on another topic.
@@ -191,6 +194,8 @@ def write_sentences(
             heading = heading_of(item.passage)
             draft.cite_passage(item.passage, heading)  # quoted, so cited
             sentence = f"{sentence.rstrip('.')} (listed under {heading})"
+        if sentence.endswith(":"):
+            sentence = sentence[:-1]  # a list's lead-in said without its list (its purpose, asked "why")
         if not sentence.endswith((".", "!", ")", "”", "’", "'")):
             sentence += "."
         draft.say(f"{sentence} {marker}")

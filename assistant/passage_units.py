@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.acronyms import QUOTES, expansion_of
+from assistant.spelling import general_english
 from assistant.text_terms import join_soft_wraps, split_sentences, terms
 
 _BULLET = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")
@@ -156,6 +157,49 @@ def trim_glued_tail(text: str, last: bool = False) -> str:
     if last and len(sentences) > 1 and len(" ".join(sentences[1:]).split()) >= 15:
         return sentences[0]
     return text
+
+
+# How far below its base word a verb form may be in general English and still make the base a verb: "implement"
+# (3.3) / "implemented" (2.9); not "machine" (4.7) / "machined" (1.8), "major" / "majored", "the" / "thing".
+VERB_FORM_GAP = 1.5
+_FIRST_WORDS = re.compile(r"[A-Za-z][\w'-]*")
+
+
+@lru_cache(maxsize=4096)
+def instructs(text: str) -> bool:
+    """The unit tells what to do: it opens with a verb's base form, an adverb aside ("Test for and mitigate social
+    bias in training data", "Continuously monitor deployed models' behavior"); not a problem or a thing named
+    ("Managing the time-intensive nature of ...", "Poor or biased data ...", "Machine learning ..."). A verb is
+    read by its other forms in general English ("tested", "testing") being about as common as the word itself."""
+    english = general_english()
+    words = _FIRST_WORDS.findall(text[:80])
+    if not words or not words[0][0].isupper():
+        return False  # a word inside a sentence: the unit does not open there
+    while words and words[0].lower().endswith("ly") and len(words) > 1:
+        words = words[1:]  # "Continuously measure ...": the adverb before the verb
+    if not terms(words[0]):
+        return False  # a stopword ("The ...", "This ..."), or a word inside a sentence
+    word = words[0].lower()
+    if word.endswith(("ing", "ed")) or (word.endswith("s") and not word.endswith("ss")):
+        return False  # a gerund, a participle, a plural or a third person: said of something, not told
+    forms = [word + "ed", word + "ing"]
+    if word.endswith("e"):
+        forms += [word + "d", word[:-1] + "ing"]
+    if word.endswith("y"):
+        forms.append(word[:-1] + "ied")
+    if word[-1] not in "aeiouwy":
+        forms.append(word + word[-1] + "ed")
+    found = [english.zipf(f) for f in forms if f in english]
+    return bool(found) and max(found) >= english.zipf(word) - VERB_FORM_GAP
+
+
+def mostly_told(text: str, purpose: re.Pattern[str] | None = None) -> bool:
+    """A passage that is a list of what to do (a section of practices): most of its items are instructions;
+    with `purpose`, none of them saying what it is for (the purpose clauses: "... to showcase your skills")."""
+    items = [u for u in units(text) if u.is_item and not u.label]
+    if purpose is not None and any(purpose.search(u.text) for u in items):
+        return False
+    return len(items) >= 2 and sum(instructs(u.text) for u in items) >= 0.6 * len(items)
 
 
 def is_framing(sentence: str) -> bool:

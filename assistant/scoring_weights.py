@@ -36,8 +36,10 @@ class ScoringWeights:
     # what a unit gains, at most, for having answered questions near this one (answer_examples.py)
     example_prior: float = 0.6
     both_sides: float = 0.25  # a comparison's sentence speaking of both sides
+    qualifies_said: float = 0.2  # a qualifying sentence ("This is not ..., but ...") on "is that high?" of a figure
     reason_given: float = 0.1  # a causal sentence on a "why" question (removed: probes -2)
-    remedy_given: float = 0.2  # a sentence offering a remedy on a "how do I avoid X" question
+    remedy_given: float = 0.2  # a sentence offering a remedy (or an instruction) on a "how do I avoid X" question
+    problem_on_remedy: float = 0.2  # an item of the named list of problems, on a "how do I prevent those?" question
     instances_given: float = 0.2  # a unit naming things ("TensorFlow, PyTorch") on a "what tools" question
     example_sentence: float = 0.1  # what a sentence opening "For instance, ..." counts less (removed: dev -1)
     example_given: float = 0.2  # ... and what a sentence giving examples gains when examples are asked
