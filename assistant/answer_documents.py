@@ -56,6 +56,7 @@ from assistant.vocabulary_words import table, word_list
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
+TOPICS_KEPT = 4096  # question texts whose uncovered topic is remembered (per build)
 REMEDY_LISTS = 2  # lists of what to do added for a remedy asked of a list of problems (_written_elsewhere)
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 # "What is X good / used for", "what are X for": the use of X asked in a definition's shape.
@@ -109,6 +110,8 @@ class DocumentAnswerer:
         self._entity_names = {name for names in table("roles").values() for name in names}
         self._sections = SectionAnswers(retriever, self.scorer)
         self._lists = ListAnswers(retriever, self.scorer)
+        # A part's topic is asked twice (what a refusal names, then the answer): read once per question text
+        self._topics: dict[str, str | None] = {}
 
     def answer(
         self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None, generic: str = ""
@@ -340,15 +343,22 @@ class DocumentAnswerer:
     def uncovered_topic(self, query: str) -> str | None:
         """The topic of stats/unanswered_examples.yaml that `query` asks (answer_examples.uncovered_topic): its
         nearest unanswered examples clearly nearer than its nearest answered ones, as asked and masked, and no
-        sentence of the documents near it. The question's vectors are the planner's (cached)."""
+        sentence or passage of the documents near it. The question's vectors are the planner's (cached)."""
+        if query not in self._topics:
+            if len(self._topics) >= TOPICS_KEPT:
+                self._topics.clear()  # bounded: questions come from users
+            self._topics[query] = self._examples.uncovered_topic(*self.topic_evidence(query))
+        return self._topics[query]
+
+    def topic_evidence(self, query: str) -> tuple[list[float], list[float], float]:
+        """The question's vectors as asked and masked, and the documents' evidence for it (uncovered_topic)."""
         query = self._never_said.read_acronyms(query)  # "what are NNs" asks what neural networks are
         masked = generic_form(query)
         vector, generic = self._retriever.embed(query), self._retriever.embed(masked)
         # The documents' evidence: their nearest sentence, and their nearest passage to the question masked (the
         # role it names would find the role's passage whatever it asks of it)
         passage = self._retriever.search(masked, k=1, vector=generic)
-        closest = max(self._sentences.closest(vector), passage[0].score if passage else 0.0)
-        return self._examples.uncovered_topic(vector, generic, closest)
+        return vector, generic, max(self._sentences.closest(vector), passage[0].score if passage else 0.0)
 
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit

@@ -120,8 +120,22 @@ class UnansweredExamples:
         """The topic a question asks that the documents do not cover, or None. `vector` is its normalised vector
         as asked, `generic` with its entities masked; `answered` the answered examples' matrices (as asked,
         masked); `closest` the documents' evidence for it: the similarity of their nearest sentence or passage."""
-        if self.matrix is None or self.generic is None or closest >= WEAK_EVIDENCE:
+        if self.matrix is None or closest >= WEAK_EVIDENCE:
             return None
+        topic, unanswered, answered_near = self.nearness(vector, generic, answered)
+        return topic if unanswered - answered_near >= MARGIN else None
+
+    def nearness(
+        self,
+        vector: list[float] | np.ndarray,
+        generic: list[float] | np.ndarray,
+        answered: tuple[np.ndarray | None, np.ndarray | None],
+    ) -> tuple[str, float, float]:
+        """The nearest topic, its nearness (the mean of its TOPIC_NEIGHBOURS nearest examples) and the answered
+        side's (the mean of the NEIGHBOURS nearest answered questions and forms; -1 with none): what topic()
+        decides on, and what scripts/unanswered_thresholds.py fits MARGIN and WEAK_EVIDENCE with."""
+        if self.matrix is None or self.generic is None:
+            return "", -1.0, -1.0
         v, g = np.asarray(vector, dtype=np.float32), np.asarray(generic, dtype=np.float32)
         near = (self.matrix @ v + self.generic @ g) / 2
         # Each topic by its TOPIC_NEIGHBOURS nearest examples: a question near two of one topic's examples asks it
@@ -138,11 +152,8 @@ class UnansweredExamples:
             sims.append(self.forms @ g)  # a form is masked already: its vector as asked is the same
         if self.contrast is not None and self.contrast_generic is not None:
             sims.append((self.contrast @ v + self.contrast_generic @ g) / 2)
-        if sims:
-            answered_near = float(np.sort(np.concatenate(sims))[-NEIGHBOURS:].mean())
-            if unanswered - answered_near < MARGIN:
-                return None
-        return topic
+        answered_near = float(np.sort(np.concatenate(sims))[-NEIGHBOURS:].mean()) if sims else -1.0
+        return topic, unanswered, answered_near
 
 
 def answered_forms(stats_dir: Path) -> list[str]:

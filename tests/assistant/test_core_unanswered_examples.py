@@ -38,6 +38,10 @@ def test_the_shipped_file_has_many_varied_examples_and_repeats_no_evaluation_or_
     assert not [q for q in questions if _normalised(q) in asked], "an example repeats an evaluation question"
     answered = yaml.safe_load(ANSWER_EXAMPLES_PATH.read_text(encoding="utf-8"))["examples"]
     assert not {_normalised(e["q"]) for e in answered} & {_normalised(q) for q in questions}
+    # the file's own answered contrast is neither an unanswered example nor an evaluation question
+    contrast = yaml.safe_load(UNANSWERED_EXAMPLES_PATH.read_text(encoding="utf-8"))["answered"]
+    assert len(contrast) >= 20
+    assert not {_normalised(q) for q in contrast} & ({_normalised(q) for q in questions} | asked)
 
 
 def test_the_examples_load_beside_the_answered_ones(real_assistant: Assistant) -> None:
@@ -49,6 +53,7 @@ def test_the_examples_load_beside_the_answered_ones(real_assistant: Assistant) -
         answered_forms(UNANSWERED_EXAMPLES_PATH.parent)
     )
     assert "does that include bonuses?" in answered_forms(UNANSWERED_EXAMPLES_PATH.parent)
+    assert unanswered.contrast is not None and unanswered.contrast.shape[1] == 384
 
 
 @pytest.mark.parametrize("text", [None, "topics: [unclosed", "topics:\n  - {questions: [no topic given]}\n"])
