@@ -66,9 +66,12 @@ class AnswerExamples:
         return cls((), (), None)
 
     @classmethod
-    def load(cls, path: Path, embeddings: Embeddings, cache_dir: Path | None = None) -> AnswerExamples:
-        """The examples of `path` (none when it is missing: the answerer then works as before), embedded."""
-        unanswered = UnansweredExamples.load(path.with_name(UNANSWERED_NAME), embeddings, cache_dir)
+    def load(
+        cls, path: Path, embeddings: Embeddings, cache_dir: Path | None = None, unanswered_path: Path | None = None
+    ) -> AnswerExamples:
+        """The examples of `path` (none when it is missing: the answerer then works as before), embedded, with the
+        unanswered ones of `unanswered_path` (by default the file beside `path`)."""
+        unanswered = UnansweredExamples.load(unanswered_path or path.with_name(UNANSWERED_NAME), embeddings, cache_dir)
         if not path.exists():
             return replace(cls.none(), unanswered=unanswered)
         try:

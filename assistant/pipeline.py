@@ -98,7 +98,10 @@ class Assistant:
         # The labelled example questions do not depend on the build: embedded once per process.
         examples = QuestionExamples.load(QUESTION_EXAMPLES_PATH)
         self._answer_examples = AnswerExamples.load(
-            settings.answer_examples, self._query_embeddings, settings.model_cache_dir / "planner"
+            settings.answer_examples,
+            self._query_embeddings,
+            settings.model_cache_dir / "planner",
+            settings.unanswered_examples,
         )
         self._scoring_weights = ScoringWeights.load(settings.scoring_weights)  # read once: not per build
         self.planner = Planner(

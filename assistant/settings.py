@@ -57,6 +57,12 @@ class Settings(BaseSettings):
         description="Questions asked before, each with the sentence that answered it (a documentation answer's "
         "evidence); a missing file means none.",
     )
+    unanswered_examples: Path = Field(
+        PROJECT_ROOT / "stats" / "unanswered_examples.yaml",
+        description="Questions the documents never answer, by topic (assistant/unanswered_examples.py): a question "
+        "nearer to them than to the answered examples is refused by its topic. Its own setting, so that pointing "
+        "ASSISTANT_ANSWER_EXAMPLES at another file does not silently drop these refusals; a missing file means none.",
+    )
     query_adapter: bool = Field(
         False,
         description="Rank the documents' text for a question through a linear map of its vector fitted on the answer "

@@ -218,3 +218,18 @@ def test_a_follow_up_on_a_figure_is_no_unanswered_topic(real_assistant: Assistan
     reply = real_assistant.ask("does that include bonuses?", session_id=first.session_id)
     assert not reply.abstained, reply.answer
     assert "signing bonuses" not in reply.answer
+
+
+def test_another_answered_file_keeps_the_unanswered_examples_set_apart(
+    real_assistant: Assistant, tmp_path: Path
+) -> None:
+    """ASSISTANT_ANSWER_EXAMPLES pointed elsewhere (an evaluation's examples) must not drop the refusals by topic:
+    the pipeline passes the unanswered file of its own setting."""
+    from assistant.answer_examples import ANSWER_EXAMPLES_PATH, UNANSWERED_NAME
+
+    path = tmp_path / "answer_examples.yaml"
+    path.write_text(yaml.safe_dump({"examples": [{"q": "what is ML", "quote": "Machine learning is a subfield."}]}))
+    shipped = ANSWER_EXAMPLES_PATH.with_name(UNANSWERED_NAME)
+    loaded = AnswerExamples.load(path, real_assistant._query_embeddings, None, shipped)
+    assert loaded.unanswered.matrix is not None
+    assert real_assistant.settings.unanswered_examples == shipped
