@@ -199,7 +199,9 @@ class DocumentAnswerer:
             about_entity=about_entity,
             sides=sides,
             prior=prior,
-            as_asked=generic,
+            # what "that" is comes from the conversation (a context entity: the figure just given); "privacy law,
+            # is that hard" points inside its own message
+            as_asked=generic if context_text else "",
         )
         if points_back and asks_remedy(query, kind):
             # the items of the list of problems the question points back to are what is to be prevented: said
