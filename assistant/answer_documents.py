@@ -20,14 +20,14 @@ gates that refuse what the question asks and the documents never say (before any
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import numpy as np
 
 from assistant.answer_examples import AnswerExamples
 from assistant.answer_lists import ListAnswers
-from assistant.answer_roles import GIVES_PURPOSE, PURPOSE_ASKED, REMEDY, REMEDY_VERB, WHY, Scored, defining
+from assistant.answer_refusals import UnitRefusals
+from assistant.answer_roles import GIVES_PURPOSE, PURPOSE_ASKED, WHY, Scored, defining
 from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
@@ -36,13 +36,8 @@ from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.models import PartKind
 from assistant.never_said import NeverSaid
 from assistant.passage_units import (
-    ASKED_CONTEXT,
     NOTATION,
-    asked_phrase,
-    asks_definition,
-    asks_meaning,
     comparison_sides,
-    defines,
     focus_words,
     mostly_told,
 )
@@ -50,7 +45,6 @@ from assistant.question_kinds import generic_form
 from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
-from assistant.vocabulary_words import table, word_list
 
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
@@ -58,20 +52,6 @@ SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
 TOPICS_KEPT = 4096  # question texts whose uncovered topic is remembered (per build)
 REMEDY_LISTS = 2  # lists of what to do added for a remedy asked of a list of problems (_written_elsewhere)
-NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
-# "What is X good / used for", "what are X for": the use of X asked in a definition's shape.
-_USE_ASKED = re.compile(r"\b(?:good|used|useful|handy|helpful|for)\s+for\b|\bfor\s*$|\bgood\s+at\b", re.I)
-# "What's the <one word> for/of/in <something>": an aspect of something asked, not a term to define.
-_ASPECT_OF = re.compile(
-    r"^\s*(?:what(?:'s|s|\s+is|\s+are)|whats)\s+(?:the\s+)?([a-z]+)\s+(?:for|of|in|on|about)\s+", re.I
-)
-# A word typed with a capital inside the question: a name, matched in a unit only as written ("Weights").
-_MID_CAPITALS = re.compile(r"(?<=\w\s)[A-Z][a-z]+\b")
-# Words of "how does X work", "what is X like", "the term/word X" that are not the term X, as terms() reads them
-# ("explain", "describe", "mean", "exactly" are stopwords: terms() never yields them).
-DEFINITION_FRAME = frozenset({"work", "like", "term", "word"})
-# "How old / much / many / big ...?" asks for an amount: a sentence without one does not answer it.
-AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|soon)\b", re.IGNORECASE)
 
 
 class DocumentAnswerer:
@@ -102,12 +82,9 @@ class DocumentAnswerer:
             min_relevance,
             weights,
         )
-        # Words that frame a definition question rather than name its term (read once per build)
-        self._definition_frame = DEFINITION_FRAME | self._synonyms.frame
-        # The field every document is about ("for ML", "in AI": vocabulary.toml ai_words), read once per build
-        self._field_terms = {t for word in word_list("ai_words") for t in terms(word)}
-        # ... and the roles as people write them ("ml eng", "data sci"): what a role does is no undefined term
-        self._entity_names = {name for names in table("roles").values() for name in names}
+        self._refusals = UnitRefusals(
+            retriever, sentences, self.scorer, self._synonyms, self._expansions, min_relevance
+        )
         self._sections = SectionAnswers(retriever, self.scorer)
         self._lists = ListAnswers(retriever, self.scorer)
         # A part's topic is asked twice (what a refusal names, then the answer): read once per question text
@@ -227,7 +204,7 @@ class DocumentAnswerer:
         # The sentence that answered questions this near before (answer_examples.py) answers, whatever the gates
         # below doubt ("whats a gan": the documents write "generative adversarial network" only).
         if not self._examples.vouch_for(best.unit.lines, prior) and (
-            unsaid or self._refused(query, kind, best, named, asked, vector, formulas, search_terms)
+            unsaid or self._refusals.refused(query, kind, best, named, asked, vector, formulas, search_terms)
         ):
             return False
         scored = self._sections.entity_under_opening(scored)
@@ -235,7 +212,7 @@ class DocumentAnswerer:
         # list itself is what the question points back to, not its answer.
         if not points_back and self._sections.topic_section(kind, query, scored, relevant, search_text, draft):
             return True
-        field = frozenset(self._field_context(query))
+        field = frozenset(self._refusals.field_context(query))
         listed = (
             None if points_back else self._lists.list_answer(kind, scored, query, search_text, relevant, asked, field)
         )
@@ -301,37 +278,6 @@ class DocumentAnswerer:
         around = [*self._retriever.section_of(enclosing), *(parts[-1][-1:] if parts else [])]
         return [replace(p, score=listed.score) for p in around if p.chunk_id not in seen], True
 
-    def _refused(
-        self,
-        query: str,
-        kind: PartKind,
-        best: Scored,
-        named: list[str],
-        asked: set[str],
-        vector: list[float],
-        formulas: list[str],
-        search_terms: list[str],
-    ) -> bool:
-        """The best unit found does not answer: it says nothing the question names, or is found by a shared word
-        alone, or the term asked to be defined or the named figure's meaning is never written."""
-        said = f"{best.unit.as_sentence()} {best.passage.section}"
-        writes_formula = any(f in best.passage.text.lower() for f in formulas)
-        if not found_in(set(search_terms), set(terms(said))) and not writes_formula:
-            return True  # nothing the question names is in the answer (nor its formula): it is about something else
-        if best.passage.score < self._min_relevance and not (
-            writes_formula
-            or self.scorer.defines_asked(query, kind, best.unit)
-            or any(defines(best.unit.as_sentence(), name) for name in named)
-            or self.scorer.states_figure_of(kind, best)
-            or self._answers_alone(query, kind, best, asked, vector)
-            or self._remedy_for(query, kind, best, asked)
-        ):
-            return True  # found by a shared word alone ("What is Java?"): a mention is not an answer
-        if not named and self._undefined_term(query, kind) and not self.scorer.defines_asked(query, kind, best.unit):
-            return True
-        # "what is a proposal?": how the page counts offers never says what the named figure is
-        return kind == "method" and self._meaning_unsaid(query, best)
-
     def unmentioned(self, query: str, kind: PartKind | None = None) -> list[str]:
         """What a refusal of `query` names: what it asks that the documents never say (NeverSaid.unmentioned), or
         else the topic of the questions they never answer that it is asked like (uncovered_topic): a statistics
@@ -361,101 +307,3 @@ class DocumentAnswerer:
         # role it names would find the role's passage whatever it asks of it)
         passage = self._retriever.search(masked, k=1, vector=generic)
         return vector, generic, max(self._sentences.closest(vector), passage[0].score if passage else 0.0)
-
-    def _meaning_unsaid(self, query: str, best: Scored) -> bool:
-        """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit
-        says none of the question's own words: a methodology sentence about something else."""
-        if not asks_meaning(query):
-            return False
-        own = re.sub(r"\s*\([^)]*\)\s*$", "", query)  # the planner's hint for the kind is not the question's
-        words = set(terms(own)) - self._definition_frame
-        return bool(words) and not found_in(words, set(terms(best.unit.as_sentence())))
-
-    def _undefined_term(self, query: str, kind: PartKind) -> bool:
-        """A definition asked of a term the documents never write ("explain transfer learning", "what is federated
-        learning?"): the sentences that share its words ("style transfer", "learning") are about something else.
-        The term is written when any two of its words stand together in the documents: "whats unsupervised
-        learning used for" names "unsupervised learning". A term written as one word ("back prop", see
-        Retriever.expand) or as an acronym's expansion is not this either. A one-word term is undefined when the
-        documents never write it in any form ("what does vesting mean?")."""
-        if kind in ("figure", "comparison") or not asks_definition(query) or asks_remedy(query, kind):
-            return False  # "whats the best way to avoid underfitting" asks for a remedy, not what a term means
-        # "what's the point of backpropagation" names one term
-        # ... and, when its use is asked, its closing field ("what's a meetup good for in AI" names a meetup; "the
-        # best way to network in AI" stays a question about networking, not a name)
-        field = self._field_context(query) if _USE_ASKED.search(query) else set()
-        term = [
-            w
-            for w in asked_phrase(query).split()
-            if terms(w) and not set(terms(w)) & self._definition_frame and not set(terms(w)) <= field
-        ]
-        if " ".join(term).lower() in self._entity_names:
-            return False  # "what do ML eng do all day": a role as people write it (vocabulary.toml), not a term
-        aspect = _ASPECT_OF.match(query)
-        if aspect and self._retriever.names.heads_a_section(aspect.group(1)):
-            return False  # "whats the outlook for AI careers": a section's topic (Future Outlook) of something
-        # An acronym stands for a term the documents may write otherwise; one they write is a word of a short
-        # name like the others ("edge AI", "AI safety researcher"), while a longer run of words is a question
-        # about it, not a name ("best way to network in AI").
-        weight = self._retriever.lexical.weight
-        acronyms = [w for w in term if w.lower() in self._expansions]
-        if len(term) == 1 and not acronyms and not self._synonyms.words_for(term[0]):
-            return not self._retriever.names.writes_word(term[0])  # "what is vesting?": a word they never write
-        if len(term) < 2 or (acronyms and (len(term) > NAME_WORDS or not all(weight(w.lower()) for w in acronyms))):
-            return False
-        # "support vector machine" shares two words with the defined "support vector regression (SVR)": written
-        # together, but as another method's name.
-        return not self._retriever.names.writes_together(term) or bool(self._retriever.names.sibling_of_defined(term))
-
-    def _field_context(self, query: str) -> set[str]:
-        """The terms of a closing context that only names the field ("... for ML", "... in AI"): every document
-        is about it (vocabulary.toml ai_words)."""
-        parts = ASKED_CONTEXT.split(query.strip().rstrip("?.! "))
-        context = set(terms(parts[-1])) if len(parts) > 1 else set()
-        return context if context and context <= self._field_terms else set()
-
-    def _remedy_for(self, query: str, kind: PartKind, best: Scored, asked: set[str]) -> bool:
-        """A remedy is asked ("whats the best way to avoid underfitting") and the best unit offers one for the
-        very thing named ("Balancing model complexity to avoid overfitting and underfitting"): every specific
-        word of the question is in it or its heading, so it answers however far its passage is as a whole."""
-        if not asks_remedy(query, kind) or not REMEDY.search(best.unit.as_sentence()):
-            return False
-        # What is to be avoided, the remedy verb aside ("avoid" is said by any remedy): every word of it written in
-        # the documents ("how can I avoid getting laid off": 'laid' never is), its specific ones in the unit.
-        countering = set(terms(" ".join(REMEDY_VERB.findall(query))))
-        problem = asked - self._synonyms.frame - countering
-        lexical = self._retriever.lexical
-        if not problem or not all(lexical.writes(t) for t in problem):
-            return False
-        specific = {t for t in problem if lexical.rare(t)}
-        said = set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))
-        return bool(specific) and found_in(specific, said) == specific
-
-    def _answers_alone(self, query: str, kind: PartKind, best: Scored, asked: set[str], vector: list[float]) -> bool:
-        """The best unit says all the question says, though its passage as a whole is far from the question: one
-        item of a long list ("black box problem?" -> "Addressing the 'black box' problem and improving model
-        interpretability"; "do I need calculus?"). Every word of the question (`asked`: its own words, the context
-        entity aside; the words that only frame it, "need", "useful", set aside) is in the unit or its heading
-        path, and the unit's own sentence vector is as close as a passage must be. A word the unit lacks is what
-        it does not say: "who invented Python?" or "is Java hard to learn?" are not answered by a list of
-        languages to know; nor is a definition, an amount ("what is Java?") or a reason ("why is monitoring
-        important?" asks why of something the question before it named; an item naming it is no reason)."""
-        if kind == "figure" or AMOUNT.match(query) or WHY.match(query) or not asked:
-            return False
-        if asks_definition(query) and (
-            not _USE_ASKED.search(query)
-            or any(name not in best.unit.as_sentence() for name in _MID_CAPITALS.findall(query))
-        ):
-            # "what are hackathons good for" asks their use, which an item naming them may say; "what is Weights &
-            # Biases used for" a name's, which the unit's "weights and biases" is not
-            return False
-        said = set(terms(f"{best.unit.as_sentence()} {best.passage.section}"))
-        # "do I need calculus?" asks about calculus; "is linear algebra still needed for ML": the field every
-        # document is about is no word a unit must say
-        asked = asked - self._synonyms.frame - self._field_context(query)
-        if not asked or found_in(asked, said) != asked:
-            return False
-        stored = dict(self._sentences.sentences(best.passage.chunk_id))
-        query_vector = np.asarray(vector, dtype=np.float32)
-        own = [float(query_vector @ stored[line]) for line in best.unit.lines if line in stored]
-        return max(own, default=0.0) >= self._min_relevance

@@ -205,8 +205,8 @@ def test_a_question_asked_before_is_answered_though_the_refusal_gates_doubt_it(
 def test_a_bare_label_that_answered_a_near_question_vouches_for_nothing(
     real_assistant: Assistant, question: str
 ) -> None:
-    """The example "does anyone use Azure Machine Learning" was answered by the bare tools-list item; it says nothing of who
-    built it, so the question is still refused, not answered with whatever sentence scores best."""
+    """The example "does anyone use Azure Machine Learning" was answered by the bare tools-list item; it says
+    nothing of who built it, so the question is still refused, not answered with whatever sentence scores best."""
     reply = real_assistant.ask(question)
     assert reply.abstained or "Azure" in reply.answer
 

@@ -10,15 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.pipeline import Assistant, Reply
-
-
-def conversation(assistant: Assistant, first: str, *then: str) -> Reply:
-    """The reply to the last message, each asked in the conversation the first one started."""
-    reply = assistant.ask(first)
-    for message in then:
-        reply = assistant.ask(message, reply.session_id)
-    return reply
+from assistant.pipeline import Assistant
+from tests.assistant.test_core_followups import conversation
 
 
 def test_the_forms_vote_for_a_group_only_when_clearly_nearer_than_the_other_forms(

@@ -1,4 +1,4 @@
-"""Answers that must be written differently from the passage the question's words find (sixth round): what a
+"""Answers that must be written differently from the passage the question's words find: what a
 figure just given indicates ("is that high?"), the remedy for a list of problems (the practices, not the
 problems again), and why (a reason or a purpose, never the instruction itself). Through the real pipeline; the
 wordings are in no eval case nor in the probe files."""
@@ -8,15 +8,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.passage_units import instructs
-from assistant.pipeline import Assistant, Reply
-
-
-def conversation(assistant: Assistant, first: str, *then: str) -> Reply:
-    """The reply to the last message, each asked in the conversation the first one started."""
-    reply = assistant.ask(first)
-    for message in then:
-        reply = assistant.ask(message, reply.session_id)
-    return reply
+from assistant.pipeline import Assistant
+from tests.assistant.test_core_followups import conversation
 
 
 @pytest.mark.parametrize(
