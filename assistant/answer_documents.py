@@ -21,6 +21,7 @@ gates that refuse what the question asks and the documents never say (before any
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -51,6 +52,7 @@ from assistant.text_terms import found_in, terms
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
 TOPICS_KEPT = 4096  # question texts whose uncovered topic is remembered (per build)
+NO_EVIDENCE = -1.0  # the documents' evidence left out: whether the examples' nearness alone would refuse
 REMEDY_LISTS = 2  # lists of what to do added for a remedy asked of a list of problems (_written_elsewhere)
 
 
@@ -88,7 +90,7 @@ class DocumentAnswerer:
         self._sections = SectionAnswers(retriever, self.scorer)
         self._lists = ListAnswers(retriever, self.scorer)
         # A part's topic is asked twice (what a refusal names, then the answer): read once per question text
-        self._topics: dict[str, str | None] = {}
+        self.uncovered_topic = lru_cache(maxsize=TOPICS_KEPT)(self._uncovered_topic)
 
     def answer(
         self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None, generic: str = ""
@@ -288,22 +290,30 @@ class DocumentAnswerer:
         topic = self.uncovered_topic(query)
         return [topic] if topic else []
 
-    def uncovered_topic(self, query: str) -> str | None:
+    def _uncovered_topic(self, query: str) -> str | None:
         """The topic of stats/unanswered_examples.yaml that `query` asks (answer_examples.uncovered_topic): its
         nearest unanswered examples clearly nearer than its nearest answered ones, as asked and masked, and no
         sentence or passage of the documents near it. The question's vectors are the planner's (cached)."""
-        if query not in self._topics:
-            if len(self._topics) >= TOPICS_KEPT:
-                self._topics.clear()  # bounded: questions come from users
-            self._topics[query] = self._examples.uncovered_topic(*self.topic_evidence(query))
-        return self._topics[query]
+        _, masked, vector, generic = self._topic_vectors(query)
+        # The examples' nearness alone first (dot products): the documents' evidence costs a vector search, made
+        # only for a question the examples would refuse (most lie nearer the answered ones than any topic).
+        if self._examples.uncovered_topic(vector, generic, NO_EVIDENCE) is None:
+            return None
+        return self._examples.uncovered_topic(vector, generic, self._evidence(masked, vector, generic))
 
     def topic_evidence(self, query: str) -> tuple[list[float], list[float], float]:
         """The question's vectors as asked and masked, and the documents' evidence for it (uncovered_topic)."""
+        _, masked, vector, generic = self._topic_vectors(query)
+        return vector, generic, self._evidence(masked, vector, generic)
+
+    def _topic_vectors(self, query: str) -> tuple[str, str, list[float], list[float]]:
+        """The question (acronyms read) and its masked form, each with its vector."""
         query = self._never_said.read_acronyms(query)  # "what are NNs" asks what neural networks are
         masked = generic_form(query)
-        vector, generic = self._retriever.embed(query), self._retriever.embed(masked)
-        # The documents' evidence: their nearest sentence, and their nearest passage to the question masked (the
-        # role it names would find the role's passage whatever it asks of it)
+        return query, masked, self._retriever.embed(query), self._retriever.embed(masked)
+
+    def _evidence(self, masked: str, vector: list[float], generic: list[float]) -> float:
+        """The documents' evidence: their nearest sentence to the question as asked, and their nearest passage to
+        the question masked (the role it names would find the role's passage whatever it asks of it)."""
         passage = self._retriever.search(masked, k=1, vector=generic)
-        return vector, generic, max(self._sentences.closest(vector), passage[0].score if passage else 0.0)
+        return max(self._sentences.closest(vector), passage[0].score if passage else 0.0)

@@ -30,6 +30,7 @@ from assistant.draft import Draft
 from assistant.embeddings import CachedQueryEmbeddings, query_embeddings
 from assistant.errors import EmptyMessage, IndexNotReady, InvalidInput, MessageTooLong
 from assistant.fingerprints import corpus_fingerprint, embedder_fingerprint
+from assistant.followup_forms import FollowupForms
 from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
 from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
@@ -110,6 +111,7 @@ class Assistant:
             self._query_embeddings,
             PlanVocabulary.load(PLAN_VOCABULARY_PATH),
             self._answer_examples,
+            FollowupForms.load(self._query_embeddings, cache_dir=settings.model_cache_dir / "planner"),
         )
 
     # -- lifecycle -------------------------------------------------------------------------------

@@ -82,6 +82,7 @@ class Planner:
         embeddings: Embeddings,
         words: PlanVocabulary,
         answered: AnswerExamples | None = None,
+        forms: FollowupForms | None = None,
     ) -> None:
         self.examples = examples
         self._answered = answered
@@ -94,8 +95,8 @@ class Planner:
             re.IGNORECASE,
         )
         self._rules = KindRules(words, self._smalltalk)
-        # The labelled follow-up forms, embedded with the planner (0.2-0.3 s at start, never on a request).
-        self._forms = FollowupForms.load(embeddings)
+        # The labelled follow-up forms (embedded once: the pipeline reads their vectors from the model cache).
+        self._forms = forms if forms is not None else FollowupForms.load(embeddings)
 
     def plan(
         self,
