@@ -67,11 +67,18 @@ class AnswerExamples:
 
     @classmethod
     def load(
-        cls, path: Path, embeddings: Embeddings, cache_dir: Path | None = None, unanswered_path: Path | None = None
+        cls,
+        path: Path,
+        embeddings: Embeddings,
+        cache_dir: Path | None = None,
+        unanswered_path: Path | None = None,
+        forms: list[str] | None = None,
     ) -> AnswerExamples:
         """The examples of `path` (none when it is missing: the answerer then works as before), embedded, with the
-        unanswered ones of `unanswered_path` (by default the file beside `path`)."""
-        unanswered = UnansweredExamples.load(unanswered_path or path.with_name(UNANSWERED_NAME), embeddings, cache_dir)
+        unanswered ones of `unanswered_path` (by default the file beside `path`) and the answered forms `forms`
+        (UnansweredExamples.load)."""
+        unanswered_path = unanswered_path or path.with_name(UNANSWERED_NAME)
+        unanswered = UnansweredExamples.load(unanswered_path, embeddings, cache_dir, forms)
         if not path.exists():
             return replace(cls.none(), unanswered=unanswered)
         try:

@@ -50,6 +50,7 @@ EXAMPLE_REQUEST = "give me an example"  # how a request for an instance of the t
 class FollowupForms:
     labels: tuple[str, ...]
     matrix: np.ndarray | None
+    texts: tuple[str, ...] = ()  # the forms as written (the unanswered examples' answered side reads them too)
 
     @classmethod
     def none(cls) -> FollowupForms:
@@ -71,7 +72,8 @@ class FollowupForms:
         if not pairs:
             return cls.none()
         labels, texts = zip(*pairs, strict=True)
-        return cls(tuple(labels), embedded_texts([generic_form(t) for t in texts], embeddings, cache_dir, "followup"))
+        masked = [generic_form(t) for t in texts]
+        return cls(tuple(labels), embedded_texts(masked, embeddings, cache_dir, "followup"), tuple(texts))
 
     def form_of(self, generic_vector: list[float] | np.ndarray, votes: bool = True) -> str | None:
         """The group of the nearest labelled form when it is at least FORM_NEAR alike (the message's masked vector,

@@ -53,6 +53,7 @@ from assistant.settings import Settings, force_offline
 from assistant.shared_state import open_session_store
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools
+from assistant.unanswered_examples import forms_of
 from assistant.understanding import INJECTION, Vocabulary, load_dictionary
 from assistant.vector_store import open_store
 
@@ -98,11 +99,15 @@ class Assistant:
         self._dictionary = load_dictionary(settings.model_path)
         # The labelled example questions do not depend on the build: embedded once per process.
         examples = QuestionExamples.load(QUESTION_EXAMPLES_PATH)
+        followup_forms = FollowupForms.load(self._query_embeddings, cache_dir=settings.model_cache_dir / "planner")
         self._answer_examples = AnswerExamples.load(
             settings.answer_examples,
             self._query_embeddings,
             settings.model_cache_dir / "planner",
             settings.unanswered_examples,
+            # what the kinds and follow-ups answer is the unanswered examples' answered side: the files loaded
+            # here, wherever ASSISTANT_UNANSWERED_EXAMPLES points
+            forms_of(examples.kinds, followup_forms.texts),
         )
         self._scoring_weights = ScoringWeights.load(settings.scoring_weights)  # read once: not per build
         self.planner = Planner(
@@ -111,7 +116,7 @@ class Assistant:
             self._query_embeddings,
             PlanVocabulary.load(PLAN_VOCABULARY_PATH),
             self._answer_examples,
-            FollowupForms.load(self._query_embeddings, cache_dir=settings.model_cache_dir / "planner"),
+            followup_forms,
         )
 
     # -- lifecycle -------------------------------------------------------------------------------

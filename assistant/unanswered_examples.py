@@ -24,6 +24,7 @@ removed (they would refuse what it now answers), a new topic needs examples only
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,8 +76,12 @@ class UnansweredExamples:
         return cls((), (), None, None)
 
     @classmethod
-    def load(cls, path: Path, embeddings: Embeddings, cache_dir: Path | None = None) -> UnansweredExamples:
-        """The examples of `path` (none when it is missing or unreadable: nothing is refused by topic), embedded."""
+    def load(
+        cls, path: Path, embeddings: Embeddings, cache_dir: Path | None = None, forms: list[str] | None = None
+    ) -> UnansweredExamples:
+        """The examples of `path` (none when it is missing or unreadable: nothing is refused by topic), embedded.
+        `forms`: the answered forms (forms_of) of the kinds and follow-up forms the caller has loaded; by default
+        read from the data files beside `path` (answered_forms)."""
         if not path.exists():
             return cls.none()
         try:
@@ -97,7 +102,7 @@ class UnansweredExamples:
         if not pairs:
             return cls.none()
         questions, topics = zip(*pairs, strict=True)
-        forms = answered_forms(path.parent)
+        forms = answered_forms(path.parent) if forms is None else forms
         return cls(
             tuple(questions),
             tuple(topics),
@@ -159,7 +164,8 @@ class UnansweredExamples:
 def answered_forms(stats_dir: Path) -> list[str]:
     """The masked forms of the questions the planner's kinds and the follow-ups answer (see QUESTION_KINDS_NAME),
     from the data files in `stats_dir` (none when they are missing or unreadable)."""
-    forms: list[str] = []
+    kinds: dict[str, list[str]] = {}
+    followups: list[str] = []
     for name, key in ((QUESTION_KINDS_NAME, "kinds"), (FOLLOWUP_FORMS_NAME, "forms")):
         path = stats_dir / name
         if not path.exists():
@@ -170,7 +176,17 @@ def answered_forms(stats_dir: Path) -> list[str]:
             log.warning("%s unreadable, not used as answered forms: %s", path, exc)
             continue
         for group, questions in groups.items():
-            if key == "kinds" and group in UNANSWERED_KINDS:
-                continue
-            forms += [generic_form(str(q)) for q in questions or [] if q]
+            texts = [str(q) for q in questions or [] if q]
+            if key == "kinds":
+                kinds[str(group)] = texts
+            else:
+                followups += texts
+    return forms_of(kinds, followups)
+
+
+def forms_of(kinds: Mapping[str, Iterable[str]], followups: Iterable[str]) -> list[str]:
+    """The masked forms of the kinds' labelled questions (not small talk or "other") and of the follow-up forms,
+    each once, in order: the answered side's forms (see QUESTION_KINDS_NAME)."""
+    forms = [generic_form(q) for kind, questions in kinds.items() if kind not in UNANSWERED_KINDS for q in questions]
+    forms += [generic_form(text) for text in followups]
     return list(dict.fromkeys(forms))

@@ -233,3 +233,19 @@ def test_another_answered_file_keeps_the_unanswered_examples_set_apart(
     loaded = AnswerExamples.load(path, real_assistant._query_embeddings, None, shipped)
     assert loaded.unanswered.matrix is not None
     assert real_assistant.settings.unanswered_examples == shipped
+
+
+def test_the_answered_forms_are_those_of_the_files_the_planner_loaded(tmp_path: Path) -> None:
+    """The pipeline gives the unanswered examples the forms of the kinds and follow-ups it loaded, so a copy of the
+    unanswered file elsewhere (ASSISTANT_UNANSWERED_EXAMPLES) keeps them; read beside it, there would be none and
+    "average data scientist salary" would lie nearer a topic than any answered question."""
+    from assistant.followup_forms import FOLLOWUP_FORMS_PATH
+    from assistant.question_kinds import QUESTION_EXAMPLES_PATH, QuestionExamples
+    from assistant.unanswered_examples import forms_of
+
+    forms = yaml.safe_load(FOLLOWUP_FORMS_PATH.read_text(encoding="utf-8"))["forms"]
+    followups = [str(t) for texts in forms.values() for t in texts]
+    loaded = forms_of(QuestionExamples.load(QUESTION_EXAMPLES_PATH).kinds, followups)
+    assert loaded == answered_forms(UNANSWERED_EXAMPLES_PATH.parent)
+    assert answered_forms(tmp_path) == []  # nothing beside a copy elsewhere: why the pipeline passes its own
+    assert "does that include bonuses?" in loaded and "what's the weather tomorrow?" not in loaded
