@@ -14,7 +14,7 @@ from assistant.text_terms import terms
 from assistant.vocabulary_words import word_list
 
 if TYPE_CHECKING:
-    from assistant.pipeline import LoadedBuild
+    from assistant.loaded_build import LoadedBuild
 
 _MARKER = re.compile(r"\[\d+\]")  # a citation marker: the sentence says what a source says
 # "what would I be doing all day?", "what will my work involve?": the asker imagined in the job ("do I need a

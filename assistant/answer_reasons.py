@@ -23,7 +23,7 @@ from assistant.understanding import COMPARE_WORDS, Slots
 from assistant.vocabulary_words import section
 
 if TYPE_CHECKING:
-    from assistant.pipeline import LoadedBuild
+    from assistant.loaded_build import LoadedBuild
     from assistant.planning import PlannedPart
     from assistant.sessions import Turn
 

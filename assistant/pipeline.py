@@ -1,10 +1,11 @@
 """The one pipeline every front end calls: `build_assistant(settings).ask(message, session_id)`.
 
 Wiring, top to bottom (see `build_assistant`):
-  current build (data/CURRENT) -> documents copy, Chroma collection, DuckDB statistics
-  query embeddings (ONNX, cached) -> Retriever;  StatsTools -> StatisticsAnswerer
-  ask(): validate -> plan (parts, each with its kind, entities and route; assistant/planning.py)
-         -> answer each part (statistics tools or documents; an uncovered part says so)
+  current build (data/CURRENT) -> open_build (assistant/loaded_build.py): documents copy, Chroma collection,
+         DuckDB statistics, Retriever, StatisticsAnswerer, DocumentAnswerer
+  query embeddings (ONNX, cached), example questions, planner: loaded once per process, shared by every build
+  ask(): validate -> answer_message (assistant/answer_message.py): plan the parts (kind, entities, route;
+         assistant/planning.py) -> answer each part (statistics tools or documents; an uncovered part says so)
          -> compose with numbered citations -> numeric grounding check -> Reply
 """
 
@@ -15,17 +16,11 @@ import re
 import threading
 import time
 import unicodedata
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from assistant.answer_documents import DocumentAnswerer
 from assistant.answer_examples import AnswerExamples
-from assistant.answer_parts import answer_beyond_repeat, answer_part
-from assistant.answer_reasons import answer_pay_reason, pay_reason_slots
-from assistant.answer_statistics import StatisticsAnswerer
+from assistant.answer_message import answer_message
 from assistant.builds import named_build, read_manifest
-from assistant.documents import Document, load_corpus
 from assistant.draft import Draft
 from assistant.embeddings import CachedQueryEmbeddings, query_embeddings
 from assistant.errors import EmptyMessage, IndexNotReady, InvalidInput, MessageTooLong
@@ -34,10 +29,10 @@ from assistant.followup_forms import FollowupForms
 from assistant.grounding import evidence_numbers, ungrounded_numbers
 from assistant.ingest import current_build
 from assistant.llm import AnswerWriter, checked_rewrite, writer_from_settings
-from assistant.models import PlanPart, Reply, Route
-from assistant.planning import PlannedPart, Planner
+from assistant.loaded_build import LoadedBuild, open_build
+from assistant.models import Reply
+from assistant.planning import Planner
 from assistant.pointed_items import listed_items
-from assistant.query_adapter import QueryAdapter
 from assistant.question_kinds import (
     PLAN_VOCABULARY_PATH,
     QUESTION_EXAMPLES_PATH,
@@ -46,35 +41,18 @@ from assistant.question_kinds import (
     QuestionExamples,
 )
 from assistant.reply_cache import Composed, ReplyCache
-from assistant.retrieval import Retriever, SentenceIndex
 from assistant.scoring_weights import ScoringWeights
 from assistant.sessions import SessionState, SessionStore, Turn, new_session_id
 from assistant.settings import Settings, force_offline
 from assistant.shared_state import open_session_store
 from assistant.statistics.store import StatsStore
-from assistant.statistics.tools import StatsTools
 from assistant.unanswered_examples import forms_of
-from assistant.understanding import INJECTION, Vocabulary, load_dictionary
-from assistant.vector_store import open_store
+from assistant.understanding import load_dictionary
 
 log = logging.getLogger(__name__)
 # How long a replaced build stays open for the requests already reading it (longer than any one answer takes).
 RETIRE_OLD_BUILD_SECONDS = 30.0
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
-
-
-@dataclass
-class LoadedBuild:
-    build_id: str
-    build_dir: Path
-    documents: dict[str, Document]
-    stats: StatsStore
-    tools: StatsTools
-    answerer: StatisticsAnswerer
-    retriever: Retriever
-    sentences: SentenceIndex
-    vocabulary: Vocabulary
-    document_answerer: DocumentAnswerer
 
 
 class Assistant:
@@ -141,32 +119,15 @@ class Assistant:
                 build_id,
                 embedder,
             )
-        documents = {d.doc_id: d for d in load_corpus(build_dir / "corpus")}
-        stats = StatsStore.open(build_dir / "stats.duckdb")
-        tools = StatsTools(stats)
-        _, chroma = open_store(self.settings, build_dir, build_id, self._query_embeddings)
-        words = {w.lower() for d in documents.values() for line in d.lines for w in re.findall(r"[A-Za-z]+", line)}
-        sentences = SentenceIndex.load(build_dir)
-        retriever = Retriever(chroma, self._query_embeddings, self.settings.top_k, self._adapter(sentences))
-        answerer = StatisticsAnswerer(tools, stats)
-        coverage = answerer.coverage()  # build metadata: computed once, before the build serves
-        loaded = LoadedBuild(
-            build_id=build_id,
-            build_dir=build_dir,
-            documents=documents,
-            stats=stats,
-            tools=tools,
-            answerer=answerer,
-            retriever=retriever,
-            sentences=sentences,
-            vocabulary=Vocabulary(words | self.planner.known_words(), _names(coverage), self._dictionary),
-            document_answerer=DocumentAnswerer(
-                retriever,
-                sentences,
-                self.settings.min_relevance,
-                examples=self._answer_examples,
-                weights=self._scoring_weights,
-            ),
+        loaded = open_build(
+            self.settings,
+            build_id,
+            build_dir,
+            embeddings=self._query_embeddings,
+            examples=self._answer_examples,
+            weights=self._scoring_weights,
+            known_words=self.planner.known_words(),
+            dictionary=self._dictionary,
         )
         with self._lock:
             previous, self._build = self._build, loaded
@@ -177,19 +138,6 @@ class Assistant:
             retire = threading.Timer(RETIRE_OLD_BUILD_SECONDS, previous.stats.close)
             retire.daemon = True
             retire.start()
-
-    def _adapter(self, sentences: SentenceIndex) -> QueryAdapter:
-        """The query adapter for this build's sentences and the answer examples (fitted once, then a file read)."""
-        if not self.settings.query_adapter:
-            return QueryAdapter.identity()
-        examples = self._answer_examples
-        if self.settings.query_adapter_examples is not None:
-            examples = AnswerExamples.load(
-                self.settings.query_adapter_examples, self._query_embeddings, self.settings.model_cache_dir / "planner"
-            )
-        return QueryAdapter.fitted(
-            examples.matrix, examples.quotes, sentences.texts(), sentences.matrix(), self.settings.data_dir / "adapters"
-        )
 
     def ready(self) -> bool:
         return self._build is not None
@@ -280,7 +228,7 @@ class Assistant:
     def _compose(self, build: LoadedBuild, question: str, state: SessionState) -> Composed:
         """Understand, answer and check one question: the whole pipeline behind ask()."""
         draft = Draft(documents=build.documents)
-        route, slots, plan = self._answer(build, question, state, draft)
+        route, slots, plan = answer_message(build, self.planner, question, state, draft)
         answer = draft.text()
         evidence = evidence_numbers([c.snippet for c in draft.citations], [call.result for call in draft.tool_calls])
         missing = ungrounded_numbers(draft.claims(), evidence)
@@ -313,93 +261,6 @@ class Assistant:
         self._query_embeddings.clear()
         if self._build is not None:
             self._build.answerer.forget_results()
-
-    def _answer(
-        self, build: LoadedBuild, question: str, state: SessionState, draft: Draft
-    ) -> tuple[Route, dict[str, Any], list[PlanPart]]:
-        """Plan the message, answer each part (statistics or documents), and say which parts were not covered."""
-        if not _mostly_latin(question) or INJECTION.search(question):
-            draft.abstained = True
-            draft.say(
-                "I can only answer questions in English."
-                if not _mostly_latin(question)
-                else "I only answer from my sources and can't follow instructions to change or invent answers."
-            )
-            draft.say(build.answerer.coverage_summary(draft))
-            return "out_of_scope", {}, [PlanPart(text=question, kind="other", route="out_of_scope", covered=False)]
-        history_years = [y for turn in state.turns for y in turn.years]
-        previous = state.last_asked()  # "thanks!" between a salary and "what about data scientists?" is no turn
-        parts = self.planner.plan(
-            question, build.vocabulary, previous, history_years, state.roles_asked(), state.levels_asked()
-        )
-        asked = [p for p in parts if p.route != "smalltalk"]
-        if not asked:
-            draft.say(self.planner.examples.smalltalk_reply(parts[0].text))
-            return "smalltalk", {}, [_plan_entry(p, "smalltalk", True) for p in parts]
-        routes: dict[int, Route] = {}
-        figure_before = False  # an earlier part of this message gave a figure ("who makes more ..., and why?")
-        for i, part in enumerate(asked):
-            alone = len(asked) == 1
-            why_pay = pay_reason_slots(part, previous, figure_before)
-            said = len(draft.parts)
-            if why_pay is not None:
-                routes[id(part)] = answer_pay_reason(build, why_pay, draft, figure_before, alone)
-            else:
-                routes[id(part)] = answer_part(build, self.planner, part, draft, alone=alone)
-            # Every part is answered or explicitly not: one that only repeated the part before looks further.
-            repeated = i and routes[id(part)] == "statistics" and len(draft.parts) == said
-            if repeated and answer_beyond_repeat(build, self.planner, part, asked[i - 1], draft):
-                routes[id(part)] = "documents"
-            figure_before = figure_before or (routes[id(part)] == "statistics" and part.kind == "figure")
-        covered = {r for r in routes.values() if r != "out_of_scope"}
-        plan = [
-            _plan_entry(p, routes.get(id(p), "smalltalk"), routes.get(id(p), "smalltalk") != "out_of_scope")
-            for p in parts
-        ]
-        last = next((p for p in reversed(asked) if routes[id(p)] == "statistics"), asked[-1])
-        slots = {**last.slots.to_dict(), "kind": last.kind}
-        if routes[id(last)] == "documents":
-            slots["topic"] = self.planner.topic_of(last)  # what a pointing follow-up goes on with
-            if previous is not None and previous.route in ("documents", "both") and previous.slots.get("topic"):
-                slots["topic_before"] = previous.slots["topic"]  # "the difference between those two?" names both
-        if not covered:
-            if len(asked) > 1:  # one part alone has said what the sources cover already
-                draft.abstained = True
-                draft.say(build.answerer.coverage_summary(draft))
-            return "out_of_scope", slots, plan
-        draft.abstained = False
-        build.answerer.note_quoted_claims(draft)
-        route: Route = "both" if len(covered) > 1 else covered.pop()
-        return route, slots, plan
-
-
-def _plan_entry(part: PlannedPart, route: Route, covered: bool) -> PlanPart:
-    return PlanPart(
-        text=part.text,
-        kind=part.kind,
-        route=route,
-        covered=covered,
-        confidence=part.confidence,
-        entities=part.entities(),
-    )
-
-
-def _names(coverage: dict[str, Any]) -> dict[str, list[str]]:
-    """The roles, levels and cities the statistics hold: understood by name with no synonym entry."""
-    cities = [*coverage.get("cities_with_figures", []), *coverage.get("cities_mentioned", [])]
-    return {
-        "roles": list(coverage.get("roles", [])),
-        "levels": list(coverage.get("levels", [])),
-        "cities": list(dict.fromkeys(cities)),
-    }
-
-
-def _mostly_latin(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return True
-    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
-    return latin / len(letters) >= 0.6
 
 
 def _ms(started: float) -> float:

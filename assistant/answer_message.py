@@ -1,0 +1,96 @@
+"""Answer one message: plan its parts, answer each (statistics or documents), say which were not covered.
+
+The step between understanding and composing in the pipeline (assistant/pipeline.py): every part gets its route,
+is answered by its own reading, or says the sources do not cover it; the whole reply abstains only when no part is.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from assistant.answer_parts import answer_beyond_repeat, answer_part
+from assistant.answer_reasons import answer_pay_reason, pay_reason_slots
+from assistant.draft import Draft
+from assistant.models import PlanPart, Route
+from assistant.planning import PlannedPart, Planner
+from assistant.sessions import SessionState
+from assistant.understanding import INJECTION
+
+if TYPE_CHECKING:
+    from assistant.loaded_build import LoadedBuild
+
+
+def answer_message(
+    build: LoadedBuild, planner: Planner, question: str, state: SessionState, draft: Draft
+) -> tuple[Route, dict[str, Any], list[PlanPart]]:
+    """Plan the message, answer each part (statistics or documents), and say which parts were not covered."""
+    if not _mostly_latin(question) or INJECTION.search(question):
+        draft.abstained = True
+        draft.say(
+            "I can only answer questions in English."
+            if not _mostly_latin(question)
+            else "I only answer from my sources and can't follow instructions to change or invent answers."
+        )
+        draft.say(build.answerer.coverage_summary(draft))
+        return "out_of_scope", {}, [PlanPart(text=question, kind="other", route="out_of_scope", covered=False)]
+    history_years = [y for turn in state.turns for y in turn.years]
+    previous = state.last_asked()  # "thanks!" between a salary and "what about data scientists?" is no turn
+    parts = planner.plan(question, build.vocabulary, previous, history_years, state.roles_asked(), state.levels_asked())
+    asked = [p for p in parts if p.route != "smalltalk"]
+    if not asked:
+        draft.say(planner.examples.smalltalk_reply(parts[0].text))
+        return "smalltalk", {}, [_plan_entry(p, "smalltalk", True) for p in parts]
+    routes: dict[int, Route] = {}
+    figure_before = False  # an earlier part of this message gave a figure ("who makes more ..., and why?")
+    for i, part in enumerate(asked):
+        alone = len(asked) == 1
+        why_pay = pay_reason_slots(part, previous, figure_before)
+        said = len(draft.parts)
+        if why_pay is not None:
+            routes[id(part)] = answer_pay_reason(build, why_pay, draft, figure_before, alone)
+        else:
+            routes[id(part)] = answer_part(build, planner, part, draft, alone=alone)
+        # Every part is answered or explicitly not: one that only repeated the part before looks further.
+        repeated = i and routes[id(part)] == "statistics" and len(draft.parts) == said
+        if repeated and answer_beyond_repeat(build, planner, part, asked[i - 1], draft):
+            routes[id(part)] = "documents"
+        figure_before = figure_before or (routes[id(part)] == "statistics" and part.kind == "figure")
+    covered = {r for r in routes.values() if r != "out_of_scope"}
+    plan = [
+        _plan_entry(p, routes.get(id(p), "smalltalk"), routes.get(id(p), "smalltalk") != "out_of_scope") for p in parts
+    ]
+    last = next((p for p in reversed(asked) if routes[id(p)] == "statistics"), asked[-1])
+    slots = {**last.slots.to_dict(), "kind": last.kind}
+    if routes[id(last)] == "documents":
+        slots["topic"] = planner.topic_of(last)  # what a pointing follow-up goes on with
+        if previous is not None and previous.route in ("documents", "both") and previous.slots.get("topic"):
+            slots["topic_before"] = previous.slots["topic"]  # "the difference between those two?" names both
+    if not covered:
+        if len(asked) > 1:  # one part alone has said what the sources cover already
+            draft.abstained = True
+            draft.say(build.answerer.coverage_summary(draft))
+        return "out_of_scope", slots, plan
+    draft.abstained = False
+    build.answerer.note_quoted_claims(draft)
+    route: Route = "both" if len(covered) > 1 else covered.pop()
+    return route, slots, plan
+
+
+def _plan_entry(part: PlannedPart, route: Route, covered: bool) -> PlanPart:
+    return PlanPart(
+        text=part.text,
+        kind=part.kind,
+        route=route,
+        covered=covered,
+        confidence=part.confidence,
+        entities=part.entities(),
+    )
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
+    return latin / len(letters) >= 0.6
