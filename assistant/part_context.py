@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.part_joiners import LEADING_JOINER, QUESTION_WORDS
+from assistant.passage_units import comparison_sides
 from assistant.phrase_match import longest_first
 from assistant.question_kinds import generic_form
 from assistant.text_terms import STOPWORDS, terms
@@ -108,8 +109,10 @@ def with_statement_topic(text: str, question: str) -> str:
     if question == text or not statement:
         return question
     if bare_topic(statement):
-        # "discriminative models: which probability do they target?": a plural topic is "they" as well
-        return f"{question} ({statement})" if POINTS_BACK.search(question) or _THEY.search(question) else question
+        # "discriminative models: which probability do they target?": a plural topic is "they" as well; "generative
+        # vs discriminative models, whats the difference": a question naming nothing asks of the topic before it
+        asks_of_it = POINTS_BACK.search(question) or _THEY.search(question) or topicless(question)
+        return f"{question} ({statement})" if asks_of_it else question
     if not topicless(question) or not POINTS_BACK.search(question):
         return question
     return f"{question} ({statement})"
@@ -120,7 +123,9 @@ def bare_topic(statement: str) -> bool:
     parts of the workflow does it take over?"): the "it" is that topic, however much else the question says. Not
     the asker ("I'm a data analyst"), what they are doing, a phrase set aside or a leading phrase ("In 2024")."""
     words = statement.split()
-    if not 0 < len(words) <= BARE_TOPIC_WORDS or words[0].lower() in PREPOSITIONS:
+    # "generative vs discriminative models": two terms compared are a topic as well, each side a term
+    sides = comparison_sides(statement) or (statement,)
+    if not all(0 < len(side.split()) <= BARE_TOPIC_WORDS for side in sides) or words[0].lower() in PREPOSITIONS:
         return False
     return not (
         STATEMENT.match(statement) or DOING.match(statement) or EXCLUSION.match(statement) or is_hypothetical(statement)

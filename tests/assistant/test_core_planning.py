@@ -2426,3 +2426,19 @@ def test_a_label_after_a_full_stop_opens_the_next_request(real_assistant: Assist
 def test_a_topic_label_stays_the_topic(real_assistant: Assistant) -> None:
     """'ML engineer: pay and skills': a role before a colon is what is asked about, not a label to drop."""
     assert all("ML engineer" in p[0] for p in _parts(real_assistant, "ML engineer: pay and skills"))
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("discriminative vs generative models: what sets them apart?", "decision boundaries"),
+        ("classification versus regression, whats the difference", "continuous values"),
+    ],
+)
+def test_two_terms_compared_before_a_question_naming_nothing_are_what_it_asks(
+    real_assistant: Assistant, message: str, expected: str
+) -> None:
+    """'A vs B, what's the difference': the question names nothing, so it asks of the two terms named first."""
+    reply = ask(real_assistant, message)
+    assert not reply.abstained and reply.route == "documents", reply.answer
+    assert expected.lower() in reply.answer.lower(), reply.answer
