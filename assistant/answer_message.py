@@ -6,6 +6,7 @@ is answered by its own reading, or says the sources do not cover it; the whole r
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
@@ -13,12 +14,20 @@ from assistant.answer_parts import answer_beyond_repeat, answer_part
 from assistant.answer_reasons import answer_pay_reason, pay_reason_slots
 from assistant.draft import Draft
 from assistant.models import PlanPart, Route
+from assistant.phrase_match import longest_first
 from assistant.planning import PlannedPart, Planner
 from assistant.sessions import SessionState
+from assistant.text_terms import terms
 from assistant.understanding import INJECTION
+from assistant.vocabulary_words import word_list
 
 if TYPE_CHECKING:
     from assistant.loaded_build import LoadedBuild
+
+# How the asker wants the answer ("short version", "tl;dr", "in simple terms"; stats/vocabulary.toml answer_form),
+# with the punctuation that sets it off
+_FORMS = longest_first(word_list("answer_form"))
+_ANSWER_FORM = re.compile(rf"[\s,;:(-]*(?<![\w'])(?:{_FORMS})(?![\w'])[\s,;:)-]*", re.IGNORECASE)
 
 
 def answer_message(
@@ -34,6 +43,7 @@ def answer_message(
         )
         draft.say(build.answerer.coverage_summary(draft))
         return "out_of_scope", {}, [PlanPart(text=question, kind="other", route="out_of_scope", covered=False)]
+    question = without_answer_form(question)
     history_years = [y for turn in state.turns for y in turn.years]
     previous = state.last_asked()  # "thanks!" between a salary and "what about data scientists?" is no turn
     parts = planner.plan(question, build.vocabulary, previous, history_years, state.roles_asked(), state.levels_asked())
@@ -94,3 +104,10 @@ def _mostly_latin(text: str) -> bool:
         return True
     latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
     return latin / len(letters) >= 0.6
+
+
+def without_answer_form(question: str) -> str:
+    """The message without the words saying how to answer it: "backprop, short version" asks what backprop is
+    (its "version" is no topic), "overfitting tl;dr" is no greeting. A message that is nothing else stays as it is."""
+    stripped = re.sub(r"\s+([?.!])", r"\1", _ANSWER_FORM.sub(" ", question)).strip()
+    return stripped if terms(stripped) else question
