@@ -85,7 +85,7 @@ class DocumentAnswerer:
             weights,
         )
         self._refusals = UnitRefusals(
-            retriever, sentences, self.scorer, self._synonyms, self._expansions, min_relevance
+            retriever, sentences, self.scorer, self._synonyms, self._expansions, min_relevance, self._examples
         )
         self._sections = SectionAnswers(retriever, self.scorer)
         self._lists = ListAnswers(retriever, self.scorer)
