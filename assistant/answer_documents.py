@@ -42,6 +42,7 @@ from assistant.passage_units import (
     focus_words,
     mostly_told,
 )
+from assistant.query_adapter import RANKING_USES
 from assistant.question_kinds import generic_form
 from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.scoring_weights import ScoringWeights
@@ -171,11 +172,11 @@ class DocumentAnswerer:
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
         # Half the question as asked, half without the entity: neither the entity nor a bare "What does someone
         # do?" alone says what a good answer is near.
-        scored_toward = toward if use == "rank" else None  # the units' semantic term: adapted in the "rank" use only
+        scored_toward = toward if use in RANKING_USES else None  # the units' semantic term: adapted in these uses only
         query_vector = np.asarray(scored_toward or vector, dtype=np.float32)
         if entity_named:
             without = self._retriever.embed(generic or " ".join(focus))
-            adapted = self._retriever.toward_documents(without) if use == "rank" else None
+            adapted = self._retriever.toward_documents(without) if use in RANKING_USES else None
             without_entity = np.asarray(adapted or without, dtype=np.float32)
             query_vector = (query_vector + without_entity) / 2
         focus_terms, search_terms = terms(focus_text), terms(search_text)
