@@ -114,7 +114,7 @@ def test_a_comma_list_item_that_names_its_own_thing_is_a_request(
 @pytest.mark.parametrize(
     ("message", "found"),
     [
-        ("what is AutoML, and the 2025 median", ("automat", "$5,808")),
+        ("what is AutoML, and 2025 median salary", ("automat", "$5,808")),
         ("explain reinforcement learning, and total offers in 2024", ("trial and error", "45")),
     ],
 )
@@ -127,3 +127,38 @@ def test_comma_and_between_two_requests_that_each_ask_splits(
     assert [p[2] for p in parts] == ["documents", "statistics"], parts
     reply = real_assistant.ask(message)
     assert all(f in reply.answer.lower() for f in found), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("robotics engineer: what do they do, entry salary, experienced salary", ("$76,453", "$108,230")),
+        ("data scientist: what do they do, early career pay, mid career pay", ("$116,717", "$125,259")),
+    ],
+)
+def test_a_question_then_a_list_of_requests_is_one_part_each(
+    real_assistant: Assistant, message: str, figures: tuple[str, str]
+) -> None:
+    """'X: what do they do, entry pay, experienced pay': a question after the role, then two or more requests that
+    each ask by themselves; the list was glued to the question (one figure, the question lost)."""
+    parts = _parts(real_assistant, message)
+    assert [p[2] for p in parts] == ["documents", "statistics", "statistics"], parts
+    reply = real_assistant.ask(message)
+    assert all(f in reply.answer for f in figures), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("ML engineer - what do they build, average pay, late career pay", "$126,397"),
+        ("what does an AI engineer do? average pay?", "$127,986"),
+    ],
+)
+def test_pay_named_after_a_part_of_another_kind_is_a_figure(
+    real_assistant: Assistant, message: str, figure: str
+) -> None:
+    """'..., average pay, ...' after an explanation part: a pay word is a figure's request of its own, not an
+    ellipsis of the explanation before (it was searched in the documents: the market's $122,060 line)."""
+    parts = _parts(real_assistant, message)
+    assert parts[1][1:] == ("figure", "statistics"), parts
+    assert figure in real_assistant.ask(message).answer
