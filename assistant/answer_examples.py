@@ -50,6 +50,11 @@ NEIGHBOURS = 5  # examples consulted per question
 # answers, though the refusal gates doubt it (vouch_for).
 VOUCH = (ROUTE_NEAR - NEAR) / (1.0 - NEAR)
 SAYS_SOMETHING = 4  # words of a sentence that can vouch (fewer: a bare label)
+# The NEAREST example alone, this alike as asked and masked, vouches for the sentence that answered it against the
+# refusal checks that read words and the passage (answer_refusals.py: shared word, passage relevance), not those
+# that read what a term means: two-fold CV over the probe files and the unanswered examples' questions
+# (findings-refuse7.md; both folds chose 0.5-0.55: 7 answerable probes answered, none of ~560 unanswerable).
+NEAREST_VOUCHES = 0.55
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,27 @@ class AnswerExamples:
             quote = self.quotes[int(i)]
             out[quote] = max(out.get(quote, 0.0), (sim - NEAR) / (1.0 - NEAR))
         return out
+
+    def nearest(self, vector: list[float] | np.ndarray, generic: list[float] | np.ndarray) -> tuple[str, float]:
+        """The quote of the example nearest to a question (`vector` as asked, `generic` masked; by the lower of the
+        two similarities, as weights()) and that similarity; ("", -1) with no examples."""
+        if self.matrix is None or self.generic is None:
+            return "", -1.0
+        sims = np.minimum(
+            self.matrix @ np.asarray(vector, dtype=np.float32), self.generic @ np.asarray(generic, dtype=np.float32)
+        )
+        i = int(np.argmax(sims))
+        return self.quotes[i], float(sims[i])
+
+    def nearest_vouches(
+        self, lines: list[str], vector: list[float] | np.ndarray, generic: list[float] | np.ndarray
+    ) -> bool:
+        """The nearest example was asked NEAREST_VOUCHES alike and a line of the unit (`lines`) answered it: "are
+        there tools that clean up unfairness in datasets" shares no word the search reads with the sentence on
+        algorithms that remove bias, but "examples of algorithms that fix unfair bias in training data" (0.62) was
+        answered by it."""
+        quote, sim = self.nearest(vector, generic)
+        return sim >= NEAREST_VOUCHES and quote in [line for line in lines if len(line.split()) >= SAYS_SOMETHING]
 
     @staticmethod
     def vouch_for(lines: list[str], prior: dict[str, float]) -> bool:

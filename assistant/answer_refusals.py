@@ -14,11 +14,13 @@ import re
 
 import numpy as np
 
+from assistant.answer_examples import SAYS_SOMETHING, AnswerExamples
 from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored
 from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
 from assistant.passage_units import ASKED_CONTEXT, asked_phrase, asks_definition, asks_meaning, defines
+from assistant.question_kinds import generic_form
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.vocabulary_words import table, word_list
@@ -37,6 +39,12 @@ _MID_CAPITALS = re.compile(r"(?<=\w\s)[A-Z][a-z]+\b")
 DEFINITION_FRAME = frozenset({"work", "like", "term", "word"})
 # "How old / much / many / big ...?" asks for an amount: a sentence without one does not answer it.
 AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|soon)\b", re.IGNORECASE)
+# The best unit's own sentence this close to the question (its plain vector) says what is asked in other words,
+# whatever words they share or however far its passage is as a whole: "do i need to be good at talking and
+# writing" -> "Communication: Strong written and oral communication skills" (0.61). The value a single sentence
+# vouches for its chunk by in the search (answer_documents.SENTENCE_MATCH); on the probe files no unanswerable
+# question's best unit reached 0.53 where these checks refuse (findings-refuse7.md).
+OWN_SENTENCE = 0.6
 
 
 class UnitRefusals:
@@ -50,8 +58,10 @@ class UnitRefusals:
         synonyms: Synonyms,
         expansions: dict[str, str],
         min_relevance: float,
+        examples: AnswerExamples | None = None,
     ) -> None:
         self._retriever = retriever
+        self._examples = examples if examples is not None else AnswerExamples.none()
         self._sentences = sentences
         self.scorer = scorer
         self._synonyms = synonyms
@@ -79,21 +89,43 @@ class UnitRefusals:
         alone, or the term asked to be defined or the named figure's meaning is never written."""
         said = f"{best.unit.as_sentence()} {best.passage.section}"
         writes_formula = any(f in best.passage.text.lower() for f in formulas)
-        if not found_in(set(search_terms), set(terms(said))) and not writes_formula:
+        # The words and the passage are not all the evidence: the unit's own sentence, or the nearest question
+        # asked before that it answered, may say it is the answer in other words (read only when a check doubts).
+        unshared = not found_in(set(search_terms), set(terms(said))) and not writes_formula
+        if unshared and not self._vouched(query, best, vector):
             return True  # nothing the question names is in the answer (nor its formula): it is about something else
-        if best.passage.score < self._min_relevance and not (
-            writes_formula
-            or self.scorer.defines_asked(query, kind, best.unit)
-            or any(defines(best.unit.as_sentence(), name) for name in named)
-            or self.scorer.states_figure_of(kind, best)
-            or self._answers_alone(query, kind, best, asked, vector)
-            or self._remedy_for(query, kind, best, asked)
+        if (
+            not unshared
+            and best.passage.score < self._min_relevance
+            and not (
+                writes_formula
+                or self.scorer.defines_asked(query, kind, best.unit)
+                or any(defines(best.unit.as_sentence(), name) for name in named)
+                or self.scorer.states_figure_of(kind, best)
+                or self._answers_alone(query, kind, best, asked, vector)
+                or self._remedy_for(query, kind, best, asked)
+                or self._vouched(query, best, vector)
+            )
         ):
             return True  # found by a shared word alone ("What is Java?"): a mention is not an answer
         if not named and self._undefined_term(query, kind) and not self.scorer.defines_asked(query, kind, best.unit):
             return True
         # "what is a proposal?": how the page counts offers never says what the named figure is
         return kind == "method" and self._meaning_unsaid(query, best)
+
+    def _vouched(self, query: str, best: Scored, vector: list[float]) -> bool:
+        """The best unit answers in other words: its own sentence is OWN_SENTENCE close to the question, or the
+        nearest answered example (as asked and masked, answer_examples.NEAREST_VOUCHES alike) was answered by it
+        ("how often should we review our systems" shares no word the search reads with "Conduct regular audits of AI
+        solutions", which answered "how often should we review our ai solutions", 0.71 alike)."""
+        query_vector = np.asarray(vector, dtype=np.float32)
+        stored = dict(self._sentences.sentences(best.passage.chunk_id))
+        # A bare label ("Knime") lies near any question naming it ("what does knime cost"): it says nothing itself.
+        said = [line for line in best.unit.lines if line in stored and len(line.split()) >= SAYS_SOMETHING]
+        if max((float(query_vector @ stored[line]) for line in said), default=0.0) >= OWN_SENTENCE:
+            return True
+        generic = self._retriever.embed(generic_form(query))
+        return self._examples.nearest_vouches(best.unit.lines, vector, generic)
 
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit
