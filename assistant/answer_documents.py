@@ -261,7 +261,9 @@ class DocumentAnswerer:
         out: list[Passage] = []
         for passage in relevant:
             out.append(passage)
-            if not is_list(units(passage.text)):
+            # (a list found near the question, not one holding its words by chance: "how often should we review our
+            # systems" finds Core Responsibilities by "often", and its later "... for AI systems" item is no answer)
+            if passage.score < self._min_relevance or not is_list(units(passage.text)):
                 continue
             for chunk in self._retriever.section_of(passage):
                 if chunk.chunk_id not in seen:
