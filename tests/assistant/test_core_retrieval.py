@@ -317,3 +317,20 @@ def test_a_word_the_documents_never_write_still_counts_against_a_heading(
     learning?'; a word no chunk writes is still asked (frame words like 'need' aside)."""
     assert "What is machine learning?" not in _named_sections(real_assistant, question)
     assert "What is machine learning?" in _named_sections(real_assistant, "what is machine learning exactly")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("biggest headaches keeping ml models alive in prod?", "continuous monitoring and updating of deployed models"),
+        ("what headaches come with keeping models alive after launch", "continuous monitoring and updating"),
+    ],
+)
+def test_headaches_of_keeping_a_model_alive_are_the_maintenance_challenges(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    """search_synonyms.toml: 'headaches' = challenges, 'alive in prod' = maintenance (general English): the
+    guide's Implementation and Maintenance challenges answer, not 'Keeping up with ... tools' sharing 'keeping'."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer.lower(), reply.answer
+    assert any("Common Challenges" in c.section for c in reply.citations), [c.section for c in reply.citations]
