@@ -40,7 +40,9 @@ from assistant.passage_units import (
     NOTATION,
     comparison_sides,
     focus_words,
+    is_list,
     mostly_told,
+    units,
 )
 from assistant.query_adapter import RANKING_USES
 from assistant.question_kinds import generic_form
@@ -167,6 +169,7 @@ class DocumentAnswerer:
         ]
         if not relevant:
             return False
+        relevant = self._lists_continued(relevant)
         elsewhere, points_back = self._written_elsewhere(query, kind, relevant, f"{query} {context_text}")
         relevant = relevant + elsewhere
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
@@ -249,6 +252,25 @@ class DocumentAnswerer:
             plain = plain[:1]  # "what does a robotics engineer work on": its item; the other roles' are not asked
         write_sentences(plain, draft, self._retriever.lexical.rare, sides, budget, asks_remedy(query, kind))
         return True
+
+    def _lists_continued(self, relevant: list[Passage]) -> list[Passage]:
+        """The rest of a found list whose section the chunking split: a list's later items are answers as much as
+        its first ("am I expected to generate hypotheses as an ML engineer": item 5 of Core Responsibilities, in
+        the section's second chunk, which the question's words alone rank below the first). Each continuation
+        comes right after the chunk found, with its search standing (the section was found, not the chunk)."""
+        seen = {p.chunk_id for p in relevant}
+        out: list[Passage] = []
+        for passage in relevant:
+            out.append(passage)
+            # (a list found near the question, not one holding its words by chance: "how often should we review our
+            # systems" finds Core Responsibilities by "often", and its later "... for AI systems" item is no answer)
+            if passage.score < self._min_relevance or not is_list(units(passage.text)):
+                continue
+            for chunk in self._retriever.section_of(passage):
+                if chunk.chunk_id not in seen:
+                    seen.add(chunk.chunk_id)
+                    out.append(replace(chunk, score=passage.score, fused=passage.fused))
+        return out
 
     def _names_item(self, asked: set[str], item: Scored) -> bool:
         """The question names the item itself, by a specific word its heading does not hold ("black box")."""
