@@ -126,8 +126,13 @@ class DocumentAnswerer:
         # The documents' text is RANKED by the vector the query adapter makes of it (query_adapter.py); every gate
         # (a passage's or sentence's cosine against a threshold) reads the plain vector's cosines, which the
         # thresholds were measured on; the answered examples' questions are compared with the plain one too.
+        # Where it ranks (query_adapter.USES): "union" keeps the plain candidates and adds the adapted ones after them.
         toward = self._retriever.toward_documents(vector)
+        use = self._retriever.adapter_use
+        also = toward if use == "union" else None
+        toward = None if use == "union" else toward
         by_sentence = self._sentences.best_chunks(vector, n=4, rank_by=toward)
+        also_by_sentence = self._sentences.best_chunks(vector, n=4, rank_by=also) if also is not None else None
         # The documents' words for the question's ("duties" -> "responsibilities") join the lexical match.
         asked = set(terms(focus_text))  # the question's own words, the context entity set aside (no synonyms)
         # ... and so do its other names there ("RL" -> reinforcement learning, "back prop" -> backpropagation).
@@ -139,9 +144,18 @@ class DocumentAnswerer:
         extra = " ".join([self._synonyms.words_for(query), *named, *self._retriever.lexical.variants(query)]).strip()
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
         passages = self._retriever.hybrid(
-            search_text, vector, by_sentence, k=CANDIDATES, focus=focus_text, named=every, toward=toward
+            search_text,
+            vector,
+            by_sentence,
+            k=CANDIDATES,
+            focus=focus_text,
+            named=every,
+            toward=toward,
+            also=also,
+            also_by_sentence=also_by_sentence,
         )
-        strong = {c: s for c, s in by_sentence.items() if s >= SENTENCE_MATCH}
+        # a sentence's own (plain) cosine vouches for its chunk, whichever vector found it
+        strong = {c: s for c, s in {**(also_by_sentence or {}), **by_sentence}.items() if s >= SENTENCE_MATCH}
         passages = [replace(p, score=max(p.score, round(strong.get(p.chunk_id, 0.0), 4))) for p in passages]
         # A formula the question writes ("P(x,y)") has no words to match: a passage writing it is matched by it.
         formulas = [f.lower() for f in NOTATION.findall(query)]
@@ -157,10 +171,12 @@ class DocumentAnswerer:
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
         # Half the question as asked, half without the entity: neither the entity nor a bare "What does someone
         # do?" alone says what a good answer is near.
-        query_vector = np.asarray(toward or vector, dtype=np.float32)
+        scored_toward = toward if use == "rank" else None  # the units' semantic term: adapted in the "rank" use only
+        query_vector = np.asarray(scored_toward or vector, dtype=np.float32)
         if entity_named:
             without = self._retriever.embed(generic or " ".join(focus))
-            without_entity = np.asarray(self._retriever.toward_documents(without) or without, dtype=np.float32)
+            adapted = self._retriever.toward_documents(without) if use == "rank" else None
+            without_entity = np.asarray(adapted or without, dtype=np.float32)
             query_vector = (query_vector + without_entity) / 2
         focus_terms, search_terms = terms(focus_text), terms(search_text)
         # Read once per question: the scoring and the writing below both need them.

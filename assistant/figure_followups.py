@@ -27,8 +27,12 @@ if TYPE_CHECKING:
 from assistant.followups import MORE, REFERS_BACK, between_the_two, discourse_opening
 
 # A yes/no question whose subject points at what was just said: "is that ...?", "does this ...?", "was it ...?"
+# ... or whose subject is the figure itself, said again ("is 59 a lot?", "are 45 offers many?"), or a statement asked
+# back ("so that's 45 job openings?", "that means 59 vacancies?")
 _POINTER_SUBJECT = re.compile(
-    r"(?:is|was|are|were|does|did|do|would|could|can|will|has)\s+(?:that|this|it|those|these)\b(?!\s+ones?\b)", re.I
+    r"(?:(?:is|was|are|were|does|did|do|would|could|can|will|has)\s+(?:that|this|it|those|these|\d[\d,.]*)\b"
+    r"|(?:that|this|it)(?:'s|’s|\s+is|\s+was|\s+means?)\s)(?!\s*ones?\b)",
+    re.I,
 )
 
 
@@ -54,6 +58,23 @@ def asks_of_figure(text: str, own: Slots, before: Turn | None) -> bool:
         or own.monthly
         or own.city
     )
+
+
+_FIGURE_SAID_AGAIN = re.compile(
+    r"^(?P<lead>\W*(?:(?:so|ok|okay|wait)\W+)?)(?:(?P<verb>is|was|are|were)\s+\d[\d,.]*|(?:that|this|it)(?:'s|’s|\s+is))",
+    re.I,
+)
+
+
+def figure_as_pointer(text: str) -> str:
+    """A question about the figure just given that says the figure again as its subject, asked as a question about
+    "that": "is 59 a lot?" -> "is that a lot?", "so that's 45 job openings?" -> "so is that 45 job openings?". The
+    number said again is no new word to search for (it matched no sentence of the method), the pointer is."""
+    found = _FIGURE_SAID_AGAIN.match(text)
+    if not found:
+        return text
+    verb = {"are": "is", "were": "was"}.get((found.group("verb") or "is").lower(), (found.group("verb") or "is").lower())
+    return f"{found.group('lead')}{verb} that{text[found.end():]}"
 
 
 def same_list_again(text: str, own: Slots, before: Turn | None, words: PlanVocabulary) -> Slots | None:

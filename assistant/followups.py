@@ -187,15 +187,42 @@ def discourse_opening() -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:(?:{alternatives})\b[\s,.!:;-]*)+", re.IGNORECASE)
 
 
-def without_acknowledgement(message: str) -> str:
+def without_acknowledgement(message: str, vocabulary: Vocabulary | None = None) -> str:
     """'ok, and a data scientist?', 'so what about AI researchers?': a follow-up without the discourse markers opening
     it, which change nothing it asks ([yes_no] discourse); the "and" that makes it elliptical stays ("and at entry
-    level?"), and a message of markers only ("ok", "no") is left as it is."""
+    level?"), and a message of markers only ("ok", "no") is left as it is. With the vocabulary, an acknowledging
+    clause the markers do not list goes too (acknowledging_clause: "alright then, what about ...?")."""
+    clause = acknowledging_clause(message, vocabulary) if vocabulary is not None else None
+    if clause:  # "ok cool, and a data scientist?": the markers are part of the clause
+        return message[clause.end() :]
     opening = discourse_opening().match(message)
     rest = message[opening.end() :] if opening else ""
     if not opening or not rest.strip():
         return message
     return f"and {rest}" if re.search(r"\band\b", opening.group(0), re.IGNORECASE) else rest
+
+
+# A short clause set off by a comma, a dash or a stop before the rest of the message ("alright then, ...").
+_OPENING_CLAUSE = re.compile(r"^\W*(?P<clause>[\w' ]{1,30}?)\s*(?:[,;:!.]|\s-+)\s*(?=\S)")
+ACKNOWLEDGING_WORDS = 3  # an acknowledgement is a word or three ("alright", "ok cool", "got it thanks")
+
+
+def acknowledging_clause(message: str, vocabulary: Vocabulary) -> re.Match[str] | None:
+    """'alright, and an AI engineer?', 'ok cool, and a data scientist?', 'gotcha - what about Seattle?': a clause of a
+    few words that names nothing and asks nothing, set off before a follow-up opening (FOLLOWUP_START), only
+    acknowledges the answer before, whatever its words (the discourse markers cannot list every "cool", "nice",
+    "perfect"). The match ends where the follow-up begins; None when the message opens otherwise ("in Seattle, what
+    about AI engineers?" names a place; "why, and how?" asks)."""
+    found = _OPENING_CLAUSE.match(message)
+    if not found:
+        return None
+    clause, rest = found.group("clause"), message[found.end() :]
+    if len(clause.split()) > ACKNOWLEDGING_WORDS or _ASKS.match(clause.strip()) or not FOLLOWUP_START.match(rest):
+        return None
+    own = understand(clause, vocabulary)
+    if names_something(own) or own.unknown_level or own.unknown_place or own.doc_cue:
+        return None
+    return found
 
 
 # A question word or auxiliary opening a clause: what follows the discourse markers is then a question of its own.

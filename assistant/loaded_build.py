@@ -90,7 +90,13 @@ def _query_adapter(
             settings.query_adapter_examples, embeddings, settings.model_cache_dir / "planner"
         )
     return QueryAdapter.fitted(
-        examples.matrix, examples.quotes, sentences.texts(), sentences.matrix(), settings.data_dir / "adapters"
+        examples.matrix,
+        examples.quotes,
+        sentences.texts(),
+        sentences.matrix(),
+        settings.data_dir / "adapters",
+        settings.query_adapter_use,
+        settings.query_adapter_l2,
     )
 
 

@@ -138,7 +138,9 @@ class NeverSaid:
         guesses = self._retriever.names.guesses(query)
         if guesses:
             plain = self._retriever.embed(query)
-            nearest = self._sentences.nearest(self._retriever.toward_documents(plain) or plain, n=GUESS_SENTENCES)
+            # the adapted vector in its "rank" use only: the other uses add candidates, they never choose a reading
+            adapted = self._retriever.toward_documents(plain) if self._retriever.adapter_use == "rank" else None
+            nearest = self._sentences.nearest(adapted or plain, n=GUESS_SENTENCES)
             for token, term, sentence in guesses:
                 if sentence in nearest:
                     query = re.sub(rf"\b{re.escape(token)}\b", term, query)

@@ -12,13 +12,30 @@ from typing import Literal
 
 from assistant.kind_rules import asks_for_number, keyed_by_statistics, names_metric, open_to_documents
 from assistant.models import PartKind
+from assistant.phrase_match import longest_first
 from assistant.question_kinds import PlanVocabulary
 from assistant.sessions import Turn
+from assistant.text_terms import terms
 from assistant.understanding import Slots
+from assistant.vocabulary_words import word_list
 
 PartRoute = Literal["statistics", "documents", "smalltalk"]
 LOW_CONFIDENCE = 0.5  # below this share of the vote, the other route is tried when the first one fails
 
+# Words that ask for pay and nothing else ("how much do AI people typically make?"): what is left of a question after
+# them is what it asks about (stats/vocabulary.toml lists)
+_PAY_ALONE_WORDS = frozenset(
+    t
+    for name in ("salary_words", "ai_words", "request_frame", "metric_neutral", "closing_fillers", "pay_alone")
+    for word in word_list(name)
+    for t in terms(word)
+)
+# A salary word that names pay in every sense it has: "make", "makes" and "pays" are also other verbs ("makes bad
+# calls", "pays attention to"), so a question naming pay only by them may not be about pay at all
+_PAY_NOUN = re.compile(
+    rf"\b(?:{longest_first(w for w in word_list('salary_words') if w not in word_list('salary_verbs'))})\b",
+    re.IGNORECASE,
+)
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 
 
@@ -67,4 +84,49 @@ def part_route(
         route = "documents"
         numeric = asks_for_number(own) or names_metric(own) or words.asks_for_number(text)
         fallback = "statistics" if confidence < LOW_CONFIDENCE and stats_signal and numeric else None
+    if route != "smalltalk" and not about_data and pay_alone(slots) and asks_beyond_pay(text):
+        # "who figures out which inputs a model should pay attention to", "does it matter for pay if I join a startup
+        # or a bank": pay named with nothing the figures are keyed by, so the statistics could give only their
+        # overview of both kinds of salary, which answers nothing the rest of the question asks. Only a number asked
+        # of pay ("what's the pay bump for going into management?") is given the overview when the words say nothing.
+        numeric = own.compare or words.asks_for_number(text) or _PAY_NOUN.search(text) is not None
+        fallback = ("statistics" if route == "statistics" else fallback) if numeric else None
+        route = "documents"
     return route, fallback
+
+
+def pay_alone(s: Slots) -> bool:
+    """Pay named, and nothing the statistics' figures are keyed by: no year, role, level, place, metric or list."""
+    keyed = (
+        s.years
+        or s.year_relative
+        or s.platform_metric
+        or s.platform_population
+        or s.roles
+        or s.unknown_role
+        or s.level
+        or s.levels
+        or s.unknown_level
+        or s.experience_years is not None
+        or s.level_span
+        or s.city
+        or s.unknown_place
+        or s.market_metric
+        or s.rank
+        or s.monthly
+        or s.unstated_period
+        or s.unstated_currency
+        or s.tools
+        or s.companies
+        or s.extra_comp
+        or s.coverage
+        or s.prediction
+        or s.national
+    )
+    return s.salary and not keyed
+
+
+def asks_beyond_pay(text: str) -> bool:
+    """The question has words of its own besides asking for pay ("... pay attention to", "... a tiny startup or a
+    giant bank"), not only "how much do AI people make?"."""
+    return any(t not in _PAY_ALONE_WORDS for t in terms(text))

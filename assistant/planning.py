@@ -19,6 +19,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.answer_examples import AnswerExamples
 from assistant.figure_followups import (
+    figure_as_pointer,
     figure_pointed,
     names_a_figure,
     only_compares,
@@ -120,7 +121,7 @@ class Planner:
         )
         for text in parts:
             # "ok, and a data scientist?" is read as "and a data scientist?" after a turn (its text stays as said)
-            plain = without_acknowledgement(text) if previous is not None and not planned else text
+            plain = without_acknowledgement(text, vocabulary) if previous is not None and not planned else text
             own = asked_level(read(without_source(plain)), plain, vocabulary)
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
@@ -160,6 +161,7 @@ class Planner:
             # ... but "if a dev gets 10 offers, how many times ...?" is one question, its case included.
             whole = is_hypothetical(text)
             corrected = without_trailing_statement(own.corrected or text)
+            corrected = figure_as_pointer(corrected) if of_figure else corrected  # "is 59 a lot?": "is that a lot?"
             corrected_question = with_statement_topic(corrected, asked_sentence(corrected))
             generic = generic_form(corrected if whole else corrected_question, unknown, bool(own.platform_metric))
             generic_vector = self._embeddings.embed_query(generic)

@@ -88,11 +88,21 @@ def fit_matrix(
     return result.x.reshape(dim, dim).astype(np.float32)
 
 
+# Where the adapted vector is used (Settings.query_adapter_use):
+# - "rank": it ranks the dense search, the best sentences and the unit score's semantic term (the first round's);
+# - "candidates": it ranks the dense search and the best sentences only; the units are scored on the plain vector;
+# - "union": the plain candidates stay as they are, and those the adapted vector finds besides (its dense search and
+#   best sentences) join them after; every score and gate reads the plain vector. It adds recall without moving the
+#   pick among the plain candidates.
+USES = ("rank", "candidates", "union")
+
+
 @dataclass(frozen=True)
 class QueryAdapter:
-    """normalise(W q) for a question compared with document text; W None = the identity."""
+    """normalise(W q) for a question compared with document text; W None = the identity. `use`: where (USES)."""
 
     matrix: np.ndarray | None = None
+    use: str = "rank"
 
     @classmethod
     def identity(cls) -> QueryAdapter:
@@ -116,6 +126,8 @@ class QueryAdapter:
         sentence_texts: list[str],
         sentence_matrix: np.ndarray,
         cache_dir: Path | None,
+        use: str = "rank",
+        l2: float = L2,
     ) -> QueryAdapter:
         """The adapter for these examples (their question vectors and answering sentences) and this build's sentences,
         read from `cache_dir` when fitted before; the identity when no example's sentence is in the build."""
@@ -132,24 +144,24 @@ class QueryAdapter:
         documents = np.asarray(sentence_matrix, dtype=np.float32)[unique]
         asked = np.asarray(questions, dtype=np.float32)[[i for i, _ in pairs]]
         answers = np.array([position[r] for _, r in pairs])
-        key = cache_key(asked, answers, documents)
+        key = cache_key(asked, answers, documents, l2)
         path = cache_dir / f"query-adapter-{key}.npy" if cache_dir is not None else None
         if path is not None and path.exists():
-            return cls(np.load(path))
+            return cls(np.load(path), use)
         log.info("fitting the query adapter on %d answered examples, %d sentences", len(answers), len(documents))
-        matrix = fit_matrix(asked, answers, documents)
+        matrix = fit_matrix(asked, answers, documents, l2=l2)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{uuid.uuid4().hex}.tmp.npy")
             np.save(tmp, matrix)
             tmp.replace(path)  # atomic: concurrent starts never read half a file
-        return cls(matrix)
+        return cls(matrix, use)
 
 
-def cache_key(questions: np.ndarray, answers: np.ndarray, documents: np.ndarray) -> str:
+def cache_key(questions: np.ndarray, answers: np.ndarray, documents: np.ndarray, l2: float = L2) -> str:
     """Names a fit by everything it depends on: the question vectors (so the examples and the model), which sentence
     answers each, the sentence vectors (the build), the fit's own settings."""
-    digest = hashlib.sha256(f"{FORMAT}|{TEMPERATURE}|{L2}|{MAX_ITERATIONS}".encode())
+    digest = hashlib.sha256(f"{FORMAT}|{TEMPERATURE}|{l2}|{MAX_ITERATIONS}".encode())
     for part in (questions, answers, documents):
         digest.update(np.ascontiguousarray(part).tobytes())
     return digest.hexdigest()[:16]

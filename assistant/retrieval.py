@@ -105,6 +105,11 @@ class Retriever:
         (query_adapter.py); None when there is none (off, or no examples): the plain vector ranks."""
         return self._adapter.adapt(vector).tolist() if self._adapter.adapting else None
 
+    @property
+    def adapter_use(self) -> str | None:
+        """Where the query adapter's vector is used (query_adapter.USES); None when there is no adapter."""
+        return self._adapter.use if self._adapter.adapting else None
+
     def search(self, query: str, k: int | None = None, vector: list[float] | None = None) -> list[Passage]:
         """Dense search alone (Chroma): the k chunks nearest to the query vector (`vector`: one made by
         toward_documents already; else the query's, adapted here)."""
@@ -136,6 +141,8 @@ class Retriever:
         focus: str | None = None,
         named: list[str] | None = None,
         toward: list[float] | None = None,
+        also: list[float] | None = None,
+        also_by_sentence: dict[str, float] | None = None,
     ) -> list[Passage]:
         """Chunks ranked by reciprocal rank fusion of four rankings, best first.
 
@@ -148,6 +155,9 @@ class Retriever:
         has read them already (the documents answer does, once per question); else they are read here.
         `toward`: the query adapter's vector (toward_documents), which ranks the dense side; each passage's cosine
         (what relevance gates read) is the plain `vector`'s.
+        `also` (with `also_by_sentence`, the sentences it ranks first): the query adapter's vector in its "union" use.
+        The k chunks ranked as without it come first, unchanged; then those the same fusion ranks into the first k
+        with the adapted dense search and sentences instead, each with that fusion's score.
         """
         k = k or self._top_k
         depth = max(2 * k, 10)
@@ -175,9 +185,23 @@ class Retriever:
             k=FUSION_K,
             weights=FUSION_WEIGHTS,
         )
+        chosen = list(fused.items())[:k]
+        if also is not None:
+            adapted = reciprocal_rank_fusion(
+                [
+                    [p.chunk_id for p in self.search(query, k=depth, vector=also)],
+                    list(also_by_sentence or {}),
+                    [c for c, _ in lexical],
+                    heading_rank[:depth],
+                ],
+                k=FUSION_K,
+                weights=FUSION_WEIGHTS,
+            )
+            held = {c for c, _ in chosen}
+            chosen += [(c, f) for c, f in list(adapted.items())[:k] if c not in held]
         passages = []
         query_vector = np.asarray(vector, dtype=np.float32)
-        for chunk_id, fused_score in list(fused.items())[:k]:
+        for chunk_id, fused_score in chosen:
             row = self._row.get(chunk_id)
             if row is None:
                 continue

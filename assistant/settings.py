@@ -69,6 +69,18 @@ class Settings(BaseSettings):
         "examples (assistant/query_adapter.py; fitted at load, cached in the data dir); off = the plain vectors. Off "
         "by default: it lost end-to-end probes on one fold of two (see the module's docstring).",
     )
+    query_adapter_use: Literal["rank", "candidates", "union"] = Field(
+        "rank",
+        description="Where the query adapter's vector is used (assistant/query_adapter.py USES): 'rank' = the dense "
+        "search, the best sentences and the units' semantic score; 'candidates' = the dense search and the best "
+        "sentences; 'union' = the plain candidates plus those the adapted vector finds besides, scored plainly.",
+    )
+    query_adapter_l2: float = Field(
+        0.3,
+        ge=0.0,
+        description="How hard the query adapter's fit pulls its map toward the identity (assistant/query_adapter.py); "
+        "lower = it moves questions further toward the examples' sentences.",
+    )
     query_adapter_examples: Path | None = Field(
         None,
         description="The answered examples the query adapter is fitted on; unset = ASSISTANT_ANSWER_EXAMPLES "

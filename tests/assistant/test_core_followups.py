@@ -1473,3 +1473,40 @@ def test_numeric_ordinals_point_into_the_list_given() -> None:
     before = Turn(message="what challenges do teams face", route="documents", slots={"items": ["A", "B", "C"]})
     assert listed_item("what about the 3rd", Slots(), before) == "what about C"
     assert listed_item("tell me about the 2nd one", Slots(), before) == "tell me about B"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("entry-level AI engineer salary", "cool cool, and a data scientist?", "107,150"),
+        ("what's a mid-career robotics engineer paid", "got it thanks - what about an AI researcher?", "112,453"),
+        ("experienced data scientist pay", "perfect, and for an AI engineer?", "123,989"),
+    ],
+)
+def test_an_acknowledging_clause_before_a_follow_up_changes_nothing_it_asks(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    """'cool cool, and a data scientist?': a clause of a few words that names nothing and asks nothing, set off
+    before a follow-up, only acknowledges the answer (no list of such words holds them all): the new role's figure
+    at the level before, as "and a data scientist?" alone asks."""
+    reply = conversation(real_assistant, first, then)
+    assert [p.route for p in reply.plan] == ["statistics"], reply.plan
+    assert expected in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("total offers on the platform in 2025", "are 59 offers many?", "indicator of the level of demand"),
+        ("how many offers in 2024?", "so it's 45 vacancies?", "not the number of vacancies"),
+    ],
+)
+def test_the_platform_figure_said_again_as_a_question_asks_what_it_indicates(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    """'is 59 a lot?', 'so that's 45 job openings?' after the offers total: the figure said again (or a statement
+    asked back) is the figure pointed at, so the reply is what the figure counts and indicates, not the figure
+    again nor an unrelated job-postings figure."""
+    reply = conversation(real_assistant, first, then)
+    assert [p.kind for p in reply.plan] == ["method"], reply.plan
+    assert expected in reply.answer, reply.answer

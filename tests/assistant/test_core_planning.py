@@ -2442,3 +2442,24 @@ def test_two_terms_compared_before_a_question_naming_nothing_are_what_it_asks(
     reply = ask(real_assistant, message)
     assert not reply.abstained and reply.route == "documents", reply.answer
     assert expected.lower() in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["which model pays attention to which inputs", "my classifier makes bad calls because the records are skewed"],
+)
+def test_pay_named_in_a_question_of_its_own_is_not_answered_with_the_salary_overview(
+    real_assistant: Assistant, message: str
+) -> None:
+    """'pays', 'makes' name pay, but nothing the figures are keyed by: the overview of both kinds of salary answers
+    nothing the rest of the question asks, so the part is the documents' alone."""
+    reply = ask(real_assistant, message)
+    assert reply.route != "statistics" and "$" not in reply.answer, reply.answer
+    assert [p.route for p in reply.plan] != ["statistics"]
+
+
+@pytest.mark.parametrize("message", ["how much do ai people typically make", "what do machine learning folks earn"])
+def test_pay_asked_alone_gets_the_overview_of_both_kinds_of_salary(real_assistant: Assistant, message: str) -> None:
+    reply = ask(real_assistant, message)
+    assert reply.route == "statistics" and not reply.abstained, reply.answer
+    assert "two kinds of salary figure" in reply.answer

@@ -144,3 +144,60 @@ def test_the_adapter_can_be_fitted_on_other_examples_than_the_answers_prior(
         assert assistant._answer_examples.quotes == adapting._answer_examples.quotes  # noqa: SLF001 - the prior's file
     finally:
         assistant.close()
+
+
+HARD_SKILLS = "what hard skills do i need to get started"  # in no example; "Technical Skills" shares no word with it
+
+
+def test_the_union_use_keeps_the_plain_candidates_and_adds_what_the_adapter_finds(adapting: Assistant) -> None:
+    """'union': the k chunks ranked as without the adapter come first, unchanged (ids and cosines); the chunks the
+    adapted vector ranks into its own first k join after them. A question worded unlike its answer ("hard skills" vs
+    "Technical Skills: Proficiency in programming languages") finds the answering chunk only so."""
+    retriever, sentences = adapting.build.retriever, adapting.build.sentences
+    vector = retriever.embed(HARD_SKILLS)
+    toward = retriever.toward_documents(vector)
+    assert toward is not None
+    by_sentence = sentences.best_chunks(vector, n=4)
+    plain = retriever.hybrid(HARD_SKILLS, vector, by_sentence, k=8)
+    union = retriever.hybrid(
+        HARD_SKILLS, vector, by_sentence, k=8, also=toward, also_by_sentence=sentences.best_chunks(vector, 4, toward)
+    )
+    assert union[:8] == plain
+    added = union[8:]
+    assert added and not {p.chunk_id for p in added} & {p.chunk_id for p in plain}
+    # the cosine each added chunk carries (what relevance gates read) is the plain vector's
+    keys = sentences._keys  # noqa: SLF001 - which chunk writes the sentence
+    technical = {key["chunk_id"] for key in keys if key["text"].startswith("Technical Skills: Proficiency")}
+    assert technical and not {p.chunk_id for p in plain} & technical
+    assert {p.chunk_id for p in added} & technical
+    chunk_vectors = dict(zip(retriever._ids, retriever._matrix, strict=True))  # noqa: SLF001 - the stored vectors
+    for passage in added:
+        assert passage.score == pytest.approx(max(0.0, float(chunk_vectors[passage.chunk_id] @ vector)), abs=1e-3)
+
+
+def test_each_use_of_the_adapter_is_chosen_by_its_setting(adapting: Assistant, real_assistant: Assistant) -> None:
+    """Settings.query_adapter_use: the retriever says which use it serves; in the 'union' and 'candidates' uses the
+    units are scored on the plain vector, so a question the plain candidates answer is answered as without it."""
+    assert adapting.build.retriever.adapter_use == "rank"
+    assert real_assistant.build.retriever.adapter_use is None
+    question = "what soft skills matter in AI?"
+    for use in ("union", "candidates"):
+        assistant = build_assistant(adapting.settings.model_copy(update={"query_adapter_use": use}))
+        try:
+            assert assistant.build.retriever.adapter_use == use
+            assert assistant.ask(question).answer == real_assistant.ask(question).answer
+        finally:
+            assistant.close()
+
+
+def test_a_weaker_pull_toward_the_identity_is_another_fit(adapting: Assistant, tmp_path: Path) -> None:
+    """Settings.query_adapter_l2 names its own cached fit and moves questions further from their plain vectors."""
+    questions, quotes = _examples(adapting)
+    sentences = adapting.build.sentences
+    few = slice(0, 80)
+    strong = QueryAdapter.fitted(questions[few], quotes[few], sentences.texts(), sentences.matrix(), tmp_path, l2=1.0)
+    weak = QueryAdapter.fitted(questions[few], quotes[few], sentences.texts(), sentences.matrix(), tmp_path, l2=0.03)
+    assert len(list(tmp_path.glob("query-adapter-*.npy"))) == 2
+    assert strong.matrix is not None and weak.matrix is not None
+    eye = np.eye(strong.matrix.shape[0])
+    assert np.linalg.norm(weak.matrix - eye) > np.linalg.norm(strong.matrix - eye)
