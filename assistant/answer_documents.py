@@ -327,7 +327,11 @@ class DocumentAnswerer:
         if names or kind == "smalltalk":
             return names
         topic = self.uncovered_topic(query)
-        return [topic] if topic else []
+        if not topic:
+            return []
+        # A topic far from every example of it is a guess: the part is refused without naming it (answer()).
+        _, _, vector, generic = self._topic_vectors(query)
+        return [topic] if self._examples.names_topic(vector, generic) else []
 
     def _uncovered_topic(self, query: str) -> str | None:
         """The topic of stats/unanswered_examples.yaml that `query` asks (answer_examples.uncovered_topic): its
