@@ -40,8 +40,11 @@ from assistant.passage_units import (
     NOTATION,
     comparison_sides,
     focus_words,
+    is_list,
     mostly_told,
+    units,
 )
+from assistant.query_adapter import RANKING_USES
 from assistant.question_kinds import generic_form
 from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.scoring_weights import ScoringWeights
@@ -166,16 +169,17 @@ class DocumentAnswerer:
         ]
         if not relevant:
             return False
+        relevant = self._lists_continued(relevant)
         elsewhere, points_back = self._written_elsewhere(query, kind, relevant, f"{query} {context_text}")
         relevant = relevant + elsewhere
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
         # Half the question as asked, half without the entity: neither the entity nor a bare "What does someone
         # do?" alone says what a good answer is near.
-        scored_toward = toward if use == "rank" else None  # the units' semantic term: adapted in the "rank" use only
+        scored_toward = toward if use in RANKING_USES else None  # the units' semantic term: adapted in these uses only
         query_vector = np.asarray(scored_toward or vector, dtype=np.float32)
         if entity_named:
             without = self._retriever.embed(generic or " ".join(focus))
-            adapted = self._retriever.toward_documents(without) if use == "rank" else None
+            adapted = self._retriever.toward_documents(without) if use in RANKING_USES else None
             without_entity = np.asarray(adapted or without, dtype=np.float32)
             query_vector = (query_vector + without_entity) / 2
         focus_terms, search_terms = terms(focus_text), terms(search_text)
@@ -249,6 +253,25 @@ class DocumentAnswerer:
         write_sentences(plain, draft, self._retriever.lexical.rare, sides, budget, asks_remedy(query, kind))
         return True
 
+    def _lists_continued(self, relevant: list[Passage]) -> list[Passage]:
+        """The rest of a found list whose section the chunking split: a list's later items are answers as much as
+        its first ("am I expected to generate hypotheses as an ML engineer": item 5 of Core Responsibilities, in
+        the section's second chunk, which the question's words alone rank below the first). Each continuation
+        comes right after the chunk found, with its search standing (the section was found, not the chunk)."""
+        seen = {p.chunk_id for p in relevant}
+        out: list[Passage] = []
+        for passage in relevant:
+            out.append(passage)
+            # (a list found near the question, not one holding its words by chance: "how often should we review our
+            # systems" finds Core Responsibilities by "often", and its later "... for AI systems" item is no answer)
+            if passage.score < self._min_relevance or not is_list(units(passage.text)):
+                continue
+            for chunk in self._retriever.section_of(passage):
+                if chunk.chunk_id not in seen:
+                    seen.add(chunk.chunk_id)
+                    out.append(replace(chunk, score=passage.score, fused=passage.fused))
+        return out
+
     def _names_item(self, asked: set[str], item: Scored) -> bool:
         """The question names the item itself, by a specific word its heading does not hold ("black box")."""
         specific = {t for t in asked if self._retriever.lexical.rare(t)} - set(terms(item.passage.section))
@@ -304,7 +327,11 @@ class DocumentAnswerer:
         if names or kind == "smalltalk":
             return names
         topic = self.uncovered_topic(query)
-        return [topic] if topic else []
+        if not topic:
+            return []
+        # A topic far from every example of it is a guess: the part is refused without naming it (answer()).
+        _, _, vector, generic = self._topic_vectors(query)
+        return [topic] if self._examples.names_topic(vector, generic) else []
 
     def _uncovered_topic(self, query: str) -> str | None:
         """The topic of stats/unanswered_examples.yaml that `query` asks (answer_examples.uncovered_topic): its

@@ -231,7 +231,10 @@ class UnitScorer:
                     label = set(terms(unit.label))
                     named_by = self._retriever.heading_match(label, set(focus))
                     names_entity = self._names(label, entity)
-                    if lexical > 0 or heading_share > 0 or (names_entity and about_entity):
+                    # ... beyond the entity's own name: "Machine Learning Engineer: ... Senior ML Engineer ..."
+                    # says "learning" by the name alone, which says nothing of "keep up with continuous learning"
+                    beyond_name = found_in(topical - self._said(unit.label), self._said(text)) if names_entity else hits
+                    if beyond_name or heading_share > 0 or (names_entity and about_entity):
                         # the context entity counts when the item also says what is asked, itself or by its
                         # heading ("career progression for robotics engineers": the Robotics Engineer item under
                         # Career Paths), or when nothing else is asked ("what does a robotics engineer work on":
@@ -249,6 +252,8 @@ class UnitScorer:
                         # their items say ("model building") is not said of the asked one.
                         named_by = w["names_entity_only"]
                         f["other_entity"] = -1.0
+                    elif names_entity and not entity_item:
+                        named_by = 0.0  # the asked entity's own item in its keyed list: its label is only its name
                     f["label_named"] = named_by
                 elif unit.position == 0 and not unit.is_item:
                     f["opening"] = passage.heading_match

@@ -994,3 +994,33 @@ def test_a_lead_setting_both_sides_side_by_side_is_followed_by_one_relating_them
     sentence of another section relating them ('Machine learning is a subfield of artificial intelligence') follows."""
     text = answer(real_assistant, question, "comparison").text()
     assert "Machine learning is a subfield of artificial intelligence" in text, text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "as a machine learning engineer would I be spotting patterns in past data and forming hypotheses",
+        "as an ML engineer will I be the one finding patterns in historical data",
+    ],
+)
+def test_a_later_item_of_a_list_the_chunking_split_answers(real_assistant: Assistant, question: str) -> None:
+    """Core Responsibilities spans three chunks; the question's words rank its first chunk (items 1-3) and the role's
+    career path, not item 5's chunk: the rest of a found list is scored with it (answer_documents._lists_continued)."""
+    reply = real_assistant.ask(question)
+    assert "Identify patterns in historical data and generate working hypotheses" in reply.answer, reply.answer
+    assert not reply.abstained
+
+
+def test_a_found_list_brings_the_rest_of_its_section_and_prose_does_not(real_assistant: Assistant) -> None:
+    """Only a list section's other chunks join the candidates, each right after the chunk found, with its standing."""
+    da = real_assistant.build.document_answerer
+    retriever = da._retriever
+    vector = retriever.embed("core responsibilities of a machine learning engineer")
+    found = retriever.hybrid("core responsibilities", vector, k=3)
+    first = next(p for p in found if p.section == "Core Responsibilities")
+    prose = next(p for p in retriever.search("What is machine learning?", k=5) if len(retriever.section_of(p)) == 1)
+    out = da._lists_continued([first, prose])
+    section = [p.chunk_id for p in retriever.section_of(first)]
+    assert [p.chunk_id for p in out] == [first.chunk_id, *[c for c in section if c != first.chunk_id], prose.chunk_id]
+    assert all(p.fused == first.fused and p.score == first.score for p in out[1 : len(section)])

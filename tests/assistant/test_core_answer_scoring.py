@@ -79,3 +79,22 @@ def test_a_changed_weight_changes_the_ranking(real_assistant: Assistant, questio
     after = [u[0] for u in _units(changed, real_assistant, question)]
     assert sorted(before) == sorted(after)  # the same units, only their order differs
     assert before[0] != after[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said", "career_path"),
+    [
+        ("as an ML engineer do I have to keep learning new things", "Openness to learning new tools", "Progress from"),
+        ("does an AI research scientist need to keep up with new tools", "Keeping up with rapidly evolving", "Advance from"),
+    ],
+)
+def test_the_asked_roles_name_alone_does_not_make_its_item_say_what_is_asked(
+    real_assistant: Assistant, question: str, said: str, career_path: str
+) -> None:
+    """'Machine Learning Engineer: Progress from Junior ML Engineer ...' holds "learning" by the role's name alone,
+    'AI Research Scientist: ...' "research": the role's own career path item says nothing of keeping up, so the
+    item that does answers (answer_scoring: the words beyond the entity's name; its label counts nothing)."""
+    reply = real_assistant.ask(question)
+    assert said in reply.answer, reply.answer
+    assert career_path not in reply.answer, reply.answer
