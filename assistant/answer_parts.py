@@ -5,6 +5,7 @@ documents never write. The pipeline plans, calls this per part, then composes an
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.draft import Draft, DraftMark
@@ -64,6 +65,11 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                 return "documents"  # an elliptical follow-up, found with the question it follows
         elif route == "statistics":
             build.answerer.answer(part.slots, draft)
+            if draft.abstained and _year_carried_to_guide(part):
+                # "the 2025 median, and which city is second highest for ML engineers": the year is the part
+                # before's (the platform's); a role's or a city's figures are the guide's, of its own year.
+                draft.rollback(mark)
+                build.answerer.answer(replace(part.slots, years=[]), draft)
             if not draft.abstained and unmentioned:
                 break  # "what does Microsoft pay data scientists?": the figures are not about the name asked
             if not draft.abstained:
@@ -99,6 +105,16 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
     else:
         draft.echo(not_mentioned(unmentioned) if unmentioned else not_covered(part))
     return "out_of_scope"
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year_carried_to_guide(part: PlannedPart) -> bool:
+    """The part's year came from the part before it (its own words name none) and it asks a role's or a city's
+    figure (the guide's tables), not a platform metric (whose years the carried one is one of)."""
+    s = part.slots
+    return bool(s.years and (s.roles or s.city) and not s.platform_metric and not _YEAR.search(part.text))
 
 
 def _role_asked_of(part: PlannedPart, alone: bool) -> str | None:

@@ -12,6 +12,7 @@ from assistant.part_context import POINTS_BACK, PREPOSITIONS, is_context, is_que
 from assistant.part_joiners import QUESTION_WORDS
 from assistant.question_kinds import generic_form
 from assistant.text_terms import terms
+from assistant.vocabulary_words import section
 
 # "the duties and the salary of a data scientist", "skills and pay for robotics engineers": two words joined that
 # ask different things (the documents, the statistics) share the rest of the clause.
@@ -176,6 +177,29 @@ def listed_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]
             return []  # "early career, experienced salary for data scientists": what is shared is unclear
         items = [*(f"{i} {tail}" for i in items[:-1]), items[-1]]
     return items
+
+
+# The place names the vocabulary knows ([cities]): one of two places listed after "in" must be one of them.
+_CITY_NAMES = frozenset(str(n).lower() for names in section("cities").values() for n in [*names])
+_TWO_PLACES = re.compile(
+    r"^(?P<head>.*\b(?:in|at|for)\s+)(?P<a>[a-z][\w.-]*(?:\s+[a-z][\w.-]*){0,2}?)\s+(?:and|&)\s+(?:in\s+)?"
+    r"(?P<b>[a-z][\w.-]*(?:\s+[a-z][\w.-]*){0,2}?)(?P<end>\W*)$",
+    re.IGNORECASE,
+)
+
+
+def places_listed(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
+    """'ML engineer pay in seattle and austin' -> the figure in each place, one part each (the second place was
+    dropped: the figure of the first was the whole answer, and Austin's "no figure" never said). One of the two
+    must be a place the vocabulary names; the words before them must ask a figure by themselves ("ML engineer pay")."""
+    found = _TWO_PLACES.match(clause)
+    if found is None or _COMPARED.search(found.group("head")):
+        return []
+    a, b = found.group("a"), found.group("b")
+    asked = re.sub(r"\s*\b(?:in|at|for)\s+$", "", found.group("head"), flags=re.IGNORECASE)
+    if not ({a.lower(), b.lower()} & _CITY_NAMES) or asks(asked) != "statistics":
+        return []  # "AI jobs in seattle and austin" asks no figure without its places: one question of both
+    return [f"{found.group('head')}{place}{found.group('end')}" for place in (a, b)]
 
 
 def joins_requests(clause: str, halves: list[str], asks: Callable[[str], str | bool]) -> bool:

@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.listed_requests import defined_topics, joins_requests, listed_requests, shared_requests, terms_then_asked
+from assistant.listed_requests import (
+    defined_topics,
+    joins_requests,
+    listed_requests,
+    places_listed,
+    shared_requests,
+    terms_then_asked,
+)
 from assistant.part_context import (
     DOING,
     EXCLUSION,
@@ -261,6 +268,7 @@ def _requests_of(
     if topics:
         return [(p, True) for p in topics]
     listed = listed_requests(clause, asks) if asks is not None else []
+    listed = listed or (places_listed(clause, asks) if asks is not None else [])
     if listed:
         return [(p, True) for p in listed]
     pieces = ADDED_REQUEST.split(clause) if asks is not None else [clause]

@@ -122,3 +122,22 @@ def test_a_part_that_only_repeats_the_part_before_looks_in_the_documents(
     reply = real_assistant.ask(message)
     assert reply.answer.count("85%") == 1, reply.answer
     assert reply.route == "both" and len(reply.citations) >= 2, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("2025 proposals and which city pays ML engineers the most", ("1 [1]", "$184,982")),
+        ("the median in 2025 plus the ML engineer figure in Seattle", ("$5,808", "$173,517")),
+    ],
+)
+def test_a_year_carried_from_the_part_before_does_not_refuse_a_guide_figure(
+    real_assistant: Assistant, message: str, figures: tuple[str, str]
+) -> None:
+    """'2025 proposals and which city pays ML engineers the most': the year is the platform part's; the city
+    part names none, and the guide's city and role figures are of its own year (it was refused: "the guide's
+    US salaries are for 2024 only")."""
+    reply = real_assistant.ask(message)
+    assert not reply.abstained and all(f in reply.answer for f in figures), reply.answer
+    assert "don't say" not in reply.answer, reply.answer

@@ -162,3 +162,26 @@ def test_pay_named_after_a_part_of_another_kind_is_a_figure(
     parts = _parts(real_assistant, message)
     assert parts[1][1:] == ("figure", "statistics"), parts
     assert figure in real_assistant.ask(message).answer
+
+
+@pytest.mark.parametrize(
+    ("message", "figure", "place"),
+    [
+        ("ML engineer salary in SF and Austin", "$179,061", "Austin"),
+        ("what do ML engineers earn in New York and Denver?", "$184,982", "Denver"),
+    ],
+)
+def test_a_figure_asked_in_two_places_is_asked_in_each(
+    real_assistant: Assistant, message: str, figure: str, place: str
+) -> None:
+    """'X pay in seattle and austin': the figure in each place; the second place was dropped without a word (the
+    first city's figure was the whole reply). A place the data lacks says so by name."""
+    parts = _parts(real_assistant, message)
+    assert len(parts) == 2 and place in parts[1][0], parts
+    reply = real_assistant.ask(message)
+    assert figure in reply.answer and f"no salary data for {place}" in reply.answer, reply.answer
+
+
+def test_places_named_with_no_figure_asked_stay_one_question(real_assistant: Assistant) -> None:
+    """'AI jobs in seattle and austin' asks no figure by its other words: one question of both places."""
+    assert len(_parts(real_assistant, "AI jobs in seattle and austin")) == 1
