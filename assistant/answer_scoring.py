@@ -31,6 +31,7 @@ from assistant.answer_roles import (
     REASON,
     REMEDY,
     REMEDY_ASKED,
+    REMEDY_VERB,
     TOLD_WHY,
     WHY,
     Scored,
@@ -147,6 +148,10 @@ class UnitScorer:
         # "all"/"day" found in a sentence about something else say nothing.
         frame = self._frame | (self._entity_frame if entity else frozenset())
         topical = set(weights) - frame or (set() if entity else set(weights))
+        if remedy:
+            # the remedy asked for is how the question asks, not what about: "how can we avoid that?" (of the data
+            # quality problems) is not answered by "Balancing model complexity to avoid overfitting" for its "avoid"
+            topical -= remedy_words(query)
         # Sections (a section may span chunks) listing an item labelled with the entity.
         keyed = {
             p.section
@@ -390,6 +395,11 @@ class UnitScorer:
             readings = [r + f for r in readings for f in forms][:8]
         names = {" ".join(r) for r in readings if len(r) >= 2}
         return {n for n in names if f" {n} " in self._corpus_terms}
+
+
+def remedy_words(query: str) -> set[str]:
+    """The terms of the remedy verbs a question asks with ("avoid", "deal with", "guard against")."""
+    return {t for m in REMEDY_VERB.finditer(query) for t in terms(m.group(0))}
 
 
 def asks_remedy(query: str, kind: PartKind) -> bool:

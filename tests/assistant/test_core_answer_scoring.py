@@ -98,3 +98,24 @@ def test_the_asked_roles_name_alone_does_not_make_its_item_say_what_is_asked(
     reply = real_assistant.ask(question)
     assert said in reply.answer, reply.answer
     assert career_path not in reply.answer, reply.answer
+
+
+DATA_PRACTICES = ("robust data collection", "preprocessing pipelines", "mitigate social bias in training data")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["what goes wrong with data quality in ML work?", "how can we avoid that?"],
+        ["what problems come from poor data?", "how can one avoid this?"],
+    ],
+)
+def test_the_remedy_verb_is_how_a_remedy_is_asked_not_what_about(real_assistant: Assistant, turns: list[str]) -> None:
+    """'how can we avoid that?' after the data problems: "avoid" is the asking, so 'Balancing model complexity to avoid
+    overfitting and underfitting' (another problem, holding the word) is no answer; the data practices are."""
+    reply = real_assistant.ask(turns[0])
+    reply = real_assistant.ask(turns[1], session_id=reply.session_id)
+    assert not reply.abstained, reply.answer
+    assert "to avoid overfitting" not in reply.answer, reply.answer
+    assert any(p in reply.answer for p in DATA_PRACTICES), reply.answer
