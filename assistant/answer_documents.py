@@ -44,6 +44,7 @@ from assistant.passage_units import (
     mostly_told,
     units,
 )
+from assistant.query_adapter import RANKING_USES
 from assistant.question_kinds import generic_form
 from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.scoring_weights import ScoringWeights
@@ -174,11 +175,11 @@ class DocumentAnswerer:
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
         # Half the question as asked, half without the entity: neither the entity nor a bare "What does someone
         # do?" alone says what a good answer is near.
-        scored_toward = toward if use == "rank" else None  # the units' semantic term: adapted in the "rank" use only
+        scored_toward = toward if use in RANKING_USES else None  # the units' semantic term: adapted in these uses only
         query_vector = np.asarray(scored_toward or vector, dtype=np.float32)
         if entity_named:
             without = self._retriever.embed(generic or " ".join(focus))
-            adapted = self._retriever.toward_documents(without) if use == "rank" else None
+            adapted = self._retriever.toward_documents(without) if use in RANKING_USES else None
             without_entity = np.asarray(adapted or without, dtype=np.float32)
             query_vector = (query_vector + without_entity) / 2
         focus_terms, search_terms = terms(focus_text), terms(search_text)
@@ -326,7 +327,11 @@ class DocumentAnswerer:
         if names or kind == "smalltalk":
             return names
         topic = self.uncovered_topic(query)
-        return [topic] if topic else []
+        if not topic:
+            return []
+        # A topic far from every example of it is a guess: the part is refused without naming it (answer()).
+        _, _, vector, generic = self._topic_vectors(query)
+        return [topic] if self._examples.names_topic(vector, generic) else []
 
     def _uncovered_topic(self, query: str) -> str | None:
         """The topic of stats/unanswered_examples.yaml that `query` asks (answer_examples.uncovered_topic): its

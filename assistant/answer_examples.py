@@ -113,6 +113,10 @@ class AnswerExamples:
         answered ones and nothing of the documents is near it (`closest`): UnansweredExamples.topic."""
         return self.unanswered.topic(vector, generic, (self.matrix, self.generic), closest)
 
+    def names_topic(self, vector: list[float] | np.ndarray, generic: list[float] | np.ndarray) -> bool:
+        """The uncovered topic of a question is near enough to be named in its refusal (UnansweredExamples.names)."""
+        return self.unanswered.names(vector, generic, (self.matrix, self.generic))
+
     def route_is_theirs(
         self, route: str, own: Slots, text: str, generic: list[float], embed: Callable[[str], list[float]]
     ) -> bool:

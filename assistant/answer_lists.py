@@ -198,6 +198,10 @@ class ListAnswers(SectionReader):
             return self._section_list(children[sharing[0]][0], search_text, lead="")
         if top >= CHILD_NAMED and shares.count(top) == 1:
             return self._section_list(children[shares.index(top)][0], search_text, lead="")
+        if len(children) == 1 and not introduced_by:
+            # One subsection only ("Classification Models" > "Common Examples of Classification Models"): its heading
+            # alone as a list says nothing; its items are what the section lists
+            return self._section_list(children[0][0], search_text, lead="")
         prose = [u.text for u, _ in own if not u.is_item]
         if introduced_by is not None and not (prose and prose[-1].rstrip().endswith(":")):
             return None  # only a section whose text ends "Here are the key areas:" announces its subsections

@@ -73,8 +73,10 @@ def figure_as_pointer(text: str) -> str:
     found = _FIGURE_SAID_AGAIN.match(text)
     if not found:
         return text
-    verb = {"are": "is", "were": "was"}.get((found.group("verb") or "is").lower(), (found.group("verb") or "is").lower())
-    return f"{found.group('lead')}{verb} that{text[found.end():]}"
+    verb = {"are": "is", "were": "was"}.get(
+        (found.group("verb") or "is").lower(), (found.group("verb") or "is").lower()
+    )
+    return f"{found.group('lead')}{verb} that{text[found.end() :]}"
 
 
 def same_list_again(text: str, own: Slots, before: Turn | None, words: PlanVocabulary) -> Slots | None:

@@ -203,6 +203,9 @@ class KindRules:
         # "how are the 2024 stats calculated and whats the median": after a method part, "what's <a figure>" asks
         # its value (its making is asked with a method word, "what does it mean" with a meaning word).
         value_asked = previous_kind == "method" and names_metric(own) and self.words.asks_definition(text)
+        # "ML engineer - what do they build, average pay, ...": pay named after a part of another kind is a figure
+        # of its own, no ellipsis of that part's kind (after a figure it may be one: "and the average pay?").
+        pay_named = own.salary and previous_kind not in ("figure", "comparison") and not (own.doc_topic or drives)
         own_form = max(
             (k for k in vote if k not in (previous_kind, "smalltalk", "other")), key=lambda k: vote[k], default=""
         )
@@ -213,7 +216,7 @@ class KindRules:
             own.followup
             and previous_kind in scores
             and is_elliptical()
-            and not (own.doc_cue or own.method or named_path or defines or value_asked)
+            and not (own.doc_cue or own.method or named_path or defines or value_asked or pay_named)
             and vote.get(own_form, 0.0) < STRONG_VOTE
         ):
             # "What about the median?", "And for Java developers?": no kind of its own, so the last one's ("X pay as

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.part_context import POINTS_BACK, PREPOSITIONS, is_context
+from assistant.part_context import POINTS_BACK, PREPOSITIONS, is_context, is_question
 from assistant.part_joiners import QUESTION_WORDS
 from assistant.question_kinds import generic_form
 from assistant.text_terms import terms
@@ -93,6 +93,8 @@ _COMPARED = re.compile(r"\b(?:between|differen\w*|compare\w*|vs\.?|versus)\b", r
 # "how do the salary and the experience relate?": 'and' joins two subjects of one question.
 _RELATED = re.compile(r"\b(?:relat\w*|correlat\w*|connect\w*|together|both)\b", re.IGNORECASE)
 _OWN_REQUEST_WORDS = 2  # content words a phrase after "and the" needs to be a request of its own
+_ASKED_AFTER_TOPIC = re.compile(rf"[:–—-]\s*(?:{QUESTION_WORDS})\b", re.IGNORECASE)  # "robotics engineer: what do ..."
+_NAMES_ITS_OWN = re.compile(r"\s*(?:the|their|its|his|her)\s+\w", re.IGNORECASE)
 
 
 def terms_then_asked(sentence: str, asks: Callable[[str], str | bool]) -> list[str]:
@@ -150,9 +152,16 @@ def listed_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]
     last = [i.strip() for i in re.split(r"\s+(?:and|&)\s+", items[-1], maxsplit=1)]
     if len(last) == 2 and all(len(i.split()) >= 2 and asks(i) for i in last):
         items[-1:] = last  # "entry pay, mid career pay and experienced pay"
-    for item in items:
-        if len(item.split()) < 2 or is_context(item) or not asks(item):
+    # "robotics engineer: what do they do, entry pay, experienced pay": a question, then two or more requests that
+    # each ask by themselves (a question word or an asking form opens none of them) - a list after its question.
+    opened = len(items) > 2 and not asks(items[0]) and (is_question(items[0]) or _ASKED_AFTER_TOPIC.search(items[0]))
+    for n, item in enumerate(items):
+        if len(item.split()) < 2 or is_context(item):
             return []
+        if n == 0 and opened:
+            continue
+        if not asks(item) and not (n and _NAMES_ITS_OWN.match(item) and _own_request(item)):
+            return []  # "X salary, their career path, and the tools they use": a later item of its own is asked too
         if re.match(rf"\W*(?:{QUESTION_WORDS})\b", item, re.IGNORECASE):
             return []  # "what do ML engineers, who usually start around $105k, earn ...": clauses, not a list
     # "entry level, mid career, and late career AI engineer salary": the role and what is asked of it close the
@@ -179,7 +188,13 @@ def joins_requests(clause: str, halves: list[str], asks: Callable[[str], str | b
         return False
     if all(asks(h) for h in halves[1:]):
         return True
-    return all(len(set(terms(h))) >= _OWN_REQUEST_WORDS or POINTS_BACK.search(h) for h in halves[1:])
+    return all(_own_request(h) for h in halves[1:])
+
+
+def _own_request(phrase: str) -> bool:
+    """A phrase that names a thing of its own (two content words: "the tools they use") or points back ("its
+    meaning"): a request after one that asks, though it asks nothing of the figures or sections by itself."""
+    return len(set(terms(phrase))) >= _OWN_REQUEST_WORDS or POINTS_BACK.search(phrase) is not None
 
 
 def shared_requests(

@@ -18,6 +18,7 @@ from assistant.models import PartKind
 from assistant.part_context import PREPOSITIONS
 from assistant.passage_units import ASKED_CONTEXT, asks_definition
 from assistant.phrase_match import has_any
+from assistant.query_adapter import RANKING_USES
 from assistant.retrieval import Retriever, SentenceIndex
 from assistant.understanding import SALARY_WORDS
 from assistant.unwritten import counted_things
@@ -138,8 +139,8 @@ class NeverSaid:
         guesses = self._retriever.names.guesses(query)
         if guesses:
             plain = self._retriever.embed(query)
-            # the adapted vector in its "rank" use only: the other uses add candidates, they never choose a reading
-            adapted = self._retriever.toward_documents(plain) if self._retriever.adapter_use == "rank" else None
+            # the adapted vector in its ranking uses only: the others add candidates, they never choose a reading
+            adapted = self._retriever.toward_documents(plain) if self._retriever.adapter_use in RANKING_USES else None
             nearest = self._sentences.nearest(adapted or plain, n=GUESS_SENTENCES)
             for token, term, sentence in guesses:
                 if sentence in nearest:

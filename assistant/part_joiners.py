@@ -85,6 +85,9 @@ ADDED_REQUEST = re.compile(
 )
 # "the median in 2025 and the number of proposals": 'and' before a determiner joins two requests when each asks.
 AND_THE = re.compile(r"\s+and\s+(?=(?:the|their|its|his|her)\s)", re.IGNORECASE)
+# "what's a discriminative model, and 2024 vs 2025 total offers": a comma and "and" before a request with no
+# question word; a split only when each side asks something by itself (question_parts).
+COMMA_AND = re.compile(r",\s+and\s+(?!also\b|then\b)", re.IGNORECASE)
 # A numbered list's item marker ("1)", "2.", "(3)", "Q1:"), or an ordinal opening ("first,", "secondly:").
 _MARKER = (
     r"(?:\d{1,2}[.)]|\(\d{1,2}\)|q\d{1,2}[:.)]|q\d{1,2}(?=\s)|[a-f]\)|\([a-f]\)"

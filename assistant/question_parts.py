@@ -22,6 +22,7 @@ from assistant.part_joiners import (
     ADDED_REQUEST,
     AND_THE,
     CLAUSE_SPLIT,
+    COMMA_AND,
     DASH,
     ENDS_JOINED,
     ITEM_MARKER,
@@ -31,6 +32,7 @@ from assistant.part_joiners import (
     sentences_of,
 )
 from assistant.phrase_match import longest_first
+from assistant.side_references import asked_of_each
 from assistant.text_terms import STOPWORDS, terms
 from assistant.vocabulary_words import section
 
@@ -176,6 +178,8 @@ def split_parts(
         merged[-1] = f"{merged[-1]} {pending}"
     elif pending:
         merged.append(pending)
+    if asks is not None:
+        merged = asked_of_each(merged, asks)  # "A vs B, and give an example of each": one part per side
     return merged or [message.strip()]
 
 
@@ -263,6 +267,11 @@ def _requests_of(
     if len(pieces) == 1 and asks is not None:
         halves = AND_THE.split(clause)
         pieces = halves if len(halves) > 1 and joins_requests(clause, halves, asks) else pieces
+    if len(pieces) == 1 and asks is not None:
+        # "what's a discriminative model, and 2024 vs 2025 total offers": each side of ", and" asks by itself
+        halves = COMMA_AND.split(clause)
+        if len(halves) == 2 and all(asks(h) and not is_context(h) for h in halves):
+            pieces = halves
     # The first piece asks something and each later one names something: "..., plus the weather in Paris"
     # is a part the sources may not cover, and says so.
     later = pieces[1:]

@@ -69,11 +69,12 @@ class Settings(BaseSettings):
         "examples (assistant/query_adapter.py; fitted at load, cached in the data dir); off = the plain vectors. Off "
         "by default: it lost end-to-end probes on one fold of two (see the module's docstring).",
     )
-    query_adapter_use: Literal["rank", "candidates", "union"] = Field(
+    query_adapter_use: Literal["rank", "candidates", "union", "blend"] = Field(
         "rank",
         description="Where the query adapter's vector is used (assistant/query_adapter.py USES): 'rank' = the dense "
         "search, the best sentences and the units' semantic score; 'candidates' = the dense search and the best "
-        "sentences; 'union' = the plain candidates plus those the adapted vector finds besides, scored plainly.",
+        "sentences; 'union' = the plain candidates plus those the adapted vector finds besides, scored plainly; "
+        "'blend' = as 'rank', with the vector half-way between the plain and the adapted one.",
     )
     query_adapter_l2: float = Field(
         0.3,

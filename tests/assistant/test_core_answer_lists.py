@@ -323,3 +323,13 @@ def test_the_field_named_as_context_names_no_subsection(real_assistant: Assistan
     text = answer(real_assistant, question, "path").text()
     assert "Education and Training" in text and "Career Paths" in text, text
     assert not text.startswith("Continuous Learning"), text
+
+
+@pytest.mark.parametrize(
+    "question", ["which classification algorithms are worth knowing", "classification algorithms i should learn?"]
+)
+def test_a_section_with_one_subsection_lists_that_subsections_items(real_assistant: Assistant, question: str) -> None:
+    """Classification Models has one subsection (Common Examples of Classification Models): its heading alone as a
+    one-bullet list says nothing; the algorithms it lists answer."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "Linear Discriminant Analysis" in reply.answer, reply.answer

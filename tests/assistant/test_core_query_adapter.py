@@ -201,3 +201,16 @@ def test_a_weaker_pull_toward_the_identity_is_another_fit(adapting: Assistant, t
     assert strong.matrix is not None and weak.matrix is not None
     eye = np.eye(strong.matrix.shape[0])
     assert np.linalg.norm(weak.matrix - eye) > np.linalg.norm(strong.matrix - eye)
+
+
+def test_the_blend_use_lies_half_way_between_the_plain_and_the_adapted_vector() -> None:
+    """'blend': normalise(q + normalise(W q)) -- as near the plain vector as the adapted one, and a unit vector."""
+    rng = np.random.default_rng(0)
+    plain = rng.normal(size=8).astype(np.float32)
+    plain /= np.linalg.norm(plain)
+    matrix = (np.eye(8) + 0.5 * rng.normal(size=(8, 8))).astype(np.float32)
+    adapted = QueryAdapter(matrix, "rank").adapt(plain)
+    blended = QueryAdapter(matrix, "blend").adapt(plain)
+    assert abs(float(np.linalg.norm(blended)) - 1.0) < 1e-5
+    assert float(blended @ plain) == pytest.approx(float(blended @ adapted), abs=1e-5)
+    assert float(blended @ plain) > float(adapted @ plain)

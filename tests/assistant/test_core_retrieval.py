@@ -245,6 +245,8 @@ def test_a_promotion_is_the_career_paths_advance(real_assistant: Assistant, ques
         "what does an AI engineer's salary depend on?",
         "what determines how much a data scientist earns?",
         "what affects how much an ML engineer is paid?",
+        "what drives salaries in machine learning",
+        "what drives pay for ml engineers",
     ],
 )
 def test_what_a_salary_depends_on_is_the_guides_factors(real_assistant: Assistant, question: str) -> None:

@@ -12,7 +12,12 @@ import yaml
 
 from assistant.answer_examples import ANSWER_EXAMPLES_PATH, AnswerExamples
 from assistant.pipeline import Assistant
-from assistant.unanswered_examples import UNANSWERED_EXAMPLES_PATH, UnansweredExamples, answered_forms
+from assistant.unanswered_examples import (
+    NAMED_NEAR,
+    UNANSWERED_EXAMPLES_PATH,
+    UnansweredExamples,
+    answered_forms,
+)
 from eval.schema import case_files, load_cases
 
 REFUSAL = "The sources I have don't say anything about"
@@ -104,6 +109,40 @@ def test_near_unanswered_examples_and_far_from_the_documents_is_a_topic_near_the
     assert examples.topic(vector, generic, (answered.matrix, answered.generic), 0.9) is None
     other = embed("what does a machine learning engineer do")
     assert examples.topic(other, other, (answered.matrix, answered.generic), 0.3) is None
+
+
+def test_a_topic_is_named_only_when_its_examples_are_near(real_assistant: Assistant, tmp_path: Path) -> None:
+    """A question refused by a topic whose examples are far from it (nothing answered is nearer either) is a guess:
+    refused, but not named (NAMED_NEAR); a paraphrase of the topic's examples names it."""
+    path = tmp_path / "unanswered_examples.yaml"
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "topics": [
+                    {"topic": "sourdough", "questions": ["how do I bake sourdough bread", "what flour for sourdough"]}
+                ]
+            }
+        )
+    )
+    examples = UnansweredExamples.load(path, real_assistant._query_embeddings, forms=[])
+    embed = real_assistant._query_embeddings.embed_query
+    nothing_answered = (None, None)
+    near, far = embed("how should I bake a sourdough loaf"), embed("which sports car is the fastest")
+    assert examples.topic(near, near, nothing_answered, 0.3) == "sourdough"
+    assert examples.names(near, near, nothing_answered)
+    assert examples.nearness(far, far, nothing_answered)[1] < NAMED_NEAR
+    assert examples.topic(far, far, nothing_answered, 0.3) == "sourdough"  # refused: nothing answered is nearer
+    assert not examples.names(far, far, nothing_answered)
+
+
+def test_a_paraphrase_near_its_topic_is_refused_by_its_name(real_assistant: Assistant) -> None:
+    """The topic named is read through the answerer (unmentioned), as the reply writes it: at or above NAMED_NEAR."""
+    answerer = real_assistant.build.document_answerer
+    named = "can I haggle over my starting pay as a data scientist"
+    assert answerer.uncovered_topic(named) == "salary negotiation"
+    assert answerer.unmentioned(named) == ["salary negotiation"]
+    reply = real_assistant.ask(named)
+    assert reply.abstained and f"{REFUSAL} salary negotiation" in reply.answer
 
 
 # Paraphrases of the shipped topics, none in the examples file (checked below), two for most topics. Written after
