@@ -58,6 +58,13 @@ from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
 
 _HAS_NUMBER = re.compile(r"\d")
+# Whether something means, tells or shows something ("does a big count mean many open positions?"): general English,
+# of any thing the documents describe; a yes or no ("what does X mean?" asks for a definition instead).
+MEANING_ASKED = re.compile(
+    r"^\s*(?:(?:so|and|but|ok(?:ay)?|well),?\s+)?(?:does|do|did|would|will|can|could)\b.{0,60}?"
+    r"\b(?:mean|tell|show|indicate|signal|reflect|represent|imply|say about)\b",
+    re.I,
+)
 # The weights of a unit's score are data (scoring_weights.py: their defaults and what each is for, a weights file
 # read with the Settings overriding them). The embedding similarity of the unit's best line counts 1.
 _DEFAULT = ScoringWeights()
@@ -131,7 +138,11 @@ class UnitScorer:
         why = bool(WHY.match(query) or PURPOSE_ASKED.match(query)) and kind != "figure"
         # "is that high?", "does that mean 59 open jobs?" of a figure just given: the sentence that qualifies the
         # figure (what it is not, whom it leaves out) answers, not the one describing how it is made.
-        of_said = kind != "figure" and ASKED_OF_SAID.match(as_asked) is not None
+        # ... and "does the count of offers tell me how many jobs are open?" asked on its own: whether a thing
+        # means something is answered by what it is not, or what it indicates
+        of_said = kind != "figure" and (
+            ASKED_OF_SAID.match(as_asked) is not None or MEANING_ASKED.match(query) is not None
+        )
         remedy = asks_remedy(query, kind)
         instances = kind != "figure" and INSTANCES_ASKED.match(query) is not None
         examples = kind != "figure" and EXAMPLES_ASKED.search(query) is not None
