@@ -30,7 +30,7 @@ from assistant.answer_examples import AnswerExamples
 from assistant.answer_lists import ListAnswers
 from assistant.answer_refusals import UnitRefusals
 from assistant.answer_roles import GIVES_PURPOSE, PURPOSE_ASKED, WHY, Scored, defining
-from assistant.answer_scoring import UnitScorer, asks_remedy
+from assistant.answer_scoring import UnitScorer, asks_remedy, remedy_words
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
 from assistant.draft import Draft
@@ -225,7 +225,7 @@ class DocumentAnswerer:
                     # unless the question names the item itself ("tips for dealing with the black box problem":
                     # "Addressing the 'black box' problem ..."; "how to avoid underfitting": "Balancing model
                     # complexity to avoid overfitting and underfitting")
-                    and not self._names_item(asked, s)
+                    and not self._names_item(asked - remedy_words(query), s)
                 )
             ] or scored
         if told:
