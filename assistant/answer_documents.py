@@ -230,16 +230,19 @@ class DocumentAnswerer:
             ] or scored
         if told:
             # "go on" after an answer: more is what comes after what was said, never the same sentences again; the
-            # passages it was said from go on first, in their reading order (where the answer stopped), then what
-            # else the documents write of the topic (its words in the sentence: "Continued growth is expected in
-            # the AI job market" is no more of multimodal AI)
-            went_on = {s.passage.chunk_id for s in scored if said_in(s.unit.text, told)}
+            # passages it was said from go on first, in their reading order (where the answer stopped), then the
+            # sections under the one it was said from ("Common Examples of Classification Models"), then what else
+            # the documents write of the topic: a sentence holding as much of the question's words as what was said
+            # ("Continued growth is expected in the AI job market" is no more of multimodal AI)
+            said = [s for s in scored if said_in(s.unit.text, told)]
+            went_on = {s.passage.chunk_id for s in said}
+            sections = {s.passage.section for s in said}
+            share = TOPIC_SHARE * max((s.lexical for s in said), default=1.0)
             fresh = [
                 s
                 for s in scored
-                if not said_in(s.unit.text, told) and (s.passage.chunk_id in went_on or s.lexical >= TOPIC_SHARE)
+                if not said_in(s.unit.text, told) and (s.passage.chunk_id in went_on or s.lexical >= share)
             ]
-            said = [s for s in scored if said_in(s.unit.text, told)]
             if not fresh and not said:
                 return False
             if said and not any(not s.unit.is_item for s in fresh):
@@ -249,7 +252,13 @@ class DocumentAnswerer:
                 write_sentences(said[:1], draft, self._retriever.lexical.rare, sides, 1, False)
                 if not fresh:
                     return True
-            scored = sorted(fresh, key=lambda s: (0, s.unit.position) if s.passage.chunk_id in went_on else (1, 0))
+
+            def read_on(s: Scored) -> tuple[int, int]:
+                if s.passage.chunk_id in went_on:
+                    return 0, s.unit.position
+                return (1 if any(s.passage.section.startswith(f"{section} > ") for section in sections) else 2), 0
+
+            scored = sorted(fresh, key=read_on)
         if not scored:
             return False
         best = scored[0]
@@ -392,8 +401,9 @@ class DocumentAnswerer:
         return max(self._sentences.closest(vector), passage[0].score if passage else 0.0)
 
 
-# A sentence holding this share of the question's words (IDF-weighted) is about the topic "go on" asks more of.
-TOPIC_SHARE = 0.5
+# A sentence holding this share of what the sentences said held of the question's words (IDF-weighted) is about
+# the topic "go on" asks more of (0.8: the multimodal AI sentence holds 1.0, the AI job market's 0.08).
+TOPIC_SHARE = 0.8
 
 
 def said_in(sentence: str, told: str) -> bool:
