@@ -228,6 +228,7 @@ class DocumentAnswerer:
                     and not self._names_item(asked - remedy_words(query), s)
                 )
             ] or scored
+        said: list[Scored] = []  # what the conversation already said of the topic, among the units found
         if told:
             # "go on" after an answer: more is what comes after what was said, never the same sentences again; the
             # passages it was said from go on first, in their reading order (where the answer stopped), then the
@@ -248,10 +249,10 @@ class DocumentAnswerer:
             if said and not any(not s.unit.is_item for s in fresh):
                 # all the documents write of it in prose was said: so the reply says, with the sentence that said
                 # it, and then where else they only list it ("Google AutoML" among the trending tools)
-                draft.say(f"My sources say {'little' if fresh else 'nothing'} more about it than this:")
-                write_sentences(said[:1], draft, self._retriever.lexical.rare, sides, 1, False)
                 if not fresh:
-                    return True
+                    return self._all_said(said, draft, sides)
+                draft.say("My sources say little more about it than this:")
+                write_sentences(said[:1], draft, self._retriever.lexical.rare, sides, 1, False)
 
             def read_on(s: Scored) -> tuple[int, int]:
                 if s.passage.chunk_id in went_on:
@@ -267,6 +268,9 @@ class DocumentAnswerer:
         if not self._examples.vouch_for(best.unit.lines, prior) and (
             unsaid or self._refusals.refused(query, kind, best, named, asked, vector, formulas, search_terms)
         ):
+            if told and said:
+                # more of a topic answered before, and nothing left that answers it: what was said is all
+                return self._all_said(said, draft, sides)
             return False
         scored = self._sections.entity_under_opening(scored)
         # A remedy or a purpose asked of a list the documents found (elsewhere holds what answers instead): the
@@ -310,6 +314,13 @@ class DocumentAnswerer:
                     seen.add(chunk.chunk_id)
                     out.append(replace(chunk, score=passage.score, fused=passage.fused))
         return out
+
+    def _all_said(self, said: list[Scored], draft: Draft, sides: tuple[set[str], set[str]] | None) -> bool:
+        """'go on' when what the documents write of the topic was said: so the reply says, with the sentence that
+        said it (cited again), rather than sentences of other topics or a refusal."""
+        draft.say("My sources say nothing more about it than this:")
+        write_sentences(said[:1], draft, self._retriever.lexical.rare, sides, 1, False)
+        return True
 
     def _names_item(self, asked: set[str], item: Scored) -> bool:
         """The question names the item itself, by a specific word its heading does not hold ("black box")."""

@@ -1583,3 +1583,22 @@ def test_more_of_a_topic_all_said_says_so(real_assistant: Assistant, first: str,
     after = real_assistant.ask(then, before.session_id)
     assert after.answer.startswith("My sources say nothing more about it than this:"), after.answer
     assert not after.abstained and {c.source for c in after.citations} == {c.source for c in before.citations}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "third"),
+    [
+        ("what is supervised learning?", "go on", "more?"),
+        ("what is deep learning?", "keep going", "and more?"),
+    ],
+)
+def test_more_asked_again_goes_on_past_both_answers(
+    real_assistant: Assistant, first: str, second: str, third: str
+) -> None:
+    """A second request for more goes on from where the second answer stopped: what both turns said is kept in the
+    stored turn, and none of it is said a third time."""
+    one = real_assistant.ask(first)
+    two = real_assistant.ask(second, one.session_id)
+    three = real_assistant.ask(third, one.session_id)
+    assert [p.route for p in three.plan] == ["documents"], three.plan
+    assert not _sentences(three.answer) & (_sentences(one.answer) | _sentences(two.answer)), three.answer
