@@ -185,3 +185,21 @@ def test_a_figure_asked_in_two_places_is_asked_in_each(
 def test_places_named_with_no_figure_asked_stay_one_question(real_assistant: Assistant) -> None:
     """'AI jobs in seattle and austin' asks no figure by its other words: one question of both places."""
     assert len(_parts(real_assistant, "AI jobs in seattle and austin")) == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "found"),
+    [
+        ("what do the bars on the chart show, and were there fewer proposals in 2024", ("number of offers", "0.4")),
+        ("what does the graph column mean, and were there more offers in 2025 than 2024", ("number of offers", "59")),
+    ],
+)
+def test_a_past_yes_no_question_after_comma_and_is_a_part(
+    real_assistant: Assistant, message: str, found: tuple[str, str]
+) -> None:
+    """'X, and were there more offers in 2025': "was"/"were" open no question word's split; the first request,
+    asking nothing of the figures by its words, was glued to the figure (its explanation lost)."""
+    parts = _parts(real_assistant, message)
+    assert len(parts) == 2 and parts[1][0].startswith("were"), parts
+    reply = real_assistant.ask(message)
+    assert all(f in reply.answer for f in found), reply.answer
