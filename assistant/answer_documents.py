@@ -20,6 +20,7 @@ gates that refuse what the question asks and the documents never say (before any
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ from assistant.answer_examples import AnswerExamples
 from assistant.answer_lists import ListAnswers
 from assistant.answer_refusals import UnitRefusals
 from assistant.answer_roles import GIVES_PURPOSE, PURPOSE_ASKED, WHY, Scored, defining
-from assistant.answer_scoring import UnitScorer, asks_remedy
+from assistant.answer_scoring import UnitScorer, asks_remedy, remedy_words
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
 from assistant.draft import Draft
@@ -96,10 +97,17 @@ class DocumentAnswerer:
         self.uncovered_topic = lru_cache(maxsize=TOPICS_KEPT)(self._uncovered_topic)
 
     def answer(
-        self, query: str, kind: PartKind, draft: Draft, context: list[str] | None = None, generic: str = ""
+        self,
+        query: str,
+        kind: PartKind,
+        draft: Draft,
+        context: list[str] | None = None,
+        generic: str = "",
+        told: str = "",
     ) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
-        `generic` = the question with its entities masked, whose vector the planner has already made)."""
+        `generic` = the question with its entities masked, whose vector the planner has already made; `told` =
+        what the conversation already said of the topic, for "go on": none of it is said again)."""
         never_said = self._never_said
         query = never_said.read_acronyms(query)
         if never_said.uncounted(query) or never_said.unstated_origin(query):
@@ -217,9 +225,31 @@ class DocumentAnswerer:
                     # unless the question names the item itself ("tips for dealing with the black box problem":
                     # "Addressing the 'black box' problem ..."; "how to avoid underfitting": "Balancing model
                     # complexity to avoid overfitting and underfitting")
-                    and not self._names_item(asked, s)
+                    and not self._names_item(asked - remedy_words(query), s)
                 )
             ] or scored
+        if told:
+            # "go on" after an answer: more is what comes after what was said, never the same sentences again; the
+            # passages it was said from go on first, in their reading order (where the answer stopped), then what
+            # else the documents write of the topic (its words in the sentence: "Continued growth is expected in
+            # the AI job market" is no more of multimodal AI)
+            went_on = {s.passage.chunk_id for s in scored if said_in(s.unit.text, told)}
+            fresh = [
+                s
+                for s in scored
+                if not said_in(s.unit.text, told) and (s.passage.chunk_id in went_on or s.lexical >= TOPIC_SHARE)
+            ]
+            said = [s for s in scored if said_in(s.unit.text, told)]
+            if not fresh and not said:
+                return False
+            if said and not any(not s.unit.is_item for s in fresh):
+                # all the documents write of it in prose was said: so the reply says, with the sentence that said
+                # it, and then where else they only list it ("Google AutoML" among the trending tools)
+                draft.say(f"My sources say {'little' if fresh else 'nothing'} more about it than this:")
+                write_sentences(said[:1], draft, self._retriever.lexical.rare, sides, 1, False)
+                if not fresh:
+                    return True
+            scored = sorted(fresh, key=lambda s: (0, s.unit.position) if s.passage.chunk_id in went_on else (1, 0))
         if not scored:
             return False
         best = scored[0]
@@ -360,3 +390,14 @@ class DocumentAnswerer:
         the question masked (the role it names would find the role's passage whatever it asks of it)."""
         passage = self._retriever.search(masked, k=1, vector=generic)
         return max(self._sentences.closest(vector), passage[0].score if passage else 0.0)
+
+
+# A sentence holding this share of the question's words (IDF-weighted) is about the topic "go on" asks more of.
+TOPIC_SHARE = 0.5
+
+
+def said_in(sentence: str, told: str) -> bool:
+    """Whether `sentence` (a unit of a passage) is among what was said before (`told`, a reply's text): compared
+    without case, spacing or the closing stop, the reply's [n] markers aside."""
+    bare = " ".join(sentence.lower().split()).rstrip(" .;:")
+    return bool(bare) and bare in " ".join(re.sub(r"\s*\[\d+\]", "", told).lower().split())

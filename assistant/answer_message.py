@@ -46,7 +46,15 @@ def answer_message(
     question = without_answer_form(question)
     history_years = [y for turn in state.turns for y in turn.years]
     previous = state.last_asked()  # "thanks!" between a salary and "what about data scientists?" is no turn
-    parts = planner.plan(question, build.vocabulary, previous, history_years, state.roles_asked(), state.levels_asked())
+    parts = planner.plan(
+        question,
+        build.vocabulary,
+        previous,
+        history_years,
+        state.roles_asked(),
+        state.levels_asked(),
+        state.cities_asked(),
+    )
     asked = [p for p in parts if p.route != "smalltalk"]
     if not asked:
         draft.say(planner.examples.smalltalk_reply(parts[0].text))
@@ -74,6 +82,8 @@ def answer_message(
     slots = {**last.slots.to_dict(), "kind": last.kind}
     if routes[id(last)] == "documents":
         slots["topic"] = planner.topic_of(last)  # what a pointing follow-up goes on with
+        # what was said of it, so "go on" goes on from there: kept in the stored turn, which every worker reads
+        slots["told"] = f"{last.told} {' '.join(draft.parts)}".strip()[-TOLD_CHARS:]
         if previous is not None and previous.route in ("documents", "both") and previous.slots.get("topic"):
             slots["topic_before"] = previous.slots["topic"]  # "the difference between those two?" names both
     if not covered:
@@ -85,6 +95,9 @@ def answer_message(
     build.answerer.note_quoted_claims(draft)
     route: Route = "both" if len(covered) > 1 else covered.pop()
     return route, slots, plan
+
+
+TOLD_CHARS = 6000  # what a turn keeps of what was said on its topic (a few answers' worth; "go on" twice)
 
 
 def _plan_entry(part: PlannedPart, route: Route, covered: bool) -> PlanPart:

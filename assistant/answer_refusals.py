@@ -92,7 +92,7 @@ class UnitRefusals:
         # The words and the passage are not all the evidence: the unit's own sentence, or the nearest question
         # asked before that it answered, may say it is the answer in other words (read only when a check doubts).
         unshared = not found_in(set(search_terms), set(terms(said))) and not writes_formula
-        if unshared and not self._vouched(query, best, vector):
+        if unshared and not self._vouched(query, kind, best, vector):
             return True  # nothing the question names is in the answer (nor its formula): it is about something else
         if (
             not unshared
@@ -104,7 +104,7 @@ class UnitRefusals:
                 or self.scorer.states_figure_of(kind, best)
                 or self._answers_alone(query, kind, best, asked, vector)
                 or self._remedy_for(query, kind, best, asked)
-                or self._vouched(query, best, vector)
+                or self._vouched(query, kind, best, vector)
             )
         ):
             return True  # found by a shared word alone ("What is Java?"): a mention is not an answer
@@ -113,11 +113,16 @@ class UnitRefusals:
         # "what is a proposal?": how the page counts offers never says what the named figure is
         return kind == "method" and self._meaning_unsaid(query, best)
 
-    def _vouched(self, query: str, best: Scored, vector: list[float]) -> bool:
+    def _vouched(self, query: str, kind: PartKind, best: Scored, vector: list[float]) -> bool:
         """The best unit answers in other words: its own sentence is OWN_SENTENCE close to the question, or the
         nearest answered example (as asked and masked, answer_examples.NEAREST_VOUCHES alike) was answered by it
-        ("how often should we review our systems" shares no word the search reads with "Conduct regular audits of AI
-        solutions", which answered "how often should we review our ai solutions", 0.71 alike)."""
+        ("are there tools that clean up unfairness in datasets" shares no word the search reads with the sentence on
+        algorithms that mitigate inequity, which answered "examples of algorithms that fix unfair bias in training
+        data", 0.62 alike). Not when an amount is asked."""
+        if kind == "figure" or AMOUNT.match(query):
+            # an amount is asked: a sentence naming the thing is near without giving it ("how much does Scala cost?"
+            # lies 0.58 from "do employers want Scala?", answered by the languages line); states_figure_of reads those
+            return False
         query_vector = np.asarray(vector, dtype=np.float32)
         stored = dict(self._sentences.sentences(best.passage.chunk_id))
         # A bare label ("Knime") lies near any question naming it ("what does knime cost"): it says nothing itself.

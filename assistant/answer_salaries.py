@@ -187,6 +187,8 @@ class GuideSalaryAnswers(StatisticsPart):
             given = [self._city(replace(s, city=city, cities=[]), draft) for city in s.cities]
             if any(given):
                 draft.abstained = False  # one city without a figure does not make the others' unanswered
+            if s.compare and len(s.cities) == 2 and all(given):
+                self._cities_gap(s.cities, (s.roles or [None])[0], draft)
             return any(given)
         role = (s.roles or [None])[0]
         result = self.call(draft, "city_salary", city=s.city, role=role)
@@ -214,6 +216,22 @@ class GuideSalaryAnswers(StatisticsPart):
             if role and s.city and not rows:
                 draft.say(self.coverage_summary(draft))
             return False
+
+    def _cities_gap(self, cities: list[str], role: str | None, draft: Draft) -> None:
+        """'what's the gap between them?' after New York's, then Seattle's pay: the difference of the two figures
+        just given, from the city_gap tool (the two cited rows), with its working shown; nothing when the sources
+        disagree on a figure (no single gap)."""
+        result = self.call(draft, "city_gap", city_from=cities[0], city_to=cities[1], role=role)
+        if result.found and result.derived.get("direction") == "down":
+            result = self.call(draft, "city_gap", city_from=cities[1], city_to=cities[0], role=role)
+        d = result.derived
+        if not result.found or d.get("contested") or d.get("direction") not in ("up", "same"):
+            return
+        pct = signed_pct(d.get("percent_change"))
+        draft.say(
+            f"{d['city_to']} pays {article(str(d['role']))} {d['role']} {money(d['difference'])} more than "
+            f"{d['city_from']} ({money(d['to_value'])} − {money(d['from_value'])}; {pct})."
+        )
 
     def _rank(self, s: Slots, draft: Draft) -> None:
         order = s.rank or "highest"

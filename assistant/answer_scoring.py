@@ -31,6 +31,7 @@ from assistant.answer_roles import (
     REASON,
     REMEDY,
     REMEDY_ASKED,
+    REMEDY_VERB,
     TOLD_WHY,
     WHY,
     Scored,
@@ -57,6 +58,13 @@ from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
 
 _HAS_NUMBER = re.compile(r"\d")
+# Whether something means, tells or shows something ("does a big count mean many open positions?"): general English,
+# of any thing the documents describe; a yes or no ("what does X mean?" asks for a definition instead).
+MEANING_ASKED = re.compile(
+    r"^\s*(?:(?:so|and|but|ok(?:ay)?|well),?\s+)?(?:does|do|did|would|will|can|could)\b.{0,60}?"
+    r"\b(?:mean|tell|show|indicate|signal|reflect|represent|imply|say about)\b",
+    re.I,
+)
 # The weights of a unit's score are data (scoring_weights.py: their defaults and what each is for, a weights file
 # read with the Settings overriding them). The embedding similarity of the unit's best line counts 1.
 _DEFAULT = ScoringWeights()
@@ -130,7 +138,11 @@ class UnitScorer:
         why = bool(WHY.match(query) or PURPOSE_ASKED.match(query)) and kind != "figure"
         # "is that high?", "does that mean 59 open jobs?" of a figure just given: the sentence that qualifies the
         # figure (what it is not, whom it leaves out) answers, not the one describing how it is made.
-        of_said = kind != "figure" and ASKED_OF_SAID.match(as_asked) is not None
+        # ... and "does the count of offers tell me how many jobs are open?" asked on its own: whether a thing
+        # means something is answered by what it is not, or what it indicates
+        of_said = kind != "figure" and (
+            ASKED_OF_SAID.match(as_asked) is not None or MEANING_ASKED.match(query) is not None
+        )
         remedy = asks_remedy(query, kind)
         instances = kind != "figure" and INSTANCES_ASKED.match(query) is not None
         examples = kind != "figure" and EXAMPLES_ASKED.search(query) is not None
@@ -147,6 +159,10 @@ class UnitScorer:
         # "all"/"day" found in a sentence about something else say nothing.
         frame = self._frame | (self._entity_frame if entity else frozenset())
         topical = set(weights) - frame or (set() if entity else set(weights))
+        if remedy:
+            # the remedy asked for is how the question asks, not what about: "how can we avoid that?" (of the data
+            # quality problems) is not answered by "Balancing model complexity to avoid overfitting" for its "avoid"
+            topical -= remedy_words(query)
         # Sections (a section may span chunks) listing an item labelled with the entity.
         keyed = {
             p.section
@@ -390,6 +406,11 @@ class UnitScorer:
             readings = [r + f for r in readings for f in forms][:8]
         names = {" ".join(r) for r in readings if len(r) >= 2}
         return {n for n in names if f" {n} " in self._corpus_terms}
+
+
+def remedy_words(query: str) -> set[str]:
+    """The terms of the remedy verbs a question asks with ("avoid", "deal with", "guard against")."""
+    return {t for m in REMEDY_VERB.finditer(query) for t in terms(m.group(0))}
 
 
 def asks_remedy(query: str, kind: PartKind) -> bool:

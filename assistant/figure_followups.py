@@ -122,11 +122,14 @@ def side_by_side(
     words: PlanVocabulary,
     years: list[int] | None = None,
     asked_gap: bool = False,
-) -> tuple[list[str], list[str], list[int]] | None:
-    """(roles, levels, years) of the two figures a choice between the two sets side by side ("which is higher?",
-    "what's the difference between the two?"): the last two roles the conversation asked about, else, after two
-    levels of one role ("data scientist entry salary", "and mid-career?"), those two levels, else the last two years
-    asked; None when the part is no such choice or the conversation had no two figures to choose between."""
+    cities: tuple[str, ...] = (),
+) -> tuple[list[str], list[str], list[int], list[str]] | None:
+    """(roles, levels, years, cities) of the two figures a choice between the two sets side by side ("which is
+    higher?", "what's the difference between the two?"): the last two roles the conversation asked about, else,
+    after two cities' figures ("NYC ML engineer pay", "and Seattle?"; `cities` holds the conversation's cities when
+    the figure just given was a city's), those two cities, else, after two levels of one role ("data scientist entry
+    salary", "and mid-career?"), those two levels, else the last two years asked; None when the part is no such
+    choice or the conversation had no two figures to choose between."""
     if not (kind == "figure" or (kind == "comparison" and previous_kind == "figure")):
         return None
     # ... or "how much more is that?": a comparison pointing back at the figures just given, naming none of its own
@@ -142,21 +145,24 @@ def side_by_side(
     if not (between_the_two(text, own, words) or pointing or asked_gap):  # asked_gap: a gap's form (followup_forms)
         return None
     if len(roles) >= 2:
-        return list(roles[-2:]), [], []
+        return list(roles[-2:]), [], [], []
+    if len(cities) >= 2 and previous_kind == "figure" and not own.city:
+        return [], [], [], list(cities[-2:])
     if len(levels) >= 2 and previous_kind == "figure" and not own.level:
-        return [], list(levels[-2:]), []
+        return [], list(levels[-2:]), [], []
     asked_years = list(dict.fromkeys(years or []))  # "which year had more?" after the 2024 and 2025 offers
     if len(asked_years) >= 2 and previous_kind == "figure" and not own.years:
-        return [], [], sorted(asked_years[-2:])
+        return [], [], sorted(asked_years[-2:]), []
     return None
 
 
-def set_side_by_side(slots: Slots, pair: tuple[list[str], list[str], list[int]]) -> Slots:
+def set_side_by_side(slots: Slots, pair: tuple[list[str], list[str], list[int], list[str]]) -> Slots:
     """The part's slots asking the two figures of `pair` (side_by_side) side by side."""
-    roles, levels, years = pair
+    roles, levels, years, cities = pair
     roles, years = roles or slots.roles, years or slots.years
     level, levels = (levels[-1], levels) if levels else (slots.level, slots.levels)
-    return replace(slots, compare=True, roles=roles, levels=levels, level=level, years=years)
+    city, cities = (cities[-1], cities) if cities else (slots.city, slots.cities)
+    return replace(slots, compare=True, roles=roles, levels=levels, level=level, years=years, city=city, cities=cities)
 
 
 # "which pays best ...?", "which one is highest?": "which" with no noun of its own picks among what was named

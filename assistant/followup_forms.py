@@ -7,6 +7,7 @@ nearer the `other` forms, is read as its words say (the planner's rules)."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,6 +115,17 @@ class FollowupForms:
         for label, sim in zip(self.labels, sims.tolist(), strict=True):
             best[label] = max(best.get(label, -1.0), float(sim))
         return sorted(best.items(), key=lambda item: -item[1])
+
+
+# The request a `more` form is read as, said as such, of the topic just answered ("tell me more", "tell me more
+# about that"): read by its words (it is also an `other` form: the rewrite's own words vote for no group).
+_MORE_ITSELF = re.compile(rf"^\W*{MORE_REQUEST}(?:\s+(?:about|on)\s+(?:that|it|this|them|those))?\W*$", re.IGNORECASE)
+
+
+def asks_more(message: str, shape: str | None) -> bool:
+    """Whether a follow-up asks for more of the topic just answered: a `more` form ("go on", "keep going"), or the
+    request they are read as ("tell me more")."""
+    return shape == MORE or _MORE_ITSELF.match(message) is not None
 
 
 def masked_form(text: str, vocabulary: Vocabulary) -> str:

@@ -228,7 +228,9 @@ def acknowledging_clause(message: str, vocabulary: Vocabulary) -> re.Match[str] 
 # A question word or auxiliary opening a clause: what follows the discourse markers is then a question of its own.
 _ASKS = re.compile(
     r"(?:what|what's|whats|how|which|who|whom|whose|where|when|why|is|are|was|were|do|does|did|can|could|should|"
-    r"would|will|has|have|tell|explain|give|list|show)\b",
+    r"would|will|has|have|tell|explain|give|list|show)\b"
+    # ... or a statement about what was just said, asked back ("so that's 45 job openings?"): no correction
+    r"|(?:that|this|it|those|these)(?:'s|’s|'re|\s+(?:is|are|was|were|means?))\b",
     re.IGNORECASE,
 )
 

@@ -203,7 +203,7 @@ class Assistant:
         # identical situations (the same question asked fresh, a team asking alike) reuse the work.
         last = state.last_asked()
         history_years = tuple(y for turn in state.turns for y in turn.years)
-        asked = (state.roles_asked(), state.levels_asked())
+        asked = (state.roles_asked(), state.levels_asked(), state.cities_asked())  # all the planner reads
         key = (build.build_id, question, last.model_dump_json() if last else "", history_years, asked)
         composed = self._replies.get(key) if self._writer is None else None
         if composed is None:

@@ -26,6 +26,7 @@ class PlannedPart:
     query: str = ""  # the part's own words, typos fixed, for the documents search
     generic: str = ""  # the part with its entities masked, as the kind vote embedded it (a cached vector)
     earlier: str = ""  # the last turn's question, for a follow-up naming nothing of its own (a second search)
+    told: str = ""  # what the turns before said of the topic, for "go on": not said again (sessions keep it)
 
     def entities(self) -> dict[str, Any]:
         s = self.slots

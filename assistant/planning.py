@@ -31,7 +31,7 @@ from assistant.figure_followups import (
     side_by_side,
     span_pointed_at,
 )
-from assistant.followup_forms import AGAIN_OF, GAP, FollowupForms
+from assistant.followup_forms import AGAIN_OF, GAP, FollowupForms, asks_more
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
@@ -107,6 +107,7 @@ class Planner:
         history_years: list[int],
         history_roles: tuple[str, ...] = (),
         history_levels: tuple[str, ...] = (),
+        history_cities: tuple[str, ...] = (),
     ) -> list[PlannedPart]:
         planned: list[PlannedPart] = []
         # "where is that from?", "sorry, I meant AI researcher": the last question again (of what is named)
@@ -219,7 +220,11 @@ class Planner:
             # "which is higher?" after a data scientist's and then an ML engineer's pay (or two levels' pay): those two
             gap = first and shape == GAP and previous_kind == "figure"  # "how far apart are they?" after two figures
             kind = "figure" if gap else kind
-            pair = side_by_side(text, own, kind, previous_kind, history_roles, history_levels, self.words, years, gap)
+            # ... or two cities' figures, when the figure just given was a city's ("what's the gap?" after NYC, Seattle)
+            cities = history_cities if before is not None and before.slots.get("city") else ()
+            pair = side_by_side(
+                text, own, kind, previous_kind, history_roles, history_levels, self.words, years, gap, cities
+            )
             if beside:
                 merged.roles = [*beside, *(r for r in merged.roles if r not in beside)]
                 # "is a data scientist paid more at that level?": the two side by side, no ranking of one's levels
@@ -322,6 +327,10 @@ class Planner:
                 # learning": its masked form is the resolved question's too, so the answered examples near it
                 # (answer_examples.py) are those of the question as asked in full, not of any "give me an example".
                 part.generic = generic_form(standalone)
+            if first and asks_more(message, shape) and previous is not None and part.route == "documents":
+                # "go on", "anything else on that?": more of the topic goes on from where the answer stopped; what
+                # the turns before said of it (kept in the stored turn) is not said again
+                part.told = str(previous.slots.get("told") or "")
             planned.append(part)
         return planned
 

@@ -46,6 +46,12 @@ class SessionState(BaseModel):
         levels = [str(turn.slots["level"]) for turn in self.turns if turn.slots.get("level")]
         return tuple(reversed(list(dict.fromkeys(reversed(levels)))))
 
+    def cities_asked(self) -> tuple[str, ...]:
+        """The cities the conversation's figures were of, the latest last ("what's the gap between them?" after New
+        York's, then Seattle's pay). Read from the stored turns, so any worker holding the session reads the same."""
+        cities = [str(turn.slots["city"]) for turn in self.turns if turn.slots.get("city")]
+        return tuple(reversed(list(dict.fromkeys(reversed(cities)))))
+
 
 class SessionStore(Protocol):
     def get(self, session_id: str) -> SessionState | None: ...

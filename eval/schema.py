@@ -46,6 +46,7 @@ KNOWN_TOOLS: frozenset[str] = frozenset(
         "level_for_years",
         "level_years",
         "city_salary",
+        "city_gap",
         "rank",
         "salary_gap",
         "role_gap",

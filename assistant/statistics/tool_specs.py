@@ -45,6 +45,12 @@ class CitySalaryArgs(ToolArgs):
     role: str | None = Field(None, description="Role whose city figure is wanted")
 
 
+class CityGapArgs(ToolArgs):
+    city_from: str = Field(description="The lower-paid city, e.g. 'Seattle'")
+    city_to: str = Field(description="The higher-paid city, e.g. 'New York City'")
+    role: str | None = Field(None, description="The role whose city figures are compared")
+
+
 class RankArgs(ToolArgs):
     dimension: Literal["role", "level", "city"] = Field(description="What to rank")
     order: Literal["highest", "lowest"] = "highest"
@@ -126,6 +132,13 @@ TOOL_SPECS: dict[str, ToolSpec] = {
         ),
         ToolSpec(
             "city_salary", CitySalaryArgs, "Salary figures and notes by US city from the guide.", ("city_salaries",)
+        ),
+        ToolSpec(
+            "city_gap",
+            CityGapArgs,
+            "Difference between two US cities' salary figures for one role: difference and percent change; one "
+            "candidate per pair of values when the sources disagree (contested: true).",
+            ("city_salaries",),
         ),
         ToolSpec(
             "rank",

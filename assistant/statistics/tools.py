@@ -247,6 +247,25 @@ class StatsTools(ToolQueries):
             derived={"cities_without_figures": without},
         )
 
+    def city_gap(self, city_from: str, city_to: str, role: str | None = None) -> ToolResult:
+        """How much two cities' figures for a role differ ("what's the gap?" after New York's and Seattle's pay)."""
+        args = {"city_from": city_from, "city_to": city_to, "role": role}
+        found = [self.city_salary(city, role) for city in (city_from, city_to)]
+        missing = next((result for result in found if not result.found), None)
+        if missing is not None:
+            return not_found("city_gap", args, missing.note or "no city figure")
+        starts, ends = (
+            split_values("city_salaries", [row for row in result.rows if row["value"] is not None]) for result in found
+        )
+        if not starts or not ends:
+            return not_found("city_gap", args, "no salary figure for one of the cities, only a note")
+        candidates = [change(first[0], second[0]) for first in starts for second in ends]
+        derived: dict[str, Any] = {"city_from": starts[0][0]["city"], "city_to": ends[0][0]["city"]}
+        derived["role"] = starts[0][0]["role"]
+        derived.update(candidates[0] if len(candidates) == 1 else {"contested": True, "candidates": candidates})
+        rows = [row for group in (*starts, *ends) for row in group]
+        return ToolResult(tool="city_gap", arguments=args, found=True, rows=rows, derived=derived)
+
     def market_figure(self, metric: str | None = None) -> ToolResult:
         """Market figures from the guide (one metric, or all)."""
         args = {"metric": metric}

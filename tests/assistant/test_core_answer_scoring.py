@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer_documents import DocumentAnswerer
+from assistant.answer_scoring import MEANING_ASKED
 from assistant.draft import Draft
 from assistant.pipeline import Assistant
 from assistant.scoring_weights import ScoringWeights
@@ -86,7 +87,11 @@ def test_a_changed_weight_changes_the_ranking(real_assistant: Assistant, questio
     ("question", "said", "career_path"),
     [
         ("as an ML engineer do I have to keep learning new things", "Openness to learning new tools", "Progress from"),
-        ("does an AI research scientist need to keep up with new tools", "Keeping up with rapidly evolving", "Advance from"),
+        (
+            "does an AI research scientist need to keep up with new tools",
+            "Keeping up with rapidly evolving",
+            "Advance from",
+        ),
     ],
 )
 def test_the_asked_roles_name_alone_does_not_make_its_item_say_what_is_asked(
@@ -98,3 +103,55 @@ def test_the_asked_roles_name_alone_does_not_make_its_item_say_what_is_asked(
     reply = real_assistant.ask(question)
     assert said in reply.answer, reply.answer
     assert career_path not in reply.answer, reply.answer
+
+
+DATA_PRACTICES = ("robust data collection", "preprocessing pipelines", "mitigate social bias in training data")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["what goes wrong with data quality in ML work?", "how can we avoid that?"],
+        ["what problems come from poor data?", "how can one avoid this?"],
+    ],
+)
+def test_the_remedy_verb_is_how_a_remedy_is_asked_not_what_about(real_assistant: Assistant, turns: list[str]) -> None:
+    """'how can we avoid that?' after the data problems: "avoid" is the asking, so 'Balancing model complexity to avoid
+    overfitting and underfitting' (another problem, holding the word) is no answer; the data practices are."""
+    reply = real_assistant.ask(turns[0])
+    reply = real_assistant.ask(turns[1], session_id=reply.session_id)
+    assert not reply.abstained, reply.answer
+    assert "to avoid overfitting" not in reply.answer, reply.answer
+    assert any(p in reply.answer for p in DATA_PRACTICES), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does the count of offers tell me how many jobs are open",
+        "does a big offers number mean companies have lots of openings",
+    ],
+)
+def test_whether_a_figure_means_something_is_answered_by_what_it_indicates(
+    real_assistant: Assistant, question: str
+) -> None:
+    """Asked on its own whether the offers figure means open jobs: the sentence saying what it is not and what it
+    indicates leads, not how the offers are counted (answer_scoring.MEANING_ASKED, the qualifies_said feature)."""
+    answer = real_assistant.ask(question).answer
+    assert "This is not the number of vacancies, but an indicator of the level of demand" in answer, answer
+    assert not answer.startswith("We count"), answer
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("does a higher offer count mean more demand?", True),
+        ("so would that number tell me anything about hiring", True),
+        ("what does median salary expectation mean", False),  # a definition is asked
+        ("what is the mean salary", False),
+    ],
+)
+def test_meaning_asked_is_a_yes_or_no_on_what_a_thing_means(question: str, asked: bool) -> None:
+    assert (MEANING_ASKED.match(question) is not None) is asked

@@ -193,6 +193,17 @@ def test_role_gap(stats_tools: StatsTools) -> None:
     assert not missing.found and "no Late Career figure for Robotics Engineer" in missing.note
 
 
+def test_city_gap(stats_tools: StatsTools) -> None:
+    """Two cities' figures for a role, the difference from the first to the second, with both cited rows."""
+    gap = stats_tools.city_gap("Seattle", "New York City", "Machine Learning Engineer")
+    assert gap.found and (gap.derived["difference"], gap.derived["direction"]) == (184982 - 173517, "up")
+    assert gap.derived["percent_change"] == round((184982 - 173517) / 173517 * 100, 1)
+    assert {r["city"] for r in gap.rows} == {"Seattle", "New York City"}
+    assert stats_tools.city_gap("New York City", "Seattle", "Machine Learning Engineer").derived["direction"] == "down"
+    noted = stats_tools.city_gap("Chicago", "Seattle", "Machine Learning Engineer")
+    assert not noted.found  # Chicago has a note, no figure: no gap to compute
+
+
 def test_annual_to_monthly(stats_tools: StatsTools) -> None:
     mid = stats_tools.annual_to_monthly("Machine Learning Engineer", "Mid-Career")
     assert (mid.derived["monthly_low"], mid.derived["monthly_high"]) == (10031, 16105)
