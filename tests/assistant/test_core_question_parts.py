@@ -203,3 +203,29 @@ def test_a_past_yes_no_question_after_comma_and_is_a_part(
     assert len(parts) == 2 and parts[1][0].startswith("were"), parts
     reply = real_assistant.ask(message)
     assert all(f in reply.answer for f in found), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "asked", "found"),
+    [
+        (
+            "what do ML engineers do, what do data scientists do, and how do the two differ",
+            "how do ML engineers and data scientists differ",
+            "'how'",
+        ),
+        (
+            "what is supervised learning and what is unsupervised learning, and give an example of each",
+            "give an example of unsupervised learning",
+            "recommendation engines",
+        ),
+    ],
+)
+def test_the_two_things_asked_in_the_two_parts_before_are_the_sides(
+    real_assistant: Assistant, message: str, asked: str, found: str
+) -> None:
+    """'what is A, what is B, and give an example of each': the sides are the topics of the two parts just before
+    ("each" was refused; "how do the two differ" answered the generative/discriminative line)."""
+    parts = [p[0] for p in _parts(real_assistant, message)]
+    assert asked in parts, parts
+    reply = real_assistant.ask(message)
+    assert found in reply.answer, reply.answer
