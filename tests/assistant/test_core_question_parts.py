@@ -50,7 +50,8 @@ def test_a_request_of_each_of_two_named_is_asked_of_each(
     is one part per side, each searched alone (one search found examples of neither: the part was refused or the
     comparison's intro lines answered it)."""
     parts = _parts(real_assistant, message)
-    assert len(parts) == 2 and all(side in text for (side, _), (text, _, _) in zip(expected, parts)), parts
+    assert len(parts) == 2, parts
+    assert all(side in text for (side, _), (text, _, _) in zip(expected, parts, strict=True)), parts
     reply = real_assistant.ask(message)
     assert not reply.abstained, reply.answer
     assert all(found in reply.answer.lower() for _, found in expected), reply.answer
@@ -63,9 +64,7 @@ def test_a_request_of_each_of_two_named_is_asked_of_each(
         "bias vs variance? and how do I reduce both",
     ],
 )
-def test_both_after_a_comparison_asks_of_each_and_the_comparison_stays(
-    real_assistant: Assistant, message: str
-) -> None:
+def test_both_after_a_comparison_asks_of_each_and_the_comparison_stays(real_assistant: Assistant, message: str) -> None:
     """'A vs B, whats the difference, and how can I prevent both': the comparison is still asked, and "both" is
     each of its two sides (it was one glued part, or "both" was searched as a word)."""
     parts = [p[0] for p in _parts(real_assistant, message)]
