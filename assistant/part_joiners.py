@@ -51,6 +51,9 @@ CLAUSE_SPLIT = re.compile(
     rf"|\s+(?:btw|by the way|oh and|oh also|oh|p\.?s\.?)\W*\s+(?=(?:{QUESTION_WORDS})\b)"
     # "X, what degree ..., and Y?", "X, btw what's a GAN?"
     r"|,?\s+and\s+(?=(?:in|for|at|what about|how about)\s)"  # "in Seattle and in Boston": a second place
+    # "what does the graph column show, and were there more offers in 2025": a yes/no question in the past after
+    # ", and" (was/were are no QUESTION_WORDS: "and was wondering ..." goes on a sentence)
+    r"|,\s+and\s+(?=(?:was|were)\s+(?:there|it|they|the|that|this|those|these)\b)"
     # "whats the avg X salary, is that good": a yes/no question about what the clause before asked.
     r"|,\s+(?=(?:is|are|was|were|does|do|did)\s+(?:that|it|this|those|these)\b)",
     re.IGNORECASE,

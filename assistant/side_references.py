@@ -64,6 +64,8 @@ def _of_each(part: str, earlier: list[str], asks: Callable[[str], str | bool]) -
         if asks(before) != "statistics":
             sides = sides_of(before)
     if sides is None:
+        sides = _two_asked_before(earlier, asks)
+    if sides is None:
         return []
     found = _reference_in(question)
     if found is None:
@@ -72,6 +74,24 @@ def _of_each(part: str, earlier: list[str], asks: Callable[[str], str | bool]) -
     if _SIDE_BY_SIDE.search(question):
         return [*kept, f"{head}{sides[0]} and {sides[1]}{tail}"]  # "which of the two is better?": both at once
     return [*kept, *(f"{head}{side}{tail}" for side in sides)]
+
+
+def _two_asked_before(earlier: list[str], asks: Callable[[str], str | bool]) -> tuple[str, str] | None:
+    """The topics of the two parts just before, each asked of one thing ("what are GANs and VAEs and which of the
+    two is better": "what are GANs", "what are VAEs"; "what do ML engineers do, what do data scientists do, and how
+    do the two differ"), neither a figure's request."""
+    if len(earlier) < 2 or any(asks(p) == "statistics" for p in earlier[-2:]):
+        return None
+    topics = []
+    for part in earlier[-2:]:
+        words = _OPENING.sub("", part.strip().rstrip("?.! "), count=1).split()
+        while words and words[-1].lower() in STOPWORDS:
+            words.pop()
+        topic = " ".join(words)
+        if not (0 < len(words) <= _SIDE_WORDS and terms(topic)) or _JOINED.search(topic) or _SEPARATOR.search(topic):
+            return None
+        topics.append(topic)
+    return topics[0], topics[1]
 
 
 def _reference_in(text: str) -> re.Match[str] | None:

@@ -50,7 +50,8 @@ def test_a_request_of_each_of_two_named_is_asked_of_each(
     is one part per side, each searched alone (one search found examples of neither: the part was refused or the
     comparison's intro lines answered it)."""
     parts = _parts(real_assistant, message)
-    assert len(parts) == 2 and all(side in text for (side, _), (text, _, _) in zip(expected, parts)), parts
+    assert len(parts) == 2, parts
+    assert all(side in text for (side, _), (text, _, _) in zip(expected, parts, strict=True)), parts
     reply = real_assistant.ask(message)
     assert not reply.abstained, reply.answer
     assert all(found in reply.answer.lower() for _, found in expected), reply.answer
@@ -63,9 +64,7 @@ def test_a_request_of_each_of_two_named_is_asked_of_each(
         "bias vs variance? and how do I reduce both",
     ],
 )
-def test_both_after_a_comparison_asks_of_each_and_the_comparison_stays(
-    real_assistant: Assistant, message: str
-) -> None:
+def test_both_after_a_comparison_asks_of_each_and_the_comparison_stays(real_assistant: Assistant, message: str) -> None:
     """'A vs B, whats the difference, and how can I prevent both': the comparison is still asked, and "both" is
     each of its two sides (it was one glued part, or "both" was searched as a word)."""
     parts = [p[0] for p in _parts(real_assistant, message)]
@@ -185,3 +184,47 @@ def test_a_figure_asked_in_two_places_is_asked_in_each(
 def test_places_named_with_no_figure_asked_stay_one_question(real_assistant: Assistant) -> None:
     """'AI jobs in seattle and austin' asks no figure by its other words: one question of both places."""
     assert len(_parts(real_assistant, "AI jobs in seattle and austin")) == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "found"),
+    [
+        ("what do the bars on the chart show, and were there fewer proposals in 2024", ("number of offers", "0.4")),
+        ("what does the graph column mean, and were there more offers in 2025 than 2024", ("number of offers", "59")),
+    ],
+)
+def test_a_past_yes_no_question_after_comma_and_is_a_part(
+    real_assistant: Assistant, message: str, found: tuple[str, str]
+) -> None:
+    """'X, and were there more offers in 2025': "was"/"were" open no question word's split; the first request,
+    asking nothing of the figures by its words, was glued to the figure (its explanation lost)."""
+    parts = _parts(real_assistant, message)
+    assert len(parts) == 2 and parts[1][0].startswith("were"), parts
+    reply = real_assistant.ask(message)
+    assert all(f in reply.answer for f in found), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "asked", "found"),
+    [
+        (
+            "what do ML engineers do, what do data scientists do, and how do the two differ",
+            "how do ML engineers and data scientists differ",
+            "'how'",
+        ),
+        (
+            "what is supervised learning and what is unsupervised learning, and give an example of each",
+            "give an example of unsupervised learning",
+            "recommendation engines",
+        ),
+    ],
+)
+def test_the_two_things_asked_in_the_two_parts_before_are_the_sides(
+    real_assistant: Assistant, message: str, asked: str, found: str
+) -> None:
+    """'what is A, what is B, and give an example of each': the sides are the topics of the two parts just before
+    ("each" was refused; "how do the two differ" answered the generative/discriminative line)."""
+    parts = [p[0] for p in _parts(real_assistant, message)]
+    assert asked in parts, parts
+    reply = real_assistant.ask(message)
+    assert found in reply.answer, reply.answer
