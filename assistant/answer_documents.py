@@ -229,6 +229,7 @@ class DocumentAnswerer:
                 )
             ] or scored
         said: list[Scored] = []  # what the conversation already said of the topic, among the units found
+        start = draft.mark()
         if told:
             # "go on" after an answer: more is what comes after what was said, never the same sentences again; the
             # passages it was said from go on first, in their reading order (where the answer stopped), then the
@@ -270,7 +271,8 @@ class DocumentAnswerer:
         ):
             if told and said:
                 # more of a topic answered before, and nothing left that answers it: what was said is all
-                return self._all_said(said, draft, sides)
+                draft.rollback(start)  # ("little more ... than this:" said before the gates judged what is left)
+                return self._all_said(said, draft, sides, "little")
             return False
         scored = self._sections.entity_under_opening(scored)
         # A remedy or a purpose asked of a list the documents found (elsewhere holds what answers instead): the
@@ -315,10 +317,13 @@ class DocumentAnswerer:
                     out.append(replace(chunk, score=passage.score, fused=passage.fused))
         return out
 
-    def _all_said(self, said: list[Scored], draft: Draft, sides: tuple[set[str], set[str]] | None) -> bool:
+    def _all_said(
+        self, said: list[Scored], draft: Draft, sides: tuple[set[str], set[str]] | None, how_much: str = "nothing"
+    ) -> bool:
         """'go on' when what the documents write of the topic was said: so the reply says, with the sentence that
-        said it (cited again), rather than sentences of other topics or a refusal."""
-        draft.say("My sources say nothing more about it than this:")
+        said it (cited again), rather than sentences of other topics or a refusal ("little" more when what is left
+        was too far from the question to be said)."""
+        draft.say(f"My sources say {how_much} more about it than this:")
         write_sentences(said[:1], draft, self._retriever.lexical.rare, sides, 1, False)
         return True
 
