@@ -24,7 +24,8 @@ from assistant.vocabulary_words import section
 if TYPE_CHECKING:
     pass
 
-from assistant.followups import MORE, REFERS_BACK, between_the_two, discourse_opening
+from assistant.followup_openings import discourse_opening
+from assistant.followups import MORE, REFERS_BACK, between_the_two
 
 # A yes/no question whose subject points at what was just said: "is that ...?", "does this ...?", "was it ...?"
 # ... or whose subject is the figure itself, said again ("is 59 a lot?", "are 45 offers many?"), or a statement asked

@@ -32,11 +32,11 @@ from assistant.figure_followups import (
     span_pointed_at,
 )
 from assistant.followup_forms import AGAIN_OF, GAP, FollowupForms, asks_more
+from assistant.followup_openings import corrected_fragment, without_acknowledgement
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
     context_roles,
-    corrected_fragment,
     every_part_again,
     figure_named,
     goes_on_with,
@@ -45,7 +45,6 @@ from assistant.followups import (
     role_put_in,
     role_swapped,
     turn_topic,
-    without_acknowledgement,
 )
 from assistant.kind_rules import KindRules, names_something
 from assistant.models import PartKind
