@@ -15,14 +15,14 @@ under a lead; anything else as the best sentence first, then up to two close one
 The scoring is answer_scoring.py's, the section and list shapes answer_sections.py's and answer_lists.py's
 (what both read of a whole section section_reading.py's), what a unit does (lead-in, example, reason, side of a
 comparison) answer_roles.py's, writing the chosen units (sentences or bullets) answer_sentences.py's, and the
-gates that refuse what the question asks and the documents never say (before any search) never_said.py's.
+gates that refuse what the question asks and the documents never say (before any search) never_said.py's, and
+the topics the documents never answer uncovered_topics.py's.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 import numpy as np
 
@@ -50,13 +50,12 @@ from assistant.question_kinds import generic_form
 from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
+from assistant.uncovered_topics import UncoveredTopics
 
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
 # low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
 SENTENCE_MATCH = 0.6
 CANDIDATES = 8  # passages whose units are scored
-TOPICS_KEPT = 4096  # question texts whose uncovered topic is remembered (per build)
-NO_EVIDENCE = -1.0  # the documents' evidence left out: whether the examples' nearness alone would refuse
 REMEDY_LISTS = 2  # lists of what to do added for a remedy asked of a list of problems (_written_elsewhere)
 
 
@@ -93,8 +92,7 @@ class DocumentAnswerer:
         )
         self._sections = SectionAnswers(retriever, self.scorer)
         self._lists = ListAnswers(retriever, self.scorer)
-        # A part's topic is asked twice (what a refusal names, then the answer): read once per question text
-        self.uncovered_topic = lru_cache(maxsize=TOPICS_KEPT)(self._uncovered_topic)
+        self.topics = UncoveredTopics(retriever, sentences, self._never_said, self._examples)
 
     def answer(
         self,
@@ -375,46 +373,16 @@ class DocumentAnswerer:
         return [replace(p, score=listed.score) for p in around if p.chunk_id not in seen], True
 
     def unmentioned(self, query: str, kind: PartKind | None = None) -> list[str]:
-        """What a refusal of `query` names: what it asks that the documents never say (NeverSaid.unmentioned), or
-        else the topic of the questions they never answer that it is asked like (uncovered_topic): a statistics
-        part is then refused too ("do ML engineers get a signing bonus" is no question for the bonuses line)."""
-        names = self._never_said.unmentioned(query, kind)
-        if names or kind == "smalltalk":
-            return names
-        topic = self.uncovered_topic(query)
-        if not topic:
-            return []
-        # A topic far from every example of it is a guess: the part is refused without naming it (answer()).
-        _, _, vector, generic = self._topic_vectors(query)
-        return [topic] if self._examples.names_topic(vector, generic) else []
+        """What a refusal of `query` names (uncovered_topics.UncoveredTopics.unmentioned)."""
+        return self.topics.unmentioned(query, kind)
 
-    def _uncovered_topic(self, query: str) -> str | None:
-        """The topic of stats/unanswered_examples.yaml that `query` asks (answer_examples.uncovered_topic): its
-        nearest unanswered examples clearly nearer than its nearest answered ones, as asked and masked, and no
-        sentence or passage of the documents near it. The question's vectors are the planner's (cached)."""
-        _, masked, vector, generic = self._topic_vectors(query)
-        # The examples' nearness alone first (dot products): the documents' evidence costs a vector search, made
-        # only for a question the examples would refuse (most lie nearer the answered ones than any topic).
-        if self._examples.uncovered_topic(vector, generic, NO_EVIDENCE) is None:
-            return None
-        return self._examples.uncovered_topic(vector, generic, self._evidence(masked, vector, generic))
+    def uncovered_topic(self, query: str) -> str | None:
+        """The unanswered topic `query` is asked like, if any (uncovered_topics.UncoveredTopics.topic)."""
+        return self.topics.topic(query)
 
     def topic_evidence(self, query: str) -> tuple[list[float], list[float], float]:
-        """The question's vectors as asked and masked, and the documents' evidence for it (uncovered_topic)."""
-        _, masked, vector, generic = self._topic_vectors(query)
-        return vector, generic, self._evidence(masked, vector, generic)
-
-    def _topic_vectors(self, query: str) -> tuple[str, str, list[float], list[float]]:
-        """The question (acronyms read) and its masked form, each with its vector."""
-        query = self._never_said.read_acronyms(query)  # "what are NNs" asks what neural networks are
-        masked = generic_form(query)
-        return query, masked, self._retriever.embed(query), self._retriever.embed(masked)
-
-    def _evidence(self, masked: str, vector: list[float], generic: list[float]) -> float:
-        """The documents' evidence: their nearest sentence to the question as asked, and their nearest passage to
-        the question masked (the role it names would find the role's passage whatever it asks of it)."""
-        passage = self._retriever.search(masked, k=1, vector=generic)
-        return max(self._sentences.closest(vector), passage[0].score if passage else 0.0)
+        """The question's vectors as asked and masked, and the documents' evidence for it."""
+        return self.topics.evidence(query)
 
 
 # A sentence holding this share of what the sentences said held of the question's words (IDF-weighted) is about
