@@ -22,6 +22,7 @@ from assistant.part_context import (
     STATEMENT,
     asked_sentence,
     is_context,
+    is_hypothetical,
     is_question,
     names_the_asked_roles,
 )
@@ -95,6 +96,9 @@ _TERM_WORDS = 4  # words of a term named between two such openings
 _NAMED_AGAIN_WORDS = 3  # words a sentence opened by a joiner may name to ask the request before again of them
 # "another one:", "next q:": a short label before a colon ([references] message_labels)
 _LABEL = re.compile(r"\s*([a-z][a-z0-9'.-]*(?:\s+[a-z0-9'.-]+){0,2})\s*:\s+(?=\w)", re.IGNORECASE)
+_NOUN_PHRASE_WORDS = 5  # a request named as a noun phrase is short ("the main risks of generative AI")
+_DETERMINERS = frozenset({"the", "a", "an", "any", "some"})
+_ASKED_OF_TOPIC = frozenset(t for w in section("references").get("asked_of_topic") or [] for t in terms(str(w)))
 _LABEL_WORDS = frozenset(str(w).lower() for w in section("references").get("message_labels") or [])
 _RESTATES = re.compile(
     r"\s*(?:please\s+|pls\s+)?(?:list|name|explain|describe|give|show|tell)\b(?:\s+me)?\s+(?:them|it|those|these|that|this)\b",
@@ -168,7 +172,12 @@ def split_parts(
             part, pending = f"{pending}{'' if pending[-1] in '.!?,;:' else ','} {part}", ""
         # "I'm a junior dev: what's the entry pay ... and what should I learn": a statement and its question is a
         # request (the statement its context), not a statement that is context of the part after it.
-        asked = requested or is_question(part) or (is_context(part) and asked_sentence(part) != part)
+        asked = (
+            requested
+            or is_question(part)
+            or (is_context(part) and asked_sentence(part) != part)
+            or (len(parts) > 1 and _asks_of_a_topic(part))
+        )
         restated = _RESTATES.match(part)
         if merged and restated and len(terms(part[restated.end() :])) <= 1:
             continue  # "which jobs ...? list them pls": the same question again, nothing to add to its search
@@ -188,6 +197,19 @@ def split_parts(
     if asks is not None:
         merged = asked_of_each(merged, asks)  # "A vs B, and give an example of each": one part per side
     return merged or [message.strip()]
+
+
+def _asks_of_a_topic(part: str) -> bool:
+    """'unsupervised learning example', 'the risks of AI': a topic and a word asking something of it ([references]
+    asked_of_topic) are a request in a noun phrase, not context for the part after it ("... + whats a discriminative
+    model"). Not the asker or what they do ("I'm a data analyst"), nor a word asking of nothing ("for example")."""
+    opening = part.split()[0].lower() if part.split() else ""
+    if len(part.split()) > _NOUN_PHRASE_WORDS or (opening in STOPWORDS and opening not in _DETERMINERS):
+        return False  # "it works in the lab but ...", "if i only have a few tagged examples": a clause, not a name
+    words = set(terms(part))
+    asking = words & _ASKED_OF_TOPIC
+    clause = STATEMENT.match(part) or DOING.match(part) or is_hypothetical(part)  # "say someone gets 4 offers"
+    return bool(asking) and bool(words - asking) and not clause
 
 
 def _named_again(clause: str, greeting: Callable[[str], bool]) -> bool:

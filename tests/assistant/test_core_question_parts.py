@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.pipeline import Assistant
+from assistant.question_parts import split_parts
 from assistant.side_references import sides_of
 
 
@@ -228,3 +229,33 @@ def test_the_two_things_asked_in_the_two_parts_before_are_the_sides(
     assert asked in parts, parts
     reply = real_assistant.ask(message)
     assert found in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        (
+            "deep learning use cases + whats a vae",
+            ["deep learning use cases", "whats a vae"],
+        ),
+        (
+            "the risks of generative AI, and what does an AI engineer earn",
+            ["the risks of generative AI", "what does an AI engineer earn"],
+        ),
+    ],
+)
+def test_a_topic_with_a_word_asking_of_it_is_a_request_of_its_own(message: str, parts: list[str]) -> None:
+    """'X example', 'the risks of X' name a request in a noun phrase: a part, not context glued to the next one."""
+    assert split_parts(message) == parts
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "for example, what do data scientists do?",
+        "if i only have a few labelled examples, which approach is more accurate",
+        "it works in testing but breaks on new cases, is that a common problem",
+    ],
+)
+def test_a_clause_or_a_bare_asking_word_before_a_question_is_no_request_of_its_own(message: str) -> None:
+    assert split_parts(message) == [message]
