@@ -24,6 +24,7 @@ from assistant.vocabulary_words import word_list
 if TYPE_CHECKING:
     from assistant.loaded_build import LoadedBuild
 
+TOLD_CHARS = 6000  # what a turn keeps of what was said on its topic (a few answers' worth; "go on" twice)
 # How the asker wants the answer ("short version", "tl;dr", "in simple terms"; stats/vocabulary.toml answer_form),
 # with the punctuation that sets it off
 _FORMS = longest_first(word_list("answer_form"))
@@ -95,9 +96,6 @@ def answer_message(
     build.answerer.note_quoted_claims(draft)
     route: Route = "both" if len(covered) > 1 else covered.pop()
     return route, slots, plan
-
-
-TOLD_CHARS = 6000  # what a turn keeps of what was said on its topic (a few answers' worth; "go on" twice)
 
 
 def _plan_entry(part: PlannedPart, route: Route, covered: bool) -> PlanPart:
