@@ -114,7 +114,7 @@ class DocumentAnswerer:
         # engineering vs ML": never written. Unless a question this near was answered before (answer_examples.py):
         # then the sentence that answered it must be the best one found, or it is refused. (Not for who made a
         # thing or how many of it: "who came up with RL?" lies near "what is RL?", which the documents answer.)
-        if self.uncovered_topic(query):
+        if self.topics.topic(query):
             return False  # "how stressful is being an ML engineer": asked like questions they never answer
         unsaid = never_said.unwritten(query) or never_said.unsaid(query) or never_said.uncompared(query)
         if unsaid and not self._examples.answered_near(
@@ -234,14 +234,14 @@ class DocumentAnswerer:
             # sections under the one it was said from ("Common Examples of Classification Models"), then what else
             # the documents write of the topic: a sentence holding as much of the question's words as what was said
             # ("Continued growth is expected in the AI job market" is no more of multimodal AI)
-            said = [s for s in scored if said_in(s.unit.text, told)]
+            told_text = as_told(told)  # read once: every unit is looked for in it
+            said = [s for s in scored if said_in(s.unit.text, told_text)]
+            said_ids = {id(s) for s in said}
             went_on = {s.passage.chunk_id for s in said}
             sections = {s.passage.section for s in said}
             share = TOPIC_SHARE * max((s.lexical for s in said), default=1.0)
             fresh = [
-                s
-                for s in scored
-                if not said_in(s.unit.text, told) and (s.passage.chunk_id in went_on or s.lexical >= share)
+                s for s in scored if id(s) not in said_ids and (s.passage.chunk_id in went_on or s.lexical >= share)
             ]
             if not fresh and not said:
                 return False
@@ -250,8 +250,7 @@ class DocumentAnswerer:
                 # it, and then where else they only list it ("Google AutoML" among the trending tools)
                 if not fresh:
                     return self._all_said(said, draft, sides)
-                draft.say("My sources say little more about it than this:")
-                write_sentences(said[:1], draft, self._retriever.lexical.rare, sides, 1, False)
+                self._all_said(said, draft, sides, "little")
 
             def read_on(s: Scored) -> tuple[int, int]:
                 if s.passage.chunk_id in went_on:
@@ -372,26 +371,19 @@ class DocumentAnswerer:
         around = [*self._retriever.section_of(enclosing), *(parts[-1][-1:] if parts else [])]
         return [replace(p, score=listed.score) for p in around if p.chunk_id not in seen], True
 
-    def unmentioned(self, query: str, kind: PartKind | None = None) -> list[str]:
-        """What a refusal of `query` names (uncovered_topics.UncoveredTopics.unmentioned)."""
-        return self.topics.unmentioned(query, kind)
-
-    def uncovered_topic(self, query: str) -> str | None:
-        """The unanswered topic `query` is asked like, if any (uncovered_topics.UncoveredTopics.topic)."""
-        return self.topics.topic(query)
-
-    def topic_evidence(self, query: str) -> tuple[list[float], list[float], float]:
-        """The question's vectors as asked and masked, and the documents' evidence for it."""
-        return self.topics.evidence(query)
-
 
 # A sentence holding this share of what the sentences said held of the question's words (IDF-weighted) is about
 # the topic "go on" asks more of (0.8: the multimodal AI sentence holds 1.0, the AI job market's 0.08).
 TOPIC_SHARE = 0.8
 
 
-def said_in(sentence: str, told: str) -> bool:
-    """Whether `sentence` (a unit of a passage) is among what was said before (`told`, a reply's text): compared
-    without case, spacing or the closing stop, the reply's [n] markers aside."""
+def as_told(told: str) -> str:
+    """What was said before (a reply's text) as said_in compares it: lower case, single spaces, no [n] markers."""
+    return " ".join(re.sub(r"\s*\[\d+\]", "", told).lower().split())
+
+
+def said_in(sentence: str, told_text: str) -> bool:
+    """Whether `sentence` (a unit of a passage) is among what was said before (`told_text`, as_told of a reply's
+    text): compared without case, spacing or the closing stop."""
     bare = " ".join(sentence.lower().split()).rstrip(" .;:")
-    return bool(bare) and bare in " ".join(re.sub(r"\s*\[\d+\]", "", told).lower().split())
+    return bool(bare) and bare in told_text

@@ -32,7 +32,7 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
     query = planner.search_text(part)
     unmentioned = [
         name
-        for name in build.document_answerer.unmentioned(query, part.kind)
+        for name in build.document_answerer.topics.unmentioned(query, part.kind)
         if not any(
             re.search(rf"\b{re.escape(name)}\b", f"{d.title} {d.origin}", re.I) for d in build.documents.values()
         )

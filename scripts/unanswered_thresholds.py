@@ -5,7 +5,7 @@
 Each file is a YAML list of items with `q` (or `question`; a list of turns is skipped: a follow-up's words are
 not its question) and, for a question the documents do not answer, `expect_abstain: true` or a `route` naming
 abstain (every item of a file named *offtopic* is one). The questions' features are the runtime's
-(DocumentAnswerer.topic_evidence, UnansweredExamples.nearness) against the shipped examples; a question that is
+(UncoveredTopics.evidence, UnansweredExamples.nearness) against the shipped examples; a question that is
 itself an answered example (cosine > 0.985) is not compared with itself. With --baseline (a probe_silence --save
 JSON: key "file:id" -> {"abst": bool}) questions the answerer refused already count neither way.
 
@@ -57,13 +57,13 @@ def main(argv: list[str]) -> None:
         sys.exit(__doc__)
     baseline = json.loads(Path(argv[argv.index("--baseline") + 1]).read_text()) if "--baseline" in argv else {}
     assistant = build_assistant(Settings(shared_state="memory"))
-    answerer, examples = assistant.build.document_answerer, assistant._answer_examples
+    topics, examples = assistant.build.document_answerer.topics, assistant._answer_examples
     unanswered = examples.unanswered
     rows = []
     for name, item_id, question, unanswerable in _items(argv[0]):
         if baseline.get(f"{name}:{item_id}", {}).get("abst"):
             continue  # refused already: neither a gain nor a loss
-        vector, generic, closest = answerer.topic_evidence(question)
+        vector, generic, closest = topics.evidence(question)
         full, masked = examples.matrix, examples.generic
         if full is not None and masked is not None:
             own = full @ np.asarray(vector, dtype=np.float32) > 0.985  # the question is an answered example

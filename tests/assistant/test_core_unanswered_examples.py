@@ -136,11 +136,11 @@ def test_a_topic_is_named_only_when_its_examples_are_near(real_assistant: Assist
 
 
 def test_a_paraphrase_near_its_topic_is_refused_by_its_name(real_assistant: Assistant) -> None:
-    """The topic named is read through the answerer (unmentioned), as the reply writes it: at or above NAMED_NEAR."""
-    answerer = real_assistant.build.document_answerer
+    """The topic named is read through UncoveredTopics (unmentioned), as the reply writes it: at or above NAMED_NEAR."""
+    topics = real_assistant.build.document_answerer.topics
     named = "can I haggle over my starting pay as a data scientist"
-    assert answerer.uncovered_topic(named) == "salary negotiation"
-    assert answerer.unmentioned(named) == ["salary negotiation"]
+    assert topics.topic(named) == "salary negotiation"
+    assert topics.unmentioned(named) == ["salary negotiation"]
     reply = real_assistant.ask(named)
     assert reply.abstained and f"{REFUSAL} salary negotiation" in reply.answer
 
