@@ -123,11 +123,8 @@ class UnitRefusals:
             # an amount is asked: a sentence naming the thing is near without giving it ("how much does Scala cost?"
             # lies 0.58 from "do employers want Scala?", answered by the languages line); states_figure_of reads those
             return False
-        query_vector = np.asarray(vector, dtype=np.float32)
-        stored = dict(self._sentences.sentences(best.passage.chunk_id))
         # A bare label ("Knime") lies near any question naming it ("what does knime cost"): it says nothing itself.
-        said = [line for line in best.unit.lines if line in stored and len(line.split()) >= SAYS_SOMETHING]
-        if max((float(query_vector @ stored[line]) for line in said), default=0.0) >= OWN_SENTENCE:
+        if self._own_similarity(best, vector, SAYS_SOMETHING) >= OWN_SENTENCE:
             return True
         generic = self._retriever.embed(generic_form(query))
         return self._examples.nearest_vouches(best.unit.lines, vector, generic)
@@ -225,7 +222,12 @@ class UnitRefusals:
         asked = asked - self._synonyms.frame - self.field_context(query)
         if not asked or found_in(asked, said) != asked:
             return False
+        return self._own_similarity(best, vector) >= self._min_relevance
+
+    def _own_similarity(self, best: Scored, vector: list[float], min_words: int = 0) -> float:
+        """The unit's own sentences' nearest cosine to the question (their stored vectors; lines of at least
+        `min_words` words), 0 with none: how close the unit itself is, whatever its passage as a whole."""
         stored = dict(self._sentences.sentences(best.passage.chunk_id))
         query_vector = np.asarray(vector, dtype=np.float32)
-        own = [float(query_vector @ stored[line]) for line in best.unit.lines if line in stored]
-        return max(own, default=0.0) >= self._min_relevance
+        lines = [line for line in best.unit.lines if line in stored and len(line.split()) >= min_words]
+        return max((float(query_vector @ stored[line]) for line in lines), default=0.0)
