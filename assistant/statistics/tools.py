@@ -190,12 +190,7 @@ class StatsTools(ToolQueries):
             split_values("role_salaries", self._salaries("t.role = ? AND t.level = ?", [role, level]))
             for role, level in (start, end)
         )
-        candidates = [gap(first[0], second[0]) for first in starts for second in ends]
-        derived: dict[str, Any] = {**named, "compared": "value_low"}
-        # Two values for a figure (sources that disagree) give one candidate gap per pair, never one silently.
-        derived.update(candidates[0] if len(candidates) == 1 else {"contested": True, "candidates": candidates})
-        rows = [row for group in (*starts, *ends) for row in group]
-        return ToolResult(tool=tool, arguments=args, found=True, rows=rows, derived=derived)
+        return _paired(tool, args, starts, ends, {**named, "compared": "value_low"}, gap)
 
     def annual_to_monthly(self, role: str, level: str) -> ToolResult:
         """A role's annual figure at a level as a monthly amount (divided by 12, whole dollars)."""
@@ -259,12 +254,8 @@ class StatsTools(ToolQueries):
         )
         if not starts or not ends:
             return not_found("city_gap", args, "no salary figure for one of the cities, only a note")
-        candidates = [change(first[0], second[0]) for first in starts for second in ends]
-        derived: dict[str, Any] = {"city_from": starts[0][0]["city"], "city_to": ends[0][0]["city"]}
-        derived["role"] = starts[0][0]["role"]
-        derived.update(candidates[0] if len(candidates) == 1 else {"contested": True, "candidates": candidates})
-        rows = [row for group in (*starts, *ends) for row in group]
-        return ToolResult(tool="city_gap", arguments=args, found=True, rows=rows, derived=derived)
+        named = {"city_from": starts[0][0]["city"], "city_to": ends[0][0]["city"], "role": starts[0][0]["role"]}
+        return _paired("city_gap", args, starts, ends, named, change)
 
     def market_figure(self, metric: str | None = None) -> ToolResult:
         """Market figures from the guide (one metric, or all)."""
@@ -406,6 +397,22 @@ class StatsTools(ToolQueries):
     def _all_rows(self, table: str, empty_note: str) -> ToolResult:
         rows = self._constant(table)
         return ToolResult(tool=table, arguments={}, found=bool(rows), rows=rows, note="" if rows else empty_note)
+
+
+def _paired(
+    tool: str,
+    args: dict[str, Any],
+    starts: list[list[Row]],
+    ends: list[list[Row]],
+    named: dict[str, Any],
+    measure: Callable[[Row, Row], dict[str, Any]],
+) -> ToolResult:
+    """The difference from one figure to another (`measure`: gap or change of the first values), with every row
+    cited. Two values for a figure (sources that disagree) give one candidate per pair, never one silently."""
+    candidates = [measure(first[0], second[0]) for first in starts for second in ends]
+    derived = {**named, **(candidates[0] if len(candidates) == 1 else {"contested": True, "candidates": candidates})}
+    rows = [row for group in (*starts, *ends) for row in group]
+    return ToolResult(tool=tool, arguments=args, found=True, rows=rows, derived=derived)
 
 
 def _levels_had(levels: list[Row]) -> str:
