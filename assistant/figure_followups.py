@@ -74,9 +74,8 @@ def figure_as_pointer(text: str) -> str:
     found = _FIGURE_SAID_AGAIN.match(text)
     if not found:
         return text
-    verb = {"are": "is", "were": "was"}.get(
-        (found.group("verb") or "is").lower(), (found.group("verb") or "is").lower()
-    )
+    said = (found.group("verb") or "is").lower()
+    verb = {"are": "is", "were": "was"}.get(said, said)
     return f"{found.group('lead')}{verb} that{text[found.end() :]}"
 
 

@@ -12,7 +12,7 @@ from assistant.part_context import POINTS_BACK, PREPOSITIONS, is_context, is_que
 from assistant.part_joiners import QUESTION_WORDS
 from assistant.question_kinds import generic_form
 from assistant.text_terms import terms
-from assistant.vocabulary_words import section
+from assistant.vocabulary_words import table
 
 # "the duties and the salary of a data scientist", "skills and pay for robotics engineers": two words joined that
 # ask different things (the documents, the statistics) share the rest of the clause.
@@ -180,7 +180,7 @@ def listed_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]
 
 
 # The place names the vocabulary knows ([cities]): one of two places listed after "in" must be one of them.
-_CITY_NAMES = frozenset(str(n).lower() for names in section("cities").values() for n in [*names])
+_CITY_NAMES = frozenset(name for names in table("cities").values() for name in names)
 _TWO_PLACES = re.compile(
     r"^(?P<head>.*\b(?:in|at|for)\s+)(?P<a>[a-z][\w.-]*(?:\s+[a-z][\w.-]*){0,2}?)\s+(?:and|&)\s+(?:in\s+)?"
     r"(?P<b>[a-z][\w.-]*(?:\s+[a-z][\w.-]*){0,2}?)(?P<end>\W*)$",

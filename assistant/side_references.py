@@ -84,9 +84,7 @@ def _two_asked_before(earlier: list[str], asks: Callable[[str], str | bool]) -> 
         return None
     topics = []
     for part in earlier[-2:]:
-        words = _OPENING.sub("", part.strip().rstrip("?.! "), count=1).split()
-        while words and words[-1].lower() in STOPWORDS:
-            words.pop()
+        words = _topic_words(part)
         topic = " ".join(words)
         if not (0 < len(words) <= _SIDE_WORDS and terms(topic)) or _JOINED.search(topic) or _SEPARATOR.search(topic):
             return None
@@ -113,11 +111,7 @@ def sides_of(text: str) -> tuple[str, str] | None:
     models"); a noun both share goes with each ("supervised vs unsupervised learning": supervised learning)."""
     sides = comparison_sides(text)
     if sides is None:
-        topic = _OPENING.sub("", text.strip().rstrip("?.! "), count=1)
-        words = topic.split()
-        while words and words[-1].lower() in STOPWORDS:
-            words.pop()  # "what do A and B models do": the verb's auxiliary
-        halves = _JOINED.split(" ".join(words))
+        halves = _JOINED.split(" ".join(_topic_words(text)))
         if len(halves) != 2:
             return None
         sides = (halves[0], halves[1])
@@ -127,3 +121,12 @@ def sides_of(text: str) -> tuple[str, str] | None:
     if len(left.split()) == 1 and len(right.split()) > 1 and not _ACRONYM.fullmatch(left):
         left = f"{left} {right.split()[-1]}"  # the noun both share
     return left, right
+
+
+def _topic_words(text: str) -> list[str]:
+    """The words a question is about: its opening ("what do", "explain") and closing stopwords aside ("what do A
+    and B models do": the verb's auxiliary)."""
+    words = _OPENING.sub("", text.strip().rstrip("?.! "), count=1).split()
+    while words and words[-1].lower() in STOPWORDS:
+        words.pop()
+    return words
