@@ -12,6 +12,7 @@ from assistant.passage_units import comparison_sides
 from assistant.phrase_match import longest_first
 from assistant.question_kinds import generic_form
 from assistant.text_terms import STOPWORDS, terms
+from assistant.understanding import EXPERIENCE
 from assistant.vocabulary_words import section
 
 TOPICLESS_WORDS = 1  # a part with this few content words goes on with the topic before it
@@ -164,6 +165,8 @@ def names_only(text: str) -> bool:
     if "this figure" in masked or not re.search(r"\bthis (?:job|city)\b", masked):
         return False
     rest = re.sub(r"\b(?:this job|this city|that year)\b", " ", masked)
+    # "ai researcher with 5 yrs experience, what's the pay?": the asker's years name a level, as a level would
+    rest = EXPERIENCE.sub(" ", rest)
     return not [w for w in re.findall(r"[a-z']+", rest) if w not in STOPWORDS and w not in _SIDE_BY_SIDE]
 
 

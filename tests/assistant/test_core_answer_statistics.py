@@ -245,3 +245,18 @@ def test_pay_of_a_title_the_tables_lack_is_refused_by_name(
     assert reply.abstained and "no salary data for" in reply.answer and title.lower() in reply.answer.lower(), (
         reply.answer
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how did the popular tools change between 2024 and 2025",
+        "were the hot frameworks any different in 2024 than in 2025?",
+    ],
+)
+def test_trending_tools_compared_across_years_give_each_years_list(real_assistant: Assistant, question: str) -> None:
+    """The tools are what is compared: each year's list, the year without one said (the headline figures' changes
+    used to answer, as for "how did 2025 compare with 2024?")."""
+    reply = ask(real_assistant, question)
+    assert "PyTorch" in reply.answer and "no trending-tools list for 2024" in reply.answer, reply.answer
+    assert "$5,640" not in reply.answer and not reply.abstained
