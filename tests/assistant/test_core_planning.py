@@ -1404,6 +1404,8 @@ def test_a_request_before_a_semicolon_or_a_dash_is_a_part_of_its_own(
         # the asker's years name a level as a level would ("... and what's the pay?" was a second, bare part)
         "ai researcher with 5 yrs experience, what's the pay?",
         "data scientist, 3 years in - what should i be earning?",
+        "robotics engineer at entry level, what's the salary?",  # a level, and the word "level"
+        "ML engineer in the US - how much do they earn?",  # the guide's own market
     ],
 )
 def test_a_topic_named_before_the_question_stays_in_it(real_assistant: Assistant, message: str) -> None:
