@@ -109,7 +109,11 @@ def with_statement_topic(text: str, question: str) -> str:
     statement = text[: len(text) - len(question)].strip(" ,.;:-")
     if question == text or not statement:
         return question
-    if bare_topic(statement):
+    # "what about roles outside of tech, do they want AI skills too?": the topic named by "what about" is the
+    # statement's own topic, as if named bare ("roles outside of tech, ...")
+    about = _WHAT_ABOUT.match(statement)
+    statement = statement[about.end() :] if about else statement
+    if about or bare_topic(statement):
         # "discriminative models: which probability do they target?": a plural topic is "they" as well; "generative
         # vs discriminative models, whats the difference": a question naming nothing asks of the topic before it
         asks_of_it = POINTS_BACK.search(question) or _THEY.search(question) or topicless(question)
@@ -174,6 +178,7 @@ def names_only(text: str) -> bool:
     return not [w for w in re.findall(r"[a-z']+", rest) if w not in STOPWORDS and w not in _SIDE_BY_SIDE]
 
 
+_WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+", re.IGNORECASE)
 _AT_LEVEL = re.compile(
     rf"\bat\s+(?:the\s+)?(?:{longest_first([str(p) for ps in section('levels').values() for p in ps])})(?:\s+level)?\b",
     re.IGNORECASE,
