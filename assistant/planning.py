@@ -58,6 +58,7 @@ from assistant.part_context import (
     without_trailing_statement,
 )
 from assistant.part_routes import LOW_CONFIDENCE, part_route
+from assistant.phrase_match import longest_first
 from assistant.phrase_reading import PhraseReader, asked_level, asks_by_itself, without_levels
 from assistant.planned_part import PlannedPart, asks_of_the_answer
 from assistant.pointed_items import listed_item, role_by_place, roles_of
@@ -65,9 +66,11 @@ from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExa
 from assistant.question_parts import split_parts
 from assistant.sessions import Turn
 from assistant.understanding import Slots, Vocabulary, understand
+from assistant.vocabulary_words import word_list
 
 TOPIC_WORDS = 16  # words of a documents turn kept as the topic a follow-up goes on with
 
+_OBJECT_JOB = re.compile(rf"\b(?:for|in|into|at|of)\s+(?:{longest_first(word_list('role_nouns'))})\b", re.IGNORECASE)
 _PERSON = re.compile(r"\b(?:they|them|their|he|she|his|her)\b", re.IGNORECASE)
 _FIGURE_POINTER = re.compile(r"\b(?:that|this|it)\b", re.IGNORECASE)  # "is that good compared with ...?"
 
@@ -271,10 +274,15 @@ class Planner:
                 # "... and what are their main duties?", "what does deployment involve for them?": the person is
                 # the role before, whatever the kind; it is the context of the part's own topic, as if named.
                 part.context.extend(r for r in roles_of(slots.to_dict()) if r not in part.context)
-            job = None if person else job_pointed_at(text, kind, own, previous_kind, earlier_roles)
+            # "skills for that job": the job named as the object of the request is pointed at as "it" is; "they", or
+            # the job as the subject ("what skills does that role need?"), is the person in the role
+            pointed_job = _OBJECT_JOB.search(text) is not None and not _PERSON.search(text)
+            job = None if person and not pointed_job else job_pointed_at(text, kind, own, previous_kind, earlier_roles)
             # "what skills do I need for it?" after a salary: the job's skills, searched with the part's own words
             # (the guide's skills are written for every role; a role's name would pull in that role's career path).
             part.query = asked if job else part.query
+            if job and self.words.role_noun.search(text) and job not in part.context:
+                part.context.append(job)  # "skills for that job": the job named is the context, as a role named is
             the_figure = figure_named(before) if previous_kind == "figure" and not (person or by_role or job) else ""
             if kind != "figure" and the_figure and not names_something(own):
                 # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").

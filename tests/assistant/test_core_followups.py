@@ -1602,3 +1602,20 @@ def test_more_asked_again_goes_on_past_both_answers(
     three = real_assistant.ask(third, one.session_id)
     assert [p.route for p in three.plan] == ["documents"], three.plan
     assert not _sentences(three.answer) & (_sentences(one.answer) | _sentences(two.answer)), three.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("robotics engineer salary?", "what skills do you need for that job"),
+        ("data scientist pay?", "which skills are needed for that job?"),
+    ],
+)
+def test_skills_for_that_job_after_its_pay_are_the_skills_not_its_career_path(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    """'that job' is pointed at as 'it' is ("what skills do I need for it?"): the question's own words searched with
+    the job as context; the role's name put into the search found its Career Paths item instead."""
+    reply = conversation(real_assistant, first, then)
+    assert "Skills" in reply.answer and "Career Paths" not in str(reply.citations), reply.answer
+    assert "progress to" not in reply.answer and "Advance from" not in reply.answer, reply.answer
