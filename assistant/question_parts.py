@@ -44,6 +44,13 @@ from assistant.side_references import asked_of_each
 from assistant.text_terms import STOPWORDS, terms
 from assistant.vocabulary_words import section
 
+# "apart from location what else ...", "X pay, and besides python which languages ...": a thing set aside, then the
+# question (opening a clause)
+_EXCLUDED_BEFORE = re.compile(
+    r"(^\s*(?:(?:and|also|plus|but)\s+)?|[,;]\s*(?:(?:and|also|plus|but)\s+)?|\b(?:and|also|plus|but)\s+)(?:apart from|aside from|other than|except(?: for)?|besides|not counting)\s+[\w/&+#.-]+(?:\s+[\w/&+#.-]+){0,3}?"
+    r"\s*,?\s+(?=(?:what|which|who|where|how|is|are|do|does|can)\b)",
+    re.IGNORECASE,
+)
 _IMPERATIVE = re.compile(
     r"\s*(?:(?:please|pls|plz)\s+)?(?:tell|explain|describe|list|give|name|compare|show|define|summari[sz]e|help)\b",
     re.IGNORECASE,
@@ -130,6 +137,8 @@ def split_parts(
         labelled = _LABEL.match(sentence) if parts or sentences[0][0] != sentence else None
         if labelled and all(w in _LABEL_WORDS for w in labelled.group(1).lower().split()):
             sentence = sentence[labelled.end() :]  # "X pay. another one: what do they do": the label asks nothing
+        # "apart from location what else moves salaries?": what is set aside is neither asked nor searched with
+        sentence = _EXCLUDED_BEFORE.sub(r"\1", sentence)
         listed_terms = terms_then_asked(sentence, asks) if asks is not None else []
         clauses = listed_terms or CLAUSE_SPLIT.split(sentence)
         for clause, requested in [(c, True) for c in listed_terms] or _added_requests(clauses, asks, figure_only):

@@ -343,3 +343,10 @@ def test_a_heading_the_question_names_itself_beats_one_named_by_a_synonym(
     answer; the heading holding the question's own word (Networking) is the list asked for."""
     reply = real_assistant.ask(question)
     assert "LinkedIn" in reply.answer and "Data Management and Quality" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize("question", ["besides location what else pushes salaries up", "apart from location what else moves salaries"])
+def test_a_list_asked_beside_one_of_its_items_is_the_whole_list(real_assistant: Assistant, question: str) -> None:
+    """The item set aside narrowed the list to itself ("Geographic location" alone)."""
+    reply = real_assistant.ask(question)
+    assert "Educational background" in reply.answer and "Job performance" in reply.answer, reply.answer

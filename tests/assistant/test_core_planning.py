@@ -2468,3 +2468,20 @@ def test_pay_asked_alone_gets_the_overview_of_both_kinds_of_salary(real_assistan
     reply = ask(real_assistant, message)
     assert reply.route == "statistics" and not reply.abstained, reply.answer
     assert "two kinds of salary figure" in reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "data scientist salary, and besides experience what else pushes salaries up?",
+        "what do AI engineers earn and other than python which languages do they need",
+    ],
+)
+def test_a_thing_set_aside_before_a_question_leaves_the_question_a_part_of_its_own(
+    real_assistant: Assistant, message: str
+) -> None:
+    """'besides experience what else ...': what is set aside is neither asked nor searched; it glued the question to
+    the part before (one part) or narrowed the answer to the very item set aside."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.route for p in parts] == ["statistics", "documents"], [(p.text, p.route) for p in parts]
+    assert not any(w in parts[1].text for w in ("besides", "other than")), parts[1].text
