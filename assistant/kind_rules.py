@@ -130,10 +130,11 @@ class KindRules:
             and own.salary
             and not (own.roles or own.level or own.years or own.city or names_metric(own))
             and own.experience_years is None
-            and not number_words
+            and not (number_words or own.prediction)
         ):
             # "do salaries go up if I move into management?", "is a PhD worth it for higher pay?": whether pay changes
-            # or is worth a step, which the documents discuss; no figure of the tables is named to look up.
+            # or is worth a step, which the documents discuss; no figure of the tables is named to look up. Not pay
+            # foretold ("will salaries go up next year?"): no source forecasts it, the statistics refuse it.
             scores["figure"] /= 4
             scores["explanation"] += EXPLANATION_NUDGE
         method_cue = self.words.method.search(text) is not None

@@ -16,12 +16,13 @@ AI_WORDS = frozenset(word_list("ai_words"))
 VERB_OBJECTS = word_list("verb_objects")
 NOUN_MARKERS = word_list("noun_markers")
 ROLE_NOUN = re.compile(
-    r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|engineers?|scientists?|researchers?|analysts?|managers?|"
+    r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|devs?|engineers?|scientists?|researchers?|analysts?|managers?|"
     r"architects?|designers?|programmers?|consultants?|administrators?|testers?|specialists?|officers?|"
     r"directors?|strategists?|ethicists?|interns?|"
     r"people|folks?|professionals?|practitioners?|experts?|pros)\b"
 )
 # "MLOps people", "NLP folks": who they are is the word before; a title only when their pay is asked
+_SHORT_NOUNS = {"dev": "developer"}
 _PERSON_NOUNS = frozenset({"people", "folk", "folks", "professional", "practitioner", "expert", "pros"})
 
 
@@ -67,7 +68,8 @@ def unknown_role(text: str, corrected: str, salary: bool) -> str | None:
             # "MLOps people" is no title of the tables: named as written, as the specialists they are
             written = re.search(rf"\b{re.escape(modifiers[0])}\b", corrected, re.IGNORECASE)
             return f"{written.group(0) if written else modifiers[0]} specialist"
-        noun = match.group(2).rstrip("s")
+        # "java devs" is Java developers written short: named by the full noun ("Java Developers")
+        noun = _SHORT_NOUNS.get(match.group(2).rstrip("s"), match.group(2).rstrip("s"))
         ai_title = any(w in AI_WORDS for w in modifiers)
         if ai_title and noun in (
             "manager",

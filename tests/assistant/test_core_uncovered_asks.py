@@ -1,0 +1,59 @@
+"""A pay question about what the data lacks is refused, marked abstained, with what the sources cover: a job title
+written short ("devs"), a level the guide has none of ("principal", "staff"), pay foretold ("next year")."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.pipeline import Assistant
+from assistant.understanding import Vocabulary, understand
+from tests.assistant.test_core_pipeline import ask
+
+VOCAB = Vocabulary({"salary", "engineer"})
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("what do golang devs make", "Golang Developer"),
+        ("how much does an ios dev earn?", "Ios Developer"),
+        ("typical salary for php devs", "Php Developer"),
+    ],
+)
+def test_a_title_written_short_is_a_title_the_data_lacks(question: str, title: str) -> None:
+    assert understand(question, VOCAB).unknown_role == title
+
+
+@pytest.mark.parametrize("question", ["AI devs salary", "how many offers did devs get in 2025", "ML dev pay"])
+def test_the_platform_developers_written_short_are_no_unknown_title(question: str) -> None:
+    assert understand(question, VOCAB).unknown_role is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what do golang devs make", "how much does an ios dev earn?"])
+def test_pay_of_a_title_written_short_is_refused(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.abstained and "I have no salary data for" in reply.answer, reply.answer
+    assert "Programming" not in reply.answer  # not answered with a skills line that shares the language's name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "level"),
+    [("how much do principal AI researchers make", "principal"), ("staff robotics engineer salary?", "staff")],
+)
+def test_a_level_the_guide_lacks_is_named_and_refused_with_the_levels_it_has(
+    real_assistant: Assistant, question: str, level: str
+) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.abstained and f"no '{level}' level" in reply.answer, reply.answer
+    assert "Entry Level" in reply.answer  # what is covered is said
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["will AI salaries go up next year?", "are data salaries going to be higher in the future?"]
+)
+def test_pay_foretold_in_a_yes_no_question_is_refused(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.abstained and "forecast" in reply.answer, reply.answer
