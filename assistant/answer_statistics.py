@@ -24,6 +24,7 @@ from assistant.statistics.conflicts import contradicted_claims, group_figures, s
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools, ToolResult
 from assistant.text_terms import split_sentences
+from assistant.unasked_figures import other_figure_asked, share_of_dollars
 from assistant.understanding import Slots
 
 MEMO_SIZE = 4096
@@ -173,6 +174,15 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
             return
         if s.prediction and (wants_platform or s.salary):
             self.abstain(draft, "I don't make forecasts: I can only report the figures in the sources.")
+            return
+        if other_figure_asked(s):  # "what percent of ML engineers work remotely": not their pay
+            who = s.roles[0] + "s" if s.roles else s.city
+            self.abstain(draft, source_notes()["figure_not_given"].format(who=who))
+            return
+        if share_of_dollars(s):  # "the average bonus percentage": no percentage stated; the dollars are
+            draft.say(source_notes()["share_not_given"])
+            self._answer(replace(s, corrected=""), draft)
+            draft.abstained = True
             return
         if wants_platform:
             self._platform(s, draft)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.pipeline import Assistant
+from assistant.unasked_figures import other_figure_asked
 from assistant.understanding import Vocabulary, understand
 from tests.assistant.test_core_pipeline import ask
 
@@ -57,3 +58,57 @@ def test_a_level_the_guide_lacks_is_named_and_refused_with_the_levels_it_has(
 def test_pay_foretold_in_a_yes_no_question_is_refused(real_assistant: Assistant, question: str) -> None:
     reply = ask(real_assistant, question)
     assert reply.abstained and "forecast" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what share of AI researchers hold a PhD",
+        "how many data scientists work in Chicago",
+        "the average height of robotics engineers?",
+    ],
+)
+def test_a_count_share_or_average_of_something_else_is_no_role_figure(question: str) -> None:
+    assert other_figure_asked(understand(question, VOCAB))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["average robotics engineer pay", "average ML engineer comp", "what is the average for data scientists"],
+)
+def test_an_average_of_pay_is_the_role_figure(question: str) -> None:
+    assert not other_figure_asked(understand(question, VOCAB))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what share of AI researchers hold a PhD?", "what's the average age of robotics engineers"]
+)
+def test_a_figure_other_than_pay_of_a_role_is_refused(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.abstained and "don't give that figure" in reply.answer, reply.answer
+    assert "$" not in reply.answer  # not answered with the role's pay
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["bonuses as a percent of base salary?", "what percentage do stock options and bonuses add?"]
+)
+def test_a_percentage_of_dollar_figures_says_none_is_given_and_gives_the_dollars(
+    real_assistant: Assistant, question: str
+) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.abstained and "no percentage" in reply.answer and "$50,000" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what percentage of enterprises run AI in production?",
+        "by what percent is ML engineer pay in NYC higher than in Seattle",
+    ],
+)
+def test_percentages_the_sources_give_or_compute_are_answered(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert not reply.abstained and "%" in reply.answer, reply.answer
