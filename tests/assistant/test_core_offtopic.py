@@ -25,6 +25,20 @@ def test_the_parts_of_a_hyphenated_word_still_stand_together() -> None:
     assert tuple(terms("rule based")) in set(written_pairs("rule-based systems"))  # "rules based" finds it
 
 
+def test_words_either_side_of_a_conjunction_or_a_comma_do_not_stand_together() -> None:
+    pairs = set(written_pairs("systems that reason, learn and act in order to solve a problem"))
+    assert (terms("learn")[0], terms("act")[0]) not in pairs and (terms("reason")[0], terms("learn")[0]) not in pairs
+    assert (terms("act")[0], terms("order")[0]) in pairs  # a stopword between two words still leaves them together
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["define active learning", "what does active learning mean"])
+def test_a_term_whose_words_stand_only_across_a_conjunction_is_refused(real_assistant: Assistant, question: str) -> None:
+    """ "reason, learn and act" writes no "active learning": the two words are two things listed, not one name."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "question",
