@@ -17,6 +17,7 @@ import numpy as np
 from assistant.answer_examples import SAYS_SOMETHING, AnswerExamples
 from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored
 from assistant.answer_scoring import UnitScorer, asks_remedy
+from assistant.explain_requests import as_definition
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
 from assistant.passage_units import ASKED_CONTEXT, asked_phrase, asks_definition, asks_meaning, defines
@@ -145,6 +146,7 @@ class UnitRefusals:
         learning used for" names "unsupervised learning". A term written as one word ("back prop", see
         Retriever.expand) or as an acronym's expansion is not this either. A one-word term is undefined when the
         documents never write it in any form ("what does vesting mean?")."""
+        query = as_definition(query)  # "can you explain transfer learning", "transfer learning?": what it is
         if kind in ("figure", "comparison") or not asks_definition(query) or asks_remedy(query, kind):
             return False  # "whats the best way to avoid underfitting" asks for a remedy, not what a term means
         # "what's the point of backpropagation" names one term

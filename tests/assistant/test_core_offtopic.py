@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.explain_requests import as_definition
 from assistant.pipeline import Assistant
 from assistant.text_terms import terms
 from assistant.word_forms import written_pairs
@@ -226,3 +227,39 @@ def test_the_pay_word_of_a_perk_the_documents_never_mention_asks_no_pay(
 def test_pay_asked_in_other_words_is_still_answered(real_assistant: Assistant, question: str, figure: str) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and figure in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("could you please describe k-means clustering", "what is k-means clustering"),
+        ("ok can you explain word2vec", "what is word2vec"),
+        ("tell me about random forests", "what is random forests"),
+        ("random forests?", "what is random forests?"),
+        ("and data scientists?", "and data scientists?"),  # a follow-up, not a term
+        ("can you recommend a good book?", "can you recommend a good book?"),
+    ],
+)
+def test_a_request_to_explain_reads_as_what_the_thing_is(question: str, read: str) -> None:
+    assert as_definition(question) == read
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["could you describe k-means clustering", "tell me about transfer learning", "contrastive pretraining?"],
+)
+def test_an_unwritten_term_asked_in_a_request_shape_is_refused(real_assistant: Assistant, question: str) -> None:
+    """ "style transfer" and the clustering sentence share a word with the term; they do not explain it."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["tell me about supervised learning", "could you explain backpropagation please", "tell me about MLOps"],
+)
+def test_a_written_term_asked_in_a_request_shape_is_answered(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
