@@ -33,7 +33,7 @@ def as_definition(question: str) -> str:
     rest = _OPENING.sub("", question, count=1)
     asked = _EXPLAIN.match(rest)
     if asked:
-        return f"what is {rest[asked.end():]}"
+        return f"what is {rest[asked.end() :]}"
     bare = _BARE.match(question)
     if bare and not _OPENING.match(question).group(0).strip():
         return f"what is {bare.group(1)}?"

@@ -87,6 +87,10 @@ class KindRules:
             # like a role; with no pay asked and the examples nearest by form not a figure, it asks no number.
             own_number = False
         scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
+        if own.unknown_level and not (own_number or number_words or _pay_asked(own)) and not is_elliptical():
+            # "what does a senior data scientist do?", "what comes after senior ML engineer?": a level the guide
+            # lacks says who is asked about; the examples nearest by form are its pay, which nothing here asks.
+            scores["figure"] /= 4
         if own_number:
             scores["figure"] += NUMERIC_NUDGE
         if own.salary and not own.doc_topic and asks_for_number(replace(own, salary=False)):

@@ -19,8 +19,15 @@ from assistant.vocabulary_words import table, word_list
 
 # Words that ask for pay, frame a request about someone, or only say who is meant: what is left after them (and
 # after the names of roles, levels and cities) is what the part asks about besides pay.
-_FRAME_LISTS = ("salary_words", "ai_words", "request_frame", "metric_neutral", "closing_fillers", "pay_alone",
-                "pay_informal")
+_FRAME_LISTS = (
+    "salary_words",
+    "ai_words",
+    "request_frame",
+    "metric_neutral",
+    "closing_fillers",
+    "pay_alone",
+    "pay_informal",
+)
 _NAMED_TABLES = ("roles", "levels", "cities")
 
 

@@ -34,7 +34,9 @@ def test_words_either_side_of_a_conjunction_or_a_comma_do_not_stand_together() -
 
 @pytest.mark.slow
 @pytest.mark.parametrize("question", ["define active learning", "what does active learning mean"])
-def test_a_term_whose_words_stand_only_across_a_conjunction_is_refused(real_assistant: Assistant, question: str) -> None:
+def test_a_term_whose_words_stand_only_across_a_conjunction_is_refused(
+    real_assistant: Assistant, question: str
+) -> None:
     """ "reason, learn and act" writes no "active learning": the two words are two things listed, not one name."""
     reply = real_assistant.ask(question)
     assert reply.abstained, reply.answer

@@ -112,3 +112,21 @@ def test_a_percentage_of_dollar_figures_says_none_is_given_and_gives_the_dollars
 def test_percentages_the_sources_give_or_compute_are_answered(real_assistant: Assistant, question: str) -> None:
     reply = ask(real_assistant, question)
     assert not reply.abstained and "%" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what do senior robotics engineers work on",
+        "what comes after senior data scientist?",
+        "what comes after senior AI researcher",
+    ],
+)
+def test_a_level_the_guide_lacks_with_no_pay_asked_is_no_salary_question(
+    real_assistant: Assistant, question: str
+) -> None:
+    """The examples nearest by form to "<level> <role>" ask its pay; with no pay or number asked, the level only
+    says who is asked about, and the documents answer (career paths, duties) instead of the salary table."""
+    reply = ask(real_assistant, question)
+    assert reply.route == "documents" and "$" not in reply.answer, reply.answer
