@@ -71,7 +71,10 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                 # before's (the platform's); a role's or a city's figures are the guide's, of its own year.
                 draft.rollback(mark)
                 build.answerer.answer(replace(part.slots, years=[]), draft)
-            if unmentioned and (not draft.abstained or other_figure_asked(part.slots)):
+            said = " ".join(draft.parts[mark.parts :]).lower()  # "... no figures for Berlin": named already
+            if unmentioned and (not draft.abstained or other_figure_asked(part.slots)) and not all(
+                name.lower() in said for name in unmentioned
+            ):
                 # "what does Microsoft pay data scientists?": the figures are not about the name asked; "how many
                 # sick days do data scientists get": no figure of theirs is, and the refusal names what was asked
                 break
