@@ -72,8 +72,10 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                 draft.rollback(mark)
                 build.answerer.answer(replace(part.slots, years=[]), draft)
             said = " ".join(draft.parts[mark.parts :]).lower()  # "... no figures for Berlin": named already
-            if unmentioned and (not draft.abstained or other_figure_asked(part.slots)) and not all(
-                name.lower() in said for name in unmentioned
+            if (
+                unmentioned
+                and (not draft.abstained or other_figure_asked(part.slots))
+                and not all(name.lower() in said for name in unmentioned)
             ):
                 # "what does Microsoft pay data scientists?": the figures are not about the name asked; "how many
                 # sick days do data scientists get": no figure of theirs is, and the refusal names what was asked
