@@ -130,3 +130,15 @@ def test_a_level_the_guide_lacks_with_no_pay_asked_is_no_salary_question(
     says who is asked about, and the documents answer (career paths, duties) instead of the salary table."""
     reply = ask(real_assistant, question)
     assert reply.route == "documents" and "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [("consultant pay?", "Consultant"), ("how much do directors earn in machine learning", "Director")],
+)
+def test_a_bare_title_the_data_lacks_with_pay_asked_is_unknown(question: str, title: str) -> None:
+    assert understand(question, VOCAB).unknown_role == title
+
+
+def test_a_bare_title_with_no_pay_asked_names_no_role() -> None:
+    assert understand("which skills do managers want", VOCAB).unknown_role is None
