@@ -12,6 +12,7 @@ from assistant.draft import Draft, DraftMark
 from assistant.models import Route
 from assistant.planning import PlannedPart, Planner
 from assistant.text_terms import terms
+from assistant.unasked_figures import other_figure_asked
 from assistant.vocabulary_words import word_list
 
 if TYPE_CHECKING:
@@ -70,8 +71,15 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                 # before's (the platform's); a role's or a city's figures are the guide's, of its own year.
                 draft.rollback(mark)
                 build.answerer.answer(replace(part.slots, years=[]), draft)
-            if not draft.abstained and unmentioned:
-                break  # "what does Microsoft pay data scientists?": the figures are not about the name asked
+            said = " ".join(draft.parts[mark.parts :]).lower()  # "... no figures for Berlin": named already
+            if (
+                unmentioned
+                and (not draft.abstained or other_figure_asked(part.slots))
+                and not all(name.lower() in said for name in unmentioned)
+            ):
+                # "what does Microsoft pay data scientists?": the figures are not about the name asked; "how many
+                # sick days do data scientists get": no figure of theirs is, and the refusal names what was asked
+                break
             if not draft.abstained:
                 return "statistics"
             if route == part.route and part.fallback is not None:

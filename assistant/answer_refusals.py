@@ -17,6 +17,7 @@ import numpy as np
 from assistant.answer_examples import SAYS_SOMETHING, AnswerExamples
 from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored
 from assistant.answer_scoring import UnitScorer, asks_remedy
+from assistant.explain_requests import as_definition
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
 from assistant.passage_units import ASKED_CONTEXT, asked_phrase, asks_definition, asks_meaning, defines
@@ -38,6 +39,14 @@ _MID_CAPITALS = re.compile(r"(?<=\w\s)[A-Z][a-z]+\b")
 # ("explain", "describe", "mean", "exactly" are stopwords: terms() never yields them).
 DEFINITION_FRAME = frozenset({"work", "like", "term", "word"})
 # "How old / much / many / big ...?" asks for an amount: a sentence without one does not answer it.
+# "How long / how old / how many years ...?" asks a length of time: a unit stating no number gives none.
+DURATION = re.compile(r"^\s*how\s+(?:long|old|many\s+(?:years|months|weeks|days|hours))\b", re.IGNORECASE)
+# A number as digits or in words ("no more than four hours", "a dozen years")
+_A_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|billion|half|dozen|decades?)\b",
+    re.IGNORECASE,
+)
 AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|soon)\b", re.IGNORECASE)
 # The best unit's own sentence this close to the question (its plain vector) says what is asked in other words,
 # whatever words they share or however far its passage is as a whole: "do i need to be good at talking and
@@ -88,6 +97,8 @@ class UnitRefusals:
         """The best unit found does not answer: it says nothing the question names, or is found by a shared word
         alone, or the term asked to be defined or the named figure's meaning is never written."""
         said = f"{best.unit.as_sentence()} {best.passage.section}"
+        if DURATION.match(query) and not _A_NUMBER.search(best.unit.as_sentence()):
+            return True  # "how long does it take to become an ML engineer?": a career path states no duration
         writes_formula = any(f in best.passage.text.lower() for f in formulas)
         # The words and the passage are not all the evidence: the unit's own sentence, or the nearest question
         # asked before that it answered, may say it is the answer in other words (read only when a check doubts).
@@ -145,6 +156,7 @@ class UnitRefusals:
         learning used for" names "unsupervised learning". A term written as one word ("back prop", see
         Retriever.expand) or as an acronym's expansion is not this either. A one-word term is undefined when the
         documents never write it in any form ("what does vesting mean?")."""
+        query = as_definition(query)  # "can you explain transfer learning", "transfer learning?": what it is
         if kind in ("figure", "comparison") or not asks_definition(query) or asks_remedy(query, kind):
             return False  # "whats the best way to avoid underfitting" asks for a remedy, not what a term means
         # "what's the point of backpropagation" names one term

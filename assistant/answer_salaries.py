@@ -78,7 +78,9 @@ class GuideSalaryAnswers(StatisticsPart):
                     + "."
                 )
             if s.unknown_level and not level:
-                draft.say("The guide has no 'senior' level; its levels are the ones listed above.")
+                # the level asked is not covered: said plainly, with the levels that are, as any uncovered part
+                draft.say(f"The guide has no '{s.unknown_level}' level; its levels are the ones listed above.")
+                draft.abstained = True
         if len(roles) > 1 and draft.abstained and len(draft.citations) > 0:
             draft.abstained = False  # part of the question was answered
 

@@ -19,11 +19,13 @@ from assistant.answer_platform import PlatformAnswers
 from assistant.answer_salaries import GuideSalaryAnswers
 from assistant.draft import Draft
 from assistant.models import ToolCall
+from assistant.partial_coverage import Uncovered, uncovered_alongside
 from assistant.retrieval import source_span
 from assistant.statistics.conflicts import contradicted_claims, group_figures, split_values
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools, ToolResult
 from assistant.text_terms import split_sentences
+from assistant.unasked_figures import other_figure_asked, share_of_dollars
 from assistant.understanding import Slots
 
 MEMO_SIZE = 4096
@@ -131,6 +133,12 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
 
     def _answer(self, s: Slots, draft: Draft) -> None:
         cov = self.coverage()
+        beside = uncovered_alongside(s, cov)
+        if beside:  # "ML engineer pay in New York and in Berlin": New York's figures, and Berlin said to have none
+            self._answer(beside.covered, draft)
+            if not draft.abstained:
+                self._say_uncovered(beside, draft)
+            return
         if s.coverage and not s.roles and not s.years and s.platform_metric in (None, "all"):
             draft.say(self.coverage_summary(draft))
             return
@@ -174,6 +182,15 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
             return
         if s.prediction and (wants_platform or s.salary):
             self.abstain(draft, "I don't make forecasts: I can only report the figures in the sources.")
+            return
+        if other_figure_asked(s):  # "what percent of ML engineers work remotely": not their pay
+            who = s.roles[0] + "s" if s.roles else s.city
+            self.abstain(draft, source_notes()["figure_not_given"].format(who=who))
+            return
+        if share_of_dollars(s):  # "the average bonus percentage": no percentage stated; the dollars are
+            draft.say(source_notes()["share_not_given"])
+            self._answer(replace(s, corrected=""), draft)
+            draft.abstained = True
             return
         if wants_platform:
             self._platform(s, draft)
@@ -227,6 +244,22 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
             self._overview(draft)
             return
         self.abstain(draft, "I couldn't tell which figure you are asking about.")
+
+    def _say_uncovered(self, beside: Uncovered, draft: Draft) -> None:
+        """After the covered values' figures: the places and years asked beside them that have none (a platform
+        year through its tool, whose note says which years it has; the guide's year from its coverage)."""
+        if beside.places:
+            draft.echo(beside.places_note())  # the asker's own place names
+        if beside.years and beside.guide_years:
+            years = ", ".join(str(y) for y in self.coverage().get("salary_data_years", []))
+            draft.say(f"The guide's US salaries are for {years} only; I have no role or city salaries for other years.")
+            return
+        for year in beside.years:
+            metric = beside.covered.platform_metric or "median_salary_expectation"
+            result = self.call(
+                draft, "platform_stat", metric="median_salary_expectation" if metric == "all" else metric, year=year
+            )
+            draft.say(f"I have no platform statistics for {year}: {result.note}.")
 
     # -- guide: roles and levels ---------------------------------------------------------------
 

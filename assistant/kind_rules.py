@@ -87,6 +87,10 @@ class KindRules:
             # like a role; with no pay asked and the examples nearest by form not a figure, it asks no number.
             own_number = False
         scores = {kind: vote.get(kind, 0.0) for kind in KINDS}
+        if own.unknown_level and not (own_number or number_words or _pay_asked(own)) and not is_elliptical():
+            # "what does a senior data scientist do?", "what comes after senior ML engineer?": a level the guide
+            # lacks says who is asked about; the examples nearest by form are its pay, which nothing here asks.
+            scores["figure"] /= 4
         if own_number:
             scores["figure"] += NUMERIC_NUDGE
         if own.salary and not own.doc_topic and asks_for_number(replace(own, salary=False)):
@@ -130,10 +134,11 @@ class KindRules:
             and own.salary
             and not (own.roles or own.level or own.years or own.city or names_metric(own))
             and own.experience_years is None
-            and not number_words
+            and not (number_words or own.prediction)
         ):
             # "do salaries go up if I move into management?", "is a PhD worth it for higher pay?": whether pay changes
-            # or is worth a step, which the documents discuss; no figure of the tables is named to look up.
+            # or is worth a step, which the documents discuss; no figure of the tables is named to look up. Not pay
+            # foretold ("will salaries go up next year?"): no source forecasts it, the statistics refuse it.
             scores["figure"] /= 4
             scores["explanation"] += EXPLANATION_NUDGE
         method_cue = self.words.method.search(text) is not None

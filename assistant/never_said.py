@@ -13,6 +13,7 @@ import re
 
 import numpy as np
 
+from assistant.explain_requests import as_definition
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
 from assistant.part_context import PREPOSITIONS
@@ -88,6 +89,7 @@ class NeverSaid:
         English for what the documents say ("which cities are AI hotbeds", "ethical quandaries", "explaining
         models to execs": 5 of 30 casual questions were refused) as it is an unwritten topic ("is burnout common
         among data scientists"), and no frequency or vector measured tells them apart (findings-silence.md)."""
+        query = as_definition(query)  # "can you explain tokenization", "tokenization in NLP?": what it is
         if not asks_definition(query):
             return []
         out = []

@@ -48,8 +48,12 @@ class OtherNames(UnwrittenWords):
             for written in (f"{section}\n{text}", re.sub(r"(?<=[a-z])-(?=[a-z])", "", f"{section}\n{text}"))
             for pair in written_pairs(folded(written))
         }
-        # Every word written, accents folded, a hyphenated one also joined ("Chat-GPT" -> "chatgpt").
-        self._words = {form for pair in self._pairs for word in pair for form in (word, word.replace("-", ""))}
+        # Every word written, accents folded, a hyphenated one also joined ("Chat-GPT" -> "chatgpt"); a word
+        # alone between commas ("Bonuses, stock options") stands in no pair but is written all the same.
+        alone = {t for section, text in zip(sections, texts, strict=True) for t in terms(folded(f"{section}\n{text}"))}
+        self._words = {
+            form for word in {w for pair in self._pairs for w in pair} | alone for form in (word, word.replace("-", ""))
+        }
         self._sorted_words = sorted(self._words)
         # The defined terms of three words or more, as terms, for sibling_of_defined (folded once per build).
         self._defined_terms = [

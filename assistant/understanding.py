@@ -292,14 +292,12 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     if s.level == "Average" and not (s.roles or "base" in text):
         s.level = None  # "average salary for ML experts" is a market figure, not a role level
     # "a lead engineer" is a level; "cities that lead in AI jobs" is a verb.
-    if (
-        re.search(
-            r"\bseniors?\b|\bsr\.?\b|\blead\b(?!\s+(?:in|to|into|the|a|an|on|at|by|with|from|for)\b)|\bprincipal\b|\bstaff\b",
-            text,
-        )
-        and not s.level
-    ):
-        s.unknown_level = "senior"
+    unlisted = re.search(
+        r"\b(senior)s?\b|\bsr\b|\b(lead)\b(?!\s+(?:in|to|into|the|a|an|on|at|by|with|from|for)\b)|\b(principal|staff)\b",
+        text,
+    )
+    if unlisted and not s.level:  # named as written ("principal"), "sr" as "senior": what the reply says is missing
+        s.unknown_level = next((g for g in unlisted.groups() if g), "senior")
     experience = EXPERIENCE.search(text)
     if experience and not YEAR.fullmatch(experience.group(1)):
         s.experience_years = float(experience.group(1))

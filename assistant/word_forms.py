@@ -16,17 +16,23 @@ def written_pairs(text: str) -> list[tuple[str, str]]:
     and its parts only with each other: "cutting-edge AI" writes ("cutting-edge", "ai") and ("cutting", "edge"),
     never "edge AI"; "rule-based" still writes "rule based"."""
     pairs: list[tuple[str, str]] = []
-    last = ""  # the term before the current word (a hyphenated word as a whole)
-    for token in WORD.findall(text.lower()):
-        found = terms(token)
-        if not found:
-            continue  # a stopword: the words either side of it still stand together, as terms() reads them
-        whole, parts = found[0], found[1:]
-        pairs.extend(zip(parts, parts[1:], strict=False))
-        if last:
-            pairs.append((last, whole))
-        last = whole
+    # Words either side of a conjunction or a list's comma are two things, not one name: "reason, learn and act"
+    # writes no "learn act" (which "active learning" would be read as, in the other order).
+    for segment in _BETWEEN_THINGS.split(text.lower()):
+        last = ""  # the term before the current word (a hyphenated word as a whole)
+        for token in WORD.findall(segment):
+            found = terms(token)
+            if not found:
+                continue  # a stopword: the words either side of it still stand together, as terms() reads them
+            whole, parts = found[0], found[1:]
+            pairs.extend(zip(parts, parts[1:], strict=False))
+            if last:
+                pairs.append((last, whole))
+            last = whole
     return pairs
+
+
+_BETWEEN_THINGS = re.compile(r"[,;:!?()\n]|\.(?:\s|$)|\b(?:and|or|nor|&)\b")
 
 
 def verb_or_adverb(word: str, english: Container[str]) -> bool:

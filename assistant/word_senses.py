@@ -16,12 +16,29 @@ AI_WORDS = frozenset(word_list("ai_words"))
 VERB_OBJECTS = word_list("verb_objects")
 NOUN_MARKERS = word_list("noun_markers")
 ROLE_NOUN = re.compile(
-    r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|engineers?|scientists?|researchers?|analysts?|managers?|"
+    r"\b((?:[a-z+#./-]+\s+){0,3}?)(developers?|devs?|engineers?|scientists?|researchers?|analysts?|managers?|"
     r"architects?|designers?|programmers?|consultants?|administrators?|testers?|specialists?|officers?|"
     r"directors?|strategists?|ethicists?|interns?|"
     r"people|folks?|professionals?|practitioners?|experts?|pros)\b"
 )
 # "MLOps people", "NLP folks": who they are is the word before; a title only when their pay is asked
+_SHORT_NOUNS = {"dev": "developer"}
+# Job titles no AI/ML role of the data is called by, with or without an AI word before them ("AI product manager")
+_OTHER_TITLES = frozenset(
+    {
+        "manager",
+        "architect",
+        "designer",
+        "analyst",
+        "consultant",
+        "administrator",
+        "officer",
+        "director",
+        "strategist",
+        "ethicist",
+        "intern",
+    }
+)
 _PERSON_NOUNS = frozenset({"people", "folk", "folks", "professional", "practitioner", "expert", "pros"})
 
 
@@ -67,22 +84,13 @@ def unknown_role(text: str, corrected: str, salary: bool) -> str | None:
             # "MLOps people" is no title of the tables: named as written, as the specialists they are
             written = re.search(rf"\b{re.escape(modifiers[0])}\b", corrected, re.IGNORECASE)
             return f"{written.group(0) if written else modifiers[0]} specialist"
-        noun = match.group(2).rstrip("s")
+        # "java devs" is Java developers written short: named by the full noun ("Java Developers")
+        noun = _SHORT_NOUNS.get(match.group(2).rstrip("s"), match.group(2).rstrip("s"))
         ai_title = any(w in AI_WORDS for w in modifiers)
-        if ai_title and noun in (
-            "manager",
-            "architect",
-            "designer",
-            "analyst",
-            "consultant",
-            "administrator",
-            "officer",
-            "director",
-            "strategist",
-            "ethicist",
-            "intern",
-        ):
+        if ai_title and noun in _OTHER_TITLES:
             return " ".join([*modifiers, noun]).title().replace("Ai ", "AI ").replace("Ml ", "ML ")
+        if salary and not modifiers and noun in _OTHER_TITLES:
+            return noun.title()  # "analyst salary", "how much do managers earn in AI": a title the data lacks
         if len(modifiers) >= 2 and modifiers[-1] == "learning" and modifiers[-2] not in AI_WORDS:
             # "reinforcement learning engineer": a specialism the data has no title for (not "machine learning").
             return " ".join([modifiers[-2], "learning", noun]).title()

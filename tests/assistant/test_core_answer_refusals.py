@@ -77,3 +77,22 @@ def test_only_the_nearest_examples_sentence_vouches_and_only_when_near(
     far = _vectors(real_assistant, "how do I bake sourdough bread")
     assert examples.nearest(*far)[1] < NEAREST_VOUCHES and not examples.nearest_vouches([SPAM], *far)
     assert AnswerExamples.none().nearest(*far) == ("", -1.0)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["how long does it take to become a data scientist?", "how long does it take to train an ML model"]
+)
+def test_a_length_of_time_asked_is_not_answered_by_a_sentence_with_no_number(
+    real_assistant: Assistant, question: str
+) -> None:
+    """A career path or a training sentence states no duration: the question is refused, not answered with it."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["how many parameters does GPT-3 have?", "how long is the early career stage?"])
+def test_a_number_stated_still_answers_how_long_or_how_many(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer

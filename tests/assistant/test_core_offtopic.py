@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.explain_requests import as_definition
 from assistant.pipeline import Assistant
 from assistant.text_terms import terms
 from assistant.word_forms import written_pairs
@@ -23,6 +24,22 @@ def test_a_hyphenated_word_pairs_with_its_neighbours_as_a_whole() -> None:
 
 def test_the_parts_of_a_hyphenated_word_still_stand_together() -> None:
     assert tuple(terms("rule based")) in set(written_pairs("rule-based systems"))  # "rules based" finds it
+
+
+def test_words_either_side_of_a_conjunction_or_a_comma_do_not_stand_together() -> None:
+    pairs = set(written_pairs("systems that reason, learn and act in order to solve a problem"))
+    assert (terms("learn")[0], terms("act")[0]) not in pairs and (terms("reason")[0], terms("learn")[0]) not in pairs
+    assert (terms("act")[0], terms("order")[0]) in pairs  # a stopword between two words still leaves them together
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["define active learning", "what does active learning mean"])
+def test_a_term_whose_words_stand_only_across_a_conjunction_is_refused(
+    real_assistant: Assistant, question: str
+) -> None:
+    """ "reason, learn and act" writes no "active learning": the two words are two things listed, not one name."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
 
 
 @pytest.mark.slow
@@ -212,3 +229,39 @@ def test_the_pay_word_of_a_perk_the_documents_never_mention_asks_no_pay(
 def test_pay_asked_in_other_words_is_still_answered(real_assistant: Assistant, question: str, figure: str) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and figure in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("could you please describe k-means clustering", "what is k-means clustering"),
+        ("ok can you explain word2vec", "what is word2vec"),
+        ("tell me about random forests", "what is random forests"),
+        ("random forests?", "what is random forests?"),
+        ("and data scientists?", "and data scientists?"),  # a follow-up, not a term
+        ("can you recommend a good book?", "can you recommend a good book?"),
+    ],
+)
+def test_a_request_to_explain_reads_as_what_the_thing_is(question: str, read: str) -> None:
+    assert as_definition(question) == read
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["could you describe k-means clustering", "tell me about transfer learning", "contrastive pretraining?"],
+)
+def test_an_unwritten_term_asked_in_a_request_shape_is_refused(real_assistant: Assistant, question: str) -> None:
+    """ "style transfer" and the clustering sentence share a word with the term; they do not explain it."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["tell me about supervised learning", "could you explain backpropagation please", "tell me about MLOps"],
+)
+def test_a_written_term_asked_in_a_request_shape_is_answered(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer

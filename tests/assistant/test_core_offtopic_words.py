@@ -326,7 +326,6 @@ def test_pay_asked_of_a_payer_with_no_figure_is_refused_by_name(real_assistant: 
     "question",
     [
         "what does Meta pay machine learning engineers",  # Meta is in the sentence with the figures
-        "what's the pay for a principal data scientist",
         "salaries at Google for AI engineers?",
         "what do ML engineers at Big Tech earn",  # "tech" is in the sentence with the company figures
     ],

@@ -47,7 +47,10 @@ def test_experience_levels_and_years() -> None:
     assert slots("senior ML engineer").unknown_level == "senior"
     assert slots("and for the seniors?").unknown_level == "senior"  # the plural is the same level
     assert slots("what do seniors make?").unknown_level == "senior"
-    assert slots("what does a lead engineer earn?").unknown_level == "senior"
+    assert slots("what does a lead engineer earn?").unknown_level == "lead"  # named as the asker wrote it
+    assert slots("principal data scientist pay").unknown_level == "principal"
+    assert slots("what do staff ML engineers get paid").unknown_level == "staff"
+    assert slots("sr. AI engineer salary").unknown_level == "senior"
     assert slots("which cities lead in AI jobs?").unknown_level is None  # the verb, not the level
 
 
