@@ -214,6 +214,7 @@ class DocumentAnswerer:
             # is that hard" points inside its own message
             as_asked=generic if context_text else "",
         )
+        scored = self._refusals.without_neighbours(query, scored)  # "transfer learning" is not "style transfer"
         if points_back and asks_remedy(query, kind):
             # the items of the list of problems the question points back to are what is to be prevented: said
             # again, they answer nothing ("how do I prevent those?" after the challenges)
