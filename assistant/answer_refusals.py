@@ -175,9 +175,10 @@ class UnitRefusals:
         return not self._retriever.names.writes_together(term) or bool(self._retriever.names.sibling_of_defined(term))
 
     def without_neighbours(self, query: str, scored: list[Scored]) -> list[Scored]:
-        """The units, less those found only by one word of a term the documents never write ("transfer learning":
-        OtherNames.unwritten_compounds), which they hold in another term ("style transfer", "Continuous Learning"):
-        no other word the question asks is in them. A unit saying more of the question stays."""
+        """The units, less those found only by the specific word of a term the documents never write ("transfer
+        learning": OtherNames.unwritten_compounds), which they hold in another term ("style transfer"): its head
+        word and every other word the question asks are not in them. A unit saying more of the question stays; one
+        holding the head alone may answer ("a bad model release": "... rollbacks for production models")."""
         compounds = [
             (modifier, head)
             for modifier, head in self._retriever.names.unwritten_compounds(query)
@@ -190,7 +191,7 @@ class UnitRefusals:
         def neighbour(s: Scored) -> bool:
             said = set(terms(f"{s.unit.as_sentence()} {s.passage.section}"))
             return any(
-                len(found_in(set(pair), said)) == 1 and not found_in(asked - set(pair), said) for pair in compounds
+                found_in({modifier}, said) and not found_in(asked - {modifier}, said) for modifier, _ in compounds
             )
 
         return [s for s in scored if not neighbour(s)]
