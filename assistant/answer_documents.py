@@ -48,6 +48,7 @@ from assistant.passage_units import (
 from assistant.query_adapter import RANKING_USES
 from assistant.question_kinds import generic_form
 from assistant.retrieval import Passage, Retriever, SentenceIndex
+from assistant.role_duties import RoleDuties
 from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
 from assistant.uncovered_topics import UncoveredTopics
@@ -93,6 +94,8 @@ class DocumentAnswerer:
         self._sections = SectionAnswers(retriever, self.scorer)
         self._lists = ListAnswers(retriever, self.scorer)
         self.topics = UncoveredTopics(retriever, sentences, self._never_said, self._examples)
+        frame = self._synonyms.frame | self._synonyms.entity_frame
+        self._duties = RoleDuties.load(retriever.texts(), frame, self._expansions)
 
     def answer(
         self,
@@ -108,6 +111,9 @@ class DocumentAnswerer:
         what the conversation already said of the topic, for "go on": none of it is said again)."""
         never_said = self._never_said
         query = never_said.read_acronyms(query)
+        # "what does an ML engineer do?" asks for the role's duties: asked in the documents' words (role_duties.py)
+        duties = self._duties.asked(query, context or []) if kind != "figure" else ""
+        query, generic = (duties, "") if duties else (query, generic)
         if never_said.uncounted(query) or never_said.unstated_origin(query):
             return False  # "how many vacation days ...", "who invented X": what is asked of it is never written
         # "is Julia good for ML?": the documents never name what is asked about; "explain tokenization", "civil
@@ -208,6 +214,7 @@ class DocumentAnswerer:
             # is that hard" points inside its own message
             as_asked=generic if context_text else "",
         )
+        scored = self._refusals.without_neighbours(query, scored)  # "transfer learning" is not "style transfer"
         if points_back and asks_remedy(query, kind):
             # the items of the list of problems the question points back to are what is to be prevented: said
             # again, they answer nothing ("how do I prevent those?" after the challenges)

@@ -186,6 +186,28 @@ class UnitRefusals:
         # together, but as another method's name.
         return not self._retriever.names.writes_together(term) or bool(self._retriever.names.sibling_of_defined(term))
 
+    def without_neighbours(self, query: str, scored: list[Scored]) -> list[Scored]:
+        """The units, less those found only by the specific word of a term the documents never write ("transfer
+        learning": OtherNames.unwritten_compounds), which they hold in another term ("style transfer"): its head
+        word and every other word the question asks are not in them. A unit saying more of the question stays; one
+        holding the head alone may answer ("a bad model release": "... rollbacks for production models")."""
+        compounds = [
+            (modifier, head)
+            for modifier, head in self._retriever.names.unwritten_compounds(query)
+            if not {modifier, head} & self._synonyms.frame
+        ]
+        if not compounds:
+            return scored
+        asked = set(terms(query)) - self._synonyms.frame
+
+        def neighbour(s: Scored) -> bool:
+            said = set(terms(f"{s.unit.as_sentence()} {s.passage.section}"))
+            return any(
+                found_in({modifier}, said) and not found_in(asked - {modifier}, said) for modifier, _ in compounds
+            )
+
+        return [s for s in scored if not neighbour(s)]
+
     def field_context(self, query: str) -> set[str]:
         """The terms of a closing context that only names the field ("... for ML", "... in AI"): every document
         is about it (vocabulary.toml ai_words)."""

@@ -394,8 +394,8 @@ class UnitScorer:
         return left, right
 
     def _written_name(self, side: str) -> set[str]:
-        """The side's words as the documents write them in a row, an acronym also read as its expansion
-        ("ML models" -> 'ml model', 'machin learn model'); empty when the side is one word or not written."""
+        """The side's words as the documents write them in a row, an acronym also read as its expansion ("ML models" ->
+        'ml model', 'machin learn model'), a one-word acronym also as itself ("not all AI is ML" speaks of "AI")."""
         words = [w for w in side.split() if terms(w)]
         readings: list[list[str]] = [[]]
         for word in words:
@@ -404,8 +404,8 @@ class UnitScorer:
             if expansion:
                 forms.append(terms(expansion))
             readings = [r + f for r in readings for f in forms][:8]
-        names = {" ".join(r) for r in readings if len(r) >= 2}
-        return {n for n in names if f" {n} " in self._corpus_terms}
+        found = {n for n in {" ".join(r) for r in readings if len(r) >= 2} if f" {n} " in self._corpus_terms}
+        return found | set(terms(words[0])) if found and len(words) == 1 else found
 
 
 def remedy_words(query: str) -> set[str]:

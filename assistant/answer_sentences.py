@@ -28,7 +28,7 @@ from assistant.text_terms import found_in, terms
 MOST_BULLETS = 10  # a longer list section is answered with the items around its best one
 SIDE_SLACK = 0.6  # how far below the lead a sentence on one side of a comparison may score
 SECOND_CONTRAST_RANKS = 4  # units searched for a second sentence relating both sides of a comparison
-SECOND_CONTRAST_SLACK = 0.15  # ... and how far below the lead it may score
+SECOND_CONTRAST_SLACK = 0.35  # ... and how far below the lead it may score ("not all AI is ML" trails by 0.27)
 PRONOUN_CLAUSE = 10  # words from which a sentence opening with a pronoun says something of its own
 CONTINUATION_SLACK = 0.45  # how far below the lead the next sentence of its paragraph may score and still follow it
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from assistant.acronyms import expansion_of
 from assistant.passage_units import comparison_sides
 from assistant.spelling import general_english
-from assistant.text_terms import STOPWORDS, terms
+from assistant.text_terms import STOPWORDS, WORD, terms
 from assistant.vocabulary_words import word_list
 from assistant.word_forms import alike, american, folded, verb_or_adverb, written_pairs
 
@@ -27,6 +27,7 @@ RARE_ZIPF = 3.0
 NAMED_ZIPF = 4.0  # the word after a rare one, named with it when this uncommon ("syndrome" 3.1, not "among" 4.8)
 _DERIVED = ("y", "ly", "ish", "ness", "ful", "less")  # endings that make a written word casual English
 UNLISTED_WORD = 7  # a word no English list has counts as a term from this length ("blockchain"; not "devs", "pls")
+FAMILY = 3  # distinct words written before a head word from which it heads a family of terms ("X learning")
 AFTER_FORMS_KEPT = 50_000  # question words whose written followers are kept (bounded: words come from users)
 _CLAUSE_BREAK = re.compile(r"[,;:!.?]+\s+|\s+[-–—]+\s+")  # where a question's clauses meet
 # A clause that asks: a question word first, or second after a greeting or filler word ("OK what is ...").
@@ -121,6 +122,8 @@ class UnwrittenWords:
         _defined_terms: list[tuple[list[str], str]]
         _after_forms: dict[str, frozenset[str]]
         _after: dict[str, set[str]]
+        _before: dict[str, set[str]]
+        _heading_terms: frozenset[str]
         _origin_sentences: list[frozenset[str]]
         _figure_words: frozenset[str]
 
@@ -348,6 +351,25 @@ class UnwrittenWords:
             and self._sorted_words[at].startswith(word)
             and (len(self._sorted_words[at]) <= len(word) + 3)
         )
+
+    def unwritten_compounds(self, query: str) -> list[tuple[str, str]]:
+        """Two words side by side (terms: modifier, head) naming a member of a family of terms the documents never
+        write: "transfer learning" (FAMILY words or more precede "learning"; "transfer" is only in "style transfer").
+        The modifier is rare ("data problems" names none) and ends no written term ("computer vision skills")."""
+        rare = self._lexical.rare
+        clauses = [[[], *(terms(w)[:1] for w in WORD.findall(c.lower()))] for c in _CLAUSE_BREAK.split(folded(query))]
+        return [  # side by side in a clause ("problems do ML" names nothing)
+            (first[0], second[0])
+            for words in clauses
+            for before, first, second in zip(words, words[1:], words[2:], strict=False)
+            if first
+            and second
+            and rare(first[0])
+            and not (before and self._written_pair(before[0], first[0]))
+            and second[0] in self._heading_terms  # a noun the documents head sections with (not "how does X work")
+            and len(self._before.get(second[0], ())) >= FAMILY
+            and not (self._written_pair(first[0], second[0]) or self._written_pair(second[0], first[0]))
+        ]
 
     def sibling_of_defined(self, words: list[str]) -> str:
         """The documents' defined term (one they give an acronym: "support vector regression (SVR)") that `words`
