@@ -48,6 +48,7 @@ from assistant.passage_units import (
 from assistant.query_adapter import RANKING_USES
 from assistant.question_kinds import generic_form
 from assistant.retrieval import Passage, Retriever, SentenceIndex
+from assistant.said_subjects import units_said, unquoted
 from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
 from assistant.uncovered_topics import UncoveredTopics
@@ -102,10 +103,12 @@ class DocumentAnswerer:
         context: list[str] | None = None,
         generic: str = "",
         told: str = "",
+        quoted: str = "",
     ) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
         `generic` = the question with its entities masked, whose vector the planner has already made; `told` =
-        what the conversation already said of the topic, for "go on": none of it is said again)."""
+        what the conversation already said of the topic, for "go on": none of it is said again; `quoted` = the answer
+        a follow-up asks something new of: a passage it quoted whole is no answer to that)."""
         never_said = self._never_said
         query = never_said.read_acronyms(query)
         if never_said.uncounted(query) or never_said.unstated_origin(query):
@@ -173,11 +176,12 @@ class DocumentAnswerer:
             for p in passages
             if p.score >= self._min_relevance or p.lexical or any(f in p.text.lower() for f in formulas)
         ]
+        relevant = unquoted(relevant, quoted)  # "how do I learn that?" after a list: not that list again
         if not relevant:
             return False
         relevant = self._lists_continued(relevant)
         elsewhere, points_back = self._written_elsewhere(query, kind, relevant, f"{query} {context_text}")
-        relevant = relevant + elsewhere
+        relevant = unquoted(relevant + elsewhere, quoted)
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
         # Half the question as asked, half without the entity: neither the entity nor a bare "What does someone
         # do?" alone says what a good answer is near.
@@ -280,7 +284,7 @@ class DocumentAnswerer:
         listed = (
             None if points_back else self._lists.list_answer(kind, scored, query, search_text, relevant, asked, field)
         )
-        if listed is not None:
+        if listed is not None and not units_said(listed[1], quoted):  # a list given just before is no new answer
             write_bullets(*listed, draft, set(terms(focus_text)), self._retriever.lexical.rare)
             return True
         # A list's lead-in says nothing without its items: it is never a sentence answer.

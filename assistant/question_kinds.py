@@ -121,7 +121,7 @@ class PlanVocabulary:
         discourse = (raw.get("yes_no") or {}).get("discourse") or []
         return cls(
             dimensions={name: _words(words) for name, words in (raw.get("dimensions") or {}).items()},
-            pronoun=_words((raw.get("references") or {}).get("pronouns") or []),
+            pronoun=_pointers(raw.get("references") or {}),
             number=_words((raw.get("figures") or {}).get("asks_for_number") or []),
             drivers=_words((raw.get("figures") or {}).get("drivers") or []),
             comparison=_words((raw.get("comparisons") or {}).get("cues") or []),
@@ -305,6 +305,18 @@ def _before_word(words: list[str]) -> re.Pattern[str]:
         return re.compile(r"(?!)")
     alternatives = longest_first(words)
     return re.compile(rf"(?<![\w-])(?:{alternatives})\s+$", re.IGNORECASE)
+
+
+def _pointers(references: dict[str, list[str]]) -> re.Pattern[str]:
+    """The back-references: the listed pronouns, and a demonstrative ending its clause ("how do I learn that
+    tho?"): followed by nothing, a punctuation mark or a clause-ending word, it is no determiner of a noun."""
+    listed = _words(references.get("pronouns") or [])
+    ending = references.get("demonstratives") or []
+    if not ending:
+        return listed
+    enders = longest_first(references.get("clause_enders") or []) or "(?!)"
+    demonstrative = rf"(?<![\w-])(?:{longest_first(ending)})(?=\s*(?:[?.!,;:)]|$)|\s+(?:{enders})(?![\w-]))"
+    return re.compile(f"{listed.pattern}|{demonstrative}", re.IGNORECASE)
 
 
 def _words(words: list[str]) -> re.Pattern[str]:

@@ -1,0 +1,57 @@
+"""What the last answer said, for a follow-up that points back at it to ask something new of it ("how do I learn
+those?", "how do you deal with that in practice?"): the passages it quoted whole, and a list it gave whole, are no
+answer to the new question, which the same words would otherwise find again ("how do I learn those" after a skills
+list searches the skills and found that list). What was said is the stored turn's "told" (assistant/answer_message.py),
+which every worker holding the session reads the same."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from assistant.sessions import Turn
+
+if TYPE_CHECKING:
+    from assistant.passage_units import Unit
+    from assistant.question_kinds import PlanVocabulary
+    from assistant.retrieval import Passage
+
+
+def said_before(source: Turn | None, text: str, words: PlanVocabulary) -> str:
+    """What the answer to `source` said, when the follow-up `text` points back at it ("how do I learn that?", "why
+    do they matter?") to ask something new of it: its passages quoted whole are no answer to the new question. ""
+    when it does not point back (then it only goes on with the topic: "and unsupervised?")."""
+    if source is None or not (words.pronoun.search(text) or words.pair.search(text)):
+        return ""
+    return str(source.slots.get("told") or "")
+
+
+def unquoted(passages: list[Passage], said: str) -> list[Passage]:
+    """The passages that are not wholly in what was `said` (every sentence of every line of it quoted)."""
+    if not said:
+        return passages
+    told_text = _as_told(said)
+    return [p for p in passages if not _quoted(p.text, told_text)]
+
+
+def units_said(units: Sequence[tuple[Unit, Passage]], said: str) -> bool:
+    """Whether every one of `units` (a list about to be written) is in what was `said`."""
+    if not said or not units:
+        return False
+    told_text = _as_told(said)
+    return all(_quoted(unit.text, told_text) for unit, _ in units)
+
+
+def _as_told(said: str) -> str:
+    return " ".join(re.sub(r"\s*\[\d+\]", "", said).lower().split())
+
+
+def _quoted(text: str, told_text: str) -> bool:
+    pieces = [s for line in text.splitlines() for s in _SENTENCE_END.split(line.strip(" -•\t"))]
+    bare = [" ".join(s.lower().split()).rstrip(" .;:") for s in pieces]
+    bare = [b for b in bare if b]
+    return bool(bare) and all(b in told_text for b in bare)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
