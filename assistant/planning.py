@@ -298,7 +298,7 @@ class Planner:
             standalone = swapped
             if pointed:
                 part.context.append(pointed)  # "What does that number measure?": the figure before is what is asked
-            refers_back = self.words.pronoun.search(text) is not None or self.words.pair.search(text) is not None
+            refers_back = self.words.points_back(text)  # "them", "those two", "how do I learn that?"
             # The question it goes on from: the last turn's, or the part before in the same message when that one
             # named no role ("how do discriminative models work and where are they used?").
             source = previous if first else (None if earlier_roles else before)

@@ -1,16 +1,19 @@
 """What the last answer said, for a follow-up that points back at it to ask something new of it ("how do I learn
-those?", "how do you deal with that in practice?"): the passages it quoted whole, and a list it gave whole, are no
-answer to the new question, which the same words would otherwise find again ("how do I learn those" after a skills
-list searches the skills and found that list). What was said is the stored turn's "told" (assistant/answer_message.py),
-which every worker holding the session reads the same."""
+those?", "how do you deal with that in practice?"): after a list, the passages it quoted whole, and the list itself,
+are no answer to the new question, which the same words would otherwise find again ("how do I learn those" after a
+skills list searches the skills and found that list). What was said is the stored turn's "told"
+(assistant/answer_message.py), which every worker holding the session reads the same."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from assistant.pointed_items import ITEM, instances_of
 from assistant.sessions import Turn
+from assistant.vocabulary_words import section
 
 if TYPE_CHECKING:
     from assistant.passage_units import Unit
@@ -19,10 +22,18 @@ if TYPE_CHECKING:
 
 
 def said_before(source: Turn | None, text: str, words: PlanVocabulary) -> str:
-    """What the answer to `source` said, when the follow-up `text` points back at it ("how do I learn that?", "why
-    do they matter?") to ask something new of it: its passages quoted whole are no answer to the new question. ""
-    when it does not point back (then it only goes on with the topic: "and unsupervised?")."""
-    if source is None or not (words.pronoun.search(text) or words.pair.search(text)):
+    """What the answer to `source` said, when it was a list and the follow-up `text` points back at it to ask
+    something new of it ("how do I learn those?", "how do you deal with that?"): its passages quoted whole are no
+    answer to the new question. "" when it does not point back (then it only goes on with the topic: "and
+    unsupervised?") or the answer was no list."""
+    pointer = words.pronoun.search(text) or words.pair.search(text) or words.demonstrative.search(text)
+    if source is None or pointer is None or pointer.group(0).lower() in _item_pointers():
+        return ""  # ... "how does it work?" after a list of examples asks of one item, which the list describes
+    if ITEM.search(text) or instances_of(text, "them") is not None:
+        return ""  # "the third one", "name a few of them": the list's own items are asked
+    if source.slots.get("kind") != "list":
+        # an explanation said may hold the answer to what is asked of it next ("where is it used?" after what RL
+        # is: the sentence saying what reinforcement models inform), so only a list given is not given again
         return ""
     return str(source.slots.get("told") or "")
 
@@ -52,6 +63,11 @@ def _quoted(text: str, told_text: str) -> bool:
     bare = [" ".join(s.lower().split()).rstrip(" .;:") for s in pieces]
     bare = [b for b in bare if b]
     return bool(bare) and all(b in told_text for b in bare)
+
+
+@lru_cache(maxsize=1)
+def _item_pointers() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in section("references").get("item_pointers") or [])
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -22,8 +22,8 @@ from assistant.said_subjects import units_said, unquoted
 )
 def test_a_demonstrative_ending_its_clause_points_back(text: str, pointer: str) -> None:
     words = PlanVocabulary.load(PLAN_VOCABULARY_PATH)
-    found = words.pronoun.search(text)
-    assert found is not None and found.group(0) == pointer
+    found = words.demonstrative.search(text)
+    assert found is not None and found.group(0) == pointer and words.points_back(text)
     assert words.resolve(text, "the topic") == text.replace(pointer, "the topic", 1)
 
 
@@ -31,7 +31,7 @@ def test_a_demonstrative_ending_its_clause_points_back(text: str, pointer: str) 
     "text", ["which are the skills that matter most for ML?", "what skills that employers want are rare"]
 )
 def test_a_demonstrative_before_a_noun_or_verb_points_nowhere(text: str) -> None:
-    assert PlanVocabulary.load(PLAN_VOCABULARY_PATH).pronoun.search(text) is None
+    assert not PlanVocabulary.load(PLAN_VOCABULARY_PATH).points_back(text)
 
 
 def conversation(assistant: Assistant, first: str, then: str) -> tuple[Reply, Reply]:
