@@ -48,7 +48,7 @@ from assistant.passage_units import (
 from assistant.query_adapter import RANKING_USES
 from assistant.question_kinds import generic_form
 from assistant.retrieval import Passage, Retriever, SentenceIndex
-from assistant.said_subjects import units_said, unquoted
+from assistant.said_subjects import units_said
 from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
 from assistant.uncovered_topics import UncoveredTopics
@@ -108,7 +108,7 @@ class DocumentAnswerer:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
         `generic` = the question with its entities masked, whose vector the planner has already made; `told` =
         what the conversation already said of the topic, for "go on": none of it is said again; `quoted` = the answer
-        a follow-up asks something new of: a passage it quoted whole is no answer to that)."""
+        a follow-up asks something new of: a list it gave whole is no answer to that)."""
         never_said = self._never_said
         query = never_said.read_acronyms(query)
         if never_said.uncounted(query) or never_said.unstated_origin(query):
@@ -176,12 +176,11 @@ class DocumentAnswerer:
             for p in passages
             if p.score >= self._min_relevance or p.lexical or any(f in p.text.lower() for f in formulas)
         ]
-        relevant = unquoted(relevant, quoted)  # "how do I learn that?" after a list: not that list again
         if not relevant:
             return False
         relevant = self._lists_continued(relevant)
         elsewhere, points_back = self._written_elsewhere(query, kind, relevant, f"{query} {context_text}")
-        relevant = unquoted(relevant + elsewhere, quoted)
+        relevant = relevant + elsewhere
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
         # Half the question as asked, half without the entity: neither the entity nor a bare "What does someone
         # do?" alone says what a good answer is near.

@@ -63,7 +63,7 @@ from assistant.planned_part import PlannedPart, asks_of_the_answer
 from assistant.pointed_items import listed_item, role_by_place, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import split_parts
-from assistant.said_subjects import said_before
+from assistant.said_subjects import points_back, said_before
 from assistant.sessions import Turn
 from assistant.understanding import Slots, Vocabulary, understand
 
@@ -298,7 +298,7 @@ class Planner:
             standalone = swapped
             if pointed:
                 part.context.append(pointed)  # "What does that number measure?": the figure before is what is asked
-            refers_back = self.words.points_back(text)  # "them", "those two", "how do I learn that?"
+            refers_back = points_back(text, kind, self.words)  # "them", "those two", "how do I learn that?"
             # The question it goes on from: the last turn's, or the part before in the same message when that one
             # named no role ("how do discriminative models work and where are they used?").
             source = previous if first else (None if earlier_roles else before)

@@ -1,6 +1,6 @@
 """What the last answer said, for a follow-up that points back at it to ask something new of it ("how do I learn
-those?", "how do you deal with that in practice?"): after a list, the passages it quoted whole, and the list itself,
-are no answer to the new question, which the same words would otherwise find again ("how do I learn those" after a
+those?", "how do you deal with that in practice?"): after a list, the list itself is no answer to the new question,
+which the same words would otherwise find again ("how do I learn those" after a
 skills list searches the skills and found that list). What was said is the stored turn's "told"
 (assistant/answer_message.py), which every worker holding the session reads the same."""
 
@@ -11,20 +11,31 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from assistant.answer_scoring import asks_remedy
 from assistant.pointed_items import ITEM, instances_of
 from assistant.sessions import Turn
 from assistant.vocabulary_words import section
 
 if TYPE_CHECKING:
+    from assistant.models import PartKind
     from assistant.passage_units import Unit
     from assistant.question_kinds import PlanVocabulary
     from assistant.retrieval import Passage
 
 
+def points_back(text: str, kind: PartKind, words: PlanVocabulary) -> bool:
+    """Whether a part refers back: a pronoun or a pair ("them", "those two"), or a demonstrative ending its clause
+    ("how do I learn that?") unless a remedy is asked ("how can we avoid that?" after the data problems: the remedy
+    reading keeps the pointer, which stands for the list of problems the remedies prevent, answer_documents.py)."""
+    if words.pronoun.search(text) or words.pair.search(text):
+        return True
+    return words.demonstrative.search(text) is not None and not asks_remedy(text, kind)
+
+
 def said_before(source: Turn | None, text: str, words: PlanVocabulary) -> str:
     """What the answer to `source` said, when it was a list and the follow-up `text` points back at it to ask
-    something new of it ("how do I learn those?", "how do you deal with that?"): its passages quoted whole are no
-    answer to the new question. "" when it does not point back (then it only goes on with the topic: "and
+    something new of it ("how do I learn those?", "how do you deal with that?"): that list is no answer to the new
+    question. "" when it does not point back (then it only goes on with the topic: "and
     unsupervised?") or the answer was no list."""
     pointer = words.pronoun.search(text) or words.pair.search(text) or words.demonstrative.search(text)
     if source is None or pointer is None or pointer.group(0).lower() in _item_pointers():
@@ -36,14 +47,6 @@ def said_before(source: Turn | None, text: str, words: PlanVocabulary) -> str:
         # is: the sentence saying what reinforcement models inform), so only a list given is not given again
         return ""
     return str(source.slots.get("told") or "")
-
-
-def unquoted(passages: list[Passage], said: str) -> list[Passage]:
-    """The passages that are not wholly in what was `said` (every sentence of every line of it quoted)."""
-    if not said:
-        return passages
-    told_text = _as_told(said)
-    return [p for p in passages if not _quoted(p.text, told_text)]
 
 
 def units_said(units: Sequence[tuple[Unit, Passage]], said: str) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from assistant.models import Reply
 from assistant.pipeline import Assistant
 from assistant.question_kinds import PLAN_VOCABULARY_PATH, PlanVocabulary
-from assistant.said_subjects import units_said, unquoted
+from assistant.said_subjects import units_said
 
 
 @pytest.mark.parametrize(
@@ -58,14 +58,13 @@ def test_how_to_learn_what_a_list_said_is_not_that_list_again(real_assistant: As
     assert any(c.section.endswith(LEARNING) for c in reply.citations), [c.section for c in reply.citations]
 
 
-def test_a_passage_is_unquoted_unless_every_sentence_of_it_was_said() -> None:
+def test_a_list_is_said_when_every_item_of_it_was() -> None:
+    from assistant.passage_units import Unit
     from assistant.retrieval import Passage
 
-    def passage(text: str) -> Passage:
-        return Passage("c", text, "S", "T", "f.md:1", ("f.md:1",), ("T",), 0.5)
-
+    passage = Passage("c", "- Communication\n- Teamwork", "S", "T", "f.md:1", ("f.md:1",), ("T",), 0.5)
     said = "Soft Skills [1]:\n- Communication: Strong written skills [1]\n- Teamwork [1]"
-    whole, part = passage("- Communication:\n- Strong written skills\n- Teamwork"), passage("Teamwork. Empathy.")
-    assert unquoted([whole, part], said) == [part]
-    assert unquoted([whole, part], "") == [whole, part]
-    assert not units_said([], said)
+    items = [(Unit(text=t, is_item=True), passage) for t in ("Communication: Strong written skills", "Teamwork")]
+    assert units_said(items, said)
+    assert not units_said([*items, (Unit(text="Empathy", is_item=True), passage)], said)
+    assert not units_said(items, "")
