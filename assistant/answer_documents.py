@@ -49,6 +49,7 @@ from assistant.query_adapter import RANKING_USES
 from assistant.question_kinds import generic_form
 from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.role_duties import RoleDuties
+from assistant.said_subjects import units_said
 from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
 from assistant.uncovered_topics import UncoveredTopics
@@ -105,10 +106,12 @@ class DocumentAnswerer:
         context: list[str] | None = None,
         generic: str = "",
         told: str = "",
+        quoted: str = "",
     ) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
         `generic` = the question with its entities masked, whose vector the planner has already made; `told` =
-        what the conversation already said of the topic, for "go on": none of it is said again)."""
+        what the conversation already said of the topic, for "go on": none of it is said again; `quoted` = the answer
+        a follow-up asks something new of: a list it gave whole is no answer to that)."""
         never_said = self._never_said
         query = never_said.read_acronyms(query)
         # "what does an ML engineer do?" asks for the role's duties: asked in the documents' words (role_duties.py)
@@ -287,7 +290,7 @@ class DocumentAnswerer:
         listed = (
             None if points_back else self._lists.list_answer(kind, scored, query, search_text, relevant, asked, field)
         )
-        if listed is not None:
+        if listed is not None and not units_said(listed[1], quoted):  # a list given just before is no new answer
             write_bullets(*listed, draft, set(terms(focus_text)), self._retriever.lexical.rare)
             return True
         # A list's lead-in says nothing without its items: it is never a sentence answer.

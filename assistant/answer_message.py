@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.answer_parts import answer_beyond_repeat, answer_part
 from assistant.answer_reasons import answer_pay_reason, pay_reason_slots
 from assistant.draft import Draft
+from assistant.figures_said_back import figure_said_back, figures_given
 from assistant.models import PlanPart, Route
 from assistant.phrase_match import longest_first
 from assistant.planning import PlannedPart, Planner
@@ -47,6 +48,7 @@ def answer_message(
     question = without_answer_form(question)
     history_years = [y for turn in state.turns for y in turn.years]
     previous = state.last_asked()  # "thanks!" between a salary and "what about data scientists?" is no turn
+    question = figure_said_back(question, previous)  # "is 5.6k a lot?" after $5,640: "is that a lot?"
     parts = planner.plan(
         question,
         build.vocabulary,
@@ -81,6 +83,7 @@ def answer_message(
     ]
     last = next((p for p in reversed(asked) if routes[id(p)] == "statistics"), asked[-1])
     slots = {**last.slots.to_dict(), "kind": last.kind}
+    slots["figures"] = figures_given(" ".join(draft.parts))  # what a figure said back ("is 5.6k a lot?") stands for
     if routes[id(last)] == "documents":
         slots["topic"] = planner.topic_of(last)  # what a pointing follow-up goes on with
         # what was said of it, so "go on" goes on from there: kept in the stored turn, which every worker reads

@@ -46,11 +46,13 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                 role
                 and _ASKER.search(part.text)
                 and build.document_answerer.answer(
-                    query, part.kind, draft, [*part.context, role], part.generic, told=part.told
+                    query, part.kind, draft, [*part.context, role], part.generic, told=part.told, quoted=part.said
                 )
             ):
                 return "documents"  # "..., and what would I be working on?": the asker in the role asked about
-            if build.document_answerer.answer(query, part.kind, draft, part.context, part.generic, told=part.told):
+            if build.document_answerer.answer(
+                query, part.kind, draft, part.context, part.generic, told=part.told, quoted=part.said
+            ):
                 if figure_from and not _cites_any(draft, mark, figure_from):
                     # "how was that measured?" after a guide salary: the method found is another source's, for
                     # its own figures; the figure's source says nothing of how it was made, and the reply says so.
@@ -61,7 +63,7 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                     return "out_of_scope"
                 return "documents"
             if part.earlier and build.document_answerer.answer(
-                query, part.kind, draft, [*part.context, part.earlier], part.generic, told=part.told
+                query, part.kind, draft, [*part.context, part.earlier], part.generic, told=part.told, quoted=part.said
             ):
                 return "documents"  # an elliptical follow-up, found with the question it follows
         elif route == "statistics":

@@ -27,6 +27,7 @@ class PlannedPart:
     generic: str = ""  # the part with its entities masked, as the kind vote embedded it (a cached vector)
     earlier: str = ""  # the last turn's question, for a follow-up naming nothing of its own (a second search)
     told: str = ""  # what the turns before said of the topic, for "go on": not said again (sessions keep it)
+    said: str = ""  # the list a pointing follow-up asks something new of ("how do I learn those?"): not given again
 
     def entities(self) -> dict[str, Any]:
         s = self.slots

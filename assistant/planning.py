@@ -64,6 +64,7 @@ from assistant.planned_part import PlannedPart, asks_of_the_answer
 from assistant.pointed_items import listed_item, role_by_place, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import split_parts
+from assistant.said_subjects import points_back, said_before
 from assistant.sessions import Turn
 from assistant.understanding import Slots, Vocabulary, understand
 from assistant.vocabulary_words import word_list
@@ -305,15 +306,14 @@ class Planner:
             standalone = swapped
             if pointed:
                 part.context.append(pointed)  # "What does that number measure?": the figure before is what is asked
-            refers_back = self.words.pronoun.search(text) is not None or self.words.pair.search(text) is not None
+            refers_back = points_back(text, kind, self.words)  # "them", "those two", "how do I learn that?"
             # The question it goes on from: the last turn's, or the part before in the same message when that one
             # named no role ("how do discriminative models work and where are they used?").
             source = previous if first else (None if earlier_roles else before)
-            # "How can it be avoided?", "examples?" after "What is overfitting?": the topic it goes on with ("it"
-            # pointing at a job goes on with the job, not the words of the turn before).
+            # "How can it be avoided?" after "What is overfitting?": the topic it goes on with ("it" as a job: the job)
             went_on = goes_on_with(text, part.query or text, own, source, refers_back, self.words)
             if went_on is not None and part.route == "documents" and not job:
-                part.query = went_on[0]
+                part.query, part.said = went_on[0], said_before(source, text, self.words)
                 part.context.extend(went_on[1:])
                 standalone = standalone or (went_on[0] if len(went_on) == 1 else None)
             if item and before is not None:  # "tell me about the third one": that item, in the topic before

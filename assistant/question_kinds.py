@@ -114,6 +114,7 @@ class PlanVocabulary:
     correction: re.Pattern[str]  # "sorry, I meant AI researcher": the last question, of what follows
     source_question: re.Pattern[str]  # "where is that from?": the last answer again, with its sources
     pair: re.Pattern[str]  # "those two", "both of them": the last two topics
+    demonstrative: re.Pattern[str]  # "how do I learn that?": what was just said, as the object of a question
 
     @classmethod
     def load(cls, path: Path) -> PlanVocabulary:
@@ -122,6 +123,7 @@ class PlanVocabulary:
         return cls(
             dimensions={name: _words(words) for name, words in (raw.get("dimensions") or {}).items()},
             pronoun=_words((raw.get("references") or {}).get("pronouns") or []),
+            demonstrative=_demonstratives(raw.get("references") or {}),
             number=_words((raw.get("figures") or {}).get("asks_for_number") or []),
             drivers=_words((raw.get("figures") or {}).get("drivers") or []),
             comparison=_words((raw.get("comparisons") or {}).get("cues") or []),
@@ -236,9 +238,13 @@ class PlanVocabulary:
         one = "an" if role[:1].upper() in "AEIOU" else "a"  # "that role" is one person's: "a Data Scientist"
         return f"{text[: found.start()]}{one} {role}{text[found.end() :]}"
 
+    def points_back(self, text: str) -> bool:
+        """Whether the text refers back: a pronoun, a pair ("those two") or a demonstrative ending its clause."""
+        return any(p.search(text) for p in (self.pronoun, self.pair, self.demonstrative))
+
     def resolve(self, text: str, name: str) -> str | None:
         """The text with its first back-reference replaced by `name`, or None when it has none."""
-        found = self.pronoun.search(text) or self.role_noun.search(text)
+        found = self.pronoun.search(text) or self.role_noun.search(text) or self.demonstrative.search(text)
         return None if found is None else f"{text[: found.start()]}{name}{text[found.end() :]}"
 
 
@@ -305,6 +311,18 @@ def _before_word(words: list[str]) -> re.Pattern[str]:
         return re.compile(r"(?!)")
     alternatives = longest_first(words)
     return re.compile(rf"(?<![\w-])(?:{alternatives})\s+$", re.IGNORECASE)
+
+
+def _demonstratives(references: dict[str, list[str]]) -> re.Pattern[str]:
+    """A demonstrative ending its clause ("how do I learn that tho?"): followed by nothing, a punctuation mark or a
+    clause-ending word, it is no determiner of a noun ("that skill") and stands for what was just said."""
+    ending = references.get("demonstratives") or []
+    if not ending:
+        return re.compile(r"(?!)")
+    enders = longest_first(references.get("clause_enders") or []) or "(?!)"
+    return re.compile(
+        rf"(?<![\w-])(?:{longest_first(ending)})(?=\s*(?:[?.!,;:)]|$)|\s+(?:{enders})(?![\w-]))", re.IGNORECASE
+    )
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
