@@ -32,7 +32,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:!.?]+\s+|\s+[-–—]+\s+")  # where a question
 # A clause that asks: a question word first, or second after a greeting or filler word ("OK what is ...").
 _ASKING = re.compile(
     r"^\s*(?:[\w']+\W+)?((?:what|whats|what's|how|why|which|who|where|when|is|are|do|does|did|can|could|should|"
-    r"would|will|tell|explain|define)\b)",
+    r"would|will|tell|explain|define|describe|compare|contrast|list|give|show|summari[sz]e)\b)",
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\bhow\s+(much|many)\s+([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?", re.IGNORECASE)

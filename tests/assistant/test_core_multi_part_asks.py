@@ -1,0 +1,109 @@
+"""Messages that ask several things at once: every part answered in its own kind (issue 8, two-part questions).
+
+A comparison opened by an imperative ("compare the X in 2024 vs 2025") is not refused as if "compare" were a thing
+compared; a part that names both roles it compares is not the figure of the part before set beside a new role;
+several levels named in one figure request are each answered; a place at the head or foot of a list ranks."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.pipeline import Assistant
+from assistant.understanding import Vocabulary, understand
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("compare the number of offers for 2024 vs 2025", ["45", "59"]),
+        ("contrast the median salary expectation in 2024 vs 2025, and what does the median mean?", ["$5,640", "$5,808"]),
+    ],
+)
+def test_an_imperative_comparison_is_answered_not_refused(
+    real_assistant: Assistant, message: str, figures: list[str]
+) -> None:
+    """"compare"/"contrast" open the request; they are no side compared that the documents never write."""
+    reply = real_assistant.ask(message)
+    assert all(f in reply.answer for f in figures), reply.answer
+    assert "don't say anything about" not in reply.answer and not reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what's the average data scientist salary, and how do data scientists differ from machine learning engineers?",
+        "ML engineer entry pay; how do machine learning engineers differ from data scientists?",
+    ],
+)
+def test_a_part_naming_both_roles_it_compares_is_its_own_question(real_assistant: Assistant, message: str) -> None:
+    """After a salary part, a comparison that names both its roles asks how the jobs differ (the guide's 'how' and
+    'what'), not their salaries side by side."""
+    reply = real_assistant.ask(message)
+    assert [p.kind == "figure" for p in reply.plan] == [True, False], reply.plan
+    assert "'how' of machine learning" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("what do robotics engineers make at entry level and mid-career?", ["$76,453", "$97,121"]),
+        ("data scientist early career and experienced salary", ["$116,717", "$134,922"]),
+        ("AI engineer average and late career pay", ["$127,986", "$132,496"]),
+    ],
+)
+def test_every_level_named_in_one_request_is_answered(
+    real_assistant: Assistant, message: str, figures: list[str]
+) -> None:
+    reply = real_assistant.ask(message)
+    assert all(f in reply.answer for f in figures), reply.answer
+    assert not reply.abstained
+
+
+@pytest.mark.slow
+def test_a_level_the_guide_lacks_beside_one_it_has_is_said_not_abstained(real_assistant: Assistant) -> None:
+    reply = real_assistant.ask("entry and late career pay for a robotics engineer")
+    assert "$76,453" in reply.answer and "no Late Career figure" in reply.answer, reply.answer
+    assert not reply.abstained
+
+
+@pytest.mark.parametrize(
+    ("message", "rank"),
+    [
+        ("which city tops the list for ML engineer pay", "highest"),
+        ("which role ranks first on average salary", "highest"),
+        ("which role comes last on average pay", "lowest"),
+        ("what role is at the bottom of the list for entry salary", "lowest"),
+    ],
+)
+def test_a_place_at_the_head_or_foot_of_a_list_ranks(message: str, rank: str) -> None:
+    assert understand(message, Vocabulary(set())).rank == rank
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "routes"),
+    [
+        ("what does a data scientist do, their entry salary", ["documents", "statistics"]),
+        ("what does an AI engineer do, mid-career pay, and how they move up", ["documents", "statistics", "documents"]),
+    ],
+)
+def test_a_question_then_requests_of_another_kind_is_one_part_each(
+    real_assistant: Assistant, message: str, routes: list[str]
+) -> None:
+    """A question, then after a comma a request in a noun phrase that asks something else: each is a part (the
+    figure was glued to the question and its duties dropped)."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.route for p in parts] == routes, [(p.text, p.route) for p in parts]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    ["how many orgs plan to retrain employees by 2025?", "how many orgs are expected to reskill staff by 2025?"],
+)
+def test_a_short_form_of_a_written_word_is_that_word(real_assistant: Assistant, message: str) -> None:
+    reply = real_assistant.ask(message)
+    assert "75%" in reply.answer and not reply.abstained, reply.answer
