@@ -107,3 +107,21 @@ def test_a_question_then_requests_of_another_kind_is_one_part_each(
 def test_a_short_form_of_a_written_word_is_that_word(real_assistant: Assistant, message: str) -> None:
     reply = real_assistant.ask(message)
     assert "75%" in reply.answer and not reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figure"),
+    [
+        ("What does a data scientist do? And what's their average pay?", "$129,640"),
+        ("which skills does a robotics engineer need, and what's their average pay?", "$96,013"),
+    ],
+)
+def test_pay_asked_of_the_role_a_pronoun_stands_for_is_its_figure(
+    real_assistant: Assistant, message: str, figure: str
+) -> None:
+    """"their average pay" after a part naming a role is that role's figure (it was an explanation searched in the
+    documents, which gave the ML experts' market average)."""
+    reply = real_assistant.ask(message)
+    assert [p.kind for p in reply.plan][-1] == "figure", reply.plan
+    assert figure in reply.answer, reply.answer
