@@ -16,6 +16,7 @@ from assistant.draft import Draft
 from assistant.models import PlanPart, Route
 from assistant.phrase_match import longest_first
 from assistant.planning import PlannedPart, Planner
+from assistant.ranked_referent import ranked_role, with_ranked_role
 from assistant.sessions import SessionState
 from assistant.text_terms import terms
 from assistant.understanding import INJECTION
@@ -62,8 +63,13 @@ def answer_message(
         return "smalltalk", {}, [_plan_entry(p, "smalltalk", True) for p in parts]
     routes: dict[int, Route] = {}
     figure_before = False  # an earlier part of this message gave a figure ("who makes more ..., and why?")
+    leader: str | None = None  # the role a ranking part of this message led with ("what does that role do?")
     for i, part in enumerate(asked):
         alone = len(asked) == 1
+        again = with_ranked_role(part, leader, planner, build.vocabulary, history_years) if i else part
+        if again is not part:
+            parts[parts.index(part)] = asked[i] = part = again
+        results_before = len(draft.results)
         why_pay = pay_reason_slots(part, previous, figure_before)
         said = len(draft.parts)
         if why_pay is not None:
@@ -75,6 +81,7 @@ def answer_message(
         if repeated and answer_beyond_repeat(build, planner, part, asked[i - 1], draft):
             routes[id(part)] = "documents"
         figure_before = figure_before or (routes[id(part)] == "statistics" and part.kind == "figure")
+        leader = ranked_role(draft, results_before) or leader
     covered = {r for r in routes.values() if r != "out_of_scope"}
     plan = [
         _plan_entry(p, routes.get(id(p), "smalltalk"), routes.get(id(p), "smalltalk") != "out_of_scope") for p in parts

@@ -125,3 +125,19 @@ def test_pay_asked_of_the_role_a_pronoun_stands_for_is_its_figure(
     reply = real_assistant.ask(message)
     assert [p.kind for p in reply.plan][-1] == "figure", reply.plan
     assert figure in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "duty"),
+    [
+        ("which job has the lowest entry level salary? what do they do?", "robotic systems"),
+        ("Which role is the best paid on average, and what does that role do day to day?", "insights"),
+    ],
+)
+def test_that_role_after_a_ranking_is_the_role_it_led_with(real_assistant: Assistant, message: str, duty: str) -> None:
+    """"that role" / "they" after a ranking part is the role the ranking answered with (known only once it is
+    answered): its duties are searched, not the words "that role"."""
+    reply = real_assistant.ask(message)
+    assert duty in reply.answer, reply.answer
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
