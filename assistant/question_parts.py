@@ -29,6 +29,7 @@ from assistant.part_context import (
 from assistant.part_joiners import (
     ADDED_REQUEST,
     AND_THE,
+    BARE_AND,
     CLAUSE_SPLIT,
     COMMA_AND,
     DASH,
@@ -298,6 +299,8 @@ def _requests_of(
         halves = AND_THE.split(clause)
         pieces = halves if len(halves) > 1 and joins_requests(clause, halves, asks) else pieces
     if len(pieces) == 1 and asks is not None:
+        pieces = _figures_joined(clause, asks) or pieces
+    if len(pieces) == 1 and asks is not None:
         # "what's a discriminative model, and 2024 vs 2025 total offers": each side of ", and" asks by itself
         halves = COMMA_AND.split(clause)
         if len(halves) == 2 and all(asks(h) and not is_context(h) for h in halves):
@@ -311,6 +314,21 @@ def _requests_of(
     # statement ("I'm a data analyst") or a leading phrase ("In 2024,") is context for what follows.
     alone = asks is not None and among and bool(asks(clause)) and not is_context(clause)
     return [(clause, alone)]
+
+
+def _figures_joined(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
+    """'2024 median and 2025 proposals', 'data scientist entry pay and ML engineer late career pay': two figure
+    requests joined by a bare 'and', each of two words or more asking the statistics by itself (a figure's tool
+    answers one of them: the second was dropped, or crossed with the first's role). Not roles or levels alone
+    ("data scientists and ML engineers", "entry and late career"), nor two things set side by side. The first a
+    noun phrase: in a question the 'and' as often joins the things it asks of ("what do google, apple and meta
+    offer?", "how much can bonuses and stock add?")."""
+    halves = BARE_AND.split(clause)
+    if len(halves) != 2 or is_question(halves[0]):
+        return []
+    if not all(len(h.split()) >= 2 and asks(h) == "statistics" and not is_context(h) for h in halves):
+        return []
+    return halves if joins_requests(clause, halves, asks) else []
 
 
 def _is_greeting_only(text: str) -> bool:

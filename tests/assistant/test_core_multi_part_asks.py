@@ -141,3 +141,32 @@ def test_that_role_after_a_ranking_is_the_role_it_led_with(real_assistant: Assis
     reply = real_assistant.ask(message)
     assert duty in reply.answer, reply.answer
     assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "figures"),
+    [
+        ("2025 median and 2024 proposals please", ["$5,808", "0.4"]),
+        ("proposals in 2025 and median expectation in 2024", ["1 ", "$5,640"]),
+        ("robotics engineer mid-career pay and data scientist entry level pay", ["$97,121", "$107,150"]),
+    ],
+)
+def test_two_figure_requests_joined_by_a_bare_and_are_each_answered(
+    real_assistant: Assistant, message: str, figures: list[str]
+) -> None:
+    """Two noun-phrase figure requests joined by 'and' are two parts: one tool answered one of them and dropped
+    the other (or crossed the first role with the second level)."""
+    reply = real_assistant.ask(message)
+    assert len(reply.plan) == 2, reply.plan
+    assert all(f in reply.answer for f in figures), reply.answer
+    assert "no Late Career" not in reply.answer and "no Entry Level" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    ["what salaries do google, apple and meta offer?", "how much can bonuses and stock options add per year?"],
+)
+def test_and_inside_a_question_joins_what_it_asks_of(real_assistant: Assistant, message: str) -> None:
+    assert len(real_assistant.ask(message).plan) == 1
