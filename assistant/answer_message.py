@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.answer_parts import answer_beyond_repeat, answer_part
 from assistant.answer_reasons import answer_pay_reason, pay_reason_slots
+from assistant.divided_parts import divided
 from assistant.draft import Draft
 from assistant.models import PlanPart, Route
 from assistant.phrase_match import longest_first
@@ -57,7 +58,7 @@ def answer_message(
         state.levels_asked(),
         state.cities_asked(),
     )
-    asked = [p for p in parts if p.route != "smalltalk"]
+    asked = [p for p in divided(parts) if p.route != "smalltalk"]
     if not asked:
         draft.say(planner.examples.smalltalk_reply(parts[0].text))
         return "smalltalk", {}, [_plan_entry(p, "smalltalk", True) for p in parts]

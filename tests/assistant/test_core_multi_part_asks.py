@@ -17,13 +17,16 @@ from assistant.understanding import Vocabulary, understand
     ("message", "figures"),
     [
         ("compare the number of offers for 2024 vs 2025", ["45", "59"]),
-        ("contrast the median salary expectation in 2024 vs 2025, and what does the median mean?", ["$5,640", "$5,808"]),
+        (
+            "contrast the median salary expectation in 2024 vs 2025, and what does the median mean?",
+            ["$5,640", "$5,808"],
+        ),
     ],
 )
 def test_an_imperative_comparison_is_answered_not_refused(
     real_assistant: Assistant, message: str, figures: list[str]
 ) -> None:
-    """"compare"/"contrast" open the request; they are no side compared that the documents never write."""
+    """ "compare"/"contrast" open the request; they are no side compared that the documents never write."""
     reply = real_assistant.ask(message)
     assert all(f in reply.answer for f in figures), reply.answer
     assert "don't say anything about" not in reply.answer and not reply.abstained, reply.answer
@@ -120,7 +123,7 @@ def test_a_short_form_of_a_written_word_is_that_word(real_assistant: Assistant, 
 def test_pay_asked_of_the_role_a_pronoun_stands_for_is_its_figure(
     real_assistant: Assistant, message: str, figure: str
 ) -> None:
-    """"their average pay" after a part naming a role is that role's figure (it was an explanation searched in the
+    """ "their average pay" after a part naming a role is that role's figure (it was an explanation searched in the
     documents, which gave the ML experts' market average)."""
     reply = real_assistant.ask(message)
     assert [p.kind for p in reply.plan][-1] == "figure", reply.plan
@@ -136,7 +139,7 @@ def test_pay_asked_of_the_role_a_pronoun_stands_for_is_its_figure(
     ],
 )
 def test_that_role_after_a_ranking_is_the_role_it_led_with(real_assistant: Assistant, message: str, duty: str) -> None:
-    """"that role" / "they" after a ranking part is the role the ranking answered with (known only once it is
+    """ "that role" / "they" after a ranking part is the role the ranking answered with (known only once it is
     answered): its duties are searched, not the words "that role"."""
     reply = real_assistant.ask(message)
     assert duty in reply.answer, reply.answer
@@ -170,3 +173,19 @@ def test_two_figure_requests_joined_by_a_bare_and_are_each_answered(
 )
 def test_and_inside_a_question_joins_what_it_asks_of(real_assistant: Assistant, message: str) -> None:
     assert len(real_assistant.ask(message).plan) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what's the median salary expectation? how do they compute it?",
+        "what is the median expectation and how do they work it out?",
+    ],
+)
+def test_a_figure_part_beside_its_method_part_gives_the_figure(real_assistant: Assistant, message: str) -> None:
+    """Asked alone, "what's the median?" may be its definition; beside a part asking how it is made, the other part
+    says that, and this one gives the figure."""
+    reply = real_assistant.ask(message)
+    assert "$5,808" in reply.answer and "weighted average" in reply.answer, reply.answer
+    assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
