@@ -160,7 +160,10 @@ def listed_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]
     # something else (the statistics after the documents) and open with no question word - one request each.
     opened = opened or _question_then_other_requests(items, asks)
     for n, item in enumerate(items):
-        if len(item.split()) < 2 or is_context(item):
+        # "for an AI engineer: responsibilities, ...": what the list is of, before a colon, is context of every item
+        item = item.split(":", 1)[1].strip() if n == 0 and ":" in item and len(items) > 2 else item
+        # one word asks by itself in a list of three or more ("skills, salary, career path"); in two it is noise
+        if (len(item.split()) < 2 and (len(items) < 3 or not asks(item))) or is_context(item):
             return []
         if n == 0 and opened:
             continue

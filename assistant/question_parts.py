@@ -97,6 +97,7 @@ _TERM_WORDS = 4  # words of a term named between two such openings
 _NAMED_AGAIN_WORDS = 3  # words a sentence opened by a joiner may name to ask the request before again of them
 # "another one:", "next q:": a short label before a colon ([references] message_labels)
 _LABEL = re.compile(r"\s*([a-z][a-z0-9'.-]*(?:\s+[a-z0-9'.-]+){0,2})\s*:\s+(?=\w)", re.IGNORECASE)
+_LIST_COMMAS = 2  # commas of a list of three or more requests
 _NOUN_PHRASE_WORDS = 5  # a request named as a noun phrase is short ("the main risks of generative AI")
 _DETERMINERS = frozenset({"the", "a", "an", "any", "some"})
 _ASKED_OF_TOPIC = frozenset(t for w in section("references").get("asked_of_topic") or [] for t in terms(str(w)))
@@ -284,6 +285,12 @@ def _requests_of(
     clause: str, among: bool, asks: Callable[[str], str | bool] | None, figure_only: Callable[[str], str] | None
 ) -> list[tuple[str, bool]]:
     """One clause's requests (see _added_requests); `among`: the clause is one of several of its sentence."""
+    # "for an AI engineer: responsibilities, entry pay, late career pay, career path": a list of three or more is
+    # read as a list before two of its items are read as words sharing the rest of the clause.
+    long_list = asks is not None and clause.count(",") >= _LIST_COMMAS
+    listed_first = listed_requests(clause, asks) if long_list and asks is not None else []
+    if listed_first:
+        return [(p, True) for p in listed_first]
     shared = shared_requests(clause, asks, figure_only) if asks is not None else []
     if shared:
         return [(p, True) for p in shared]

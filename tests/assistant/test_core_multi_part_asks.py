@@ -189,3 +189,30 @@ def test_a_figure_part_beside_its_method_part_gives_the_figure(real_assistant: A
     reply = real_assistant.ask(message)
     assert "$5,808" in reply.answer and "weighted average" in reply.answer, reply.answer
     assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "routes"),
+    [
+        (
+            "for a data scientist: duties, entry pay, experienced pay, career path",
+            ["documents", "statistics", "statistics", "documents"],
+        ),
+        ("ML engineer: skills, salary, promotion path", ["documents", "statistics", "documents"]),
+    ],
+)
+def test_a_list_of_three_or_more_bare_requests_is_one_part_each(
+    real_assistant: Assistant, message: str, routes: list[str]
+) -> None:
+    """Items of one word ask by themselves in a list of three or more, and the list is read before two of its items
+    are read as words sharing the rest (which glued the later figures and the path into one figure part)."""
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.route for p in parts] == routes, [(p.text, p.route) for p in parts]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", ["what's the growth path for a data scientist", "AI researcher career trajectory?"])
+def test_a_growth_path_or_trajectory_asks_a_career_path(real_assistant: Assistant, message: str) -> None:
+    parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
+    assert [p.kind for p in parts] == ["path"], [(p.text, p.kind) for p in parts]
