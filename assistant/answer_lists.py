@@ -102,11 +102,17 @@ class ListAnswers(SectionReader):
         answer (or a close item under a heading named by most of the question) belongs to."""
         best = scored[0]
         focus = {u.passage.chunk_id: u.heading_share for u in scored}
+        least = max(HEADING_SHARE, best.lexical - 0.1)
+        # ... by the search's words (the question's and their synonyms') or by the question's own: a synonym added
+        # to the search ("tips": best practices) takes a share of every heading's ("tips for networking": Networking)
         named = [
             p
             for p in passages
             if p.heading_match >= HEADING_NAMES_LIST
-            and focus.get(p.chunk_id, self._heading_share(p, search_text)) >= max(HEADING_SHARE, best.lexical - 0.1)
+            and (
+                focus.get(p.chunk_id, self._heading_share(p, search_text)) >= least
+                or self._heading_share(p, query) >= least
+            )
         ]
         if kind in ("explanation", "method") or asks_definition(query):
             named = []  # a definition is not a section's list, whatever its heading
@@ -132,8 +138,17 @@ class ListAnswers(SectionReader):
         named = [p for p in named if best_in.get(p.chunk_id, 0.0) >= best.score - NAMED_SECTION_SLACK or kind == "list"]
         # Headings named equally: the one holding more of the question's words ("coding best practices for ML
         # teams": Coding and Engineering holds 'coding', Team Collaboration only 'teams'), then the search.
+        # A heading holding a word of the question itself comes before one named only through a synonym of how
+        # it asks ("tips for networking": Networking, not Best Practices, which "tips" stands for).
+        own = set(terms(query))
         rank = {
-            id(p): (p.heading_match, focus.get(p.chunk_id, self._heading_share(p, search_text)), p.score) for p in named
+            id(p): (
+                bool(found_in(own, set(terms(heading_of(p))))),
+                p.heading_match,
+                focus.get(p.chunk_id, self._heading_share(p, search_text)),
+                p.score,
+            )
+            for p in named
         }
         return sorted(named, key=lambda p: rank[id(p)], reverse=True)
 

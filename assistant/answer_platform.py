@@ -74,6 +74,12 @@ class PlatformAnswers(StatisticsPart):
                 if draft.abstained:
                     return
             return
+        if len(s.platform_metrics) > 1 and s.platform_metric != "all":
+            for metric in s.platform_metrics:  # "2024 offers, median and proposals": each figure named, in turn
+                self._platform(replace(s, platform_metric=metric, platform_metrics=[]), draft)
+                if draft.abstained:
+                    return
+            return
         metric = s.platform_metric or "median_salary_expectation"
         label = METRIC_LABEL[metric]
         known = self.coverage().get("platform_years", [])

@@ -149,6 +149,7 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
             return
         wants_platform = bool(s.platform_metric) or (
             (s.salary or s.compare)
+            and not s.tools  # "trending tools in 2025 vs 2024, what changed?": the lists, not the headline figures
             and not s.roles
             and not s.city
             and not s.level
@@ -239,22 +240,28 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
                 draft.say(f"{values[0]['description'].lstrip('- ').strip()} {cite_all(draft, values)}")
 
     def _tools_list(self, s: Slots, draft: Draft) -> None:
-        year = next(iter(s.years), None)
-        result = self.call(draft, "trending_tools", year=year)
-        if not result.found:
-            self.abstain(draft, f"I have no trending-tools list for that: {result.note}.")
-            return
-        by_year: dict[int, list[dict[str, Any]]] = {}
-        for row in result.rows:
-            by_year.setdefault(row["year"], []).append(row)
-        for tool_year, rows in by_year.items():
-            names = ", ".join(dict.fromkeys(r["tool"] for r in rows))
-            pages = list({r["doc_id"]: r for r in reversed(rows)}.values())[::-1]  # first row of each page
-            draft.say(
-                f"The {tool_year} page lists {len(set(r['tool'] for r in rows))} distinct trending AI and "
-                f"Machine Learning tech & tools: {names} {cite_all(draft, pages)}."
-            )
-            draft.years.append(tool_year)
+        """Each year's list asked ("... in 2025 vs 2024?"), or every list; a year with none is said, the rest given."""
+        missing: list[str] = []
+        for year in list(dict.fromkeys(s.years)) or [None]:
+            result = self.call(draft, "trending_tools", year=year)
+            if not result.found:
+                missing.append(result.note)
+                continue
+            by_year: dict[int, list[dict[str, Any]]] = {}
+            for row in result.rows:
+                by_year.setdefault(row["year"], []).append(row)
+            for tool_year, rows in by_year.items():
+                names = ", ".join(dict.fromkeys(r["tool"] for r in rows))
+                pages = list({r["doc_id"]: r for r in reversed(rows)}.values())[::-1]  # first row of each page
+                draft.say(
+                    f"The {tool_year} page lists {len(set(r['tool'] for r in rows))} distinct trending AI and "
+                    f"Machine Learning tech & tools: {names} {cite_all(draft, pages)}."
+                )
+                draft.years.append(tool_year)
+        if missing and not draft.years:
+            self.abstain(draft, f"I have no trending-tools list for that: {'; '.join(missing)}.")
+        elif missing:
+            draft.say(f"There is {'; '.join(missing)}.")  # the tool's note: "no trending-tools list for 2024 (...)"
 
     def _quote(self, draft: Draft, tool: str, lead: str) -> None:
         """Quote the guide's own line for a one-row table (companies, extra compensation)."""

@@ -119,7 +119,9 @@ class NeverSaid:
         things = counted_things(query)
         out = []
         for thing in counted:
-            own = " ".join(w for w in thing.split() if w.lower() not in SALARY_WORDS) or thing
+            own = " ".join(w for w in thing.split() if w.lower() not in SALARY_WORDS)
+            if not own:
+                continue  # only pay words counted is pay asked: "how many dollars higher was the 2025 median?"
             if not self._synonyms.words_for(own) and not (self.means_pay(own) and own.split()[0].lower() not in things):
                 out.append(thing)
         return out

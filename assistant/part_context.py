@@ -12,6 +12,7 @@ from assistant.passage_units import comparison_sides
 from assistant.phrase_match import longest_first
 from assistant.question_kinds import generic_form
 from assistant.text_terms import STOPWORDS, terms
+from assistant.understanding import EXPERIENCE, US_WORDS
 from assistant.vocabulary_words import section
 
 TOPICLESS_WORDS = 1  # a part with this few content words goes on with the topic before it
@@ -108,7 +109,11 @@ def with_statement_topic(text: str, question: str) -> str:
     statement = text[: len(text) - len(question)].strip(" ,.;:-")
     if question == text or not statement:
         return question
-    if bare_topic(statement):
+    # "what about roles outside of tech, do they want AI skills too?": the topic named by "what about" is the
+    # statement's own topic, as if named bare ("roles outside of tech, ...")
+    about = _WHAT_ABOUT.match(statement)
+    statement = statement[about.end() :] if about else statement
+    if about or bare_topic(statement):
         # "discriminative models: which probability do they target?": a plural topic is "they" as well; "generative
         # vs discriminative models, whats the difference": a question naming nothing asks of the topic before it
         asks_of_it = POINTS_BACK.search(question) or _THEY.search(question) or topicless(question)
@@ -164,7 +169,19 @@ def names_only(text: str) -> bool:
     if "this figure" in masked or not re.search(r"\bthis (?:job|city)\b", masked):
         return False
     rest = re.sub(r"\b(?:this job|this city|that year)\b", " ", masked)
+    # "ai researcher with 5 yrs experience, what's the pay?": the asker's years name a level, as a level would
+    # the asker's years, or a level the role is "at", name where the role stands as its name does: "ai researcher
+    # with 5 yrs experience, what's the pay?", "AI researcher at mid-career level, ..." ("data scientist average and
+    # the SF figure" asks the average: a level without "at" is a figure named)
+    rest = _AT_LEVEL.sub(" ", EXPERIENCE.sub(" ", rest))
+    rest = _IN_THE_US.sub(" ", rest)  # "data scientist in the US - what do they make?": the guide's own market
     return not [w for w in re.findall(r"[a-z']+", rest) if w not in STOPWORDS and w not in _SIDE_BY_SIDE]
 
 
+_WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+", re.IGNORECASE)
+_AT_LEVEL = re.compile(
+    rf"\bat\s+(?:the\s+)?(?:{longest_first([str(p) for ps in section('levels').values() for p in ps])})(?:\s+level)?\b",
+    re.IGNORECASE,
+)
+_IN_THE_US = re.compile(rf"\b(?:in|across)\s+(?:the\s+)?(?:{longest_first(list(US_WORDS))})(?![\w.])", re.IGNORECASE)
 _SIDE_BY_SIDE = frozenset({"vs", "versus", "or", "and", "v"})  # "ML engineer vs data scientist": still names only

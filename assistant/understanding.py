@@ -103,6 +103,7 @@ class Slots:
     years: list[int] = field(default_factory=list)
     year_relative: int | None = None  # -1 "the year before", +1 "the following year" (session-relative)
     platform_metric: str | None = None
+    platform_metrics: list[str] = field(default_factory=list)  # each one named, when several: "offers, median, proposals"
     roles: list[str] = field(default_factory=list)
     platform_population: bool = False
     unknown_role: str | None = None
@@ -322,6 +323,8 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     country = has_any(text, _COUNTRY_WORDS) or re.search(r"\bthe us\b", text) is not None
     s.national = country and not (s.city or s.unknown_place)
     s.platform_metric = first_key(without_verb_uses(text), PLATFORM_METRICS)
+    named_metrics = all_keys(without_verb_uses(text), PLATFORM_METRICS)
+    s.platform_metrics = named_metrics if len(named_metrics) > 1 else []
     if not s.platform_metric and re.search(r"\bheadline\b|\bplatform (?:figures|statistics|stats|numbers)\b", text):
         s.platform_metric = "all"
     if s.platform_metric == "offers_total" and "top companies" in text:

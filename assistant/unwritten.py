@@ -32,7 +32,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:!.?]+\s+|\s+[-–—]+\s+")  # where a question
 # A clause that asks: a question word first, or second after a greeting or filler word ("OK what is ...").
 _ASKING = re.compile(
     r"^\s*(?:[\w']+\W+)?((?:what|whats|what's|how|why|which|who|where|when|is|are|do|does|did|can|could|should|"
-    r"would|will|tell|explain|define|describe|compare|contrast|list|give|show|summari[sz]e)\b)",
+    r"would|will|tell|explain|define)\b)",
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\bhow\s+(much|many)\s+([a-z][a-z'-]+)(?:\s+([a-z][a-z'-]+))?", re.IGNORECASE)
@@ -92,6 +92,8 @@ _SIDE_BY_SIDE = (
 _COMPARING = re.compile(r"\b(?:vs\.?|versus|than|differ\w*|compar\w*|between|distinguish\w*|relate|connect)\b", re.I)
 _OWN = re.compile(r"(?:my|our|your)\b", re.I)
 _SIDE_OPENING = re.compile(r"^(?:(?:my|our|your|a|an|the|some|his|her|their)\s+)+", re.I)
+# "compare total offers 2024 vs 2025": a request's verb opening a side is the question's frame, not a thing compared
+_SIDE_FRAME = re.compile(r"(?:compare|contrast|describe|show|give|list)$", re.I)
 
 
 # A payer named in a pay question: "how much does Amazon pay", "salaries at Amazon" ("pay" or "offer", not "make":
@@ -243,6 +245,8 @@ class UnwrittenWords:
                 continue  # "relate to my nursing background": the asker's own field, which "combine AI expertise
                 # with domain-specific knowledge" may answer
             tokens = _SIDE_OPENING.sub("", side.strip()).split()
+            if tokens and _SIDE_FRAME.match(tokens[0]):
+                tokens = tokens[1:]
             if not tokens or _ASKING.match(tokens[0]):
                 continue  # "what's the downside of X compared to ML": the question's frame, not a thing compared
             first = tokens[0].strip("'\"“”‘’(),")  # "2025 pages": a year is no word

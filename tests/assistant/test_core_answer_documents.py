@@ -1024,3 +1024,13 @@ def test_a_found_list_brings_the_rest_of_its_section_and_prose_does_not(real_ass
     section = [p.chunk_id for p in retriever.section_of(first)]
     assert [p.chunk_id for p in out] == [first.chunk_id, *[c for c in section if c != first.chunk_id], prose.chunk_id]
     assert all(p.fused == first.fused and p.score == first.score for p in out[1 : len(section)])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what about jobs outside of tech, do they need AI skills?", "what about careers outside of tech, do they use AI skills too?"],
+)
+def test_a_topic_named_by_what_about_before_its_question_is_searched(real_assistant: Assistant, question: str) -> None:
+    """'they' is the topic "what about" names: searched without it, the question found the soft skills' headings."""
+    reply = real_assistant.ask(question)
+    assert "Life sciences" in reply.answer and not reply.abstained, reply.answer

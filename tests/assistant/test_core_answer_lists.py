@@ -333,3 +333,13 @@ def test_a_section_with_one_subsection_lists_that_subsections_items(real_assista
     one-bullet list says nothing; the algorithms it lists answer."""
     reply = real_assistant.ask(question)
     assert not reply.abstained and "Linear Discriminant Analysis" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize("question", ["any advice on networking for ML people", "tips on networking as an AI engineer?"])
+def test_a_heading_the_question_names_itself_beats_one_named_by_a_synonym(
+    real_assistant: Assistant, question: str
+) -> None:
+    """"tips"/"advice" stand for best practices in the search, which made Best Practices' subsection headings the
+    answer; the heading holding the question's own word (Networking) is the list asked for."""
+    reply = real_assistant.ask(question)
+    assert "LinkedIn" in reply.answer and "Data Management and Quality" not in reply.answer, reply.answer

@@ -245,3 +245,50 @@ def test_pay_of_a_title_the_tables_lack_is_refused_by_name(
     assert reply.abstained and "no salary data for" in reply.answer and title.lower() in reply.answer.lower(), (
         reply.answer
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how did the popular tools change between 2024 and 2025",
+        "were the hot frameworks any different in 2024 than in 2025?",
+    ],
+)
+def test_trending_tools_compared_across_years_give_each_years_list(real_assistant: Assistant, question: str) -> None:
+    """The tools are what is compared: each year's list, the year without one said (the headline figures' changes
+    used to answer, as for "how did 2025 compare with 2024?")."""
+    reply = ask(real_assistant, question)
+    assert "PyTorch" in reply.answer and "no trending-tools list for 2024" in reply.answer, reply.answer
+    assert "$5,640" not in reply.answer and not reply.abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "compare the offer counts 2024 vs 2025",  # the request's verb opening a side is no thing compared
+        "compare median expectation 2024 vs 2025",
+        "yoy growth in offers?",  # year over year, as typed
+        "median expectation yoy",
+    ],
+)
+def test_a_year_over_year_figure_asked_in_shorthand_is_answered(real_assistant: Assistant, question: str) -> None:
+    """Was refused ("the sources don't say anything about compare offers" / "... about yoy") after the figure was
+    found: both years' figures are given."""
+    reply = ask(real_assistant, question)
+    both = ("45", "59") if "offer" in question else ("$5,640", "$5,808")
+    assert all(f in reply.answer for f in both) and not reply.abstained, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "figures"),
+    [
+        ("offers, median and proposals in 2025?", ["59 offers", "$5,808", "proposals figure"]),
+        ("median, proposals 2024?", ["$5,640", "0.4"]),
+    ],
+)
+def test_each_platform_figure_named_in_a_list_is_given(
+    real_assistant: Assistant, question: str, figures: list[str]
+) -> None:
+    """Only the first figure named was given ("offers, median, proposals": the offers)."""
+    reply = ask(real_assistant, question)
+    assert all(f in reply.answer for f in figures) and not reply.abstained, reply.answer

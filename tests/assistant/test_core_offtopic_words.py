@@ -136,6 +136,9 @@ def test_an_amount_of_something_the_documents_never_write_is_refused_by_name(
     [
         ("how much dough do ML engineers make", "$"),  # the question asks for pay ("make")
         ("how much math does an AI engineer need", ""),  # "math" starts "mathematics": not refused
+        # the currency the sources' amounts are in, counted, is pay asked (was "don't say anything about dollars")
+        ("how many dollars higher was the 2025 median than the 2024 one", "+$168"),
+        ("by how many bucks did the median expectation go up from 2024 to 2025", "+$168"),
     ],
 )
 def test_an_amount_of_pay_or_of_a_written_thing_is_answered(

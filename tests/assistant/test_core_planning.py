@@ -1401,6 +1401,11 @@ def test_a_request_before_a_semicolon_or_a_dash_is_a_part_of_its_own(
         "data scientists, what do they earn?",
         "ML engineers in Seattle - what do they make?",
         "ML engineer or data scientist, which one builds the models?",
+        # the asker's years name a level as a level would ("... and what's the pay?" was a second, bare part)
+        "ai researcher with 5 yrs experience, what's the pay?",
+        "data scientist, 3 years in - what should i be earning?",
+        "robotics engineer at entry level, what's the salary?",  # a level, and the word "level"
+        "ML engineer in the US - how much do they earn?",  # the guide's own market
     ],
 )
 def test_a_topic_named_before_the_question_stays_in_it(real_assistant: Assistant, message: str) -> None:
