@@ -97,6 +97,7 @@ _TERM_WORDS = 4  # words of a term named between two such openings
 _NAMED_AGAIN_WORDS = 3  # words a sentence opened by a joiner may name to ask the request before again of them
 # "another one:", "next q:": a short label before a colon ([references] message_labels)
 _LABEL = re.compile(r"\s*([a-z][a-z0-9'.-]*(?:\s+[a-z0-9'.-]+){0,2})\s*:\s+(?=\w)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LIST_COMMAS = 2  # commas of a list of three or more requests
 _NOUN_PHRASE_WORDS = 5  # a request named as a noun phrase is short ("the main risks of generative AI")
 _DETERMINERS = frozenset({"the", "a", "an", "any", "some"})
@@ -331,8 +332,10 @@ def _figures_joined(clause: str, asks: Callable[[str], str | bool]) -> list[str]
     noun phrase: in a question the 'and' as often joins the things it asks of ("what do google, apple and meta
     offer?", "how much can bonuses and stock add?")."""
     halves = BARE_AND.split(clause)
-    if len(halves) != 2 or is_question(halves[0]):
-        return []
+    if len(halves) != 2 or is_question(halves[0]) or "," in halves[0]:
+        return []  # "offers, median and proposals in 2024": the 'and' closes a list the figure tool reads whole
+    if _YEAR.search(halves[1]) and not _YEAR.search(halves[0]):
+        return []  # "total offers and median salary in 2025": the year closing the clause is both figures' year
     if not all(len(h.split()) >= 2 and asks(h) == "statistics" and not is_context(h) for h in halves):
         return []
     return halves if joins_requests(clause, halves, asks) else []

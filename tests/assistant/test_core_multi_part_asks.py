@@ -169,7 +169,12 @@ def test_two_figure_requests_joined_by_a_bare_and_are_each_answered(
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "message",
-    ["what salaries do google, apple and meta offer?", "how much can bonuses and stock options add per year?"],
+    [
+        "what salaries do google, apple and meta offer?",
+        "how much can bonuses and stock options add per year?",
+        "offers, median and proposals in 2024",  # the 'and' closes a list the figure tool reads whole
+        "number of offers and median expectation in 2024",  # the closing year is both figures' year
+    ],
 )
 def test_and_inside_a_question_joins_what_it_asks_of(real_assistant: Assistant, message: str) -> None:
     assert len(real_assistant.ask(message).plan) == 1
