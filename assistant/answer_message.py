@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.answer_parts import answer_beyond_repeat, answer_part
 from assistant.answer_reasons import answer_pay_reason, pay_reason_slots
+from assistant.divided_parts import divided
 from assistant.draft import Draft
 from assistant.figures_said_back import figure_said_back, figures_given
 from assistant.models import PlanPart, Route
 from assistant.phrase_match import longest_first
 from assistant.planning import PlannedPart, Planner
+from assistant.ranked_referent import ranked_role, with_ranked_role
 from assistant.sessions import SessionState
 from assistant.text_terms import terms
 from assistant.understanding import INJECTION
@@ -58,14 +60,19 @@ def answer_message(
         state.levels_asked(),
         state.cities_asked(),
     )
-    asked = [p for p in parts if p.route != "smalltalk"]
+    asked = [p for p in divided(parts) if p.route != "smalltalk"]
     if not asked:
         draft.say(planner.examples.smalltalk_reply(parts[0].text))
         return "smalltalk", {}, [_plan_entry(p, "smalltalk", True) for p in parts]
     routes: dict[int, Route] = {}
     figure_before = False  # an earlier part of this message gave a figure ("who makes more ..., and why?")
+    leader: str | None = None  # the role a ranking part of this message led with ("what does that role do?")
     for i, part in enumerate(asked):
         alone = len(asked) == 1
+        again = with_ranked_role(part, leader, planner, build.vocabulary, history_years) if i else part
+        if again is not part:
+            parts[parts.index(part)] = asked[i] = part = again
+        results_before = len(draft.results)
         why_pay = pay_reason_slots(part, previous, figure_before)
         said = len(draft.parts)
         if why_pay is not None:
@@ -77,6 +84,7 @@ def answer_message(
         if repeated and answer_beyond_repeat(build, planner, part, asked[i - 1], draft):
             routes[id(part)] = "documents"
         figure_before = figure_before or (routes[id(part)] == "statistics" and part.kind == "figure")
+        leader = ranked_role(draft, results_before) or leader
     covered = {r for r in routes.values() if r != "out_of_scope"}
     plan = [
         _plan_entry(p, routes.get(id(p), "smalltalk"), routes.get(id(p), "smalltalk") != "out_of_scope") for p in parts

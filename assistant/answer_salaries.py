@@ -56,18 +56,11 @@ class GuideSalaryAnswers(StatisticsPart):
             if s.monthly:
                 self._monthly(role, level or "Average", draft)
                 continue
-            result = self.call(draft, "role_salary", role=role, level=level)
-            if not result.found:
-                available = self.call(draft, "role_salary", role=role)
-                have = ", ".join(r["level"] for r in available.rows if r["level"] != "Average")
-                draft.abstained = True
-                draft.say(f"The guide gives no {level} figure for {role}s (it has: {have}).")
-                continue
             if level:
-                first, *others = self._figures.alternatives("role_salaries", result.rows)
-                phrase = f"{self._role_level_phrase(role, first[0])} {cite_all(draft, first)}"
-                draft.say(phrase + "".join(f", or {o[0]['raw']} {cite_all(draft, o)}" for o in others) + ".")
+                for each in _levels_asked(s, level):  # "entry and late career salary": every level named, in order
+                    self._at_level(role, each, draft)
             else:
+                result = self.call(draft, "role_salary", role=role)
                 lines = [
                     f"{group[0]['level']}: {self._figures.figure('role_salaries', group)}"
                     for group in group_figures("role_salaries", result.rows)
@@ -81,8 +74,22 @@ class GuideSalaryAnswers(StatisticsPart):
                 # the level asked is not covered: said plainly, with the levels that are, as any uncovered part
                 draft.say(f"The guide has no '{s.unknown_level}' level; its levels are the ones listed above.")
                 draft.abstained = True
-        if len(roles) > 1 and draft.abstained and len(draft.citations) > 0:
+        several = len(roles) > 1 or (level is not None and len(_levels_asked(s, level)) > 1)
+        if several and draft.abstained and len(draft.citations) > 0:
             draft.abstained = False  # part of the question was answered
+
+    def _at_level(self, role: str, level: str, draft: Draft) -> None:
+        """The role's figure at one level (every alternative the sources give), or what levels the guide has."""
+        result = self.call(draft, "role_salary", role=role, level=level)
+        if not result.found:
+            available = self.call(draft, "role_salary", role=role)
+            have = ", ".join(r["level"] for r in available.rows if r["level"] != "Average")
+            draft.abstained = True
+            draft.say(f"The guide gives no {level} figure for {role}s (it has: {have}).")
+            return
+        first, *others = self._figures.alternatives("role_salaries", result.rows)
+        phrase = f"{self._role_level_phrase(role, first[0])} {cite_all(draft, first)}"
+        draft.say(phrase + "".join(f", or {o[0]['raw']} {cite_all(draft, o)}" for o in others) + ".")
 
     def _gap(self, role: str, levels: list[str], draft: Draft) -> None:
         order = list(self.coverage().get("levels", []))
@@ -286,3 +293,10 @@ def at_level(level: str) -> str:
 def _difference(derived: dict[str, Any]) -> str:
     """A gap tool's difference at the lower ends, with its percentage: "+$12,919 (+13.5%)"."""
     return f"{signed_money(derived['difference_low'])} ({signed_pct(derived.get('percent_change'))})"
+
+
+def _levels_asked(s: Slots, level: str) -> list[str]:
+    """The levels a figure question names, the one it leads with first: "AI researcher entry salary and late career
+    salary" asks both, not the first alone; "average and mid-career pay" asks the average too (the slots keep the
+    average apart from the levels)."""
+    return list(dict.fromkeys([level, *s.levels]))

@@ -213,6 +213,10 @@ def sets_beside(text: str, own: Slots, before: Turn | None, previous_kind: str, 
         return []
     earlier = [r for r in roles_of(before.slots) if r in vocabulary.roles]
     new = [r for r in own.roles if r not in earlier]
+    if len(own.roles) > 1 and not set(earlier) - set(own.roles):
+        # "data scientist pay + how do data scientists differ from ML engineers": the part names both sides itself;
+        # nothing is set beside the figure before, and its own words say what it compares.
+        return []
     # "how do data scientists measure up?": nothing asked but the comparison points back as much as "that" does;
     # "is a data scientist paid more at that level?": a comparative word sets the new role beside as "than" would
     compares = own.compare or MORE.search(text) is not None

@@ -156,8 +156,14 @@ def listed_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]
     # "robotics engineer: what do they do, entry pay, experienced pay": a question, then two or more requests that
     # each ask by themselves (a question word or an asking form opens none of them) - a list after its question.
     opened = len(items) > 2 and not asks(items[0]) and (is_question(items[0]) or _ASKED_AFTER_TOPIC.search(items[0]))
+    # "what do AI researchers do, their late career pay": a question that asks by itself, then requests that ask
+    # something else (the statistics after the documents) and open with no question word - one request each.
+    opened = opened or _question_then_other_requests(items, asks)
     for n, item in enumerate(items):
-        if len(item.split()) < 2 or is_context(item):
+        # "for an AI engineer: responsibilities, ...": what the list is of, before a colon, is context of every item
+        item = item.split(":", 1)[1].strip() if n == 0 and ":" in item and len(items) > 2 else item
+        # one word asks by itself in a list of three or more ("skills, salary, career path"); in two it is noise
+        if (len(item.split()) < 2 and (len(items) < 3 or not asks(item))) or is_context(item):
             return []
         if n == 0 and opened:
             continue
@@ -177,6 +183,18 @@ def listed_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]
             return []  # "early career, experienced salary for data scientists": what is shared is unclear
         items = [*(f"{i} {tail}" for i in items[:-1]), items[-1]]
     return items
+
+
+def _question_then_other_requests(items: list[str], asks: Callable[[str], str | bool]) -> bool:
+    """The first item a question (its form asks: "what does a robotics engineer do"); every later one asks by
+    itself, and not what the first asks."""
+    first = asks(items[0])
+    if not is_question(items[0]) or is_context(items[0]):
+        return False
+    return all(
+        (asked := asks(item)) and asked != first and not re.match(rf"\W*(?:{QUESTION_WORDS})\b", item, re.IGNORECASE)
+        for item in items[1:]
+    )
 
 
 # The place names the vocabulary knows ([cities]): one of two places listed after "in" must be one of them.

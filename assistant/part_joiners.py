@@ -88,6 +88,9 @@ ADDED_REQUEST = re.compile(
 )
 # "the median in 2025 and the number of proposals": 'and' before a determiner joins two requests when each asks.
 AND_THE = re.compile(r"\s+and\s+(?=(?:the|their|its|his|her)\s)", re.IGNORECASE)
+# "2024 median and 2025 proposals", "data scientist entry pay and ML engineer late career pay": a bare 'and'
+# between two figure requests; a split only when each side asks the statistics by itself (question_parts).
+BARE_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 # "what's a discriminative model, and 2024 vs 2025 total offers": a comma and "and" before a request with no
 # question word; a split only when each side asks something by itself (question_parts).
 COMMA_AND = re.compile(r",\s+and\s+(?!also\b|then\b)", re.IGNORECASE)

@@ -29,6 +29,7 @@ from assistant.part_context import (
 from assistant.part_joiners import (
     ADDED_REQUEST,
     AND_THE,
+    BARE_AND,
     CLAUSE_SPLIT,
     COMMA_AND,
     DASH,
@@ -103,6 +104,8 @@ _TERM_WORDS = 4  # words of a term named between two such openings
 _NAMED_AGAIN_WORDS = 3  # words a sentence opened by a joiner may name to ask the request before again of them
 # "another one:", "next q:": a short label before a colon ([references] message_labels)
 _LABEL = re.compile(r"\s*([a-z][a-z0-9'.-]*(?:\s+[a-z0-9'.-]+){0,2})\s*:\s+(?=\w)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_LIST_COMMAS = 2  # commas of a list of three or more requests
 _NOUN_PHRASE_WORDS = 5  # a request named as a noun phrase is short ("the main risks of generative AI")
 _DETERMINERS = frozenset({"the", "a", "an", "any", "some"})
 _ASKED_OF_TOPIC = frozenset(t for w in section("references").get("asked_of_topic") or [] for t in terms(str(w)))
@@ -292,6 +295,12 @@ def _requests_of(
     clause: str, among: bool, asks: Callable[[str], str | bool] | None, figure_only: Callable[[str], str] | None
 ) -> list[tuple[str, bool]]:
     """One clause's requests (see _added_requests); `among`: the clause is one of several of its sentence."""
+    # "for an AI engineer: responsibilities, entry pay, late career pay, career path": a list of three or more is
+    # read as a list before two of its items are read as words sharing the rest of the clause.
+    long_list = asks is not None and clause.count(",") >= _LIST_COMMAS
+    listed_first = listed_requests(clause, asks) if long_list and asks is not None else []
+    if listed_first:
+        return [(p, True) for p in listed_first]
     shared = shared_requests(clause, asks, figure_only) if asks is not None else []
     if shared:
         return [(p, True) for p in shared]
@@ -307,6 +316,8 @@ def _requests_of(
         halves = AND_THE.split(clause)
         pieces = halves if len(halves) > 1 and joins_requests(clause, halves, asks) else pieces
     if len(pieces) == 1 and asks is not None:
+        pieces = _figures_joined(clause, asks) or pieces
+    if len(pieces) == 1 and asks is not None:
         # "what's a discriminative model, and 2024 vs 2025 total offers": each side of ", and" asks by itself
         halves = COMMA_AND.split(clause)
         if len(halves) == 2 and all(asks(h) and not is_context(h) for h in halves):
@@ -320,6 +331,23 @@ def _requests_of(
     # statement ("I'm a data analyst") or a leading phrase ("In 2024,") is context for what follows.
     alone = asks is not None and among and bool(asks(clause)) and not is_context(clause)
     return [(clause, alone)]
+
+
+def _figures_joined(clause: str, asks: Callable[[str], str | bool]) -> list[str]:
+    """'2024 median and 2025 proposals', 'data scientist entry pay and ML engineer late career pay': two figure
+    requests joined by a bare 'and', each of two words or more asking the statistics by itself (a figure's tool
+    answers one of them: the second was dropped, or crossed with the first's role). Not roles or levels alone
+    ("data scientists and ML engineers", "entry and late career"), nor two things set side by side. The first a
+    noun phrase: in a question the 'and' as often joins the things it asks of ("what do google, apple and meta
+    offer?", "how much can bonuses and stock add?")."""
+    halves = BARE_AND.split(clause)
+    if len(halves) != 2 or is_question(halves[0]) or "," in halves[0]:
+        return []  # "offers, median and proposals in 2024": the 'and' closes a list the figure tool reads whole
+    if _YEAR.search(halves[1]) and not _YEAR.search(halves[0]):
+        return []  # "total offers and median salary in 2025": the year closing the clause is both figures' year
+    if not all(len(h.split()) >= 2 and asks(h) == "statistics" and not is_context(h) for h in halves):
+        return []
+    return halves if joins_requests(clause, halves, asks) else []
 
 
 def _is_greeting_only(text: str) -> bool:
