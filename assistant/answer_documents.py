@@ -47,6 +47,7 @@ from assistant.passage_units import (
 )
 from assistant.query_adapter import RANKING_USES
 from assistant.question_kinds import generic_form
+from assistant.ranking_agreement import agreed_leader
 from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
@@ -173,6 +174,10 @@ class DocumentAnswerer:
             for p in passages
             if p.score >= self._min_relevance or p.lexical or any(f in p.text.lower() for f in formulas)
         ]
+        # the passage the rankings agree on counts though it clears no bar: the refusal checks judge its units by
+        # their own sentences (ranking_agreement.py)
+        leader = agreed_leader(passages, by_sentence)
+        relevant = relevant + [leader] if leader is not None and leader not in relevant else relevant
         if not relevant:
             return False
         relevant = self._lists_continued(relevant)
@@ -264,7 +269,7 @@ class DocumentAnswerer:
         # The sentence that answered questions this near before (answer_examples.py) answers, whatever the gates
         # below doubt ("whats a gan": the documents write "generative adversarial network" only).
         if not self._examples.vouch_for(best.unit.lines, prior) and (
-            unsaid or self._refusals.refused(query, kind, best, named, asked, vector, formulas, search_terms)
+            unsaid or self._refusals.refused(query, kind, best, named, asked, vector, formulas, search_terms, leader)
         ):
             if told and said:
                 # more of a topic answered before, and nothing left that answers it: what was said is all
