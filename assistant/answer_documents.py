@@ -177,7 +177,7 @@ class DocumentAnswerer:
         # the passage the rankings agree on counts though it clears no bar: the refusal checks judge its units by
         # their own sentences (ranking_agreement.py)
         leader = agreed_leader(passages, by_sentence)
-        relevant = relevant + [leader] if leader is not None and leader not in relevant else relevant
+        relevant = relevant or ([leader] if leader is not None else [])
         if not relevant:
             return False
         relevant = self._lists_continued(relevant)
