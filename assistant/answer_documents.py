@@ -174,8 +174,9 @@ class DocumentAnswerer:
             for p in passages
             if p.score >= self._min_relevance or p.lexical or any(f in p.text.lower() for f in formulas)
         ]
-        # the passage the rankings agree on counts though it clears no bar: the refusal checks judge its units by
-        # their own sentences (ranking_agreement.py)
+        # when no passage clears the bar, the one the rankings agree on still counts: the refusal checks judge its
+        # units by their own sentences (ranking_agreement.py). Not beside relevant ones: it then outscored the unit
+        # that answers ("what are research papers good for" got R&D investment, not reading academic papers)
         leader = agreed_leader(passages, by_sentence)
         relevant = relevant or ([leader] if leader is not None else [])
         if not relevant:
