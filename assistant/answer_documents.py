@@ -47,6 +47,7 @@ from assistant.passage_units import (
 )
 from assistant.query_adapter import RANKING_USES
 from assistant.question_kinds import generic_form
+from assistant.ranking_agreement import agreed_leader
 from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.role_duties import RoleDuties
 from assistant.said_subjects import units_said
@@ -182,6 +183,11 @@ class DocumentAnswerer:
             for p in passages
             if p.score >= self._min_relevance or p.lexical or any(f in p.text.lower() for f in formulas)
         ]
+        # when no passage clears the bar, the one the rankings agree on still counts: the refusal checks judge its
+        # units by their own sentences (ranking_agreement.py). Not beside relevant ones: it then outscored the unit
+        # that answers ("what are research papers good for" got R&D investment, not reading academic papers)
+        leader = agreed_leader(passages, by_sentence)
+        relevant = relevant or ([leader] if leader is not None else [])
         if not relevant:
             return False
         relevant = self._lists_continued(relevant)
@@ -274,7 +280,7 @@ class DocumentAnswerer:
         # The sentence that answered questions this near before (answer_examples.py) answers, whatever the gates
         # below doubt ("whats a gan": the documents write "generative adversarial network" only).
         if not self._examples.vouch_for(best.unit.lines, prior) and (
-            unsaid or self._refusals.refused(query, kind, best, named, asked, vector, formulas, search_terms)
+            unsaid or self._refusals.refused(query, kind, best, named, asked, vector, formulas, search_terms, leader)
         ):
             if told and said:
                 # more of a topic answered before, and nothing left that answers it: what was said is all

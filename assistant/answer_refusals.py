@@ -3,7 +3,8 @@
 The documents answerer (answer_documents.py) scores the units of the retrieved passages; before it writes the
 best one, these checks ask whether that unit answers what is asked: it says nothing the question names; it was
 found by a shared word alone (its passage far from the question) unless it defines the asked term, states the
-named figure, offers the remedy asked for, or says by itself all the question says; the term asked to be defined
+named figure, offers the remedy asked for, or says by itself all the question says, or its passage is the one the
+retrieval's rankings agree on and its own sentence is near (ranking_agreement.py); the term asked to be defined
 is one the documents never write; the meaning of a named figure is never said. What the documents never say
 before any search is never_said.py's; what is asked like the questions they never answer, unanswered_examples.py's.
 """
@@ -22,7 +23,8 @@ from assistant.lexical import Synonyms
 from assistant.models import PartKind
 from assistant.passage_units import ASKED_CONTEXT, asked_phrase, asks_definition, asks_meaning, defines
 from assistant.question_kinds import generic_form
-from assistant.retrieval import Retriever, SentenceIndex
+from assistant.ranking_agreement import judged_by_sentence
+from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.vocabulary_words import table, word_list
 
@@ -38,7 +40,7 @@ _MID_CAPITALS = re.compile(r"(?<=\w\s)[A-Z][a-z]+\b")
 # Words of "how does X work", "what is X like", "the term/word X" that are not the term X, as terms() reads them
 # ("explain", "describe", "mean", "exactly" are stopwords: terms() never yields them).
 DEFINITION_FRAME = frozenset({"work", "like", "term", "word"})
-# "How old / much / many / big ...?" asks for an amount: a sentence without one does not answer it.
+# "How old / much / many / big / quickly ...?" asks for an amount: a sentence without one does not answer it.
 # "How long / how old / how many years ...?" asks a length of time: a unit stating no number gives none.
 DURATION = re.compile(r"^\s*how\s+(?:long|old|many\s+(?:years|months|weeks|days|hours))\b", re.IGNORECASE)
 # A number as digits or in words ("no more than four hours", "a dozen years")
@@ -47,7 +49,7 @@ _A_NUMBER = re.compile(
     r"hundred|thousand|million|billion|half|dozen|decades?)\b",
     re.IGNORECASE,
 )
-AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|soon)\b", re.IGNORECASE)
+AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|quickly|soon)\b", re.IGNORECASE)
 # The best unit's own sentence this close to the question (its plain vector) says what is asked in other words,
 # whatever words they share or however far its passage is as a whole: "do i need to be good at talking and
 # writing" -> "Communication: Strong written and oral communication skills" (0.61). The value a single sentence
@@ -93,6 +95,7 @@ class UnitRefusals:
         vector: list[float],
         formulas: list[str],
         search_terms: list[str],
+        leader: Passage | None = None,
     ) -> bool:
         """The best unit found does not answer: it says nothing the question names, or is found by a shared word
         alone, or the term asked to be defined or the named figure's meaning is never written."""
@@ -103,7 +106,8 @@ class UnitRefusals:
         # The words and the passage are not all the evidence: the unit's own sentence, or the nearest question
         # asked before that it answered, may say it is the answer in other words (read only when a check doubts).
         unshared = not found_in(set(search_terms), set(terms(said))) and not writes_formula
-        if unshared and not self._vouched(query, kind, best, vector):
+        vouched = self._vouched(query, kind, best, vector) if unshared else False
+        if unshared and not (vouched or self._agreed(query, kind, best, vector, leader)):
             return True  # nothing the question names is in the answer (nor its formula): it is about something else
         if (
             not unshared
@@ -116,6 +120,7 @@ class UnitRefusals:
                 or self._answers_alone(query, kind, best, asked, vector)
                 or self._remedy_for(query, kind, best, asked)
                 or self._vouched(query, kind, best, vector)
+                or self._agreed(query, kind, best, vector, leader)
             )
         ):
             return True  # found by a shared word alone ("What is Java?"): a mention is not an answer
@@ -139,6 +144,14 @@ class UnitRefusals:
             return True
         generic = self._retriever.embed(generic_form(query))
         return self._examples.nearest_vouches(best.unit.lines, vector, generic)
+
+    def _agreed(self, query: str, kind: PartKind, best: Scored, vector: list[float], leader: Passage | None) -> bool:
+        """The retrieval's rankings agree on the best unit's passage and its own sentence is near the question
+        (ranking_agreement.py): "do they want me to understand how the company makes money?" -> Business Acumen.
+        Not when an amount is asked (as _vouched)."""
+        if kind == "figure" or AMOUNT.match(query):
+            return False
+        return judged_by_sentence(best.passage, self._own_similarity(best, vector), self._min_relevance, leader)
 
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit

@@ -16,7 +16,7 @@ from assistant.passage_units import comparison_sides
 from assistant.spelling import general_english
 from assistant.text_terms import STOPWORDS, WORD, terms
 from assistant.vocabulary_words import word_list
-from assistant.word_forms import alike, american, folded, verb_or_adverb, written_pairs
+from assistant.word_forms import alike, american, comparative, folded, verb_or_adverb, written_pairs
 
 if TYPE_CHECKING:
     from assistant.lexical import LexicalIndex
@@ -219,8 +219,8 @@ class UnwrittenWords:
         english = general_english()
         for match in _GIVEN.finditer(query):
             first, second = match.groups()
-            if first.lower() in STOPWORDS or first.lower().endswith("ed"):
-                continue  # "get to publish", "get promoted": a verb, not a perk
+            if first.lower() in STOPWORDS or first.lower().endswith("ed") or comparative(first.lower(), english):
+                continue  # "get to publish", "get promoted": a verb, not a perk; "get smarter": a becoming
             phrase = [w for w in (first, second) if w and w.lower() not in STOPWORDS]
             rare = [english.zipf(w.lower()) <= GIVEN_ZIPF for w in phrase]  # "lots", "good": no perk
             if any(r and not self._counted_written(w) for w, r in zip(phrase, rare, strict=True)):

@@ -52,6 +52,12 @@ def verb_or_adverb(word: str, english: Container[str]) -> bool:
     return any(form in english for form in forms)
 
 
+def comparative(word: str, english: Container[str]) -> bool:
+    """An adjective's comparative ("smarter", "bigger", "easier"): English writes its superlative ("smartest",
+    "biggest", "easiest"); a noun ending in -er has none ("letter", "developer", "computer")."""
+    return word.endswith("er") and f"{word[:-2]}est" in english
+
+
 def american(word: str) -> str:
     """The American spelling of a British one ("centres" -> "centers", "behaviour" -> "behavior")."""
     return re.sub(r"tre(s?)$", r"ter\1", re.sub(r"our", "or", word))

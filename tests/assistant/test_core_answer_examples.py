@@ -184,7 +184,7 @@ def test_what_the_tables_hold_stays_with_the_statistics(real_assistant: Assistan
     ("question", "said"),
     [
         ("gan meaning", "generative adversarial network"),
-        ("gan stands for what", "generative adversarial network"),
+        ("what does gan stand for", "generative adversarial network"),
         ("do i need a STEM degree for ai", "bachelor's degree"),
         ("what are research papers good for", "academic papers"),
         ("what tech are LLMs built on", "deep learning"),
@@ -194,7 +194,8 @@ def test_a_question_asked_before_is_answered_though_the_refusal_gates_doubt_it(
     real_assistant: Assistant, without_examples: Assistant, question: str, said: str
 ) -> None:
     """Without the examples these are refused (the documents never write "GAN"; "STEM" is a word they never use);
-    the shipped examples hold other wordings of them, answered by the sentence that answers these too."""
+    the shipped examples hold other wordings of them, answered by the sentence that answers these too. ("gan stands
+    for what" is answered without them since the GAN sentence leads both rankings: ranking_agreement.py.)"""
     assert _normalised(question) not in {_normalised(e["q"]) for e in _shipped()}
     reply = real_assistant.ask(question)
     assert not reply.abstained and said.lower() in reply.answer.lower()

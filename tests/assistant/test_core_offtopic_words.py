@@ -182,6 +182,22 @@ def test_a_perk_the_documents_write_or_a_verb_after_get_is_answered(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    "question",
+    [
+        "does a model get smarter the more data you give it?",
+        "how do algorithms get smarter with more examples?",
+        "can a learning system get wiser over time without being reprogrammed?",
+    ],
+)
+def test_get_with_a_comparative_is_a_becoming_not_a_perk(real_assistant: Assistant, question: str) -> None:
+    """A comparative after "get" asks how something becomes so (an algorithm gets better the more it is trained),
+    not for a perk named "smarter" that the documents never write."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and "better over time" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("question", "named"),
     [("which is the best laptop for training models", "laptop"), ("best textbook for deep learning?", "textbook")],
 )
