@@ -294,7 +294,8 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
         if missing and not draft.years:
             self.abstain(draft, f"I have no trending-tools list for that: {'; '.join(missing)}.")
         elif missing:
-            draft.say(f"The sources have {'; '.join(missing)}.")  # the tool's note: "no trending-tools list for 2024 (...)"
+            # the tool's note: "no trending-tools list for 2024 (...)"
+            draft.say(f"The sources have {'; '.join(missing)}.")
 
     def _quote(self, draft: Draft, tool: str, lead: str) -> None:
         """Quote the guide's own line for a one-row table (companies, extra compensation)."""

@@ -234,7 +234,10 @@ class PlanVocabulary:
         skills does that role need?" -> "what skills does a Data Scientist need?"), else the first back-reference."""
         found = self.role_noun.search(text)
         if found is None:
-            return self.resolve(text, role)
+            # a person pronoun ("they", "their") stands for a role; a clause-ending demonstrative names a thing said
+            # ("how can you push your pay higher than that?" after a role's pay: the figure, not the role)
+            pronoun = self.pronoun.search(text)
+            return None if pronoun is None else f"{text[: pronoun.start()]}{role}{text[pronoun.end() :]}"
         one = "an" if role[:1].upper() in "AEIOU" else "a"  # "that role" is one person's: "a Data Scientist"
         return f"{text[: found.start()]}{one} {role}{text[found.end() :]}"
 

@@ -48,7 +48,8 @@ from assistant.vocabulary_words import section
 # "apart from location what else ...", "X pay, and besides python which languages ...": a thing set aside, then the
 # question (opening a clause)
 _EXCLUDED_BEFORE = re.compile(
-    r"(^\s*(?:(?:and|also|plus|but)\s+)?|[,;]\s*(?:(?:and|also|plus|but)\s+)?|\b(?:and|also|plus|but)\s+)(?:apart from|aside from|other than|except(?: for)?|besides|not counting)\s+[\w/&+#.-]+(?:\s+[\w/&+#.-]+){0,3}?"
+    r"(^\s*(?:(?:and|also|plus|but)\s+)?|[,;]\s*(?:(?:and|also|plus|but)\s+)?|\b(?:and|also|plus|but)\s+)"
+    r"(?:apart from|aside from|other than|except(?: for)?|besides|not counting)\s+[\w/&+#.-]+(?:\s+[\w/&+#.-]+){0,3}?"
     r"\s*,?\s+(?=(?:what|which|who|where|how|is|are|do|does|can)\b)",
     re.IGNORECASE,
 )

@@ -103,7 +103,8 @@ class Slots:
     years: list[int] = field(default_factory=list)
     year_relative: int | None = None  # -1 "the year before", +1 "the following year" (session-relative)
     platform_metric: str | None = None
-    platform_metrics: list[str] = field(default_factory=list)  # each one named, when several: "offers, median, proposals"
+    # each one named, when several: "offers, median, proposals"
+    platform_metrics: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     platform_population: bool = False
     unknown_role: str | None = None

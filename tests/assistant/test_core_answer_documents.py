@@ -1028,7 +1028,10 @@ def test_a_found_list_brings_the_rest_of_its_section_and_prose_does_not(real_ass
 
 @pytest.mark.parametrize(
     "question",
-    ["what about jobs outside of tech, do they need AI skills?", "what about careers outside of tech, do they use AI skills too?"],
+    [
+        "what about jobs outside of tech, do they need AI skills?",
+        "what about careers outside of tech, do they use AI skills too?",
+    ],
 )
 def test_a_topic_named_by_what_about_before_its_question_is_searched(real_assistant: Assistant, question: str) -> None:
     """'they' is the topic "what about" names: searched without it, the question found the soft skills' headings."""

@@ -335,17 +335,21 @@ def test_a_section_with_one_subsection_lists_that_subsections_items(real_assista
     assert not reply.abstained and "Linear Discriminant Analysis" in reply.answer, reply.answer
 
 
-@pytest.mark.parametrize("question", ["any advice on networking for ML people", "tips on networking as an AI engineer?"])
+@pytest.mark.parametrize(
+    "question", ["any advice on networking for ML people", "tips on networking as an AI engineer?"]
+)
 def test_a_heading_the_question_names_itself_beats_one_named_by_a_synonym(
     real_assistant: Assistant, question: str
 ) -> None:
-    """"tips"/"advice" stand for best practices in the search, which made Best Practices' subsection headings the
+    """ "tips"/"advice" stand for best practices in the search, which made Best Practices' subsection headings the
     answer; the heading holding the question's own word (Networking) is the list asked for."""
     reply = real_assistant.ask(question)
     assert "LinkedIn" in reply.answer and "Data Management and Quality" not in reply.answer, reply.answer
 
 
-@pytest.mark.parametrize("question", ["besides location what else pushes salaries up", "apart from location what else moves salaries"])
+@pytest.mark.parametrize(
+    "question", ["besides location what else pushes salaries up", "apart from location what else moves salaries"]
+)
 def test_a_list_asked_beside_one_of_its_items_is_the_whole_list(real_assistant: Assistant, question: str) -> None:
     """The item set aside narrowed the list to itself ("Geographic location" alone)."""
     reply = real_assistant.ask(question)

@@ -221,3 +221,19 @@ def test_a_list_of_three_or_more_bare_requests_is_one_part_each(
 def test_a_growth_path_or_trajectory_asks_a_career_path(real_assistant: Assistant, message: str) -> None:
     parts = real_assistant.planner.plan(message, real_assistant.build.vocabulary, None, [])
     assert [p.kind for p in parts] == ["path"], [(p.text, p.kind) for p in parts]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "entry level data scientist salary? and how do you push your earnings beyond that?",
+        "mid-career robotics engineer pay, and how do I push my salary past that?",
+    ],
+)
+def test_that_after_a_roles_pay_is_the_figure_not_the_role(real_assistant: Assistant, message: str) -> None:
+    """ "beyond that" points at the figure just given; put the role in its place and the part asked the role's pay
+    again (a figure part answered with general pay lines), not how to raise it (Career Advancement)."""
+    reply = real_assistant.ask(message)
+    assert "boost earning potential" in reply.answer, reply.answer
+    assert "Major tech companies" not in reply.answer and "command competitive salaries" not in reply.answer

@@ -122,9 +122,7 @@ class FakeSlackApi:
 
     def to_channel(self, channel: str) -> list[RecordedCall]:
         """Every successful call that posts into `channel` (messages and ephemeral messages)."""
-        return [
-            call for call in self.recorded() if call.channel == channel and call.method.startswith("chat.")
-        ]
+        return [call for call in self.recorded() if call.channel == channel and call.method.startswith("chat.")]
 
     def attempts(self, method: str) -> list[RecordedCall]:
         with self._lock:
@@ -210,9 +208,7 @@ class FakeSlackApi:
                 else:
                     self._send(200, fake._answer(method, params))
 
-            def _send(
-                self, status: int, body: dict[str, Any] | None, headers: dict[str, str] | None = None
-            ) -> None:
+            def _send(self, status: int, body: dict[str, Any] | None, headers: dict[str, str] | None = None) -> None:
                 payload = b"ok" if body is None else json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "text/plain" if body is None else "application/json")
@@ -366,9 +362,7 @@ class SlackSender:
             "team": {"id": TEAM, "domain": "fake"},
             "channel": {"id": channel, "name": "general"},
             "response_url": self.fake.response_url(hook),
-            "actions": [
-                {"action_id": action_id, "block_id": "answer_actions", "value": value, "type": "button"}
-            ],
+            "actions": [{"action_id": action_id, "block_id": "answer_actions", "value": value, "type": "button"}],
         }
         if not ephemeral:
             container["thread_ts"] = thread_ts

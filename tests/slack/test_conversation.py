@@ -14,10 +14,7 @@ def test_question_text_drops_the_bot_mention_and_unwraps_slack_markup() -> None:
 
 
 def test_question_text_keeps_comparisons_slack_escaped() -> None:
-    assert (
-        question_text("salaries &gt; $150,000 and &lt; $200,000", None)
-        == "salaries > $150,000 and < $200,000"
-    )
+    assert question_text("salaries &gt; $150,000 and &lt; $200,000", None) == "salaries > $150,000 and < $200,000"
 
 
 @pytest.mark.parametrize(

@@ -53,9 +53,7 @@ def expected_answer(assistant: Any, question: str) -> Reply:
     return assistant.ask(question, session_id=None)
 
 
-def test_mention_gets_exactly_one_threaded_reply_with_citations(
-    slack: SlackHarness, real_assistant: Any
-) -> None:
+def test_mention_gets_exactly_one_threaded_reply_with_citations(slack: SlackHarness, real_assistant: Any) -> None:
     ts, response = slack.send.mention(MEDIAN_2025, channel="C_MENTION")
     assert response.status_code == 200
     slack.settle()
@@ -79,12 +77,7 @@ def test_a_slack_answer_is_the_chat_answer(slack: SlackHarness) -> None:
     slack.settle()
     post = only(slack.fake.to_channel("C_PARITY"), "reply")
     assert section_text(post.blocks) == to_mrkdwn(reply["answer"])
-    cited = [
-        element["text"]
-        for block in post.blocks
-        if block["type"] == "context"
-        for element in block["elements"]
-    ]
+    cited = [element["text"] for block in post.blocks if block["type"] == "context" for element in block["elements"]]
     assert [label.split("]")[0] + "]" for label in cited] == [f"[{c['id']}]" for c in reply["citations"]][:10]
 
 
@@ -203,9 +196,7 @@ def test_forged_and_stale_requests_get_401_and_no_reply(slack: SlackHarness) -> 
         "application/x-www-form-urlencoded",
         secret="not-the-secret",
     )
-    assert [forged.status_code, stale.status_code, unsigned.status_code, forged_command.status_code] == [
-        401
-    ] * 4
+    assert [forged.status_code, stale.status_code, unsigned.status_code, forged_command.status_code] == [401] * 4
     slack.settle()
     assert slack.fake.to_channel("C_FORGED") == []
 
@@ -265,9 +256,7 @@ def test_feedback_buttons_are_stored_confirmed_and_exported(
     out = tmp_path / "feedback.yaml"
     assert feedback_main(["export", "--out", str(out)]) == 0
     cases = [
-        case
-        for case in yaml.safe_load(out.read_text())["cases"]
-        if case["id"].startswith(f"feedback-{answer_id[:12]}")
+        case for case in yaml.safe_load(out.read_text())["cases"] if case["id"].startswith(f"feedback-{answer_id[:12]}")
     ]
     by_rating = {case["rating"]: case for case in cases}
     assert set(by_rating) == {"up", "down"}
@@ -295,8 +284,7 @@ def test_show_sources_shows_the_cited_snippets(slack: SlackHarness, real_assista
     assert len(sources.blocks) == len(citations) > 0
     first_words = " ".join(citations[0].snippet.split()[:6])
     assert (
-        first_words.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        in sources.blocks[0]["text"]["text"]
+        first_words.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in sources.blocks[0]["text"]["text"]
     )
 
 
@@ -317,9 +305,7 @@ def test_when_slack_rejects_the_answer_the_user_still_gets_an_apology(slack: Sla
     assert apology.text == APOLOGY and apology.params["thread_ts"] == ts
 
 
-def test_tokens_and_secrets_never_reach_the_logs(
-    slack: SlackHarness, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_tokens_and_secrets_never_reach_the_logs(slack: SlackHarness, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     slack.send.mention(MEDIAN_2025, channel="C_LOGS")
     slack.send.mention(MEDIAN_2025, channel="C_LOGS", secret="not-the-secret")
@@ -336,9 +322,7 @@ class BrokenAssistant:
 
 
 @pytest.fixture(scope="module")
-def broken_slack(
-    core_settings: Settings, fake_slack: FakeSlackApi, tmp_path_factory: pytest.TempPathFactory
-) -> Any:
+def broken_slack(core_settings: Settings, fake_slack: FakeSlackApi, tmp_path_factory: pytest.TempPathFactory) -> Any:
     settings = slack_settings(core_settings, fake_slack, tmp_path_factory.mktemp("broken-slack"))
     harness = start_harness(settings, BrokenAssistant(), fake_slack)
     yield harness

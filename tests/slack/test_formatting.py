@@ -67,9 +67,7 @@ def test_blocks_carry_answer_citations_and_buttons() -> None:
     assert [b["type"] for b in blocks] == ["section", "context", "actions"]
     assert section_text(blocks) == "The median was *$5,808* [1]."
     citations = [element["text"] for element in blocks[1]["elements"]]
-    assert (
-        citations[0] == "[1] *AI &amp; ML Developer Salary in 2024* — Statistics &gt; Median &lt;salary&gt;"
-    )
+    assert citations[0] == "[1] *AI &amp; ML Developer Salary in 2024* — Statistics &gt; Median &lt;salary&gt;"
     buttons = {element["action_id"]: element["value"] for element in blocks[2]["elements"]}
     assert buttons == {
         ACTION_FEEDBACK_UP: "abc123",

@@ -40,6 +40,4 @@ def stats_tools(stats_store: StatsStore) -> StatsTools:
 @pytest.fixture(scope="session")
 def corpus_lines() -> dict[str, list[str]]:
     """Each corpus file's lines as an editor numbers them (index 0 = line 1)."""
-    return {
-        path.name: path.read_text(encoding="utf-8").splitlines() for path in sorted(CORPUS_DIR.glob("*.md"))
-    }
+    return {path.name: path.read_text(encoding="utf-8").splitlines() for path in sorted(CORPUS_DIR.glob("*.md"))}

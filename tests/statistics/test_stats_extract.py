@@ -61,9 +61,7 @@ def test_plain_text_pages_extract_the_same_rows_as_markdown(corpus_dir: Path) ->
     for table in from_markdown.tables():
         if table in {"documents", "document_figures"}:
             continue
-        assert without_location(getattr(from_text, table)) == without_location(
-            getattr(from_markdown, table)
-        ), table
+        assert without_location(getattr(from_text, table)) == without_location(getattr(from_markdown, table)), table
         assert getattr(from_markdown, table), f"{table} is empty"
     # Raw text pages have no front matter: the year comes from the page's title line.
     years = sorted({row.year for row in from_text.platform_stats})
@@ -116,9 +114,7 @@ def test_a_changed_figure_in_the_text_changes_the_row(corpus_dir: Path) -> None:
         "Austin, TX: Rising (e.g., Data Scientist: $150,000)",
     )
     rows = extract_all([source_doc(guide.doc_id, text, "guide")])
-    mid = next(
-        r for r in rows.role_salaries if r.role == "Machine Learning Engineer" and r.level == "Mid-Career"
-    )
+    mid = next(r for r in rows.role_salaries if r.role == "Machine Learning Engineer" and r.level == "Mid-Career")
     assert (mid.value_low, mid.value_high, mid.raw) == (121000, 190500, "$121,000 - $190,500")
     austin = next(r for r in rows.city_salaries if r.city == "Austin")
     assert (austin.state, austin.role, austin.value) == ("TX", "Data Scientist", 150000)

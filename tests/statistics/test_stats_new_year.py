@@ -36,9 +36,7 @@ def corpus_with_2026(request: pytest.FixtureRequest, corpus_dir: Path, tmp_path:
     return folder, name
 
 
-def test_new_year_page_adds_rows_without_code_change(
-    corpus_with_2026: tuple[Path, str], tmp_path: Path
-) -> None:
+def test_new_year_page_adds_rows_without_code_change(corpus_with_2026: tuple[Path, str], tmp_path: Path) -> None:
     folder, name = corpus_with_2026
     lines = (folder / name).read_text(encoding="utf-8").splitlines()
     if name.endswith(".txt"):

@@ -87,9 +87,7 @@ def test_role_salaries(stats_store: StatsStore) -> None:
         183,
     )
     assert (mid["period"], mid["market"], mid["data_year"]) == ("year", "US", 2024)
-    entry = one(
-        stats_store.rows("role_salaries", {"role": "Machine Learning Engineer", "level": "Entry Level"})
-    )
+    entry = one(stats_store.rows("role_salaries", {"role": "Machine Learning Engineer", "level": "Entry Level"}))
     assert (entry["value_low"], entry["value_high"], entry["top_company_value"]) == (105418, None, 152601)
     average = one(stats_store.rows("role_salaries", {"role": "AI Engineer", "level": "Average"}))
     assert (average["value_low"], average["value_high"], average["line"]) == (127986, None, 171)
@@ -108,10 +106,7 @@ def test_role_salaries(stats_store: StatsStore) -> None:
 
 
 def test_experience_levels(stats_store: StatsStore) -> None:
-    got = [
-        (r["level"], r["years_min"], r["years_max"], r["raw"])
-        for r in stats_store.rows("experience_levels", {})
-    ]
+    got = [(r["level"], r["years_min"], r["years_max"], r["raw"]) for r in stats_store.rows("experience_levels", {})]
     assert got == [
         ("Entry Level", 0, 1, "0-1 year"),
         ("Early Career", 1, 3, "1-3 years"),
@@ -198,9 +193,7 @@ def test_rows_accepts_only_whitelisted_tables_and_columns(stats_store: StatsStor
     assert sorted(stats_store.tables()) == sorted(["documents", *FIGURE_TABLES])
 
 
-def test_open_is_read_only_and_shared_between_processes(
-    stats_build: BuildReport, stats_store: StatsStore
-) -> None:
+def test_open_is_read_only_and_shared_between_processes(stats_build: BuildReport, stats_store: StatsStore) -> None:
     with pytest.raises(duckdb.Error):
         stats_store.fetch("DELETE FROM documents")
     script = (
