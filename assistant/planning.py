@@ -173,7 +173,9 @@ class Planner:
             said = without_trailing_statement(plain)
             asked_said = with_statement_topic(said, asked_sentence(said))
             # "..., and what's their average pay?": the role "their" stands for is the part's own to the kind rules
-            form = replace(form, roles=slots.roles) if resolved and not form.roles else form
+            # (a person's; "is that good money?" points at the figure, whose role is no part of the question)
+            person = _PERSON.search(text) or self.words.role_noun.search(text)
+            form = replace(form, roles=slots.roles) if resolved and person and not form.roles else form
             kind, confidence = self._rules.kind(said if whole else asked_said, form, vote, previous_kind)
             if (
                 kind == "smalltalk"
