@@ -20,6 +20,7 @@ from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored
 from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.explain_requests import as_definition
 from assistant.lexical import Synonyms
+from assistant.list_mentions import named_only_in_a_list
 from assistant.models import PartKind
 from assistant.passage_units import ASKED_CONTEXT, asked_phrase, asks_definition, asks_meaning, defines
 from assistant.question_kinds import generic_form
@@ -120,7 +121,7 @@ class UnitRefusals:
                 or self._answers_alone(query, kind, best, asked, vector)
                 or self._remedy_for(query, kind, best, asked)
                 or self._vouched(query, kind, best, vector)
-                or self._agreed(query, kind, best, vector, leader)
+                or (self._agreed(query, kind, best, vector, leader) and not self._listed_only(best, search_terms))
             )
         ):
             return True  # found by a shared word alone ("What is Java?"): a mention is not an answer
@@ -152,6 +153,14 @@ class UnitRefusals:
         if kind == "figure" or AMOUNT.match(query):
             return False
         return judged_by_sentence(best.passage, self._own_similarity(best, vector), self._min_relevance, leader)
+
+    @staticmethod
+    def _listed_only(best: Scored, search_terms: list[str]) -> bool:
+        """The question's words the unit holds stand in it only as items of a list: the rankings agree on it for that
+        one rare word ("is Java hard to learn?" -> "Programming proficiency (Python, Java, R)"), which names the
+        thing and says nothing of it (list_mentions.py)."""
+        sentence = best.unit.as_sentence()
+        return named_only_in_a_list(sentence, found_in(set(search_terms), set(terms(sentence))))
 
     def _meaning_unsaid(self, query: str, best: Scored) -> bool:
         """What a named figure means is asked ("what is a proposal?", "what does 5k+ mean?") and the best unit

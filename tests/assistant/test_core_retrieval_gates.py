@@ -200,3 +200,14 @@ def test_a_term_the_documents_write_in_another_form_is_not_undefined(
 def test_need_to_know_frames_a_tool_the_documents_list(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained and question.split()[-1].strip("?") in reply.answer, reply.answer
+
+
+def test_a_thing_standing_only_as_a_list_item_is_named_not_said_of() -> None:
+    """The rankings' agreement does not vouch for a line that only lists the thing asked about (list_mentions.py)."""
+    from assistant.list_mentions import named_only_in_a_list
+
+    assert named_only_in_a_list("Programming proficiency (Python, Java, R)", {"java"})
+    assert named_only_in_a_list("Programming Languages: Proficiency in Python, R, Java, C++, and Scala.", {"scala"})
+    label = "Business Acumen: Understanding of business context and ability to translate technical ideas"
+    assert not named_only_in_a_list(label, {"understand"})
+    assert not named_only_in_a_list("Strong written and oral communication skills", {"oral"})
