@@ -129,6 +129,8 @@ class KindRules:
             or self.words.asks_request(text)
         ):
             scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
+            if scores["list"] < STRONG_VOTE and not _ASKS_FOR_ANY.search(text):
+                scores["list"] /= 2  # "will demand for AI skills keep growing?": whether, not the skills listed
         if (
             yes_no
             and own.salary
@@ -340,6 +342,7 @@ def elliptical(text: str, own: Slots) -> bool:
 # A question opened by one of these asks something of its own ("where can they go from junior?"), not "what about
 # entry level?" (an ellipsis of a figure) nor "what's the entry level figure?".
 _OPENS_CLAUSE = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?(?:where|why|who|which|how)\b(?!\s+(?:much|many)\b)", re.I)
+_ASKS_FOR_ANY = re.compile(r"\b(?:any|some|other|examples?|which|what)\b", re.IGNORECASE)  # "are there any ...?"
 _HOW_OFTEN = re.compile(r"\bmore\s+than\s+(?:once|twice|one\s+time|a\s+single\s+time)\b", re.IGNORECASE)
 _ASKS_HOW = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?how\b", re.IGNORECASE)  # "how was it calculated?"
 _POSSESSED = re.compile(r"\b(?:their|his|her|its)\s+(?:[a-z']+\s+)?([a-z']+)")  # "their (main) tools"
