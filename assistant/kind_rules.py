@@ -233,8 +233,10 @@ class KindRules:
             scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number
         if self.words.asks_how_to(text) and not (number_words or own.monthly):
             # "how can I get a big jump in my salary?" asks what to do, not how much; with no level, year or place
-            # that keys a figure, its pay words (and a "more" that ranks nothing) name the goal, not a figure asked
+            # that keys a figure, its pay words (and a "more" that ranks nothing: asked_means.py) name the goal, not
+            # a figure asked; "how can I find which role pays the most?" still ranks
             keyed = own.level or own.years or own.city or own.unknown_place or own.experience_years is not None
+            keyed = keyed or own.rank
             scores["figure"] = (scores["figure"] if keyed else min(scores["figure"], vote.get("figure", 0.0))) / 2
         if drives and not asks_for_number(replace(own, salary=False)):
             scores["figure"] /= 2  # "which factors influence how much they get paid?": what drives the figure
