@@ -1,14 +1,35 @@
-"""A question that asks the means to a pay goal ("how can I earn more?", "what helps you get a higher salary?"):
-its "more" or "higher" is the goal, not a ranking of the figures. Read once per part, before its kind and route."""
+"""What a part asks, read before its kind and route, where a named thing is context and not what is asked: the
+means to a pay goal ("how can I earn more?", "what helps you get a higher salary?"), whose "more" or "higher" is
+the goal and no ranking of the figures; a company's name used as a modifier or as context ("whats meta learning",
+"how do the top companies hire ML engineers?"), which asks nothing of the companies' pay."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.part_context import without_source
+from assistant.phrase_match import longest_first
 from assistant.phrase_reading import PhraseReader, asked_level
 from assistant.question_kinds import PlanVocabulary
+from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots, Vocabulary
+from assistant.vocabulary_words import word_list
+
+_COMPANY = re.compile(rf"\b(?:{longest_first(word_list('company_words'))})\b", re.IGNORECASE)
+# A question's frame around a company named alone ("how about the big tech firms then?"): it asks nothing of its own
+_COMPANY_FRAME = frozenset(
+    ["company", "companies", "firm", "firms", "giants", "what", "whats", "what's", "how", "about", "then", "there"]
+    + [t for w in word_list("request_frame") + word_list("closing_fillers") for t in w.split()]
+)
+
+
+def part_slots(read: PhraseReader, plain: str, vocabulary: Vocabulary, words: PlanVocabulary) -> Slots:
+    """What a part itself asks: its phrases read without a source request ("according to the guide"), the level
+    its question asks (not its statement's), no ranking where the means to a pay goal are asked, and no company
+    pay where a company is only named as context."""
+    own = goal_not_ranked(asked_level(read(without_source(plain)), plain, vocabulary), plain, words)
+    return company_as_context(own, plain, words)
 
 
 def goal_not_ranked(own: Slots, text: str, words: PlanVocabulary) -> Slots:
@@ -23,7 +44,13 @@ def goal_not_ranked(own: Slots, text: str, words: PlanVocabulary) -> Slots:
     return replace(own, rank=None, rank_word=own.rank)
 
 
-def part_slots(read: PhraseReader, plain: str, vocabulary: Vocabulary, words: PlanVocabulary) -> Slots:
-    """What a part itself asks: its phrases read without a source request ("according to the guide"), the level
-    its question asks (not its statement's), and no ranking where the means to a pay goal are asked."""
-    return goal_not_ranked(asked_level(read(without_source(plain)), plain, vocabulary), plain, words)
+def company_as_context(own: Slots, text: str, words: PlanVocabulary) -> Slots:
+    """The part's slots without the companies' pay when a company is named with no pay, ranking or number asked
+    and the part asks something of its own ("does Google use TensorFlow?"); the companies' table holds only their
+    pay. "what about Google?" after a salary names the company alone and still asks it."""
+    if not own.companies or own.salary or own.rank or own.rank_word or words.asks_for_number(text):
+        return own
+    rest = _COMPANY.sub(" ", text).lower()
+    if not any(t not in STOPWORDS and t not in _COMPANY_FRAME for t in re.findall(r"[a-z][a-z'/+-]*", rest)):
+        return own
+    return replace(own, companies=False)

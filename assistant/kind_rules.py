@@ -305,10 +305,14 @@ def _unmasked(generic: str, also: tuple[str, ...] = ()) -> str:
 def asks_beyond_who(text: str) -> bool:
     """Words of its own besides who it is about (a role, a level): "where can a junior data scientist go from
     here?" asks something of a junior; "entry level data scientist?" names one and asks nothing else."""
-    rest = _unmasked(generic_form(text))
+    generic = generic_form(text)
+    rest = _unmasked(generic)
     # "what's the mid-career ML engineer range": "what's" is "what", "mid-career" the level's words.
     words = [w for w in re.findall(r"[a-z][a-z']*", rest.lower().replace("'s ", " ")) if w not in STOPWORDS]
-    return any(w not in _LEVEL_WORDS and w not in _FRAME_WORDS for w in words)
+    # "what do entry level data scientists do?": the verb after who is asked about asks what they do
+    return (
+        any(w not in _LEVEL_WORDS and w not in _FRAME_WORDS for w in words) or _DOES_AT_END.search(generic) is not None
+    )
 
 
 def elliptical(text: str, own: Slots) -> bool:
@@ -345,6 +349,7 @@ def elliptical(text: str, own: Slots) -> bool:
 # entry level?" (an ellipsis of a figure) nor "what's the entry level figure?".
 _OPENS_CLAUSE = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?(?:where|why|who|which|how)\b(?!\s+(?:much|many)\b)", re.I)
 _ASKS_FOR_ANY = re.compile(r"\b(?:any|some|other|examples?|which|what)\b", re.IGNORECASE)  # "are there any ...?"
+_DOES_AT_END = re.compile(r"\bthis job\b.*\b(?:do|does|doing)\W*$", re.IGNORECASE)  # "what do <job> do?"
 _HOW_OFTEN = re.compile(r"\bmore\s+than\s+(?:once|twice|one\s+time|a\s+single\s+time)\b", re.IGNORECASE)
 _ASKS_HOW = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?how\b", re.IGNORECASE)  # "how was it calculated?"
 _POSSESSED = re.compile(r"\b(?:their|his|her|its)\s+(?:[a-z']+\s+)?([a-z']+)")  # "their (main) tools"

@@ -15,7 +15,7 @@ from assistant.models import PartKind
 from assistant.phrase_match import longest_first
 from assistant.question_kinds import PlanVocabulary
 from assistant.sessions import Turn
-from assistant.text_terms import STOPWORDS, terms
+from assistant.text_terms import terms
 from assistant.understanding import Slots
 from assistant.vocabulary_words import word_list
 
@@ -36,12 +36,6 @@ _PAY_NOUN = re.compile(
     rf"\b(?:{longest_first(w for w in word_list('salary_words') if w not in word_list('salary_verbs'))})\b",
     re.IGNORECASE,
 )
-_COMPANY = re.compile(rf"\b(?:{longest_first(word_list('company_words'))})\b", re.IGNORECASE)
-# A question's frame around a company named alone ("how about the big tech firms then?"): it asks nothing of its own
-_COMPANY_FRAME = frozenset(
-    ["company", "companies", "firm", "firms", "giants", "what", "whats", "what's", "how", "about", "then", "there"]
-    + [t for w in word_list("request_frame") + word_list("closing_fillers") for t in w.split()]
-)
 _ADDRESSES_DATA = re.compile(r"\b(?:you|your|data|statistics|stats|figures|cover|covered|sources?)\b", re.I)
 
 
@@ -59,11 +53,6 @@ def part_route(
     taken from before."""
     # "Which cities do you have figures for?" asks about the data; "which cities lead in AI jobs?" does not.
     # ... and so does "and which cities?" after "which roles does the guide cover?".
-    if own.companies and kind != "figure" and not (own.salary or own.rank or own.rank_word) and beyond_company(text):
-        # "whats meta learning?", "does Google use TensorFlow?": a company's name as context or a modifier, the part
-        # asking something of its own and no pay; the companies' table holds only their pay ("what about Google?"
-        # after a salary, naming the company alone, still asks it).
-        own, slots = replace(own, companies=False), replace(slots, companies=False)
     asked_coverage = previous is not None and bool(previous.slots.get("coverage"))
     about_data = slots.coverage and (_ADDRESSES_DATA.search(text) is not None or asked_coverage)
     stats_signal = slots.has_stats() or about_data
@@ -104,13 +93,6 @@ def part_route(
         fallback = ("statistics" if route == "statistics" else fallback) if numeric else None
         route = "documents"
     return route, fallback
-
-
-def beyond_company(text: str) -> bool:
-    """Words of the part's own besides a company's name and the words of a question's frame: "meta learning",
-    "does google use tensorflow", not "what about google?" nor "and the big tech companies?"."""
-    rest = _COMPANY.sub(" ", text)
-    return any(t not in STOPWORDS and t not in _COMPANY_FRAME for t in re.findall(r"[a-z][a-z'/+-]*", rest.lower()))
 
 
 def pay_alone(s: Slots) -> bool:

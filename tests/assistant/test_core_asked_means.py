@@ -37,7 +37,8 @@ def test_the_means_to_a_pay_goal_are_asked_of_the_documents(real_assistant: Assi
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "question", ["how can I find which role pays the most?", "how do I see which city pays best?", "which role earns more?"]
+    "question",
+    ["how can I find which role pays the most?", "how do I see which city pays best?", "which role earns more?"],
 )
 def test_a_ranking_named_in_a_how_to_still_ranks(real_assistant: Assistant, question: str) -> None:
     reply = ask(real_assistant, question)
@@ -66,8 +67,44 @@ def test_a_company_asked_of_alone_or_with_pay_is_its_pay(real_assistant: Assista
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("question", ["will demand for ML skills keep rising?", "are AI skills going to stay in demand?"])
+@pytest.mark.parametrize(
+    "question", ["will demand for ML skills keep rising?", "are AI skills going to stay in demand?"]
+)
 def test_a_yes_no_question_is_not_the_list_its_topic_names(real_assistant: Assistant, question: str) -> None:
     reply = ask(real_assistant, question)
     assert reply.plan[0].kind == "explanation", reply.plan
     assert "Programming proficiency" not in reply.answer  # the In-Demand Skills list
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["how do the top companies hire ML engineers?", "what is meta learning in AI?", "does google use pytorch?"],
+)
+def test_a_company_beside_a_role_or_a_term_asks_no_figure(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.plan[0].kind != "figure", reply.plan
+    assert not any(call.tool in ("company_salaries", "role_salary") for call in reply.tool_calls), reply.tool_calls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what do entry level data scientists do?",
+        "what does an early career AI engineer do?",
+        "what do experienced robotics engineers do?",
+    ],
+)
+def test_a_level_beside_what_someone_does_is_who_is_asked_about(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.route == "documents", (reply.route, reply.answer)
+    assert not any(call.tool == "role_salary" for call in reply.tool_calls), reply.tool_calls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what about entry level data scientists?", "mid career ai engineer?"])
+def test_a_role_and_level_named_alone_is_still_their_pay(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.route == "statistics", (reply.route, reply.answer)
+    assert any(call.tool == "role_salary" for call in reply.tool_calls), reply.tool_calls
