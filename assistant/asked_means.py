@@ -15,7 +15,13 @@ from assistant.question_kinds import PlanVocabulary
 from assistant.text_terms import STOPWORDS
 from assistant.understanding import Slots, Vocabulary
 from assistant.vocabulary_words import word_list
+from assistant.word_senses import ROLE_NOUN
 
+_RANKED_NOUNS = frozenset(word_list("ranked_nouns"))
+# "which <thing> pays the most?": the thing ranked, up to the verb of pay ("which programming language pays ...")
+_RANKED_SUBJECT = re.compile(
+    r"\b(?:which|what)\s+((?:[\w/+#'-]+\s+){1,4}?)(?:pays?|earns?|makes?|gets?\s+paid|is|are|offers?)\b", re.IGNORECASE
+)
 _COMPANY = re.compile(rf"\b(?:{longest_first(word_list('company_words'))})\b", re.IGNORECASE)
 # A question's frame around a company named alone ("how about the big tech firms then?"): it asks nothing of its own
 _COMPANY_FRAME = frozenset(
@@ -29,7 +35,7 @@ def part_slots(read: PhraseReader, plain: str, vocabulary: Vocabulary, words: Pl
     its question asks (not its statement's), no ranking where the means to a pay goal are asked, and no company
     pay where a company is only named as context."""
     own = goal_not_ranked(asked_level(read(without_source(plain)), plain, vocabulary), plain, words)
-    return company_as_context(own, plain, words)
+    return company_as_context(other_things_ranked(own, plain), plain, words)
 
 
 def goal_not_ranked(own: Slots, text: str, words: PlanVocabulary) -> Slots:
@@ -41,6 +47,21 @@ def goal_not_ranked(own: Slots, text: str, words: PlanVocabulary) -> Slots:
     if own.city or own.cities or own.level or own.levels or own.years:
         return own
     # The rank word stays said ("rank_word"), as for "the most important skills": a follow-up may still read it.
+    return replace(own, rank=None, rank_word=own.rank)
+
+
+def other_things_ranked(own: Slots, text: str) -> Slots:
+    """The part's slots with a ranking dropped when what it ranks is named and is none of what the figure tables
+    rank ("which skill pays the most?", "what specialization pays best?": not the roles' pay); "which job pays
+    the most?", "which ML role earns more?" and "what pays the most?" still rank."""
+    if not own.rank or own.rank_dimension or own.roles or own.unknown_role or own.city or own.level or own.levels:
+        return own
+    ranked = _RANKED_SUBJECT.search(text)
+    if ranked is None:
+        return own
+    subject = re.findall(r"[a-z][a-z'-]*", ranked.group(1).lower())
+    if not subject or any(w in _RANKED_NOUNS or ROLE_NOUN.fullmatch(w) for w in subject):
+        return own
     return replace(own, rank=None, rank_word=own.rank)
 
 

@@ -108,3 +108,25 @@ def test_a_role_and_level_named_alone_is_still_their_pay(real_assistant: Assista
     reply = ask(real_assistant, question)
     assert reply.route == "statistics", (reply.route, reply.answer)
     assert any(call.tool == "role_salary" for call in reply.tool_calls), reply.tool_calls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["which skill pays the most?", "what specialization pays best?", "which programming language pays the most?"],
+)
+def test_a_ranking_of_something_the_tables_do_not_rank_is_no_role_ranking(
+    real_assistant: Assistant, question: str
+) -> None:
+    reply = ask(real_assistant, question)
+    assert not any(call.tool == "rank" for call in reply.tool_calls), (reply.tool_calls, reply.answer)
+    assert "Data Scientist at $129,640" not in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["which job pays the most?", "what kind of AI job pays the most?", "who earns the most?"]
+)
+def test_a_ranking_of_jobs_still_ranks_the_roles(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert [call.tool for call in reply.tool_calls] == ["rank"], reply.tool_calls
