@@ -13,15 +13,22 @@ from assistant.phrase_match import longest_first
 from assistant.phrase_reading import PhraseReader, asked_level
 from assistant.question_kinds import PlanVocabulary
 from assistant.text_terms import STOPWORDS
-from assistant.understanding import Slots, Vocabulary
+from assistant.understanding import ROLE_SYNONYMS, Slots, Vocabulary
 from assistant.vocabulary_words import word_list
-from assistant.word_senses import ROLE_NOUN
+from assistant.word_senses import ROLE_NOUN, unknown_role
 
 _RANKED_NOUNS = frozenset(word_list("ranked_nouns"))
 # "which <thing> pays the most?": the thing ranked, up to the verb of pay ("which programming language pays ...")
 _RANKED_SUBJECT = re.compile(
     r"\b(?:which|what)\s+((?:[\w/+#'-]+\s+){1,4}?)(?:pays?|earns?|makes?|gets?\s+paid|is|are|offers?)\b", re.IGNORECASE
 )
+_TITLE_OF = re.compile(
+    rf"\b({longest_first(word_list('titles_of_a_field'))})\s+of\s+((?:[\w/&.+-]+\s*){{1,3}})", re.IGNORECASE
+)
+# What ends a title's field: a function word or a word of pay ("head of AI salary", "head of ML in Seattle")
+_NOT_A_FIELD = frozenset([*STOPWORDS, *word_list("salary_words"), "do", "does", "pay", "range", "comp", "package"])
+_TITLE_NOUNS = frozenset([*word_list("titles_of_a_field"), "lead", "architect"])
+_ROLE_PHRASES = frozenset(p for phrases in ROLE_SYNONYMS.values() for p in phrases)
 _COMPANY = re.compile(rf"\b(?:{longest_first(word_list('company_words'))})\b", re.IGNORECASE)
 # A question's frame around a company named alone ("how about the big tech firms then?"): it asks nothing of its own
 _COMPANY_FRAME = frozenset(
@@ -35,7 +42,8 @@ def part_slots(read: PhraseReader, plain: str, vocabulary: Vocabulary, words: Pl
     its question asks (not its statement's), no ranking where the means to a pay goal are asked, and no company
     pay where a company is only named as context."""
     own = goal_not_ranked(asked_level(read(without_source(plain)), plain, vocabulary), plain, words)
-    return company_as_context(other_things_ranked(own, plain), plain, words)
+    own = company_as_context(other_things_ranked(own, plain), plain, words)
+    return role_in_a_title(title_of_a_field(own, plain), plain)
 
 
 def goal_not_ranked(own: Slots, text: str, words: PlanVocabulary) -> Slots:
@@ -63,6 +71,36 @@ def other_things_ranked(own: Slots, text: str) -> Slots:
     if not subject or any(w in _RANKED_NOUNS or ROLE_NOUN.fullmatch(w) for w in subject):
         return own
     return replace(own, rank=None, rank_word=own.rank)
+
+
+def title_of_a_field(own: Slots, text: str) -> Slots:
+    """The part's slots with a title named by the field it heads ("head of AI", "how much does a head of data
+    science make?") as a title the tables lack, not the role its field's words name ("data science")."""
+    titled = _TITLE_OF.search(text)
+    if titled is None:
+        return own
+    field: list[str] = []
+    for word in titled.group(2).split():
+        if word.lower() in _NOT_A_FIELD:
+            break
+        field.append(word)
+    if not field:
+        return own
+    noun = titled.group(1)
+    noun = noun.upper() if len(noun) <= 2 else noun[0].upper() + noun[1:]  # "VP", "Head"
+    return replace(own, roles=[], unknown_role=f"{noun} of {' '.join(field)}")
+
+
+def role_in_a_title(own: Slots, text: str) -> Slots:
+    """The part's slots with a title whose field is a role's name ("ML engineering manager", "data science
+    director") as a title the tables lack, not the role: the role's words name what the title manages."""
+    if not own.roles:
+        return own
+    title = unknown_role(text.lower(), text, own.salary)
+    *field, noun = (title or "x").lower().split()
+    if noun.rstrip("s") not in _TITLE_NOUNS or " ".join(field) not in _ROLE_PHRASES:
+        return own
+    return replace(own, roles=[], unknown_role=title)
 
 
 def company_as_context(own: Slots, text: str, words: PlanVocabulary) -> Slots:

@@ -130,3 +130,29 @@ def test_a_ranking_of_something_the_tables_do_not_rank_is_no_role_ranking(
 def test_a_ranking_of_jobs_still_ranks_the_roles(real_assistant: Assistant, question: str) -> None:
     reply = ask(real_assistant, question)
     assert [call.tool for call in reply.tool_calls] == ["rank"], reply.tool_calls
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("how much does a head of data science make?", "Heads of data science"),
+        ("VP of machine learning pay", "VPs of machine learning"),
+        ("what does a data science manager earn?", "Data Science Managers"),
+        ("ML engineering manager pay", "ML Engineering Managers"),
+    ],
+)
+def test_a_title_named_by_its_field_is_no_role_of_the_tables(
+    real_assistant: Assistant, question: str, title: str
+) -> None:
+    reply = ask(real_assistant, question)
+    assert reply.abstained, reply.answer
+    assert not any(call.tool == "role_salary" for call in reply.tool_calls), reply.tool_calls
+    assert title in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what does a data scientist make?", "how much do ML engineers earn?"])
+def test_a_role_named_alone_is_still_the_role(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert not reply.abstained and any(call.tool == "role_salary" for call in reply.tool_calls), reply.answer
