@@ -9,11 +9,11 @@ import re
 from dataclasses import replace
 
 from assistant.part_context import without_source
-from assistant.phrase_match import longest_first
+from assistant.phrase_match import first_key, longest_first
 from assistant.phrase_reading import PhraseReader, asked_level
 from assistant.question_kinds import PlanVocabulary
 from assistant.text_terms import STOPWORDS
-from assistant.understanding import ROLE_SYNONYMS, Slots, Vocabulary
+from assistant.understanding import MARKET_METRICS, ROLE_SYNONYMS, Slots, Vocabulary
 from assistant.vocabulary_words import word_list
 from assistant.word_senses import ROLE_NOUN, unknown_role
 
@@ -29,6 +29,9 @@ _TITLE_OF = re.compile(
 _NOT_A_FIELD = frozenset([*STOPWORDS, *word_list("salary_words"), "do", "does", "pay", "range", "comp", "package"])
 _TITLE_NOUNS = frozenset([*word_list("titles_of_a_field"), "lead", "architect"])
 _ROLE_PHRASES = frozenset(p for phrases in ROLE_SYNONYMS.values() for p in phrases)
+_MARKET_TOPIC = re.compile(rf"\b(?:{longest_first(word_list('market_topic_phrases'))})\b", re.IGNORECASE)
+_MARKET_SUBJECT = re.compile(rf"\b(?:{longest_first(word_list('market_subjects'))})\b", re.IGNORECASE)
+_SHARE = re.compile(rf"\b(?:{longest_first(word_list('share_asked'))})\b", re.IGNORECASE)
 _COMPANY = re.compile(rf"\b(?:{longest_first(word_list('company_words'))})\b", re.IGNORECASE)
 # A question's frame around a company named alone ("how about the big tech firms then?"): it asks nothing of its own
 _COMPANY_FRAME = frozenset(
@@ -42,7 +45,7 @@ def part_slots(read: PhraseReader, plain: str, vocabulary: Vocabulary, words: Pl
     its question asks (not its statement's), no ranking where the means to a pay goal are asked, and no company
     pay where a company is only named as context."""
     own = goal_not_ranked(asked_level(read(without_source(plain)), plain, vocabulary), plain, words)
-    own = company_as_context(other_things_ranked(own, plain), plain, words)
+    own = company_as_context(other_things_ranked(metric_as_topic(own, plain, words), plain), plain, words)
     return role_in_a_title(title_of_a_field(own, plain), plain)
 
 
@@ -101,6 +104,18 @@ def role_in_a_title(own: Slots, text: str) -> Slots:
     if noun.rstrip("s") not in _TITLE_NOUNS or " ".join(field) not in _ROLE_PHRASES:
         return own
     return replace(own, roles=[], unknown_role=title)
+
+
+def metric_as_topic(own: Slots, text: str, words: PlanVocabulary) -> Slots:
+    """The part's slots without a market figure named only by a topic's words ("what happens to models in
+    production?", "how do I retrain a model?") with no number or share asked and no one the figure counts named
+    ("how many enterprises use AI in production?", "are organizations retraining their staff?" still name it)."""
+    if not own.market_metric or words.asks_for_number(text) or _SHARE.search(text) or _MARKET_SUBJECT.search(text):
+        return own
+    said = _MARKET_TOPIC.sub(" ", text)
+    if first_key(said, MARKET_METRICS) is not None:
+        return own  # the figure is named by its own words too ("job postings", "ML experts")
+    return replace(own, market_metric=None)
 
 
 def company_as_context(own: Slots, text: str, words: PlanVocabulary) -> Slots:

@@ -156,3 +156,30 @@ def test_a_title_named_by_its_field_is_no_role_of_the_tables(
 def test_a_role_named_alone_is_still_the_role(real_assistant: Assistant, question: str) -> None:
     reply = ask(real_assistant, question)
     assert not reply.abstained and any(call.tool == "role_salary" for call in reply.tool_calls), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do I retrain a model?",
+        "what happens to models in production?",
+        "how often should a model be retrained in production?",
+    ],
+)
+def test_a_market_figure_named_only_by_a_topic_word_is_not_asked(real_assistant: Assistant, question: str) -> None:
+    reply = ask(real_assistant, question)
+    assert not any(call.tool == "market_figure" for call in reply.tool_calls), (reply.tool_calls, reply.answer)
+    assert "75% of organizations" not in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["how many enterprises use AI in production?", "what share of companies use AI in production?"]
+)
+def test_a_market_figure_asked_with_its_subject_or_a_share_is_still_its_figure(
+    real_assistant: Assistant, question: str
+) -> None:
+    reply = ask(real_assistant, question)
+    assert any(call.tool == "market_figure" for call in reply.tool_calls), reply.tool_calls
+    assert "85%" in reply.answer
