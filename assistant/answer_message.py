@@ -21,6 +21,7 @@ from assistant.planning import PlannedPart, Planner
 from assistant.ranked_referent import ranked_role, with_ranked_role
 from assistant.sessions import SessionState
 from assistant.text_terms import terms
+from assistant.title_abbreviations import titles_spelled_out
 from assistant.understanding import INJECTION
 from assistant.vocabulary_words import word_list
 
@@ -47,7 +48,7 @@ def answer_message(
         )
         draft.say(build.answerer.coverage_summary(draft))
         return "out_of_scope", {}, [PlanPart(text=question, kind="other", route="out_of_scope", covered=False)]
-    question = without_answer_form(question)
+    question = titles_spelled_out(without_answer_form(question))  # "an AI PM's job": an AI product manager's
     history_years = [y for turn in state.turns for y in turn.years]
     previous = state.last_asked()  # "thanks!" between a salary and "what about data scientists?" is no turn
     question = figure_said_back(question, previous)  # "is 5.6k a lot?" after $5,640: "is that a lot?"
