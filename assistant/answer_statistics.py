@@ -152,7 +152,7 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
         if s.unknown_role and (s.salary or s.rank or s.level or s.platform_metric or s.experience_years):
             self.abstain(
                 draft,
-                f"I have no salary data for {s.unknown_role}s: " + source_notes()["role_not_covered"],
+                f"I have no salary data for {_plural(s.unknown_role)}: " + source_notes()["role_not_covered"],
             )
             return
         wants_platform = bool(s.platform_metric) or (
@@ -337,3 +337,9 @@ def _quoted(draft: Draft, row: dict[str, Any]) -> bool:
         if first <= int(row["line"]) <= last:
             return True
     return False
+
+
+def _plural(title: str) -> str:
+    """'Heads of AI' for a title named by its field ("Head of AI"), else the title with an s ("Java Developers")."""
+    noun, of, field = title.partition(" of ")
+    return f"{noun}s{of}{field}" if of else f"{title}s"

@@ -129,6 +129,8 @@ class KindRules:
             or self.words.asks_request(text)
         ):
             scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
+            if scores["list"] < STRONG_VOTE and not _ASKS_FOR_ANY.search(text):
+                scores["list"] /= 2  # "will demand for AI skills keep growing?": whether, not the skills listed
         if (
             yes_no
             and own.salary
@@ -230,7 +232,12 @@ class KindRules:
         if own.doc_cue and not (own_number or number_words or names_metric(own)):
             scores["figure"] /= 2  # "which cities are emerging tech centres?": nothing in it asks for a number
         if self.words.asks_how_to(text) and not (number_words or own.monthly):
-            scores["figure"] /= 2  # "how can I get a big jump in my salary?" asks what to do, not how much
+            # "how can I get a big jump in my salary?" asks what to do, not how much; with no level, year or place
+            # that keys a figure, its pay words (and a "more" that ranks nothing: asked_means.py) name the goal, not
+            # a figure asked; "how can I find which role pays the most?" still ranks
+            keyed = own.level or own.years or own.city or own.unknown_place or own.experience_years is not None
+            keyed = keyed or own.rank
+            scores["figure"] = (scores["figure"] if keyed else min(scores["figure"], vote.get("figure", 0.0))) / 2
         if drives and not asks_for_number(replace(own, salary=False)):
             scores["figure"] /= 2  # "which factors influence how much they get paid?": what drives the figure
             if not why:
@@ -298,10 +305,14 @@ def _unmasked(generic: str, also: tuple[str, ...] = ()) -> str:
 def asks_beyond_who(text: str) -> bool:
     """Words of its own besides who it is about (a role, a level): "where can a junior data scientist go from
     here?" asks something of a junior; "entry level data scientist?" names one and asks nothing else."""
-    rest = _unmasked(generic_form(text))
+    generic = generic_form(text)
+    rest = _unmasked(generic)
     # "what's the mid-career ML engineer range": "what's" is "what", "mid-career" the level's words.
     words = [w for w in re.findall(r"[a-z][a-z']*", rest.lower().replace("'s ", " ")) if w not in STOPWORDS]
-    return any(w not in _LEVEL_WORDS and w not in _FRAME_WORDS for w in words)
+    # "what do entry level data scientists do?": the verb after who is asked about asks what they do
+    return (
+        any(w not in _LEVEL_WORDS and w not in _FRAME_WORDS for w in words) or _DOES_AT_END.search(generic) is not None
+    )
 
 
 def elliptical(text: str, own: Slots) -> bool:
@@ -337,6 +348,8 @@ def elliptical(text: str, own: Slots) -> bool:
 # A question opened by one of these asks something of its own ("where can they go from junior?"), not "what about
 # entry level?" (an ellipsis of a figure) nor "what's the entry level figure?".
 _OPENS_CLAUSE = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?(?:where|why|who|which|how)\b(?!\s+(?:much|many)\b)", re.I)
+_ASKS_FOR_ANY = re.compile(r"\b(?:any|some|other|examples?|which|what)\b", re.IGNORECASE)  # "are there any ...?"
+_DOES_AT_END = re.compile(r"\bthis job\b.*\b(?:do|does|doing)\W*$", re.IGNORECASE)  # "what do <job> do?"
 _HOW_OFTEN = re.compile(r"\bmore\s+than\s+(?:once|twice|one\s+time|a\s+single\s+time)\b", re.IGNORECASE)
 _ASKS_HOW = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?how\b", re.IGNORECASE)  # "how was it calculated?"
 _POSSESSED = re.compile(r"\b(?:their|his|her|its)\s+(?:[a-z']+\s+)?([a-z']+)")  # "their (main) tools"

@@ -18,6 +18,7 @@ from dataclasses import replace
 from langchain_core.embeddings import Embeddings
 
 from assistant.answer_examples import AnswerExamples
+from assistant.asked_means import part_slots
 from assistant.figure_followups import (
     figure_as_pointer,
     figure_pointed,
@@ -54,12 +55,11 @@ from assistant.part_context import (
     names_only,
     topicless,
     with_statement_topic,
-    without_source,
     without_trailing_statement,
 )
 from assistant.part_routes import LOW_CONFIDENCE, part_route
 from assistant.phrase_match import longest_first
-from assistant.phrase_reading import PhraseReader, asked_level, asks_by_itself, without_levels
+from assistant.phrase_reading import PhraseReader, asks_by_itself, without_levels
 from assistant.planned_part import PlannedPart, asks_of_the_answer
 from assistant.pointed_items import listed_item, role_by_place, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
@@ -126,7 +126,7 @@ class Planner:
         for text in parts:
             # "ok, and a data scientist?" is read as "and a data scientist?" after a turn (its text stays as said)
             plain = without_acknowledgement(text, vocabulary) if previous is not None and not planned else text
-            own = asked_level(read(without_source(plain)), plain, vocabulary)
+            own = part_slots(read, plain, vocabulary, self.words)
             # "thanks! and in Seattle?": after small talk alone, the part goes on from the last turn.
             first = all(p.kind == "smalltalk" for p in planned)
             before: Turn | None = previous if first else as_turn(planned[-1])
