@@ -12,6 +12,7 @@ from dataclasses import replace
 from assistant.models import PartKind
 from assistant.part_context import is_hypothetical
 from assistant.passage_units import asks_what_a_thing_is
+from assistant.pay_raising import asks_to_raise_pay
 from assistant.phrase_match import longest_first
 from assistant.question_kinds import KINDS, MASKS, PlanVocabulary, generic_form
 from assistant.text_terms import STOPWORDS
@@ -56,6 +57,14 @@ class KindRules:
         yes_no = self.words.asks_yes_no(text)
         compares = self.words.asks_to_compare(text)
         drives = self.words.asks_what_drives(text)
+        # "what would help raise that?" after a salary, "how can a data scientist increase their pay?": what to do
+        # to raise pay is asked, as what drives it is; never the figure (pay_raising.py)
+        raises = (
+            not number_words
+            and (own.salary or (previous_kind == "figure" and self.words.pronoun.search(text) is not None))
+            and asks_to_raise_pay(text)
+        )
+        drives = drives or raises
         why = self.words.asks_why(text)
         ellipsis: list[bool] = []  # elliptical(text, own), read when a rule needs it (it masks the entities)
 
@@ -235,6 +244,9 @@ class KindRules:
             scores["figure"] /= 2  # "which factors influence how much they get paid?": what drives the figure
             if not why:
                 scores["list"] += FACTORS_NUDGE  # the factors are listed
+        if raises:
+            # the figure and how it is made are not asked ("push that number up"), nor a rank ("earn more")
+            scores["figure"], scores["method"], scores["comparison"] = 0.0, 0.0, 0.0
         # The share of the evidence: a kind left alone after the rules removed the others is not thereby sure.
         total = max(sum(scores.values()), 1.0)
         kind = max(scores, key=lambda k: scores[k])

@@ -38,10 +38,11 @@ from assistant.followups import (
     as_turn,
     context_roles,
     every_part_again,
-    figure_named,
     goes_on_with,
     inherit,
     job_pointed_at,
+    names_beyond_raising,
+    pay_pointed_at,
     role_put_in,
     role_swapped,
     turn_topic,
@@ -286,8 +287,8 @@ class Planner:
             part.query = asked if job else part.query
             if job and self.words.role_noun.search(text) and job not in part.context:
                 part.context.append(job)  # "skills for that job": the job named is the context, as a role named is
-            the_figure = figure_named(before) if previous_kind == "figure" and not (person or by_role or job) else ""
-            if kind != "figure" and the_figure and not names_something(own):
+            the_figure = pay_pointed_at(text, before, previous_kind, bool(person or by_role or job))
+            if kind != "figure" and the_figure and not names_beyond_raising(own, text):
                 # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").
                 part.query = self.words.resolve(part.query, the_figure) or part.query
             if kind == "comparison" and the_figure and not names_something(replace(own, salary=False)):
