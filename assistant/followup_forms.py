@@ -17,8 +17,8 @@ import yaml
 from langchain_core.embeddings import Embeddings
 
 from assistant.embeddings import embedded_texts
-from assistant.phrase_match import phrase_pattern
 from assistant.pay_raising import asks_to_raise_pay
+from assistant.phrase_match import phrase_pattern
 from assistant.question_kinds import generic_form
 from assistant.sessions import Turn
 from assistant.settings import PROJECT_ROOT

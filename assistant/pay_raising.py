@@ -40,4 +40,3 @@ def asks_to_raise_pay(text: str) -> bool:
         return False
     found = verb.search(text, start.end())
     return found is not None and subject.search(text[: found.start()]) is None
-
