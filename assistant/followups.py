@@ -320,6 +320,14 @@ def pay_pointed_at(text: str, before: Turn | None, previous_kind: str, other_ref
     return figure_named(before)
 
 
+def figure_query(query: str, text: str, kind: str, own: Slots, figure: str, words: PlanVocabulary) -> str:
+    """The documents query of a part after a figure: "why is it so high?" -> "why is the salary so high?" (`figure`,
+    what "it" stands for; "" when it stands for nothing of the figure)."""
+    if kind == "figure" or not figure or names_beyond_raising(own, text):
+        return query
+    return words.resolve(query, figure) or query
+
+
 def names_beyond_raising(own: Slots, text: str) -> bool:
     """Whether the part names something of its own, besides the pay (and the "more") a question asking how to raise
     pay names as what it raises: "what can I do to earn more than that?" names nothing else, "that" is the pay."""

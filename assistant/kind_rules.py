@@ -61,7 +61,7 @@ class KindRules:
         # to raise pay is asked, as what drives it is; never the figure (pay_raising.py)
         raises = (
             not number_words
-            and (own.salary or (previous_kind == "figure" and self.words.pronoun.search(text) is not None))
+            and (own.salary or (previous_kind == "figure" and self.words.points_back(text)))
             and asks_to_raise_pay(text)
         )
         drives = drives or raises
@@ -245,8 +245,10 @@ class KindRules:
             if not why:
                 scores["list"] += FACTORS_NUDGE  # the factors are listed
         if raises:
-            # the figure and how it is made are not asked ("push that number up"), nor a rank ("earn more")
-            scores["figure"], scores["method"], scores["comparison"] = 0.0, 0.0, 0.0
+            # the figure and how it is made are not asked ("push that number up"), nor a rank ("earn more"), nor the
+            # role's ladder ("how can someone increase that?" after a role's pay): what raises pay, of any role
+            for asked_not in ("figure", "method", "comparison", "path"):
+                scores[asked_not] = 0.0
         # The share of the evidence: a kind left alone after the rules removed the others is not thereby sure.
         total = max(sum(scores.values()), 1.0)
         kind = max(scores, key=lambda k: scores[k])
