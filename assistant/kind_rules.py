@@ -36,6 +36,7 @@ BARE_TERM_WORDS = 3  # a question this short with no small-talk cue asks about t
 STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
 ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
 FOLLOWUP_NUDGE = 1.0  # a follow-up opener with no kind of its own keeps the previous turn's kind
+_TOPIC_KINDS = frozenset({"explanation", "list", "comparison", "path"})  # kinds of a turn the documents answer
 
 
 class KindRules:
@@ -128,13 +129,16 @@ class KindRules:
         defines = self.words.asks_definition(text) and not asks_number and not names_metric(own)
         if defines or why:
             scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
-        elif yes_no and not (
+        # "does logistic regression count as one?" after what classification models are: a method word asked of
+        # a documents topic, no figure named or given before, asks whether a thing is one, never how a figure is made
+        of_topic = previous_kind in _TOPIC_KINDS and not (names_metric(own) or own.years or own.salary)
+        if yes_no and not (
             asks_number
-            or own.method
+            or (own.method and not of_topic)
             or own.compare
             or own.followup
             or self.words.path.search(text)
-            or self.words.method.search(text)
+            or (self.words.method.search(text) and not of_topic)
             or self.words.asks_request(text)
         ):
             scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
@@ -172,12 +176,14 @@ class KindRules:
         made_asked = made_asked or made_how
         # "is a developer with 5 offers counted more than once?": how often someone is counted, not two things compared
         compares_figures = own.compare and _HOW_OFTEN.search(text) is None
-        if (own.method or how_made) and (not own.years or meaning or made_asked) and not compares_figures:
+        if (own.method or how_made) and (not own.years or meaning or made_asked) and not (compares_figures or of_topic):
             scores["method"] += METHOD_NUDGE
             if how_made or made_how:
                 # "does the median include ...?", "what do the offers mean?": a figure named, its making asked.
                 scores["figure"] = min(scores["figure"], vote.get("figure", 0.0)) / 2
-        elif scores["method"] < STRONG_VOTE or number_words:
+        elif scores["method"] < STRONG_VOTE or number_words or of_topic:
+            # of a documents topic, how it is measured or what counts as one is explained by the documents' words
+            scores["explanation"] += scores["method"] if of_topic else 0.0
             scores["method"] = 0.0  # "how many offers were there" names a metric; it does not ask how it is made
         if self.words.path.search(text):
             scores["path"] += PATH_NUDGE
