@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.kind_rules import names_something
 from assistant.part_context import topicless
-from assistant.pay_raising import asks_to_raise_pay
+from assistant.pay_raising import asks_to_raise_pay, raises_pointed_pay
 from assistant.phrase_match import phrase_pattern
 from assistant.pointed_items import ITEM, head_noun, instances_of, item_words, roles_of
 from assistant.question_kinds import PlanVocabulary, generic_form
@@ -331,7 +331,7 @@ def figure_query(query: str, text: str, kind: str, own: Slots, figure: str, word
 def names_beyond_raising(own: Slots, text: str) -> bool:
     """Whether the part names something of its own, besides the pay (and the "more") a question asking how to raise
     pay names as what it raises: "what can I do to earn more than that?" names nothing else, "that" is the pay."""
-    if asks_to_raise_pay(text):
+    if raises_pointed_pay(text):
         own = replace(own, salary=False, compare=False, rank=None, rank_word=None)
     return names_something(own)
 

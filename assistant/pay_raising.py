@@ -40,3 +40,15 @@ def asks_to_raise_pay(text: str) -> bool:
         return False
     found = verb.search(text, start.end())
     return found is not None and subject.search(text[: found.start()]) is None
+
+
+@cache
+def _pay_nouns() -> re.Pattern[str]:
+    nouns = [str(w) for w in section("reasons").get("pay_nouns") or []]
+    return re.compile(rf"\b(?:{longest_first(nouns)})\b", re.IGNORECASE) if nouns else re.compile(r"$^")
+
+
+def raises_pointed_pay(text: str) -> bool:
+    """A question asking how to raise pay that names no pay noun of its own: its "that" is the pay just given
+    ("what can I do to earn more than that?"); "how do you push your earnings beyond that?" names the pay itself."""
+    return asks_to_raise_pay(text) and _pay_nouns().search(text) is None
