@@ -68,10 +68,12 @@ def answer_message(
         return "smalltalk", {}, [_plan_entry(p, "smalltalk", True) for p in parts]
     routes: dict[int, Route] = {}
     figure_before = False  # an earlier part of this message gave a figure ("who makes more ..., and why?")
-    leader: str | None = None  # the role a ranking part of this message led with ("what does that role do?")
+    led: str | None = None  # the role a ranking part of this message led with ("what does that role do?")
+    # ... or the ranking of the turn before: "What does that role involve?" asked as a turn of its own
+    leader = str(previous.slots.get("leader") or "") or None if previous is not None else None
     for i, part in enumerate(asked):
         alone = len(asked) == 1
-        again = with_ranked_role(part, leader, planner, build.vocabulary, history_years) if i else part
+        again = with_ranked_role(part, led or leader, planner, build.vocabulary, history_years)
         if again is not part:
             parts[parts.index(part)] = asked[i] = part = again
         results_before = len(draft.results)
@@ -86,7 +88,7 @@ def answer_message(
         if repeated and answer_beyond_repeat(build, planner, part, asked[i - 1], draft):
             routes[id(part)] = "documents"
         figure_before = figure_before or (routes[id(part)] == "statistics" and part.kind == "figure")
-        leader = ranked_role(draft, results_before) or leader
+        led = ranked_role(draft, results_before) or led
     covered = {r for r in routes.values() if r != "out_of_scope"}
     plan = [
         _plan_entry(p, routes.get(id(p), "smalltalk"), routes.get(id(p), "smalltalk") != "out_of_scope") for p in parts
@@ -94,6 +96,8 @@ def answer_message(
     last = next((p for p in reversed(asked) if routes[id(p)] == "statistics"), asked[-1])
     slots = {**last.slots.to_dict(), "kind": last.kind}
     slots["figures"] = figures_given(" ".join(draft.parts))  # what a figure said back ("is 5.6k a lot?") stands for
+    if led:
+        slots["leader"] = led  # stored with the turn (any worker reads it): what "that role" next stands for
     if routes[id(last)] == "documents":
         slots["topic"] = planner.topic_of(last)  # what a pointing follow-up goes on with
         # what was said of it, so "go on" goes on from there: kept in the stored turn, which every worker reads

@@ -17,6 +17,7 @@ import yaml
 from langchain_core.embeddings import Embeddings
 
 from assistant.embeddings import embedded_texts
+from assistant.pay_raising import asks_to_raise_pay
 from assistant.phrase_match import phrase_pattern
 from assistant.question_kinds import generic_form
 from assistant.sessions import Turn
@@ -100,8 +101,8 @@ class FollowupForms:
         "switch that to robotics engineers" is the last question asked of what it names ("what about Robotics
         Engineer?"); "go on" after an explanation is "tell me more", "like what?" is "give me an example". A message
         of more than FORM_WORDS words asks something of its own."""
-        if previous is None or len(message.split()) > FORM_WORDS:
-            return message, None
+        if previous is None or len(message.split()) > FORM_WORDS or asks_to_raise_pay(message):
+            return message, None  # "what would help raise that?" asks what to do, never the figure again or a gap
         shape = self.form_of(embed(masked_form(message, vocabulary)), votes=names_nothing(message, vocabulary))
         if shape == AGAIN_OF:
             return named_again(understand(message, vocabulary)) or message, shape

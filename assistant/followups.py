@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.kind_rules import names_something
 from assistant.part_context import topicless
+from assistant.pay_raising import asks_to_raise_pay, raises_pointed_pay
 from assistant.phrase_match import phrase_pattern
 from assistant.pointed_items import ITEM, head_noun, instances_of, item_words, roles_of
 from assistant.question_kinds import PlanVocabulary, generic_form
@@ -308,6 +309,31 @@ def figure_named(turn: Turn | None) -> str:
     if metric and metric != "all":
         return "the " + str(metric).replace("_", " ")
     return "the salary" if turn.slots.get("salary") or turn.slots.get("roles") else ""
+
+
+def pay_pointed_at(text: str, before: Turn | None, previous_kind: str, other_referent: bool) -> str:
+    """What "that" stands for after a figure ("the salary", "the median salary expectation"), or "". A job or a
+    person the part points at (`other_referent`: "what skills do I need for it?") is what it asks about instead,
+    except in a question asking how to raise pay: "what would help raise that?" raises the pay, not the job."""
+    if previous_kind != "figure" or (other_referent and not asks_to_raise_pay(text)):
+        return ""
+    return figure_named(before)
+
+
+def figure_query(query: str, text: str, kind: str, own: Slots, figure: str, words: PlanVocabulary) -> str:
+    """The documents query of a part after a figure: "why is it so high?" -> "why is the salary so high?" (`figure`,
+    what "it" stands for; "" when it stands for nothing of the figure)."""
+    if kind == "figure" or not figure or names_beyond_raising(own, text):
+        return query
+    return words.resolve(query, figure) or query
+
+
+def names_beyond_raising(own: Slots, text: str) -> bool:
+    """Whether the part names something of its own, besides the pay (and the "more") a question asking how to raise
+    pay names as what it raises: "what can I do to earn more than that?" names nothing else, "that" is the pay."""
+    if raises_pointed_pay(text):
+        own = replace(own, salary=False, compare=False, rank=None, rank_word=None)
+    return names_something(own)
 
 
 def between_the_two(text: str, own: Slots, words: PlanVocabulary) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from assistant.models import PartKind
 from assistant.part_context import is_hypothetical
 from assistant.passage_units import asks_what_a_thing_is
+from assistant.pay_raising import asks_to_raise_pay
 from assistant.phrase_match import longest_first
 from assistant.question_kinds import KINDS, MASKS, PlanVocabulary, generic_form
 from assistant.text_terms import STOPWORDS
@@ -35,6 +36,7 @@ BARE_TERM_WORDS = 3  # a question this short with no small-talk cue asks about t
 STRONG_VOTE = 0.8  # a vote this sure stands without the slot rule that usually backs the kind
 ELLIPSIS_WORDS = 3  # a follow-up this short once its entities are masked has no kind of its own
 FOLLOWUP_NUDGE = 1.0  # a follow-up opener with no kind of its own keeps the previous turn's kind
+_TOPIC_KINDS = frozenset({"explanation", "list", "comparison", "path"})  # kinds of a turn the documents answer
 
 
 class KindRules:
@@ -56,6 +58,14 @@ class KindRules:
         yes_no = self.words.asks_yes_no(text)
         compares = self.words.asks_to_compare(text)
         drives = self.words.asks_what_drives(text)
+        # "what would help raise that?" after a salary, "how can a data scientist increase their pay?": what to do
+        # to raise pay is asked, as what drives it is; never the figure (pay_raising.py)
+        raises = (
+            not number_words
+            and (own.salary or (previous_kind == "figure" and self.words.points_back(text)))
+            and asks_to_raise_pay(text)
+        )
+        drives = drives or raises
         why = self.words.asks_why(text)
         ellipsis: list[bool] = []  # elliptical(text, own), read when a rule needs it (it masks the entities)
 
@@ -119,13 +129,16 @@ class KindRules:
         defines = self.words.asks_definition(text) and not asks_number and not names_metric(own)
         if defines or why:
             scores["explanation"] += EXPLANATION_NUDGE  # "what is symbolic AI", "why is it hard to ...?"
-        elif yes_no and not (
+        # "does logistic regression count as one?" after what classification models are: a method word asked of
+        # a documents topic, no figure named or given before, asks whether a thing is one, never how a figure is made
+        of_topic = previous_kind in _TOPIC_KINDS and not (names_metric(own) or own.years or own.salary)
+        if yes_no and not (
             asks_number
-            or own.method
+            or (own.method and not of_topic)
             or own.compare
             or own.followup
             or self.words.path.search(text)
-            or self.words.method.search(text)
+            or (self.words.method.search(text) and not of_topic)
             or self.words.asks_request(text)
         ):
             scores["explanation"] += YES_NO_NUDGE  # "do I need a PhD to ...?": answered yes or no, and why
@@ -165,12 +178,14 @@ class KindRules:
         made_asked = made_asked or made_how
         # "is a developer with 5 offers counted more than once?": how often someone is counted, not two things compared
         compares_figures = own.compare and _HOW_OFTEN.search(text) is None
-        if (own.method or how_made) and (not own.years or meaning or made_asked) and not compares_figures:
+        if (own.method or how_made) and (not own.years or meaning or made_asked) and not (compares_figures or of_topic):
             scores["method"] += METHOD_NUDGE
             if how_made or made_how:
                 # "does the median include ...?", "what do the offers mean?": a figure named, its making asked.
                 scores["figure"] = min(scores["figure"], vote.get("figure", 0.0)) / 2
-        elif scores["method"] < STRONG_VOTE or number_words:
+        elif scores["method"] < STRONG_VOTE or number_words or of_topic:
+            # of a documents topic, how it is measured or what counts as one is explained by the documents' words
+            scores["explanation"] += scores["method"] if of_topic else 0.0
             scores["method"] = 0.0  # "how many offers were there" names a metric; it does not ask how it is made
         if self.words.path.search(text):
             scores["path"] += PATH_NUDGE
@@ -242,6 +257,11 @@ class KindRules:
             scores["figure"] /= 2  # "which factors influence how much they get paid?": what drives the figure
             if not why:
                 scores["list"] += FACTORS_NUDGE  # the factors are listed
+        if raises:
+            # the figure and how it is made are not asked ("push that number up"), nor a rank ("earn more"), nor the
+            # role's ladder ("how can someone increase that?" after a role's pay): what raises pay, of any role
+            for asked_not in ("figure", "method", "comparison", "path"):
+                scores[asked_not] = 0.0
         # The share of the evidence: a kind left alone after the rules removed the others is not thereby sure.
         total = max(sum(scores.values()), 1.0)
         kind = max(scores, key=lambda k: scores[k])

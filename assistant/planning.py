@@ -39,10 +39,11 @@ from assistant.followups import (
     as_turn,
     context_roles,
     every_part_again,
-    figure_named,
+    figure_query,
     goes_on_with,
     inherit,
     job_pointed_at,
+    pay_pointed_at,
     role_put_in,
     role_swapped,
     turn_topic,
@@ -288,10 +289,9 @@ class Planner:
             part.query = asked if job else part.query
             if job and self.words.role_noun.search(text) and job not in part.context:
                 part.context.append(job)  # "skills for that job": the job named is the context, as a role named is
-            the_figure = figure_named(before) if previous_kind == "figure" and not (person or by_role or job) else ""
-            if kind != "figure" and the_figure and not names_something(own):
-                # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").
-                part.query = self.words.resolve(part.query, the_figure) or part.query
+            the_figure = pay_pointed_at(text, before, previous_kind, bool(person or by_role or job))
+            # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").
+            part.query = figure_query(part.query, text, kind, own, the_figure, self.words)
             if kind == "comparison" and the_figure and not names_something(replace(own, salary=False)):
                 # "is that good (money)?" after a salary judges it against what is usual, naming no other side (no
                 # role, place or year): searched with the data's words for that (question_examples search_hints).

@@ -237,3 +237,22 @@ def test_that_after_a_roles_pay_is_the_figure_not_the_role(real_assistant: Assis
     reply = real_assistant.ask(message)
     assert "boost earning potential" in reply.answer, reply.answer
     assert "Major tech companies" not in reply.answer and "command competitive salaries" not in reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("ranking", "then", "duty"),
+    [
+        ("which job has the lowest entry level salary?", "what does that job involve day to day?", "robotic systems"),
+        ("Which role is the best paid on average?", "ok, and what do they do all day?", "insights"),
+    ],
+)
+def test_that_role_in_the_turn_after_a_ranking_is_the_role_it_led_with(
+    real_assistant: Assistant, ranking: str, then: str, duty: str
+) -> None:
+    """ "that job" / "they" asked as a turn of its own after a ranking: the leader is stored with the ranking's turn
+    (any worker reads it), so the follow-up is that role's question, not the words "that job"."""
+    session = real_assistant.ask(ranking).session_id
+    reply = real_assistant.ask(then, session)
+    assert duty in reply.answer, reply.answer
+    assert [p.route for p in reply.plan] == ["documents"], reply.plan

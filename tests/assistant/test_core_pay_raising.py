@@ -1,0 +1,58 @@
+"""A question asking how to raise pay ("what would help raise that?" after a salary) asks what to do: the documents'
+advice on raising pay answers it, never the figure again, nor how the figure is measured, nor a negotiation refusal.
+Phrasings here are not in the eval cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.pay_raising import asks_to_raise_pay
+from assistant.pipeline import Assistant
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what could help bump that up?",
+        "how would someone grow that?",
+        "what can I do to make more than that?",
+        "ok and how could I raise it?",
+        "any tips to earn more as a robotics engineer?",
+    ],
+)
+def test_means_of_raising_pay_are_asked(question: str) -> None:
+    assert asks_to_raise_pay(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do salaries increase with experience?",  # how pay moves, pay the subject
+        "did the median increase in 2025?",  # whether a figure rose
+        "how much more do data scientists make than AI researchers?",  # a comparison of figures
+        "how could someone get better at statistics?",  # means asked, no way of raising pay named
+        "which role pays the most?",
+    ],
+)
+def test_other_questions_ask_no_means_of_raising_pay(question: str) -> None:
+    assert not asks_to_raise_pay(question)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "then", "figure"),
+    [
+        ("what's the entry pay for a robotics engineer?", "what can I do to make more than that?", "$76,453"),
+        ("how much does a mid-career data scientist earn?", "how would someone grow that?", "$125,259"),
+        ("ML engineer salary in Seattle?", "ok and how could I raise it?", "$173,517"),
+        ("what's the average AI researcher salary?", "what could help bump that up?", "$108,932"),
+    ],
+)
+def test_raising_a_figure_just_given_gets_the_advice_on_raising_pay(
+    real_assistant: Assistant, first: str, then: str, figure: str
+) -> None:
+    session = real_assistant.ask(first).session_id
+    reply = real_assistant.ask(then, session)
+    assert reply.route == "documents"
+    assert figure not in reply.answer
+    assert any("Career Advancement" in c.section for c in reply.citations)
