@@ -267,9 +267,8 @@ class Planner:
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
             # I learn next?"), unless the statement names the role the documents are organised by.
             asked = corrected if own.roles or own.unknown_role else corrected_question
-            # "why is it so high?" after a salary: "it" is the figure, not the role; only a person ("they") or
-            # "the job" is searched as the role.
-            # ... and "is that good compared with ML experts overall?" after a salary compares the figure, not the job.
+            # "why is it so high?" after a salary: "it" is the figure, not the role; only a person ("they") or "the
+            # job" is searched as the role ("is that good compared with ML experts?" compares the figure, not the job).
             compared_job = kind == "comparison" and not (previous_kind == "figure" and _FIGURE_POINTER.search(text))
             by_role = role_kind and (person or kind in self.examples.role_context or compared_job)
             part.query = (resolved if by_role and resolved else None) or asked
@@ -280,9 +279,11 @@ class Planner:
             # "skills for that job": the job named as the object of the request is pointed at as "it" is; "they", or
             # the job as the subject ("what skills does that role need?"), is the person in the role
             pointed_job = _OBJECT_JOB.search(text) is not None and not _PERSON.search(text)
+            # "what skills do I need for it?" after a salary: the job's skills, in the part's own words (a role's name
+            # would pull in its career path); "what would help raise that?" asks what drives the figure, not the job
             job = None if person and not pointed_job else job_pointed_at(text, kind, own, previous_kind, earlier_roles)
-            # "what skills do I need for it?" after a salary: the job's skills, searched with the part's own words
-            # (the guide's skills are written for every role; a role's name would pull in that role's career path).
+            drives = self.words.asks_what_drives(text) and not (person or pointed_job)
+            job, by_role = (None, False) if drives else (job, by_role)
             part.query = asked if job else part.query
             if job and self.words.role_noun.search(text) and job not in part.context:
                 part.context.append(job)  # "skills for that job": the job named is the context, as a role named is
