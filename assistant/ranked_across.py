@@ -9,15 +9,18 @@ import re
 from assistant.phrase_match import longest_first
 from assistant.vocabulary_words import word_list
 
-_OBJECT_WORDS = 4  # "pays [machine learning engineers] best": the words between the verb and its rank word
+_OBJECT_WORDS = 4  # "pays [machine learning engineers] best": words between the verb and its rank word
+_BEING = r"(?:is|are|was|were|be|been|being|'s)"
 
 
 def _apart(verbs: tuple[str, ...], ranks: tuple[str, ...]) -> re.Pattern[str]:
     if not verbs or not ranks:
         return re.compile(r"(?!)")
-    # the object is words only: no punctuation between ("pays well, best of all ..." is no ranking of the pay)
+    # the object is words only: no punctuation between ("pays well, best of all ..." is no ranking of the pay), and
+    # no verb of being ("the pay is best explained by ...": "pay" the noun, its verb after it)
+    word = rf"(?:\s+(?!{_BEING}\b)[\w'-]+)"
     return re.compile(
-        rf"\b(?:{longest_first(list(verbs))})(?:\s+[\w'-]+){{1,{_OBJECT_WORDS}}}?\s+(?:{longest_first(list(ranks))})\b",
+        rf"\b(?:{longest_first(list(verbs))}){word}{{1,{_OBJECT_WORDS}}}?\s+(?:{longest_first(list(ranks))})\b",
         re.IGNORECASE,
     )
 

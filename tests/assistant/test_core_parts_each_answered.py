@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.pipeline import Assistant
+from assistant.understanding import Vocabulary, understand
 
 
 @pytest.mark.slow
@@ -43,3 +44,30 @@ def test_what_would_raise_the_figure_is_what_drives_it(real_assistant: Assistant
     assert [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
     assert "Career Advancement" in reply.answer, reply.answer
     assert "don't say anything about" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "rank"),
+    [
+        ("which city pays ML engineers best?", "highest"),
+        ("which role pays juniors best?", "highest"),
+        ("which city pays machine learning engineers worst?", "lowest"),
+        ("what role rewards new data people best", "highest"),
+    ],
+)
+def test_a_rank_word_after_the_verbs_object_ranks(message: str, rank: str) -> None:
+    """'pays best' was a ranking only with its words together; 'pays ML engineers best' is the same ranking."""
+    assert understand(message, Vocabulary(set())).rank == rank
+
+
+@pytest.mark.parametrize(
+    "message", ["does google pay ML engineers better than meta?", "the pay is best explained by experience"]
+)
+def test_a_pay_verb_and_a_rank_word_far_apart_or_set_side_by_side_rank_nothing(message: str) -> None:
+    assert understand(message, Vocabulary(set())).rank is None
+
+
+@pytest.mark.slow
+def test_a_city_ranking_with_the_role_between_is_answered_as_a_ranking(real_assistant: Assistant) -> None:
+    reply = real_assistant.ask("which city pays ML engineers best?")
+    assert "the highest is New York City" in reply.answer, reply.answer
