@@ -61,7 +61,7 @@ from assistant.part_routes import LOW_CONFIDENCE, part_route
 from assistant.phrase_match import longest_first
 from assistant.phrase_reading import PhraseReader, asked_level, asks_by_itself, without_levels
 from assistant.planned_part import PlannedPart, asks_of_the_answer
-from assistant.pointed_items import listed_item, role_by_place, roles_of
+from assistant.pointed_items import listed_item, role_by_place, roles_for_kind, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import split_parts
 from assistant.said_subjects import points_back, said_before
@@ -172,8 +172,8 @@ class Planner:
             vote = self._classifier.vote(generic_vector)
             said = without_trailing_statement(plain)
             asked_said = with_statement_topic(said, asked_sentence(said))
-            # "..., and what's their average pay?": the role "their" stands for is the part's own to the kind rules
-            form = replace(form, roles=slots.roles) if resolved and not form.roles else form
+            # "..., and what's their average pay?", "what does a DS do, what's the average pay?": the role's figure
+            form = roles_for_kind(form, slots.roles if resolved else [], [] if first else earlier_roles, own)
             kind, confidence = self._rules.kind(said if whole else asked_said, form, vote, previous_kind)
             if (
                 kind == "smalltalk"
@@ -423,10 +423,8 @@ class Planner:
         return " ".join(list(dict.fromkeys(words))[:TOPIC_WORDS])
 
     def search_text(self, part: PlannedPart) -> str:
-        """The documents query for a part: its own corrected words, plus the data's hint for its kind.
-
-        Its own words: "what education do they need?" searches for education, not for the role "they" was.
-        """
+        """The documents query for a part: its own corrected words, plus the data's hint for its kind. Its own
+        words: "what education do they need?" searches for education, not for the role "they" was."""
         text = part.query or part.text
         sure_method = part.kind == "method" and part.confidence >= LOW_CONFIDENCE  # "how is the 5k+ bucket defined?"
         named = names_something(part.slots) or bool(part.context) or sure_method

@@ -71,3 +71,59 @@ def test_a_pay_verb_and_a_rank_word_far_apart_or_set_side_by_side_rank_nothing(m
 def test_a_city_ranking_with_the_role_between_is_answered_as_a_ranking(real_assistant: Assistant) -> None:
     reply = real_assistant.ask("which city pays ML engineers best?")
     assert "the highest is New York City" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "for a robotics engineer: what do they do, what's the average pay, and which degree is best?",
+        "machine learning engineer - which tools do they use, what's the average pay?",
+        "what does an AI engineer do, what's the average pay?",
+    ],
+)
+def test_a_pay_request_after_a_part_naming_a_role_is_that_roles_figure(
+    real_assistant: Assistant, message: str
+) -> None:
+    """A question after a topic and its colon or dash is a part of its own (it was glued with the rest into one
+    documents part), and "what's the average pay" after a part naming a role asks that role's figure."""
+    reply = real_assistant.ask(message)
+    kinds = [p.kind for p in reply.plan]
+    assert len(kinds) >= 2 and kinds[1] == "figure", reply.plan
+    assert reply.plan[1].route == "statistics", reply.plan
+    assert "don't say anything about “what's the average" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "missing"),
+    [
+        ("why does responsible AI matter, and how many AI ethics roles exist?", "don't give a figure"),
+        ("how many companies use AutoML?", "don't give a figure"),
+        ("explain deep learning, and which bootcamp is best to learn it?", "don't say which bootcamp is best"),
+        ("what's the best certification for a machine learning engineer?", "don't say which certification is best"),
+    ],
+)
+def test_a_part_answered_in_half_says_what_is_missing(real_assistant: Assistant, message: str, missing: str) -> None:
+    """The documents' sentences on the topic are given, and the number or the choice asked (which no sentence
+    gives) is said to be missing in the same reply."""
+    reply = real_assistant.ask(message)
+    assert missing in reply.answer, reply.answer
+    assert "[1]" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what are the best practices for deploying models?",
+        "how much does communication matter for ML engineers?",
+        "how many parameters does GPT-3 have?",
+        "how many kinds of machine learning models are there?",
+    ],
+)
+def test_a_named_term_an_importance_or_a_number_given_adds_no_missing_note(
+    real_assistant: Assistant, message: str
+) -> None:
+    reply = real_assistant.ask(message)
+    assert "don't give a figure" not in reply.answer and "don't say which" not in reply.answer, reply.answer
