@@ -15,6 +15,7 @@ from assistant.answer_reasons import answer_pay_reason, pay_reason_slots
 from assistant.divided_parts import divided
 from assistant.draft import Draft
 from assistant.figures_said_back import figure_said_back, figures_given
+from assistant.half_answered import say_missing_half
 from assistant.message_rewrites import titles_spelled_out, without_field_scope
 from assistant.models import PlanPart, Route
 from assistant.phrase_match import longest_first
@@ -82,7 +83,10 @@ def answer_message(
         if why_pay is not None:
             routes[id(part)] = answer_pay_reason(build, why_pay, draft, figure_before, alone)
         else:
+            mark = draft.mark()
             routes[id(part)] = answer_part(build, planner, part, draft, alone=alone)
+            if routes[id(part)] == "documents":  # "how many AI ethics jobs?": sentences on it, but no number
+                say_missing_half(part.text, draft, mark, planner.words.asks_what_drives(part.text))
         # Every part is answered or explicitly not: one that only repeated the part before looks further.
         repeated = i and routes[id(part)] == "statistics" and len(draft.parts) == said
         if repeated and answer_beyond_repeat(build, planner, part, asked[i - 1], draft):

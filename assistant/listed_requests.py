@@ -182,7 +182,22 @@ def listed_requests(clause: str, asks: Callable[[str], str | bool]) -> list[str]
         if not generic_form(tail).startswith("this job"):
             return []  # "early career, experienced salary for data scientists": what is shared is unclear
         items = [*(f"{i} {tail}" for i in items[:-1]), items[-1]]
-    return items
+    return _closing_year_shared(items)
+
+
+# "total offers, median and proposals for 2025": a year phrase closing the list is the year of every item.
+_CLOSING_YEAR = re.compile(r"\s+(?:in|for|of|during|from)\s+(?:the\s+year\s+)?(?:19|20)\d\d\W*$", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _closing_year_shared(items: list[str]) -> list[str]:
+    """The year closing the last item goes to every earlier item naming none (the offers part was answered for
+    both years while the median and proposals were 2025's). Not when an earlier item names a year of its own."""
+    closing = _CLOSING_YEAR.search(items[-1])
+    if closing is None or any(_ANY_YEAR.search(i) for i in items[:-1]):
+        return items
+    year = closing.group(0).rstrip(" ?.!")
+    return [*(f"{i.rstrip(' ?.!')}{year}" for i in items[:-1]), items[-1]]
 
 
 def _question_then_other_requests(items: list[str], asks: Callable[[str], str | bool]) -> bool:

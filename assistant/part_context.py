@@ -50,6 +50,11 @@ _TOPIC_FIRST = re.compile(
     r"\s*(?:[\w'/.+#-]+:?\s+){1,5}?(?:what's|whats|what\s+is|what\s+are|how\s+(?:does|do|is|are|to)|why)\s+\w",
     re.IGNORECASE,
 )
+# "for a data scientist: what do they do, ...", "robotics engineer - which skills ...": a topic, its colon or dash,
+# then any question (the part asks; it is no statement to glue to the part after it)
+_TOPIC_SET_OFF = re.compile(
+    rf"\s*(?:[\w'/.+#-]+\s+){{0,4}}[\w'/.+#-]+\s*(?::|\s[-–—])\s*(?:{QUESTION_WORDS})\s+\w", re.I
+)
 _WH_LATER = re.compile(r"\s(?:what|what's|whats|which|how|why|where|when|who)\s", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\s*(?:if|suppose|supposing|say|imagine|assuming|what if|let's say)\s+\w", re.IGNORECASE)
 # ... but "I'd like to know X", "I was wondering X" ask X ([yes_no] asking_statements, data).
@@ -145,7 +150,8 @@ def is_question(text: str) -> bool:
         return True
     if ASKING_STATEMENT.match(opening):
         return True  # "i'd like to know the entry pay": a request in a statement's form
-    return _TOPIC_FIRST.match(opening) is not None and not is_context(opening)
+    topic_first = _TOPIC_FIRST.match(opening) or _TOPIC_SET_OFF.match(opening)
+    return topic_first is not None and not is_context(opening)
 
 
 def topicless(text: str) -> bool:

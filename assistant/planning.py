@@ -62,7 +62,7 @@ from assistant.part_routes import LOW_CONFIDENCE, part_route
 from assistant.phrase_match import longest_first
 from assistant.phrase_reading import PhraseReader, asks_by_itself, without_levels
 from assistant.planned_part import PlannedPart, asks_of_the_answer
-from assistant.pointed_items import listed_item, role_by_place, roles_of
+from assistant.pointed_items import listed_item, role_by_place, roles_for_kind, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import split_parts
 from assistant.said_subjects import points_back, said_before
@@ -173,10 +173,10 @@ class Planner:
             vote = self._classifier.vote(generic_vector)
             said = without_trailing_statement(plain)
             asked_said = with_statement_topic(said, asked_sentence(said))
-            # "..., and what's their average pay?": the role "their" stands for is the part's own to the kind rules
-            # (a person's; "is that good money?" points at the figure, whose role is no part of the question)
+            # "..., and what's their average pay?", "what does a DS do, what's the average pay?": the role's figure
+            # (a person's pronoun; "is that good money?" points at the figure, whose role is no part of the question)
             person = _PERSON.search(text) or self.words.role_noun.search(text)
-            form = replace(form, roles=slots.roles) if resolved and person and not form.roles else form
+            form = roles_for_kind(form, slots.roles if resolved and person else [], [] if first else earlier_roles, own)
             kind, confidence = self._rules.kind(said if whole else asked_said, form, vote, previous_kind)
             if (
                 kind == "smalltalk"
@@ -270,9 +270,8 @@ class Planner:
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
             # I learn next?"), unless the statement names the role the documents are organised by.
             asked = corrected if own.roles or own.unknown_role else corrected_question
-            # "why is it so high?" after a salary: "it" is the figure, not the role; only a person ("they") or
-            # "the job" is searched as the role.
-            # ... and "is that good compared with ML experts overall?" after a salary compares the figure, not the job.
+            # "why is it so high?" after a salary: "it" is the figure, not the role; only a person ("they") or "the
+            # job" is searched as the role ("is that good compared with ML experts?" compares the figure, not the job).
             compared_job = kind == "comparison" and not (previous_kind == "figure" and _FIGURE_POINTER.search(text))
             by_role = role_kind and (person or kind in self.examples.role_context or compared_job)
             part.query = (resolved if by_role and resolved else None) or asked
@@ -283,9 +282,11 @@ class Planner:
             # "skills for that job": the job named as the object of the request is pointed at as "it" is; "they", or
             # the job as the subject ("what skills does that role need?"), is the person in the role
             pointed_job = _OBJECT_JOB.search(text) is not None and not _PERSON.search(text)
+            # "what skills do I need for it?" after a salary: the job's skills, in the part's own words (a role's name
+            # would pull in its career path); "what would help raise that?" asks what drives the figure, not the job
             job = None if person and not pointed_job else job_pointed_at(text, kind, own, previous_kind, earlier_roles)
-            # "what skills do I need for it?" after a salary: the job's skills, searched with the part's own words
-            # (the guide's skills are written for every role; a role's name would pull in that role's career path).
+            drives = self.words.asks_what_drives(text) and not (person or pointed_job)
+            job, by_role = (None, False) if drives else (job, by_role)
             part.query = asked if job else part.query
             if job and self.words.role_noun.search(text) and job not in part.context:
                 part.context.append(job)  # "skills for that job": the job named is the context, as a role named is
@@ -424,10 +425,8 @@ class Planner:
         return " ".join(list(dict.fromkeys(words))[:TOPIC_WORDS])
 
     def search_text(self, part: PlannedPart) -> str:
-        """The documents query for a part: its own corrected words, plus the data's hint for its kind.
-
-        Its own words: "what education do they need?" searches for education, not for the role "they" was.
-        """
+        """The documents query for a part: its own corrected words, plus the data's hint for its kind. Its own
+        words: "what education do they need?" searches for education, not for the role "they" was."""
         text = part.query or part.text
         sure_method = part.kind == "method" and part.confidence >= LOW_CONFIDENCE  # "how is the 5k+ bucket defined?"
         named = names_something(part.slots) or bool(part.context) or sure_method

@@ -6,6 +6,7 @@ followups.py and planning.py put these in place of the pointer."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -75,6 +76,15 @@ def roles_of(slots: dict[str, Any]) -> list[str]:
     roles = [str(r) for r in slots.get("roles") or []]
     unknown = slots.get("unknown_role")
     return roles or ([str(unknown)] if unknown else [])
+
+
+def roles_for_kind(form: Slots, resolved_roles: list[str], earlier_roles: list[str], own: Slots) -> Slots:
+    """The part's own reading with the role it is about, for the kind rules: the role its pronoun stands for
+    ("..., and what's their average pay?"), or, for a pay request naming none, the role the part before in the
+    message named ("what does a data scientist do, what's the average pay?": that role's figure, not a
+    definition of pay). `earlier_roles` is empty for a message's first part."""
+    carried = resolved_roles or (earlier_roles if own.salary else [])
+    return replace(form, roles=carried) if carried and not form.roles else form
 
 
 # A bullet of an answer: "- Label: text [3]" (the label, else the text, without its citation markers)

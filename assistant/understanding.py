@@ -17,6 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.phrase_match import all_keys, first_key, has_any, has_phrase, longest_first, phrase_pattern
+from assistant.ranked_across import rank_across_object
 from assistant.spelling import English, load_english
 from assistant.vocabulary_words import table as _table
 from assistant.vocabulary_words import word_list as _word_list
@@ -343,10 +344,9 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     # "which is higher, entry or late career?": the two levels side by side, not a ranking of the roles
     two_levels = len(s.levels) >= 2 and re.search(r"\b(?:higher|lower|more|less|better|worse|or)\b", text)
     s.compare = s.compare or bool(two_levels)
-    if has_any(text, RANK_HIGH):
-        s.rank = "highest"
-    elif has_any(text, RANK_LOW):
-        s.rank = "lowest"
+    s.rank = (
+        "highest" if has_any(text, RANK_HIGH) else "lowest" if has_any(text, RANK_LOW) else rank_across_object(text)
+    )
     if s.rank and (two_levels or re.search(r"\b(?:more|less|higher|lower|better|worse) than\b", text)):
         s.rank = None  # "do data scientists make more than AI researchers?" sets two side by side, ranks nothing
     if s.rank:
