@@ -167,7 +167,7 @@ class UnitScorer:
         keyed = {
             p.section
             for p in passages
-            if entity and any(u.label and self._names(set(terms(u.label)), entity) for u in units(p.text))
+            if entity and any(u.label and self.names(set(terms(u.label)), entity) for u in units(p.text))
         }
         # ... and the other entities that list is keyed by ("Machine Learning Engineer", "Data Scientist", ...): a
         # sentence elsewhere naming one of them and not the asked entity ("... Machine Learning Engineers focus on
@@ -177,7 +177,7 @@ class UnitScorer:
             for p in passages
             if p.section in keyed
             for u in units(p.text)
-            if u.label and not self._names(set(terms(u.label)), entity)
+            if u.label and not self.names(set(terms(u.label)), entity)
         ]
         w = self._w
         captured: list[tuple[tuple[str, ...], float, dict[str, float], float]] | None = None
@@ -246,7 +246,7 @@ class UnitScorer:
                 if unit.label:
                     label = set(terms(unit.label))
                     named_by = self._retriever.heading_match(label, set(focus))
-                    names_entity = self._names(label, entity)
+                    names_entity = self.names(label, entity)
                     # ... beyond the entity's own name: "Machine Learning Engineer: ... Senior ML Engineer ..."
                     # says "learning" by the name alone, which says nothing of "keep up with continuous learning"
                     beyond_name = found_in(topical - self._said(unit.label), self._said(text)) if names_entity else hits
@@ -309,7 +309,7 @@ class UnitScorer:
             said.update(self._spelled[acronym])
         return said
 
-    def _names(self, label: set[str], entity: set[str]) -> bool:
+    def names(self, label: set[str], entity: set[str]) -> bool:
         """The label names the entity when each holds most of the other: "Machine Learning Engineer" shares only
         "engineer" with "Robotics Engineer" (its common words weigh little, so one direction alone would call it
         the robotics item)."""
