@@ -164,7 +164,7 @@ class DocumentAnswerer:
         ):
             # a role named as context of another topic: what the question without it finds comes first
             without_role = self._retriever.embed(generic or " ".join(focus))
-            found, _, by_sentence = candidates(*search, focus_text, without_role, focus_text, every)
+            found, _, by_sentence = candidates(*search, focus_text, without_role, focus_text, every, vector)
             passages = role_free_first(found, passages)
         # A formula the question writes ("P(x,y)") has no words to match: a passage writing it is matched by it.
         formulas = [f.lower() for f in NOTATION.findall(query)]

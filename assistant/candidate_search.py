@@ -31,23 +31,29 @@ def candidates(
     vector: list[float],
     focus: str,
     named: list[str],
+    gate: list[float] | None = None,
 ) -> tuple[list[Passage], list[float] | None, dict[str, float]]:
     """The passages the hybrid search ranks first for `text` (`focus`: what is asked, headings are matched against
     it; `named`: the documents' other names for what it names), the query adapter's vector where it ranks, and the
-    chunks of the sentences nearest the question (nearest first, with their cosines).
+    chunks of the sentences nearest the question (nearest first, with their cosines). `gate`: the vector whose
+    cosines judge the passages and sentences (the question's own), when `vector` only ranks them (the question
+    without its role): the relevance thresholds were measured on the question as asked.
 
     The documents' text is RANKED by the vector the query adapter makes of it (query_adapter.py); every gate (a
     passage's or sentence's cosine against a threshold) reads the plain vector's cosines, which the thresholds were
     measured on. Where it ranks (query_adapter.USES): "union" keeps the plain candidates and adds the adapted ones
     after them."""
+    judged = vector if gate is None else gate
     toward = retriever.toward_documents(vector)
     also = toward if retriever.adapter_use == "union" else None
     toward = None if retriever.adapter_use == "union" else toward
-    by_sentence = sentences.best_chunks(vector, n=4, rank_by=toward)
-    also_by_sentence = sentences.best_chunks(vector, n=4, rank_by=also) if also is not None else None
+    if gate is not None and toward is None:
+        toward = vector  # ranked by the vector, judged by the gate's cosines
+    by_sentence = sentences.best_chunks(judged, n=4, rank_by=toward)
+    also_by_sentence = sentences.best_chunks(judged, n=4, rank_by=also) if also is not None else None
     passages = retriever.hybrid(
         text,
-        vector,
+        judged,
         by_sentence,
         k=CANDIDATES,
         focus=focus,
