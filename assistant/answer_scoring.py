@@ -11,7 +11,6 @@ ties them together.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import numpy as np
 
@@ -48,6 +47,7 @@ from assistant.passage_units import (
     defines,
     instructs,
     is_framing,
+    label_terms,
     mentions,
     mostly_told,
     side_terms,
@@ -55,7 +55,7 @@ from assistant.passage_units import (
 )
 from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.scoring_weights import ScoringWeights
-from assistant.text_terms import found_in, terms
+from assistant.text_terms import found_in, terms, words_of
 
 _HAS_NUMBER = re.compile(r"\d")
 # Whether something means, tells or shows something ("does a big count mean many open positions?"): general English,
@@ -112,7 +112,7 @@ class UnitScorer:
         self._corpus = " ".join(retriever.texts()).lower()
         # ... and as terms, chunk by chunk: whether a side's words stand in a row there ("linear regression").
         self._corpus_terms = " " + " | ".join(" ".join(terms(text)) for text in retriever.texts()) + " "
-        self._topics = retriever.heading_terms()
+        self._topics = retriever.heading_terms() | label_terms(retriever.texts())  # what the documents are about
         # What the documents' own acronyms stand for, as terms ("ml" -> machin, learn), read once per build: a unit
         # writing "ML" says "machine learning" ("not all AI is ML" for "are all AI systems machine learning?").
         self._spelled = {a: tuple(terms(e)) for a, e in acronyms(retriever.texts()).items() if " " in e}
@@ -329,9 +329,9 @@ class UnitScorer:
             # agreeing on what is asked ("the steps of the ML lifecycle an ML engineer handles": Core
             # Responsibilities, "... that encompass the entire machine learning lifecycle")
             rare = {t for t in focus if self._retriever.lexical.rare(t)}
-            top = _words_of(f"{passages[0].section} {passages[0].text}") if passages else frozenset()
+            top = words_of(f"{passages[0].section} {passages[0].text}") if passages else frozenset()
             return not found_in(rare, set(top))
-        said = set().union(*(_words_of(f"{p.section} {p.text}") for p in passages or []))
+        said = set().union(*(words_of(f"{p.section} {p.text}") for p in passages or []))
         return passages is not None and not found_in(set(focus), said)
 
     @staticmethod
@@ -416,12 +416,6 @@ def remedy_words(query: str) -> set[str]:
 def asks_remedy(query: str, kind: PartKind) -> bool:
     """'How do I avoid overfitting?', 'ways to get around too little data': a remedy is asked for."""
     return kind != "figure" and REMEDY_ASKED.match(query) is not None
-
-
-@lru_cache(maxsize=1024)
-def _words_of(text: str) -> frozenset[str]:
-    """A passage's terms, once per passage text (the same chunks come back question after question)."""
-    return frozenset(terms(text))
 
 
 _PRO_FORM = re.compile(r"\s+ones?$", re.IGNORECASE)

@@ -221,3 +221,9 @@ def found_in(wanted: set[str], words: set[str]) -> set[str]:
         elif len(term) >= 3 and (f"{term}e" in words or (term.endswith("e") and term[:-1] in words)):
             hits.add(term)  # a short word's -ing/-ed form lost its silent e: 'coding' -> 'cod' is 'code'
     return hits
+
+
+@lru_cache(maxsize=1024)
+def words_of(text: str) -> frozenset[str]:
+    """A passage's terms, once per passage text (the same chunks come back question after question)."""
+    return frozenset(terms(text))

@@ -86,22 +86,27 @@ def test_a_changed_weight_changes_the_ranking(real_assistant: Assistant, questio
 @pytest.mark.parametrize(
     ("question", "said", "career_path"),
     [
-        ("as an ML engineer do I have to keep learning new things", "Openness to learning new tools", "Progress from"),
+        (
+            "as an ML engineer do I have to keep learning new things",
+            ("Openness to learning new tools", "Stay updated with the latest AI developments"),
+            "Progress from",
+        ),
         (
             "does an AI research scientist need to keep up with new tools",
-            "Keeping up with rapidly evolving",
+            ("Keeping up with rapidly evolving",),
             "Advance from",
         ),
     ],
 )
 def test_the_asked_roles_name_alone_does_not_make_its_item_say_what_is_asked(
-    real_assistant: Assistant, question: str, said: str, career_path: str
+    real_assistant: Assistant, question: str, said: tuple[str, ...], career_path: str
 ) -> None:
     """'Machine Learning Engineer: Progress from Junior ML Engineer ...' holds "learning" by the role's name alone,
     'AI Research Scientist: ...' "research": the role's own career path item says nothing of keeping up, so the
-    item that does answers (answer_scoring: the words beyond the entity's name; its label counts nothing)."""
+    item that does answers (answer_scoring: the words beyond the entity's name; its label counts nothing), or the
+    section on it (Continuous Learning: the role is only context, candidate_search.py)."""
     reply = real_assistant.ask(question)
-    assert said in reply.answer, reply.answer
+    assert any(s in reply.answer for s in said), reply.answer
     assert career_path not in reply.answer, reply.answer
 
 

@@ -85,6 +85,22 @@ def test_skills_asked_with_a_role_are_the_skills(real_assistant: Assistant, ques
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("what frameworks do AI researchers work with", "AI Researcher"),
+        ("which frameworks are AI product managers expected to know", "AI Product Manager"),
+        ("what frameworks does a robotics engineer rely on", "Robotics Engineer"),
+    ],
+)
+def test_frameworks_asked_with_a_role_are_the_frameworks(real_assistant: Assistant, question: str, role: str) -> None:
+    """No section is headed "frameworks", only list labels ("Machine Learning Frameworks: ..."): a label's word is
+    a topic too (passage_units.label_terms), so the question is not about the role, whose item says no framework."""
+    text = _answer(real_assistant, question, "list", role)
+    assert "TensorFlow" in text, text
+
+
+@pytest.mark.slow
 def test_what_the_documents_say_of_the_role_itself_still_answers(real_assistant: Assistant) -> None:
     text = _answer(real_assistant, "how far can a robotics engineer go in their career", "path", "Robotics Engineer")
     assert "Director of Robotics" in text, text
