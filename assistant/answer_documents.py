@@ -86,6 +86,7 @@ class DocumentAnswerer:
             self._synonyms.entity_frame,
             min_relevance,
             weights,
+            self._synonyms,
         )
         self._refusals = UnitRefusals(
             retriever, sentences, self.scorer, self._synonyms, self._expansions, min_relevance, self._examples

@@ -38,6 +38,7 @@ from assistant.answer_roles import (
     names_instances,
     speaks_of,
 )
+from assistant.lexical import Synonyms
 from assistant.models import PartKind
 from assistant.passage_units import (
     NOTATION,
@@ -55,7 +56,7 @@ from assistant.passage_units import (
 )
 from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.scoring_weights import ScoringWeights
-from assistant.text_terms import found_in, terms, words_of
+from assistant.text_terms import found_in, terms, weighed_once, words_of
 
 _HAS_NUMBER = re.compile(r"\d")
 # Whether something means, tells or shows something ("does a big count mean many open positions?"): general English,
@@ -94,8 +95,10 @@ class UnitScorer:
         entity_frame: frozenset[str] = frozenset(),
         relevance: float = 0.0,
         weights: ScoringWeights | None = None,
+        synonyms: Synonyms | None = None,
     ) -> None:
         self._retriever = retriever
+        self._synonyms = synonyms  # a word said two ways (its search synonyms) counts once (weighed_once)
         self.weights = weights or ScoringWeights()
         self._w = self.weights.as_dict()
         # None, or a list that every score() call appends its units' features to (scripts/fit_scoring.py reads
@@ -151,7 +154,8 @@ class UnitScorer:
         # need to meet specific requirements" is not about skills); it counts only when it is all there is.
         # A heading holding one still names the section ("which technical skills are required?": Requirements).
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
-        total = sum(weights.values()) or 1.0
+        groups = [[w & set(weights) for w in g] for g in self._synonyms.groups(query)] if self._synonyms else []
+        total = weighed_once(set(weights), weights, groups) or 1.0
         wanted = set(named or focus)  # an item's label may name the context entity ("Robotics Engineer: ...")
         top_fused = max(p.fused for p in passages) or 1.0
         entity = wanted - set(focus)  # the context entity's own words ("Robotics Engineer")
@@ -188,7 +192,7 @@ class UnitScorer:
         for rank, passage in enumerate(passages):
             stored = dict(self._sentences.sentences(passage.chunk_id))
             heading = found_in(set(weights), set(terms(passage.section)))
-            heading_share = sum(weights[t] for t in heading) / total
+            heading_share = weighed_once(heading, weights, groups) / total
             passage_units = units(passage.text)
             keyed_by_entity = passage.section in keyed
             for at, unit in enumerate(passage_units):
@@ -204,7 +208,7 @@ class UnitScorer:
                 vectors = [stored[line] for line in lines if line in stored]
                 semantic = max((float(vector @ v) for v in vectors), default=passage.score)
                 hits = found_in(topical, self._said(text))
-                lexical = sum(weights[t] for t in hits) / total
+                lexical = weighed_once(hits, weights, groups) / total
                 # Words in the heading count almost like words in the unit: an item under 'Technical Skills' is one.
                 in_heading = sum(weights[t] for t in heading - hits) / total
                 # The unit's features, each weighed by its weight (penalties as -1): the score is semantic plus

@@ -160,3 +160,33 @@ def test_whether_a_figure_means_something_is_answered_by_what_it_indicates(
 )
 def test_meaning_asked_is_a_yes_or_no_on_what_a_thing_means(question: str, asked: bool) -> None:
     assert (MEANING_ASKED.match(question) is not None) is asked
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how does scalability affect AI projects", "Scaling AI solutions"),
+        ("how does explainability affect ai adoption", "explainable AI models"),
+    ],
+)
+def test_a_synonym_phrase_counts_once_so_it_does_not_outweigh_the_topic(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    """ "affect" is the documents' "factors" and "influencing" (search synonyms): counted as two words, they named
+    Factors Influencing Salaries for any "how does X affect Y"; counted once, the section on X answers."""
+    reply = real_assistant.ask(question)
+    assert said in reply.answer, reply.answer
+    assert "Experience level" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["what tools does an ML engineer use", "what tools do machine learning engineers use"]
+)
+def test_a_word_and_its_synonym_in_one_sentence_count_once(real_assistant: Assistant, question: str) -> None:
+    """ "Openness to learning new tools, methodologies, and frameworks" holds "tools" and its synonym "frameworks":
+    one thing asked, so the item naming frameworks (TensorFlow, PyTorch, ...) leads."""
+    reply = real_assistant.ask(question)
+    assert not reply.answer.startswith("Openness to learning new tools"), reply.answer
+    assert "TensorFlow" in reply.answer.split("[1]")[0], reply.answer
