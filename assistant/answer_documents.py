@@ -33,6 +33,7 @@ from assistant.answer_roles import GIVES_PURPOSE, PURPOSE_ASKED, WHY, Scored, de
 from assistant.answer_scoring import UnitScorer, asks_remedy, remedy_words
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
+from assistant.candidate_search import CANDIDATES, candidates, named_whole, role_free_first, speaks_of_role
 from assistant.draft import Draft
 from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
 from assistant.models import PartKind
@@ -55,10 +56,6 @@ from assistant.scoring_weights import ScoringWeights
 from assistant.text_terms import found_in, terms
 from assistant.uncovered_topics import UncoveredTopics
 
-# A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks
-# low ("How many parameters do GPT-3 and BLOOM have?"); lower values let unrelated sentences in ("weather").
-SENTENCE_MATCH = 0.6
-CANDIDATES = 8  # passages whose units are scored
 REMEDY_LISTS = 2  # lists of what to do added for a remedy asked of a list of problems (_written_elsewhere)
 
 
@@ -89,6 +86,7 @@ class DocumentAnswerer:
             self._synonyms.entity_frame,
             min_relevance,
             weights,
+            self._synonyms,
         )
         self._refusals = UnitRefusals(
             retriever, sentences, self.scorer, self._synonyms, self._expansions, min_relevance, self._examples
@@ -142,16 +140,7 @@ class DocumentAnswerer:
         # The question's own vector when it names its entities (the planner has embedded it already: a cache
         # hit); a follow-up ("what does that number measure?") needs its context in the vector too.
         vector = self._retriever.embed(query if entity_named or not context_text else search_text)
-        # The documents' text is RANKED by the vector the query adapter makes of it (query_adapter.py); every gate
-        # (a passage's or sentence's cosine against a threshold) reads the plain vector's cosines, which the
-        # thresholds were measured on; the answered examples' questions are compared with the plain one too.
-        # Where it ranks (query_adapter.USES): "union" keeps the plain candidates and adds the adapted ones after them.
-        toward = self._retriever.toward_documents(vector)
         use = self._retriever.adapter_use
-        also = toward if use == "union" else None
-        toward = None if use == "union" else toward
-        by_sentence = self._sentences.best_chunks(vector, n=4, rank_by=toward)
-        also_by_sentence = self._sentences.best_chunks(vector, n=4, rank_by=also) if also is not None else None
         # The documents' words for the question's ("duties" -> "responsibilities") join the lexical match.
         asked = set(terms(focus_text))  # the question's own words, the context entity set aside (no synonyms)
         # ... and so do its other names there ("RL" -> reinforcement learning, "back prop" -> backpropagation).
@@ -162,20 +151,22 @@ class DocumentAnswerer:
         every, named = self._retriever.names.expand_both(query)
         extra = " ".join([self._synonyms.words_for(query), *named, *self._retriever.lexical.variants(query)]).strip()
         search_text, focus_text = f"{search_text} {extra}".strip(), f"{focus_text} {extra}".strip()
-        passages = self._retriever.hybrid(
-            search_text,
-            vector,
-            by_sentence,
-            k=CANDIDATES,
-            focus=focus_text,
-            named=every,
-            toward=toward,
-            also=also,
-            also_by_sentence=also_by_sentence,
-        )
-        # a sentence's own (plain) cosine vouches for its chunk, whichever vector found it
-        strong = {c: s for c, s in {**(also_by_sentence or {}), **by_sentence}.items() if s >= SENTENCE_MATCH}
-        passages = [replace(p, score=max(p.score, round(strong.get(p.chunk_id, 0.0), 4))) for p in passages]
+        search = (self._retriever, self._sentences)
+        passages, toward, by_sentence = candidates(*search, search_text, vector, focus_text, every)
+        topical = set(terms(" ".join(focus))) - self._synonyms.frame - self._synonyms.entity_frame
+        if (
+            entity_named
+            and not compared
+            and named_whole(context_text, query, self._expansions)
+            and not self.scorer.about_entity(terms(focus_text), terms(search_text), passages)
+            and not speaks_of_role(
+                passages, context_text, topical, lambda t: self.scorer.names(t, set(terms(context_text)))
+            )
+        ):
+            # a role named as context of another topic: what the question without it finds comes first
+            without_role = self._retriever.embed(generic or " ".join(focus))
+            found, _, by_sentence = candidates(*search, focus_text, without_role, focus_text, every, vector)
+            passages = role_free_first(found, passages)
         # A formula the question writes ("P(x,y)") has no words to match: a passage writing it is matched by it.
         formulas = [f.lower() for f in NOTATION.findall(query)]
         relevant = [

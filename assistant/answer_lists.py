@@ -77,6 +77,8 @@ class ListAnswers(SectionReader):
             if by_list_word and self._headed_elsewhere(query, heading, elsewhere):
                 headed_elsewhere = True
                 continue
+            if best.passage.chunk_id not in inside and self._labelled_closer(best, heading, query):
+                continue  # "what specialized knowledge": Specialized Knowledge (Essential Skills), not Specialization
             found = self._section_list(passage, search_text, lead="", asked=asked, field=field)
             if found is not None:
                 return found
@@ -264,6 +266,18 @@ class ListAnswers(SectionReader):
             if found_in(wanted, set(terms(path[depth - 1]))):
                 return next((p for p in passages if p.section == parent), passage)
         return passage
+
+    def _labelled_closer(self, best: Scored, heading: set[str], query: str) -> bool:
+        """The best unit is an item whose own label holds more of the question's (IDF-weighted) words than the
+        list's heading, a specific one among them: the item the question names is deeper than the list named in
+        part ("specialized knowledge": Specialized Knowledge, not Specialization; "how should ML models be
+        deployed" names Deployment and Operations as much as "Model Deployment and Monitoring: ...")."""
+        if not best.unit.label:
+            return False
+        weights = {t: self._retriever.lexical.weight(t) for t in set(terms(query))}
+        label, named = found_in(set(weights), set(terms(best.unit.label))), found_in(set(weights), heading)
+        beyond = any(self._retriever.lexical.rare(t) for t in label - named)
+        return beyond and sum(weights[t] for t in label) > sum(weights[t] for t in named)
 
     def _heading_share(self, passage: Passage, text: str) -> float:
         weights = {t: self._retriever.lexical.weight(t) for t in set(terms(text))}

@@ -11,7 +11,6 @@ ties them together.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import numpy as np
 
@@ -39,6 +38,7 @@ from assistant.answer_roles import (
     names_instances,
     speaks_of,
 )
+from assistant.lexical import Synonyms
 from assistant.models import PartKind
 from assistant.passage_units import (
     NOTATION,
@@ -48,6 +48,7 @@ from assistant.passage_units import (
     defines,
     instructs,
     is_framing,
+    label_terms,
     mentions,
     mostly_told,
     side_terms,
@@ -55,7 +56,7 @@ from assistant.passage_units import (
 )
 from assistant.retrieval import Passage, Retriever, SentenceIndex
 from assistant.scoring_weights import ScoringWeights
-from assistant.text_terms import found_in, terms
+from assistant.text_terms import found_in, terms, weighed_once, words_of
 
 _HAS_NUMBER = re.compile(r"\d")
 # Whether something means, tells or shows something ("does a big count mean many open positions?"): general English,
@@ -94,8 +95,10 @@ class UnitScorer:
         entity_frame: frozenset[str] = frozenset(),
         relevance: float = 0.0,
         weights: ScoringWeights | None = None,
+        synonyms: Synonyms | None = None,
     ) -> None:
         self._retriever = retriever
+        self._synonyms = synonyms  # a word said two ways (its search synonyms) counts once (weighed_once)
         self.weights = weights or ScoringWeights()
         self._w = self.weights.as_dict()
         # None, or a list that every score() call appends its units' features to (scripts/fit_scoring.py reads
@@ -112,7 +115,7 @@ class UnitScorer:
         self._corpus = " ".join(retriever.texts()).lower()
         # ... and as terms, chunk by chunk: whether a side's words stand in a row there ("linear regression").
         self._corpus_terms = " " + " | ".join(" ".join(terms(text)) for text in retriever.texts()) + " "
-        self._topics = retriever.heading_terms()
+        self._topics = retriever.heading_terms() | label_terms(retriever.texts())  # what the documents are about
         # What the documents' own acronyms stand for, as terms ("ml" -> machin, learn), read once per build: a unit
         # writing "ML" says "machine learning" ("not all AI is ML" for "are all AI systems machine learning?").
         self._spelled = {a: tuple(terms(e)) for a, e in acronyms(retriever.texts()).items() if " " in e}
@@ -151,7 +154,8 @@ class UnitScorer:
         # need to meet specific requirements" is not about skills); it counts only when it is all there is.
         # A heading holding one still names the section ("which technical skills are required?": Requirements).
         weights = {t: self._retriever.lexical.weight(t) for t in set(focus)}
-        total = sum(weights.values()) or 1.0
+        groups = [[w & set(weights) for w in g] for g in self._synonyms.groups(query)] if self._synonyms else []
+        total = weighed_once(set(weights), weights, groups) or 1.0
         wanted = set(named or focus)  # an item's label may name the context entity ("Robotics Engineer: ...")
         top_fused = max(p.fused for p in passages) or 1.0
         entity = wanted - set(focus)  # the context entity's own words ("Robotics Engineer")
@@ -167,7 +171,7 @@ class UnitScorer:
         keyed = {
             p.section
             for p in passages
-            if entity and any(u.label and self._names(set(terms(u.label)), entity) for u in units(p.text))
+            if entity and any(u.label and self.names(set(terms(u.label)), entity) for u in units(p.text))
         }
         # ... and the other entities that list is keyed by ("Machine Learning Engineer", "Data Scientist", ...): a
         # sentence elsewhere naming one of them and not the asked entity ("... Machine Learning Engineers focus on
@@ -177,7 +181,7 @@ class UnitScorer:
             for p in passages
             if p.section in keyed
             for u in units(p.text)
-            if u.label and not self._names(set(terms(u.label)), entity)
+            if u.label and not self.names(set(terms(u.label)), entity)
         ]
         w = self._w
         captured: list[tuple[tuple[str, ...], float, dict[str, float], float]] | None = None
@@ -188,7 +192,7 @@ class UnitScorer:
         for rank, passage in enumerate(passages):
             stored = dict(self._sentences.sentences(passage.chunk_id))
             heading = found_in(set(weights), set(terms(passage.section)))
-            heading_share = sum(weights[t] for t in heading) / total
+            heading_share = weighed_once(heading, weights, groups) / total
             passage_units = units(passage.text)
             keyed_by_entity = passage.section in keyed
             for at, unit in enumerate(passage_units):
@@ -204,7 +208,7 @@ class UnitScorer:
                 vectors = [stored[line] for line in lines if line in stored]
                 semantic = max((float(vector @ v) for v in vectors), default=passage.score)
                 hits = found_in(topical, self._said(text))
-                lexical = sum(weights[t] for t in hits) / total
+                lexical = weighed_once(hits, weights, groups) / total
                 # Words in the heading count almost like words in the unit: an item under 'Technical Skills' is one.
                 in_heading = sum(weights[t] for t in heading - hits) / total
                 # The unit's features, each weighed by its weight (penalties as -1): the score is semantic plus
@@ -246,7 +250,7 @@ class UnitScorer:
                 if unit.label:
                     label = set(terms(unit.label))
                     named_by = self._retriever.heading_match(label, set(focus))
-                    names_entity = self._names(label, entity)
+                    names_entity = self.names(label, entity)
                     # ... beyond the entity's own name: "Machine Learning Engineer: ... Senior ML Engineer ..."
                     # says "learning" by the name alone, which says nothing of "keep up with continuous learning"
                     beyond_name = found_in(topical - self._said(unit.label), self._said(text)) if names_entity else hits
@@ -309,7 +313,7 @@ class UnitScorer:
             said.update(self._spelled[acronym])
         return said
 
-    def _names(self, label: set[str], entity: set[str]) -> bool:
+    def names(self, label: set[str], entity: set[str]) -> bool:
         """The label names the entity when each holds most of the other: "Machine Learning Engineer" shares only
         "engineer" with "Robotics Engineer" (its common words weigh little, so one direction alone would call it
         the robotics item)."""
@@ -329,9 +333,9 @@ class UnitScorer:
             # agreeing on what is asked ("the steps of the ML lifecycle an ML engineer handles": Core
             # Responsibilities, "... that encompass the entire machine learning lifecycle")
             rare = {t for t in focus if self._retriever.lexical.rare(t)}
-            top = _words_of(f"{passages[0].section} {passages[0].text}") if passages else frozenset()
+            top = words_of(f"{passages[0].section} {passages[0].text}") if passages else frozenset()
             return not found_in(rare, set(top))
-        said = set().union(*(_words_of(f"{p.section} {p.text}") for p in passages or []))
+        said = set().union(*(words_of(f"{p.section} {p.text}") for p in passages or []))
         return passages is not None and not found_in(set(focus), said)
 
     @staticmethod
@@ -416,12 +420,6 @@ def remedy_words(query: str) -> set[str]:
 def asks_remedy(query: str, kind: PartKind) -> bool:
     """'How do I avoid overfitting?', 'ways to get around too little data': a remedy is asked for."""
     return kind != "figure" and REMEDY_ASKED.match(query) is not None
-
-
-@lru_cache(maxsize=1024)
-def _words_of(text: str) -> frozenset[str]:
-    """A passage's terms, once per passage text (the same chunks come back question after question)."""
-    return frozenset(terms(text))
 
 
 _PRO_FORM = re.compile(r"\s+ones?$", re.IGNORECASE)

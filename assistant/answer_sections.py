@@ -38,6 +38,7 @@ BARE_ITEM = 0.1  # ... where a bare short list item (no label, a few words) coun
 SHORT_SECTION = 5  # sentences: a prose section up to this long is quoted whole when the question names it
 DEFINITION_SENTENCES = 3  # a definition quotes at most this many sentences of the section it names
 ENTITY_UNDER_OPENING = 0.3  # how far below a parent's opening sentence the context entity's item in a subsection may be
+DEEPER_HEADING = 0.25  # share of the question's (IDF-weighted) words a heading elsewhere names beyond the opening's
 
 
 class SectionAnswers(SectionReader):
@@ -60,7 +61,11 @@ class SectionAnswers(SectionReader):
         for other in scored[1:]:
             if other.score < best.score - ENTITY_UNDER_OPENING:
                 break
-            if other.entity_item and other.passage.section.startswith(below):
+            # ... and so is a close unit under a heading that names much more of what is asked than the door's:
+            # "how much does adaptability matter in an AI career" is Adaptability and Continuous Learning, not
+            # Career Development's opening (named by "career" alone) with its subsection headings
+            deeper = other.heading_share >= best.heading_share + DEEPER_HEADING
+            if deeper or (other.entity_item and other.passage.section.startswith(below)):
                 return [other, *(s for s in scored if s is not other)]
         return scored
 

@@ -231,6 +231,8 @@ class Synonyms:
         self._patterns = [
             (re.compile(rf"\b{re.escape(phrase.lower())}\b"), " ".join(words)) for phrase, words in table.items()
         ]
+        self._phrases = [phrase.lower() for phrase in table]  # as written, beside their patterns (groups)
+        self._alternatives = [[frozenset(terms(w)) for w in words] for words in table.values()]
         # Every phrase in one alternation, the word boundary before them written once: most questions hold none,
         # and one search that fails inside every word costs a twentieth of a search per phrase.
         self._any_phrase = re.compile(r"\b(?:" + "|".join(rf"{re.escape(phrase.lower())}\b" for phrase in table) + ")")
@@ -245,6 +247,16 @@ class Synonyms:
         entity_frame = data.get("frame", {}).get("entity_words", [])
         table = {str(k): [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)}
         return cls(table, map(str, frame), map(str, entity_frame))
+
+    def groups(self, question: str) -> list[list[frozenset[str]]]:
+        """For every phrase of the table the question holds, its terms and each of the documents' words for it:
+        one thing said several ways ("tools" / frameworks, "affects" / factors / influencing), which a match counts
+        once (text_terms.weighed_once)."""
+        text = question.lower()
+        if not self._patterns or not self._any_phrase.search(text):
+            return []
+        found = zip(self._phrases, self._alternatives, self._patterns, strict=True)
+        return [[frozenset(terms(phrase)), *alts] for phrase, alts, (p, _) in found if p.search(text)]
 
     def words_for(self, question: str) -> str:
         """The documents' words for every phrase of the table the question holds, in the table's order."""

@@ -137,6 +137,12 @@ def _is_label_line(raw: str, item: str, following: list[str]) -> bool:
     return len(item.split()) <= 5 and not item.endswith((".", ";", ",")) and nxt.endswith(".")
 
 
+def label_terms(texts: list[str]) -> set[str]:
+    """The words of every list label ("Machine Learning Frameworks: ..."): inner headings, topics as much as a
+    section's ("what frameworks do AI researchers use" asks about frameworks, not about the researchers)."""
+    return {t for text in texts for unit in units(text) for t in terms(unit.label)}
+
+
 def is_list(passage_units: list[Unit]) -> bool:
     """Mostly items: the career guide's sections are lists, the explainers are prose. A closing remark glued
     onto the last item is the list's ending, not prose that makes the section mixed."""

@@ -221,3 +221,23 @@ def found_in(wanted: set[str], words: set[str]) -> set[str]:
         elif len(term) >= 3 and (f"{term}e" in words or (term.endswith("e") and term[:-1] in words)):
             hits.add(term)  # a short word's -ing/-ed form lost its silent e: 'coding' -> 'cod' is 'code'
     return hits
+
+
+@lru_cache(maxsize=1024)
+def words_of(text: str) -> frozenset[str]:
+    """A passage's terms, once per passage text (the same chunks come back question after question)."""
+    return frozenset(terms(text))
+
+
+def weighed_once(terms_found: set[str], weights: dict[str, float], groups: list[list[frozenset[str]]]) -> float:
+    """The weight of the terms found, each group of ways one thing of the question is said (its words, its search
+    synonyms: "tools" / frameworks) counted once, by the way found that weighs most: "Openness to learning new
+    tools ... and frameworks" holds one thing asked, not two; "Advanced degrees" says all of "advanced degrees"
+    for "PhD", "Advance from ..." only part of it."""
+    once, grouped = 0.0, set()
+    for ways in groups:
+        found = [(way & terms_found) - grouped for way in ways]  # a term two phrases share counts in one
+        if any(found):
+            once += max(sum(weights[t] for t in way) for way in found)
+            grouped.update(*found)
+    return once + sum(weights[t] for t in terms_found - grouped)

@@ -354,3 +354,17 @@ def test_a_list_asked_beside_one_of_its_items_is_the_whole_list(real_assistant: 
     """The item set aside narrowed the list to itself ("Geographic location" alone)."""
     reply = real_assistant.ask(question)
     assert "Educational background" in reply.answer and "Job performance" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question", ["which specialized knowledge does an AI career call for", "what specialized knowledge do I need"]
+)
+def test_an_item_labelled_with_more_of_the_question_beats_a_list_named_in_part(
+    real_assistant: Assistant, question: str
+) -> None:
+    """Essential Skills' "Specialized Knowledge: Deep learning, ..." item, not the Specialization list that
+    "specialized" alone names."""
+    text = answer(real_assistant, question, "list").text()
+    assert "natural language processing" in text, text
+    assert "Identify a niche" not in text, text

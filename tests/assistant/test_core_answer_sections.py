@@ -191,3 +191,21 @@ def test_without_a_role_the_career_opening_is_not_replaced_by_an_item(real_assis
     """No role is context, so no item is the context entity's: no career path item is put first."""
     text = answer(real_assistant, question, "path").text()
     assert not text.startswith(("AI Research Scientist", "Machine Learning Engineer", "Robotics Engineer")), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how important is adaptability for a career in AI", "list"),
+        ("does adaptability matter much for an AI career", "explanation"),
+    ],
+)
+def test_a_heading_named_by_the_specific_word_beats_a_door_opening(
+    real_assistant: Assistant, question: str, kind: PartKind
+) -> None:
+    """Adaptability and Continuous Learning (named by "adaptability"), not Career Development's opening (named by
+    "career" alone) with its subsection headings."""
+    text = answer(real_assistant, question, kind).text()
+    assert "Resilience and flexibility" in text or "Openness to learning" in text, text
+    assert "- Education and Training" not in text, text

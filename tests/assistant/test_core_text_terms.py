@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.text_terms import found_in, terms
+from assistant.text_terms import found_in, terms, weighed_once
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,34 @@ def test_a_short_word_meets_its_form_that_lost_the_silent_e(word: str, form: str
 
 def test_a_short_stem_does_not_meet_an_unrelated_word() -> None:
     assert not found_in(set(terms("code")), set(terms("cold codec"))), terms("cold codec")
+
+
+WEIGHTS = {
+    "tool": 1.0,
+    "framework": 2.0,
+    "affect": 0.5,
+    "factor": 1.5,
+    "influenc": 1.0,
+    "phd": 3.0,
+    "advanc": 1.0,
+    "degre": 1.5,
+    "scalability": 4.0,
+}
+TOOLS = [frozenset({"tool"}), frozenset({"framework"})]  # "tools" = ["frameworks"]
+AFFECTS = [frozenset({"affect"}), frozenset({"factor"}), frozenset({"influenc"})]  # "affects" = ["factors", ...]
+PHD = [frozenset({"phd"}), frozenset({"advanc", "degre"})]  # "phd" = ["advanced degrees"]
+
+
+@pytest.mark.parametrize(
+    ("found", "groups", "weight"),
+    [
+        ({"tool", "framework"}, [TOOLS], 2.0),  # "new tools ... and frameworks": one thing asked, its heavier way
+        ({"factor", "influenc", "scalability"}, [AFFECTS], 1.5 + 4.0),  # "factors influencing" says "affects" once
+        ({"advanc", "degre"}, [PHD], 2.5),  # "Advanced degrees" says all of one way of "PhD"
+        ({"advanc"}, [PHD], 1.0),  # "Advance from ..." only part of it
+        ({"factor"}, [AFFECTS, [frozenset({"factor"})]], 1.5),  # a term two phrases share counts once
+        ({"tool", "framework"}, [], 3.0),  # no synonym phrase in the question: every term counts
+    ],
+)
+def test_one_thing_said_several_ways_counts_once(found: set[str], groups: list, weight: float) -> None:
+    assert weighed_once(found, WEIGHTS, groups) == pytest.approx(weight)
