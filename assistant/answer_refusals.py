@@ -18,6 +18,7 @@ import numpy as np
 from assistant.answer_examples import SAYS_SOMETHING, AnswerExamples
 from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored
 from assistant.answer_scoring import UnitScorer, asks_remedy
+from assistant.count_asked import A_NUMBER, count_unstated
 from assistant.explain_requests import as_definition
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
@@ -43,12 +44,6 @@ DEFINITION_FRAME = frozenset({"work", "like", "term", "word"})
 # "How old / much / many / big / quickly ...?" asks for an amount: a sentence without one does not answer it.
 # "How long / how old / how many years ...?" asks a length of time: a unit stating no number gives none.
 DURATION = re.compile(r"^\s*how\s+(?:long|old|many\s+(?:years|months|weeks|days|hours))\b", re.IGNORECASE)
-# A number as digits or in words ("no more than four hours", "a dozen years")
-_A_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"hundred|thousand|million|billion|half|dozen|decades?)\b",
-    re.IGNORECASE,
-)
 AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|quickly|soon)\b", re.IGNORECASE)
 # The best unit's own sentence this close to the question (its plain vector) says what is asked in other words,
 # whatever words they share or however far its passage is as a whole: "do i need to be good at talking and
@@ -100,8 +95,10 @@ class UnitRefusals:
         """The best unit found does not answer: it says nothing the question names, or is found by a shared word
         alone, or the term asked to be defined or the named figure's meaning is never written."""
         said = f"{best.unit.as_sentence()} {best.passage.section}"
-        if DURATION.match(query) and not _A_NUMBER.search(best.unit.as_sentence()):
+        if DURATION.match(query) and not A_NUMBER.search(best.unit.as_sentence()):
             return True  # "how long does it take to become an ML engineer?": a career path states no duration
+        if count_unstated(query, best.unit, best.passage):
+            return True  # "how many denoising steps ...?": the diffusion line counts nothing
         writes_formula = any(f in best.passage.text.lower() for f in formulas)
         # The words and the passage are not all the evidence: the unit's own sentence, or the nearest question
         # asked before that it answered, may say it is the answer in other words (read only when a check doubts).
