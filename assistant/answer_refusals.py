@@ -18,10 +18,12 @@ import numpy as np
 from assistant.answer_examples import SAYS_SOMETHING, AnswerExamples
 from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored
 from assistant.answer_scoring import UnitScorer, asks_remedy
+from assistant.asked_category import chosen_kinds
 from assistant.count_asked import A_NUMBER, count_unstated
 from assistant.explain_requests import as_definition
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
+from assistant.never_said import WORD_MEANING
 from assistant.passage_units import ASKED_CONTEXT, asked_phrase, asks_definition, asks_meaning, defines
 from assistant.question_kinds import generic_form
 from assistant.ranking_agreement import judged_by_sentence
@@ -99,6 +101,8 @@ class UnitRefusals:
             return True  # "how long does it take to become an ML engineer?": a career path states no duration
         if count_unstated(query, best.unit, best.passage):
             return True  # "how many denoising steps ...?": the diffusion line counts nothing
+        if self._unnamed_kind(query, kind, best):
+            return True  # "which website should I host my portfolio on?": the portfolio bullets name none
         writes_formula = any(f in best.passage.text.lower() for f in formulas)
         # The words and the passage are not all the evidence: the unit's own sentence, or the nearest question
         # asked before that it answered, may say it is the answer in other words (read only when a check doubts).
@@ -125,6 +129,16 @@ class UnitRefusals:
             return True
         # "what is a proposal?": how the page counts offers never says what the named figure is
         return kind == "method" and self._meaning_unsaid(query, best)
+
+    def _unnamed_kind(self, query: str, kind: PartKind, best: Scored) -> bool:
+        """A kind of thing to choose among is asked ("which podcast should I follow?", asked_category.py) that the
+        documents never write in any form nor by another name, and the best unit's own sentence is not near its
+        word as a rare word must be to be said in other words (never_said.WORD_MEANING): none of the kind is named."""
+        if kind == "figure":
+            return False
+        names = self._retriever.names
+        unwritten = [k for k in chosen_kinds(query) if not names.writes_word(k) and not self._synonyms.words_for(k)]
+        return any(self._own_similarity(best, self._retriever.embed(k)) < WORD_MEANING for k in unwritten)
 
     def _vouched(self, query: str, kind: PartKind, best: Scored, vector: list[float]) -> bool:
         """The best unit answers in other words: its own sentence is OWN_SENTENCE close to the question, or the

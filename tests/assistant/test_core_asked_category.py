@@ -1,0 +1,46 @@
+"""A "which X" question whose kind of thing the documents never write, answered by a unit not near that kind, is
+refused (asked_category.py, UnitRefusals._unnamed_kind); a kind they write, or say in other words, is answered.
+Questions are paraphrases in no eval case, probe file or examples file."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.asked_category import chosen_kinds
+from assistant.pipeline import Assistant
+
+
+def test_the_kind_chosen_among_is_the_word_before_the_auxiliary() -> None:
+    assert chosen_kinds("which vector database is best for RAG?") == ["database"]
+    assert chosen_kinds("what hobbies should I take up?") == ["hobbies"]  # never the person after the verb
+    assert chosen_kinds("which soft skills matter most?") == []  # a main verb: no kind read
+    assert chosen_kinds("what is deep learning?") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which laptop should I buy for deep learning?",  # the deep learning sentence names no laptop
+        "which textbook should I read to learn machine learning?",
+        "which podcast should I follow about AI?",
+        "which neighbourhoods have the most AI startups?",  # the partnerships bullet on startups
+    ],
+)
+def test_a_kind_the_documents_never_name_is_refused(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("which towns are emerging as AI centers?", "Austin"),  # towns: cities in other words
+        ("which frameworks should I learn for deep learning?", "TensorFlow"),  # a kind they write
+    ],
+)
+def test_a_kind_written_or_said_otherwise_is_answered(real_assistant: Assistant, question: str, said: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
+    assert said in reply.answer, reply.answer
