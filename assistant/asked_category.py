@@ -23,3 +23,24 @@ _CHOSEN = re.compile(rf"\b(?:which|what)\s+((?:{_WORD}\s+){{0,2}}{_WORD})\s+{_AU
 def chosen_kinds(query: str) -> list[str]:
     """The kinds of thing "which/what X <auxiliary> ..." asks to choose among, as typed ("website", "database")."""
     return [found.group(1).split()[-1] for found in _CHOSEN.finditer(query)]
+
+
+# "Which X is / are (the) best ...": the documents are asked to rank the X ("which bootcamp is the best one to join").
+_BEST_ASKED = re.compile(
+    r"\bwhich\s+(?:[a-z][a-z'-]*\s+){1,3}(?:is|are)\s+(?:the\s+)?(?:best|top|greatest|ideal)\b", re.IGNORECASE
+)
+# A sentence ranks when it says which lead ("Major tech hubs ... continue to lead", "the highest", "top companies").
+_RANKS = re.compile(r"\b(?:best|top|highest|leads?|leading|most|premier|popular|preferred|recommended)\b", re.I)
+# ... or it names members of the kind: a capitalised word inside a sentence ("frameworks like TensorFlow, PyTorch");
+# an acronym ("AI") names no member, and a label before a colon is the unit's own heading.
+_MEMBER = re.compile(r"(?<=[\w,;)]\s)[A-Z][a-z]+")
+_LABEL = re.compile(r"^[^:]{1,60}:\s+")
+
+
+def best_unranked(query: str, sentence: str) -> bool:
+    """`query` asks which X is best, and `sentence` neither ranks anything nor names any X: it mentions the kind
+    ("Participation in online courses or bootcamps") without choosing among its members."""
+    if not _BEST_ASKED.search(query):
+        return False
+    said = _LABEL.sub("", sentence)
+    return not _RANKS.search(said) and not _MEMBER.search(said)

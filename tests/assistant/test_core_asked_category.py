@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asked_category import chosen_kinds
+from assistant.asked_category import best_unranked, chosen_kinds
 from assistant.pipeline import Assistant
 
 
@@ -41,6 +41,46 @@ def test_a_kind_the_documents_never_name_is_refused(real_assistant: Assistant, q
     ],
 )
 def test_a_kind_written_or_said_otherwise_is_answered(real_assistant: Assistant, question: str, said: str) -> None:
+    reply = real_assistant.ask(question)
+    assert not reply.abstained, reply.answer
+    assert said in reply.answer, reply.answer
+
+
+def test_a_best_asked_needs_a_ranking_or_a_member_named() -> None:
+    asked = "which meetups are the best ones to attend?"
+    assert best_unranked(asked, "Attend local tech meetups.")  # the kind mentioned, none chosen
+    assert not best_unranked(asked, "Meetups in Boston lead the field.")  # a member named, a ranking said
+    assert not best_unranked("which meetups should I attend?", "Attend local tech meetups.")  # no best asked
+    assert best_unranked(asked, "Networking Events: attend local tech meetups.")  # a label names no member
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which online courses are best for learning ML?",  # "online courses or bootcamps" ranks none
+        "which AI communities are the best to join?",
+        "which certification is the best to get for ML?",
+    ],
+)
+def test_which_is_best_is_refused_when_the_documents_only_mention_the_kind(
+    real_assistant: Assistant, question: str
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("which city is best for AI jobs?", "Silicon Valley"),  # "... continue to lead": a ranking
+        ("which programming language is best for machine learning?", "Python"),  # members named
+    ],
+)
+def test_which_is_best_is_answered_by_a_ranking_or_named_members(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
     reply = real_assistant.ask(question)
     assert not reply.abstained, reply.answer
     assert said in reply.answer, reply.answer
