@@ -20,6 +20,7 @@ from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored
 from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.asked_category import best_unranked, chosen_kinds
 from assistant.count_asked import A_NUMBER, count_unstated
+from assistant.described_term import describes
 from assistant.explain_requests import as_definition
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
@@ -125,7 +126,12 @@ class UnitRefusals:
             )
         ):
             return True  # found by a shared word alone ("What is Java?"): a mention is not an answer
-        if not named and self._undefined_term(query, kind) and not self.scorer.defines_asked(query, kind, best.unit):
+        if (
+            not named
+            and self._undefined_term(query, kind)
+            and not self.scorer.defines_asked(query, kind, best.unit)
+            and not self._described(query, best)
+        ):
             return True
         # "what is a proposal?": how the page counts offers never says what the named figure is
         return kind == "method" and self._meaning_unsaid(query, best)
@@ -141,6 +147,13 @@ class UnitRefusals:
         names = self._retriever.names
         unwritten = [k for k in chosen_kinds(query) if not names.writes_word(k) and not self._synonyms.words_for(k)]
         return any(self._own_similarity(best, self._retriever.embed(k)) < WORD_MEANING for k in unwritten)
+
+    def _described(self, query: str, best: Scored) -> bool:
+        """The term asked is a description the best unit holds most words of (described_term.py): "that retrieval
+        trick for making generated content more accurate" -> the retrieval-augmented generation line."""
+        asked = asked_phrase(as_definition(query))
+        words = [t for w in asked.split() for t in terms(w) if t not in self._definition_frame]
+        return describes(words, best.unit.as_sentence(), NAME_WORDS)
 
     def _vouched(self, query: str, kind: PartKind, best: Scored, vector: list[float]) -> bool:
         """The best unit answers in other words: its own sentence is OWN_SENTENCE close to the question, or the
