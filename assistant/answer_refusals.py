@@ -18,7 +18,7 @@ import numpy as np
 from assistant.answer_examples import SAYS_SOMETHING, AnswerExamples
 from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored
 from assistant.answer_scoring import UnitScorer, asks_remedy
-from assistant.asked_category import best_unranked, chosen_kinds
+from assistant.asked_category import best_unranked, chosen_kinds, compound_of
 from assistant.count_asked import A_NUMBER, count_unstated
 from assistant.described_term import describes
 from assistant.explain_requests import as_definition
@@ -145,7 +145,11 @@ class UnitRefusals:
         if best_unranked(query, best.unit.as_sentence()):
             return True  # "which bootcamp is the best one?": "online courses or bootcamps" ranks none, names none
         names = self._retriever.names
-        unwritten = [k for k in chosen_kinds(query) if not names.writes_word(k) and not self._synonyms.words_for(k)]
+        unwritten = [
+            k
+            for k in chosen_kinds(query)
+            if not names.writes_word(k) and not self._synonyms.words_for(k) and not compound_of(k, names.writes_word)
+        ]
         return any(self._own_similarity(best, self._retriever.embed(k)) < WORD_MEANING for k in unwritten)
 
     def _described(self, query: str, best: Scored) -> bool:

@@ -11,6 +11,7 @@ is near the unit that answers ("which up-and-coming towns" -> "Emerging tech cen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # "which/what <up to three words> <auxiliary>": the kind chosen among is the last word before the verb ("which vector
 # database is best" -> database). Only an auxiliary after it: a main verb ("what soft skills matter") would make the
@@ -18,6 +19,12 @@ import re
 _AUXILIARY = r"(?:is|are|was|were|should|shall|do|does|did|can|could|would|will|has|have|had)"
 _WORD = rf"(?!(?:{_AUXILIARY}|i|you|we|they|it)\b)[a-z][a-z'-]*"  # no verb or person in the kind's words
 _CHOSEN = re.compile(rf"\b(?:which|what)\s+((?:{_WORD}\s+){{0,2}}{_WORD})\s+{_AUXILIARY}\b", re.IGNORECASE)
+
+
+def compound_of(word: str, written: Callable[[str], bool]) -> bool:
+    """The word is two `written` words of four letters or more put together ("coursework" = course + work,
+    "database" = data + base): a written thing in another shape, as OtherNames reads a compound."""
+    return any(written(word[:cut]) and written(word[cut:]) for cut in range(4, len(word) - 3))
 
 
 def chosen_kinds(query: str) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asked_category import best_unranked, chosen_kinds
+from assistant.asked_category import best_unranked, chosen_kinds, compound_of
 from assistant.pipeline import Assistant
 
 
@@ -15,6 +15,12 @@ def test_the_kind_chosen_among_is_the_word_before_the_auxiliary() -> None:
     assert chosen_kinds("what hobbies should I take up?") == ["hobbies"]  # never the person after the verb
     assert chosen_kinds("which soft skills matter most?") == []  # a main verb: no kind read
     assert chosen_kinds("what is deep learning?") == []
+
+
+def test_a_kind_made_of_two_written_words_is_written() -> None:
+    written = {"course", "work", "data", "base"}.__contains__
+    assert compound_of("coursework", written)  # course + work: a written thing in another shape
+    assert not compound_of("podcast", written)
 
 
 @pytest.mark.slow
