@@ -148,7 +148,10 @@ class UnitRefusals:
         unwritten = [
             k
             for k in chosen_kinds(query)
-            if not names.writes_word(k) and not self._synonyms.words_for(k) and not compound_of(k, names.writes_word)
+            if not names.writes_word(k)
+            and not self._synonyms.words_for(k)
+            and not compound_of(k, names.writes_word)
+            and not set(terms(k)) & self._synonyms.frame  # "which things ...": a word that only frames the question
         ]
         return any(self._own_similarity(best, self._retriever.embed(k)) < WORD_MEANING for k in unwritten)
 

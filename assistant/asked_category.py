@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# "which/what <up to three words> <auxiliary>": the kind chosen among is the last word before the verb ("which vector
-# database is best" -> database). Only an auxiliary after it: a main verb ("what soft skills matter") would make the
-# verb look like the kind.
+# "which <up to three words> <auxiliary>": the kind chosen among is the last word before the verb ("which vector
+# database is best" -> database). Only an auxiliary after it: a main verb ("which soft skills matter") would make the
+# verb look like the kind. Only "which": "what stuff / what topics should I learn" ask what to know, any of which
+# the documents' lists may be; "which" asks for members of the kind named.
 _AUXILIARY = r"(?:is|are|was|were|should|shall|do|does|did|can|could|would|will|has|have|had)"
-_WORD = rf"(?!(?:{_AUXILIARY}|i|you|we|they|it)\b)[a-z][a-z'-]*"  # no verb or person in the kind's words
-_CHOSEN = re.compile(rf"\b(?:which|what)\s+((?:{_WORD}\s+){{0,2}}{_WORD})\s+{_AUXILIARY}\b", re.IGNORECASE)
+# no verb or person among the kind's words, nor "one(s)", which stands for a kind named before ("which ones ...")
+_WORD = rf"(?!(?:{_AUXILIARY}|i|you|we|they|it|one|ones)\b)[a-z][a-z'-]*"
+_CHOSEN = re.compile(rf"\bwhich\s+((?:{_WORD}\s+){{0,2}}{_WORD})\s+{_AUXILIARY}\b", re.IGNORECASE)
 
 
 def compound_of(word: str, written: Callable[[str], bool]) -> bool:
@@ -28,13 +30,13 @@ def compound_of(word: str, written: Callable[[str], bool]) -> bool:
 
 
 def chosen_kinds(query: str) -> list[str]:
-    """The kinds of thing "which/what X <auxiliary> ..." asks to choose among, as typed ("website", "database")."""
+    """The kinds of thing "which X <auxiliary> ..." asks to choose among, as typed ("website", "database")."""
     return [found.group(1).split()[-1] for found in _CHOSEN.finditer(query)]
 
 
 # "Which X is / are (the) best ...": the documents are asked to rank the X ("which bootcamp is the best one to join").
 _BEST_ASKED = re.compile(
-    r"\bwhich\s+(?:[a-z][a-z'-]*\s+){1,3}(?:is|are)\s+(?:the\s+)?(?:best|top|greatest|ideal)\b", re.IGNORECASE
+    rf"\bwhich\s+(?:{_WORD}\s+){{1,3}}(?:is|are)\s+(?:the\s+)?(?:best|top|greatest|ideal)\b", re.IGNORECASE
 )
 # A sentence ranks when it says which lead ("Major tech hubs ... continue to lead", "the highest", "top companies").
 _RANKS = re.compile(r"\b(?:best|top|highest|leads?|leading|most|premier|popular|preferred|recommended)\b", re.I)

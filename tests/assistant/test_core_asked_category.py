@@ -12,7 +12,9 @@ from assistant.pipeline import Assistant
 
 def test_the_kind_chosen_among_is_the_word_before_the_auxiliary() -> None:
     assert chosen_kinds("which vector database is best for RAG?") == ["database"]
-    assert chosen_kinds("what hobbies should I take up?") == ["hobbies"]  # never the person after the verb
+    assert chosen_kinds("which hobbies should I take up?") == ["hobbies"]  # never the person after the verb
+    assert chosen_kinds("what hobbies should I take up?") == []  # "what": what to know, not a member of a kind
+    assert chosen_kinds("which ones should I take up?") == []  # "ones" stands for a kind named before
     assert chosen_kinds("which soft skills matter most?") == []  # a main verb: no kind read
     assert chosen_kinds("what is deep learning?") == []
 
@@ -58,6 +60,7 @@ def test_a_best_asked_needs_a_ranking_or_a_member_named() -> None:
     assert not best_unranked(asked, "Meetups in Boston lead the field.")  # a member named, a ranking said
     assert not best_unranked("which meetups should I attend?", "Attend local tech meetups.")  # no best asked
     assert best_unranked(asked, "Networking Events: attend local tech meetups.")  # a label names no member
+    assert not best_unranked("which ones are the best?", "Attend local tech meetups.")  # a kind named before
 
 
 @pytest.mark.slow
