@@ -18,10 +18,14 @@ import numpy as np
 from assistant.answer_examples import SAYS_SOMETHING, AnswerExamples
 from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored
 from assistant.answer_scoring import UnitScorer, asks_remedy
+from assistant.asked_category import best_unranked, chosen_kinds, compound_of
+from assistant.count_asked import A_NUMBER, count_unstated
+from assistant.described_term import describes
 from assistant.explain_requests import as_definition
 from assistant.lexical import Synonyms
 from assistant.list_mentions import named_only_in_a_list
 from assistant.models import PartKind
+from assistant.never_said import WORD_MEANING
 from assistant.passage_units import ASKED_CONTEXT, asked_phrase, asks_definition, asks_meaning, defines
 from assistant.question_kinds import generic_form
 from assistant.ranking_agreement import judged_by_sentence
@@ -44,12 +48,6 @@ DEFINITION_FRAME = frozenset({"work", "like", "term", "word"})
 # "How old / much / many / big / quickly ...?" asks for an amount: a sentence without one does not answer it.
 # "How long / how old / how many years ...?" asks a length of time: a unit stating no number gives none.
 DURATION = re.compile(r"^\s*how\s+(?:long|old|many\s+(?:years|months|weeks|days|hours))\b", re.IGNORECASE)
-# A number as digits or in words ("no more than four hours", "a dozen years")
-_A_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"hundred|thousand|million|billion|half|dozen|decades?)\b",
-    re.IGNORECASE,
-)
 AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|quickly|soon)\b", re.IGNORECASE)
 # The best unit's own sentence this close to the question (its plain vector) says what is asked in other words,
 # whatever words they share or however far its passage is as a whole: "do i need to be good at talking and
@@ -101,8 +99,12 @@ class UnitRefusals:
         """The best unit found does not answer: it says nothing the question names, or is found by a shared word
         alone, or the term asked to be defined or the named figure's meaning is never written."""
         said = f"{best.unit.as_sentence()} {best.passage.section}"
-        if DURATION.match(query) and not _A_NUMBER.search(best.unit.as_sentence()):
+        if DURATION.match(query) and not A_NUMBER.search(best.unit.as_sentence()):
             return True  # "how long does it take to become an ML engineer?": a career path states no duration
+        if count_unstated(query, best.unit, best.passage):
+            return True  # "how many denoising steps ...?": the diffusion line counts nothing
+        if self._unnamed_kind(query, kind, best):
+            return True  # "which website should I host my portfolio on?": the portfolio bullets name none
         writes_formula = any(f in best.passage.text.lower() for f in formulas)
         # The words and the passage are not all the evidence: the unit's own sentence, or the nearest question
         # asked before that it answered, may say it is the answer in other words (read only when a check doubts).
@@ -125,10 +127,41 @@ class UnitRefusals:
             )
         ):
             return True  # found by a shared word alone ("What is Java?"): a mention is not an answer
-        if not named and self._undefined_term(query, kind) and not self.scorer.defines_asked(query, kind, best.unit):
+        if (
+            not named
+            and self._undefined_term(query, kind)
+            and not self.scorer.defines_asked(query, kind, best.unit)
+            and not self._described(query, best)
+        ):
             return True
         # "what is a proposal?": how the page counts offers never says what the named figure is
         return kind == "method" and self._meaning_unsaid(query, best)
+
+    def _unnamed_kind(self, query: str, kind: PartKind, best: Scored) -> bool:
+        """A kind of thing to choose among is asked ("which podcast should I follow?", asked_category.py) that the
+        documents never write in any form nor by another name, and the best unit's own sentence is not near its
+        word as a rare word must be to be said in other words (never_said.WORD_MEANING): none of the kind is named."""
+        if kind == "figure":
+            return False
+        if best_unranked(query, best.unit.as_sentence()):
+            return True  # "which bootcamp is the best one?": "online courses or bootcamps" ranks none, names none
+        names = self._retriever.names
+        unwritten = [
+            k
+            for k in chosen_kinds(query)
+            if not names.writes_word(k)
+            and not self._synonyms.words_for(k)
+            and not compound_of(k, names.writes_word)
+            and not set(terms(k)) & self._synonyms.frame  # "which things ...": a word that only frames the question
+        ]
+        return any(self._own_similarity(best, self._retriever.embed(k)) < WORD_MEANING for k in unwritten)
+
+    def _described(self, query: str, best: Scored) -> bool:
+        """The term asked is a description the best unit holds most words of (described_term.py): "that retrieval
+        trick for making generated content more accurate" -> the retrieval-augmented generation line."""
+        asked = asked_phrase(as_definition(query))
+        words = [t for w in asked.split() for t in terms(w) if t not in self._definition_frame]
+        return describes(words, best.unit.as_sentence(), NAME_WORDS)
 
     def _vouched(self, query: str, kind: PartKind, best: Scored, vector: list[float]) -> bool:
         """The best unit answers in other words: its own sentence is OWN_SENTENCE close to the question, or the
