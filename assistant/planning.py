@@ -18,6 +18,7 @@ from dataclasses import replace
 from langchain_core.embeddings import Embeddings
 
 from assistant.answer_examples import AnswerExamples
+from assistant.answer_roles import ASKED_OF_SAID
 from assistant.asked_means import part_slots
 from assistant.figure_followups import (
     figure_as_pointer,
@@ -62,7 +63,7 @@ from assistant.part_routes import LOW_CONFIDENCE, part_route
 from assistant.phrase_match import longest_first
 from assistant.phrase_reading import PhraseReader, asks_by_itself, without_levels
 from assistant.planned_part import PlannedPart, asks_of_the_answer
-from assistant.pointed_items import listed_item, role_by_place, roles_for_kind, roles_of
+from assistant.pointed_items import listed_item, names_a_dimension, role_by_place, roles_for_kind, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import split_parts
 from assistant.said_subjects import points_back, said_before
@@ -173,10 +174,13 @@ class Planner:
             vote = self._classifier.vote(generic_vector)
             said = without_trailing_statement(plain)
             asked_said = with_statement_topic(said, asked_sentence(said))
-            # "..., and what's their average pay?", "what does a DS do, what's the average pay?": the role's figure
-            # (a person's pronoun; "is that good money?" points at the figure, whose role is no part of the question)
-            person = _PERSON.search(text) or self.words.role_noun.search(text)
-            form = roles_for_kind(form, slots.roles if resolved and person else [], [] if first else earlier_roles, own)
+            # "..., and what's their average pay?", "what does a DS do, what's the average pay?": the role's figure;
+            # so is "what's it in canada?" (the figure in another place or year). "is that good money?" names neither
+            # a person nor a place: it points at the figure, whose role is no part of the question.
+            carried = _PERSON.search(text) or self.words.role_noun.search(text) or names_a_dimension(own)
+            # "is that good money?" asks of the figure just given, not for the pay of the role named before
+            earlier = [] if first or of_figure or ASKED_OF_SAID.match(text) else earlier_roles
+            form = roles_for_kind(form, slots.roles if resolved and carried else [], earlier, own)
             kind, confidence = self._rules.kind(said if whole else asked_said, form, vote, previous_kind)
             if (
                 kind == "smalltalk"

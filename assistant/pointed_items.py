@@ -87,6 +87,11 @@ def roles_for_kind(form: Slots, resolved_roles: list[str], earlier_roles: list[s
     return replace(form, roles=carried) if carried and not form.roles else form
 
 
+def names_a_dimension(own: Slots) -> bool:
+    """The part names a place, a year or a level of its own: "what's it in canada?" asks the figure before there."""
+    return bool(own.city or own.cities or own.unknown_place or own.years or own.level or own.unknown_level)
+
+
 # A bullet of an answer: "- Label: text [3]" (the label, else the text, without its citation markers)
 _BULLET = re.compile(r"^- (.+?)(?:\s*\[\d+\])*\s*$", re.MULTILINE)
 LISTED_ITEMS = 12  # at most this many items of an answer are kept with its turn

@@ -256,3 +256,21 @@ def test_that_role_in_the_turn_after_a_ranking_is_the_role_it_led_with(
     reply = real_assistant.ask(then, session)
     assert duty in reply.answer, reply.answer
     assert [p.route for p in reply.plan] == ["documents"], reply.plan
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "missing"),
+    [
+        ("data scientist average pay, and what is it in London?", "no salary data for London"),
+        ("robotics engineer average salary, and what's it in Toronto?", "no salary data for Toronto"),
+    ],
+)
+def test_it_in_another_place_after_a_figure_asks_that_figure_there(
+    real_assistant: Assistant, message: str, missing: str
+) -> None:
+    """'it' names no person, but a part naming a place of its own asks the figure before in that place: the place
+    the sources lack is said to be uncovered, not answered with general pay sentences."""
+    reply = real_assistant.ask(message)
+    assert missing in reply.answer, reply.answer
+    assert "Major tech companies" not in reply.answer, reply.answer
