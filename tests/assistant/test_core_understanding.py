@@ -258,3 +258,18 @@ def test_a_source_question_is_the_whole_message() -> None:
 def test_which_companies_asks_the_companies_pay_only_with_pay_or_a_ranking(text: str, companies: bool) -> None:
     # "which company uses it for recommendations?" was answered with the top companies' salary line.
     assert slots(text).companies is companies
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("which employers pay AI engineers best?", True),
+        ("what employer offers the highest ML salaries?", True),
+        ("how much do the top employers pay?", True),
+        ("what do employers look for in ML engineers?", False),
+        ("which employers hire AI specialists?", False),
+    ],
+)
+def test_employers_are_companies_asked_with_pay_or_a_ranking(text: str, companies: bool) -> None:
+    # "which employers pay the most overall?" ranked the roles' salaries: employers are who pays, as companies are
+    assert slots(text).companies is companies
