@@ -85,8 +85,9 @@ def test_real_english_words_are_never_corrected_into_corpus_words() -> None:
     for text in ("What do employers look for?", "how do they spend time doing it", "how is bias mitigated"):
         assert vocab.correct(text) == text
     assert vocab.correct("salery of a machin lerning enginer") == "salary of a machine learning engineer"
-    # Without the dictionary the same real words were rewritten (the failure this guards against).
-    assert Vocabulary(corpus).correct("What do employers look for?") != "What do employers look for?"
+    # Without the dictionary the same real words were rewritten (the failure this guards against; "employers" is a
+    # word of the vocabulary's own lists now, so never corrected either way).
+    assert Vocabulary(corpus).correct("how do they spend time doing it") != "how do they spend time doing it"
 
 
 def test_injection_is_detected() -> None:
