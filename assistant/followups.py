@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.kind_rules import names_something
+from assistant.list_things import points_at_listed_things, without_roles
 from assistant.part_context import topicless
 from assistant.pay_raising import asks_to_raise_pay, raises_pointed_pay
 from assistant.phrase_match import phrase_pattern
@@ -233,6 +234,8 @@ def goes_on_with(
     if not (asks_of or continues(text, own, source, refers_back)):
         return None
     topic = content_words(turn_topic(source))
+    if points_at_listed_things(text, own, source):  # "why are they important?": the skills, not what they were for
+        topic = without_roles(topic, roles_of(source.slots))
     resolved = (
         instances_of(query, topic)
         or both_topics(query, source, words.pair)

@@ -50,6 +50,7 @@ from assistant.followups import (
     turn_topic,
 )
 from assistant.kind_rules import KindRules, names_something
+from assistant.list_things import roles_before
 from assistant.models import PartKind
 from assistant.part_context import (
     asked_sentence,
@@ -139,7 +140,7 @@ class Planner:
             own = span_pointed_at(own, text, before)  # "how long does that take?" after a path: no level's span
             # "... and what do they earn?", "What skills do they need?": the pronoun stands for the role before.
             # A title the tables lack ("an AI product manager") is who "they" are as much as a known role.
-            earlier_roles = roles_of(before.slots) if before and before.route != "out_of_scope" else []
+            earlier_roles = roles_before(text, own, before)  # none when "they" are the things just listed
             if not earlier_roles and first and before is not None and before.route == "statistics" and history_roles:
                 # "and what do they earn mid-career?" after a robotics engineer's path, then the platform's offers:
                 # a figure of no one names no person, so "they" is the role the conversation was last about.
@@ -295,7 +296,6 @@ class Planner:
             if job and self.words.role_noun.search(text) and job not in part.context:
                 part.context.append(job)  # "skills for that job": the job named is the context, as a role named is
             the_figure = pay_pointed_at(text, before, previous_kind, bool(person or by_role or job))
-            # "why is it so high?" after a salary: "it" is the pay ("why is the salary so high?").
             part.query = figure_query(part.query, text, kind, own, the_figure, self.words)
             if kind == "comparison" and the_figure and not names_something(replace(own, salary=False)):
                 # "is that good (money)?" after a salary judges it against what is usual, naming no other side (no

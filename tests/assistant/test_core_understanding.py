@@ -85,8 +85,9 @@ def test_real_english_words_are_never_corrected_into_corpus_words() -> None:
     for text in ("What do employers look for?", "how do they spend time doing it", "how is bias mitigated"):
         assert vocab.correct(text) == text
     assert vocab.correct("salery of a machin lerning enginer") == "salary of a machine learning engineer"
-    # Without the dictionary the same real words were rewritten (the failure this guards against).
-    assert Vocabulary(corpus).correct("What do employers look for?") != "What do employers look for?"
+    # Without the dictionary the same real words were rewritten (the failure this guards against; "employers" is a
+    # word of the vocabulary's own lists now, so never corrected either way).
+    assert Vocabulary(corpus).correct("how do they spend time doing it") != "how do they spend time doing it"
 
 
 def test_injection_is_detected() -> None:
@@ -257,4 +258,19 @@ def test_a_source_question_is_the_whole_message() -> None:
 )
 def test_which_companies_asks_the_companies_pay_only_with_pay_or_a_ranking(text: str, companies: bool) -> None:
     # "which company uses it for recommendations?" was answered with the top companies' salary line.
+    assert slots(text).companies is companies
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("which employers pay AI engineers best?", True),
+        ("what employer offers the highest ML salaries?", True),
+        ("how much do the top employers pay?", True),
+        ("what do employers look for in ML engineers?", False),
+        ("which employers hire AI specialists?", False),
+    ],
+)
+def test_employers_are_companies_asked_with_pay_or_a_ranking(text: str, companies: bool) -> None:
+    # "which employers pay the most overall?" ranked the roles' salaries: employers are who pays, as companies are
     assert slots(text).companies is companies
