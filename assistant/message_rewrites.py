@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.phrase_match import longest_first
 from assistant.vocabulary_words import section, word_list
 
 FIELD_SCOPE_WORDS = 4  # words of three letters or more a message keeps without its scope, or it keeps the scope
@@ -41,6 +42,11 @@ _FIELD_SCOPE = re.compile(
 )
 _PAY = re.compile(rf"\b(?:{'|'.join(map(re.escape, word_list('salary_words')))})\b", re.IGNORECASE)
 _CONTENT = re.compile(r"[a-z]{3,}", re.IGNORECASE)
+_YES_NO = re.compile(
+    rf"^\W*(?:(?:{longest_first(section('yes_no').get('discourse') or []) or '(?!)'})\W+)*"
+    rf"(?:{longest_first(section('yes_no').get('openings') or []) or '(?!)'})\b",
+    re.IGNORECASE,
+)
 
 
 def without_field_scope(message: str) -> str:
@@ -50,6 +56,8 @@ def without_field_scope(message: str) -> str:
     kept = _FIELD_SCOPE.sub("", message)
     # Only of pay: its sentences that name the field ("AI and ML professionals command higher ... salaries") answer
     # no question of how pay is raised or set; "the role of statistics in ML" relates the field to the rest.
-    if kept == message or not _PAY.search(kept):
+    # ... and not of a yes/no ("is a PhD worth it for higher pay in AI?"), which weighs a thing named (the degree)
+    # whose passage is near the question only with its field said.
+    if kept == message or not _PAY.search(kept) or _YES_NO.match(kept):
         return message
     return kept if len(_CONTENT.findall(kept)) >= FIELD_SCOPE_WORDS else message

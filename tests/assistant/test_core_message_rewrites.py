@@ -73,3 +73,11 @@ def test_a_pay_question_scoped_to_the_field_gets_what_raises_pay(real_assistant:
     reply = real_assistant.ask(question, None)
     assert "command higher than average tech salaries" not in reply.answer, reply.answer
     assert "salary jumps" in reply.answer or "earning potential" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "message", ["is a PhD worth it for higher pay in AI?", "so, does a master's degree help me earn more in ML?"]
+)
+def test_a_yes_no_about_pay_keeps_its_field(message: str) -> None:
+    """A yes/no weighs a thing named (a degree) whose passage is near the question only with the field said."""
+    assert without_field_scope(message) == message
