@@ -49,10 +49,11 @@ from assistant.passage_units import (
 from assistant.query_adapter import RANKING_USES
 from assistant.question_kinds import generic_form
 from assistant.ranking_agreement import agreed_leader
-from assistant.retrieval import Passage, Retriever, SentenceIndex
+from assistant.retrieval import Passage, Retriever
 from assistant.role_duties import RoleDuties
 from assistant.said_subjects import units_said
 from assistant.scoring_weights import ScoringWeights
+from assistant.sentence_index import SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.uncovered_topics import UncoveredTopics
 

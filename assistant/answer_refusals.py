@@ -29,7 +29,8 @@ from assistant.never_said import WORD_MEANING
 from assistant.passage_units import ASKED_CONTEXT, asked_phrase, asks_definition, asks_meaning, defines
 from assistant.question_kinds import generic_form
 from assistant.ranking_agreement import judged_by_sentence
-from assistant.retrieval import Passage, Retriever, SentenceIndex
+from assistant.retrieval import Passage, Retriever
+from assistant.sentence_index import SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.vocabulary_words import table, word_list
 

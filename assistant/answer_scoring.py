@@ -54,8 +54,9 @@ from assistant.passage_units import (
     side_terms,
     units,
 )
-from assistant.retrieval import Passage, Retriever, SentenceIndex
+from assistant.retrieval import Passage, Retriever
 from assistant.scoring_weights import ScoringWeights
+from assistant.sentence_index import SentenceIndex
 from assistant.text_terms import found_in, terms, weighed_once, words_of
 
 _HAS_NUMBER = re.compile(r"\d")

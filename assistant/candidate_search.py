@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from assistant.acronyms import expansion_of
 from assistant.passage_units import units
-from assistant.retrieval import Passage, Retriever, SentenceIndex
+from assistant.retrieval import Passage, Retriever
+from assistant.sentence_index import SentenceIndex
 from assistant.text_terms import found_in, terms
 
 # A single sentence this close to the question vouches for its chunk even when the chunk as a whole ranks

@@ -18,8 +18,9 @@ from assistant.answer_statistics import StatisticsAnswerer
 from assistant.documents import Document, load_corpus
 from assistant.embeddings import CachedQueryEmbeddings
 from assistant.query_adapter import QueryAdapter
-from assistant.retrieval import Retriever, SentenceIndex
+from assistant.retrieval import Retriever
 from assistant.scoring_weights import ScoringWeights
+from assistant.sentence_index import SentenceIndex
 from assistant.settings import Settings
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools

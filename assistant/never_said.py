@@ -20,7 +20,8 @@ from assistant.part_context import PREPOSITIONS
 from assistant.passage_units import ASKED_CONTEXT, asks_definition
 from assistant.phrase_match import has_any
 from assistant.query_adapter import RANKING_USES
-from assistant.retrieval import Retriever, SentenceIndex
+from assistant.retrieval import Retriever
+from assistant.sentence_index import SentenceIndex
 from assistant.understanding import SALARY_WORDS
 from assistant.unwritten import counted_things
 

@@ -14,8 +14,9 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.acronyms import acronyms, expansion_of
 from assistant.lexical import LexicalIndex
+from assistant.origins import ORIGIN_STATED
 from assistant.text_terms import STOPWORDS, split_sentences, terms
-from assistant.unwritten import _AMOUNT, ORIGIN_STATED, UnwrittenWords
+from assistant.unwritten import _AMOUNT, UnwrittenWords
 from assistant.word_forms import folded, written_pairs
 
 # An initialism the documents never write ("RL", "GAN") stands for the run of words with those initials only

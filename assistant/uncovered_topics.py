@@ -10,7 +10,8 @@ from assistant.answer_examples import AnswerExamples
 from assistant.models import PartKind
 from assistant.never_said import NeverSaid
 from assistant.question_kinds import generic_form
-from assistant.retrieval import Retriever, SentenceIndex
+from assistant.retrieval import Retriever
+from assistant.sentence_index import SentenceIndex
 
 TOPICS_KEPT = 4096  # question texts whose uncovered topic is remembered (per build)
 NO_EVIDENCE = -1.0  # the documents' evidence left out: whether the examples' nearness alone would refuse

@@ -82,9 +82,7 @@ def test_a_city_ranking_with_the_role_between_is_answered_as_a_ranking(real_assi
         "what does an AI engineer do, what's the average pay?",
     ],
 )
-def test_a_pay_request_after_a_part_naming_a_role_is_that_roles_figure(
-    real_assistant: Assistant, message: str
-) -> None:
+def test_a_pay_request_after_a_part_naming_a_role_is_that_roles_figure(real_assistant: Assistant, message: str) -> None:
     """A question after a topic and its colon or dash is a part of its own (it was glued with the rest into one
     documents part), and "what's the average pay" after a part naming a role asks that role's figure."""
     reply = real_assistant.ask(message)
