@@ -10,12 +10,12 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from assistant.answer_parts import answer_beyond_repeat, answer_part
+from assistant.answer_parts import answer_beyond_repeat, answer_part, not_covered
 from assistant.answer_reasons import answer_pay_reason, pay_reason_slots
 from assistant.divided_parts import divided
 from assistant.draft import Draft
 from assistant.figures_said_back import figure_said_back, figures_given
-from assistant.half_answered import say_missing_half
+from assistant.half_answered import say_missing_half, years_unsaid
 from assistant.message_rewrites import titles_spelled_out, without_field_scope
 from assistant.models import PlanPart, Route
 from assistant.phrase_match import longest_first
@@ -79,18 +79,19 @@ def answer_message(
             parts[parts.index(part)] = asked[i] = part = again
         results_before = len(draft.results)
         why_pay = pay_reason_slots(part, previous, figure_before)
-        said = len(draft.parts)
+        said, mark = len(draft.parts), draft.mark()
         if why_pay is not None:
             routes[id(part)] = answer_pay_reason(build, why_pay, draft, figure_before, alone)
         else:
-            mark = draft.mark()
             routes[id(part)] = answer_part(build, planner, part, draft, alone=alone)
-            if routes[id(part)] == "documents":  # "how many AI ethics jobs?": sentences on it, but no number
-                say_missing_half(part.text, draft, mark, planner.words.asks_what_drives(part.text))
         # Every part is answered or explicitly not: one that only repeated the part before looks further.
         repeated = i and routes[id(part)] == "statistics" and len(draft.parts) == said
         if repeated and answer_beyond_repeat(build, planner, part, asked[i - 1], draft):
             routes[id(part)] = "documents"
+        elif repeated and years_unsaid(part.text, draft.parts):
+            draft.echo(not_covered(part))  # "..., and how much will they grow in 2026?": the same figure, not 2026's
+        if routes[id(part)] == "documents" and why_pay is None:  # "how many AI ethics jobs?": no number said
+            say_missing_half(part.text, draft, mark, planner.words.asks_what_drives(part.text))
         figure_before = figure_before or (routes[id(part)] == "statistics" and part.kind == "figure")
         led = ranked_role(draft, results_before) or led
     covered = {r for r in routes.values() if r != "out_of_scope"}

@@ -28,7 +28,7 @@ _MARKER = re.compile(r"\[\d+\]")
 # subject, "is the number of offers the same as ...?" a yes or no)
 _NUMBER_ASKED = re.compile(
     r"\bhow\s+many\b|\bhow\s+much\s+(?:do|does|did|will|would|can|could|is|are|was|were|has|have)\b"
-    r"|\bwhat\s+(?:percentage|percent|share|proportion)\b",
+    r"|\bhow\s+much\s+(?:in|for|by|during)\s+(?:19|20)\d\d\b|\bwhat\s+(?:percentage|percent|share|proportion)\b",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
@@ -49,7 +49,9 @@ def say_missing_half(part_text: str, draft: Draft, mark: DraftMark, drives: bool
     if not written or draft.abstained:
         return
     asked = part_text.strip().rstrip("?.! ")
-    if _NUMBER_ASKED.search(part_text) and not drives and not any(_NUMBER.search(s) for s in written):
+    # ... and a year it names that none of them says ("how much will they increase in 2028?")
+    no_number = not any(_NUMBER.search(s) for s in written) or years_unsaid(part_text, written)
+    if _NUMBER_ASKED.search(part_text) and not drives and no_number:
         draft.echo(f"The sources don't give a figure for “{asked}”.")
         return
     chosen = _WHICH_IS_BEST.search(part_text)
@@ -63,3 +65,13 @@ def say_missing_half(part_text: str, draft: Draft, mark: DraftMark, drives: bool
     if chosen and thing and thing.split()[-1].lower() not in _NOT_A_THING and not named_term and not ranked:
         verb = "are" if re.search(r"\bare\b", chosen.group(0), re.I) else "is"
         draft.echo(f"The sources don't say which {thing} {verb} best.")
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def years_unsaid(part_text: str, said: list[str]) -> bool:
+    """The part names a year that no sentence of the reply says: a part whose figure was the one already given
+    ("how much did postings grow, and how much will they grow in 2026?") is not answered by it."""
+    years = set(_YEAR.findall(part_text))
+    return bool(years) and not any(y in sentence for y in years for sentence in said)

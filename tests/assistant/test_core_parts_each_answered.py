@@ -125,3 +125,20 @@ def test_a_named_term_an_importance_or_a_number_given_adds_no_missing_note(
 ) -> None:
     reply = real_assistant.ask(message)
     assert "don't give a figure" not in reply.answer and "don't say which" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how much did AI job postings grow, and how much will they grow in 2026?",
+        "by how much did AI job postings increase, and how much will they increase in 2028?",
+        "how much did AI job postings grow? and how much in 2026?",
+    ],
+)
+def test_a_year_no_sentence_says_is_said_to_be_uncovered(real_assistant: Assistant, message: str) -> None:
+    """The second part got the first part's figure again (or sentences of no year), and nothing said 2026 had
+    none: the 8.5% is given, and the part asking of the year is said to be uncovered."""
+    reply = real_assistant.ask(message)
+    assert "8.5%" in reply.answer, reply.answer
+    assert "don't say anything about" in reply.answer or "don't give a figure" in reply.answer, reply.answer
