@@ -211,7 +211,7 @@ class UnitScorer:
                 hits = found_in(topical, self._said(text))
                 lexical = weighed_once(hits, weights, groups) / total
                 # Words in the heading count almost like words in the unit: an item under 'Technical Skills' is one.
-                in_heading = sum(weights[t] for t in heading - hits) / total
+                in_heading = weighed_once(heading - hits, weights, groups) / total
                 # The unit's features, each weighed by its weight (penalties as -1): the score is semantic plus
                 # their weighted sum, so a weights file moves them all without code change.
                 f = {"lexical": lexical, "in_heading": in_heading, "search_rank": passage.fused / top_fused}

@@ -256,7 +256,10 @@ class Synonyms:
         if not self._patterns or not self._any_phrase.search(text):
             return []
         found = zip(self._phrases, self._alternatives, self._patterns, strict=True)
-        return [[frozenset(terms(phrase)), *alts] for phrase, alts, (p, _) in found if p.search(text)]
+        # a phrase of several words ("moves salaries", "drives pay") holds topic words of its own ("salaries"), which
+        # count on their own: only a one-word phrase is one thing with its synonyms
+        owns = ((frozenset(terms(phrase)), alts, p) for phrase, alts, (p, _) in found)
+        return [[own if len(own) == 1 else frozenset(), *alts] for own, alts, p in owns if p.search(text)]
 
     def words_for(self, question: str) -> str:
         """The documents' words for every phrase of the table the question holds, in the table's order."""

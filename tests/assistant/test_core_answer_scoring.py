@@ -190,3 +190,12 @@ def test_a_word_and_its_synonym_in_one_sentence_count_once(real_assistant: Assis
     reply = real_assistant.ask(question)
     assert not reply.answer.startswith("Openness to learning new tools"), reply.answer
     assert "TensorFlow" in reply.answer.split("[1]")[0], reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what affects model performance", "what can affect the performance of a model"])
+def test_a_synonym_phrase_in_a_heading_counts_once_too(real_assistant: Assistant, question: str) -> None:
+    """Heading words the unit lacks count once per synonym phrase as well: "Job performance and impact" under
+    Factors Influencing Salaries ("affects": both heading words) does not outrank Model Development and Performance."""
+    reply = real_assistant.ask(question)
+    assert "Balancing model complexity" in reply.answer, reply.answer
