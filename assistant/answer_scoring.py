@@ -14,7 +14,7 @@ import re
 
 import numpy as np
 
-from assistant.acronyms import acronyms, expansion_of
+from assistant.acronyms import acronyms
 from assistant.answer_roles import (
     ANAPHORA,
     ASKED_OF_SAID,
@@ -38,10 +38,10 @@ from assistant.answer_roles import (
     names_instances,
     speaks_of,
 )
+from assistant.comparison_terms import distinguishing_terms
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
 from assistant.passage_units import (
-    NOTATION,
     Unit,
     asked_names,
     comparison_sides,
@@ -51,7 +51,6 @@ from assistant.passage_units import (
     label_terms,
     mentions,
     mostly_told,
-    side_terms,
     units,
 )
 from assistant.retrieval import Passage, Retriever
@@ -362,55 +361,8 @@ class UnitScorer:
         return self.side_terms(sides) if sides else None
 
     def side_terms(self, sides: tuple[str, str]) -> tuple[set[str], set[str]]:
-        """Each side's own words, with a head noun written once for both sides set aside: in "supervised vs
-        unsupervised learning" and "generative and discriminative models" the last word belongs to both sides
-        (the documents write "supervised learning", "generative models"), so it tells neither apart. "ones"
-        stands for the other side's head noun ("discriminative models vs generative ones"), so it is that noun;
-        a word both sides hold tells neither apart either."""
-        sides = _pro_form_resolved(sides)
-        left, right = side_terms(sides, self._expansions)
-        if left - right and right - left:
-            left, right = left - right, right - left
-        elliptical = False
-        for one, other in (sides, sides[::-1]):
-            one_words, other_words = one.lower().split(), other.lower().split()
-            if len(one_words) != 1 or len(other_words) < 2:
-                continue
-            head = other_words[-1].strip("?.,!")
-            if terms(head) and re.search(rf"\b{re.escape(one_words[0])}\s+{re.escape(head)}\b", self._corpus):
-                shared = set(terms(head))
-                left, right = (left - shared) or left, (right - shared) or right
-                elliptical = True
-        # "Is Scala or C++ useful for an AI job?": after a one-word first side, the second side is its first word;
-        # the rest is what is asked about both ("useful for an AI job"), not a side.
-        first, second = sides[0].split(), sides[1].split()
-        if len(first) == 1 and len(second) > 2 and set(terms(second[0])):
-            right = set(terms(second[0])) - left or right
-        # A side that is a name the documents write ("linear regression" vs "logistic regression", "forward
-        # propagation" vs "backpropagation", "rules engines" vs "ML models") is spoken of where that name is, not
-        # wherever one of its words is ("Linear Discriminant Analysis", "the forward pass"); a formula ("P(x,y)")
-        # is its own side, whatever words stand around it. Not when one side stands for a head noun of the
-        # other ("supervised vs unsupervised learning": "supervised" is "supervised learning").
-        named = [self._written_name(side) for side in sides]
-        left, right = (
-            {t.lower() for t in NOTATION.findall(sides[0])} or (set() if elliptical else named[0]) or left,
-            {t.lower() for t in NOTATION.findall(sides[1])} or (set() if elliptical else named[1]) or right,
-        )
-        return left, right
-
-    def _written_name(self, side: str) -> set[str]:
-        """The side's words as the documents write them in a row, an acronym also read as its expansion ("ML models" ->
-        'ml model', 'machin learn model'), a one-word acronym also as itself ("not all AI is ML" speaks of "AI")."""
-        words = [w for w in side.split() if terms(w)]
-        readings: list[list[str]] = [[]]
-        for word in words:
-            forms = [terms(word)]
-            expansion = expansion_of(word.strip("?.,!"), self._expansions)
-            if expansion:
-                forms.append(terms(expansion))
-            readings = [r + f for r in readings for f in forms][:8]
-        found = {n for n in {" ".join(r) for r in readings if len(r) >= 2} if f" {n} " in self._corpus_terms}
-        return found | set(terms(words[0])) if found and len(words) == 1 else found
+        """Each side's own words, as comparison_terms.distinguishing_terms reads them in these documents."""
+        return distinguishing_terms(sides, self._expansions, self._corpus, self._corpus_terms)
 
 
 def remedy_words(query: str) -> set[str]:
@@ -421,18 +373,3 @@ def remedy_words(query: str) -> set[str]:
 def asks_remedy(query: str, kind: PartKind) -> bool:
     """'How do I avoid overfitting?', 'ways to get around too little data': a remedy is asked for."""
     return kind != "figure" and REMEDY_ASKED.match(query) is not None
-
-
-_PRO_FORM = re.compile(r"\s+ones?$", re.IGNORECASE)
-
-
-def _pro_form_resolved(sides: tuple[str, str]) -> tuple[str, str]:
-    """'discriminative models' vs 'generative ones' -> 'generative models': "one(s)" after a modifier stands
-    for the head noun of the other side (general English)."""
-    first, second = sides
-    for a, b, swap in ((first, second, False), (second, first, True)):
-        words = b.split()
-        if _PRO_FORM.search(a) and len(words) >= 2:
-            resolved = _PRO_FORM.sub(f" {words[-1]}", a)
-            return (b, resolved) if swap else (resolved, b)
-    return sides
