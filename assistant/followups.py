@@ -22,9 +22,10 @@ from assistant.pay_raising import asks_to_raise_pay, raises_pointed_pay
 from assistant.phrase_match import phrase_pattern
 from assistant.pointed_items import ITEM, head_noun, instances_of, item_words, roles_of
 from assistant.question_kinds import PlanVocabulary, generic_form
+from assistant.rank_dimensions import rank_dimension
 from assistant.sessions import Turn
 from assistant.text_terms import STOPWORDS, terms
-from assistant.understanding import FOLLOWUP_START, Slots, Vocabulary, rank_dimension, understand
+from assistant.understanding import FOLLOWUP_START, Slots, Vocabulary, understand
 from assistant.vocabulary_words import section
 
 if TYPE_CHECKING:

@@ -17,6 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.phrase_match import all_keys, first_key, has_any, has_phrase, longest_first, phrase_pattern
+from assistant.rank_dimensions import rank_dimension
 from assistant.ranked_across import rank_across_object
 from assistant.spelling import English, load_english
 from assistant.vocabulary_words import table as _table
@@ -396,14 +397,3 @@ def _expectations_of_a_job(text: str, s: Slots) -> bool:
     if s.years or has_any(text, SALARY_WORDS) or re.search(r"\bmedian\b", text):
         return False
     return len(text.split()) >= 5
-
-
-def rank_dimension(text: str, without_levels: str | None = None) -> str | None:
-    """What a ranking ranks by the words of `text`: cities, roles or levels ("which cities ...")."""
-    if re.search(r"\b(?:cit(?:y|ies)|location|place|where)\b", text):
-        return "city"
-    if re.search(r"\b(?:roles?|jobs?|positions?|titles?|professions?|occupations?)\b", without_levels or text):
-        return "role"
-    if re.search(r"\b(?:levels?|stage|seniority|experience|career stage)\b", without_levels or text):
-        return "level"
-    return None
