@@ -39,7 +39,9 @@ _FIELD_SCOPE = re.compile(
     r"(?=\s*(?:[?.!,;]|$))",
     re.IGNORECASE,
 )
-_PAY = re.compile(rf"\b(?:{'|'.join(map(re.escape, word_list('salary_words')))})\b", re.IGNORECASE)
+# Pay by a word that means nothing else ("make", "pays" are other verbs too: "make connections in ML")
+_PAY_WORDS = [w for w in word_list("salary_words") if w not in word_list("salary_verbs")]
+_PAY = re.compile(rf"\b(?:{'|'.join(map(re.escape, _PAY_WORDS))})\b", re.IGNORECASE)
 _CONTENT = re.compile(r"[a-z]{3,}", re.IGNORECASE)
 
 

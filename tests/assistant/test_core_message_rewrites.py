@@ -58,7 +58,11 @@ def test_the_field_as_the_scope_of_a_pay_question_is_read_out(message: str, kept
 
 @pytest.mark.parametrize(
     "message",
-    ["what is the role of statistics in machine learning?", "what do people earn in AI?", "how do I get a job in AI?"],
+    [
+        "what is the role of statistics in machine learning?",
+        "what do people earn in AI?",
+        "how do I make contacts in machine learning?",
+    ],
 )
 def test_the_field_stays_where_it_is_asked_about_or_little_else_is_left(message: str) -> None:
     assert without_field_scope(message) == message
