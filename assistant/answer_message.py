@@ -16,7 +16,7 @@ from assistant.divided_parts import divided
 from assistant.draft import Draft
 from assistant.figures_said_back import figure_said_back, figures_given
 from assistant.half_answered import say_missing_half, years_unsaid
-from assistant.message_rewrites import titles_spelled_out, without_field_scope
+from assistant.message_rewrites import titles_spelled_out
 from assistant.models import PlanPart, Route
 from assistant.phrase_match import longest_first
 from assistant.planning import PlannedPart, Planner
@@ -49,8 +49,7 @@ def answer_message(
         )
         draft.say(build.answerer.coverage_summary(draft))
         return "out_of_scope", {}, [PlanPart(text=question, kind="other", route="out_of_scope", covered=False)]
-    # "an AI PM's job": an AI product manager's; "... a higher salary in AI?": the field is every document's scope
-    question = without_field_scope(titles_spelled_out(without_answer_form(question)))
+    question = titles_spelled_out(without_answer_form(question))  # "an AI PM's job": an AI product manager's
     history_years = [y for turn in state.turns for y in turn.years]
     previous = state.last_asked()  # "thanks!" between a salary and "what about data scientists?" is no turn
     question = figure_said_back(question, previous)  # "is 5.6k a lot?" after $5,640: "is that a lot?"

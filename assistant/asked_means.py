@@ -1,7 +1,13 @@
-"""What a part asks, read before its kind and route, where a named thing is context and not what is asked: the
-means to a pay goal ("how can I earn more?", "what helps you get a higher salary?"), whose "more" or "higher" is
-the goal and no ranking of the figures; a company's name used as a modifier or as context ("whats meta learning",
-"how do the top companies hire ML engineers?"), which asks nothing of the companies' pay."""
+"""What a part asks, read before its kind and route, where a named thing is context and not what is asked:
+- the means to a pay goal ("how can I earn more?"): its "more" is the goal, no ranking of the figures;
+- a ranking of what the tables do not rank ("which skill pays the most?"): no ranking of the roles' pay;
+- a company named as a modifier or context ("whats meta learning", "how do the top companies hire ...?"): no
+  question of the companies' pay;
+- a market figure named only by a topic's words ("models in production", "retrain a model"): not the figure;
+- a title named by its field ("head of AI", "head of data science") or by a role's name before a title noun
+  ("ML engineering manager"): a title the tables lack, not the role its words name.
+The words are data (stats/vocabulary.toml: ranked_nouns, market_topic_phrases, market_subjects, titles_of_a_field,
+company_words)."""
 
 from __future__ import annotations
 

@@ -1,18 +1,13 @@
-"""What a message says, rewritten before it is planned (data: stats/vocabulary.toml).
-
-Job titles written short ("an AI PM's job", "what does a PM do?") are spelled out, so that the title is understood
-as the title it is and searched by the words the documents write for it ("AI Product Manager"); [title_abbreviations].
-The field every document is about, named as a question's scope ("... a higher salary in AI?"), is read out: it
-narrows nothing, and searched it pulls the sentences that name the field over those that answer; field_scopes."""
+"""Job titles written short ("an AI PM's job", "what does a PM do?"), spelled out before a message is planned,
+so that the title is understood as the title it is and searched by the words the documents write for it
+("AI Product Manager"). The abbreviations are data (stats/vocabulary.toml [title_abbreviations])."""
 
 from __future__ import annotations
 
 import re
 
-from assistant.phrase_match import longest_first
 from assistant.vocabulary_words import section, word_list
 
-FIELD_SCOPE_WORDS = 4  # words of three letters or more a message keeps without its scope, or it keeps the scope
 _SPELLED = {str(short).lower(): title for title, shorts in section("title_abbreviations").items() for short in shorts}
 _AI_WORDS = sorted({re.escape(w) for w in word_list("ai_words")}, key=len, reverse=True)
 # A short form as a title: after an article, a possessive or an AI word, or as a plural or possessive itself ("PMs",
@@ -33,31 +28,3 @@ def titles_spelled_out(message: str) -> str:
         return _SPELLED[short.lower()] + ending
 
     return _TITLE.sub(spelled, message)
-
-
-_FIELD_SCOPE = re.compile(
-    rf"\s+(?:{'|'.join(map(re.escape, sorted(word_list('field_scopes'), key=len, reverse=True))) or '(?!)'})"
-    r"(?=\s*(?:[?.!,;]|$))",
-    re.IGNORECASE,
-)
-_PAY = re.compile(rf"\b(?:{'|'.join(map(re.escape, word_list('salary_words')))})\b", re.IGNORECASE)
-_CONTENT = re.compile(r"[a-z]{3,}", re.IGNORECASE)
-_YES_NO = re.compile(
-    rf"^\W*(?:(?:{longest_first(section('yes_no').get('discourse') or []) or '(?!)'})\W+)*"
-    rf"(?:{longest_first(section('yes_no').get('openings') or []) or '(?!)'})\b",
-    re.IGNORECASE,
-)
-
-
-def without_field_scope(message: str) -> str:
-    """The message without the field named as the scope of a question about pay ("what helps you get a higher
-    salary in AI?" asks what helps you get a higher salary), unless little else is left ("what do people earn in
-    AI?" keeps it)."""
-    kept = _FIELD_SCOPE.sub("", message)
-    # Only of pay: its sentences that name the field ("AI and ML professionals command higher ... salaries") answer
-    # no question of how pay is raised or set; "the role of statistics in ML" relates the field to the rest.
-    # ... and not of a yes/no ("is a PhD worth it for higher pay in AI?"), which weighs a thing named (the degree)
-    # whose passage is near the question only with its field said.
-    if kept == message or not _PAY.search(kept) or _YES_NO.match(kept):
-        return message
-    return kept if len(_CONTENT.findall(kept)) >= FIELD_SCOPE_WORDS else message

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.message_rewrites import titles_spelled_out, without_field_scope
+from assistant.message_rewrites import titles_spelled_out
 from assistant.pipeline import Assistant
 
 
@@ -43,41 +43,3 @@ def test_a_short_title_finds_what_the_documents_say_of_it(real_assistant: Assist
 def test_a_short_title_the_tables_lack_is_refused_by_name(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question, None)
     assert reply.abstained and "Product Managers" in reply.answer, reply.answer
-
-
-@pytest.mark.parametrize(
-    ("message", "kept"),
-    [
-        ("any way to bump my salary in machine learning?", "any way to bump my salary?"),
-        ("what pushes your pay up in AI, realistically?", "what pushes your pay up, realistically?"),
-    ],
-)
-def test_the_field_as_the_scope_of_a_pay_question_is_read_out(message: str, kept: str) -> None:
-    assert without_field_scope(message) == kept
-
-
-@pytest.mark.parametrize(
-    "message",
-    ["what is the role of statistics in machine learning?", "what do people earn in AI?", "how do I get a job in AI?"],
-)
-def test_the_field_stays_where_it_is_asked_about_or_little_else_is_left(message: str) -> None:
-    assert without_field_scope(message) == message
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "question",
-    ["what can help me earn more in AI?", "how could I raise my salary in ML?"],
-)
-def test_a_pay_question_scoped_to_the_field_gets_what_raises_pay(real_assistant: Assistant, question: str) -> None:
-    reply = real_assistant.ask(question, None)
-    assert "command higher than average tech salaries" not in reply.answer, reply.answer
-    assert "salary jumps" in reply.answer or "earning potential" in reply.answer, reply.answer
-
-
-@pytest.mark.parametrize(
-    "message", ["is a PhD worth it for higher pay in AI?", "so, does a master's degree help me earn more in ML?"]
-)
-def test_a_yes_no_about_pay_keeps_its_field(message: str) -> None:
-    """A yes/no weighs a thing named (a degree) whose passage is near the question only with the field said."""
-    assert without_field_scope(message) == message
