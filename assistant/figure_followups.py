@@ -13,11 +13,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.kind_rules import names_something
 from assistant.pointed_items import roles_of
 from assistant.question_kinds import PlanVocabulary, generic_form
 from assistant.rank_dimensions import rank_dimension
 from assistant.sessions import Turn
+from assistant.slot_reading import names_something
 from assistant.text_terms import terms
 from assistant.understanding import COMPARE_WORDS, Slots, Vocabulary
 from assistant.vocabulary_words import section

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.kind_rules import elliptical, names_something
+from assistant.kind_rules import elliptical
 from assistant.phrase_match import longest_first
 from assistant.sessions import Turn
+from assistant.slot_reading import names_something
 from assistant.understanding import FOLLOWUP_START, Vocabulary, understand
 from assistant.vocabulary_words import section
 

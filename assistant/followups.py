@@ -15,7 +15,6 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.kind_rules import names_something
 from assistant.list_things import points_at_listed_things, without_roles
 from assistant.part_context import topicless
 from assistant.pay_raising import asks_to_raise_pay, raises_pointed_pay
@@ -24,6 +23,7 @@ from assistant.pointed_items import ITEM, head_noun, instances_of, item_words, r
 from assistant.question_kinds import PlanVocabulary, generic_form
 from assistant.rank_dimensions import rank_dimension
 from assistant.sessions import Turn
+from assistant.slot_reading import names_something
 from assistant.text_terms import STOPWORDS, terms
 from assistant.understanding import FOLLOWUP_START, Slots, Vocabulary, understand
 from assistant.vocabulary_words import section

@@ -10,11 +10,11 @@ import re
 from dataclasses import replace
 from typing import Literal
 
-from assistant.kind_rules import asks_for_number, keyed_by_statistics, names_metric, open_to_documents
 from assistant.models import PartKind
 from assistant.phrase_match import longest_first
 from assistant.question_kinds import PlanVocabulary
 from assistant.sessions import Turn
+from assistant.slot_reading import asks_for_number, keyed_by_statistics, names_metric, open_to_documents
 from assistant.text_terms import terms
 from assistant.understanding import Slots
 from assistant.vocabulary_words import word_list

@@ -26,7 +26,6 @@ from assistant.figure_followups import (
     names_a_figure,
     only_compares,
     ranked_again,
-    ranked_among_named,
     same_list_again,
     set_side_by_side,
     sets_beside,
@@ -38,7 +37,6 @@ from assistant.followup_openings import corrected_fragment, without_acknowledgem
 from assistant.followups import (
     REFERS_BACK,
     as_turn,
-    context_roles,
     every_part_again,
     figure_query,
     goes_on_with,
@@ -49,9 +47,8 @@ from assistant.followups import (
     role_swapped,
     turn_topic,
 )
-from assistant.kind_rules import KindRules, names_something
+from assistant.kind_rules import KindRules
 from assistant.list_things import roles_before
-from assistant.models import PartKind
 from assistant.part_context import (
     asked_sentence,
     is_hypothetical,
@@ -60,15 +57,17 @@ from assistant.part_context import (
     with_statement_topic,
     without_trailing_statement,
 )
-from assistant.part_routes import LOW_CONFIDENCE, part_route
+from assistant.part_routes import LOW_CONFIDENCE
 from assistant.phrase_match import longest_first
 from assistant.phrase_reading import PhraseReader, asks_by_itself, without_levels
 from assistant.planned_part import PlannedPart, asks_of_the_answer
+from assistant.planned_parts import merged_slots, routed_part
 from assistant.pointed_items import listed_item, names_a_dimension, role_by_place, roles_for_kind, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import split_parts
 from assistant.said_subjects import points_back, said_before
 from assistant.sessions import Turn
+from assistant.slot_reading import names_something
 from assistant.understanding import Slots, Vocabulary, understand
 from assistant.vocabulary_words import word_list
 
@@ -225,7 +224,7 @@ class Planner:
                 # A figure part takes what it leaves out from before ("what's the Early Career figure?"), and
                 # "how does it vary by seniority?" after a salary asks about that salary, whatever its words.
                 slots = replace(slots, doc_cue=False, followup=slots.followup or previous_kind == "figure")
-            merged = self._merge(text, own, slots, before, years, planned[-1] if planned else None)
+            merged = merged_slots(text, own, slots, before, years, planned[-1] if planned else None, self.words)
             if kind == "other" and not REFERS_BACK.search(text):
                 # "... and the capital of Australia": a question of no kind the sources answer takes nothing
                 # from the part before; searched with the median it was next to, it would find the median.
@@ -252,7 +251,17 @@ class Planner:
             if kind == "figure" and before and not merged.years and REFERS_BACK.search(text) and not resolved:
                 # "how many offers was that based on?" ("they" standing for a role points at the role, not the year)
                 merged.years = list(before.slots.get("years") or [])
-            part = self._route(text, kind, confidence, own, merged, previous if first else None, planned)
+            part = routed_part(
+                text,
+                kind,
+                confidence,
+                own,
+                merged,
+                previous if first else None,
+                planned,
+                self.words,
+                self.examples.role_context,
+            )
             # (a figure set beside the figure just given is the tables' own: "do AI researchers get less at that
             # stage?" lies near answered questions about researchers, but asks their pay)
             if (
@@ -360,61 +369,6 @@ class Planner:
     def is_greeting(self, text: str) -> bool:
         """'Hi!', 'thanks a lot': a part led by a small-talk cue of the examples file (not 'I'm in NYC')."""
         return self._smalltalk.match(text) is not None
-
-    def _merge(
-        self, text: str, own: Slots, slots: Slots, before: Turn | None, years: list[int], earlier: PlannedPart | None
-    ) -> Slots:
-        """The part's slots with what it leaves out taken from the part or turn before it."""
-        merged = replace(inherit(slots, before, years))  # a copy: `own` stays what the part itself says
-        if earlier is not None and not merged.years and earlier.slots.years and not merged.compare:
-            merged.years = list(earlier.slots.years)  # one message, one year: "in 2025 ... how many offers?"
-        merged.rank_dimension = ranked_among_named(text, merged, before)
-        for dimension in ("level", "city"):
-            # "How does that change with seniority?": every level, not the one the last answer had.
-            if not getattr(own, dimension) and self.words.asks_across(text, dimension):
-                setattr(merged, dimension, None)
-                if dimension == "level":
-                    merged.levels = []
-        return merged
-
-    def _route(
-        self,
-        text: str,
-        kind: PartKind,
-        confidence: float,
-        own: Slots,
-        slots: Slots,
-        previous: Turn | None,
-        earlier: list[PlannedPart],
-    ) -> PlannedPart:
-        """The part with its route (part_routes.part_route) and the entities that sharpen its documents search."""
-        route, fallback = part_route(text, kind, confidence, own, slots, previous, self.words)
-        metric = (slots.platform_metric or "").replace("_", " ").replace("all", "").strip()
-        by_role = self.examples.role_context  # kinds whose answer differs by role: the conversation's role too
-        return PlannedPart(
-            text=text,
-            kind=kind,
-            confidence=confidence,
-            slots=slots,
-            route=route,
-            fallback=fallback,
-            # Only the part's own entities sharpen the search: a role carried over from the turn before pulls in
-            # that role's overview instead of the section the new question asks for ("what education ...?").
-            # Entities are context, not what is asked: "as a mid-career ML engineer, how do I ...?" and a role
-            # the tables lack ("an AI product manager") sharpen the search without being searched for.
-            context=[
-                r
-                for r in [
-                    *own.roles,
-                    own.unknown_role,
-                    own.level if own.level != "Average" else None,
-                    *(context_roles(slots, previous, earlier) if kind in by_role and not own.roles else []),
-                    metric,
-                ]
-                if r
-            ],
-            context_roles=context_roles(slots, previous, earlier),
-        )
 
     def known_words(self) -> set[str]:
         """Words of the examples and the cue lists: real words the typo fixer must not "correct"."""

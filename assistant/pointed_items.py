@@ -10,9 +10,9 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from assistant.kind_rules import names_something
 from assistant.phrase_match import longest_first
 from assistant.sessions import Turn
+from assistant.slot_reading import names_something
 from assistant.text_terms import terms
 from assistant.understanding import Slots
 from assistant.vocabulary_words import section

@@ -1,0 +1,80 @@
+"""A planned part assembled: its slots with what it leaves out taken from the part or turn before it, then its route
+and the entities that sharpen its documents search (Planner.plan reads each part, then these put it together)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import replace
+
+from assistant.figure_followups import ranked_among_named
+from assistant.followups import context_roles, inherit
+from assistant.models import PartKind
+from assistant.part_routes import part_route
+from assistant.planned_part import PlannedPart
+from assistant.question_kinds import PlanVocabulary
+from assistant.sessions import Turn
+from assistant.understanding import Slots
+
+
+def merged_slots(
+    text: str,
+    own: Slots,
+    slots: Slots,
+    before: Turn | None,
+    years: list[int],
+    earlier: PlannedPart | None,
+    words: PlanVocabulary,
+) -> Slots:
+    """The part's slots with what it leaves out taken from the part or turn before it."""
+    merged = replace(inherit(slots, before, years))  # a copy: `own` stays what the part itself says
+    if earlier is not None and not merged.years and earlier.slots.years and not merged.compare:
+        merged.years = list(earlier.slots.years)  # one message, one year: "in 2025 ... how many offers?"
+    merged.rank_dimension = ranked_among_named(text, merged, before)
+    for dimension in ("level", "city"):
+        # "How does that change with seniority?": every level, not the one the last answer had.
+        if not getattr(own, dimension) and words.asks_across(text, dimension):
+            setattr(merged, dimension, None)
+            if dimension == "level":
+                merged.levels = []
+    return merged
+
+
+def routed_part(
+    text: str,
+    kind: PartKind,
+    confidence: float,
+    own: Slots,
+    slots: Slots,
+    previous: Turn | None,
+    earlier: list[PlannedPart],
+    words: PlanVocabulary,
+    by_role: Collection[str],
+) -> PlannedPart:
+    """The part with its route (part_routes.part_route) and the entities that sharpen its documents search.
+    `by_role`: the kinds whose answer differs by role, which take the conversation's role as context too."""
+    route, fallback = part_route(text, kind, confidence, own, slots, previous, words)
+    metric = (slots.platform_metric or "").replace("_", " ").replace("all", "").strip()
+    return PlannedPart(
+        text=text,
+        kind=kind,
+        confidence=confidence,
+        slots=slots,
+        route=route,
+        fallback=fallback,
+        # Only the part's own entities sharpen the search: a role carried over from the turn before pulls in
+        # that role's overview instead of the section the new question asks for ("what education ...?").
+        # Entities are context, not what is asked: "as a mid-career ML engineer, how do I ...?" and a role
+        # the tables lack ("an AI product manager") sharpen the search without being searched for.
+        context=[
+            r
+            for r in [
+                *own.roles,
+                own.unknown_role,
+                own.level if own.level != "Average" else None,
+                *(context_roles(slots, previous, earlier) if kind in by_role and not own.roles else []),
+                metric,
+            ]
+            if r
+        ],
+        context_roles=context_roles(slots, previous, earlier),
+    )
