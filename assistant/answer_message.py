@@ -71,7 +71,6 @@ def answer_message(
     led: str | None = None  # the role a ranking part of this message led with ("what does that role do?")
     # ... or the ranking of the turn before: "What does that role involve?" asked as a turn of its own
     leader = str(previous.slots.get("leader") or "") or None if previous is not None else None
-    half_alone = False  # the one part asked was answered in half: what it asks is not covered
     for i, part in enumerate(asked):
         alone = len(asked) == 1
         again = with_ranked_role(part, led or leader, planner, build.vocabulary, history_years)
@@ -91,8 +90,7 @@ def answer_message(
         elif repeated and years_unsaid(part.text, draft.parts):
             draft.echo(not_covered(part))  # "..., and how much will they grow in 2026?": the same figure, not 2026's
         if routes[id(part)] == "documents" and why_pay is None:  # "how many AI ethics jobs?": no number said
-            # asked alone, a number or a choice the sources never give is not covered, though its topic is
-            half_alone = say_missing_half(part.text, draft, mark, planner.words.asks_what_drives(part.text)) and alone
+            say_missing_half(part.text, draft, mark, planner.words.asks_what_drives(part.text))
         figure_before = figure_before or (routes[id(part)] == "statistics" and part.kind == "figure")
         led = ranked_role(draft, results_before) or led
     covered = {r for r in routes.values() if r != "out_of_scope"}
@@ -115,7 +113,7 @@ def answer_message(
             draft.abstained = True
             draft.say(build.answerer.coverage_summary(draft))
         return "out_of_scope", slots, plan
-    draft.abstained = half_alone
+    draft.abstained = False
     build.answerer.note_quoted_claims(draft)
     route: Route = "both" if len(covered) > 1 else covered.pop()
     return route, slots, plan

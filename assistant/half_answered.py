@@ -39,21 +39,21 @@ _NUMBER = re.compile(
 _NOT_A_THING = frozenset({"one", "ones", "way", "ways", "option", "options", "it", "that", "this"})
 
 
-def say_missing_half(part_text: str, draft: Draft, mark: DraftMark, drives: bool = False) -> bool:
+def say_missing_half(part_text: str, draft: Draft, mark: DraftMark, drives: bool = False) -> None:
     """After a documents part's sentences (written since `mark`): the number it asked for, when none of them has
     one, or the choice it asked for, when none of them ranks anything, is said to be missing. `drives`: the part
-    asks what a thing weighs, no number ("how much does adaptability matter?"). True when something was said missing."""
+    asks what a thing weighs, no number ("how much does adaptability matter?")."""
     # a part whose sentences were all said for the part before ("why does AI ethics matter, and how many AI ethics
     # jobs are there?") is answered by those: a number among them answers it
     written = [_MARKER.sub("", s) for s in (draft.parts[mark.parts :] or draft.parts)]
     if not written or draft.abstained:
-        return False
+        return
     asked = part_text.strip().rstrip("?.! ")
     # ... and a year it names that none of them says ("how much will they increase in 2028?")
     no_number = not any(_NUMBER.search(s) for s in written) or years_unsaid(part_text, written)
     if _NUMBER_ASKED.search(part_text) and not drives and no_number:
         draft.echo(f"The sources don't give a figure for “{asked}”.")
-        return True
+        return
     chosen = _WHICH_IS_BEST.search(part_text)
     named = (chosen.group("a") or chosen.group("b") or "").split() if chosen else []
     # the thing's words up to a function word ("the best practices for deployment" -> "practices")
@@ -65,8 +65,6 @@ def say_missing_half(part_text: str, draft: Draft, mark: DraftMark, drives: bool
     if chosen and thing and thing.split()[-1].lower() not in _NOT_A_THING and not named_term and not ranked:
         verb = "are" if re.search(r"\bare\b", chosen.group(0), re.I) else "is"
         draft.echo(f"The sources don't say which {thing} {verb} best.")
-        return True
-    return False
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
