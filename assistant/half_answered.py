@@ -36,6 +36,7 @@ _NUMBER = re.compile(
     r"billions?|half|double|twice)\b",
     re.IGNORECASE,
 )
+_LISTED = re.compile(r"^\s*- ", re.MULTILINE)  # an item of a list the answer gives
 _NOT_A_THING = frozenset({"one", "ones", "way", "ways", "option", "options", "it", "that", "this"})
 
 
@@ -51,6 +52,8 @@ def say_missing_half(part_text: str, draft: Draft, mark: DraftMark, drives: bool
     asked = part_text.strip().rstrip("?.! ")
     # ... and a year it names that none of them says ("how much will they increase in 2028?")
     no_number = not any(_NUMBER.search(s) for s in written) or years_unsaid(part_text, written)
+    # ... unless they list the things counted ("how many soft skills are listed?": the list is the count)
+    no_number = no_number and not any(_LISTED.search(s) for s in written)
     if _NUMBER_ASKED.search(part_text) and not drives and no_number:
         draft.echo(f"The sources don't give a figure for “{asked}”.")
         return
