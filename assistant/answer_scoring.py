@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 
+from assistant.acronym_spelling import spelled_acronyms
 from assistant.acronyms import acronyms
 from assistant.answer_roles import (
     ANAPHORA,
@@ -307,8 +308,10 @@ class UnitScorer:
         return out
 
     def _said(self, text: str) -> set[str]:
-        """The unit's terms, its acronyms also read as what the documents define them to stand for."""
-        said = set(terms(text))
+        """The unit's terms, its acronyms also read as what the documents define them to stand for, and what it
+        spells out also read as its acronym ("natural language processing" says "NLP")."""
+        written = terms(text)
+        said = set(written) | spelled_acronyms(written, self._spelled)
         for acronym in said & self._spelled.keys():
             said.update(self._spelled[acronym])
         return said
