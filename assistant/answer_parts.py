@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from assistant.draft import Draft, DraftMark
 from assistant.models import Route
 from assistant.planning import PlannedPart, Planner
+from assistant.pay_raising import asks_to_raise_pay, role_unnamed
 from assistant.text_terms import terms
 from assistant.unasked_figures import other_figure_asked
 from assistant.vocabulary_words import word_list
@@ -31,6 +32,8 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
     # What the part names that the documents never write ("Julia", "Microsoft"): no passage or figure is about it.
     # Their titles and origins count as written ("on Upstaff": the platform the statistics pages come from).
     query = planner.search_text(part)
+    if part.slots.salary and not part.slots.roles and asks_to_raise_pay(part.text):
+        query = role_unnamed(query)  # "how can a data scientist raise their salary?": the role is who asks
     unmentioned = [
         name
         for name in build.document_answerer.topics.unmentioned(query, part.kind)

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from assistant.part_context import without_source
+from assistant.pay_raising import asks_to_raise_pay
 from assistant.phrase_match import first_key, longest_first
 from assistant.phrase_reading import PhraseReader, asked_level
 from assistant.question_kinds import PlanVocabulary
@@ -51,6 +52,7 @@ def part_slots(read: PhraseReader, plain: str, vocabulary: Vocabulary, words: Pl
     its question asks (not its statement's), no ranking where the means to a pay goal are asked, and no company
     pay where a company is only named as context."""
     own = goal_not_ranked(asked_level(read(without_source(plain)), plain, vocabulary), plain, words)
+    own = role_as_raising_context(own, plain, words)
     own = company_as_context(other_things_ranked(metric_as_topic(own, plain, words), plain), plain, words)
     return role_in_a_title(title_of_a_field(own, plain), plain)
 
@@ -65,6 +67,15 @@ def goal_not_ranked(own: Slots, text: str, words: PlanVocabulary) -> Slots:
         return own
     # The rank word stays said ("rank_word"), as for "the most important skills": a follow-up may still read it.
     return replace(own, rank=None, rank_word=own.rank)
+
+
+def role_as_raising_context(own: Slots, text: str, words: PlanVocabulary) -> Slots:
+    """The part's slots without its role when it asks how to raise pay ("how can a data scientist raise their
+    salary?"): the role says who asks, and the answer is the documents' advice on raising pay, never the role's
+    salary section; a number asked ("how much can a data scientist raise their salary?") keeps the role."""
+    if not own.roles or not own.salary or words.asks_for_number(text) or not asks_to_raise_pay(text):
+        return own
+    return replace(own, roles=[])
 
 
 def other_things_ranked(own: Slots, text: str) -> Slots:

@@ -52,3 +52,19 @@ def raises_pointed_pay(text: str) -> bool:
     """A question asking how to raise pay that names no pay noun of its own: its "that" is the pay just given
     ("what can I do to earn more than that?"); "how do you push your earnings beyond that?" names the pay itself."""
     return asks_to_raise_pay(text) and _pay_nouns().search(text) is None
+
+
+@cache
+def _roles() -> re.Pattern[str]:
+    from assistant.understanding import ROLE_SYNONYMS  # the tables' role names and their synonyms (data)
+
+    names = sorted({p for ps in ROLE_SYNONYMS.values() for p in ps}, key=len, reverse=True)
+    plural = rf"(?:{'|'.join(re.escape(n) for n in names)})s?" if names else r"$^"
+    return re.compile(rf"\b(?:(?:an?|the)\s+)?{plural}\b", re.IGNORECASE)
+
+
+def role_unnamed(text: str) -> str:
+    """A raising question's search words with its role said as "someone" ("how can a data scientist raise their
+    salary?" -> "how can someone raise their salary?"): the role says who asks, and searched, its name finds the
+    role's salary section before the advice on raising pay that answers it."""
+    return _roles().sub("someone", text)

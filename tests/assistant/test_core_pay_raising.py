@@ -56,3 +56,19 @@ def test_raising_a_figure_just_given_gets_the_advice_on_raising_pay(
     assert reply.route == "documents"
     assert figure not in reply.answer
     assert any("Career Advancement" in c.section for c in reply.citations)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how would an AI researcher get paid more?",  # its salary section before
+        "what could a data scientist do to earn more?",  # its career path before
+    ],
+)
+def test_a_role_named_is_who_asks_to_raise_pay(real_assistant: Assistant, question: str) -> None:
+    """The role says who asks; its salary section is not the answer, the advice on raising pay is."""
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents"
+    assert "Average Base Salary" not in reply.answer
+    assert any("Career Advancement" in c.section for c in reply.citations)
