@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from assistant.draft import Draft, DraftMark
 from assistant.models import Route
-from assistant.planning import PlannedPart, Planner
 from assistant.pay_raising import asks_to_raise_pay, role_unnamed
+from assistant.planning import PlannedPart, Planner
 from assistant.text_terms import terms
 from assistant.unasked_figures import other_figure_asked
 from assistant.vocabulary_words import word_list
