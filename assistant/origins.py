@@ -7,29 +7,23 @@ from __future__ import annotations
 
 import re
 
+from assistant.phrase_match import spaced_first
 from assistant.text_terms import terms
 from assistant.vocabulary_words import word_list
-from assistant.word_forms import folded
-
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#-]*[A-Za-z0-9+#]|[A-Za-z]")  # a word as a name is typed ("H-1B", "C++")
-
-
-def _phrases(name: str) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(word_list(name), key=len, reverse=True))
-
+from assistant.word_forms import TYPED_NAME, folded
 
 # Who made a thing or when it began, in the past tense (the verbs are data: vocabulary.toml [words] origin_*): "who
 # invented deep learning", "who was Keras built by", "when did Keras come out", "what year was TensorFlow released";
 # not "when is shadow deployment introduced" (a step's time, not an origin).
 _ORIGIN_ASKED = re.compile(
     rf"\b(?:who|whom|(?:which|what)\s+(?:company|companies|person|people|team|firm|lab|organi[sz]ation))\b"
-    rf"(?:\s+\S+){{0,6}}?\s+(?:first\s+|originally\s+|actually\s+)?(?P<who>{_phrases('origin_who')})\b"
+    rf"(?:\s+\S+){{0,6}}?\s+(?:first\s+|originally\s+|actually\s+)?(?P<who>{spaced_first(word_list('origin_who'))})\b"
     rf"|\b(?:when|what\s+year|which\s+year|since\s+when|how\s+long\s+ago)\s+(?:did|was|were|had)\b(?:\s+\S+){{0,6}}?\s+"
-    rf"(?:first\s+|originally\s+)?(?P<when>{_phrases('origin_when')})\b",
+    rf"(?:first\s+|originally\s+)?(?P<when>{spaced_first(word_list('origin_when'))})\b",
     re.IGNORECASE,
 )
 # A sentence that says where something came from: who made it, when it began.
-ORIGIN_STATED = re.compile(rf"\b(?:{_phrases('origin_stated')})\b", re.IGNORECASE)
+ORIGIN_STATED = re.compile(rf"\b(?:{spaced_first(word_list('origin_stated'))})\b", re.IGNORECASE)
 _SOURCE_TERMS = frozenset(t for word in word_list("source_words") for t in terms(word))
 # The words of an origin question that are not the thing asked about ("which company first released X").
 _ORIGIN_WORDS = "year company companies person people team firm lab organization first originally actually ago long"
@@ -51,5 +45,5 @@ def unstated_origin(query: str, origin_sentences: list[frozenset[str]]) -> str:
         return ""  # "who created it?": the thing is the turn before's, which the planner's context names
     if set(thing) & _SOURCE_TERMS:
         return ""  # "who runs the job platform": the sources' own origin, which their front matter says
-    named = [w for w in _NAME.findall(query) if (found := terms(folded(w).lower())) and set(found) - _ORIGIN_FRAME]
+    named = [w for w in TYPED_NAME.findall(query) if (found := terms(folded(w).lower())) and set(found) - _ORIGIN_FRAME]
     return f"the origin of {' '.join(named)}"  # "who was scikit-learn developed by": the origin of scikit-learn

@@ -20,6 +20,11 @@ def longest_first(words: Iterable[object]) -> str:
     return "|".join(re.escape(w) for w in sorted((str(w) for w in words), key=len, reverse=True))
 
 
+def spaced_first(words: Iterable[object]) -> str:
+    """As longest_first, a phrase's words apart by any whitespace ("come out" also across a line break)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted((str(w) for w in words), key=len, reverse=True))
+
+
 @lru_cache(maxsize=4096)
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """Whole-word match that also accepts a plural ('ML engineers', 'top-paying companies')."""

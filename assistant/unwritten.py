@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from assistant.acronyms import expansion_of
 from assistant.origins import unstated_origin
 from assistant.passage_units import comparison_sides
+from assistant.phrase_match import spaced_first
 from assistant.spelling import general_english
 from assistant.text_terms import STOPWORDS, WORD, terms
 from assistant.vocabulary_words import word_list
-from assistant.word_forms import alike, american, comparative, folded, verb_or_adverb, written_pairs
+from assistant.word_forms import TYPED_NAME, alike, american, comparative, folded, verb_or_adverb, written_pairs
 
 if TYPE_CHECKING:
     from assistant.lexical import LexicalIndex
@@ -48,17 +49,12 @@ _GIVEN = re.compile(
     re.IGNORECASE,
 )
 GIVEN_ZIPF = 4.5  # a perk's word is no commoner than this ("insurance" 4.5, "remote" 4.2; "lots" 4.9, "much" 5.9)
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#-]*[A-Za-z0-9+#]|[A-Za-z]")  # a word as a name is typed ("H-1B", "C++")
-
-
-def _phrases(name: str) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(word_list(name), key=len, reverse=True))
 
 
 # Who the asker is ("coming from regular SWE work", "as a SWE what kind of ..."): up to four words after an opener
 # of vocabulary.toml asker_background, ending where the question goes on (punctuation, a question word, the end).
 _BACKGROUND = re.compile(
-    rf"\b(?:{_phrases('asker_background')})\s+(?:[\w+#./'-]+\s+){{0,3}}?[\w+#./'-]+"
+    rf"\b(?:{spaced_first(word_list('asker_background'))})\s+(?:[\w+#./'-]+\s+){{0,3}}?[\w+#./'-]+"
     r"(?=\s*(?:[,;:?!.]|$|\b(?:what|whats|how|which|why|who|where|when|do|does|should|can|could|is|are|and|but)\b))",
     re.IGNORECASE,
 )
@@ -130,7 +126,7 @@ class UnwrittenWords:
         for clause in [c for c in clauses if _ASKING.match(c)] or [query]:
             lead = _ASKING.match(clause)
             skip = lead.start(1) if lead else 0  # a word before the question word is a greeting or filler
-            for match in _NAME.finditer(clause):
+            for match in TYPED_NAME.finditer(clause):
                 token = match.group(0)
                 capitals = sum(c.isupper() for c in token)
                 opening = not clause[: match.start()].strip() or clause[: match.start()].rstrip()[-1] in '"“('
@@ -167,7 +163,7 @@ class UnwrittenWords:
         clauses = [c for c in _CLAUSE_BREAK.split(query) if c.strip()]
         for clause in [c for c in clauses if _ASKING.match(c)] or [query]:
             lead = _ASKING.match(clause)
-            for match in _NAME.finditer(clause, lead.start(1) if lead else 0):
+            for match in TYPED_NAME.finditer(clause, lead.start(1) if lead else 0):
                 token = match.group(0)
                 word = folded(token).lower()
                 if token != token.lower() or not word.isalpha() or len(word) < 5 or word in STOPWORDS:

@@ -32,6 +32,7 @@ def written_pairs(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+TYPED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9+#-]*[A-Za-z0-9+#]|[A-Za-z]")  # a word as a name is typed ("H-1B", "C++")
 _BETWEEN_THINGS = re.compile(r"[,;:!?()\n]|\.(?:\s|$)|\b(?:and|or|nor|&)\b")
 
 
