@@ -177,7 +177,8 @@ class Planner:
             # "..., and what's their average pay?", "what does a DS do, what's the average pay?": the role's figure;
             # so is "what's it in canada?" (the figure in another place or year). "is that good money?" names neither
             # a person nor a place: it points at the figure, whose role is no part of the question.
-            carried = _PERSON.search(text) or self.words.role_noun.search(text) or names_a_dimension(own)
+            person = _PERSON.search(text) is not None or self.words.role_noun.search(text) is not None
+            carried = person or names_a_dimension(own)
             # "is that good money?" asks of the figure just given, not for the pay of the role named before
             earlier = [] if first or of_figure or ASKED_OF_SAID.match(text) else earlier_roles
             form = roles_for_kind(form, slots.roles if resolved and carried else [], earlier, own)
@@ -279,7 +280,6 @@ class Planner:
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
             role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison"
             # "what do they do all day?": what a person does is explained by their role.
-            person = _PERSON.search(text) is not None or self.words.role_noun.search(text) is not None
             role_kind = role_kind or (kind == "explanation" and person) or self.words.role_noun.search(text) is not None
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
             # I learn next?"), unless the statement names the role the documents are organised by.
