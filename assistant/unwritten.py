@@ -49,6 +49,8 @@ _GIVEN = re.compile(
     re.IGNORECASE,
 )
 GIVEN_ZIPF = 4.5  # a perk's word is no commoner than this ("insurance" 4.5, "remote" 4.2; "lots" 4.9, "much" 5.9)
+# Closing words that ask nothing ("... best practices pls", "... get promoted too"): never a perk's name
+_FILLERS = frozenset(w.lower() for w in word_list("closing_fillers"))
 
 
 # Who the asker is ("coming from regular SWE work", "as a SWE what kind of ..."): up to four words after an opener
@@ -198,10 +200,11 @@ class UnwrittenWords:
             first, second = match.groups()
             if first.lower() in STOPWORDS or first.lower().endswith("ed") or comparative(first.lower(), english):
                 continue  # "get to publish", "get promoted": a verb, not a perk; "get smarter": a becoming
-            phrase = [w for w in (first, second) if w and w.lower() not in STOPWORDS]
+            phrase = [w for w in (first, second) if w and w.lower() not in STOPWORDS | _FILLERS]
             rare = [english.zipf(w.lower()) <= GIVEN_ZIPF for w in phrase]  # "lots", "good": no perk
-            if any(r and not self._counted_written(w) for w, r in zip(phrase, rare, strict=True)):
-                out.append(" ".join(phrase[rare.index(True) :]))  # "good work-life" names "work-life"
+            unwritten = [r and not self._counted_written(w) for w, r in zip(phrase, rare, strict=True)]
+            if any(unwritten):
+                out.append(" ".join(phrase[unwritten.index(True) :]))  # "good work-life" names "work-life"
         return out
 
     def unwritten_sides(self, query: str) -> list[str]:

@@ -182,6 +182,21 @@ def test_a_perk_the_documents_write_or_a_verb_after_get_is_answered(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("deployment best practices pls", "Deployment and Operations"),
+        ("data management best practices plz", "Data Management and Quality"),
+    ],
+)
+def test_a_closing_filler_after_best_is_no_perk_named(real_assistant: Assistant, question: str, said: str) -> None:
+    """'best X pls': "best" reads like "what is the best laptop", but "pls" closes the message (a closing filler,
+    vocabulary.toml) and X is written: nothing unwritten is asked, so the documents' list answers."""
+    reply = real_assistant.ask(question)
+    assert not reply.abstained and said in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "question",
     [
         "does a model get smarter the more data you give it?",

@@ -2233,6 +2233,20 @@ def test_a_topic_named_before_a_question_that_points_back_is_what_it_asks(
     assert expected.lower() in reply.answer.lower(), reply.answer
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hoping to get into machine learning with zero job history, what should i do",
+        "switching from teaching to AI with no tech experience, what do you suggest?",
+    ],
+)
+def test_a_question_with_no_topic_asks_about_the_situation_before_it(real_assistant: Assistant, message: str) -> None:
+    """'<a situation>, what should I do?': the question names nothing, so what it asks about is the situation the
+    statement describes (a career question), not the assistant ("what can you do?" is small talk)."""
+    reply = ask(real_assistant, message)
+    assert reply.route == "documents" and not reply.abstained, reply.answer
+
+
 def test_the_asker_or_a_leading_phrase_before_a_question_is_no_topic() -> None:
     from assistant.part_context import asked_sentence, with_statement_topic
 
