@@ -55,6 +55,7 @@ _TOPIC_FIRST = re.compile(
 _TOPIC_SET_OFF = re.compile(
     rf"\s*(?:[\w'/.+#-]+\s+){{0,4}}[\w'/.+#-]+\s*(?::|\s[-–—])\s*(?:{QUESTION_WORDS})\s+\w", re.I
 )
+_OPENS_QUESTION = re.compile(rf"\s*(?:{QUESTION_WORDS})\b", re.IGNORECASE)
 _WH_LATER = re.compile(r"\s(?:what|what's|whats|which|how|why|where|when|who)\s", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\s*(?:if|suppose|supposing|say|imagine|assuming|what if|let's say)\s+\w", re.IGNORECASE)
 # ... but "I'd like to know X", "I was wondering X" ask X ([yes_no] asking_statements, data).
@@ -105,7 +106,10 @@ def asked_sentence(text: str) -> str:
     pieces = [s for s in _ASKED_BOUNDARY.split(text.strip()) if s]
     # "ML engineer or data scientist, which one deploys models?": the roles named before are what it asks of.
     topic = len(pieces) > 1 and all(names_only(p) for p in pieces[:-1])
-    return pieces[-1] if len(pieces) > 1 and is_question(pieces[-1]) and not topic else text
+    # "how should a team share what it learns, is there a recommended setup?": a question first is no statement;
+    # the second only asks more of it, and the first names what both are about.
+    asks_first = len(pieces) > 1 and _OPENS_QUESTION.match(_POLITE.sub("", LEADING_JOINER.sub("", pieces[0])))
+    return pieces[-1] if len(pieces) > 1 and is_question(pieces[-1]) and not topic and not asks_first else text
 
 
 def with_statement_topic(text: str, question: str) -> str:

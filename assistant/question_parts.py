@@ -111,6 +111,8 @@ _NOUN_PHRASE_WORDS = 5  # a request named as a noun phrase is short ("the main r
 _DETERMINERS = frozenset({"the", "a", "an", "any", "some"})
 _ASKED_OF_TOPIC = frozenset(t for w in section("references").get("asked_of_topic") or [] for t in terms(str(w)))
 _LABEL_WORDS = frozenset(str(w).lower() for w in section("references").get("message_labels") or [])
+# "...? just the main categories", "list pls": how to answer, no part of its own ([references] presentation_words)
+_PRESENTATION = frozenset(str(w).lower() for w in section("references").get("presentation_words") or [])
 _RESTATES = re.compile(
     r"\s*(?:please\s+|pls\s+)?(?:list|name|explain|describe|give|show|tell)\b(?:\s+me)?\s+(?:them|it|those|these|that|this)\b",
     re.IGNORECASE,
@@ -194,6 +196,8 @@ def split_parts(
         restated = _RESTATES.match(part)
         if merged and restated and len(terms(part[restated.end() :])) <= 1:
             continue  # "which jobs ...? list them pls": the same question again, nothing to add to its search
+        if merged and _says_how_to_answer(part):
+            continue  # "what areas do the best practices cover? just the headings pls": how, not what
         elif merged and len(part.split()) <= 2 and not asked and not greeting(part):
             merged[-1] = f"{merged[-1]} {part}"
         elif merged and names_the_asked_roles(merged[-1], part):
@@ -210,6 +214,14 @@ def split_parts(
     if asks is not None:
         merged = asked_of_each(merged, asks)  # "A vs B, and give an example of each": one part per side
     return merged or [message.strip()]
+
+
+def _says_how_to_answer(part: str) -> bool:
+    """'just the main categories', 'headings only pls', 'keep it short': words that shape the answer to the question
+    before ([references] presentation_words) and function words, nothing asked of its own."""
+    words = re.findall(r"[\w'-]+", part.lower())
+    shaping = [w for w in words if w in _PRESENTATION]
+    return bool(shaping) and all(w in _PRESENTATION or w in STOPWORDS for w in words)
 
 
 def _asks_of_a_topic(part: str) -> bool:

@@ -793,6 +793,39 @@ def test_that_after_a_figure_asks_about_the_figure(real_assistant: Assistant, fi
     assert not after.plan[0].entities.get("roles"), after.plan  # "every developer" is no job title
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what problems do ML teams typically face? only the broad categories pls",
+        "which best practices should an AI team follow? headings only",
+    ],
+)
+def test_how_to_answer_is_no_part_of_its_own(real_assistant: Assistant, message: str) -> None:
+    """'...? just the main categories': the closing words shape the answer (vocabulary presentation_words); the reply
+    answers the question and says nothing about "only the broad categories" as if it were asked."""
+    assert len(split_parts(message)) == 1, split_parts(message)
+    reply = ask(real_assistant, message)
+    assert reply.route == "documents" and not reply.abstained, reply.answer
+    assert "don't say anything about" not in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("how can an ML team spread what it learns across the org, is there a recommended practice?", "knowledge"),
+        ("how do ML teams keep models from being biased, are there recommended checks?", "bias"),
+    ],
+)
+def test_a_question_before_a_second_question_names_the_topic_of_both(
+    real_assistant: Assistant, message: str, said: str
+) -> None:
+    """'how should X ..., is there a recommended setup?': the first clause is a question, not a statement about the
+    asker, so its words are searched too (the second alone asks of nothing: "is there a recommended setup?")."""
+    reply = ask(real_assistant, message)
+    assert reply.route == "documents" and not reply.abstained, reply.answer
+    assert said in reply.answer.lower(), reply.answer
+
+
 def test_a_restated_request_is_not_a_part_of_its_own() -> None:
     assert split_parts("which soft skills matter? list them pls") == ["which soft skills matter?"]
     assert split_parts("What are the best practices for deployment? name them") == [
