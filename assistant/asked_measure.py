@@ -20,6 +20,7 @@ A NUMBER is the one reading of "a number as digits or in words" (half_answered.p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.lexical import Synonyms
 from assistant.passage_units import Unit
@@ -41,6 +42,8 @@ _DURATION = re.compile(
     r"weeks|days|hours)\b",
     re.IGNORECASE,
 )
+# "is the offers number basically how many positions there are?": a yes or no asked; the measure words only say of what
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b", re.IGNORECASE)
 # "how many X": the words counted, up to three, before a verb or a function word ("how many AI job postings were")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z][\w'-]*\s*){1,3})", re.IGNORECASE)
 # ... not things when a change or a share is counted ("how many more", "how many times", "how many percent")
@@ -55,9 +58,9 @@ NUMBER_ASKED = re.compile(
 _DRIVERS = re.compile(rf"\b(?:{longest_first((section('figures') or {}).get('drivers') or []) or '(?!)'})\b", re.I)
 _COMPARATIVES = longest_first(word_list("comparatives")) or "(?!)"
 # "which trains faster, A or B", "is A more accurate than B", "A vs B, which is cheaper": a comparative and two sides
-# ("more than once", "tell me more about": no quality compared)
+# ("more than once", "tell me more about", "more like a bunch of": no quality compared)
 _COMPARATIVE_ASKED = re.compile(
-    rf"\b(?:{_COMPARATIVES}|(?:more|less)\s+(?!(?:than|about|info|information|details?)\b)[a-z]{{4,}})\b", re.I
+    rf"\b(?:{_COMPARATIVES}|(?:more|less)\s+(?!(?:than|about|info|information|details?|like)\b)[a-z]{{4,}})\b", re.I
 )
 # "how can I push my pay higher than that?", "how much faster is ...": a way or an amount asked, read elsewhere
 _HOW = re.compile(r"\bhow\b", re.IGNORECASE)
@@ -68,14 +71,22 @@ _COMPARED = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'-]+")
+_ABOUT_DOCUMENTS = frozenset(word_list("about_the_documents"))  # "how many skills are listed": no thing measured
 _FIELD = frozenset(word_list("ai_words"))  # "how many AI jobs": every document is about AI; the thing is jobs
 NUMBER_REACH = 4  # the words after a number that may be what it counts ("175 billion parameters", "10 offers")
 
 
-def measure_unstated(query: str, unit: Unit, passage: Passage, synonyms: Synonyms) -> bool:
+def measure_unstated(
+    query: str, unit: Unit, passage: Passage, synonyms: Synonyms, written: Callable[[str], bool] | None = None
+) -> bool:
     """The question asks for a measure (a count, a length of time, a figure, a comparison) that the unit and its
-    passage do not state: they name the topic only."""
+    passage do not state: they name the topic only. `written`: whether the documents write a word in some form
+    (OtherNames.writes_word); a measure of something they never name is stated nowhere."""
     sentence = unit.as_sentence()
+    if _YES_NO.match(query):
+        return comparison_unstated(query, sentence)  # "is Keras faster than PyTorch?" still asks a comparison
+    if written is not None and measured_unwritten(query, synonyms, written):
+        return True  # "what percentage of AI jobs are remote?": no document says "remote", so no share of them
     if _DURATION.search(query) and not A_NUMBER.search(sentence):
         return True  # "how long does it take to become an ML engineer?": a career path states no duration
     if count_unstated(query, unit, passage, synonyms):
@@ -84,6 +95,27 @@ def measure_unstated(query: str, unit: Unit, passage: Passage, synonyms: Synonym
     if figure and not _DRIVERS.search(query) and not A_NUMBER.search(_unlabelled(sentence)):
         return True  # "how much does a bootcamp cost?": "Participation in online courses or bootcamps" has no figure
     return comparison_unstated(query, sentence)
+
+
+def measured_unwritten(query: str, synonyms: Synonyms, written: Callable[[str], bool]) -> list[str]:
+    """The words of a question asking for a measure (a count, a figure, a share, a length of time) that the
+    documents never write in any form nor by another name: what the measure would be of. Not a word that only
+    frames the question ([frame] of stats/search_synonyms.toml: "typical", "usually"), the field every document
+    is about, a number, nor a word ending in -ly ("roughly", "fully"), which modifies what is measured."""
+    if not (_HOW_MANY.search(query) or NUMBER_ASKED.search(query) or _DURATION.search(query)):
+        return []
+    return [
+        word
+        for word in _WORD.findall(query.lower())
+        if terms(word)
+        and not set(terms(word)) & synonyms.frame
+        and word not in _FIELD
+        and word not in _ABOUT_DOCUMENTS
+        and not word.endswith("ly")
+        and not A_NUMBER.match(word)
+        and not synonyms.words_for(word)
+        and not written(word)
+    ]
 
 
 def comparison_unstated(query: str, sentence: str) -> bool:

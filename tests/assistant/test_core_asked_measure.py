@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asked_measure import comparison_unstated, count_unstated, measure_unstated
+from assistant.asked_measure import comparison_unstated, count_unstated, measure_unstated, measured_unwritten
 from assistant.lexical import Synonyms
 from assistant.passage_units import Unit
 from assistant.pipeline import Assistant
@@ -47,6 +47,18 @@ def test_a_figure_or_a_comparison_asked_needs_one_stated() -> None:
     assert not comparison_unstated("how can I get paid higher than that?", duty)  # a way asked, not a choice
 
 
+def test_a_measure_of_a_word_the_documents_never_write_is_stated_nowhere() -> None:
+    written = {"share", "roles", "ai", "jobs", "how", "many", "engineers", "postings"}.__contains__
+    assert measured_unwritten("what share of AI roles are hybrid?", _NO_SYNONYMS, written) == ["hybrid"]
+    # a word ending in -ly modifies what is measured; only "hybrid" is what it is of
+    assert measured_unwritten("how many AI jobs are entirely hybrid?", _NO_SYNONYMS, written) == ["hybrid"]
+    assert measured_unwritten("are AI roles hybrid?", _NO_SYNONYMS, written) == []  # no measure asked
+    # a yes or no asked of what a figure is: "how many" only says of what
+    item = Unit(text="The total is the number of offers.", is_item=False)
+    total = _passage("How statistics are calculated", "The total is the number of offers.")
+    assert not measure_unstated("is the total basically how many jobs are open?", item, total, _NO_SYNONYMS)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "question",
@@ -57,6 +69,7 @@ def test_a_figure_or_a_comparison_asked_needs_one_stated() -> None:
         "which language runs faster for ML, Python or Java?",
         "how much does an Azure Machine Learning subscription cost?",  # a trending-tools item has no price
         "how much does it cost to attend an AI conference?",
+        "how many AI jobs are completely remote these days?",  # the documents never write "remote"
     ],
 )
 def test_a_measure_the_documents_never_state_is_refused(real_assistant: Assistant, question: str) -> None:
@@ -73,6 +86,7 @@ def test_a_measure_the_documents_never_state_is_refused(real_assistant: Assistan
         ("which is often easier to train, a discriminative or a generative model?", "easier to train"),
         ("does unsupervised learning need more training data than supervised learning?", "larger amounts"),
         ("in NLP, are discriminative models better than generative AI for machine translation?", "superior"),
+        ("is the offers total basically how many vacancies exist?", "not the number of vacancies"),
     ],
 )
 def test_a_measure_the_documents_state_is_answered(real_assistant: Assistant, question: str, said: str) -> None:
