@@ -71,6 +71,7 @@ _COMPARED = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'-]+")
+_SHARE_OF = re.compile(r"\d%\s+of\b")  # "85% of enterprises": a part of a whole, whatever it is called
 _ABOUT_DOCUMENTS = frozenset(word_list("about_the_documents"))  # "how many skills are listed": no thing measured
 _FIELD = frozenset(word_list("ai_words"))  # "how many AI jobs": every document is about AI; the thing is jobs
 NUMBER_REACH = 4  # the words after a number that may be what it counts ("175 billion parameters", "10 offers")
@@ -157,12 +158,21 @@ def count_unstated(query: str, unit: Unit, passage: Passage, synonyms: Synonyms 
     heading = set(terms(f"{passage.section} {label}"))
     if counted and found_in(set(terms(counted[0])), heading):
         return False  # the things counted head the list: its items are the count
+    return not counts_stated(counted, passage.text, synonyms)
+
+
+def counts_stated(counted: list[str], text: str, synonyms: Synonyms | None = None) -> bool:
+    """`text` states a count of the `counted` words (counted_words): a number, a year aside, with one of them (or a
+    word the search reads for them) among the NUMBER_REACH words after it, or a share of a whole ("85% of
+    enterprises" counts the companies using AI, in other words); any number when no thing is named."""
+    if _SHARE_OF.search(text):
+        return True
     if not counted:
-        return not A_NUMBER.search(passage.text)
+        return bool(A_NUMBER.search(text))
     head = set(terms(" ".join(counted)))
     if synonyms is not None:
         head |= set(terms(synonyms.words_for(" ".join(counted))))
-    return not _counts(passage.text, head)
+    return _counts(text, head)
 
 
 def _counts(text: str, head: set[str]) -> bool:

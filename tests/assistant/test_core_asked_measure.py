@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.asked_measure import comparison_unstated, count_unstated, measure_unstated, measured_unwritten
+from assistant.asked_measure import (
+    comparison_unstated,
+    count_unstated,
+    counts_stated,
+    measure_unstated,
+    measured_unwritten,
+)
 from assistant.lexical import Synonyms
 from assistant.passage_units import Unit
 from assistant.pipeline import Assistant
@@ -93,3 +99,26 @@ def test_a_measure_the_documents_state_is_answered(real_assistant: Assistant, qu
     reply = real_assistant.ask(question)
     assert not reply.abstained, reply.answer
     assert said in reply.answer, reply.answer
+
+
+def test_a_share_of_a_whole_counts_it_and_a_growth_counts_nothing() -> None:
+    assert counts_stated(["firms"], "Most are mainstream, with 85% of enterprises using AI in production.")
+    assert not counts_stated(["postings"], "Postings have increased by 8.5% from early 2023 to early 2024.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how many AI job postings were there back in 2020?", None),  # the postings figure is a growth, no count
+        ("how many ML job postings exist right now?", None),
+        ("how many firms use or evaluate AI in production?", "85%"),  # a share of the enterprises counts them
+        ("how many organizations plan to invest in retraining staff by 2025?", "75%"),
+    ],
+)
+def test_a_market_figure_answers_a_count_only_when_it_counts(
+    real_assistant: Assistant, question: str, said: str | None
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained == (said is None), reply.answer
+    assert said is None or said in reply.answer, reply.answer
