@@ -98,7 +98,7 @@ class UnitRefusals:
         """The best unit found does not answer: it says nothing the question names, or is found by a shared word
         alone, or the term asked to be defined or the named figure's meaning is never written."""
         said = f"{best.unit.as_sentence()} {best.passage.section}"
-        if measure_unstated(query, best.unit, best.passage, self._synonyms, self._retriever.names.writes_word):
+        if measure_unstated(query, best.unit, best.passage, self._synonyms, self._retriever.names.counted_written):
             return True  # "how many layers does GPT-3 have?": a sentence on its parameters counts no layers
         if self._unnamed_kind(query, kind, best):
             return True  # "which website should I host my portfolio on?": the portfolio bullets name none

@@ -74,6 +74,7 @@ _WORD = re.compile(r"[\w'-]+")
 _SHARE_OF = re.compile(r"\d%\s+of\b")  # "85% of enterprises": a part of a whole, whatever it is called
 _ABOUT_DOCUMENTS = frozenset(word_list("about_the_documents"))  # "how many skills are listed": no thing measured
 _FIELD = frozenset(word_list("ai_words"))  # "how many AI jobs": every document is about AI; the thing is jobs
+CLIPPED = 5  # the letters a clipped word keeps of the one it stands for ("params", "stats")
 NUMBER_REACH = 4  # the words after a number that may be what it counts ("175 billion parameters", "10 offers")
 
 
@@ -82,7 +83,7 @@ def measure_unstated(
 ) -> bool:
     """The question asks for a measure (a count, a length of time, a figure, a comparison) that the unit and its
     passage do not state: they name the topic only. `written`: whether the documents write a word in some form
-    (OtherNames.writes_word); a measure of something they never name is stated nowhere."""
+    (UnwrittenWords.counted_written: clipped or whole); a measure of something they never name is stated nowhere."""
     sentence = unit.as_sentence()
     if _YES_NO.match(query):
         return comparison_unstated(query, sentence)  # "is Keras faster than PyTorch?" still asks a comparison
@@ -181,8 +182,9 @@ def _counts(text: str, head: set[str]) -> bool:
     for i, word in enumerate(words):
         if not A_NUMBER.search(word) or _YEAR.match(word):
             continue
-        after = " ".join(words[i + 1 : i + 1 + NUMBER_REACH])
-        if found_in(head, set(terms(after))):
+        after = set(terms(" ".join(words[i + 1 : i + 1 + NUMBER_REACH])))
+        # ... or a word there that the counted one clips ("params": "175 billion parameters")
+        if found_in(head, after) or any(w.startswith(h) for h in head if len(h) >= CLIPPED for w in after):
             return True
     return False
 
