@@ -19,7 +19,7 @@ from assistant.answer_examples import SAYS_SOMETHING, AnswerExamples
 from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored
 from assistant.answer_scoring import UnitScorer, asks_remedy
 from assistant.asked_category import best_unranked, chosen_kinds, compound_of
-from assistant.count_asked import A_NUMBER, count_unstated
+from assistant.asked_measure import measure_unstated
 from assistant.described_term import describes
 from assistant.explain_requests import as_definition
 from assistant.lexical import Synonyms
@@ -47,8 +47,6 @@ _MID_CAPITALS = re.compile(r"(?<=\w\s)[A-Z][a-z]+\b")
 # ("explain", "describe", "mean", "exactly" are stopwords: terms() never yields them).
 DEFINITION_FRAME = frozenset({"work", "like", "term", "word"})
 # "How old / much / many / big / quickly ...?" asks for an amount: a sentence without one does not answer it.
-# "How long / how old / how many years ...?" asks a length of time: a unit stating no number gives none.
-DURATION = re.compile(r"^\s*how\s+(?:long|old|many\s+(?:years|months|weeks|days|hours))\b", re.IGNORECASE)
 AMOUNT = re.compile(r"^\s*how\s+(?:much|many|old|big|large|long|tall|far|often|fast|quickly|soon)\b", re.IGNORECASE)
 # The best unit's own sentence this close to the question (its plain vector) says what is asked in other words,
 # whatever words they share or however far its passage is as a whole: "do i need to be good at talking and
@@ -100,10 +98,8 @@ class UnitRefusals:
         """The best unit found does not answer: it says nothing the question names, or is found by a shared word
         alone, or the term asked to be defined or the named figure's meaning is never written."""
         said = f"{best.unit.as_sentence()} {best.passage.section}"
-        if DURATION.match(query) and not A_NUMBER.search(best.unit.as_sentence()):
-            return True  # "how long does it take to become an ML engineer?": a career path states no duration
-        if count_unstated(query, best.unit, best.passage):
-            return True  # "how many denoising steps ...?": the diffusion line counts nothing
+        if measure_unstated(query, best.unit, best.passage, self._synonyms, self._retriever.names.counted_written):
+            return True  # "how many layers does GPT-3 have?": a sentence on its parameters counts no layers
         if self._unnamed_kind(query, kind, best):
             return True  # "which website should I host my portfolio on?": the portfolio bullets name none
         writes_formula = any(f in best.passage.text.lower() for f in formulas)

@@ -17,6 +17,7 @@ from typing import Any
 from assistant.answer_figures import FigureWriter, cite_all, claim_called, source_notes
 from assistant.answer_platform import PlatformAnswers
 from assistant.answer_salaries import GuideSalaryAnswers
+from assistant.asked_measure import counted_words, counts_stated
 from assistant.draft import Draft
 from assistant.models import ToolCall
 from assistant.partial_coverage import Uncovered, uncovered_alongside
@@ -267,6 +268,11 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
         result = self.call(draft, "market_figure", metric=s.market_metric)
         if not result.found:
             self.abstain(draft, f"I have no such market figure: {result.note}.")
+            return
+        counted = counted_words(s.corrected or "")
+        if counted and not any(counts_stated(counted, row["description"]) for row in result.rows):
+            # "how many AI job postings were there in 2021?": the postings' figure is a growth in percent, no count
+            self.abstain(draft, f"I have no such market figure: the sources give no count of {' '.join(counted)}.")
             return
         for group in group_figures("market_figures", result.rows):
             for values in split_values("market_figures", group):

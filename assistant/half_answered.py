@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.asked_measure import A_NUMBER, NUMBER_ASKED
 from assistant.draft import Draft, DraftMark
 from assistant.phrase_match import longest_first
 from assistant.text_terms import STOPWORDS
@@ -24,18 +25,6 @@ _WHICH_IS_BEST = re.compile(
 )
 _RANKED = re.compile(rf"\b(?:{longest_first(word_list('ranked_in_text')) or '(?!)'})\b", re.IGNORECASE)
 _MARKER = re.compile(r"\[\d+\]")
-# "how many ...", "how much did/does/will ...": a number asked ("how much math do I need?" asks an amount of a
-# subject, "is the number of offers the same as ...?" a yes or no)
-_NUMBER_ASKED = re.compile(
-    r"\bhow\s+many\b|\bhow\s+much\s+(?:do|does|did|will|would|can|could|is|are|was|were|has|have)\b"
-    r"|\bhow\s+much\s+(?:in|for|by|during)\s+(?:19|20)\d\d\b|\bwhat\s+(?:percentage|percent|share|proportion)\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|"
-    r"billions?|half|double|twice)\b",
-    re.IGNORECASE,
-)
 _LISTED = re.compile(r"^\s*- ", re.MULTILINE)  # an item of a list the answer gives
 _NOT_A_THING = frozenset({"one", "ones", "way", "ways", "option", "options", "it", "that", "this"})
 
@@ -51,10 +40,10 @@ def say_missing_half(part_text: str, draft: Draft, mark: DraftMark, drives: bool
         return
     asked = part_text.strip().rstrip("?.! ")
     # ... and a year it names that none of them says ("how much will they increase in 2028?")
-    no_number = not any(_NUMBER.search(s) for s in written) or years_unsaid(part_text, written)
+    no_number = not any(A_NUMBER.search(s) for s in written) or years_unsaid(part_text, written)
     # ... unless they list the things counted ("how many soft skills are listed?": the list is the count)
     no_number = no_number and not any(_LISTED.search(s) for s in written)
-    if _NUMBER_ASKED.search(part_text) and not drives and no_number:
+    if NUMBER_ASKED.search(part_text) and not drives and no_number:
         draft.echo(f"The sources don't give a figure for “{asked}”.")
         return
     chosen = _WHICH_IS_BEST.search(part_text)

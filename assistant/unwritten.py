@@ -192,9 +192,9 @@ class UnwrittenWords:
         for match in _COUNTED.finditer(query):
             _, first, second = match.groups()
             # a clipped word of three letters or fewer is an abbreviation ("yrs", "hrs"), not a name of a thing
-            if len(first) <= 3 or first.lower() in STOPWORDS or self._counted_written(first):
+            if len(first) <= 3 or first.lower() in STOPWORDS or self.counted_written(first):
                 continue
-            out.append(f"{first} {second}" if second and not self._counted_written(second) else first)
+            out.append(f"{first} {second}" if second and not self.counted_written(second) else first)
         english = general_english()
         for match in _GIVEN.finditer(query):
             first, second = match.groups()
@@ -202,7 +202,7 @@ class UnwrittenWords:
                 continue  # "get to publish", "get promoted": a verb, not a perk; "get smarter": a becoming
             phrase = [w for w in (first, second) if w and w.lower() not in STOPWORDS | _FILLERS]
             rare = [english.zipf(w.lower()) <= GIVEN_ZIPF for w in phrase]  # "lots", "good": no perk
-            unwritten = [r and not self._counted_written(w) for w, r in zip(phrase, rare, strict=True)]
+            unwritten = [r and not self.counted_written(w) for w, r in zip(phrase, rare, strict=True)]
             if any(unwritten):
                 out.append(" ".join(phrase[unwritten.index(True) :]))  # "good work-life" names "work-life"
         return out
@@ -257,7 +257,8 @@ class UnwrittenWords:
         (origins.py): "the origin of deep learning" for the refusal to name, "" otherwise."""
         return unstated_origin(query, self._origin_sentences)
 
-    def _counted_written(self, word: str) -> bool:
+    def counted_written(self, word: str) -> bool:
+        """A word a question counts or measures is one the documents write, clipped or whole (asked_measure.py)."""
         word = folded(word).lower()
         # a clipped word starts a written word, or the plural of one of five letters or more ("params": param-eters;
         # not "specs": "spec" starts "specific" as well as what a laptop's specs would be)

@@ -1,11 +1,12 @@
 """A count asked ("how many X") is answered by a number or a list of the X, never by a passage that names the thing
-without counting it (count_asked.py). Questions are paraphrases in no eval case, probe file or examples file."""
+without counting it (asked_measure.py). Questions are paraphrases in no eval case, probe file or examples file."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.count_asked import count_unstated
+from assistant.asked_measure import count_unstated
+from assistant.lexical import Synonyms
 from assistant.passage_units import Unit
 from assistant.pipeline import Assistant
 from assistant.retrieval import Passage
@@ -24,9 +25,10 @@ def test_a_count_needs_a_number_or_a_list_of_what_is_counted() -> None:
     assert not count_unstated("what do diffusion models do?", line, glossary)  # no count asked
     # the thing counted heads the list: its items are the count
     assert not count_unstated("how many generative models are there?", line, glossary)
-    # a number anywhere in the passage may be the count
+    # a number of the thing counted, or of a word the search reads for it (stats/search_synonyms.toml), is the count
     sized = _passage("Increasing Model Size", "Each has more than 175 billion parameters.")
-    assert not count_unstated("how many weights do they have?", Unit(text=sized.text, is_item=False), sized)
+    weights = Synonyms({"weights": ["parameters"]})
+    assert not count_unstated("how many weights do they have?", Unit(text=sized.text, is_item=False), sized, weights)
     skills = Unit(text="Soft Skills:", is_item=True, children=("Communication", "Teamwork"))
     assert not count_unstated("how many soft skills are listed?", skills, _passage("Essential Skills", "Soft Skills:"))
 

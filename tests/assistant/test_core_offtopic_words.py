@@ -297,6 +297,9 @@ def test_hours_counted_are_not_pay(real_assistant: Assistant, question: str) -> 
         ("which company created PyTorch", "PyTorch"),
         ("when was reinforcement learning first used", "reinforcement learning"),
         ("who was Apache Spark developed by", "Apache Spark"),
+        # the base form after "did", and a forecast published: "predicts ... by 2027" says nothing of when
+        ("when did the World Economic Forum publish that forecast?", "World Economic Forum forecast"),
+        ("when did Google launch AutoML?", "Google AutoML"),
     ],
 )
 def test_an_origin_no_sentence_states_is_refused_by_name(real_assistant: Assistant, question: str, thing: str) -> None:

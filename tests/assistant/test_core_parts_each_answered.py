@@ -146,7 +146,7 @@ def test_a_year_no_sentence_says_is_said_to_be_uncovered(real_assistant: Assista
 @pytest.mark.slow
 @pytest.mark.parametrize("message", ["how many companies use AutoML?", "how many businesses use AutoML?"])
 def test_a_count_asked_alone_that_no_passage_states_is_refused(real_assistant: Assistant, message: str) -> None:
-    """Asked alone, a count no passage states is not covered: refused and marked so (count_asked.py), not answered
+    """Asked alone, a count no passage states is not covered: refused and marked so (asked_measure.py), not answered
     with the topic's sentences and a note; inside a message of several parts the note says it (above)."""
     reply = real_assistant.ask(message)
     assert reply.abstained, reply.answer
