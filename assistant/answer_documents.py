@@ -183,9 +183,9 @@ class DocumentAnswerer:
         # that answers ("what are research papers good for" got R&D investment, not reading academic papers)
         leader = agreed_leader(passages, by_sentence)
         relevant = relevant or ([leader] if leader is not None else [])
+        relevant = self._lists_continued(relevant) + self._anew.area(relevant, anew)  # asked of the last answer
         if not relevant:
             return False
-        relevant = self._lists_continued(relevant) + self._anew.area(relevant, anew)  # asked of the last answer
         elsewhere, points_back = self._written_elsewhere(query, kind, relevant, f"{query} {context_text}")
         relevant = relevant + elsewhere
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
@@ -274,7 +274,7 @@ class DocumentAnswerer:
         best = scored[0]
         # The sentence that answered questions this near before (answer_examples.py) answers, whatever the gates
         # below doubt ("whats a gan": the documents write "generative adversarial network" only).
-        if not self._examples.vouch_for(best.unit.lines, prior) and (
+        if not (self._examples.vouch_for(best.unit.lines, prior) or self._anew.vouches(best, anew)) and (
             unsaid or self._refusals.refused(query, kind, best, named, asked, vector, formulas, search_terms, leader)
         ):
             if told and said:

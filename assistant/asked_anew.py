@@ -31,7 +31,10 @@ SAID_HANDICAP = 0.3
 # What a section under the topic's own adds when its heading names the new ask's words ("Common Examples of
 # Classification Models" for "name a few common ones"), per share of its heading's words that the ask uses.
 HEADING_WEIGHT = 0.6
-MIN_SAID_CHARS = 20  # a bare label ("Life sciences") said is no evidence of where the answer came from
+# a bare label ("Machine Learning Engineer", "Life sciences") said is no evidence of where the answer came from (a
+# figure's own sentence names the role too): a line of fewer words is one only as a sentence ("... predict classes.")
+MIN_SAID_WORDS = 5
+NEARER = 0.01  # how much nearer to the new ask a unit must be than a said one found first, to answer in its place
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,9 @@ def as_told(told: str) -> str:
 
 def said_in(sentence: str, told_text: str) -> bool:
     bare = " ".join(sentence.lower().split()).rstrip(" .;:")
-    return len(bare) >= MIN_SAID_CHARS and bare in told_text
+    words = len(bare.split())
+    sentence = words >= MIN_SAID_WORDS or (words >= 3 and sentence.rstrip().endswith((".", "!", "?")))
+    return sentence and bare in told_text
 
 
 class AskedAnew:
@@ -77,6 +82,17 @@ class AskedAnew:
                     seen.add(chunk.chunk_id)
                     out.append(replace(chunk, score=score))
         return out
+
+    def vouches(self, best: Scored, ask: NewAsk | None) -> bool:
+        """Whether `best` is a fresh unit of the section the last answer was said from: what a follow-up asks of
+        that answer ("what are they using it for?" after the 85% of enterprises) is about it however few of its
+        words the unit shares (the refusal checks' "nothing the question names is in it" is for questions alone)."""
+        if ask is None or not ask.said:
+            return False
+        told_text = as_told(ask.said)
+        if any(said_in(line, told_text) for line in best.unit.lines):
+            return False
+        return any(said_in(text, told_text) for text, _ in self._sentences.sentences(best.passage.chunk_id))
 
     def first(self, scored: list[Scored], ask: NewAsk | None) -> list[Scored]:
         """`scored` with the unit that answers the new ask first: among the units of the passages the last answer
@@ -109,16 +125,19 @@ class AskedAnew:
         asked_words = set(terms(ask.asked))
         topic_heading = {t for section in sections for t in terms(section.rsplit(" > ", 1)[-1])}
 
-        def nearness(s: Scored) -> float:
-            near = s.score + self._near(s, vector)
+        def asked_near(s: Scored) -> float:  # the unit's nearness to the new ask alone
+            near = self._near(s, vector)
             heading = set(terms(s.passage.section.rsplit(" > ", 1)[-1])) - topic_heading
-            if heading:
-                near += HEADING_WEIGHT * len(heading & asked_words) / len(heading)
-            return near - (SAID_HANDICAP if id(s) in said else 0.0)
+            return near + (HEADING_WEIGHT * len(heading & asked_words) / len(heading) if heading else 0.0)
+
+        def nearness(s: Scored) -> float:
+            return s.score + asked_near(s) - (SAID_HANDICAP if id(s) in said else 0.0)
 
         pick, top = max(area, key=nearness), scored[0]
-        if pick is top:
-            return scored  # what was found first answers the new ask too (asked again of it: "where is it used?")
+        if pick is top or (id(top) in said and asked_near(pick) <= asked_near(top) + NEARER):
+            # what was found first answers the new ask as well as anything there: it is asked again of it ("what
+            # are the main applications?" after what RL is and where it is used)
+            return scored
         if id(top) not in said and nearness(top) >= nearness(pick):
             return scored  # what the search found answers the new words better: it asks of something else
         lifted = replace(pick, score=max(top.score, pick.score))

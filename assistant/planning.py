@@ -357,8 +357,9 @@ class Planner:
                 # "go on", "anything else on that?": more of the topic goes on from where the answer stopped; what
                 # the turns before said of it (kept in the stored turn) is not said again
                 part.told = str(previous.slots.get("told") or "")
-            elif first and previous is not None and part.route == "documents" and previous.slots.get("told"):
-                part.anew = NewAsk(str(previous.slots["told"]), text)  # something new asked of it (asked_anew.py)
+            elif first and previous is not None and part.route == "documents":
+                said = previous.slots.get("told") or previous.slots.get("quoted")  # something new asked of it
+                part.anew = NewAsk(str(said), text) if said else None  # (asked_anew.py)
             planned.append(part)
         return planned
 
