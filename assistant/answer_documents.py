@@ -33,6 +33,7 @@ from assistant.answer_roles import GIVES_PURPOSE, PURPOSE_ASKED, WHY, Scored, de
 from assistant.answer_scoring import UnitScorer, asks_remedy, remedy_words
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
+from assistant.asked_anew import AskedAnew, NewAsk
 from assistant.candidate_search import CANDIDATES, candidates, named_whole, role_free_first, speaks_of_role
 from assistant.draft import Draft
 from assistant.lexical import SEARCH_SYNONYMS_PATH, Synonyms
@@ -89,6 +90,7 @@ class DocumentAnswerer:
             weights,
             self._synonyms,
         )
+        self._anew = AskedAnew(retriever, sentences)
         self._refusals = UnitRefusals(
             retriever, sentences, self.scorer, self._synonyms, self._expansions, min_relevance, self._examples
         )
@@ -107,6 +109,7 @@ class DocumentAnswerer:
         generic: str = "",
         told: str = "",
         quoted: str = "",
+        anew: NewAsk | None = None,
     ) -> bool:
         """Write the answer to `query` (a `kind` question; `context` = entities that sharpen the search;
         `generic` = the question with its entities masked, whose vector the planner has already made; `told` =
@@ -180,9 +183,9 @@ class DocumentAnswerer:
         # that answers ("what are research papers good for" got R&D investment, not reading academic papers)
         leader = agreed_leader(passages, by_sentence)
         relevant = relevant or ([leader] if leader is not None else [])
+        relevant = self._lists_continued(relevant) + self._anew.area(relevant, anew)  # asked of the last answer
         if not relevant:
             return False
-        relevant = self._lists_continued(relevant)
         elsewhere, points_back = self._written_elsewhere(query, kind, relevant, f"{query} {context_text}")
         relevant = relevant + elsewhere
         # Units are compared with what is asked, not with the entity given as context (see focus_words).
@@ -215,7 +218,7 @@ class DocumentAnswerer:
             # is that hard" points inside its own message
             as_asked=generic if context_text else "",
         )
-        scored = self._refusals.without_neighbours(query, scored)  # "transfer learning" is not "style transfer"
+        scored = self._anew.first(self._refusals.without_neighbours(query, scored), anew)  # not "style transfer"
         if points_back and asks_remedy(query, kind):
             # the items of the list of problems the question points back to are what is to be prevented: said
             # again, they answer nothing ("how do I prevent those?" after the challenges)
@@ -271,7 +274,7 @@ class DocumentAnswerer:
         best = scored[0]
         # The sentence that answered questions this near before (answer_examples.py) answers, whatever the gates
         # below doubt ("whats a gan": the documents write "generative adversarial network" only).
-        if not self._examples.vouch_for(best.unit.lines, prior) and (
+        if not (self._examples.vouch_for(best.unit.lines, prior) or self._anew.vouches(best, anew)) and (
             unsaid or self._refusals.refused(query, kind, best, named, asked, vector, formulas, search_terms, leader)
         ):
             if told and said:

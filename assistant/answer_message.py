@@ -100,6 +100,10 @@ def answer_message(
     last = next((p for p in reversed(asked) if routes[id(p)] == "statistics"), asked[-1])
     slots = {**last.slots.to_dict(), "kind": last.kind}
     slots["figures"] = figures_given(" ".join(draft.parts))  # what a figure said back ("is 5.6k a lot?") stands for
+    if routes[id(last)] == "statistics" and draft.citations:
+        # a figure quoted from the documents' own sentence ("85% of enterprises ..."): what is asked of it next
+        # ("what are they using it for?") is near where it was said (asked_anew.py)
+        slots["quoted"] = " ".join(draft.parts)[-TOLD_CHARS:]
     if led:
         slots["leader"] = led  # stored with the turn (any worker reads it): what "that role" next stands for
     if routes[id(last)] == "documents":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.draft import Draft, DraftMark
 from assistant.models import Route
@@ -42,6 +42,7 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
         )
     ]
     figure_from = _figure_sources(build, part, draft) if part.kind == "method" else {}
+    before: dict[str, Any] = {"told": part.told, "quoted": part.said, "anew": part.anew}  # what was said before
     role = _role_asked_of(part, alone)  # tried first: its own words find other things ("Work on personal projects")
     for route in (part.route, part.fallback):
         if route == "documents":
@@ -49,13 +50,11 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                 role
                 and _ASKER.search(part.text)
                 and build.document_answerer.answer(
-                    query, part.kind, draft, [*part.context, role], part.generic, told=part.told, quoted=part.said
+                    query, part.kind, draft, [*part.context, role], part.generic, **before
                 )
             ):
                 return "documents"  # "..., and what would I be working on?": the asker in the role asked about
-            if build.document_answerer.answer(
-                query, part.kind, draft, part.context, part.generic, told=part.told, quoted=part.said
-            ):
+            if build.document_answerer.answer(query, part.kind, draft, part.context, part.generic, **before):
                 if figure_from and not _cites_any(draft, mark, figure_from):
                     # "how was that measured?" after a guide salary: the method found is another source's, for
                     # its own figures; the figure's source says nothing of how it was made, and the reply says so.
@@ -66,7 +65,7 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                     return "out_of_scope"
                 return "documents"
             if part.earlier and build.document_answerer.answer(
-                query, part.kind, draft, [*part.context, part.earlier], part.generic, told=part.told, quoted=part.said
+                query, part.kind, draft, [*part.context, part.earlier], part.generic, **before
             ):
                 return "documents"  # an elliptical follow-up, found with the question it follows
         elif route == "statistics":

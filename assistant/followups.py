@@ -117,6 +117,11 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         # "how does that compare to Seattle?" after San Francisco's figure: the two places side by side, as
         # "San Francisco vs Seattle" asked at once (a comparison names only its new side).
         merged.cities = [str(before["city"]), merged.city]
+    if current.companies and current.followup and not (current.roles or current.unknown_role) and before.get("salary"):
+        # "and at the top companies?" after an entry-level ML engineer's pay: the companies qualify that pay (the
+        # role's own top-company figure), as a city or a year would; the guide's line on the companies follows
+        merged.roles, merged.salary = list(before.get("roles") or []), True
+        merged.level = merged.level or before.get("level")
     if own_topic and merged.roles and not merged.level and merged.experience_years is None and not merged.unknown_level:
         merged.level = before.get("level")  # "and a data scientist?" keeps "mid-career"
     if own_topic and merged.roles and not (merged.city or merged.unknown_place) and before.get("city"):

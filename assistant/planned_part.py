@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.asked_anew import NewAsk
 from assistant.models import PartKind
 from assistant.part_routes import PartRoute
 from assistant.understanding import Slots
@@ -28,6 +29,7 @@ class PlannedPart:
     earlier: str = ""  # the last turn's question, for a follow-up naming nothing of its own (a second search)
     told: str = ""  # what the turns before said of the topic, for "go on": not said again (sessions keep it)
     said: str = ""  # the list a pointing follow-up asks something new of ("how do I learn those?"): not given again
+    anew: NewAsk | None = None  # the last answer, asked something new of ("why is that one so costly?"): asked_anew.py
 
     def entities(self) -> dict[str, Any]:
         s = self.slots

@@ -19,6 +19,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.answer_examples import AnswerExamples
 from assistant.answer_roles import ASKED_OF_SAID
+from assistant.asked_anew import NewAsk
 from assistant.asked_means import part_slots
 from assistant.figure_followups import (
     figure_as_pointer,
@@ -356,6 +357,9 @@ class Planner:
                 # "go on", "anything else on that?": more of the topic goes on from where the answer stopped; what
                 # the turns before said of it (kept in the stored turn) is not said again
                 part.told = str(previous.slots.get("told") or "")
+            elif first and previous is not None and part.route == "documents":
+                said = previous.slots.get("told") or previous.slots.get("quoted")  # something new asked of it
+                part.anew = NewAsk(str(said), text) if said else None  # (asked_anew.py)
             planned.append(part)
         return planned
 

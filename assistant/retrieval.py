@@ -291,6 +291,11 @@ class Retriever:
         words = {w for w in heading if "-" not in w or not set(terms(w.replace("-", " "))) <= heading}
         return words, sum(self.lexical.idf(w) for w in words)
 
+    def passages(self, chunk_ids: list[str]) -> list[Passage]:
+        """The chunks of these ids as passages (unscored), those the build holds."""
+        rows = [self._row[c] for c in chunk_ids if c in self._row]
+        return [Passage(**_fields(self._ids[i], self._texts[i], self._metas[i]), score=0.0) for i in rows]
+
     def section_of(self, passage: Passage) -> list[Passage]:
         """Every chunk of the passage's section in the same document, in reading order (section retrieval)."""
         doc = passage.source.split(":")[0]

@@ -30,6 +30,9 @@ class SentenceIndex:
     def sentences(self, chunk_id: str) -> list[tuple[str, np.ndarray]]:
         return self._by_chunk.get(chunk_id, [])
 
+    def chunk_ids(self) -> list[str]:
+        return list(self._by_chunk)
+
     def texts(self) -> list[str]:
         """Every sentence's text, in the order of matrix() (the query adapter's candidates)."""
         return [key["text"] for key in self._keys]

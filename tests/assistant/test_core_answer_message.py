@@ -42,3 +42,21 @@ def test_a_term_asked_with_an_answer_form_is_answered_from_the_documents(
     reply = real_assistant.ask(message)
     assert not reply.abstained and reply.route == "documents", reply.answer
     assert expected.lower() in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        ("what soft skills do AI people need, in bullet points", "what soft skills do AI people need"),
+        ("what do ML engineers do all day? as a list pls", "what do ML engineers do all day? pls"),
+        ("which frameworks should I learn - a list please", "which frameworks should I learn"),
+    ],
+)
+def test_a_list_asked_as_the_answer_shape_is_no_part_of_its_own(message: str, asked: str) -> None:
+    assert without_answer_form(message).rstrip(" -") == asked
+
+
+def test_the_shape_asked_is_not_refused_as_a_part(real_assistant: Assistant) -> None:
+    reply = real_assistant.ask("what soft skills do AI people need, in bullet points")
+    assert not reply.abstained and "don't say anything about" not in reply.answer, reply.answer
+    assert "Communication" in reply.answer, reply.answer
