@@ -28,4 +28,3 @@ def test_a_tools_price_is_uncovered_not_big_tech_pay(real_assistant: Assistant, 
 def test_big_tech_pay_is_still_answered(real_assistant: Assistant) -> None:
     reply = real_assistant.ask("how much do google, apple and meta pay?")
     assert "$120,000" in reply.answer, reply.answer
-
