@@ -36,6 +36,7 @@ from assistant.answer_roles import (
     REMEDY_VERB,
     TOLD_WHY,
     WHY,
+    YES_NO,
     Scored,
     is_lead_in,
     names_instances,
@@ -78,6 +79,7 @@ BONUSES = (
     "example_prior",
     "defines",
     "qualifies_said",
+    "names_asked_figure",
     "reason_given",
     "instances_given",
     "example_given",
@@ -150,6 +152,8 @@ class UnitScorer:
             ASKED_OF_SAID.match(as_asked) is not None or MEANING_ASKED.match(query) is not None
         )
         remedy = asks_remedy(query, kind)
+        # "how is that median worked out?" (not "does the median include ...?": its own words pick the sentence)
+        figure_method = kind == "method" and YES_NO.match(query) is None
         instances = kind != "figure" and INSTANCES_ASKED.match(query) is not None
         raisers = RAISERS_ASKED.match(query) if kind != "figure" and not instances else None
         raised_kind = set(terms(raisers.group("noun"))) if raisers else set()  # the kind of thing that raises it
@@ -232,6 +236,8 @@ class UnitScorer:
                     # it limits the figure ("no offers ... would not get into the statistics") or says what it
                     # shows ("not the number of vacancies, but an indicator of the level of demand")
                     f["qualifies_said"] = 1.0
+                if figure_method and entity and not unit.label and entity <= self._said(text):
+                    f["names_asked_figure"] = 1.0  # the method section's sentence on the figure asked of
                 if why and REASON.search(text):
                     f["reason_given"] = 1.0  # "why ...?": a sentence that gives a cause or a purpose answers it
                 named_kind = bool(raised_kind) and raised_kind <= self._said(text)
