@@ -40,3 +40,15 @@ def test_raisers_asked(question: str, noun: str | None) -> None:
 def test_skills_that_raise_pay_are_the_salary_factor(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question)
     assert "Specialized skills (e.g., deep learning, NLP)" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["what can raise the salary?", "data scientist average salary, and what can raise it?"],
+)
+def test_how_to_raise_pay_is_not_the_salary_overview(real_assistant: Assistant, question: str) -> None:
+    # "salary" names the Salary Ranges heading; how to raise it is said under Career Advancement
+    reply = real_assistant.ask(question)
+    assert "management or specialized roles" in reply.answer, reply.answer
+    assert "- AI Engineer" not in reply.answer, reply.answer
