@@ -85,7 +85,7 @@ class DocumentAnswerer:
             sentences,
             self._expansions,
             self._synonyms.frame,
-            self._synonyms.entity_frame,
+            self._synonyms.entity_frame | self._synonyms.aspect_frame,
             min_relevance,
             weights,
             self._synonyms,
@@ -158,6 +158,7 @@ class DocumentAnswerer:
         search = (self._retriever, self._sentences)
         passages, toward, by_sentence = candidates(*search, search_text, vector, focus_text, every)
         topical = set(terms(" ".join(focus))) - self._synonyms.frame - self._synonyms.entity_frame
+        topical -= self._synonyms.aspect_frame
         if (
             entity_named
             and not compared

@@ -20,6 +20,7 @@ from assistant.answer_sentences import write_bullets
 from assistant.draft import Draft
 from assistant.models import PartKind
 from assistant.passage_units import Unit, asks_definition, comparison_sides, is_list, units
+from assistant.pay_raising import asks_to_raise_pay
 from assistant.retrieval import Passage
 from assistant.section_reading import SectionReader
 from assistant.text_terms import found_in, terms
@@ -79,6 +80,8 @@ class ListAnswers(SectionReader):
                 continue
             if best.passage.chunk_id not in inside and self._labelled_closer(best, heading, query):
                 continue  # "what specialized knowledge": Specialized Knowledge (Essential Skills), not Specialization
+            if best.passage.chunk_id not in inside and asks_to_raise_pay(query):
+                continue  # "what can raise the salary?": how to, which Salary Ranges (named by "salary") never says
             found = self._section_list(passage, search_text, lead="", asked=asked, field=field)
             if found is not None:
                 return found

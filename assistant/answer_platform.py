@@ -27,7 +27,8 @@ from assistant.vocabulary_words import table, word_list
 _METRIC_NOUNS = {
     metric: tuple(p for p in phrases if " " not in p) for metric, phrases in table("platform_metrics").items()
 }
-_NEUTRAL = frozenset(word_list("metric_neutral")) | STOPWORDS
+# ... and the metrics' own words: "the offers total" names the total, no kind of it
+_NEUTRAL = frozenset(word_list("metric_neutral")) | STOPWORDS | {w for n in _METRIC_NOUNS.values() for w in n}
 
 METRIC_LABEL = {
     "median_salary_expectation": "median salary expectation",

@@ -13,6 +13,7 @@ from assistant.models import PartKind
 from assistant.passage_units import Unit, asks_definition, is_framing, mentions, units
 from assistant.retrieval import Passage
 from assistant.text_terms import found_in, terms
+from assistant.vocabulary_words import section
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,23 @@ INSTANCES_ASKED = re.compile(
     # ("what makes NYC a hotspot")
     r"(?=\s+(?:do|does|did|are|is|were|was|should|would|could|can|will|might|must|have|has|and|or|for|to|in|of|"
     r"at|on|that|who|pay|use|hire)\b|\s*[?.!]*\s*$)",
+    re.I,
+)
+
+# "which skills push pay up?", "what specialised skills raise your salary?": the things that raise what follows are
+# asked, each by name; the verbs are the vocabulary's ([raising] verbs). `noun` is the kind of thing: a unit naming
+# instances answers only when it names that kind too ("Specialized skills (e.g., deep learning, NLP)", not "Major
+# tech companies (Google, Apple, Meta) offer salaries ...").
+_RAISING = "|".join(
+    re.escape(v) for v in sorted((str(w) for w in section("raising").get("verbs") or []), key=len, reverse=True)
+)
+# ... the verbs' words frame such a question, as a remedy's do ("Salaries typically increase with experience" says
+# "increase", no skill)
+RAISING_TERMS = frozenset(t for v in section("raising").get("verbs") or [] for t in terms(str(v)))
+RAISERS_ASKED = re.compile(
+    # (a describing word may come first: "which specialised skills"; "what kinds of skills" asks kinds, not names)
+    rf"^\s*(?:what|which)\s+(?:(?!(?:kinds?|types?|sorts?|of)\b)[a-z-]+\s+){{0,2}}?(?P<noun>[a-z-]{{3,}}s)\s+"
+    rf"(?:{_RAISING or '(?!)'})\b",
     re.I,
 )
 

@@ -28,12 +28,15 @@ from assistant.answer_roles import (
     INSTANCES_ASKED,
     PURPOSE_ASKED,
     QUALIFIES,
+    RAISERS_ASKED,
+    RAISING_TERMS,
     REASON,
     REMEDY,
     REMEDY_ASKED,
     REMEDY_VERB,
     TOLD_WHY,
     WHY,
+    YES_NO,
     Scored,
     is_lead_in,
     names_instances,
@@ -76,6 +79,7 @@ BONUSES = (
     "example_prior",
     "defines",
     "qualifies_said",
+    "names_asked_figure",
     "reason_given",
     "instances_given",
     "example_given",
@@ -148,7 +152,11 @@ class UnitScorer:
             ASKED_OF_SAID.match(as_asked) is not None or MEANING_ASKED.match(query) is not None
         )
         remedy = asks_remedy(query, kind)
+        # "how is that median worked out?" (not "does the median include ...?": its own words pick the sentence)
+        figure_method = kind == "method" and YES_NO.match(query) is None
         instances = kind != "figure" and INSTANCES_ASKED.match(query) is not None
+        raisers = RAISERS_ASKED.match(query) if kind != "figure" and not instances else None
+        raised_kind = set(terms(raisers.group("noun"))) if raisers else set()  # the kind of thing that raises it
         examples = kind != "figure" and EXAMPLES_ASKED.search(query) is not None
         left, right = sides or (set(), set())
         # A frame word matched in a unit says nothing of what is asked ("what skills do they need?": "individuals
@@ -164,6 +172,8 @@ class UnitScorer:
         # "all"/"day" found in a sentence about something else say nothing.
         frame = self._frame | (self._entity_frame if entity else frozenset())
         topical = set(weights) - frame or (set() if entity else set(weights))
+        if raised_kind:
+            topical -= RAISING_TERMS  # "which skills push pay up?": "push" is how it asks (answer_roles.py)
         if remedy:
             # the remedy asked for is how the question asks, not what about: "how can we avoid that?" (of the data
             # quality problems) is not answered by "Balancing model complexity to avoid overfitting" for its "avoid"
@@ -226,9 +236,16 @@ class UnitScorer:
                     # it limits the figure ("no offers ... would not get into the statistics") or says what it
                     # shows ("not the number of vacancies, but an indicator of the level of demand")
                     f["qualifies_said"] = 1.0
+                if figure_method and entity and not unit.label and entity <= self._said(text):
+                    f["names_asked_figure"] = 1.0  # the method section's sentence on the figure asked of
                 if why and REASON.search(text):
                     f["reason_given"] = 1.0  # "why ...?": a sentence that gives a cause or a purpose answers it
-                if instances and (lexical > 0 or heading_share > 0) and names_instances(unit, set(weights)):
+                named_kind = bool(raised_kind) and raised_kind <= self._said(text)
+                if (
+                    (instances or named_kind)
+                    and (lexical > 0 or heading_share > 0)
+                    and names_instances(unit, set(weights))
+                ):
                     f["instances_given"] = 1.0  # "what tools ...?": the unit naming tools, not one on tools in general
                 if examples and not unit.is_item and (lexical > 0 or heading_share > 0) and GIVES_EXAMPLE.search(text):
                     f["example_given"] = 1.0  # "examples of unsupervised learning?": "For instance, ... Amazon ..."

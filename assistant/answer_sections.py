@@ -9,6 +9,7 @@ from __future__ import annotations
 from assistant.answer_roles import (
     DEPENDS,
     PURPOSE,
+    RAISERS_ASKED,
     REASON,
     REMEDY,
     WHY,
@@ -95,6 +96,11 @@ class SectionAnswers(SectionReader):
         if pointed or best.entity_item or comparison_sides(query) or mostly_figures(top):
             return None
         if top.heading_match < TOPIC_HEADING:
+            return None
+        if RAISERS_ASKED.match(query) and best.passage.section != top.section:
+            # "which specialised skills raise your salary?": the things that raise pay are asked by name, and the unit
+            # naming them ("Specialized skills (e.g., deep learning, NLP)") answers, not the section a modifier of
+            # the question names (Specialization)
             return None
         if any(
             p.heading_match >= (SUBSECTION_HEADING if p.section.startswith(f"{top.section} > ") else TOPIC_HEADING)

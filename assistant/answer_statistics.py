@@ -26,7 +26,7 @@ from assistant.statistics.conflicts import contradicted_claims, group_figures, s
 from assistant.statistics.store import StatsStore
 from assistant.statistics.tools import StatsTools, ToolResult
 from assistant.text_terms import split_sentences
-from assistant.unasked_figures import other_figure_asked, share_of_dollars
+from assistant.unasked_figures import other_figure_asked, price_asked, share_of_dollars
 from assistant.understanding import Slots
 
 MEMO_SIZE = 4096
@@ -187,6 +187,9 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
         if other_figure_asked(s):  # "what percent of ML engineers work remotely": not their pay
             who = s.roles[0] + "s" if s.roles else s.city
             self.abstain(draft, source_notes()["figure_not_given"].format(who=who))
+            return
+        if price_asked(s):  # "how much does Google AutoML cost?": Google's salaries are no price of its tools
+            self.abstain(draft, source_notes()["price_not_given"])
             return
         if share_of_dollars(s):  # "the average bonus percentage": no percentage stated; the dollars are
             draft.say(source_notes()["share_not_given"])

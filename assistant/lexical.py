@@ -221,13 +221,20 @@ class Synonyms:
     """Question phrases and the documents' usual words for them (stats/search_synonyms.toml)."""
 
     def __init__(
-        self, table: dict[str, list[str]], frame: Iterable[str] = (), entity_frame: Iterable[str] = ()
+        self,
+        table: dict[str, list[str]],
+        frame: Iterable[str] = (),
+        entity_frame: Iterable[str] = (),
+        aspect_frame: Iterable[str] = (),
     ) -> None:
         # The words that frame a question rather than name its topic ([frame]), as terms.
         self.frame = frozenset(t for word in frame for t in terms(word))
         # ... and those that frame it when it names an entity as context ([frame] entity_words: "the main *job* of
         # an AI product manager" is the role itself; "AI *jobs*" alone is a topic).
         self.entity_frame = frozenset(t for word in entity_frame for t in terms(word))
+        # ... and what asks what a named role is about ([frame] aspect_words: "what does a PM *focus* on?"): frame
+        # beside an entity when units are scored, but no duty question (role_duties.py reads entity_frame alone).
+        self.aspect_frame = frozenset(t for word in aspect_frame for t in terms(word))
         self._patterns = [
             (re.compile(rf"\b{re.escape(phrase.lower())}\b"), " ".join(words)) for phrase, words in table.items()
         ]
@@ -245,8 +252,9 @@ class Synonyms:
         raw = data.get("synonyms", {})
         frame = data.get("frame", {}).get("words", [])
         entity_frame = data.get("frame", {}).get("entity_words", [])
+        aspect_frame = data.get("frame", {}).get("aspect_words", [])
         table = {str(k): [str(w) for w in v] for k, v in raw.items() if isinstance(v, list)}
-        return cls(table, map(str, frame), map(str, entity_frame))
+        return cls(table, map(str, frame), map(str, entity_frame), map(str, aspect_frame))
 
     def groups(self, question: str) -> list[list[frozenset[str]]]:
         """For every phrase of the table the question holds, its terms and each of the documents' words for it:

@@ -36,6 +36,9 @@ class ScoringWeights:
     # what a unit gains, at most, for having answered questions near this one (answer_examples.py)
     example_prior: float = 0.6
     both_sides: float = 0.25  # a comparison's sentence speaking of both sides
+    # a sentence naming the figure a method question asks of ("how is that median worked out?": "Median Salary
+    # Expectation - the weighted average ..."), among the method sentences of several figures
+    names_asked_figure: float = 0.2
     qualifies_said: float = 0.2  # a qualifying sentence ("This is not ..., but ...") on "is that high?" of a figure
     reason_given: float = 0.1  # a causal sentence on a "why" question (removed: probes -2)
     remedy_given: float = 0.2  # a sentence offering a remedy (or an instruction) on a "how do I avoid X" question

@@ -82,6 +82,17 @@ def other_figure_asked(s: Slots) -> bool:
     return asks and bool(words_beyond_pay(text))
 
 
+PRICE_WORDS = word_list("price_asked")  # "cost", "price", "subscription": what a product costs, never pay
+
+
+def price_asked(s: Slots) -> bool:
+    """The part asks what something costs ("how much does Google AutoML cost per month?") and names no pay, role,
+    platform or market figure: the companies or tools it names have no price in the sources, only salaries."""
+    if s.salary or s.roles or s.platform_metric or s.market_metric or s.extra_comp or s.compare or s.rank:
+        return False
+    return has_any(f" {(s.corrected or '').lower()} ", PRICE_WORDS)
+
+
 def share_of_dollars(s: Slots) -> bool:
     """A percentage asked where the figure the sources give is an amount in dollars (pay, extra compensation,
     the companies' range); the market figures are the sources' percentages, and a comparison may compute one."""

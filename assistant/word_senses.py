@@ -55,17 +55,36 @@ def _verb_use_pattern() -> re.Pattern[str] | None:
 _VERB_USE = _verb_use_pattern()
 
 
+def _qualifying_use_pattern() -> re.Pattern[str] | None:
+    """A noun-only metric word ("total") before a word it qualifies, or in "in total"; a metric phrase it begins
+    ("total offers") is the metric's own name and stays."""
+    only = [w for w in word_list("noun_only_metric_words") if " " not in w]
+    if not only:
+        return None
+    phrases = {p for ps in PLATFORM_METRICS.values() for p in ps if " " in p}
+    own = longest_first(sorted(phrases)) if phrases else "(?!)"
+    names = longest_first(only)
+    function = "|".join(re.escape(w) for w in sorted(STOPWORDS, key=len, reverse=True))
+    return re.compile(
+        rf"\bin\s+(?:{names})\b|\b(?!(?:{own})\b)(?:{names})(?=\s+(?!(?:{function})\b)[a-z])", re.IGNORECASE
+    )
+
+
+_QUALIFYING_USE = _qualifying_use_pattern()
+
+
 def without_verb_uses(text: str) -> str:
     """The text with a one-word metric name that is used as a verb blanked out: "AI offers lots of paths" (an
     object after it, no determiner or quantifier before it) names no offers, where "how many offers a dev got"
-    does."""
+    does; and one that names a metric only as a noun, blanked where it qualifies another ("total pay")."""
     if _VERB_USE is None:
-        return text
+        return _QUALIFYING_USE.sub("_", text) if _QUALIFYING_USE is not None else text
 
     def blank(match: re.Match[str]) -> str:
         before = match.group(1).strip()
         return match.group(0) if before in NOUN_MARKERS or before.isdigit() else match.group(1) + "_"
 
+    text = _QUALIFYING_USE.sub("_", text) if _QUALIFYING_USE is not None else text
     return _VERB_USE.sub(blank, text)
 
 
