@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from assistant.draft import Draft, DraftMark
 from assistant.models import Route
-from assistant.pay_raising import asks_to_raise_pay, role_unnamed
+from assistant.pay_raising import asks_to_raise_pay, raising_search, with_pay_factors
 from assistant.planning import PlannedPart, Planner
 from assistant.text_terms import terms
 from assistant.unasked_figures import other_figure_asked
@@ -32,8 +32,9 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
     # What the part names that the documents never write ("Julia", "Microsoft"): no passage or figure is about it.
     # Their titles and origins count as written ("on Upstaff": the platform the statistics pages come from).
     query = planner.search_text(part)
-    if part.slots.salary and not part.slots.roles and asks_to_raise_pay(part.text):
-        query = role_unnamed(query)  # "how can a data scientist raise their salary?": the role is who asks
+    # "how can a data scientist raise their salary?", "... and how can they earn more?": the role is who asks
+    raising = part.slots.salary and part.kind != "figure" and asks_to_raise_pay(part.text)
+    query = raising_search(query) if raising else query
     unmentioned = [
         name
         for name in build.document_answerer.topics.unmentioned(query, part.kind)
@@ -64,6 +65,8 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                     titles = " or ".join(f"“{t}”" for t in dict.fromkeys(figure_from.values()))
                     draft.say(f"{titles} does not say how its figures were measured.")
                     return "out_of_scope"
+                if raising:
+                    with_pay_factors(build.document_answerer, draft, mark)
                 return "documents"
             if part.earlier and build.document_answerer.answer(
                 query, part.kind, draft, [*part.context, part.earlier], part.generic, told=part.told, quoted=part.said

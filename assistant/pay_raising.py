@@ -7,39 +7,89 @@ never the figure again. Before this, such questions were read as figures (the sa
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from assistant.phrase_match import longest_first
 from assistant.vocabulary_words import section, word_list
 
+if TYPE_CHECKING:
+    from assistant.answer_documents import DocumentAnswerer
+    from assistant.draft import Draft, DraftMark
+
+
+# A "what"/"which" asks for the means when the raising verb is its own ("which skills push pay up?", "what could a
+# data scientist do to earn more?"): at most this many words between them; further on, the verb belongs to something
+# else ("which of the cities saw the biggest yearly increase in total offers?").
+ASKS_WHAT_GAP = 6
+# Where an opening may stand: the question's start, or a clause's after the asker's context ("as a data scientist,
+# any tips to boost my pay?", "i work in seattle - how could i get paid more?").
+_CLAUSE_START = r"(?:^|[,;:]|\s[-\u2013\u2014]+\s)\W*"
+
+
+@dataclass(frozen=True)
+class _Reading:
+    means: re.Pattern[str]  # a how-to opening, the verb anywhere after it
+    asks_what: re.Pattern[str]  # "what"/"which" with the verb close after it
+    verb: re.Pattern[str]
+    subject: re.Pattern[str]  # pay just before the verb: how pay moves is asked ("how do salaries increase?")
+    talks: re.Pattern[str]  # pay got by talking to an employer: negotiation, not what raises pay
+
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _reading() -> _Reading:
     raw = section("raising")
     discourse = [str(w) for w in (section("yes_no").get("discourse") or [])]
-    openings = [str(w).lower() for w in raw.get("openings") or []]
+    # The one list of openings that ask how to do something ([how_to], read by the planner's asks_how_to too)
+    openings = [str(w).lower() for w in section("how_to").get("openings") or []]
+    asks_what = [str(w).lower() for w in raw.get("asks_what") or []]
     verbs = [str(w).lower() for w in raw.get("verbs") or []]
     never = re.compile(r"$^")
     if not openings or not verbs:
-        return never, never, never
+        return _Reading(never, never, never, never, never)
     lead = rf"(?:(?:{longest_first(discourse)})\W+)*" if discourse else ""
-    opening = re.compile(rf"^\W*{lead}(?:{longest_first(openings)})\b", re.IGNORECASE)
-    verb = re.compile(rf"\b(?:{longest_first(verbs)})\b", re.IGNORECASE)
+    verb_words = rf"(?:{longest_first(verbs)})"
+    means = re.compile(rf"{_CLAUSE_START}{lead}(?:{longest_first(openings)})\b", re.IGNORECASE)
+    what = (
+        re.compile(
+            rf"{_CLAUSE_START}{lead}(?:{longest_first(asks_what)})\b(?:\W+[\w'-]+){{0,{ASKS_WHAT_GAP}}}?\W+(?P<verb>{verb_words})\b",
+            re.IGNORECASE,
+        )
+        if asks_what
+        else never
+    )
+    verb = re.compile(rf"\b{verb_words}\b", re.IGNORECASE)
     pay = [w for w in word_list("salary_words") if " " not in w]
-    # "how do salaries increase with experience?": pay as the verb's subject asks how it moves, not what to do
     subject = re.compile(rf"\b(?:{longest_first(pay)})\s+$", re.IGNORECASE) if pay else never
-    return opening, verb, subject
+    talks = [str(w) for w in raw.get("talks") or []]
+    talk = re.compile(rf"\b(?:{longest_first(talks)})\b", re.IGNORECASE) if talks else never
+    return _Reading(means, what, verb, subject, talk)
 
 
 def asks_to_raise_pay(text: str) -> bool:
-    """'What would help raise that?', 'how could someone push that number up?': means of raising pay are asked.
-    The caller checks that pay is named or pointed at, and that no number is asked."""
-    opening, verb, subject = _patterns()
-    start = opening.match(text)
-    if start is None:
-        return False
-    found = verb.search(text, start.end())
-    return found is not None and subject.search(text[: found.start()]) is None
+    """'What would help raise that?', 'how could someone push that number up?', 'any tips to boost my pay?': means of
+    raising pay are asked. The caller checks that pay is named or pointed at, and that no number is asked."""
+    reading = _reading()
+    if reading.talks.search(text):
+        return False  # "how do I negotiate a higher salary?": asked of an employer, in words the documents never give
+    for opening in reading.means.finditer(text):
+        found = reading.verb.search(text, opening.end())
+        if found is not None and reading.subject.search(text[: found.start()]) is None:
+            return True
+    asked = reading.asks_what.finditer(text)
+    return any(reading.subject.search(text[: a.start("verb")]) is None for a in asked)
+
+
+@cache
+def _raise_nouns() -> re.Pattern[str]:
+    nouns = [str(w) for w in section("raising").get("raise_nouns") or []]
+    return re.compile(rf"\b(?:{longest_first(nouns)})\b", re.IGNORECASE) if nouns else re.compile(r"$^")
+
+
+def names_a_raise(text: str) -> bool:
+    """'How do I get a raise as an AI researcher?': a raise is pay named, as a pay word is."""
+    return _raise_nouns().search(text) is not None
 
 
 @cache
@@ -68,3 +118,25 @@ def role_unnamed(text: str) -> str:
     salary?" -> "how can someone raise their salary?"): the role says who asks, and searched, its name finds the
     role's salary section before the advice on raising pay that answers it."""
     return _roles().sub("someone", text)
+
+
+def raising_search(query: str) -> str:
+    """The documents query of a part asking how to raise pay: its own words, its role said as "someone", and what
+    raising pay is generally called (stats/vocabulary.toml [raising] search_hint). Its own words alone ("any advice
+    on getting paid more?", "ways to up my income") found advice on other things (best practices, a portfolio)."""
+    hint = str(section("raising").get("search_hint") or "")
+    unnamed = role_unnamed(query)
+    return f"{unnamed} ({hint})" if hint else unnamed
+
+
+def with_pay_factors(answerer: DocumentAnswerer, draft: Draft, mark: DraftMark) -> None:
+    """After the advice on raising pay, what the documents list as influencing pay ([reasons] pay_factors_query),
+    unless the advice already cited it: "which skills push pay up?" is answered by a factor (specialized skills),
+    "how can I earn more?" by the advice; each needs the other beside it, and no one wording tells which leads."""
+    factors = str(section("reasons").get("pay_factors_query") or "")
+    if not factors:
+        return
+    cited = {c.section for c in draft.citations[mark.citations :]}
+    before = draft.mark()
+    if not answerer.answer(factors, "list", draft) or {c.section for c in draft.citations[before.citations :]} <= cited:
+        draft.rollback(before)

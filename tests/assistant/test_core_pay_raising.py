@@ -18,6 +18,12 @@ from assistant.pipeline import Assistant
         "what can I do to make more than that?",
         "ok and how could I raise it?",
         "any tips to earn more as a robotics engineer?",
+        # the opening after the asker's context, a bare "how can", the goal said as pay itself, a raise named
+        "i'm a data analyst in boston, how could i boost my income?",
+        "how can ML folks push their pay higher?",
+        "what should I do for a bigger paycheck?",
+        "how do robotics engineers grow their earnings?",
+        "which certifications lift your salary?",
     ],
 )
 def test_means_of_raising_pay_are_asked(question: str) -> None:
@@ -32,6 +38,10 @@ def test_means_of_raising_pay_are_asked(question: str) -> None:
         "how much more do data scientists make than AI researchers?",  # a comparison of figures
         "how could someone get better at statistics?",  # means asked, no way of raising pay named
         "which role pays the most?",
+        # pay got by talking to an employer: negotiation, which the documents never advise on
+        "how can I negotiate a better salary as a data scientist?",
+        "tips for haggling a higher salary out of a recruiter",
+        "which city saw the biggest salary increase?",  # the verb is not the question word's own
     ],
 )
 def test_other_questions_ask_no_means_of_raising_pay(question: str) -> None:
@@ -72,3 +82,49 @@ def test_a_role_named_is_who_asks_to_raise_pay(real_assistant: Assistant, questi
     assert reply.route == "documents"
     assert "Average Base Salary" not in reply.answer
     assert any("Career Advancement" in c.section for c in reply.citations)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what can I do to grow my income?",  # refused by the documents answerer before
+        "as an ML engineer in Seattle, how could I get a bigger paycheck?",  # the opening after the asker's context
+        "any ideas for getting paid more as a robotics engineer?",  # best practices before
+        "how do I land a raise as a data scientist?",  # a raise named; the role's career path before
+    ],
+)
+def test_every_wording_of_raising_pay_gets_the_advice_on_raising_pay(real_assistant: Assistant, question: str) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents", (reply.route, reply.answer)
+    assert not reply.abstained
+    assert any("Career Advancement" in c.section for c in reply.citations), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what skills would help me earn more in AI?",
+        "which skills boost an ML engineer's pay?",
+    ],
+)
+def test_skills_that_raise_pay_are_the_factors_of_pay(real_assistant: Assistant, question: str) -> None:
+    """The skills asked, the factors of pay answer (specialized skills), not a salary overview."""
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents", (reply.route, reply.answer)
+    assert "Specialized skills" in reply.answer or "skill development" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how can I negotiate a bigger salary as an ML engineer?",
+        "any tips for negotiating higher pay at my AI job offer?",
+    ],
+)
+def test_negotiating_pay_is_still_not_raising_it(real_assistant: Assistant, question: str) -> None:
+    """Negotiation is asked of an employer in words the documents never give: refused, not the raising advice."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
