@@ -8,9 +8,10 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from assistant.answer_figures import source_notes
 from assistant.draft import Draft, DraftMark
 from assistant.models import Route
-from assistant.pay_raising import asks_to_raise_pay, raising_search, with_pay_factors
+from assistant.pay_raising import asks_raise_size, asks_to_raise_pay, raising_search, with_pay_factors
 from assistant.planning import PlannedPart, Planner
 from assistant.text_terms import terms
 from assistant.unasked_figures import other_figure_asked
@@ -29,6 +30,13 @@ _ASKER = re.compile(r"\b(?:would|will)\s+(?:i|my|me)\b|\b(?:i'd|i'll)\b", re.IGN
 def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: Draft, alone: bool) -> Route:
     """Answer one part by its route, then its fallback; an uncovered part says so in its own words."""
     mark = draft.mark()
+    if asks_raise_size(part.text, part.slots):
+        # "what's the typical yearly raise at Apple?": no source gives one; a role's or a company's pay is no answer
+        draft.say(source_notes()["raise_not_given"])
+        if alone:
+            draft.abstained = True
+            draft.say(build.answerer.coverage_summary(draft))  # what they hold instead, as other refusals say
+        return "out_of_scope"
     # What the part names that the documents never write ("Julia", "Microsoft"): no passage or figure is about it.
     # Their titles and origins count as written ("on Upstaff": the platform the statistics pages come from).
     query = planner.search_text(part)

@@ -17,6 +17,7 @@ from assistant.vocabulary_words import section, word_list
 if TYPE_CHECKING:
     from assistant.answer_documents import DocumentAnswerer
     from assistant.draft import Draft, DraftMark
+    from assistant.understanding import Slots
 
 
 # A "what"/"which" asks for the means when the raising verb is its own ("which skills push pay up?", "what could a
@@ -73,12 +74,20 @@ def asks_to_raise_pay(text: str) -> bool:
     reading = _reading()
     if reading.talks.search(text):
         return False  # "how do I negotiate a higher salary?": asked of an employer, in words the documents never give
+    # "the average yearly raise", "what percent raise": the noun, not a verb of raising
+    nouns = [m.span() for m in _raise_nouns().finditer(text)]
+
+    def raising_verb(start: int, end: int) -> bool:
+        noun = any(a <= start and end <= b for a, b in nouns)
+        return not noun and reading.subject.search(text[:start]) is None
+
     for opening in reading.means.finditer(text):
         found = reading.verb.search(text, opening.end())
-        if found is not None and reading.subject.search(text[: found.start()]) is None:
+        if found is not None and raising_verb(*found.span()):
             return True
-    asked = reading.asks_what.finditer(text)
-    return any(reading.subject.search(text[: a.start("verb")]) is None for a in asked)
+        if any(a >= opening.end() for a, _ in nouns):
+            return True  # "how do I land a raise?": a raise as what the means are for
+    return any(raising_verb(*a.span("verb")) for a in reading.asks_what.finditer(text))
 
 
 @cache
@@ -90,6 +99,32 @@ def _raise_nouns() -> re.Pattern[str]:
 def names_a_raise(text: str) -> bool:
     """'How do I get a raise as an AI researcher?': a raise is pay named, as a pay word is."""
     return _raise_nouns().search(text) is not None
+
+
+@cache
+def _size_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    raw = section("raising")
+    size = [str(w) for w in raw.get("size_words") or []]
+    raised = [str(w) for w in raw.get("raise_words") or []]
+    never = re.compile(r"$^")
+    if not size or not raised:
+        return never, never
+    return (
+        re.compile(rf"(?<!\w)(?:{longest_first(size)})(?!\w)", re.IGNORECASE),
+        re.compile(rf"\b(?:{longest_first(raised)})\b", re.IGNORECASE),
+    )
+
+
+def asks_raise_size(text: str, s: Slots) -> bool:
+    """'How much of a raise do Google ML engineers get each year?', 'what's the typical yearly raise for data
+    scientists?': the size of a raise is asked, a figure no table holds (they key pay by role, level, city and year;
+    a rise between two of those, "the raise from entry to mid-career", is their difference and stays theirs)."""
+    if s.level not in (None, "Average") or s.levels or s.years or s.city or s.cities or s.platform_metric:
+        return False
+    if asks_to_raise_pay(text):
+        return False
+    size, raised = _size_words()
+    return raised.search(text) is not None and size.search(text) is not None
 
 
 @cache

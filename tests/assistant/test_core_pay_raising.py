@@ -105,15 +105,40 @@ def test_every_wording_of_raising_pay_gets_the_advice_on_raising_pay(real_assist
 @pytest.mark.parametrize(
     "question",
     [
-        "what skills would help me earn more in AI?",
-        "which skills boost an ML engineer's pay?",
+        "which skills make you more money as a data scientist?",
+        "what skills should I pick up to get paid more?",
     ],
 )
 def test_skills_that_raise_pay_are_the_factors_of_pay(real_assistant: Assistant, question: str) -> None:
-    """The skills asked, the factors of pay answer (specialized skills), not a salary overview."""
+    """The skills asked, the factors of pay answer (specialized skills) beside the advice, not a salary overview."""
     reply = real_assistant.ask(question)
     assert reply.route == "documents", (reply.route, reply.answer)
-    assert "Specialized skills" in reply.answer or "skill development" in reply.answer, reply.answer
+    assert "Specialized skills" in reply.answer, reply.answer
+    assert any("Factors Influencing Salaries" in c.section for c in reply.citations), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how big a yearly raise should a robotics engineer expect?",
+        "what's the usual percent raise at Meta for data scientists?",
+    ],
+)
+def test_the_size_of_a_raise_is_no_figure_of_the_sources(real_assistant: Assistant, question: str) -> None:
+    """No source gives raise sizes: the reply says so, with no role's or company's pay in its place."""
+    reply = real_assistant.ask(question)
+    assert reply.abstained, reply.answer
+    assert "raises" in reply.answer
+    assert "$" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+def test_a_raise_between_two_levels_is_their_difference(real_assistant: Assistant) -> None:
+    """A raise between two levels the tables hold is computed from them, not refused."""
+    reply = real_assistant.ask("how big is the raise from early career to experienced for an AI engineer?")
+    assert not reply.abstained, reply.answer
+    assert "$104,196" in reply.answer and "$123,989" in reply.answer, reply.answer
 
 
 @pytest.mark.slow
