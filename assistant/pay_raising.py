@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 ASKS_WHAT_GAP = 6
 # Where an opening may stand: the question's start, or a clause's after the asker's context ("as a data scientist,
 # any tips to boost my pay?", "i work in seattle - how could i get paid more?").
-_CLAUSE_START = r"(?:^|[,;:]|\s[-\u2013\u2014]+\s)\W*"
+_CLAUSE_START = r"(?:^|[,;:.!?]|\s[-\u2013\u2014]+\s)\W*"
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class _Reading:
     verb: re.Pattern[str]
     subject: re.Pattern[str]  # pay just before the verb: how pay moves is asked ("how do salaries increase?")
     talks: re.Pattern[str]  # pay got by talking to an employer: negotiation, not what raises pay
+    wanted: re.Pattern[str]  # the goal said first ("I want to earn more, ..."), a how-to opening after it
 
 
 @cache
@@ -48,7 +49,7 @@ def _reading() -> _Reading:
     verbs = [str(w).lower() for w in raw.get("verbs") or []]
     never = re.compile(r"$^")
     if not openings or not verbs:
-        return _Reading(never, never, never, never, never)
+        return _Reading(never, never, never, never, never, never)
     lead = rf"(?:(?:{longest_first(discourse)})\W+)*" if discourse else ""
     verb_words = rf"(?:{longest_first(verbs)})"
     means = re.compile(rf"{_CLAUSE_START}{lead}(?:{longest_first(openings)})\b", re.IGNORECASE)
@@ -65,7 +66,9 @@ def _reading() -> _Reading:
     subject = re.compile(rf"\b(?:{longest_first(pay)})\s+$", re.IGNORECASE) if pay else never
     talks = [str(w) for w in raw.get("talks") or []]
     talk = re.compile(rf"\b(?:{longest_first(talks)})\b", re.IGNORECASE) if talks else never
-    return _Reading(means, what, verb, subject, talk)
+    wants = [str(w) for w in raw.get("wants") or []]
+    wanted = re.compile(rf"(?:{longest_first(wants)})\s+{verb_words}\b", re.IGNORECASE) if wants else never
+    return _Reading(means, what, verb, subject, talk, wanted)
 
 
 def asks_to_raise_pay(text: str) -> bool:
@@ -81,7 +84,10 @@ def asks_to_raise_pay(text: str) -> bool:
         noun = any(a <= start and end <= b for a, b in nouns)
         return not noun and reading.subject.search(text[:start]) is None
 
+    goal = reading.wanted.search(text)
     for opening in reading.means.finditer(text):
+        if goal is not None and goal.end() <= opening.start():
+            return True  # "I want to make more money as an AI engineer, what should I focus on?"
         found = reading.verb.search(text, opening.end())
         if found is not None and raising_verb(*found.span()):
             return True

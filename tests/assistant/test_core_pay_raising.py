@@ -24,6 +24,10 @@ from assistant.pipeline import Assistant
         "what should I do for a bigger paycheck?",
         "how do robotics engineers grow their earnings?",
         "which certifications lift your salary?",
+        # the goal said before the question, in the same sentence or the one before; "paid better"
+        "I'd like to earn more as a data engineer, what should I learn?",
+        "I'm hoping to grow my income. Where do I start, what should I do?",
+        "how do I get paid better in robotics?",
     ],
 )
 def test_means_of_raising_pay_are_asked(question: str) -> None:
@@ -42,6 +46,8 @@ def test_means_of_raising_pay_are_asked(question: str) -> None:
         "how can I negotiate a better salary as a data scientist?",
         "tips for haggling a higher salary out of a recruiter",
         "which city saw the biggest salary increase?",  # the verb is not the question word's own
+        "what's the normal yearly raise for AI engineers?",  # a raise's size, the noun: no means asked
+        "I want to learn PyTorch, what should I start with?",  # a goal, but not pay
     ],
 )
 def test_other_questions_ask_no_means_of_raising_pay(question: str) -> None:
