@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from assistant.answer_figures import source_notes
 from assistant.draft import Draft, DraftMark
 from assistant.models import Route
-from assistant.pay_raising import asks_raise_size, asks_to_raise_pay, raising_search, with_pay_factors
+from assistant.pay_raising import asks_raise_size, asks_to_raise_pay, names_pay, raising_search, with_pay_factors
 from assistant.planning import PlannedPart, Planner
 from assistant.text_terms import terms
 from assistant.unasked_figures import other_figure_asked
@@ -41,7 +41,9 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
     # Their titles and origins count as written ("on Upstaff": the platform the statistics pages come from).
     query = planner.search_text(part)
     # "how can a data scientist raise their salary?", "... and how can they earn more?": the role is who asks
-    raising = part.slots.salary and part.kind != "figure" and asks_to_raise_pay(part.text)
+    # ("how might they push it up?" after a salary: the query names the pay pointed at, followups.figure_query)
+    pay = part.slots.salary or names_pay(query)
+    raising = pay and part.kind != "figure" and asks_to_raise_pay(part.text)
     query = raising_search(query) if raising else query
     unmentioned = [
         name

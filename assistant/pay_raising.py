@@ -139,6 +139,11 @@ def _pay_nouns() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{longest_first(nouns)})\b", re.IGNORECASE) if nouns else re.compile(r"$^")
 
 
+def names_pay(text: str) -> bool:
+    """A pay noun in the text ("how can they boost the salary?", as a follow-up's query says "it")."""
+    return _pay_nouns().search(text) is not None
+
+
 def raises_pointed_pay(text: str) -> bool:
     """A question asking how to raise pay that names no pay noun of its own: its "that" is the pay just given
     ("what can I do to earn more than that?"); "how do you push your earnings beyond that?" names the pay itself."""

@@ -159,3 +159,22 @@ def test_negotiating_pay_is_still_not_raising_it(real_assistant: Assistant, ques
     """Negotiation is asked of an employer in words the documents never give: refused, not the raising advice."""
     reply = real_assistant.ask(question)
     assert reply.abstained, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what's the average robotics engineer salary?", "how can they boost it?"),
+        ("what do AI researchers make at late career?", "how might they push it up?"),
+    ],
+)
+def test_raising_the_pay_just_given_by_a_pronoun_is_not_the_roles_path(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    """"They" is the role, "it" the pay just given: the advice on raising pay answers, not the role's career path."""
+    session = real_assistant.ask(first).session_id
+    reply = real_assistant.ask(then, session)
+    assert reply.route == "documents", (reply.route, reply.answer)
+    assert not any("Career Paths" in c.section for c in reply.citations), reply.answer
+    assert any("Career Advancement" in c.section for c in reply.citations), reply.answer
