@@ -178,3 +178,18 @@ def test_raising_the_pay_just_given_by_a_pronoun_is_not_the_roles_path(
     assert reply.route == "documents", (reply.route, reply.answer)
     assert not any("Career Paths" in c.section for c in reply.citations), reply.answer
     assert any("Career Advancement" in c.section for c in reply.citations), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the entry salary for AI engineers, and how do I get mine higher?",
+        "how much do data scientists make on average? how could I boost mine?",
+    ],
+)
+def test_the_askers_own_pay_beside_a_figure_is_raised(real_assistant: Assistant, question: str) -> None:
+    """"Mine" is the asker's pay, of the figure just asked: the second part is the advice on raising pay."""
+    reply = real_assistant.ask(question)
+    assert reply.route == "both", (reply.route, reply.answer)
+    assert any("Career Advancement" in c.section for c in reply.citations), reply.answer
