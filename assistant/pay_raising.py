@@ -1,8 +1,14 @@
-"""A question that asks how to make pay higher ("what would help raise that?" after a salary, "how can a data
-scientist increase their pay?", "what can I do to earn more than that?"). It names pay, or points at a pay figure,
-but asks what to do: the documents' advice on raising pay answers it (Career Advancement, the factors of pay),
-never the figure again. Before this, such questions were read as figures (the same salary came back) or, with
-"that number", as how the figure is measured. The words are data (stats/vocabulary.toml [raising])."""
+"""A question that asks how to raise pay ("what would help raise that?" after a salary, "how can a data scientist
+increase their pay?", "as a data scientist, any tips to boost my pay?", "I want to make more money, what should I
+focus on?"). It names pay, or points at a pay figure, but asks what to do: the documents' advice on raising pay
+answers it (Career Advancement, the factors of pay), never the figure again. Before this, such questions were read as
+figures (the same salary came back), as how the figure is measured, or refused as negotiation.
+
+One reading: a how-to opening (the [how_to] list, the planner's too) at the start of the question or of a clause
+after the asker's context, then a verb of raising; or a question word whose own verb raises pay ("which skills push
+pay up?"); or the goal said first ("I want to earn more, ..."). Negotiation words keep a question out of it. The size
+of a raise ("the typical yearly raise at Apple") is a figure no source gives. The words are data
+(stats/vocabulary.toml [raising], [how_to])."""
 
 from __future__ import annotations
 
