@@ -8,9 +8,10 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from assistant.answer_figures import source_notes
 from assistant.draft import Draft, DraftMark
 from assistant.models import Route
-from assistant.pay_raising import asks_to_raise_pay, role_unnamed
+from assistant.pay_raising import asks_raise_size, asks_to_raise_pay, names_pay, raising_search, with_pay_factors
 from assistant.planning import PlannedPart, Planner
 from assistant.text_terms import terms
 from assistant.unasked_figures import other_figure_asked
@@ -29,11 +30,21 @@ _ASKER = re.compile(r"\b(?:would|will)\s+(?:i|my|me)\b|\b(?:i'd|i'll)\b", re.IGN
 def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: Draft, alone: bool) -> Route:
     """Answer one part by its route, then its fallback; an uncovered part says so in its own words."""
     mark = draft.mark()
+    if asks_raise_size(part.text, part.slots):
+        # "what's the typical yearly raise at Apple?": no source gives one; a role's or a company's pay is no answer
+        draft.say(source_notes()["raise_not_given"])
+        if alone:
+            draft.abstained = True
+            draft.say(build.answerer.coverage_summary(draft))  # what they hold instead, as other refusals say
+        return "out_of_scope"
     # What the part names that the documents never write ("Julia", "Microsoft"): no passage or figure is about it.
     # Their titles and origins count as written ("on Upstaff": the platform the statistics pages come from).
     query = planner.search_text(part)
-    if part.slots.salary and not part.slots.roles and asks_to_raise_pay(part.text):
-        query = role_unnamed(query)  # "how can a data scientist raise their salary?": the role is who asks
+    # "how can a data scientist raise their salary?", "... and how can they earn more?": the role is who asks
+    # ("how might they push it up?" after a salary: the query names the pay pointed at, followups.figure_query)
+    pay = part.slots.salary or names_pay(query)
+    raising = pay and part.kind != "figure" and asks_to_raise_pay(part.text)
+    query = raising_search(query) if raising else query
     unmentioned = [
         name
         for name in build.document_answerer.topics.unmentioned(query, part.kind)
@@ -63,6 +74,8 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                     titles = " or ".join(f"“{t}”" for t in dict.fromkeys(figure_from.values()))
                     draft.say(f"{titles} does not say how its figures were measured.")
                     return "out_of_scope"
+                if raising:
+                    with_pay_factors(build.document_answerer, draft, mark)
                 return "documents"
             if part.earlier and build.document_answerer.answer(
                 query, part.kind, draft, [*part.context, part.earlier], part.generic, **before

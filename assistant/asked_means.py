@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from assistant.part_context import without_source
-from assistant.pay_raising import asks_to_raise_pay
+from assistant.pay_raising import asks_to_raise_pay, names_a_raise
 from assistant.phrase_match import first_key, longest_first
 from assistant.phrase_reading import PhraseReader, asked_level
 from assistant.question_kinds import PlanVocabulary
@@ -61,7 +61,8 @@ def goal_not_ranked(own: Slots, text: str, words: PlanVocabulary) -> Slots:
     """The part's slots with a ranking dropped when a how-to opening asks what to do to earn more and nothing
     ranked is named (no "which role", "by city", no levels or place to set in order); "how can I find which
     role pays the most?" and "how much more ...?" still rank or ask a number."""
-    if not own.rank or own.rank_dimension or not words.asks_how_to(text) or words.asks_for_number(text):
+    means = words.asks_how_to(text) or asks_to_raise_pay(text)  # "besides base salary, how can they make more?"
+    if not own.rank or own.rank_dimension or not means or words.asks_for_number(text):
         return own
     if own.city or own.cities or own.level or own.levels or own.years:
         return own
@@ -72,10 +73,12 @@ def goal_not_ranked(own: Slots, text: str, words: PlanVocabulary) -> Slots:
 def role_as_raising_context(own: Slots, text: str, words: PlanVocabulary) -> Slots:
     """The part's slots without its role when it asks how to raise pay ("how can a data scientist raise their
     salary?"): the role says who asks, and the answer is the documents' advice on raising pay, never the role's
-    salary section; a number asked ("how much can a data scientist raise their salary?") keeps the role."""
-    if not own.roles or not own.salary or words.asks_for_number(text) or not asks_to_raise_pay(text):
+    salary section; a number asked ("how much can a data scientist raise their salary?") keeps the role. A raise
+    named ("how do I get a raise as an AI researcher?") names pay as a pay word does."""
+    pay = own.salary or names_a_raise(text)
+    if not pay or words.asks_for_number(text) or not asks_to_raise_pay(text):
         return own
-    return replace(own, roles=[])
+    return replace(own, roles=[], salary=True)
 
 
 def other_things_ranked(own: Slots, text: str) -> Slots:
