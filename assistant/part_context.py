@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.part_joiners import LEADING_JOINER, QUESTION_WORDS
+from assistant.difference_asked import asks_how_they_differ
 from assistant.passage_units import comparison_sides
 from assistant.phrase_match import longest_first
 from assistant.question_kinds import generic_form
@@ -105,6 +106,9 @@ def asked_sentence(text: str) -> str:
     pieces = [s for s in _ASKED_BOUNDARY.split(text.strip()) if s]
     # "ML engineer or data scientist, which one deploys models?": the roles named before are what it asks of.
     topic = len(pieces) > 1 and all(names_only(p) for p in pieces[:-1])
+    # "regression vs classification models, what's the core difference?": the question asks only how the two
+    # things named before it differ; the whole is one comparison, its sides named before the asking words
+    topic = topic or (len(pieces) > 1 and asks_how_they_differ(pieces[-1]) and comparison_sides(text) is not None)
     return pieces[-1] if len(pieces) > 1 and is_question(pieces[-1]) and not topic else text
 
 
