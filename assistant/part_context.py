@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.part_joiners import LEADING_JOINER, QUESTION_WORDS
 from assistant.difference_asked import asks_how_they_differ
+from assistant.part_joiners import LEADING_JOINER, QUESTION_WORDS
 from assistant.passage_units import comparison_sides
 from assistant.phrase_match import longest_first
 from assistant.question_kinds import generic_form

@@ -315,9 +315,6 @@ def _defines_at(text: str, name: str) -> bool:
     return False
 
 
-
-
-
 @lru_cache(maxsize=1024)
 def comparison_sides(question: str) -> tuple[str, str] | None:
     """The two things compared: 'difference between A and B', 'A vs B', 'compare A and/with/to B',
