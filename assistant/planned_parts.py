@@ -40,8 +40,12 @@ def merged_slots(
     return merged
 
 
-# Words asking what a named thing means: "how does upstaff define ...", "what does ... stand for", "meaning of".
-_MEANING_ASKED = re.compile(r"\b(?:defin\w*|mean|means|meaning|meant|stand\s+for|stands\s+for)\b", re.IGNORECASE)
+# Words asking what a named thing means: "how does upstaff define ...", "what does ... stand for", "the meaning of",
+# "what does X mean?" (asked at the end: "does a big offers number mean companies ...?" asks what follows from it).
+_MEANING_ASKED = re.compile(
+    r"\b(?:defin\w*|meaning|meant\s+by|stands?\s+for|means?(?=\s*(?:$|[?.!]|exactly|there|here|precisely)))",
+    re.IGNORECASE,
+)
 
 
 def metric_asked(metric: str, text: str) -> bool:

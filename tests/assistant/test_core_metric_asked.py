@@ -18,6 +18,8 @@ def test_a_metric_is_asked_about_when_its_meaning_is_asked() -> None:
     assert not metric_asked("offers total", "how did they arrive at the 2025 offers total?")
     assert not metric_asked("proposals", "what does the proposals number mean?")
     assert not metric_asked("", "what does it mean?")
+    # "mean" asking what follows from a figure, not what it is
+    assert not metric_asked("offers total", "does a high offers total mean lots of companies are hiring?")
 
 
 @pytest.mark.slow
