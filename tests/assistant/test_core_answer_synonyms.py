@@ -38,7 +38,8 @@ def test_meeting_people_in_the_field_is_networking(real_assistant: Assistant, qu
 
 
 @pytest.mark.parametrize(
-    "question", ["what are the bars in that salary chart counting?", "what does each bar in the salary chart represent?"]
+    "question",
+    ["what are the bars in that salary chart counting?", "what does each bar in the salary chart represent?"],
 )
 def test_the_bars_of_a_chart_are_the_pages_graph_column(real_assistant: Assistant, question: str) -> None:
     """The platform page writes "graph column" for what people call a chart's bars."""
