@@ -42,7 +42,7 @@ from assistant.answer_roles import (
     names_instances,
     speaks_of,
 )
-from assistant.comparison_terms import distinguishing_terms
+from assistant.comparison_terms import distinguishing_terms, with_side_synonyms
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
 from assistant.passage_units import (
@@ -381,8 +381,16 @@ class UnitScorer:
         return self.side_terms(sides) if sides else None
 
     def side_terms(self, sides: tuple[str, str]) -> tuple[set[str], set[str]]:
-        """Each side's own words, as comparison_terms.distinguishing_terms reads them in these documents."""
-        return distinguishing_terms(sides, self._expansions, self._corpus, self._corpus_terms)
+        """Each side's own words, as comparison_terms.distinguishing_terms reads them in these documents, with the
+        documents' words for a side said otherwise ("certs" -> certifications: search_synonyms.toml) and without
+        the words that only frame the asking ("worth", "matters")."""
+        return with_side_synonyms(
+            distinguishing_terms(sides, self._expansions, self._corpus, self._corpus_terms),
+            sides,
+            self._synonyms.words_for if self._synonyms else None,
+            self._frame,
+            self._retriever.lexical.rare,
+        )
 
 
 def remedy_words(query: str) -> set[str]:

@@ -6,6 +6,7 @@ speak of both sides (answer_scoring.py)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.acronyms import expansion_of
 from assistant.passage_units import NOTATION, side_terms
@@ -80,3 +81,21 @@ def _pro_form_resolved(sides: tuple[str, str]) -> tuple[str, str]:
             resolved = _PRO_FORM.sub(f" {words[-1]}", a)
             return (b, resolved) if swap else (resolved, b)
     return sides
+
+
+def with_side_synonyms(
+    found: tuple[set[str], set[str]],
+    sides: tuple[str, str],
+    words_for: Callable[[str], str] | None,
+    frame: frozenset[str],
+    rare: Callable[[str], bool],
+) -> tuple[set[str], set[str]]:
+    """Each side's terms with the documents' words for it ("are certs worth it or is a degree all that matters":
+    certifications, education) and without the words that only frame the asking ("worth", "matters"); a word
+    both sides would then hold tells neither apart. A side holding a specific word is spoken of where that word
+    is, not wherever a common word of it stands ("AI" in "certs ... for getting into AI")."""
+    left, right = ((side - frame) or side for side in found)
+    if words_for is not None:
+        extra = [set(terms(words_for(side))) - frame for side in sides]
+        left, right = left | (extra[0] - right), right | (extra[1] - left)
+    return ({t for t in left if rare(t)} or left), ({t for t in right if rare(t)} or right)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.difference_asked import asks_how_they_differ
 from assistant.part_joiners import LEADING_JOINER, QUESTION_WORDS
 from assistant.passage_units import comparison_sides
 from assistant.phrase_match import longest_first
@@ -106,6 +107,9 @@ def asked_sentence(text: str) -> str:
     pieces = [s for s in _ASKED_BOUNDARY.split(text.strip()) if s]
     # "ML engineer or data scientist, which one deploys models?": the roles named before are what it asks of.
     topic = len(pieces) > 1 and all(names_only(p) for p in pieces[:-1])
+    # "regression vs classification models, what's the core difference?": the question asks only how the two
+    # things named before it differ; the whole is one comparison, its sides named before the asking words
+    topic = topic or (len(pieces) > 1 and asks_how_they_differ(pieces[-1]) and comparison_sides(text) is not None)
     # "how should a team share what it learns, is there a recommended setup?": a question first is no statement;
     # the second only asks more of it, and the first names what both are about.
     asks_first = len(pieces) > 1 and _OPENS_QUESTION.match(_POLITE.sub("", LEADING_JOINER.sub("", pieces[0])))

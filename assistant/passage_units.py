@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.acronyms import QUOTES, expansion_of
+from assistant.difference_asked import ASKING_TAIL
 from assistant.spelling import general_english
 from assistant.text_terms import join_soft_wraps, split_sentences, terms
 
@@ -314,13 +315,6 @@ def _defines_at(text: str, name: str) -> bool:
     return False
 
 
-_ASKING_TAIL = re.compile(
-    r"\s*[-–—:,;]+\s*(?:(?:so\s+)?what(?:['’]s|s|\s+is|\s+are)\s+the\s+(?:main\s+|real\s+|key\s+)?differences?|"
-    r"how\s+do\s+(?:they|the\s+two)\s+(?:differ|compare)|which\s+(?:one\s+)?is\s+better|any\s+difference)\b.*$",
-    re.IGNORECASE,
-)
-
-
 @lru_cache(maxsize=1024)
 def comparison_sides(question: str) -> tuple[str, str] | None:
     """The two things compared: 'difference between A and B', 'A vs B', 'compare A and/with/to B',
@@ -334,7 +328,7 @@ def comparison_sides(question: str) -> tuple[str, str] | None:
         r"(.+?)\s+(?:compared|in comparison)\s+(?:to|with)\s+(.+)$",
         r"(?:how\s+(?:does|do|is|are)\s+)?(.+?)\s+differ(?:ent)?\s+from\s+(.+)$",
         r"^how\s+(?:does|do|is|are)\s+(.+?)\s+(?:and|&)\s+(.+?)\s+(?:differ|compare|different)\b",
-        r"^(.+?)\s+(?:and|&)\s+(.+?)\s*[-–:,]+\s*(?:what(?:'s| is)\s+the\s+difference|how\s+do\s+they\s+differ)",
+        rf"^(.+?)\s+(?:and|&|or)\s+(.+?){ASKING_TAIL.pattern}",  # "A or B, which one is better?"
         r"(?:distinguish(?:es)?|separates?)\s+(.+?)\s+from\s+(.+)$",
         r"(?:is|are|should i (?:learn|choose|pick))\s+(.+?)\s+or\s+(.+)$",
     )
@@ -345,7 +339,7 @@ def comparison_sides(question: str) -> tuple[str, str] | None:
                 r"^(?:what(?:'s| is| are)?\s+(?:the\s+)?(?:main\s+)?differences?\s+)", "", found.group(1), flags=re.I
             )
             # "rules engines vs ML models - what's the difference": the closing words ask, they are no side
-            right = _ASKING_TAIL.sub("", found.group(2))
+            right = ASKING_TAIL.sub("", found.group(2))
             sides = (left.strip(), right.strip())
             if all(terms(side) or NOTATION.search(side) for side in sides):
                 return sides

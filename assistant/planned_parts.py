@@ -3,6 +3,7 @@ and the entities that sharpen its documents search (Planner.plan reads each part
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import replace
 
@@ -39,6 +40,23 @@ def merged_slots(
     return merged
 
 
+# Words asking what a named thing means: "how does upstaff define ...", "what does ... stand for", "the meaning of",
+# "what does X mean?" (asked at the end: "does a big offers number mean companies ...?" asks what follows from it).
+_MEANING_ASKED = re.compile(
+    r"\b(?:defin\w*|meaning|meant\s+by|stands?\s+for|means?(?=\s*(?:$|[?.!]|exactly|there|here|precisely)))",
+    re.IGNORECASE,
+)
+
+
+def metric_asked(metric: str, text: str) -> bool:
+    """The question asks what the metric it names means ("how does upstaff define the 'median salary expectation'
+    number?"): the metric is the term asked about, not context to set aside, so the unit defining it matches its
+    words. Asked how a figure of it was made ("how did they arrive at the 2025 offers total?"), it stays context;
+    so does a one-word metric ("proposals"), an everyday word the documents also write in other senses ("proposal
+    writing"), for which the page's method is the answer the documents have."""
+    return len(metric.split()) > 1 and _MEANING_ASKED.search(text) is not None
+
+
 def routed_part(
     text: str,
     kind: PartKind,
@@ -72,7 +90,7 @@ def routed_part(
                 own.unknown_role,
                 own.level if own.level != "Average" else None,
                 *(context_roles(slots, previous, earlier) if kind in by_role and not own.roles else []),
-                metric,
+                None if metric_asked(metric, text) else metric,
             ]
             if r
         ],

@@ -35,3 +35,13 @@ def test_offers_asked_as_job_openings_find_the_vacancies_sentence(
 def test_meeting_people_in_the_field_is_networking(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question)
     assert any(c.section.endswith("Networking") for c in reply.citations), [c.section for c in reply.citations]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what are the bars in that salary chart counting?", "what does each bar in the salary chart represent?"],
+)
+def test_the_bars_of_a_chart_are_the_pages_graph_column(real_assistant: Assistant, question: str) -> None:
+    """The platform page writes "graph column" for what people call a chart's bars."""
+    reply = real_assistant.ask(question, None)
+    assert reply.answer.startswith("The graph column is the total number of offers."), reply.answer
