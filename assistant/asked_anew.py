@@ -1,13 +1,14 @@
 """A follow-up that asks something new of the last answer ("why does that one need so much computing power?" after
-what deep learning is, "name a few common ones" after what classification models are for, "any up and coming
-ones?" after the hub cities): the answer is in the passages the last answer was said from, or in their sections
+what deep learning is, "name a few common ones" after what classification models are for, "what about newer
+places?" after the hub cities): the answer is in the passages the last answer was said from, or in their sections
 and the sections under them, and it is the sentence nearest to what the follow-up itself asks, not the sentences
 said just before (which the same topic words find again first). A sentence said before may still answer the new
 ask (the emerging centres among the hubs said together; "insufficient training data" among the problems listed):
 it then leads, but only ahead of the fresh ones by more than a said sentence's handicap.
 
-What was said is the stored turn's "told" (assistant/answer_message.py), which every worker holding the session
-reads the same; the passages are found from it by their sentences (the sentence index)."""
+What was said is the stored turn's "told" (a documents answer) or "quoted" (a statistics answer quoting the
+documents' own sentence, "85% of enterprises ..."; assistant/answer_message.py), which every worker holding the
+session reads the same; the passages are found from it by their sentences (the sentence index)."""
 
 from __future__ import annotations
 
@@ -51,10 +52,11 @@ def as_told(told: str) -> str:
 
 
 def said_in(sentence: str, told_text: str) -> bool:
+    """Whether a stored sentence of the documents is among what was said (as_told); a bare label never is."""
     bare = " ".join(sentence.lower().split()).rstrip(" .;:")
     words = len(bare.split())
-    sentence = words >= MIN_SAID_WORDS or (words >= 3 and sentence.rstrip().endswith((".", "!", "?")))
-    return sentence and bare in told_text
+    whole = words >= MIN_SAID_WORDS or (words >= 3 and sentence.rstrip().endswith((".", "!", "?")))
+    return whole and bare in told_text
 
 
 class AskedAnew:
