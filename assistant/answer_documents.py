@@ -21,7 +21,6 @@ the topics the documents never answer uncovered_topics.py's.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import numpy as np
@@ -56,6 +55,7 @@ from assistant.said_subjects import units_said
 from assistant.scoring_weights import ScoringWeights
 from assistant.sentence_index import SentenceIndex
 from assistant.text_terms import found_in, terms
+from assistant.told_text import as_told, said_in
 from assistant.uncovered_topics import UncoveredTopics
 
 REMEDY_LISTS = 2  # lists of what to do added for a remedy asked of a list of problems (_written_elsewhere)
@@ -387,15 +387,3 @@ class DocumentAnswerer:
 # A sentence holding this share of what the sentences said held of the question's words (IDF-weighted) is about
 # the topic "go on" asks more of (0.8: the multimodal AI sentence holds 1.0, the AI job market's 0.08).
 TOPIC_SHARE = 0.8
-
-
-def as_told(told: str) -> str:
-    """What was said before (a reply's text) as said_in compares it: lower case, single spaces, no [n] markers."""
-    return " ".join(re.sub(r"\s*\[\d+\]", "", told).lower().split())
-
-
-def said_in(sentence: str, told_text: str) -> bool:
-    """Whether `sentence` (a unit of a passage) is among what was said before (`told_text`, as_told of a reply's
-    text): compared without case, spacing or the closing stop."""
-    bare = " ".join(sentence.lower().split()).rstrip(" .;:")
-    return bool(bare) and bare in told_text

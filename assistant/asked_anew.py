@@ -12,7 +12,6 @@ session reads the same; the passages are found from it by their sentences (the s
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -21,6 +20,8 @@ from assistant.answer_roles import Scored
 from assistant.retrieval import Passage, Retriever
 from assistant.sentence_index import SentenceIndex
 from assistant.text_terms import terms
+from assistant.told_text import as_told, bare
+from assistant.told_text import said_in as told_said_in
 
 # A unit is judged for the new ask by its score for the question as resolved (the topic's words in it: what the scorer
 # gave it) plus its cosine with the follow-up's own words (what is new in it: "computing power", "fix"), since
@@ -46,17 +47,11 @@ class NewAsk:
     asked: str
 
 
-def as_told(told: str) -> str:
-    """What was said, lowercased and spaced as one line, its citation markers gone (for finding sentences in it)."""
-    return " ".join(_without_markers(told).lower().split())
-
-
 def said_in(sentence: str, told_text: str) -> bool:
     """Whether a stored sentence of the documents is among what was said (as_told); a bare label never is."""
-    bare = " ".join(sentence.lower().split()).rstrip(" .;:")
-    words = len(bare.split())
+    words = len(bare(sentence).split())
     whole = words >= MIN_SAID_WORDS or (words >= 3 and sentence.rstrip().endswith((".", "!", "?")))
-    return whole and bare in told_text
+    return whole and told_said_in(sentence, told_text)
 
 
 class AskedAnew:
@@ -166,7 +161,3 @@ def _labelled(s: Scored) -> bool:
 
 def _within(section: str, sections: set[str]) -> bool:
     return any(section == s or section.startswith(f"{s} > ") for s in sections)
-
-
-def _without_markers(text: str) -> str:
-    return re.sub(r"\s*\[\d+\]", "", text)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from assistant.answer_scoring import asks_remedy
 from assistant.pointed_items import ITEM, instances_of
 from assistant.sessions import Turn
+from assistant.told_text import as_told
 from assistant.vocabulary_words import section
 
 if TYPE_CHECKING:
@@ -53,12 +54,8 @@ def units_said(units: Sequence[tuple[Unit, Passage]], said: str) -> bool:
     """Whether every one of `units` (a list about to be written) is in what was `said`."""
     if not said or not units:
         return False
-    told_text = _as_told(said)
+    told_text = as_told(said)
     return all(_quoted(unit.text, told_text) for unit, _ in units)
-
-
-def _as_told(said: str) -> str:
-    return " ".join(re.sub(r"\s*\[\d+\]", "", said).lower().split())
 
 
 def _quoted(text: str, told_text: str) -> bool:
