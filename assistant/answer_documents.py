@@ -28,8 +28,8 @@ import numpy as np
 from assistant.answer_examples import AnswerExamples
 from assistant.answer_lists import ListAnswers
 from assistant.answer_refusals import UnitRefusals
-from assistant.answer_roles import GIVES_PURPOSE, PURPOSE_ASKED, WHY, Scored, defining
-from assistant.answer_scoring import UnitScorer, asks_remedy, remedy_words
+from assistant.answer_roles import GIVES_PURPOSE, PURPOSE_ASKED, WHY, Scored, asks_remedy, defining, remedy_words
+from assistant.answer_scoring import UnitScorer
 from assistant.answer_sections import DEFINITION_SENTENCES, SectionAnswers
 from assistant.answer_sentences import write_bullets, write_sentences
 from assistant.asked_anew import AskedAnew, NewAsk

@@ -16,8 +16,8 @@ import re
 import numpy as np
 
 from assistant.answer_examples import SAYS_SOMETHING, AnswerExamples
-from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored
-from assistant.answer_scoring import UnitScorer, asks_remedy
+from assistant.answer_roles import REMEDY, REMEDY_VERB, WHY, Scored, asks_remedy
+from assistant.answer_scoring import UnitScorer
 from assistant.asked_category import best_unranked, chosen_kinds, compound_of
 from assistant.asked_measure import measure_unstated
 from assistant.described_term import describes

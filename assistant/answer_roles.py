@@ -306,3 +306,13 @@ def speaks_of(unit: Unit, passage: Passage) -> str:
 def mostly_figures(passage: Passage) -> bool:
     items = [u.as_sentence() for u in units(passage.text) if u.is_item]
     return bool(items) and sum(1 for item in items if FIGURE.search(item)) >= 0.5 * len(items)
+
+
+def remedy_words(query: str) -> set[str]:
+    """The terms of the remedy verbs a question asks with ("avoid", "deal with", "guard against")."""
+    return {t for m in REMEDY_VERB.finditer(query) for t in terms(m.group(0))}
+
+
+def asks_remedy(query: str, kind: PartKind) -> bool:
+    """'How do I avoid overfitting?', 'ways to get around too little data': a remedy is asked for."""
+    return kind != "figure" and REMEDY_ASKED.match(query) is not None

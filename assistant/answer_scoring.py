@@ -32,14 +32,14 @@ from assistant.answer_roles import (
     RAISING_TERMS,
     REASON,
     REMEDY,
-    REMEDY_ASKED,
-    REMEDY_VERB,
     TOLD_WHY,
     WHY,
     YES_NO,
     Scored,
+    asks_remedy,
     is_lead_in,
     names_instances,
+    remedy_words,
     speaks_of,
 )
 from assistant.comparison_terms import distinguishing_terms, with_side_synonyms
@@ -391,13 +391,3 @@ class UnitScorer:
             self._frame,
             self._retriever.lexical.rare,
         )
-
-
-def remedy_words(query: str) -> set[str]:
-    """The terms of the remedy verbs a question asks with ("avoid", "deal with", "guard against")."""
-    return {t for m in REMEDY_VERB.finditer(query) for t in terms(m.group(0))}
-
-
-def asks_remedy(query: str, kind: PartKind) -> bool:
-    """'How do I avoid overfitting?', 'ways to get around too little data': a remedy is asked for."""
-    return kind != "figure" and REMEDY_ASKED.match(query) is not None

@@ -15,6 +15,7 @@ from assistant.answer_roles import (
     WHY,
     YES_NO,
     Scored,
+    asks_remedy,
     bare_item,
     defining,
     mostly_figures,
@@ -22,7 +23,6 @@ from assistant.answer_roles import (
     nested,
     prose_lead,
 )
-from assistant.answer_scoring import asks_remedy
 from assistant.answer_sentences import write_bullets
 from assistant.draft import Draft
 from assistant.models import PartKind

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.answer_scoring import asks_remedy
+from assistant.answer_roles import asks_remedy
 from assistant.pointed_items import ITEM, instances_of
 from assistant.sessions import Turn
 from assistant.told_text import as_told

@@ -693,7 +693,7 @@ def test_a_question_of_frame_words_beside_a_role_is_about_the_role(real_assistan
     ],
 )
 def test_a_remedy_is_asked_by_how_to_avoid_questions(question: str, asked: bool) -> None:
-    from assistant.answer_scoring import asks_remedy
+    from assistant.answer_roles import asks_remedy
 
     assert asks_remedy(question, "explanation") is asked
     assert not asks_remedy(question, "figure")
