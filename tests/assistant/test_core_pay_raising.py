@@ -193,3 +193,18 @@ def test_the_askers_own_pay_beside_a_figure_is_raised(real_assistant: Assistant,
     reply = real_assistant.ask(question)
     assert reply.route == "both", (reply.route, reply.answer)
     assert any("Career Advancement" in c.section for c in reply.citations), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how can i incrase my salary as a data scientst",
+        "what can i do to increse my income?",
+    ],
+)
+def test_raising_pay_is_read_with_typos_fixed(real_assistant: Assistant, question: str) -> None:
+    """The reading runs on the question with its typos fixed: the advice and the factors of pay answer."""
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents", (reply.route, reply.answer)
+    assert any("Factors Influencing Salaries" in c.section for c in reply.citations), reply.answer
