@@ -43,7 +43,7 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
     # "how can a data scientist raise their salary?", "... and how can they earn more?": the role is who asks
     # ("how might they push it up?" after a salary: the query names the pay pointed at, followups.figure_query)
     pay = part.slots.salary or names_pay(query)
-    raising = pay and part.kind != "figure" and asks_to_raise_pay(part.text)
+    raising = pay and part.kind != "figure" and asks_to_raise_pay(part.slots.corrected or part.text)
     query = raising_search(query) if raising else query
     unmentioned = [
         name

@@ -61,7 +61,8 @@ def goal_not_ranked(own: Slots, text: str, words: PlanVocabulary) -> Slots:
     """The part's slots with a ranking dropped when a how-to opening asks what to do to earn more and nothing
     ranked is named (no "which role", "by city", no levels or place to set in order); "how can I find which
     role pays the most?" and "how much more ...?" still rank or ask a number."""
-    means = words.asks_how_to(text) or asks_to_raise_pay(text)  # "besides base salary, how can they make more?"
+    # "besides base salary, how can they make more?"; read with typos fixed ("how can i incrase my salary")
+    means = words.asks_how_to(text) or asks_to_raise_pay(own.corrected or text)
     if not own.rank or own.rank_dimension or not means or words.asks_for_number(text):
         return own
     if own.city or own.cities or own.level or own.levels or own.years:
@@ -76,7 +77,7 @@ def role_as_raising_context(own: Slots, text: str, words: PlanVocabulary) -> Slo
     salary section; a number asked ("how much can a data scientist raise their salary?") keeps the role. A raise
     named ("how do I get a raise as an AI researcher?") names pay as a pay word does."""
     pay = own.salary or names_a_raise(text)
-    if not pay or words.asks_for_number(text) or not asks_to_raise_pay(text):
+    if not pay or words.asks_for_number(text) or not asks_to_raise_pay(own.corrected or text):
         return own
     return replace(own, roles=[], salary=True)
 

@@ -64,7 +64,7 @@ class KindRules:
         raises = (
             not number_words
             and (own.salary or (previous_kind == "figure" and self.words.points_back(text)))
-            and asks_to_raise_pay(text)
+            and asks_to_raise_pay(own.corrected or text)  # typos fixed: "how can i incrase my salary"
         )
         drives = drives or raises
         why = self.words.asks_why(text)

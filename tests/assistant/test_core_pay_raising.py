@@ -172,7 +172,7 @@ def test_negotiating_pay_is_still_not_raising_it(real_assistant: Assistant, ques
 def test_raising_the_pay_just_given_by_a_pronoun_is_not_the_roles_path(
     real_assistant: Assistant, first: str, then: str
 ) -> None:
-    """ "They" is the role, "it" the pay just given: the advice on raising pay answers, not the role's career path."""
+    """The role is "they", the pay just given "it": the advice on raising pay answers, not the role's career path."""
     session = real_assistant.ask(first).session_id
     reply = real_assistant.ask(then, session)
     assert reply.route == "documents", (reply.route, reply.answer)
@@ -189,7 +189,22 @@ def test_raising_the_pay_just_given_by_a_pronoun_is_not_the_roles_path(
     ],
 )
 def test_the_askers_own_pay_beside_a_figure_is_raised(real_assistant: Assistant, question: str) -> None:
-    """ "Mine" is the asker's pay, of the figure just asked: the second part is the advice on raising pay."""
+    """The asker's pay ("mine") of the figure just asked: the second part is the advice on raising pay."""
     reply = real_assistant.ask(question)
     assert reply.route == "both", (reply.route, reply.answer)
     assert any("Career Advancement" in c.section for c in reply.citations), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how can i incrase my salary as a data scientst",
+        "what can i do to increse my income?",
+    ],
+)
+def test_raising_pay_is_read_with_typos_fixed(real_assistant: Assistant, question: str) -> None:
+    """The reading runs on the question with its typos fixed: the advice and the factors of pay answer."""
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents", (reply.route, reply.answer)
+    assert any("Factors Influencing Salaries" in c.section for c in reply.citations), reply.answer
