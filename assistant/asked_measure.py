@@ -106,9 +106,11 @@ def measured_unwritten(query: str, synonyms: Synonyms, written: Callable[[str], 
     is about, a number, nor a word ending in -ly ("roughly", "fully"), which modifies what is measured."""
     if not (_HOW_MANY.search(query) or NUMBER_ASKED.search(query) or _DURATION.search(query)):
         return []
+    # the measure's own words ("how long", "what percentage") are what is asked, not what it is of
+    asked = _DURATION.sub(" ", NUMBER_ASKED.sub(" ", query.lower()))
     return [
         word
-        for word in _WORD.findall(query.lower())
+        for word in _WORD.findall(asked)
         if terms(word)
         and not set(terms(word)) & synonyms.frame
         and word not in _FIELD

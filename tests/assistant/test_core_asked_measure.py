@@ -59,6 +59,9 @@ def test_a_measure_of_a_word_the_documents_never_write_is_stated_nowhere() -> No
     # a word ending in -ly modifies what is measured; only "hybrid" is what it is of
     assert measured_unwritten("how many AI jobs are entirely hybrid?", _NO_SYNONYMS, written) == ["hybrid"]
     assert measured_unwritten("are AI roles hybrid?", _NO_SYNONYMS, written) == []  # no measure asked
+    # the measure's own words ("long", "percentage") are what is asked, not what it is of
+    assert measured_unwritten("how long do AI jobs take?", _NO_SYNONYMS, {"take", "ai", "jobs"}.__contains__) == []
+    assert measured_unwritten("what percentage of AI jobs?", _NO_SYNONYMS, written) == []
     # a yes or no asked of what a figure is: "how many" only says of what
     item = Unit(text="The total is the number of offers.", is_item=False)
     total = _passage("How statistics are calculated", "The total is the number of offers.")
