@@ -71,6 +71,7 @@ _COMPARED = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'-]+")
+_TIME_UNIT = re.compile(r"^(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|decades?)$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\d%\s+of\b")  # "85% of enterprises": a part of a whole, whatever it is called
 _ABOUT_DOCUMENTS = frozenset(word_list("about_the_documents"))  # "how many skills are listed": no thing measured
 _FIELD = frozenset(word_list("ai_words"))  # "how many AI jobs": every document is about AI; the thing is jobs
@@ -89,7 +90,7 @@ def measure_unstated(
         return comparison_unstated(query, sentence)  # "is Keras faster than PyTorch?" still asks a comparison
     if written is not None and measured_unwritten(query, synonyms, written):
         return True  # "what percentage of AI jobs are remote?": no document says "remote", so no share of them
-    if _DURATION.search(query) and not A_NUMBER.search(sentence):
+    if _DURATION.search(query) and not _lasts(sentence):
         return True  # "how long does it take to become an ML engineer?": a career path states no duration
     if count_unstated(query, unit, passage, synonyms):
         return True  # "how many layers does GPT-3 have?": its 175 billion parameters count no layers
@@ -120,6 +121,26 @@ def measured_unwritten(query: str, synonyms: Synonyms, written: Callable[[str], 
         and not synonyms.words_for(word)
         and not written(word)
     ]
+
+
+def figure_unstated(query: str, text: str) -> str:
+    """The measure a figure's line (a statistics row's sentence) does not state, "" when it states what is asked: a
+    length of time ("how long do stock options take to vest?" -> "$50,000+ annually") or a count ("how many
+    postings" -> a growth in percent)."""
+    if _YES_NO.match(query):
+        return ""
+    if _DURATION.search(query) and not _lasts(text):
+        return "length of time"
+    counted = counted_words(query)
+    return f"count of {' '.join(counted)}" if counted and not counts_stated(counted, text) else ""
+
+
+def _lasts(text: str) -> bool:
+    """`text` states a length of time: a number with a unit of time just after it ("4-6 years", "four hours")."""
+    words = _WORD.findall(text)
+    return any(
+        A_NUMBER.search(word) and any(_TIME_UNIT.match(w) for w in words[i + 1 : i + 3]) for i, word in enumerate(words)
+    )
 
 
 def comparison_unstated(query: str, sentence: str) -> bool:
