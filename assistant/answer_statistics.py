@@ -17,7 +17,7 @@ from typing import Any
 from assistant.answer_figures import FigureWriter, cite_all, claim_called, source_notes
 from assistant.answer_platform import PlatformAnswers
 from assistant.answer_salaries import GuideSalaryAnswers
-from assistant.asked_measure import counted_words, counts_stated
+from assistant.asked_measure import figure_unstated
 from assistant.draft import Draft
 from assistant.models import ToolCall
 from assistant.partial_coverage import Uncovered, uncovered_alongside
@@ -218,9 +218,9 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
                 # figure shows where the guide gives one), then the guide's line on the companies.
                 self._roles(replace(s, companies=False), draft)
             if s.companies:
-                self._quote(draft, "company_salaries", "The guide says:")
+                self._quote(draft, "company_salaries", "The guide says:", s.corrected or "")
             if s.extra_comp:
-                self._quote(draft, "extra_compensation", "On top of base salary, the guide says:")
+                self._quote(draft, "extra_compensation", "On top of base salary, the guide says:", s.corrected or "")
             return
         if (
             s.years
@@ -272,10 +272,10 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
         if not result.found:
             self.abstain(draft, f"I have no such market figure: {result.note}.")
             return
-        counted = counted_words(s.corrected or "")
-        if counted and not any(counts_stated(counted, row["description"]) for row in result.rows):
+        missing = [figure_unstated(s.corrected or "", row["description"]) for row in result.rows]
+        if missing and all(missing):
             # "how many AI job postings were there in 2021?": the postings' figure is a growth in percent, no count
-            self.abstain(draft, f"I have no such market figure: the sources give no count of {' '.join(counted)}.")
+            self.abstain(draft, f"I have no such market figure: the sources give no {missing[0]}.")
             return
         for group in group_figures("market_figures", result.rows):
             for values in split_values("market_figures", group):
@@ -306,9 +306,15 @@ class StatisticsAnswerer(GuideSalaryAnswers, PlatformAnswers):
             # the tool's note: "no trending-tools list for 2024 (...)"
             draft.say(f"The sources have {'; '.join(missing)}.")
 
-    def _quote(self, draft: Draft, tool: str, lead: str) -> None:
-        """Quote the guide's own line for a one-row table (companies, extra compensation)."""
+    def _quote(self, draft: Draft, tool: str, lead: str, asked: str = "") -> None:
+        """Quote the guide's own line for a one-row table (companies, extra compensation), unless it does not state
+        the measure `asked` ("how long do stock options take to vest?": the line gives dollars a year, no time)."""
         result = self.call(draft, tool)
+        lines = [draft.documents[row["doc_id"]].line(row["line"]) for row in result.rows]
+        missing = [figure_unstated(asked, line) for line in lines] if asked else []
+        if result.found and missing and all(missing):
+            self.abstain(draft, f"The sources give no {missing[0]} for that.")
+            return
         if result.found:
             # The first figure's line, once per distinct value (sources that disagree are both quoted).
             for values in self._figures.alternatives(tool, group_figures(tool, result.rows)[0]):

@@ -71,6 +71,7 @@ _COMPARED = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w'-]+")
+_TIME_UNIT = re.compile(r"^(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|decades?)$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\d%\s+of\b")  # "85% of enterprises": a part of a whole, whatever it is called
 _ABOUT_DOCUMENTS = frozenset(word_list("about_the_documents"))  # "how many skills are listed": no thing measured
 _FIELD = frozenset(word_list("ai_words"))  # "how many AI jobs": every document is about AI; the thing is jobs
@@ -89,7 +90,7 @@ def measure_unstated(
         return comparison_unstated(query, sentence)  # "is Keras faster than PyTorch?" still asks a comparison
     if written is not None and measured_unwritten(query, synonyms, written):
         return True  # "what percentage of AI jobs are remote?": no document says "remote", so no share of them
-    if _DURATION.search(query) and not A_NUMBER.search(sentence):
+    if _DURATION.search(query) and not _lasts(sentence):
         return True  # "how long does it take to become an ML engineer?": a career path states no duration
     if count_unstated(query, unit, passage, synonyms):
         return True  # "how many layers does GPT-3 have?": its 175 billion parameters count no layers
@@ -106,9 +107,11 @@ def measured_unwritten(query: str, synonyms: Synonyms, written: Callable[[str], 
     is about, a number, nor a word ending in -ly ("roughly", "fully"), which modifies what is measured."""
     if not (_HOW_MANY.search(query) or NUMBER_ASKED.search(query) or _DURATION.search(query)):
         return []
+    # the measure's own words ("how long", "what percentage") are what is asked, not what it is of
+    asked = _DURATION.sub(" ", NUMBER_ASKED.sub(" ", query.lower()))
     return [
         word
-        for word in _WORD.findall(query.lower())
+        for word in _WORD.findall(asked)
         if terms(word)
         and not set(terms(word)) & synonyms.frame
         and word not in _FIELD
@@ -118,6 +121,26 @@ def measured_unwritten(query: str, synonyms: Synonyms, written: Callable[[str], 
         and not synonyms.words_for(word)
         and not written(word)
     ]
+
+
+def figure_unstated(query: str, text: str) -> str:
+    """The measure a figure's line (a statistics row's sentence) does not state, "" when it states what is asked: a
+    length of time ("how long do stock options take to vest?" -> "$50,000+ annually") or a count ("how many
+    postings" -> a growth in percent)."""
+    if _YES_NO.match(query):
+        return ""
+    if _DURATION.search(query) and not _lasts(text):
+        return "length of time"
+    counted = counted_words(query)
+    return f"count of {' '.join(counted)}" if counted and not counts_stated(counted, text) else ""
+
+
+def _lasts(text: str) -> bool:
+    """`text` states a length of time: a number with a unit of time just after it ("4-6 years", "four hours")."""
+    words = _WORD.findall(text)
+    return any(
+        A_NUMBER.search(word) and any(_TIME_UNIT.match(w) for w in words[i + 1 : i + 3]) for i, word in enumerate(words)
+    )
 
 
 def comparison_unstated(query: str, sentence: str) -> bool:

@@ -10,6 +10,7 @@ from assistant.asked_measure import (
     comparison_unstated,
     count_unstated,
     counts_stated,
+    figure_unstated,
     measure_unstated,
     measured_unwritten,
 )
@@ -59,6 +60,9 @@ def test_a_measure_of_a_word_the_documents_never_write_is_stated_nowhere() -> No
     # a word ending in -ly modifies what is measured; only "hybrid" is what it is of
     assert measured_unwritten("how many AI jobs are entirely hybrid?", _NO_SYNONYMS, written) == ["hybrid"]
     assert measured_unwritten("are AI roles hybrid?", _NO_SYNONYMS, written) == []  # no measure asked
+    # the measure's own words ("long", "percentage") are what is asked, not what it is of
+    assert measured_unwritten("how long do AI jobs take?", _NO_SYNONYMS, {"take", "ai", "jobs"}.__contains__) == []
+    assert measured_unwritten("what percentage of AI jobs?", _NO_SYNONYMS, written) == []
     # a yes or no asked of what a figure is: "how many" only says of what
     item = Unit(text="The total is the number of offers.", is_item=False)
     total = _passage("How statistics are calculated", "The total is the number of offers.")
@@ -117,6 +121,30 @@ def test_a_share_of_a_whole_counts_it_and_a_growth_counts_nothing() -> None:
     ],
 )
 def test_a_market_figure_answers_a_count_only_when_it_counts(
+    real_assistant: Assistant, question: str, said: str | None
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.abstained == (said is None), reply.answer
+    assert said is None or said in reply.answer, reply.answer
+
+
+def test_a_figure_line_states_a_length_of_time_only_with_a_unit_of_time() -> None:
+    line = "Bonuses, stock options, and profit-sharing can add $50,000+ annually"
+    assert figure_unstated("how long do stock options take to vest?", line) == "length of time"
+    assert not figure_unstated("how much can bonuses add?", line)  # an amount asked: the line states it
+    assert not figure_unstated("how long is early career?", "Early Career (1-3 years): $104,196")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("how long until my stock options vest at an AI company?", None),  # dollars a year are no length of time
+        ("how long do bonuses take to pay out?", None),
+        ("what can bonuses, stock and profit-sharing add on top of base pay?", "$50,000"),
+    ],
+)
+def test_a_quoted_figure_answers_only_the_measure_it_states(
     real_assistant: Assistant, question: str, said: str | None
 ) -> None:
     reply = real_assistant.ask(question)
