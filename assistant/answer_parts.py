@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from assistant.draft import Draft, DraftMark
 from assistant.models import Route
-from assistant.pay_raising import asks_to_raise_pay, role_unnamed
+from assistant.pay_raising import RAISING_WORDS, asks_to_raise_pay, role_unnamed
 from assistant.planning import PlannedPart, Planner
 from assistant.text_terms import terms
 from assistant.unasked_figures import other_figure_asked
@@ -34,6 +34,7 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
     query = planner.search_text(part)
     if part.slots.salary and not part.slots.roles and asks_to_raise_pay(part.text):
         query = role_unnamed(query)  # "how can a data scientist raise their salary?": the role is who asks
+        query = f"{query} ({RAISING_WORDS})" if RAISING_WORDS else query
     unmentioned = [
         name
         for name in build.document_answerer.topics.unmentioned(query, part.kind)

@@ -68,3 +68,7 @@ def role_unnamed(text: str) -> str:
     salary?" -> "how can someone raise their salary?"): the role says who asks, and searched, its name finds the
     role's salary section before the advice on raising pay that answers it."""
     return _roles().sub("someone", text)
+
+
+# The documents' words for raising pay (vocabulary.toml [raising] documents_words), searched with a raising question
+RAISING_WORDS = " ".join(str(w) for w in section("raising").get("documents_words") or [])
