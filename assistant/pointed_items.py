@@ -96,14 +96,24 @@ def names_a_dimension(own: Slots) -> bool:
 _BULLET = re.compile(r"^- (.+?)(?:\s*\[\d+\])*\s*$", re.MULTILINE)
 LISTED_ITEMS = 12  # at most this many items of an answer are kept with its turn
 _ITEM_CHARS = 100
-_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "last": -1}
+_POSITION = {
+    "first": 0,
+    "second": 1,
+    "third": 2,
+    "fourth": 3,
+    "fifth": 4,
+    "sixth": 5,
+    "seventh": 6,
+    "last": -1,
+    "final": -1,
+}
 _POSITION |= {"1st": 0, "2nd": 1, "3rd": 2, "4th": 3, "5th": 4, "6th": 5, "7th": 6}  # as people type them
 _MIDDLE = "middle"  # the middle one of an odd number of items
 # "the third one", "the second item", "the last point", "number 2": a place in the list just given
 _PLACE = re.compile(
-    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|middle|1st|2nd|3rd|[4-7]th)"
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|final|middle|1st|2nd|3rd|[4-7]th)"
     r"(?:\s+(?:one|item|point|bullet|option)\b|(?=\s*(?:[?.!,;]|$|(?:about|then|please|pls|again)\b)))|"
-    r"\b(?:number|no\.|#)\s*(\d)\b",
+    r"\b(?:number|no\.|#)\s*(\d{1,2})\b",  # "number 10": a list keeps up to LISTED_ITEMS
     re.IGNORECASE,
 )
 
@@ -187,7 +197,8 @@ def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
             if word == _MIDDLE and len(items) % 2 == 0:
                 return None  # no middle one of an even number
             index = (len(items) // 2 if word == _MIDDLE else _POSITION[word]) if word else int(place.group(2)) - 1
-            found = items[index] if -len(items) <= index < len(items) else None
+            counted = word or index >= 0  # "number 0" names no item (index -1 would be the last)
+            found = items[index] if counted and -len(items) <= index < len(items) else None
             if found is None:
                 return None
             text = f"{text[: place.start()]}{found}{text[place.end() :]}"
