@@ -6,10 +6,12 @@ followups.py and planning.py put these in place of the pointer."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from assistant.described_item import described_item
 from assistant.phrase_match import longest_first
 from assistant.sessions import Turn
 from assistant.slot_reading import names_something
@@ -181,7 +183,9 @@ def enumerated_items(answer: str) -> list[str]:
     return []
 
 
-def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
+def listed_item(
+    text: str, own: Slots, before: Turn | None, embed: Callable[[str], list[float]] | None = None
+) -> str | None:
     """The follow-up as asked of one item of the list the last answer gave, named by its place ("tell me about the
     third one" -> "tell me about Coding and Engineering") or by its own words ("more on the bias one please" ->
     "more on Ethical Considerations and Bias please"); None when the turn before gave no list or nothing points
@@ -206,4 +210,7 @@ def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
     named = ITEM.search(text)
     words = set(terms(named.group(1))) if named else set()
     matching = [i for i in items if words & set(terms(i))]
-    return text.replace(named.group(0), matching[0]) if named and len(matching) == 1 else None
+    if named and len(matching) == 1:
+        return text.replace(named.group(0), matching[0])
+    # "the one about people working alongside AI": the item whose label lies nearest what it is said to be about
+    return described_item(text, items, embed) if embed is not None else None

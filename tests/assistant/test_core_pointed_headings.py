@@ -15,6 +15,7 @@ from assistant.understanding import Slots
 
 _CHALLENGES = "what sorts of problems do ML engineers tend to hit? only the main categories"
 _PRACTICES = "what areas do AI best practices cover? headings only"
+_TRENDS = "which industry trends are there in AI?"
 
 
 def conversation(assistant: Assistant, first: str, then: str) -> Reply:
@@ -57,3 +58,21 @@ def test_the_last_listed_heading_is_answered_with_its_section(real_assistant: As
     reply = conversation(real_assistant, _CHALLENGES, then)
     assert not reply.abstained and reply.route == "documents", reply.plan
     assert "Developing explainable AI models" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        (_TRENDS, "tell me about the one on people working alongside AI", "collaborate with AI systems"),
+        (_TRENDS, "whats the bit on ethics rules?", "ethical guidelines and governance frameworks"),
+        ("what are the common challenges? headings only", "and the part about keeping data safe?", "Privacy and Sec"),
+    ],
+)
+def test_a_listed_heading_described_by_what_it_is_about_answers_that_heading(
+    real_assistant: Assistant, first: str, then: str, expected: str
+) -> None:
+    # "the one on people working alongside AI": no word of "Human-AI Collaboration" but "AI", which every trend has
+    reply = conversation(real_assistant, first, then)
+    assert not reply.abstained and reply.route == "documents", reply.plan
+    assert reply.answer.lstrip().startswith(expected) or expected in reply.answer[:200], reply.answer
