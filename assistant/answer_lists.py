@@ -118,6 +118,7 @@ class ListAnswers(SectionReader):
                 focus.get(p.chunk_id, self._heading_share(p, search_text)) >= least
                 or self._heading_share(p, query) >= least
             )
+            or (kind == "list" and self.lead_in_names(p, query))  # "the main trends": "Here are the key trends ...:"
         ]
         if kind in ("explanation", "method") or asks_definition(query):
             named = []  # a definition is not a section's list, whatever its heading

@@ -10,7 +10,7 @@ from assistant.answer_roles import LIST_WORDS, Scored, heading_of
 from assistant.answer_scoring import UnitScorer
 from assistant.passage_units import Unit, units
 from assistant.retrieval import Passage, Retriever
-from assistant.text_terms import found_in, terms
+from assistant.text_terms import found_in, split_sentences, terms
 
 
 class SectionReader:
@@ -20,6 +20,17 @@ class SectionReader:
         self._retriever = retriever
         self._scorer = scorer
         self._topics = retriever.heading_terms()
+
+    def lead_in_names(self, passage: Passage, query: str) -> bool:
+        """The section's opening ends by saying what the sections under it are, in the words the question shares
+        with its heading: "Industry Trends", opened by "... Here are the key trends shaping the field:", is what
+        "what are the main trends in AI?" asks, though the question names only half its heading."""
+        if not passage.heading_match or not self._retriever.subsections(passage):
+            return False
+        lines = [line.strip() for line in passage.text.strip().splitlines() if line.strip()]
+        last = split_sentences(lines[-1])[-1] if lines else ""
+        shared = set(terms(heading_of(passage))) & set(terms(query))
+        return last.endswith(":") and bool(shared) and shared <= set(terms(last))
 
     def _asks_beyond(
         self, query: str, top: Passage, section: list[tuple[Unit, Passage]], elsewhere: list[Scored]
