@@ -21,7 +21,7 @@ class SectionReader:
         self._scorer = scorer
         self._topics = retriever.heading_terms()
 
-    def lead_in_names(self, passage: Passage, query: str) -> bool:
+    def lead_in_names(self, passage: Passage, query: str, passages: list[Passage]) -> bool:
         """The section's opening ends by saying what the sections under it are, in the words the question shares
         with its heading: "Industry Trends", opened by "... Here are the key trends shaping the field:", is what
         "what are the main trends in AI?" asks, though the question names only half its heading."""
@@ -30,7 +30,15 @@ class SectionReader:
         lines = [line.strip() for line in passage.text.strip().splitlines() if line.strip()]
         last = split_sentences(lines[-1])[-1] if lines else ""
         shared = set(terms(heading_of(passage))) & set(terms(query))
-        return last.endswith(":") and bool(shared) and shared <= set(terms(last))
+        if not (last.endswith(":") and shared and shared <= set(terms(last))):
+            return False
+        # ... and no other heading found holding those words is named more ("what skills does an AI engineer
+        # need?": Essential Skills, not Essential Soft Skills, whose opening ends "... a range of soft skills ...:")
+        return not any(
+            p.heading_match > passage.heading_match and shared <= set(terms(heading_of(p)))
+            for p in passages
+            if p.section != passage.section
+        )
 
     def _asks_beyond(
         self, query: str, top: Passage, section: list[tuple[Unit, Passage]], elsewhere: list[Scored]
