@@ -104,7 +104,7 @@ class FollowupForms:
         of more than FORM_WORDS words asks something of its own."""
         if previous is None or len(message.split()) > FORM_WORDS or asks_to_raise_pay(message):
             return message, None  # "what would help raise that?" asks what to do, never the figure again or a gap
-        if listed_item(message, understand(message, vocabulary), previous, embed) is not None:
+        if previous.slots.get("items") and listed_item(message, understand(message, vocabulary), previous, embed):
             # "expand on the third one" after a list of headings: more of that item (planning puts it in), not
             # more of the whole topic the list answered
             return message, None
