@@ -35,9 +35,6 @@ HEADING_WEIGHT = 0.6
 # a bare label ("Machine Learning Engineer", "Life sciences") said is no evidence of where the answer came from (a
 # figure's own sentence names the role too): a line of fewer words is one only as a sentence ("... predict classes.")
 MIN_SAID_WORDS = 5
-# Two said units: the one found second answers the new ask instead when this much nearer to it and scored this close
-SAID_NEARER = 0.06
-SAID_SLACK = 0.2
 NEARER = 0.01  # how much nearer to the new ask a unit must be than a said one found first, to answer in its place
 
 
@@ -147,15 +144,6 @@ class AskedAnew:
             return s.score + asked_near(s) - (SAID_HANDICAP if id(s) in said else 0.0)
 
         pick, top = max(area, key=nearness), scored[0]
-        if pick is top and id(top) in said:
-            # the last answer said both the sentence found first and one clearly nearer to what is asked now ("any up
-            # and coming ones?" after the hubs and the emerging centres said together): the nearer one answers
-            # ... nearer than every other said unit, not only the top ("where does it get used?" after RL's definition,
-            # uses and "This two-step process ...": 0.16 / 0.12 / 0.07 alike, no clear one)
-            near = [s for s in area if id(s) in said and s.score >= top.score - SAID_SLACK]
-            pick = max(near, key=asked_near, default=top)
-            others = [asked_near(s) for s in area if id(s) in said and s is not pick]
-            pick = pick if asked_near(pick) > max(others, default=0.0) + SAID_NEARER else top
         if pick is top or (id(top) in said and asked_near(pick) <= asked_near(top) + NEARER):
             # what was found first answers the new ask as well as anything there: it is asked again of it ("what
             # are the main applications?" after what RL is and where it is used)
