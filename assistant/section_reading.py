@@ -25,12 +25,14 @@ class SectionReader:
         """The section's opening ends by saying what the sections under it are, in the words the question shares
         with its heading: "Industry Trends", opened by "... Here are the key trends shaping the field:", is what
         "what are the main trends in AI?" asks, though the question names only half its heading."""
-        if not passage.heading_match or not self._retriever.subsections(passage):
+        # cheapest checks first: this runs for every passage of a list question
+        if not passage.heading_match or not passage.text.rstrip().endswith(":"):
             return False
-        lines = [line.strip() for line in passage.text.strip().splitlines() if line.strip()]
-        last = split_sentences(lines[-1])[-1] if lines else ""
+        last = split_sentences(passage.text.strip().splitlines()[-1])[-1]
         shared = set(terms(heading_of(passage))) & set(terms(query))
         if not (last.endswith(":") and shared and shared <= set(terms(last))):
+            return False
+        if not self._retriever.subsections(passage):
             return False
         # ... and no other heading found holding those words is named more ("what skills does an AI engineer
         # need?": Essential Skills, not Essential Soft Skills, whose opening ends "... a range of soft skills ...:")
