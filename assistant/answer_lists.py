@@ -110,6 +110,11 @@ class ListAnswers(SectionReader):
         least = max(HEADING_SHARE, best.lexical - 0.1)
         # ... by the search's words (the question's and their synonyms') or by the question's own: a synonym added
         # to the search ("tips": best practices) takes a share of every heading's ("tips for networking": Networking)
+        loose_best = best.heading_share < HEADING_SHARE
+
+        def under(p: Passage) -> bool:  # the best found is in one of the sections the opening leads in to
+            return best.passage.section.startswith(f"{p.section} > ")
+
         named = [
             p
             for p in passages
@@ -117,6 +122,14 @@ class ListAnswers(SectionReader):
             and (
                 focus.get(p.chunk_id, self._heading_share(p, search_text)) >= least
                 or self._heading_share(p, query) >= least
+            )
+            # "the main trends": "Here are the key trends ...:" - when the best found is no item under a heading the
+            # question names ("is the black box problem a challenge": that item answers)
+            or (
+                kind == "list"
+                and not best.unit.is_item
+                and (loose_best or under(p))
+                and self.lead_in_names(p, query, passages)
             )
         ]
         if kind in ("explanation", "method") or asks_definition(query):

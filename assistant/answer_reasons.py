@@ -41,6 +41,17 @@ def _reasons() -> tuple[re.Pattern[str], str, frozenset[str], tuple[str, ...]]:
     return pattern, str(raw.get("pay_factors_query") or ""), pointers, tuple(str(w) for w in raw.get("pay_nouns") or [])
 
 
+def bare_reason(text: str) -> bool:
+    """Whether a message asks only "why?" of what was just said ("why not?", "how come?", "why is that?"): a reason
+    cue and at most ELLIPTICAL_WORDS words besides the pointers."""
+    cues, _, pointers, _ = _reasons()
+    if not cues.search(text):
+        return False
+    return (
+        len([w for w in re.findall(r"[a-z']+", cues.sub(" ", text.lower())) if w not in pointers]) <= ELLIPTICAL_WORDS
+    )
+
+
 def pay_reason_slots(part: PlannedPart, previous: Turn | None, figure_before: bool) -> Slots | None:
     """The figure a part asks the reason for ("why ...?" about pay: its own figure, or the one just given), or None."""
     cues, _, pointers, pay_nouns = _reasons()

@@ -220,8 +220,10 @@ class UnitRefusals:
             for w in asked_phrase(query).split()
             if terms(w) and not set(terms(w)) & self._definition_frame and not set(terms(w)) <= field
         ]
-        if " ".join(term).lower() in self._entity_names:
-            return False  # "what do ML eng do all day": a role as people write it (vocabulary.toml), not a term
+        if " ".join(term).lower() in self._entity_names or self._retriever.names.names_heading(term):
+            # "what do ML eng do all day": a role as people write it (vocabulary.toml), not a term; "what's
+            # Explainability and Trust about?": a heading of the documents, written though its words stand apart
+            return False
         aspect = _ASPECT_OF.match(query)
         if aspect and self._retriever.names.heads_a_section(aspect.group(1)):
             return False  # "whats the outlook for AI careers": a section's topic (Future Outlook) of something

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.answer_reasons import bare_reason
 from assistant.answer_roles import Scored
 from assistant.retrieval import Passage, Retriever
 from assistant.sentence_index import SentenceIndex
@@ -116,6 +117,15 @@ class AskedAnew:
         ]
         if not area:
             return scored
+        if bare_reason(ask.asked):
+            # "why not?", "how come?" have no words of their own to be near: the reason is what the documents write
+            # next after the claim the answer opened with ("... not all AI is ML." -> "The simplest AI models are a
+            # set of if-then-else rules. The rules are explicitly programmed ...")
+            following = _said_next(area, said, told_text)
+            if following:
+                lifted = replace(following[0], score=max(scored[0].score, following[0].score))
+                rest = [s for s in scored if s is not following[0] and id(s) not in said]
+                return [lifted, *rest]
         # the follow-up's own words say what is new (as resolved, its pointer replaced by the topic, they would find
         # the said sentences again: measured, the examples, the fixes and the up-and-coming cities were lost)
         vector = np.asarray(self._retriever.embed(ask.asked), dtype=np.float32)
@@ -153,6 +163,26 @@ class AskedAnew:
         lines = set(s.unit.lines)
         sims = [float(v @ vector) for text, v in self._sentences.sentences(s.passage.chunk_id) if text in lines]
         return max(sims, default=0.0)
+
+
+def _said_next(area: list[Scored], said: set[int], told_text: str) -> list[Scored]:
+    """The units not said that follow, in their passage's reading order, the sentence the last answer opened with
+    (its first said sentence there); [] when nothing follows it unsaid."""
+    opened = [s for s in area if id(s) in said]
+    if not opened:
+        return []
+
+    def where(s: Scored) -> int:
+        found = [told_text.find(" ".join(line.lower().split()).rstrip(" .;:")) for line in s.unit.lines]
+        return min((f for f in found if f >= 0), default=len(told_text))
+
+    claim = min(opened, key=where)
+    after = [
+        s
+        for s in area
+        if s.passage.chunk_id == claim.passage.chunk_id and s.unit.position > claim.unit.position and id(s) not in said
+    ]
+    return sorted(after, key=lambda s: s.unit.position)
 
 
 def _labelled(s: Scored) -> bool:

@@ -19,6 +19,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.embeddings import embedded_texts
 from assistant.pay_raising import asks_to_raise_pay
 from assistant.phrase_match import phrase_pattern
+from assistant.pointed_items import listed_item
 from assistant.question_kinds import generic_form
 from assistant.sessions import Turn
 from assistant.settings import PROJECT_ROOT
@@ -103,6 +104,10 @@ class FollowupForms:
         of more than FORM_WORDS words asks something of its own."""
         if previous is None or len(message.split()) > FORM_WORDS or asks_to_raise_pay(message):
             return message, None  # "what would help raise that?" asks what to do, never the figure again or a gap
+        if previous.slots.get("items") and listed_item(message, understand(message, vocabulary), previous, embed):
+            # "expand on the third one" after a list of headings: more of that item (planning puts it in), not
+            # more of the whole topic the list answered
+            return message, None
         shape = self.form_of(embed(masked_form(message, vocabulary)), votes=names_nothing(message, vocabulary))
         if shape == AGAIN_OF:
             return named_again(understand(message, vocabulary)) or message, shape

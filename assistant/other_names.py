@@ -64,6 +64,11 @@ class OtherNames(UnwrittenWords):
         ]
         # The words of the documents' headings ("Future Outlook"): "what's the outlook for AI careers" asks a section.
         self._heading_terms = frozenset(t for section in sections for t in terms(folded(section).lower()))
+        # Each heading's own words ("Explainability and Trust"): a term asked that is a heading is written, though
+        # its words stand apart ("and" between them) - the item of a list just given, asked of by its place.
+        self._headings = frozenset(
+            frozenset(terms(folded(heading).lower())) for section in sections for heading in section.split(" > ")
+        )
         # The sentences that say where something came from ("founded", "released"), as terms: an origin asked of a
         # thing no such sentence names is unstated (unstated_origin).
         self._origin_sentences = [
@@ -92,6 +97,12 @@ class OtherNames(UnwrittenWords):
         """A heading of the documents has this word ("outlook": "Future Outlook")."""
         found = terms(folded(word).lower())
         return bool(found) and set(found) <= self._heading_terms
+
+    def names_heading(self, words: list[str]) -> bool:
+        """The words are those of one heading of the documents ("Explainability Trust": "Explainability and
+        Trust"), in any order, none missing and none more."""
+        found = frozenset(t for w in words for t in terms(folded(w).lower()))
+        return len(found) > 1 and found in self._headings
 
     def expansions(self) -> dict[str, str]:
         """Acronym -> expansion, lower-cased: the documents' own definitions, and initials of their terms."""

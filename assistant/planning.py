@@ -214,7 +214,8 @@ class Planner:
             other_side = [r for r in earlier_roles if r not in own.roles][:1]
             beside = sets_beside(text, own, before, previous_kind, vocabulary)
             again = ranked_again(text, own, before, previous_kind)  # "and the second one?" after a ranking
-            item = None if again else listed_item(text, own, before)  # "the third one" of the list just given
+            embed = self._embeddings.embed_query  # "the third one" / "the one about X" of the list just given:
+            item = None if again else listed_item(text, own, before, embed)
             kind = "explanation" if item and kind in ("other", "smalltalk") else kind
             if beside or again:  # "is that more than a data scientist?" after a researcher's pay: both roles
                 kind, slots = "figure", again or slots

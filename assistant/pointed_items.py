@@ -6,10 +6,12 @@ followups.py and planning.py put these in place of the pointer."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from assistant.described_item import described_item
 from assistant.phrase_match import longest_first
 from assistant.sessions import Turn
 from assistant.slot_reading import names_something
@@ -96,14 +98,24 @@ def names_a_dimension(own: Slots) -> bool:
 _BULLET = re.compile(r"^- (.+?)(?:\s*\[\d+\])*\s*$", re.MULTILINE)
 LISTED_ITEMS = 12  # at most this many items of an answer are kept with its turn
 _ITEM_CHARS = 100
-_POSITION = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "seventh": 6, "last": -1}
+_POSITION = {
+    "first": 0,
+    "second": 1,
+    "third": 2,
+    "fourth": 3,
+    "fifth": 4,
+    "sixth": 5,
+    "seventh": 6,
+    "last": -1,
+    "final": -1,
+}
 _POSITION |= {"1st": 0, "2nd": 1, "3rd": 2, "4th": 3, "5th": 4, "6th": 5, "7th": 6}  # as people type them
 _MIDDLE = "middle"  # the middle one of an odd number of items
 # "the third one", "the second item", "the last point", "number 2": a place in the list just given
 _PLACE = re.compile(
-    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|middle|1st|2nd|3rd|[4-7]th)"
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|final|middle|1st|2nd|3rd|[4-7]th)"
     r"(?:\s+(?:one|item|point|bullet|option)\b|(?=\s*(?:[?.!,;]|$|(?:about|then|please|pls|again)\b)))|"
-    r"\b(?:number|no\.|#)\s*(\d)\b",
+    r"\b(?:number|no\.|#)\s*(\d{1,2})\b",  # "number 10": a list keeps up to LISTED_ITEMS
     re.IGNORECASE,
 )
 
@@ -171,7 +183,9 @@ def enumerated_items(answer: str) -> list[str]:
     return []
 
 
-def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
+def listed_item(
+    text: str, own: Slots, before: Turn | None, embed: Callable[[str], list[float]] | None = None
+) -> str | None:
     """The follow-up as asked of one item of the list the last answer gave, named by its place ("tell me about the
     third one" -> "tell me about Coding and Engineering") or by its own words ("more on the bias one please" ->
     "more on Ethical Considerations and Bias please"); None when the turn before gave no list or nothing points
@@ -187,7 +201,8 @@ def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
             if word == _MIDDLE and len(items) % 2 == 0:
                 return None  # no middle one of an even number
             index = (len(items) // 2 if word == _MIDDLE else _POSITION[word]) if word else int(place.group(2)) - 1
-            found = items[index] if -len(items) <= index < len(items) else None
+            counted = word or index >= 0  # "number 0" names no item (index -1 would be the last)
+            found = items[index] if counted and -len(items) <= index < len(items) else None
             if found is None:
                 return None
             text = f"{text[: place.start()]}{found}{text[place.end() :]}"
@@ -195,4 +210,7 @@ def listed_item(text: str, own: Slots, before: Turn | None) -> str | None:
     named = ITEM.search(text)
     words = set(terms(named.group(1))) if named else set()
     matching = [i for i in items if words & set(terms(i))]
-    return text.replace(named.group(0), matching[0]) if named and len(matching) == 1 else None
+    if named and len(matching) == 1:
+        return text.replace(named.group(0), matching[0])
+    # "the one about people working alongside AI": the item whose label lies nearest what it is said to be about
+    return described_item(text, items, embed) if embed is not None else None

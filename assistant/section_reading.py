@@ -10,7 +10,7 @@ from assistant.answer_roles import LIST_WORDS, Scored, heading_of
 from assistant.answer_scoring import UnitScorer
 from assistant.passage_units import Unit, units
 from assistant.retrieval import Passage, Retriever
-from assistant.text_terms import found_in, terms
+from assistant.text_terms import found_in, split_sentences, terms
 
 
 class SectionReader:
@@ -20,6 +20,27 @@ class SectionReader:
         self._retriever = retriever
         self._scorer = scorer
         self._topics = retriever.heading_terms()
+
+    def lead_in_names(self, passage: Passage, query: str, passages: list[Passage]) -> bool:
+        """The section's opening ends by saying what the sections under it are, in the words the question shares
+        with its heading: "Industry Trends", opened by "... Here are the key trends shaping the field:", is what
+        "what are the main trends in AI?" asks, though the question names only half its heading."""
+        # cheapest checks first: this runs for every passage of a list question
+        if not passage.heading_match or not passage.text.rstrip().endswith(":"):
+            return False
+        last = split_sentences(passage.text.strip().splitlines()[-1])[-1]
+        shared = set(terms(heading_of(passage))) & set(terms(query))
+        if not (last.endswith(":") and shared and shared <= set(terms(last))):
+            return False
+        if not self._retriever.subsections(passage):
+            return False
+        # ... and no other heading found holding those words is named more ("what skills does an AI engineer
+        # need?": Essential Skills, not Essential Soft Skills, whose opening ends "... a range of soft skills ...:")
+        return not any(
+            p.heading_match > passage.heading_match and shared <= set(terms(heading_of(p)))
+            for p in passages
+            if p.section != passage.section
+        )
 
     def _asks_beyond(
         self, query: str, top: Passage, section: list[tuple[Unit, Passage]], elsewhere: list[Scored]
