@@ -173,7 +173,7 @@ def _said_next(area: list[Scored], said: set[int], told_text: str) -> list[Score
         return []
 
     def where(s: Scored) -> int:
-        found = [told_text.find(" ".join(line.lower().split()).rstrip(" .;:")) for line in s.unit.lines]
+        found = [told_text.find(bare(line)) for line in s.unit.lines]
         return min((f for f in found if f >= 0), default=len(told_text))
 
     claim = min(opened, key=where)
