@@ -43,7 +43,14 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 # "is the offers number basically how many positions there are?": a yes or no asked; the measure words only say of what
-_YES_NO = re.compile(r"^\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b", re.IGNORECASE)
+# (after an acknowledgement or a joiner: "ok, is that how many vacancies there were?", "and is it ...")
+_YES_NO = re.compile(
+    r"^\s*(?:[a-z]+,\s*)?(?:(?:and|so|but|then)\s+)?(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b",
+    re.IGNORECASE,
+)
+# The question word among the first three words ("on average how long ...", "and how many ..."): further on, "how
+# many" is inside a statement ("the offers total how many vacancies there were?", a follow-up read with its context)
+_LEADS = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:how|what)\b", re.IGNORECASE)
 # "how many X": the words counted, up to three, before a verb or a function word ("how many AI job postings were")
 _HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z][\w'-]*\s*){1,3})", re.IGNORECASE)
 # ... not things when a change or a share is counted ("how many more", "how many times", "how many percent")
@@ -86,7 +93,7 @@ def measure_unstated(
     passage do not state: they name the topic only. `written`: whether the documents write a word in some form
     (UnwrittenWords.counted_written: clipped or whole); a measure of something they never name is stated nowhere."""
     sentence = unit.as_sentence()
-    if _YES_NO.match(query):
+    if _YES_NO.match(query) or not _LEADS.match(query):
         return comparison_unstated(query, sentence)  # "is Keras faster than PyTorch?" still asks a comparison
     if written is not None and measured_unwritten(query, synonyms, written):
         return True  # "what percentage of AI jobs are remote?": no document says "remote", so no share of them
@@ -127,7 +134,7 @@ def figure_unstated(query: str, text: str) -> str:
     """The measure a figure's line (a statistics row's sentence) does not state, "" when it states what is asked: a
     length of time ("how long do stock options take to vest?" -> "$50,000+ annually") or a count ("how many
     postings" -> a growth in percent)."""
-    if _YES_NO.match(query):
+    if _YES_NO.match(query) or not _LEADS.match(query):
         return ""
     if _DURATION.search(query) and not _lasts(text):
         return "length of time"

@@ -67,6 +67,7 @@ def test_a_measure_of_a_word_the_documents_never_write_is_stated_nowhere() -> No
     item = Unit(text="The total is the number of offers.", is_item=False)
     total = _passage("How statistics are calculated", "The total is the number of offers.")
     assert not measure_unstated("is the total basically how many jobs are open?", item, total, _NO_SYNONYMS)
+    assert not measure_unstated("ok, so is that how many jobs were open?", item, total, _NO_SYNONYMS)
 
 
 @pytest.mark.slow
