@@ -84,7 +84,7 @@ def asks_to_raise_pay(text: str) -> bool:
     if reading.talks.search(text):
         return False  # "how do I negotiate a higher salary?": asked of an employer, in words the documents never give
     # "the average yearly raise", "what percent raise": the noun, not a verb of raising
-    nouns = [m.span() for m in _raise_nouns().finditer(text)]
+    nouns = [m.span() for m in _listed("raising", "raise_nouns").finditer(text)]
 
     def raising_verb(start: int, end: int) -> bool:
         noun = any(a <= start and end <= b for a, b in nouns)
@@ -103,14 +103,15 @@ def asks_to_raise_pay(text: str) -> bool:
 
 
 @cache
-def _raise_nouns() -> re.Pattern[str]:
-    nouns = [str(w) for w in section("raising").get("raise_nouns") or []]
-    return re.compile(rf"\b(?:{longest_first(nouns)})\b", re.IGNORECASE) if nouns else re.compile(r"$^")
+def _listed(part: str, key: str) -> re.Pattern[str]:
+    """The words of a vocabulary list (stats/vocabulary.toml [part] key) as whole words; none matches nothing."""
+    words = [str(w) for w in section(part).get(key) or []]
+    return re.compile(rf"\b(?:{longest_first(words)})\b", re.IGNORECASE) if words else re.compile(r"$^")
 
 
 def names_a_raise(text: str) -> bool:
     """'How do I get a raise as an AI researcher?': a raise is pay named, as a pay word is."""
-    return _raise_nouns().search(text) is not None
+    return _listed("raising", "raise_nouns").search(text) is not None
 
 
 @cache
@@ -139,21 +140,15 @@ def asks_raise_size(text: str, s: Slots) -> bool:
     return raised.search(text) is not None and size.search(text) is not None
 
 
-@cache
-def _pay_nouns() -> re.Pattern[str]:
-    nouns = [str(w) for w in section("reasons").get("pay_nouns") or []]
-    return re.compile(rf"\b(?:{longest_first(nouns)})\b", re.IGNORECASE) if nouns else re.compile(r"$^")
-
-
 def names_pay(text: str) -> bool:
     """A pay noun in the text ("how can they boost the salary?", as a follow-up's query says "it")."""
-    return _pay_nouns().search(text) is not None
+    return _listed("reasons", "pay_nouns").search(text) is not None
 
 
 def raises_pointed_pay(text: str) -> bool:
     """A question asking how to raise pay that names no pay noun of its own: its "that" is the pay just given
     ("what can I do to earn more than that?"); "how do you push your earnings beyond that?" names the pay itself."""
-    return asks_to_raise_pay(text) and _pay_nouns().search(text) is None
+    return asks_to_raise_pay(text) and not names_pay(text)
 
 
 @cache
