@@ -16,6 +16,12 @@ from assistant.statistics.tools import ToolResult
 _MARKER = re.compile(r"\s*\[\d+\]")  # a citation marker, with the space before it
 
 
+def without_markers(text: str) -> str:
+    """A sentence or reply as written, without its [n] citation markers (and the space before each): what it says,
+    whatever sources it was cited to (a sentence said twice, what a reply told, the numbers an answer holds)."""
+    return _MARKER.sub("", text)
+
+
 def article(word: str) -> str:
     return "an" if word[:1].upper() in "AEIOU" else "a"
 
@@ -62,8 +68,8 @@ class Draft:
     def say(self, text: str) -> None:
         """Add a sentence; one already said (two parts of a question answered from the same passage, or the
         same sentence found once as a figure's row and once as a passage, under two markers) is not repeated."""
-        bare = _MARKER.sub("", text).strip()
-        if bare and any(bare == _MARKER.sub("", said).strip() for said in self.parts):
+        bare = without_markers(text).strip()
+        if bare and any(bare == without_markers(said).strip() for said in self.parts):
             self._uncite(text)
             return
         self.parts.append(text)

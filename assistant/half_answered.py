@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.asked_measure import A_NUMBER, NUMBER_ASKED
-from assistant.draft import Draft, DraftMark
+from assistant.draft import Draft, DraftMark, without_markers
 from assistant.phrase_match import longest_first
 from assistant.text_terms import STOPWORDS
 from assistant.vocabulary_words import word_list
@@ -24,7 +24,6 @@ _WHICH_IS_BEST = re.compile(
     re.IGNORECASE,
 )
 _RANKED = re.compile(rf"\b(?:{longest_first(word_list('ranked_in_text')) or '(?!)'})\b", re.IGNORECASE)
-_MARKER = re.compile(r"\[\d+\]")
 _LISTED = re.compile(r"^\s*- ", re.MULTILINE)  # an item of a list the answer gives
 _NOT_A_THING = frozenset({"one", "ones", "way", "ways", "option", "options", "it", "that", "this"})
 
@@ -35,7 +34,7 @@ def say_missing_half(part_text: str, draft: Draft, mark: DraftMark, drives: bool
     asks what a thing weighs, no number ("how much does adaptability matter?")."""
     # a part whose sentences were all said for the part before ("why does AI ethics matter, and how many AI ethics
     # jobs are there?") is answered by those: a number among them answers it
-    written = [_MARKER.sub("", s) for s in (draft.parts[mark.parts :] or draft.parts)]
+    written = [without_markers(s) for s in (draft.parts[mark.parts :] or draft.parts)]
     if not written or draft.abstained:
         return
     asked = part_text.strip().rstrip("?.! ")

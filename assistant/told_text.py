@@ -5,14 +5,12 @@ again (answer_documents.py), a follow-up asking something new of the last answer
 
 from __future__ import annotations
 
-import re
-
-_MARKER = re.compile(r"\s*\[\d+\]")  # a citation marker and the space before it ("... skills. [1]")
+from assistant.draft import without_markers
 
 
 def as_told(told: str) -> str:
     """What was said before (a reply's text) as said_in compares it: lower case, single spaces, no [n] markers."""
-    return " ".join(_MARKER.sub("", told).lower().split())
+    return " ".join(without_markers(told).lower().split())
 
 
 def bare(sentence: str) -> str:
