@@ -12,6 +12,7 @@ from assistant.part_joiners import LEADING_JOINER, QUESTION_WORDS
 from assistant.passage_units import comparison_sides
 from assistant.phrase_match import longest_first
 from assistant.question_kinds import generic_form
+from assistant.statement_asked import asks_of_statement
 from assistant.text_terms import STOPWORDS, terms
 from assistant.understanding import EXPERIENCE, US_WORDS
 from assistant.vocabulary_words import section
@@ -131,10 +132,11 @@ def with_statement_topic(text: str, question: str) -> str:
         # vs discriminative models, whats the difference": a question naming nothing asks of the topic before it
         asks_of_it = POINTS_BACK.search(question) or _THEY.search(question) or topicless(question)
         return f"{question} ({statement})" if asks_of_it else question
-    if not topicless(question):
+    if not (topicless(question) or asks_of_statement(statement, question)):
         return question
     # "what is it exactly?" after a statement of its topic, and "trying to break into AI with no background, what
-    # should I do?": a question with no topic of its own asks about the situation the statement describes
+    # should I do?": a question with no topic of its own asks about the situation the statement describes; so does
+    # one pointing back at it or asking only what the documents say of it (statement_asked.py)
     return f"{question} ({statement})"
 
 
