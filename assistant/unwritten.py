@@ -125,7 +125,7 @@ class UnwrittenWords:
         whose initials a term of theirs has ("PM": product manager)."""
         out = []
         clauses = [c for c in _CLAUSE_BREAK.split(_BACKGROUND.sub(" ", query)) if c.strip()]
-        for clause in [c for c in clauses if _ASKING.match(c)] or [query]:
+        for clause in _asking(clauses) or [query]:
             lead = _ASKING.match(clause)
             skip = lead.start(1) if lead else 0  # a word before the question word is a greeting or filler
             for match in TYPED_NAME.finditer(clause):
@@ -163,7 +163,7 @@ class UnwrittenWords:
         out = []
         english = general_english()
         clauses = [c for c in _CLAUSE_BREAK.split(query) if c.strip()]
-        for clause in [c for c in clauses if _ASKING.match(c)] or [query]:
+        for clause in _asking(clauses) or [query]:
             lead = _ASKING.match(clause)
             for match in TYPED_NAME.finditer(clause, lead.start(1) if lead else 0):
                 token = match.group(0)
@@ -372,3 +372,9 @@ class UnwrittenWords:
 def counted_things(query: str) -> set[str]:
     """The words "how many" counts (lower case): things counted, where "how much" may ask an amount of pay."""
     return {found.group(2).lower() for found in _COUNTED.finditer(query) if found.group(1).lower() == "many"}
+
+
+def _asking(clauses: list[str]) -> list[str]:
+    """The clauses that ask, and the statement a question asks of, set after it in brackets ("does the guide say
+    anything about that? (our models are all in Julia)", part_context.with_statement_topic): what it names is asked."""
+    return [c for i, c in enumerate(clauses) if _ASKING.match(c) or (i and c.lstrip().startswith("("))]

@@ -61,3 +61,19 @@ def test_the_statement_is_searched_with_the_question_that_asks_of_it(
     reply = real_assistant.ask(message)
     assert reply.route == "documents" and not reply.abstained, reply.answer
     assert phrase in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "all our models are written in Julia. does the guide say anything about that?",
+        "our whole stack runs on Kubernetes. is that something the guide mentions?",
+    ],
+)
+def test_a_name_the_documents_never_write_in_the_statement_asked_of_is_refused(
+    real_assistant: Assistant, message: str
+) -> None:
+    """The statement searched with its question is asked: a name in it the documents never write is refused by name,
+    as it is in the question itself ("is Julia used for ML?"), not answered by whatever passage lies near."""
+    reply = real_assistant.ask(message)
+    assert reply.abstained, reply.answer
