@@ -77,6 +77,12 @@ _COMPARED = re.compile(
     rf"\b(?:{_COMPARATIVES}|{_IN_TEXT})\b|\b[a-z]{{3,}}(?:er|ier)\s+than\b",
     re.IGNORECASE,
 )
+# "... longer than planned", "slower than I expected": the other side is an expectation ([words] expected_sides)
+_THAN_EXPECTED = re.compile(
+    rf"\bthan\s+(?:(?:i|we|you|they|it|was|were|is|had|have|originally|first|initially)\s+){{0,2}}"
+    rf"(?:{longest_first(word_list('expected_sides')) or '(?!)'})\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[\w'-]+")
 _TIME_UNIT = re.compile(r"^(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|decades?)$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\d%\s+of\b")  # "85% of enterprises": a part of a whole, whatever it is called
@@ -154,7 +160,7 @@ def comparison_unstated(query: str, sentence: str) -> bool:
     """The question asks which of two sides is the more of something ("which trains models faster, PyTorch or
     TensorFlow?") and the sentence compares nothing: it names the sides."""
     asked = _COMPARATIVE_ASKED.search(query)
-    if not asked or not _TWO_SIDES.search(query) or _HOW.search(query):
+    if not asked or not _TWO_SIDES.search(query) or _HOW.search(query) or _THAN_EXPECTED.search(query):
         return False
     return not _COMPARED.search(sentence)
 

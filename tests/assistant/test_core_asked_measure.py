@@ -151,3 +151,18 @@ def test_a_quoted_figure_answers_only_the_measure_it_states(
     reply = real_assistant.ask(question)
     assert reply.abstained == (said is None), reply.answer
     assert said is None or said in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why do our ML models always need more time than planned?",
+        "why does every ML project need more weeks than we originally estimated?",
+    ],
+)
+def test_a_comparison_with_an_expectation_asks_no_two_sides(question: str) -> None:
+    """'longer than planned' compares with what was expected, not with a second thing: a sentence on why it is so
+    ("Managing the time-intensive nature of model training") answers without comparing two sides."""
+    line = "Managing the time-intensive nature of model training and deployment"
+    assert not comparison_unstated(question, line)
+    assert comparison_unstated("which trains longer, a CNN or a transformer?", line)  # two things: still asked
