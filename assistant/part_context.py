@@ -25,8 +25,17 @@ PREPOSITIONS = frozenset([
     "unlike", "compared", "besides", "under", "over", "per", "according",
 ])
 # fmt: on
+# A leading phrase opening with one of these names what the question is about ("on the governance side", "regarding
+# deployment") or the stage of the work it is asked of ("before I start training a model, ..."); "as a data
+# analyst" names the asker and "if" a hypothetical case (the question is asked of the case: is_hypothetical).
+_TOPIC_SETTING = frozenset(
+    ["on", "regarding", "about", "concerning", "considering", "in", "within", "around", "before", "after", "during"]
+)
 POINTS_BACK = re.compile(r"\b(?:it|its|them|this|that|those)\b", re.IGNORECASE)  # "... and the reasons for it"
 _THEY = re.compile(r"\b(?:they|their)\b", re.IGNORECASE)
+# "is that a real opportunity?", "does this matter?": the demonstrative is what the question is asked of (its
+# subject); "it" is not read so, being as often no pointer at all ("is it worth learning MLOps", "is it hard to ...")
+_POINTER_FIRST = re.compile(r"^\W*(?:\w+\s+){0,2}(?:this|that)\b(?!\s+(?:is|are)\b)", re.IGNORECASE)
 # "salary aside, ...", "apart from pay, ...", "other than Python, ...": what is set aside is context, not asked.
 EXCLUSION = re.compile(
     r"(?:.*\b(?:aside|apart)\W*$|\s*(?:apart from|aside from|other than|except(?: for)?|excluding|ignoring|never mind"
@@ -131,11 +140,26 @@ def with_statement_topic(text: str, question: str) -> str:
         # vs discriminative models, whats the difference": a question naming nothing asks of the topic before it
         asks_of_it = POINTS_BACK.search(question) or _THEY.search(question) or topicless(question)
         return f"{question} ({statement})" if asks_of_it else question
-    if not topicless(question):
+    if not topicless(question) and not _names_the_concern(statement, question):
         return question
     # "what is it exactly?" after a statement of its topic, and "trying to break into AI with no background, what
     # should I do?": a question with no topic of its own asks about the situation the statement describes
     return f"{question} ({statement})"
+
+
+def _names_the_concern(statement: str, question: str) -> bool:
+    """The statement holds what the question asks of, though the question has words of its own: "I care a lot about
+    responsible AI. is that a real career opportunity?" (the question's "that" is the statement's topic) and "on
+    the governance side, what should AI teams put in place ...?" (a leading phrase naming the side of the topic
+    asked). Without the statement the question's own words find the topic in general (career paths, AI ethics in
+    general), not the sentence on what the asker is concerned with."""
+    if _POINTER_FIRST.match(question):
+        return STATEMENT.match(statement) is not None or bare_topic(statement)
+    words = statement.split()
+    if not words or words[0].lower() not in _TOPIC_SETTING or EXCLUSION.match(statement):
+        return False
+    # a phrase naming something ("on the governance side"), not a year or a figure alone ("In 2024")
+    return any(t.isalpha() for t in terms(" ".join(words[1:])))
 
 
 def bare_topic(statement: str) -> bool:
