@@ -42,6 +42,7 @@ from assistant.answer_roles import (
     remedy_words,
     speaks_of,
 )
+from assistant.claim_asked import NO_CLAIM, claim_of
 from assistant.comparison_terms import distinguishing_terms, with_side_synonyms
 from assistant.lexical import Synonyms
 from assistant.models import PartKind
@@ -85,6 +86,7 @@ BONUSES = (
     "example_given",
     "remedy_given",
     "both_sides",
+    "claim_held",
 )
 
 
@@ -174,6 +176,9 @@ class UnitScorer:
         topical = set(weights) - frame or (set() if entity else set(weights))
         if raised_kind:
             topical -= RAISING_TERMS  # "which skills push pay up?": "push" is how it asks (answer_roles.py)
+        # a yes/no question's claim: the sentence holding it answers; the contrary offered besides is not the claim
+        claim = claim_of(query, left | right, topical) if kind != "figure" else NO_CLAIM
+        topical -= claim.contrary
         if remedy:
             # the remedy asked for is how the question asks, not what about: "how can we avoid that?" (of the data
             # quality problems) is not answered by "Balancing model complexity to avoid overfitting" for its "avoid"
@@ -202,7 +207,7 @@ class UnitScorer:
         out: list[Scored] = []
         for rank, passage in enumerate(passages):
             stored = dict(self._sentences.sentences(passage.chunk_id))
-            heading = found_in(set(weights), set(terms(passage.section)))
+            heading = found_in(set(weights) - claim.contrary, set(terms(passage.section)))
             heading_share = weighed_once(heading, weights, groups) / total
             passage_units = units(passage.text)
             keyed_by_entity = passage.section in keyed
@@ -299,6 +304,8 @@ class UnitScorer:
                     said = set(terms(text))
                     if any(sibling <= said for sibling in siblings) and not entity <= said:
                         f["other_entity"] = -1.0  # a sentence about another entity of the keyed list
+                if claim.held_by(self._said(text), passage.section):
+                    f["claim_held"] = 1.0  # "can generative models classify, or ...?": "..., generative models can ..."
                 if sides and mentions(speaks_of(unit, passage), left) and mentions(speaks_of(unit, passage), right):
                     f["both_sides"] = 1.0
                 if kind != "figure" and FIGURE.search(text) and len(text.split()) < 12:

@@ -132,7 +132,8 @@ def with_statement_topic(text: str, question: str) -> str:
         # vs discriminative models, whats the difference": a question naming nothing asks of the topic before it
         asks_of_it = POINTS_BACK.search(question) or _THEY.search(question) or topicless(question)
         return f"{question} ({statement})" if asks_of_it else question
-    if not (topicless(question) or asks_of_statement(statement, question)):
+    # what is set aside ("apart from pay, ...") is context whatever the question points at
+    if not (topicless(question) or (not EXCLUSION.match(statement) and asks_of_statement(statement, question))):
         return question
     # "what is it exactly?" after a statement of its topic, and "trying to break into AI with no background, what
     # should I do?": a question with no topic of its own asks about the situation the statement describes; so does

@@ -36,6 +36,7 @@ class ScoringWeights:
     # what a unit gains, at most, for having answered questions near this one (answer_examples.py)
     example_prior: float = 0.6
     both_sides: float = 0.25  # a comparison's sentence speaking of both sides
+    claim_held: float = 0.3  # a sentence holding every word of a yes/no question's claim (claim_asked.py)
     # a sentence naming the figure a method question asks of ("how is that median worked out?": "Median Salary
     # Expectation - the weighted average ..."), among the method sentences of several figures
     names_asked_figure: float = 0.2

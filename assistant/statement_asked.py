@@ -4,8 +4,9 @@ A statement about the asker is context, not what is searched ("I have 3 years of
 next?" asks what to learn). But a question that points back at the statement ("our pilot worked as a POC but rolling
 it out company-wide has been a nightmare. is that a known challenge?"), that only asks what the documents say
 ("we keep losing track of which dataset trained which model. what does the guide advise?"), or whose statement is
-its own situation clause ("before I start training a model, what should I pin down first?") asks about what the
-statement says: without it the search reads "is that a known challenge?" and finds nothing that answers.
+its own situation clause ("before I start training a model, what should I pin down first?"), or a leading phrase
+naming the side of the topic asked ("on the governance side, what should AI teams put in place ...?", "I care a lot
+about responsible AI. is that a real career opportunity?") asks about what the statement says: without it the search reads "is that a known challenge?" and finds nothing that answers.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ _OWN_WORDS = 1  # a question with at most this many words of its own, the docume
 
 def asks_of_statement(statement: str, question: str) -> bool:
     """The question after `statement` asks about what the statement says (see the module docstring)."""
-    if _SITUATION.match(statement):
+    # a phrase naming something ("on the governance side", "before I start training"), not a year alone ("In 2024")
+    if _SITUATION.match(statement) and any(t.isalpha() for t in terms(_SITUATION.sub("", statement))):
         return True
     if _DEMONSTRATIVE.search(question):
         return True

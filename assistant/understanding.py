@@ -22,6 +22,7 @@ from assistant.ranked_across import rank_across_object
 from assistant.spelling import English, load_english
 from assistant.vocabulary_words import table as _table
 from assistant.vocabulary_words import word_list as _word_list
+from assistant.word_forms import folded
 from assistant.word_senses import unknown_role, without_verb_uses
 
 ROLE_SYNONYMS = _table("roles")
@@ -143,17 +144,8 @@ class Slots:
 
     def wants_documents_about_role(self) -> bool:
         """'What skills does an ML engineer need?': a role named, but nothing numeric asked."""
-        numeric = (
-            self.salary
-            or self.level
-            or self.experience_years is not None
-            or self.city
-            or self.rank
-            or self.monthly
-            or self.platform_metric
-            or self.market_metric
-            or self.years
-        )
+        numeric = self.salary or self.level or self.experience_years is not None or self.city or self.rank
+        numeric = numeric or self.monthly or self.platform_metric or self.market_metric or self.years
         return bool(self.roles and self.doc_cue and not numeric)
 
     def has_stats(self) -> bool:
@@ -236,15 +228,18 @@ class Vocabulary:
         self._known = set(self.words)
 
     def correct(self, text: str) -> str:
-        """Replace unknown words of 5+ letters by the closest known word (1 edit, 2 for 8+ letters). A real
-        English word is no typo ("federated" never becomes "generated"); nor is a name as typed: a capital inside
-        the word ("LaTeX", "XGBoost") is never corrected, and a capitalised one, opening the question or not, only
-        by one edit ("Seatle" -> seattle, but "Coursera" never -> "course"): a name the documents lack is then
-        seen as one by the off-topic gates instead of being answered as the corpus word it resembles."""
+        """Replace unknown words of 5+ letters by the closest known word (1 edit, 2 for 8+ letters). A real English
+        word is no typo ("federated" never becomes "generated"), a British one is its American spelling ("specialise"
+        is "specialize", not "specialist"); nor is a name as typed: a capital inside the word ("LaTeX") is never
+        corrected, a capitalised one only by one edit ("Seatle" -> seattle, but "Coursera" never -> "course"): a name
+        the documents lack is then seen as one by the off-topic gates, not answered as the corpus word it resembles."""
 
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
             lower = word.lower()
+            us = folded(lower)  # -ise as -ize, accents dropped (a British spelling the English list holds too)
+            if us != lower and lower.isalpha() and (us in self._known or self._is_english(us)):
+                return us
             if len(lower) < 5 or lower in self._known or not lower.isalpha() or self._is_english(lower):
                 return word
             if any(c.isupper() for c in word[1:]):
