@@ -21,6 +21,7 @@ from assistant.answer_examples import AnswerExamples
 from assistant.answer_roles import ASKED_OF_SAID
 from assistant.asked_anew import NewAsk
 from assistant.asked_means import part_slots
+from assistant.asker_context import without_asker_level
 from assistant.figure_followups import (
     figure_as_pointer,
     figure_pointed,
@@ -183,6 +184,7 @@ class Planner:
             # "is that good money?" asks of the figure just given, not for the pay of the role named before
             earlier = [] if first or of_figure or ASKED_OF_SAID.match(text) else earlier_roles
             form = roles_for_kind(form, slots.roles if resolved and carried else [], earlier, own)
+            form = form if whole else without_asker_level(form, said, vocabulary)  # "junior DS here, ...": who asks
             kind, confidence = self._rules.kind(said if whole else asked_said, form, vote, previous_kind)
             if (
                 kind == "smalltalk"
