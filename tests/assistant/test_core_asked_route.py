@@ -118,3 +118,27 @@ def test_a_change_from_a_year_the_data_lacks_is_refused(real_assistant: Assistan
     reply = real_assistant.ask(question)
     assert reply.abstained, reply.answer
     assert "went from" not in reply.answer and "2024, 2025" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "an engineer who gets many offers weighs more in the offers count than someone with a single offer, right?",
+        "does someone with lots of offers count more in the stats than someone with only one offer?",
+    ],
+)
+def test_whether_one_person_weighs_more_in_a_figure_is_its_method(real_assistant: Assistant, question: str) -> None:
+    # "more than someone with one offer" sets no second figure beside the first: how the count is made is asked
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents" and [p.kind for p in reply.plan] == ["method"], (reply.plan, reply.answer)
+    assert "count him" in reply.answer or "how many offers each candidate" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+def test_up_or_down_after_two_figures_still_compares_them(real_assistant: Assistant) -> None:
+    # (a guard of the rule above: the figures just given are the two sides)
+    reply = real_assistant.ask("how many offers were there in 2024?")
+    reply = real_assistant.ask("what about 2025?", reply.session_id)
+    reply = real_assistant.ask("so did that go up or down?", reply.session_id)
+    assert reply.route == "statistics" and "went from" in reply.answer, (reply.plan, reply.answer)
