@@ -142,3 +142,20 @@ def test_up_or_down_after_two_figures_still_compares_them(real_assistant: Assist
     reply = real_assistant.ask("what about 2025?", reply.session_id)
     reply = real_assistant.ask("so did that go up or down?", reply.session_id)
     assert reply.route == "statistics" and "went from" in reply.answer, (reply.plan, reply.answer)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what decides how much an ML engineer is paid?",
+        "what decides how much someone in data science gets paid?",
+        "what decides the salary level of someone working in machine learning?",
+    ],
+)
+def test_what_decides_pay_lists_the_factors(real_assistant: Assistant, question: str) -> None:
+    # searched with the data's words for what drives pay (question_examples.yaml search_hints: drives), not the
+    # role's own salary section or the headings of the salary chapter
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents", (reply.plan, reply.answer)
+    assert "Geographic location" in reply.answer and "Average Base Salary" not in reply.answer, reply.answer
