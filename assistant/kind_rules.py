@@ -178,7 +178,10 @@ class KindRules:
         made_how = bool(own.method and not number_words and _ASKS_HOW.match(text) and _made_verb(text, self.words))
         made_asked = made_asked or made_how
         # "is a developer with 5 offers counted more than once?": how often someone is counted, not two things compared
-        compares_figures = own.compare and _HOW_OFTEN.search(text) is None
+        # ... nor "someone with more offers": more of a thing is no second figure when no side is named (year, role...)
+        # and no figure was just given ("so did it go up?" after two years' figures compares them)
+        sided = _names_a_side(own) or previous_kind == "figure"
+        compares_figures = own.compare and _HOW_OFTEN.search(text) is None and sided
         if (own.method or how_made) and (not own.years or meaning or made_asked) and not (compares_figures or of_topic):
             scores["method"] += METHOD_NUDGE
             if how_made or made_how:
@@ -359,3 +362,9 @@ _AUXILIARY = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", 
 def _made_verb(text: str, words: PlanVocabulary) -> bool:
     """A method cue besides the "how is the" / "how are the" opening: a verb of making ("calculated", "counted")."""
     return any(not m.group(0).lower().startswith("how ") for m in words.method.finditer(text))
+
+
+def _names_a_side(own: Slots) -> bool:
+    """A year, role, level, place or market figure named: a side a comparison of figures may set against another."""
+    sides = (own.years, own.roles, own.level, own.levels, own.city, own.market_metric, own.unknown_role)
+    return any(sides) or bool(own.unknown_place)

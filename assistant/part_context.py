@@ -36,6 +36,13 @@ EXCLUSION = re.compile(
 )
 # "I'm a junior dev: what's the entry pay ...": a statement, then (after a comma or a colon) its question.
 _ASKED_BOUNDARY = re.compile(rf"(?<=[.!?])\s+|[,:]\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
+# ... or after a dash, when what comes before it is a statement ("data scientist here - what ...?"); a topic before a
+# dash is what the question asks about ("AI developer path - what senior roles ...?")
+_DASHED = re.compile(rf"\s+(?:[—–]|--?)\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# "junior ML engineer here. ...", "data scientist here - ...": the asker introduces themself (a few words and "here",
+# no question word first): who is asking is the context of the question, as "I'm a junior ML engineer" is.
+INTRODUCTION = re.compile(rf"^\s*(?!(?:{QUESTION_WORDS})\b)(?:[\w'/.+#-]+\s+){{1,5}}here\s*[.!,;:]?\s*$", re.IGNORECASE)
 _SOURCE_REFERENCE = re.compile(
     r"^(\W*(?:what|how|where)\s+(?:does|do|did)|\W*according to)\s+(?:the|your|this|that)\s+[^?]*?\s*"
     r"((?:say|says|said|write|writes|mention|mentions|tell us)\s+(?:about|on|regarding)\b|,)",
@@ -78,6 +85,12 @@ def is_context(text: str) -> bool:
     words = text.split()
     if STATEMENT.match(text) or DOING.match(text) or EXCLUSION.match(text) or is_hypothetical(text):
         return True
+    if INTRODUCTION.match(text):
+        return True
+    sentences = _SENTENCE_END.split(text.strip())
+    if len(sentences) > 1 and INTRODUCTION.match(sentences[0]):
+        # "junior ML engineer here. my lead keeps telling me to fine tune my models": the asker, then their situation
+        return all(is_context(s) for s in sentences[1:] if s)
     # "in 2024 what was the median, and ...": a question after its leading phrase is asked, not context.
     return bool(words) and words[0].lower() in PREPOSITIONS and _WH_LATER.search(text) is None
 
@@ -106,6 +119,8 @@ def asked_sentence(text: str) -> str:
     """The question of a part that opens with a statement ("I live in Seattle. is AI a good career?", "I have
     3 years of experience, what should I learn next?")."""
     pieces = [s for s in _ASKED_BOUNDARY.split(text.strip()) if s]
+    dashed = _DASHED.split(text.strip(), maxsplit=1) if len(pieces) == 1 else []
+    pieces = dashed if len(dashed) == 2 and is_context(dashed[0]) else pieces
     # "ML engineer or data scientist, which one deploys models?": the roles named before are what it asks of.
     topic = len(pieces) > 1 and all(names_only(p) for p in pieces[:-1])
     # "regression vs classification models, what's the core difference?": the question asks only how the two

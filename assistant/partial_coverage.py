@@ -48,10 +48,23 @@ def uncovered_alongside(s: Slots, coverage: dict[str, Any]) -> Uncovered | None:
     return Uncovered(covered=covered, years=years, places=places, guide_years=guide)
 
 
+# "how much did it grow from 2023 to 2024?", "2023 vs 2024": two years as the ends of one change or comparison
+_YEAR = r"(?:19|20)\d\d"
+_ENDS = re.compile(
+    rf"\b(?:from|between)\s+{_YEAR}\s+(?:to|and|until|till|through|thru|-)\s+{_YEAR}\b"
+    rf"|\b{_YEAR}\s*(?:-|–|—|to|vs\.?|versus)\s*{_YEAR}\b",
+    re.IGNORECASE,
+)
+
+
 def _years_beside(s: Slots, coverage: dict[str, Any]) -> tuple[list[int], bool]:
     """The years asked that the figures asked for lack, beside one they have; and whether those are the guide's."""
     if len(s.years) < 2 or s.market_metric or s.tools or s.companies or s.extra_comp:
         return [], False  # a market figure's years are its own span ("from early 2023 to early 2024"), not a choice
+    if _ENDS.search(s.corrected or ""):
+        # a change from a year the data lacks is no change it can give: the covered year's change to another year
+        # answers a question not asked (the part's own refusal names the years covered)
+        return [], False
     guide = bool(s.roles or s.city or s.level) and not s.platform_metric
     if not (guide or s.platform_metric or s.salary):
         return [], False

@@ -21,6 +21,7 @@ from assistant.answer_examples import AnswerExamples
 from assistant.answer_roles import ASKED_OF_SAID
 from assistant.asked_anew import NewAsk
 from assistant.asked_means import part_slots
+from assistant.asker_context import without_asker_level
 from assistant.figure_followups import (
     figure_as_pointer,
     figure_pointed,
@@ -67,6 +68,7 @@ from assistant.pointed_items import listed_item, names_a_dimension, role_by_plac
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import split_parts
 from assistant.said_subjects import points_back, said_before
+from assistant.search_hints import search_hint
 from assistant.sessions import Turn
 from assistant.slot_reading import names_something
 from assistant.understanding import Slots, Vocabulary, understand
@@ -183,6 +185,7 @@ class Planner:
             # "is that good money?" asks of the figure just given, not for the pay of the role named before
             earlier = [] if first or of_figure or ASKED_OF_SAID.match(text) else earlier_roles
             form = roles_for_kind(form, slots.roles if resolved and carried else [], earlier, own)
+            form = form if whole else without_asker_level(form, said, vocabulary)  # "junior DS here, ...": who asks
             kind, confidence = self._rules.kind(said if whole else asked_said, form, vote, previous_kind)
             if (
                 kind == "smalltalk"
@@ -390,8 +393,7 @@ class Planner:
     def search_text(self, part: PlannedPart) -> str:
         """The documents query for a part: its own corrected words, plus the data's hint for its kind. Its own
         words: "what education do they need?" searches for education, not for the role "they" was."""
-        text = part.query or part.text
-        sure_method = part.kind == "method" and part.confidence >= LOW_CONFIDENCE  # "how is the 5k+ bucket defined?"
-        named = names_something(part.slots) or bool(part.context) or sure_method
-        hint = self.examples.hints.get(part.kind) if named else None
+        text, sure_method = part.query or part.text, part.kind == "method" and part.confidence >= LOW_CONFIDENCE
+        named = names_something(part.slots) or bool(part.context) or sure_method  # "how is the 5k+ bucket defined?"
+        hint = search_hint(part.kind, text, self.examples.hints, self.words, named, part.slots.salary)
         return f"{text} ({hint})" if hint else text

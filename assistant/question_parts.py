@@ -358,7 +358,9 @@ def _figures_joined(clause: str, asks: Callable[[str], str | bool]) -> list[str]
         return []  # "offers, median and proposals in 2024": the 'and' closes a list the figure tool reads whole
     if _YEAR.search(halves[1]) and not _YEAR.search(halves[0]):
         return []  # "total offers and median salary in 2025": the year closing the clause is both figures' year
-    if not all(len(h.split()) >= 2 and asks(h) == "statistics" and not is_context(h) for h in halves):
+    # (a follow-up's opening "and" is no word of its first request: "and bonuses and stock on top of that?" is one)
+    worded = all(len(LEADING_JOINER.sub("", h).split()) >= 2 for h in halves)
+    if not (worded and all(asks(h) == "statistics" and not is_context(h) for h in halves)):
         return []
     return halves if joins_requests(clause, halves, asks) else []
 

@@ -23,7 +23,7 @@ from assistant.spelling import English, load_english
 from assistant.vocabulary_words import table as _table
 from assistant.vocabulary_words import word_list as _word_list
 from assistant.word_forms import folded
-from assistant.word_senses import unknown_role, without_verb_uses
+from assistant.word_senses import asks_which, names_extra_comp, unknown_role, without_verb_uses
 
 ROLE_SYNONYMS = _table("roles")
 LEVEL_SYNONYMS = _table("levels")
@@ -365,10 +365,9 @@ def understand(message: str, vocabulary: Vocabulary, today: date | None = None) 
     s.tools = tools_named and has_any(text, TOOLS_ASKED) and not re.search(r"\bskills?\b", text) and not for_a_role
     # "which companies pay most?" asks the companies' figures; "my company pays me 100k" is the asker's context.
     asks_pay = s.salary or bool(s.rank or s.rank_word) or len(text.split()) <= 3  # "which companies?" after pay too
-    s.companies = (has_any(text, COMPANY_WORDS) or (asks_pay and has_any(text, COMPANY_QUESTIONS))) and not re.search(
-        r"\b(?:my|our)\s+(?:company|employer)", text
-    )
-    s.extra_comp = has_any(text, EXTRA_COMP_WORDS)
+    asked = has_any(text, COMPANY_WORDS) or (asks_pay and asks_which(text, COMPANY_QUESTIONS))  # not "A or what ..."
+    s.companies = asked and not re.search(r"\b(?:my|our)\s+(?:company|employer)", text)
+    s.extra_comp = names_extra_comp(text)  # not "stock trading"
     # "which cities do you have?" asks what the data covers; "which cities pay the most?" ranks them.
     s.coverage = has_any(text, COVERAGE_WORDS) and not (s.roles or s.rank) and s.platform_metric in (None, "all")
     s.method = has_any(_COMPARING_WITH_A_METHOD_WORD.sub(" ", text), METHOD_WORDS)  # not "how do they measure up?"

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
-from assistant.phrase_match import longest_first
+from assistant.phrase_match import has_any, longest_first
 from assistant.text_terms import STOPWORDS
 from assistant.vocabulary_words import table, word_list
 
 PLATFORM_METRICS = table("platform_metrics")
 ROLE_MODIFIER_NOISE = frozenset(word_list("role_modifier_noise"))
 AI_WORDS = frozenset(word_list("ai_words"))
+EXTRA_COMP_WORDS = tuple(word_list("extra_comp_words"))
+_OTHER_COMP_SENSES = re.compile(rf"\b(?:{longest_first(word_list('extra_comp_other_senses'))})\b", re.IGNORECASE)
 # "the field offers lots of paths": a metric's word used as a verb (a subject before it, an object after it)
 VERB_OBJECTS = word_list("verb_objects")
 NOUN_MARKERS = word_list("noun_markers")
@@ -122,3 +124,19 @@ def unknown_role(text: str, corrected: str, salary: bool) -> str | None:
             continue
         return " ".join([*modifiers, noun]).title()
     return None
+
+
+def names_extra_comp(text: str) -> bool:
+    """Bonuses, stock or equity named as pay on top of salary; not "stock" of "ML for stock trading" or "stock
+    prices" (stats/vocabulary.toml extra_comp_other_senses), which names no compensation."""
+    return has_any(_OTHER_COMP_SENSES.sub(" ", text), EXTRA_COMP_WORDS)
+
+
+# "are the numbers what devs ask for, or what companies offer them?": "what companies" as one side of an alternative
+# is a clause the question names, not a question about which companies
+_ALTERNATIVE_SIDE = re.compile(r"\bor\s+(?:what|which)\s+[\w'-]+", re.IGNORECASE)
+
+
+def asks_which(text: str, openings: tuple[str, ...]) -> bool:
+    """A "which companies"-like opening (`openings`) asked, not named as a side of an "A or B" alternative."""
+    return has_any(_ALTERNATIVE_SIDE.sub(" ", text), openings)

@@ -1,0 +1,26 @@
+"""Who is asking is no part of what is asked: "mid-career AI engineer here, what does fine-tuning mean?" names a
+level in its opening statement, but asks no figure of it (assistant/part_context.py reads the statement)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.part_context import asked_sentence, is_context
+from assistant.understanding import Slots, Vocabulary, understand
+
+
+def without_asker_level(form: Slots, said: str, vocabulary: Vocabulary) -> Slots:
+    """The slots the kind rules read, without the experience level the asker gives of themself in a statement
+    before the question ("junior data scientist here, ...", "I'm a mid-career AI engineer, ..."): the level says
+    who asks, like a role, and leans to no figure unless the question itself names a level ("... what's the late
+    career pay?")."""
+    if not (form.level or form.levels or form.unknown_level):
+        return form
+    asked = asked_sentence(said)
+    statement = said[: len(said) - len(asked)].strip(" ,.;:-–—")
+    if asked == said or not statement or not is_context(statement):
+        return form
+    own = understand(asked, vocabulary)
+    if own.level or own.levels or own.unknown_level:
+        return form
+    return replace(form, level=None, levels=[], unknown_level=None)
