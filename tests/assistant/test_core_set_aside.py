@@ -67,3 +67,20 @@ def test_places_catching_up_are_the_emerging_centers(real_assistant: Assistant, 
     reply = conversation(real_assistant, first, then)
     assert not reply.abstained and reply.route == "documents", reply.plan
     assert reply.answer.startswith("Emerging tech centers"), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what do big tech firms pay AI people?", "ok, and what drives how much people get paid overall?"),
+        ("what's the typical bonus on top of salary?", "and what drives how much a person is paid in general?"),
+    ],
+)
+def test_what_drives_how_much_someone_is_paid_is_the_salary_factors(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    # "drives" named no factor: Career Advancement answered ("Salaries typically increase with experience ...")
+    reply = conversation(real_assistant, first, then)
+    assert not reply.abstained and reply.route == "documents", reply.plan
+    assert reply.answer.startswith("Factors Influencing Salaries"), reply.answer
