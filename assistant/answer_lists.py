@@ -23,6 +23,7 @@ from assistant.passage_units import Unit, asks_definition, comparison_sides, is_
 from assistant.pay_raising import asks_to_raise_pay
 from assistant.retrieval import Passage
 from assistant.section_reading import SectionReader
+from assistant.set_aside import set_aside
 from assistant.text_terms import found_in, terms
 
 HEADING_NAMES_LIST = 0.6  # share of a heading's words the question uses, from which it names the section
@@ -192,6 +193,9 @@ class ListAnswers(SectionReader):
         section that only introduces subsections, the subsection the question names or all their headings."""
         own = self._section_units(passage)
         if is_list([u for u, _ in own]) or (introduced_by is not None and introduces_list(introduced_by, own)):
+            # what the question sets aside names no item ("what else besides the company decides pay?")
+            search_text, aside = set_aside(search_text)
+            asked = asked - aside if asked else asked
             item = named_item(search_text, own, self._retriever.heading_match)
             # The item the question names is the answer alone: by its label ("AI Product Manager: ...") or by a
             # specific word ("the 'black box' problem"); one sharing only common words with it ("... AI solutions

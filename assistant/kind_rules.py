@@ -26,6 +26,14 @@ _FRAME_WORDS = frozenset(word_list("request_frame"))
 # "what about in Chicago then?": closing words that ask nothing (vocabulary.toml closing_fillers)
 _CLOSING_FILLERS = re.compile(rf"(?:\s+(?:{longest_first(word_list('closing_fillers'))}))+\W*$", re.IGNORECASE)
 
+# "and if I'm based in Seattle?", "what if I live in NYC?": the asker placed at the place named (vocabulary.toml
+# situated), no words of its own beside the place
+_SITUATED = re.compile(
+    rf"\b(?:what\s+)?if\s+(?:i|i'm|im|i’m|we|we're)\s+(?:am\s+|was\s+|were\s+|are\s+)?"
+    rf"(?:{longest_first(word_list('situated'))})\b",
+    re.IGNORECASE,
+)
+
 NUMERIC_NUDGE = 0.4  # weight each slot rule adds to "figure" when a part asks for a number
 COMPARISON_NUDGE = 0.3  # ... to "comparison" when it sets two things side by side without asking a number
 EXPLANATION_NUDGE = 0.4  # ... to "explanation" when it asks what something is or means
@@ -323,6 +331,8 @@ def elliptical(text: str, own: Slots) -> bool:
     # ("whats the career ladder" keeps its 'the': nothing named follows it).
     rest = _unmasked(re.sub(r"\b(?:a|an|the)\s+(?=this \w+|that year)", " ", generic_form(text)), ("that year",))
     rest = PLACE_POINTER.sub(" ", rest)  # "over there", "in that city": the place before, no word of its own
+    if own.city or own.cities or own.unknown_place:
+        rest = _SITUATED.sub(" ", rest)  # "and if I'm based in Seattle?" is "and in Seattle?"
     rest = _CLOSING_FILLERS.sub("", rest)  # "what about in Chicago then?": "then" asks nothing
     named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
     words = [w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]

@@ -111,11 +111,15 @@ _POSITION = {
 }
 _POSITION |= {"1st": 0, "2nd": 1, "3rd": 2, "4th": 3, "5th": 4, "6th": 5, "7th": 6}  # as people type them
 _MIDDLE = "middle"  # the middle one of an odd number of items
-# "the third one", "the second item", "the last point", "number 2": a place in the list just given
+# "number two" as people say it: the count words up to LISTED_ITEMS
+_COUNTED = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
+# "the second to last one", "the penultimate", "the last but one": the item before the last
+_BEFORE_LAST = r"(?:second|next)[\s-]+(?:to|from)[\s-]+(?:the\s+)?last|penultimate|last\s+but\s+one"
+# "the third one", "the second item", "the last point", "number 2", "number two": a place in the list just given
 _PLACE = re.compile(
-    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|last|final|middle|1st|2nd|3rd|[4-7]th)"
+    rf"\b(?:the\s+)?({_BEFORE_LAST}|first|second|third|fourth|fifth|sixth|seventh|last|final|middle|1st|2nd|3rd|[4-7]th)"
     r"(?:\s+(?:one|item|point|bullet|option)\b|(?=\s*(?:[?.!,;]|$|(?:about|then|please|pls|again)\b)))|"
-    r"\b(?:number|no\.|#)\s*(\d{1,2})\b",  # "number 10": a list keeps up to LISTED_ITEMS
+    rf"\b(?:number|no\.|#)\s*(\d{{1,2}}|{'|'.join(_COUNTED)})\b",  # "number 10": a list keeps up to LISTED_ITEMS
     re.IGNORECASE,
 )
 
@@ -183,6 +187,16 @@ def enumerated_items(answer: str) -> list[str]:
     return []
 
 
+def _place_index(word: str) -> int:
+    """The index a place word names: "the second to last" is -2, else the word's own place."""
+    return -2 if word not in _POSITION else _POSITION[word]
+
+
+def _counted(number: str) -> int:
+    """The index "number 3" / "number three" names (-1 for "number 0", which names none)."""
+    return _COUNTED[number.lower()] if number.lower() in _COUNTED else int(number) - 1
+
+
 def listed_item(
     text: str, own: Slots, before: Turn | None, embed: Callable[[str], list[float]] | None = None
 ) -> str | None:
@@ -200,7 +214,7 @@ def listed_item(
             word = (place.group(1) or "").lower()
             if word == _MIDDLE and len(items) % 2 == 0:
                 return None  # no middle one of an even number
-            index = (len(items) // 2 if word == _MIDDLE else _POSITION[word]) if word else int(place.group(2)) - 1
+            index = (len(items) // 2 if word == _MIDDLE else _place_index(word)) if word else _counted(place.group(2))
             counted = word or index >= 0  # "number 0" names no item (index -1 would be the last)
             found = items[index] if counted and -len(items) <= index < len(items) else None
             if found is None:

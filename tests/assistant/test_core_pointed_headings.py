@@ -34,6 +34,16 @@ def test_the_final_one_and_a_two_digit_number_name_an_item() -> None:
     assert listed_item("whats number 0 about", Slots(), _turn(items)) is None
 
 
+def test_the_one_before_the_last_and_a_number_in_words_name_an_item() -> None:
+    items = [f"Item {i}" for i in range(1, 11)]
+    assert listed_item("and the second-to-last one?", Slots(), _turn(items)) == "and Item 9?"
+    assert listed_item("go over the penultimate item", Slots(), _turn(items)) == "go over Item 9"
+    assert listed_item("what about the last but one", Slots(), _turn(items)) == "what about Item 9"
+    assert listed_item("explain number two", Slots(), _turn(items)) == "explain Item 2"
+    assert listed_item("and number Ten?", Slots(), _turn(items)) == "and Item 10?"
+    assert listed_item("number eleven please", Slots(), _turn(items)) is None  # only ten were listed
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("first", "then", "expected"),
@@ -76,3 +86,20 @@ def test_a_listed_heading_described_by_what_it_is_about_answers_that_heading(
     reply = conversation(real_assistant, first, then)
     assert not reply.abstained and reply.route == "documents", reply.plan
     assert reply.answer.lstrip().startswith(expected) or expected in reply.answer[:200], reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("then", "expected"),
+    [
+        ("and the next to last one, what's in it?", "proof-of-concept"),
+        ("say more about number three", "Securing adequate computational power"),
+    ],
+)
+def test_the_one_before_the_last_and_a_number_in_words_are_answered_with_that_heading(
+    real_assistant: Assistant, then: str, expected: str
+) -> None:
+    # neither was a place: "next to last" found the last heading, "number three" was no pointer at all
+    reply = conversation(real_assistant, _CHALLENGES, then)
+    assert not reply.abstained and reply.route == "documents", reply.plan
+    assert expected in reply.answer, reply.answer
