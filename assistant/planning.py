@@ -64,6 +64,7 @@ from assistant.phrase_reading import PhraseReader, asks_by_itself, without_level
 from assistant.planned_part import PlannedPart, asks_of_the_answer
 from assistant.planned_parts import merged_slots, routed_part
 from assistant.pointed_items import listed_item, names_a_dimension, role_by_place, roles_for_kind, roles_of
+from assistant.role_spelling import roles_spelled_out
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import split_parts
 from assistant.said_subjects import points_back, said_before
@@ -390,7 +391,7 @@ class Planner:
     def search_text(self, part: PlannedPart) -> str:
         """The documents query for a part: its own corrected words, plus the data's hint for its kind. Its own
         words: "what education do they need?" searches for education, not for the role "they" was."""
-        text = part.query or part.text
+        text = roles_spelled_out(part.query or part.text, part.context)  # "a DS": the role the documents write
         sure_method = part.kind == "method" and part.confidence >= LOW_CONFIDENCE  # "how is the 5k+ bucket defined?"
         named = names_something(part.slots) or bool(part.context) or sure_method
         hint = self.examples.hints.get(part.kind) if named else None
