@@ -93,10 +93,8 @@ def answer_message(
         repeated = i and routes[id(part)] == "statistics" and len(draft.parts) == said
         if repeated and answer_beyond_repeat(build, planner, part, asked[i - 1], draft):
             routes[id(part)] = "documents"
-        elif repeated and (years_unsaid(part.text, draft.parts) or part.kind != "figure"):
-            # "..., and how much will they grow in 2026?": the same figure, not 2026's; a part asking no figure
-            # that found only the figure said before is not answered by it, and is never dropped silently
-            draft.echo(not_covered(part))
+        elif repeated and years_unsaid(part.text, draft.parts):
+            draft.echo(not_covered(part))  # "..., and how much will they grow in 2026?": the same figure, not 2026's
         if routes[id(part)] == "documents" and why_pay is None:  # "how many AI ethics jobs?": no number said
             say_missing_half(part.text, draft, mark, planner.words.asks_what_drives(part.text))
         said_before = " ".join(draft.parts[said:])
