@@ -18,6 +18,7 @@ from assistant.figures_said_back import figure_said_back, figures_given
 from assistant.half_answered import say_missing_half, years_unsaid
 from assistant.message_rewrites import titles_spelled_out
 from assistant.models import PlanPart, Route
+from assistant.part_said_before import asked_of_part_before
 from assistant.phrase_match import longest_first
 from assistant.planning import PlannedPart, Planner
 from assistant.ranked_referent import ranked_role, with_ranked_role
@@ -71,9 +72,14 @@ def answer_message(
     led: str | None = None  # the role a ranking part of this message led with ("what does that role do?")
     # ... or the ranking of the turn before: "What does that role involve?" asked as a turn of its own
     leader = str(previous.slots.get("leader") or "") or None if previous is not None else None
+    said_before = ""  # what the part before wrote
     for i, part in enumerate(asked):
         alone = len(asked) == 1
         again = with_ranked_role(part, led or leader, planner, build.vocabulary, history_years)
+        if again is not part:
+            parts[parts.index(part)] = asked[i] = part = again
+        # "..., and what are they mostly pointing it at?": asked of the sentence the part before quoted
+        again = asked_of_part_before(part, said_before, routes[id(asked[i - 1])], planner.words) if i else part
         if again is not part:
             parts[parts.index(part)] = asked[i] = part = again
         results_before = len(draft.results)
@@ -91,6 +97,7 @@ def answer_message(
             draft.echo(not_covered(part))  # "..., and how much will they grow in 2026?": the same figure, not 2026's
         if routes[id(part)] == "documents" and why_pay is None:  # "how many AI ethics jobs?": no number said
             say_missing_half(part.text, draft, mark, planner.words.asks_what_drives(part.text))
+        said_before = " ".join(draft.parts[said:])
         figure_before = figure_before or (routes[id(part)] == "statistics" and part.kind == "figure")
         led = ranked_role(draft, results_before) or led
     covered = {r for r in routes.values() if r != "out_of_scope"}

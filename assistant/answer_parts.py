@@ -15,6 +15,7 @@ from assistant.pay_raising import asks_raise_size, asks_to_raise_pay, names_pay,
 from assistant.planning import PlannedPart, Planner
 from assistant.text_terms import terms
 from assistant.unasked_figures import other_figure_asked
+from assistant.refusal_sentences import last_own_sentence
 from assistant.vocabulary_words import word_list
 
 if TYPE_CHECKING:
@@ -108,8 +109,10 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
             cited = [i for i, sentence in enumerate(written) if _MARKER.search(sentence)]
             if cited:
                 # "what do ML engineers earn in Chicago and ...?": what the sources do say of it (a cited note,
-                # "no figure, only ...") is this part's answer; what follows it (what they cover) is not.
-                del draft.parts[mark.parts + cited[-1] + 1 :]
+                # "no figure, only ...") is this part's answer; what they cover in general is not. The refusal
+                # said after a cited figure ("... no count of ds job openings" after the role's salaries) is
+                # the part's own answer and stays.
+                del draft.parts[mark.parts + last_own_sentence(written, cited[-1]) + 1 :]
                 draft.abstained = mark.abstained
                 return "out_of_scope"
             reason = draft.rollback(mark)[:1]

@@ -128,6 +128,8 @@ def inherit(current: Slots, previous: Turn | None, history_years: list[int]) -> 
         merged.city = str(before["city"])  # "what about ML engineers?" after data scientists in Seattle: Seattle
     if current.place_pointer and not merged.city and before.get("city"):
         merged.city = str(before["city"])  # "what about data scientists there?" keeps Seattle
+    elif current.place_pointer and not (merged.city or merged.unknown_place) and before.get("unknown_place"):
+        merged.unknown_place = str(before["unknown_place"])  # "is Austin good for AI? what do they make there?"
     elif current.place_pointer and merged.salary and rank_dimension(previous.message.lower()) == "city":
         # "best cities for AI jobs" then "and salaries there?": the cities' figures, highest first.
         merged.rank, merged.rank_dimension = merged.rank or "highest", "city"

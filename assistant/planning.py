@@ -65,6 +65,8 @@ from assistant.phrase_reading import PhraseReader, asks_by_itself, without_level
 from assistant.planned_part import PlannedPart, asks_of_the_answer
 from assistant.planned_parts import merged_slots, routed_part
 from assistant.pointed_items import listed_item, names_a_dimension, role_by_place, roles_for_kind, roles_of
+from assistant.paired_roles import pair_put_in
+from assistant.role_spelling import roles_spelled_out
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import split_parts
 from assistant.said_subjects import points_back, said_before
@@ -149,7 +151,8 @@ class Planner:
                 earlier_roles = list(history_roles[-1:]) if _PERSON.search(text) else []
             # "compare ML engineers and data scientists: pay and what they focus on": "they" are both roles named.
             who = " and ".join(earlier_roles[:2]) if len(earlier_roles) > 1 and _PERSON.search(text) else None
-            resolved = (
+            paired = None if own.roles else pair_put_in(text, earlier_roles)  # "how do the two roles differ?"
+            resolved = paired or (
                 role_put_in(text, who or earlier_roles[0], self.words) if earlier_roles and not own.roles else None
             )
             if resolved:
@@ -180,7 +183,7 @@ class Planner:
             # "..., and what's their average pay?", "what does a DS do, what's the average pay?": the role's figure;
             # so is "what's it in canada?" (the figure in another place or year). "is that good money?" names neither
             # a person nor a place: it points at the figure, whose role is no part of the question.
-            person = _PERSON.search(text) is not None or self.words.role_noun.search(text) is not None
+            person = _PERSON.search(text) is not None or self.words.role_noun.search(text) is not None or bool(paired)
             carried = person or names_a_dimension(own)
             # "is that good money?" asks of the figure just given, not for the pay of the role named before
             earlier = [] if first or of_figure or ASKED_OF_SAID.match(text) else earlier_roles
@@ -283,7 +286,7 @@ class Planner:
                 part.route, part.fallback = "documents", ("statistics" if part.route == "statistics" else None)
             # A role-dependent kind searches with the role in place of "they" ("the path to the top for them").
             # So does a part with no topic of its own ("what do they do?"): the role is all it is about.
-            role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison"
+            role_kind = kind in self.examples.role_context or topicless(text) or kind == "comparison" or bool(paired)
             # "what do they do all day?": what a person does is explained by their role.
             role_kind = role_kind or (kind == "explanation" and person) or self.words.role_noun.search(text) is not None
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
@@ -393,7 +396,8 @@ class Planner:
     def search_text(self, part: PlannedPart) -> str:
         """The documents query for a part: its own corrected words, plus the data's hint for its kind. Its own
         words: "what education do they need?" searches for education, not for the role "they" was."""
-        text, sure_method = part.query or part.text, part.kind == "method" and part.confidence >= LOW_CONFIDENCE
-        named = names_something(part.slots) or bool(part.context) or sure_method  # "how is the 5k+ bucket defined?"
+        text = roles_spelled_out(part.query or part.text, part.context)  # "a DS": the role the documents write
+        sure_method = part.kind == "method" and part.confidence >= LOW_CONFIDENCE  # "how is the 5k+ bucket defined?"
+        named = names_something(part.slots) or bool(part.context) or sure_method
         hint = search_hint(part.kind, text, self.examples.hints, self.words, named, part.slots.salary)
         return f"{text} ({hint})" if hint else text
