@@ -6,7 +6,8 @@ it out company-wide has been a nightmare. is that a known challenge?"), that onl
 ("we keep losing track of which dataset trained which model. what does the guide advise?"), or whose statement is
 its own situation clause ("before I start training a model, what should I pin down first?"), or a leading phrase
 naming the side of the topic asked ("on the governance side, what should AI teams put in place ...?", "I care a lot
-about responsible AI. is that a real career opportunity?") asks about what the statement says: without it the search reads "is that a known challenge?" and finds nothing that answers.
+about responsible AI. is that a real career opportunity?") asks about what the statement says: without it the search
+reads "is that a known challenge?" and finds nothing that answers.
 """
 
 from __future__ import annotations
