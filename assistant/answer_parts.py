@@ -13,9 +13,9 @@ from assistant.draft import Draft, DraftMark
 from assistant.models import Route
 from assistant.pay_raising import asks_raise_size, asks_to_raise_pay, names_pay, raising_search, with_pay_factors
 from assistant.planning import PlannedPart, Planner
+from assistant.refusal_sentences import last_own_sentence
 from assistant.text_terms import terms
 from assistant.unasked_figures import other_figure_asked
-from assistant.refusal_sentences import last_own_sentence
 from assistant.vocabulary_words import word_list
 
 if TYPE_CHECKING:

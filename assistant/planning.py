@@ -51,6 +51,7 @@ from assistant.followups import (
 )
 from assistant.kind_rules import KindRules
 from assistant.list_things import roles_before
+from assistant.paired_roles import pair_put_in
 from assistant.part_context import (
     asked_sentence,
     is_hypothetical,
@@ -65,10 +66,9 @@ from assistant.phrase_reading import PhraseReader, asks_by_itself, without_level
 from assistant.planned_part import PlannedPart, asks_of_the_answer
 from assistant.planned_parts import merged_slots, routed_part
 from assistant.pointed_items import listed_item, names_a_dimension, role_by_place, roles_for_kind, roles_of
-from assistant.paired_roles import pair_put_in
-from assistant.role_spelling import roles_spelled_out
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import split_parts
+from assistant.role_spelling import roles_spelled_out
 from assistant.said_subjects import points_back, said_before
 from assistant.search_hints import search_hint
 from assistant.sessions import Turn

@@ -112,7 +112,12 @@ _POSITION = {
 _POSITION |= {"1st": 0, "2nd": 1, "3rd": 2, "4th": 3, "5th": 4, "6th": 5, "7th": 6}  # as people type them
 _MIDDLE = "middle"  # the middle one of an odd number of items
 # "number two" as people say it: the count words up to LISTED_ITEMS
-_COUNTED = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split())}
+_COUNTED = {
+    w: i
+    for i, w in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+}
 # "the second to last one", "the penultimate", "the last but one": the item before the last
 _BEFORE_LAST = r"(?:second|next)[\s-]+(?:to|from)[\s-]+(?:the\s+)?last|penultimate|last\s+but\s+one"
 # "the third one", "the second item", "the last point", "number 2", "number two": a place in the list just given
@@ -189,7 +194,7 @@ def enumerated_items(answer: str) -> list[str]:
 
 def _place_index(word: str) -> int:
     """The index a place word names: "the second to last" is -2, else the word's own place."""
-    return -2 if word not in _POSITION else _POSITION[word]
+    return _POSITION.get(word, -2)
 
 
 def _counted(number: str) -> int:

@@ -16,7 +16,10 @@ pytestmark = pytest.mark.slow
     ("question", "place"),
     [
         ("is Toronto growing as an AI hub? what do data scientists earn there?", "Toronto"),
-        ("are emerging hubs like Austin worth a look for AI work, and what would an AI engineer get paid there?", "Austin"),
+        (
+            "are emerging hubs like Austin worth a look for AI work, and what would an AI engineer get paid there?",
+            "Austin",
+        ),
     ],
 )
 def test_there_is_the_place_without_figures(real_assistant: Assistant, question: str, place: str) -> None:
