@@ -121,7 +121,9 @@ class UnitRefusals:
                 or self._answers_alone(query, kind, best, asked, vector)
                 or self._remedy_for(query, kind, best, asked)
                 or self._vouched(query, kind, best, vector)
-                or said_otherwise(self._synonyms, query, best.unit.as_sentence())  # "pilot ... company-wide"
+                or said_otherwise(
+                    self._synonyms, query, best.unit.as_sentence(), best.passage.section
+                )  # "pilot ... company-wide"
                 or (self._agreed(query, kind, best, vector, leader) and not self._listed_only(best, search_terms))
             )
         ):

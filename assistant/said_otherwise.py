@@ -11,12 +11,14 @@ in many lines that answer nothing.
 from __future__ import annotations
 
 from assistant.lexical import Synonyms
-from assistant.text_terms import terms
+from assistant.text_terms import found_in, terms
+from assistant.vocabulary_words import word_list
 
+_ABOUT_SOURCES = frozenset(t for w in [*word_list("about_the_documents"), *word_list("source_words")] for t in terms(w))
 SAID_OTHERWISE = 2  # different phrases of the question whose documents' words the unit holds
 
 
-def said_otherwise(synonyms: Synonyms, query: str, sentence: str) -> bool:
+def said_otherwise(synonyms: Synonyms, query: str, sentence: str, heading: str = "") -> bool:
     """The unit's `sentence` holds the documents' words for SAID_OTHERWISE different phrases of `query`, words the
     question itself does not write (its own words are matched elsewhere)."""
     said = set(terms(sentence))
@@ -25,4 +27,18 @@ def said_otherwise(synonyms: Synonyms, query: str, sentence: str) -> bool:
     for _, *alternatives in synonyms.groups(query):
         held = [alt for alt in alternatives if alt and alt <= said and not alt <= asked]
         found.update(held[:1])
-    return len(found) >= SAID_OTHERWISE
+    if len(found) >= SAID_OTHERWISE:
+        return True
+    return bool(found) and _all_said(synonyms, query, said | set(terms(heading)))
+
+
+def _all_said(synonyms: Synonyms, query: str, said: set[str]) -> bool:
+    """Every word of the question that is no frame ("thing", "usual") nor about the documents ("guide") is in the
+    unit or its heading, as written or in the documents' words for it: "is slowness a usual thing?" ->
+    "Managing the time-intensive nature of model training" (slowness: time-intensive)."""
+    asked = set(terms(query)) - synonyms.frame - _ABOUT_SOURCES
+    covered = found_in(asked, said)
+    for own, alternatives in synonyms.held(query):
+        if any(alt and alt <= said for alt in alternatives):
+            covered |= own
+    return bool(asked) and asked <= covered

@@ -41,3 +41,24 @@ def test_casual_words_find_the_line_in_the_documents_words(
     reply = real_assistant.ask(message)
     assert reply.route == "documents" and not reply.abstained, reply.answer
     assert phrase in reply.answer.lower(), reply.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "nothing of ours is in prod after a quarter. is slowness normal?",
+        "the team lead asks why our models take months. is slowness a usual thing?",
+    ],
+)
+def test_a_unit_saying_every_word_asked_in_the_documents_words(real_assistant: Assistant, message: str) -> None:
+    """One phrase said otherwise is enough when the unit says every other word the question asks ("usual" and
+    "normal" only frame it): slowness is the time-intensive nature of model training."""
+    reply = real_assistant.ask(message)
+    assert not reply.abstained and "time-intensive" in reply.answer, reply.answer
+
+
+def test_one_phrase_said_otherwise_is_not_all_the_question_asks() -> None:
+    synonyms = Synonyms.load(SEARCH_SYNONYMS_PATH)
+    line = "Managing the time-intensive nature of model training and deployment"
+    assert said_otherwise(synonyms, "is slowness normal when training models?", line)
+    assert not said_otherwise(synonyms, "is slowness in hiring normal for recruiters?", line)  # hiring: unsaid
