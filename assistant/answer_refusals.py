@@ -30,6 +30,7 @@ from assistant.passage_units import ASKED_CONTEXT, asked_phrase, asks_definition
 from assistant.question_kinds import generic_form
 from assistant.ranking_agreement import judged_by_sentence
 from assistant.retrieval import Passage, Retriever
+from assistant.said_otherwise import said_otherwise
 from assistant.sentence_index import SentenceIndex
 from assistant.text_terms import found_in, terms
 from assistant.vocabulary_words import table, word_list
@@ -120,6 +121,9 @@ class UnitRefusals:
                 or self._answers_alone(query, kind, best, asked, vector)
                 or self._remedy_for(query, kind, best, asked)
                 or self._vouched(query, kind, best, vector)
+                or said_otherwise(
+                    self._synonyms, query, best.unit.as_sentence(), best.passage.section
+                )  # "pilot ... company-wide"
                 or (self._agreed(query, kind, best, vector, leader) and not self._listed_only(best, search_terms))
             )
         ):

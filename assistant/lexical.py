@@ -269,6 +269,14 @@ class Synonyms:
         owns = ((frozenset(terms(phrase)), alts, p) for phrase, alts, (p, _) in found)
         return [[own if len(own) == 1 else frozenset(), *alts] for own, alts, p in owns if p.search(text)]
 
+    def held(self, question: str) -> list[tuple[frozenset[str], list[frozenset[str]]]]:
+        """For every phrase of the table the question holds, its own terms and the documents' words for it."""
+        text = question.lower()
+        if not self._patterns or not self._any_phrase.search(text):
+            return []
+        found = zip(self._phrases, self._alternatives, self._patterns, strict=True)
+        return [(frozenset(terms(phrase)), alts) for phrase, alts, (p, _) in found if p.search(text)]
+
     def words_for(self, question: str) -> str:
         """The documents' words for every phrase of the table the question holds, in the table's order."""
         text = question.lower()
