@@ -17,13 +17,17 @@ def _claim(query: str, options: str = "") -> tuple[set[str], set[str]]:
 
 
 def test_the_claim_is_the_clause_before_its_alternative() -> None:
-    held, contrary = _claim("can generative models do classification, or is classification purely a discriminative job?")
+    held, contrary = _claim(
+        "can generative models do classification, or is classification purely a discriminative job?"
+    )
     assert {"generativ", "classification"} <= held and "discriminativ" not in held
     assert "discriminativ" in contrary and "classification" not in contrary
 
 
 def test_a_phrase_set_off_before_a_pointing_clause_is_its_subject_and_the_options_are_set_apart() -> None:
-    held, _ = _claim("recommendation engines at amazon - is that supervised or unsupervised?", "supervised unsupervised")
+    held, _ = _claim(
+        "recommendation engines at amazon - is that supervised or unsupervised?", "supervised unsupervised"
+    )
     assert {"recommendation", "engin", "amazon"} <= held
     assert not held & set(terms("supervised unsupervised"))
 
