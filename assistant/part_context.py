@@ -64,6 +64,9 @@ _TOPIC_FIRST = re.compile(
 _TOPIC_SET_OFF = re.compile(
     rf"\s*(?:[\w'/.+#-]+\s+){{0,4}}[\w'/.+#-]+\s*(?::|\s[-–—])\s*(?:{QUESTION_WORDS})\s+\w", re.I
 )
+# "when we collect data", "where I live": "when"/"where" and then a subject opens a clause, not a question (which
+# puts its verb first: "when do we ...").
+_SUBORDINATE = re.compile(r"\s*(?:when|where|whenever|while)\s+(?:i|we|you|they|i'm|we're|you're|they're)\b", re.I)
 _OPENS_QUESTION = re.compile(rf"\s*(?:{QUESTION_WORDS})\b", re.IGNORECASE)
 _WH_LATER = re.compile(r"\s(?:what|what's|whats|which|how|why|where|when|who)\s", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\s*(?:if|suppose|supposing|say|imagine|assuming|what if|let's say)\s+\w", re.IGNORECASE)
@@ -174,6 +177,8 @@ def is_question(text: str) -> bool:
     """Ends with "?" or opens with a question word, after a joiner ("and what do they need to know, ..."), or
     names its topic first and asks after it ("AI vs ML whats the difference", "overfitting - how to avoid it")."""
     opening = _POLITE.sub("", LEADING_JOINER.sub("", text))  # "pls tell me what X is": a request all the same
+    if _SUBORDINATE.match(opening) and not text.rstrip().endswith("?"):
+        return False  # "when we collect data for ML, what ...": the situation the question is asked in
     if text.rstrip().endswith("?") or re.match(rf"(?:{QUESTION_WORDS})\b", opening, re.IGNORECASE) is not None:
         return True
     if ASKING_STATEMENT.match(opening):

@@ -48,3 +48,34 @@ def test_the_concern_stated_before_the_question_is_answered(
     reply = real_assistant.ask(question)
     assert reply.route == "documents", reply.answer
     assert any(p in reply.answer.lower() for p in phrases), reply.answer
+
+
+def test_a_when_clause_with_its_subject_is_the_situation_of_the_question_not_a_part() -> None:
+    from assistant.question_parts import split_parts
+
+    assert len(split_parts("when we deploy a model, what should we monitor?")) == 1
+    assert "deploy" in _read("when we deploy a model, what should we monitor?")
+    # a question's own "when" (its verb right after it) still asks
+    assert len(split_parts("when do ML engineers reach late career, and what do they earn then?")) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "phrases"),
+    [
+        (
+            "when we gather training data, how should we deal with data protection laws?",
+            ["privacy and security regulations", "data protection regulations"],
+        ),
+        (
+            "when we build AI for hospitals, what should we worry about privacy-wise?",
+            ["privacy, bias", "data privacy", "data protection"],
+        ),
+    ],
+)
+def test_the_situation_a_when_clause_names_is_answered(
+    real_assistant: Assistant, question: str, phrases: list[str]
+) -> None:
+    reply = real_assistant.ask(question)
+    assert reply.route == "documents", reply.answer
+    assert any(p in reply.answer.lower() for p in phrases), reply.answer
