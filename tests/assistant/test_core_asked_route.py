@@ -159,3 +159,19 @@ def test_what_decides_pay_lists_the_factors(real_assistant: Assistant, question:
     reply = real_assistant.ask(question)
     assert reply.route == "documents", (reply.plan, reply.answer)
     assert "Geographic location" in reply.answer and "Average Base Salary" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "early career AI researcher here - what sort of work would I be contributing to?",
+        "junior AI researcher here. what kind of work do I contribute?",
+    ],
+)
+def test_an_introduced_role_is_context_of_the_question_searched(real_assistant: Assistant, question: str) -> None:
+    # the question's own words are searched, the role the asker introduced sharpens them (asker_context.searched_words)
+    reply = real_assistant.ask(question)
+    answer = reply.answer
+    assert reply.route == "documents" and "novel algorithms" in answer, (reply.plan, answer)
+    assert "personal projects" not in answer or answer.index("novel algorithms") < answer.index("personal projects")
