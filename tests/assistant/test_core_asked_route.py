@@ -175,3 +175,18 @@ def test_an_introduced_role_is_context_of_the_question_searched(real_assistant: 
     answer = reply.answer
     assert reply.route == "documents" and "novel algorithms" in answer, (reply.plan, answer)
     assert "personal projects" not in answer or answer.index("novel algorithms") < answer.index("personal projects")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was the 2024 offers total, and could a single developer appear in it twice?",
+        "how many offers were there in 2025 and can the same developer show up in it more than once?",
+    ],
+)
+def test_a_count_of_people_is_no_job_title(real_assistant: Assistant, question: str) -> None:
+    # "a single developer", "the same developer" name no role the data lacks: the counting rule is asked
+    reply = real_assistant.ask(question)
+    assert reply.route == "both" and [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert not any(p.entities.get("roles") for p in reply.plan), reply.plan
