@@ -190,3 +190,17 @@ def test_a_count_of_people_is_no_job_title(real_assistant: Assistant, question: 
     reply = real_assistant.ask(question)
     assert reply.route == "both" and [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
     assert not any(p.entities.get("roles") for p in reply.plan), reply.plan
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "route"),
+    [
+        ("whats the quickest way to a higher salary as an AI engineer?", "documents"),
+        ("ML engineer entry salary, and whats the fastest way to a bigger salary from there?", "both"),
+    ],
+)
+def test_the_fastest_way_to_more_pay_asks_what_to_do(real_assistant: Assistant, question: str, route: str) -> None:
+    # "the fastest way to" asks for the means, as "how can I" does ([how_to] openings): no figure of the role
+    reply = real_assistant.ask(question)
+    assert reply.route == route and "salary jumps" in reply.answer, (reply.plan, reply.answer)
