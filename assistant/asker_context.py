@@ -3,10 +3,13 @@ level in its opening statement, but asks no figure of it (assistant/part_context
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from assistant.part_context import asked_sentence, is_context
+from assistant.part_context import INTRODUCTION, asked_sentence, is_context
 from assistant.understanding import Slots, Vocabulary, understand
+
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+")
 
 
 def without_asker_level(form: Slots, said: str, vocabulary: Vocabulary) -> Slots:
@@ -24,3 +27,15 @@ def without_asker_level(form: Slots, said: str, vocabulary: Vocabulary) -> Slots
     if own.level or own.levels or own.unknown_level:
         return form
     return replace(form, level=None, levels=[], unknown_level=None)
+
+
+def searched_words(corrected: str, question: str, own: Slots) -> str:
+    """What a part's documents search is made of: the question after a statement (`question`), or the whole part when
+    the statement names the role the documents are organised by ("I'm a data scientist, what should I learn?"); not
+    when the role is only the asker introducing themself ("senior ML engineer here - what does monitoring involve?"):
+    the role is then context (planned_parts puts it there), and the question's own words are what is searched."""
+    if not (own.roles or own.unknown_role):
+        return question
+    statement = corrected[: len(corrected) - len(asked_sentence(corrected))].strip(" ,.;:-–—")
+    introduced = bool(statement) and INTRODUCTION.match(_SENTENCE_START.split(statement, maxsplit=1)[0]) is not None
+    return question if introduced else corrected

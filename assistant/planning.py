@@ -21,7 +21,7 @@ from assistant.answer_examples import AnswerExamples
 from assistant.answer_roles import ASKED_OF_SAID
 from assistant.asked_anew import NewAsk
 from assistant.asked_means import part_slots
-from assistant.asker_context import without_asker_level
+from assistant.asker_context import searched_words, without_asker_level
 from assistant.figure_followups import (
     figure_as_pointer,
     figure_pointed,
@@ -291,7 +291,7 @@ class Planner:
             role_kind = role_kind or (kind == "explanation" and person) or self.words.role_noun.search(text) is not None
             # The question after a statement is what is searched for ("I have 3 years of experience, what should
             # I learn next?"), unless the statement names the role the documents are organised by.
-            asked = corrected if own.roles or own.unknown_role else corrected_question
+            asked = searched_words(corrected, corrected_question, own)  # (not "senior ML engineer here - ...")
             # "why is it so high?" after a salary: "it" is the figure, not the role; only a person ("they") or "the
             # job" is searched as the role ("is that good compared with ML experts?" compares the figure, not the job).
             compared_job = kind == "comparison" and not (previous_kind == "figure" and _FIGURE_POINTER.search(text))

@@ -159,3 +159,48 @@ def test_what_decides_pay_lists_the_factors(real_assistant: Assistant, question:
     reply = real_assistant.ask(question)
     assert reply.route == "documents", (reply.plan, reply.answer)
     assert "Geographic location" in reply.answer and "Average Base Salary" not in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "early career AI researcher here - what sort of work would I be contributing to?",
+        "junior AI researcher here. what kind of work do I contribute?",
+    ],
+)
+def test_an_introduced_role_is_context_of_the_question_searched(real_assistant: Assistant, question: str) -> None:
+    # the question's own words are searched, the role the asker introduced sharpens them (asker_context.searched_words)
+    reply = real_assistant.ask(question)
+    answer = reply.answer
+    assert reply.route == "documents" and "novel algorithms" in answer, (reply.plan, answer)
+    assert "personal projects" not in answer or answer.index("novel algorithms") < answer.index("personal projects")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was the 2024 offers total, and could a single developer appear in it twice?",
+        "how many offers were there in 2025 and can the same developer show up in it more than once?",
+    ],
+)
+def test_a_count_of_people_is_no_job_title(real_assistant: Assistant, question: str) -> None:
+    # "a single developer", "the same developer" name no role the data lacks: the counting rule is asked
+    reply = real_assistant.ask(question)
+    assert reply.route == "both" and [p.route for p in reply.plan] == ["statistics", "documents"], reply.plan
+    assert not any(p.entities.get("roles") for p in reply.plan), reply.plan
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "route"),
+    [
+        ("whats the quickest way to a higher salary as an AI engineer?", "documents"),
+        ("ML engineer entry salary, and whats the fastest way to a bigger salary from there?", "both"),
+    ],
+)
+def test_the_fastest_way_to_more_pay_asks_what_to_do(real_assistant: Assistant, question: str, route: str) -> None:
+    # "the fastest way to" asks for the means, as "how can I" does ([how_to] openings): no figure of the role
+    reply = real_assistant.ask(question)
+    assert reply.route == route and "salary jumps" in reply.answer, (reply.plan, reply.answer)
