@@ -13,7 +13,7 @@ from assistant.draft import Draft, DraftMark
 from assistant.models import Route
 from assistant.pay_raising import asks_raise_size, asks_to_raise_pay, names_pay, raising_search, with_pay_factors
 from assistant.planning import PlannedPart, Planner
-from assistant.refusal_sentences import last_own_sentence
+from assistant.refusal_sentences import is_coverage_summary, last_own_sentence
 from assistant.text_terms import terms
 from assistant.unasked_figures import other_figure_asked
 from assistant.vocabulary_words import word_list
@@ -105,6 +105,12 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                 continue
             if alone:
                 return "out_of_scope"  # the statistics' own refusal says what they hold instead
+            if all(is_coverage_summary(p) for p in draft.parts[mark.parts :]):
+                # "what's the AI researcher salary in Seattle, and is Seattle a hub?": the refusal is the part
+                # before's, said already (taken over with its role); the part's own words may be the documents'
+                draft.rollback(mark)
+                if build.document_answerer.answer(query, part.kind, draft, part.context, part.generic, **before):
+                    return "documents"
             written = draft.parts[mark.parts :]
             cited = [i for i, sentence in enumerate(written) if _MARKER.search(sentence)]
             if cited:

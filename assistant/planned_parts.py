@@ -10,7 +10,7 @@ from dataclasses import replace
 from assistant.figure_followups import ranked_among_named
 from assistant.followups import context_roles, inherit
 from assistant.models import PartKind
-from assistant.part_routes import part_route
+from assistant.part_routes import part_route, pay_alone
 from assistant.planned_part import PlannedPart
 from assistant.question_kinds import PlanVocabulary
 from assistant.sessions import Turn
@@ -31,6 +31,10 @@ def merged_slots(
     if earlier is not None and not merged.years and earlier.slots.years and not merged.compare:
         merged.years = list(earlier.slots.years)  # one message, one year: "in 2025 ... how many offers?"
     merged.rank_dimension = ranked_among_named(text, merged, before)
+    if earlier is not None and pay_alone(merged) and (earlier.slots.roles or earlier.slots.unknown_role):
+        # "what does an AI product manager do, and what's the pay like?": the pay of the role the message is about
+        # (a title the tables lack is refused by name), not the overview of every salary
+        merged.roles, merged.unknown_role = list(earlier.slots.roles), earlier.slots.unknown_role
     for dimension in ("level", "city"):
         # "How does that change with seniority?": every level, not the one the last answer had.
         if not getattr(own, dimension) and words.asks_across(text, dimension):

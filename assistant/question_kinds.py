@@ -142,6 +142,7 @@ class PlanVocabulary:
             role_noun=_followed_by(
                 (raw.get("references") or {}).get("role_nouns") or [],
                 (raw.get("references") or {}).get("role_noun_followers") or [],
+                modified=True,
             ),
             pair=_words((raw.get("references") or {}).get("pairs") or []),
             source_question=_whole((raw.get("references") or {}).get("source_questions") or [], discourse),
@@ -270,11 +271,19 @@ def _leading(words: list[str], discourse: list[str] | None = None) -> re.Pattern
     return re.compile(rf"\W*{lead}(?:{alternatives})\s+\w", re.IGNORECASE)
 
 
-def _followed_by(words: list[str], followers: list[str]) -> re.Pattern[str]:
-    """One of `words` followed by the end of the question or by one of `followers`."""
+def _followed_by(words: list[str], followers: list[str], modified: bool = False) -> re.Pattern[str]:
+    """One of `words` followed by the end of the question or by one of `followers`. `modified`: a phrase of two
+    words or more may have one word more after its first ("the research job" as "the job": "what does the research
+    job involve?" after an AI researcher's pay)."""
     if not words:
         return re.compile(r"(?!)")
     alternatives = longest_first(words)
+    if modified:
+        split = [str(w).split(None, 1) for w in sorted(words, key=len, reverse=True)]
+        alternatives = "|".join(
+            rf"{re.escape(w[0])}(?:\s+[a-z][\w-]*)?\s+{re.escape(w[1])}" if len(w) == 2 else re.escape(w[0])
+            for w in split
+        )
     after = longest_first(followers) or "(?!)"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?=\s*(?:[?.!,;]|$)|\s+(?:{after})\b)", re.IGNORECASE)
 

@@ -89,3 +89,25 @@ def test_one_developer_counted_twice_is_answered(real_assistant: Assistant) -> N
 def test_a_part_pointing_back_asks_anew_of_the_quoted_sentence(real_assistant: Assistant, question: str) -> None:
     reply = real_assistant.ask(question)
     assert "customer interactions" in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("data scientist salary in New York? is NYC a hub?", "New York"),
+        ("robotics salary in Seattle; is Seattle a hub?", "Competitive tech hub"),
+    ],
+)
+def test_a_part_whose_refusal_was_said_before_is_asked_of_the_documents(
+    real_assistant: Assistant, question: str, said: str
+) -> None:
+    """The second part takes the role of the first, whose city figure the guide lacks: the statistics' refusal was
+    said already, and the part's own words (a hub) are the documents' (answer_parts)."""
+    reply = real_assistant.ask(question)
+    tail = reply.answer.split("figure for", 1)[-1]
+    assert said in tail and "[1]" in tail, reply.answer
+
+
+def test_offers_per_developer_is_no_title() -> None:
+    text = "what's the average number of offers per developer?"
+    assert unknown_role(text, text, False) is None

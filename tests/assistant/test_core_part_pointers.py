@@ -38,3 +38,19 @@ def test_there_is_the_place_without_figures(real_assistant: Assistant, question:
 def test_the_job_itself_is_the_role_just_asked(real_assistant: Assistant, question: str, duty: str) -> None:
     reply = real_assistant.ask(question)
     assert duty in reply.answer, reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "duty"),
+    [
+        ("what do mid-career AI researchers earn, and what does the research role involve?", "novel algorithms"),
+        ("entry data scientist salary, and what does the analyst job entail?", "statistical analysis"),
+    ],
+)
+def test_a_job_noun_with_a_word_before_it_is_the_role_just_asked(
+    real_assistant: Assistant, question: str, duty: str
+) -> None:
+    """ "the research role", "the analyst job": one word between the determiner and the job noun (question_kinds
+    role_noun, modified)."""
+    reply = real_assistant.ask(question)
+    assert duty in reply.answer, reply.answer
