@@ -12,6 +12,7 @@ from assistant.part_joiners import LEADING_JOINER, QUESTION_WORDS
 from assistant.passage_units import comparison_sides
 from assistant.phrase_match import longest_first
 from assistant.question_kinds import generic_form
+from assistant.set_aside import SET_ASIDE_CUES
 from assistant.statement_asked import asks_of_statement
 from assistant.text_terms import STOPWORDS, terms
 from assistant.understanding import EXPERIENCE, US_WORDS
@@ -30,9 +31,7 @@ POINTS_BACK = re.compile(r"\b(?:it|its|them|this|that|those)\b", re.IGNORECASE) 
 _THEY = re.compile(r"\b(?:they|their)\b", re.IGNORECASE)
 # "salary aside, ...", "apart from pay, ...", "other than Python, ...": what is set aside is context, not asked.
 EXCLUSION = re.compile(
-    r"(?:.*\b(?:aside|apart)\W*$|\s*(?:apart from|aside from|other than|except(?: for)?|excluding|ignoring|never mind"
-    r"|not counting|leaving out|besides|forget(?: about)?)\b)",
-    re.IGNORECASE,
+    rf"(?:.*\b(?:aside|apart)\W*$|\s*(?:{SET_ASIDE_CUES}|ignoring|never mind|forget(?: about)?)\b)", re.IGNORECASE
 )
 # "I'm a junior dev: what's the entry pay ...": a statement, then (after a comma or a colon) its question.
 _ASKED_BOUNDARY = re.compile(rf"(?<=[.!?])\s+|[,:]\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)

@@ -11,10 +11,14 @@ import re
 
 from assistant.text_terms import terms
 
+# The cues that set a thing aside, read here anywhere in a question and by part_context.EXCLUSION at a clause's start.
+SET_ASIDE_CUES = (
+    r"besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|excluding|not\s+counting|leaving\s+out"
+)
 # the cue, an optional determiner, then the thing set aside: at most two words, up to a comma or a question mark
 # ("besides the company decides ..." sets aside "company decides": a verb there names no item either)
 _SET_ASIDE = re.compile(
-    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|excluding|not\s+counting|leaving\s+out)"
+    rf"\b(?:{SET_ASIDE_CUES})"
     r"\s+(?:(?:the|a|an|my|your|their|his|her|its|this|that|those|these)\s+)?([\w'/+#-]+(?:\s+[\w'/+#-]+)?)",
     re.IGNORECASE,
 )
