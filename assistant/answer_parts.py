@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from assistant.answer_figures import source_notes
-from assistant.draft import Draft, DraftMark
+from assistant.draft import Draft, DraftMark, is_cited
 from assistant.models import Route
 from assistant.pay_raising import asks_raise_size, asks_to_raise_pay, names_pay, raising_search, with_pay_factors
 from assistant.planning import PlannedPart, Planner
@@ -21,7 +21,6 @@ from assistant.vocabulary_words import word_list
 if TYPE_CHECKING:
     from assistant.loaded_build import LoadedBuild
 
-_MARKER = re.compile(r"\[\d+\]")  # a citation marker: the sentence says what a source says
 # "what would I be doing all day?", "what will my work involve?": the asker imagined in the job ("do I need a
 # master's?" asks a requirement in its own words, which find it).
 _JOB_ACTIVITY = frozenset(t for w in word_list("job_activity") for t in terms(w))
@@ -112,7 +111,7 @@ def answer_part(build: LoadedBuild, planner: Planner, part: PlannedPart, draft: 
                 if build.document_answerer.answer(query, part.kind, draft, part.context, part.generic, **before):
                     return "documents"
             written = draft.parts[mark.parts :]
-            cited = [i for i, sentence in enumerate(written) if _MARKER.search(sentence)]
+            cited = [i for i, sentence in enumerate(written) if is_cited(sentence)]
             if cited:
                 # "what do ML engineers earn in Chicago and ...?": what the sources do say of it (a cited note,
                 # "no figure, only ...") is this part's answer; what they cover in general is not. The refusal

@@ -22,6 +22,11 @@ def without_markers(text: str) -> str:
     return _MARKER.sub("", text)
 
 
+def is_cited(text: str) -> bool:
+    """The text holds a citation marker: it says what a source says (not a note or a refusal of our own)."""
+    return _MARKER.search(text) is not None
+
+
 def article(word: str) -> str:
     return "an" if word[:1].upper() in "AEIOU" else "a"
 

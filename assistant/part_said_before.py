@@ -6,15 +6,13 @@ reads the turn's stored "quoted"). Searched with its own words alone, the part f
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from assistant.asked_anew import NewAsk
+from assistant.draft import is_cited
 from assistant.planned_part import PlannedPart
 from assistant.question_kinds import PlanVocabulary
 from assistant.said_subjects import points_back
-
-_MARKER = re.compile(r"\[\d+\]")  # a citation marker: the sentence says what a source says
 
 
 def asked_of_part_before(part: PlannedPart, said: str, route_before: str, words: PlanVocabulary) -> PlannedPart:
@@ -24,7 +22,7 @@ def asked_of_part_before(part: PlannedPart, said: str, route_before: str, words:
         part.route != "documents"
         or part.anew is not None
         or route_before != "statistics"
-        or not _MARKER.search(said)
+        or not is_cited(said)
         or not points_back(part.text, part.kind, words)
     ):
         return part
