@@ -60,7 +60,6 @@ from assistant.part_context import (
     with_statement_topic,
     without_trailing_statement,
 )
-from assistant.part_routes import LOW_CONFIDENCE
 from assistant.phrase_match import longest_first
 from assistant.phrase_reading import PhraseReader, asks_by_itself, without_levels
 from assistant.planned_part import PlannedPart, asks_of_the_answer
@@ -68,9 +67,8 @@ from assistant.planned_parts import merged_slots, routed_part
 from assistant.pointed_items import listed_item, names_a_dimension, role_by_place, roles_for_kind, roles_of
 from assistant.question_kinds import KindClassifier, PlanVocabulary, QuestionExamples, generic_form
 from assistant.question_parts import split_parts
-from assistant.role_spelling import roles_spelled_out
 from assistant.said_subjects import points_back, said_before
-from assistant.search_hints import search_hint
+from assistant.search_hints import part_search_text
 from assistant.sessions import Turn
 from assistant.slot_reading import names_something
 from assistant.understanding import Slots, Vocabulary, understand
@@ -394,10 +392,5 @@ class Planner:
         return " ".join(list(dict.fromkeys(words))[:TOPIC_WORDS])
 
     def search_text(self, part: PlannedPart) -> str:
-        """The documents query for a part: its own corrected words, plus the data's hint for its kind. Its own
-        words: "what education do they need?" searches for education, not for the role "they" was."""
-        text = roles_spelled_out(part.query or part.text, part.context)  # "a DS": the role the documents write
-        sure_method = part.kind == "method" and part.confidence >= LOW_CONFIDENCE  # "how is the 5k+ bucket defined?"
-        named = names_something(part.slots) or bool(part.context) or sure_method
-        hint = search_hint(part.kind, text, self.examples.hints, self.words, named, part.slots.salary)
-        return f"{text} ({hint})" if hint else text
+        """The documents query for a part (search_hints.part_search_text)."""
+        return part_search_text(part, self.examples.hints, self.words)

@@ -7,8 +7,12 @@ from __future__ import annotations
 import re
 
 from assistant.models import PartKind
+from assistant.part_routes import LOW_CONFIDENCE
 from assistant.pay_raising import names_pay
+from assistant.planned_part import PlannedPart
 from assistant.question_kinds import PlanVocabulary
+from assistant.role_spelling import roles_spelled_out
+from assistant.slot_reading import names_something
 
 # pay named by a noun ("salary", "pay") or "paid": "make" and "pays" are other verbs too ("why does size make data
 # harder to get?")
@@ -26,3 +30,13 @@ def search_hint(
     if kind != "figure" and pay and hints.get("drives") and words.asks_what_drives(text):
         return hints["drives"]
     return hints.get(kind) if named else None
+
+
+def part_search_text(part: PlannedPart, hints: dict[str, str], words: PlanVocabulary) -> str:
+    """The documents query for a part: its own corrected words, plus the data's hint for its kind. Its own words:
+    "what education do they need?" searches for education, not for the role "they" was."""
+    text = roles_spelled_out(part.query or part.text, part.context)  # "a DS": the role the documents write
+    sure_method = part.kind == "method" and part.confidence >= LOW_CONFIDENCE  # "how is the 5k+ bucket defined?"
+    named = names_something(part.slots) or bool(part.context) or sure_method
+    hint = search_hint(part.kind, text, hints, words, named, part.slots.salary)
+    return f"{text} ({hint})" if hint else text
