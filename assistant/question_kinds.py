@@ -24,6 +24,7 @@ from assistant.embeddings import embedded_texts
 from assistant.models import PartKind
 from assistant.phrase_match import longest_first, phrase_pattern
 from assistant.settings import PROJECT_ROOT
+from assistant.text_terms import STOPWORDS
 from assistant.understanding import CITY_SYNONYMS, PLATFORM_METRICS, ROLE_SYNONYMS, YEAR
 
 KINDS: tuple[str, ...] = get_args(PartKind)
@@ -271,6 +272,11 @@ def _leading(words: list[str], discourse: list[str] | None = None) -> re.Pattern
     return re.compile(rf"\W*{lead}(?:{alternatives})\s+\w", re.IGNORECASE)
 
 
+# the one word a modified phrase may hold ("the research job"): a word of its own, not a function word ("how would I
+# practise that at work?": "that ... work" is no job)
+_MODIFIER = rf"(?!(?:{'|'.join(sorted(STOPWORDS, key=len, reverse=True))})\b)[a-z][\w-]*"
+
+
 def _followed_by(words: list[str], followers: list[str], modified: bool = False) -> re.Pattern[str]:
     """One of `words` followed by the end of the question or by one of `followers`. `modified`: a phrase of two
     words or more may have one word more after its first ("the research job" as "the job": "what does the research
@@ -281,7 +287,7 @@ def _followed_by(words: list[str], followers: list[str], modified: bool = False)
     if modified:
         split = [str(w).split(None, 1) for w in sorted(words, key=len, reverse=True)]
         alternatives = "|".join(
-            rf"{re.escape(w[0])}(?:\s+[a-z][\w-]*)?\s+{re.escape(w[1])}" if len(w) == 2 else re.escape(w[0])
+            rf"{re.escape(w[0])}(?:\s+{_MODIFIER})?\s+{re.escape(w[1])}" if len(w) == 2 else re.escape(w[0])
             for w in split
         )
     after = longest_first(followers) or "(?!)"
