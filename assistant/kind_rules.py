@@ -23,6 +23,7 @@ from assistant.vocabulary_words import table, word_list
 # The words of the experience levels' names (data: vocabulary.toml [levels]), and words that only frame a request.
 _LEVEL_WORDS = frozenset(w for phrases in table("levels").values() for p in phrases for w in re.split(r"[\s-]+", p))
 _FRAME_WORDS = frozenset(word_list("request_frame"))
+_SITUATING = frozenset(word_list("place_situating"))
 # "what about in Chicago then?": closing words that ask nothing (vocabulary.toml closing_fillers)
 _CLOSING_FILLERS = re.compile(rf"(?:\s+(?:{longest_first(word_list('closing_fillers'))}))+\W*$", re.IGNORECASE)
 
@@ -326,6 +327,8 @@ def elliptical(text: str, own: Slots) -> bool:
     rest = _CLOSING_FILLERS.sub("", rest)  # "what about in Chicago then?": "then" asks nothing
     named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
     words = [w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]
+    if own.city or own.unknown_place:  # "how about someone working in Seattle?": who is put there asks nothing
+        words = [w for w in words if w not in _SITUATING]
     # "what they do" is short but whole: a subject and its verb ask something of their own. So is "what robotics
     # engineers design": a role named with a word of its own that is no function word.
     if own.roles or own.unknown_role:
