@@ -23,6 +23,7 @@ from assistant.vocabulary_words import table, word_list
 # The words of the experience levels' names (data: vocabulary.toml [levels]), and words that only frame a request.
 _LEVEL_WORDS = frozenset(w for phrases in table("levels").values() for p in phrases for w in re.split(r"[\s-]+", p))
 _FRAME_WORDS = frozenset(word_list("request_frame"))
+_SITUATING = frozenset(word_list("place_situating"))
 # "what about in Chicago then?": closing words that ask nothing (vocabulary.toml closing_fillers)
 _CLOSING_FILLERS = re.compile(rf"(?:\s+(?:{longest_first(word_list('closing_fillers'))}))+\W*$", re.IGNORECASE)
 
@@ -186,10 +187,8 @@ class KindRules:
         made_how = bool(own.method and not number_words and _ASKS_HOW.match(text) and _made_verb(text, self.words))
         made_asked = made_asked or made_how
         # "is a developer with 5 offers counted more than once?": how often someone is counted, not two things compared
-        # ... nor "someone with more offers": more of a thing is no second figure when no side is named (year, role...)
-        # and no figure was just given ("so did it go up?" after two years' figures compares them)
-        sided = _names_a_side(own) or previous_kind == "figure"
-        compares_figures = own.compare and _HOW_OFTEN.search(text) is None and sided
+        # ... nor "more than someone with one offer": a person set beside a person weighs in a figure, no second figure
+        compares_figures = own.compare and _HOW_OFTEN.search(text) is None and _THAN_A_PERSON.search(text) is None
         if (own.method or how_made) and (not own.years or meaning or made_asked) and not (compares_figures or of_topic):
             scores["method"] += METHOD_NUDGE
             if how_made or made_how:
@@ -336,6 +335,8 @@ def elliptical(text: str, own: Slots) -> bool:
     rest = _CLOSING_FILLERS.sub("", rest)  # "what about in Chicago then?": "then" asks nothing
     named = set((own.unknown_role or "").lower().split())  # "Java developers": a role the data lacks is named too
     words = [w for w in re.findall(r"[a-z']+", rest) if w.rstrip("s") not in named]
+    if own.city or own.unknown_place:  # "how about someone working in Seattle?": who is put there asks nothing
+        words = [w for w in words if w not in _SITUATING]
     # "what they do" is short but whole: a subject and its verb ask something of their own. So is "what robotics
     # engineers design": a role named with a word of its own that is no function word.
     if own.roles or own.unknown_role:
@@ -362,6 +363,9 @@ def elliptical(text: str, own: Slots) -> bool:
 _OPENS_CLAUSE = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?(?:where|why|who|which|how)\b(?!\s+(?:much|many)\b)", re.I)
 _ASKS_FOR_ANY = re.compile(r"\b(?:any|some|other|examples?|which|what)\b", re.IGNORECASE)  # "are there any ...?"
 _DOES_AT_END = re.compile(r"\bthis job\b.*\b(?:do|does|doing)\W*$", re.IGNORECASE)  # "what do <job> do?"
+_THAN_A_PERSON = re.compile(
+    r"\bthan\s+(?:someone|somebody|anyone|one|a\s+\w+|an\s+\w+|those|people|the\s+\w+)\s+(?:with|who)\b", re.IGNORECASE
+)
 _HOW_OFTEN = re.compile(r"\bmore\s+than\s+(?:once|twice|one\s+time|a\s+single\s+time)\b", re.IGNORECASE)
 _ASKS_HOW = re.compile(r"\W*(?:so\s+|and\s+|ok\W+)?how\b", re.IGNORECASE)  # "how was it calculated?"
 _POSSESSED = re.compile(r"\b(?:their|his|her|its)\s+(?:[a-z']+\s+)?([a-z']+)")  # "their (main) tools"
@@ -372,9 +376,3 @@ _AUXILIARY = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", 
 def _made_verb(text: str, words: PlanVocabulary) -> bool:
     """A method cue besides the "how is the" / "how are the" opening: a verb of making ("calculated", "counted")."""
     return any(not m.group(0).lower().startswith("how ") for m in words.method.finditer(text))
-
-
-def _names_a_side(own: Slots) -> bool:
-    """A year, role, level, place or market figure named: a side a comparison of figures may set against another."""
-    sides = (own.years, own.roles, own.level, own.levels, own.city, own.market_metric, own.unknown_role)
-    return any(sides) or bool(own.unknown_place)

@@ -204,3 +204,20 @@ def test_the_fastest_way_to_more_pay_asks_what_to_do(real_assistant: Assistant, 
     # "the fastest way to" asks for the means, as "how can I" does ([how_to] openings): no figure of the role
     reply = real_assistant.ask(question)
     assert reply.route == route and "salary jumps" in reply.answer, (reply.plan, reply.answer)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "then", "figure"),
+    [
+        ("typical machine learning engineer pay in the US?", "what about somebody based in new york?", "$184,982"),
+        ("ML engineer average salary in the US?", "how about someone working in seattle?", "$173,517"),
+    ],
+)
+def test_someone_put_in_a_place_after_a_figure_asks_it_there(
+    real_assistant: Assistant, first: str, then: str, figure: str
+) -> None:
+    # the words that only put someone in the place ([words] place_situating) leave an ellipsis of the figure
+    reply = real_assistant.ask(first)
+    reply = real_assistant.ask(then, reply.session_id)
+    assert reply.route == "statistics" and figure in reply.answer, (reply.plan, reply.answer)
