@@ -163,7 +163,9 @@ class UnwrittenWords:
         out = []
         english = general_english()
         clauses = [c for c in _CLAUSE_BREAK.split(query) if c.strip()]
-        for clause in _asking(clauses) or [query]:
+        # (the bracketed statement a question asks of is no part of it here: its casual words, "my recruiter keeps
+        # mentioning MLOps. what is it?", are the asker's, not what is asked)
+        for clause in [c for c in clauses if _ASKING.match(c)] or [query]:
             lead = _ASKING.match(clause)
             for match in TYPED_NAME.finditer(clause, lead.start(1) if lead else 0):
                 token = match.group(0)
