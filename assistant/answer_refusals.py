@@ -223,17 +223,17 @@ class UnitRefusals:
         # ... and, when its use is asked, its closing field ("what's a meetup good for in AI" names a meetup; "the
         # best way to network in AI" stays a question about networking, not a name)
         field = self.field_context(query) if _USE_ASKED.search(query) else set()
-        term = [
+        named = [
             w
             for w in asked_phrase(query).split()
-            if terms(w)
-            and not set(terms(w)) & (self._definition_frame | self._aspect_terms)
-            and not set(terms(w)) <= field
+            if terms(w) and not set(terms(w)) & self._definition_frame and not set(terms(w)) <= field
         ]
-        if " ".join(term).lower() in self._entity_names or self._retriever.names.names_heading(term):
+        if " ".join(named).lower() in self._entity_names or self._retriever.names.names_heading(named):
             # "what do ML eng do all day": a role as people write it (vocabulary.toml), not a term; "what's
-            # Explainability and Trust about?": a heading of the documents, written though its words stand apart
+            # Explainability and Trust about?", "Technical and Infrastructure Challenges": a heading of the
+            # documents, written though its words stand apart (an aspect word of it included)
             return False
+        term = [w for w in named if not set(terms(w)) & self._aspect_terms]
         aspect = _ASPECT_OF.match(query)
         if aspect and self._retriever.names.heads_a_section(aspect.group(1)):
             return False  # "whats the outlook for AI careers": a section's topic (Future Outlook) of something
