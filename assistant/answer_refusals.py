@@ -33,7 +33,7 @@ from assistant.retrieval import Passage, Retriever
 from assistant.said_otherwise import said_otherwise
 from assistant.sentence_index import SentenceIndex
 from assistant.text_terms import found_in, terms
-from assistant.vocabulary_words import table, word_list
+from assistant.vocabulary_words import section, table, word_list
 
 NAME_WORDS = 3  # the words of a name asked to be defined ("AI safety researcher"); more make a question
 # "What is X good / used for", "what are X for": the use of X asked in a definition's shape.
@@ -83,6 +83,10 @@ class UnitRefusals:
         self._field_terms = {t for word in word_list("ai_words") for t in terms(word)}
         # ... and the roles as people write them ("ml eng", "data sci"): what a role does is no undefined term
         self._entity_names = {name for names in table("roles").values() for name in names}
+        # "what's the upside for specialists?": an aspect asked ([references] aspect_requests) of what follows it,
+        # no word of a term to define ("upside specialists" is written nowhere, "specialists" is)
+        aspects = section("references").get("aspect_requests") or []
+        self._aspect_terms = frozenset(t for w in aspects for t in terms(str(w)))
 
     def refused(
         self,
@@ -219,15 +223,17 @@ class UnitRefusals:
         # ... and, when its use is asked, its closing field ("what's a meetup good for in AI" names a meetup; "the
         # best way to network in AI" stays a question about networking, not a name)
         field = self.field_context(query) if _USE_ASKED.search(query) else set()
-        term = [
+        named = [
             w
             for w in asked_phrase(query).split()
             if terms(w) and not set(terms(w)) & self._definition_frame and not set(terms(w)) <= field
         ]
-        if " ".join(term).lower() in self._entity_names or self._retriever.names.names_heading(term):
+        if " ".join(named).lower() in self._entity_names or self._retriever.names.names_heading(named):
             # "what do ML eng do all day": a role as people write it (vocabulary.toml), not a term; "what's
-            # Explainability and Trust about?": a heading of the documents, written though its words stand apart
+            # Explainability and Trust about?", "Technical and Infrastructure Challenges": a heading of the
+            # documents, written though its words stand apart (an aspect word of it included)
             return False
+        term = [w for w in named if not set(terms(w)) & self._aspect_terms]
         aspect = _ASPECT_OF.match(query)
         if aspect and self._retriever.names.heads_a_section(aspect.group(1)):
             return False  # "whats the outlook for AI careers": a section's topic (Future Outlook) of something

@@ -118,3 +118,26 @@ def test_something_new_asked_of_a_quoted_figure_is_answered_where_it_was_said(
     assert before.route == "statistics" and "85%" in before.answer, before.answer
     assert not reply.abstained and reply.route == "documents", reply.plan
     assert reply.answer.startswith("Key focus areas include improving customer interactions"), reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("tell me about AutoML", "so what is the advantage for specialists?"),
+        ("what is AutoML?", "ok so whats the upside for specialists"),
+    ],
+)
+def test_an_aspect_asked_for_someone_of_the_last_answer_is_no_term_to_define(
+    real_assistant: Assistant, first: str, then: str
+) -> None:
+    # "upside for specialists" is written nowhere, "specialists" is: the aspect word asks of it, names no term
+    _, reply = conversation(real_assistant, first, then)
+    assert not reply.abstained and reply.route == "documents", reply.plan
+    assert "high-value activities" in reply.answer, reply.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what's the downside of federated learning?", "what are the benefits of quantum annealing?"])
+def test_an_aspect_of_a_term_never_written_stays_refused(real_assistant: Assistant, question: str) -> None:
+    assert real_assistant.ask(question).abstained
