@@ -24,6 +24,7 @@ from assistant.embeddings import embedded_texts
 from assistant.models import PartKind
 from assistant.phrase_match import longest_first, phrase_pattern
 from assistant.settings import PROJECT_ROOT
+from assistant.text_terms import STOPWORDS
 from assistant.understanding import CITY_SYNONYMS, PLATFORM_METRICS, ROLE_SYNONYMS, YEAR
 
 KINDS: tuple[str, ...] = get_args(PartKind)
@@ -279,10 +280,11 @@ def _followed_by(words: list[str], followers: list[str], modified: bool = False)
         return re.compile(r"(?!)")
     alternatives = longest_first(words)
     if modified:
+        # the word between is a modifier, never a function word ("how would I practise that at work?")
+        modifier = rf"(?:\s+(?!(?:{longest_first(STOPWORDS)})\b)[a-z][\w-]*)?"
         split = [str(w).split(None, 1) for w in sorted(words, key=len, reverse=True)]
         alternatives = "|".join(
-            rf"{re.escape(w[0])}(?:\s+[a-z][\w-]*)?\s+{re.escape(w[1])}" if len(w) == 2 else re.escape(w[0])
-            for w in split
+            rf"{re.escape(w[0])}{modifier}\s+{re.escape(w[1])}" if len(w) == 2 else re.escape(w[0]) for w in split
         )
     after = longest_first(followers) or "(?!)"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?=\s*(?:[?.!,;]|$)|\s+(?:{after})\b)", re.IGNORECASE)
