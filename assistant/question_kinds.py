@@ -272,11 +272,6 @@ def _leading(words: list[str], discourse: list[str] | None = None) -> re.Pattern
     return re.compile(rf"\W*{lead}(?:{alternatives})\s+\w", re.IGNORECASE)
 
 
-# the one word a modified phrase may hold ("the research job"): a word of its own, not a function word ("how would I
-# practise that at work?": "that ... work" is no job)
-_MODIFIER = rf"(?!(?:{'|'.join(sorted(STOPWORDS, key=len, reverse=True))})\b)[a-z][\w-]*"
-
-
 def _followed_by(words: list[str], followers: list[str], modified: bool = False) -> re.Pattern[str]:
     """One of `words` followed by the end of the question or by one of `followers`. `modified`: a phrase of two
     words or more may have one word more after its first ("the research job" as "the job": "what does the research
@@ -285,10 +280,11 @@ def _followed_by(words: list[str], followers: list[str], modified: bool = False)
         return re.compile(r"(?!)")
     alternatives = longest_first(words)
     if modified:
+        # the word between is a modifier, never a function word ("how would I practise that at work?")
+        modifier = rf"(?:\s+(?!(?:{longest_first(STOPWORDS)})\b)[a-z][\w-]*)?"
         split = [str(w).split(None, 1) for w in sorted(words, key=len, reverse=True)]
         alternatives = "|".join(
-            rf"{re.escape(w[0])}(?:\s+{_MODIFIER})?\s+{re.escape(w[1])}" if len(w) == 2 else re.escape(w[0])
-            for w in split
+            rf"{re.escape(w[0])}{modifier}\s+{re.escape(w[1])}" if len(w) == 2 else re.escape(w[0]) for w in split
         )
     after = longest_first(followers) or "(?!)"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?=\s*(?:[?.!,;]|$)|\s+(?:{after})\b)", re.IGNORECASE)
