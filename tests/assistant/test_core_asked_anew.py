@@ -138,6 +138,8 @@ def test_an_aspect_asked_for_someone_of_the_last_answer_is_no_term_to_define(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("question", ["what's the downside of federated learning?", "what are the benefits of quantum annealing?"])
+@pytest.mark.parametrize(
+    "question", ["what's the downside of federated learning?", "what are the benefits of quantum annealing?"]
+)
 def test_an_aspect_of_a_term_never_written_stays_refused(real_assistant: Assistant, question: str) -> None:
     assert real_assistant.ask(question).abstained
