@@ -76,10 +76,8 @@ def answer_message(
     for i, part in enumerate(asked):
         alone = len(asked) == 1
         again = with_ranked_role(part, led or leader, planner, build.vocabulary, history_years)
-        if again is not part:
-            parts[parts.index(part)] = asked[i] = part = again
         # "..., and what are they mostly pointing it at?": asked of the sentence the part before quoted
-        again = asked_of_part_before(part, said_before, routes[id(asked[i - 1])], planner.words) if i else part
+        again = asked_of_part_before(again, said_before, routes[id(asked[i - 1])], planner.words) if i else again
         if again is not part:
             parts[parts.index(part)] = asked[i] = part = again
         results_before = len(draft.results)
