@@ -3,13 +3,16 @@ level in its opening statement, but asks no figure of it (assistant/part_context
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from assistant.part_context import INTRODUCTION, asked_sentence, is_context
+from assistant.text_terms import SENTENCE_BREAK
 from assistant.understanding import Slots, Vocabulary, understand
 
-_SENTENCE_START = re.compile(r"(?<=[.!?])\s+")
+
+def _statement(text: str, asked: str) -> str:
+    """What `text` says before its question `asked`."""
+    return text[: len(text) - len(asked)].strip(" ,.;:-–—")
 
 
 def without_asker_level(form: Slots, said: str, vocabulary: Vocabulary) -> Slots:
@@ -20,7 +23,7 @@ def without_asker_level(form: Slots, said: str, vocabulary: Vocabulary) -> Slots
     if not (form.level or form.levels or form.unknown_level):
         return form
     asked = asked_sentence(said)
-    statement = said[: len(said) - len(asked)].strip(" ,.;:-–—")
+    statement = _statement(said, asked)
     if asked == said or not statement or not is_context(statement):
         return form
     own = understand(asked, vocabulary)
@@ -36,6 +39,6 @@ def searched_words(corrected: str, question: str, own: Slots) -> str:
     the role is then context (planned_parts puts it there), and the question's own words are what is searched."""
     if not (own.roles or own.unknown_role):
         return question
-    statement = corrected[: len(corrected) - len(asked_sentence(corrected))].strip(" ,.;:-–—")
-    introduced = bool(statement) and INTRODUCTION.match(_SENTENCE_START.split(statement, maxsplit=1)[0]) is not None
+    statement = _statement(corrected, asked_sentence(corrected))
+    introduced = bool(statement) and INTRODUCTION.match(SENTENCE_BREAK.split(statement, maxsplit=1)[0]) is not None
     return question if introduced else corrected

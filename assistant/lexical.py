@@ -260,14 +260,9 @@ class Synonyms:
         """For every phrase of the table the question holds, its terms and each of the documents' words for it:
         one thing said several ways ("tools" / frameworks, "affects" / factors / influencing), which a match counts
         once (text_terms.weighed_once)."""
-        text = question.lower()
-        if not self._patterns or not self._any_phrase.search(text):
-            return []
-        found = zip(self._phrases, self._alternatives, self._patterns, strict=True)
         # a phrase of several words ("moves salaries", "drives pay") holds topic words of its own ("salaries"), which
         # count on their own: only a one-word phrase is one thing with its synonyms
-        owns = ((frozenset(terms(phrase)), alts, p) for phrase, alts, (p, _) in found)
-        return [[own if len(own) == 1 else frozenset(), *alts] for own, alts, p in owns if p.search(text)]
+        return [[own if len(own) == 1 else frozenset(), *alts] for own, alts in self.held(question)]
 
     def held(self, question: str) -> list[tuple[frozenset[str], list[frozenset[str]]]]:
         """For every phrase of the table the question holds, its own terms and the documents' words for it."""

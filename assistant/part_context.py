@@ -14,7 +14,7 @@ from assistant.phrase_match import longest_first
 from assistant.question_kinds import generic_form
 from assistant.set_aside import SET_ASIDE_CUES
 from assistant.statement_asked import asks_of_statement
-from assistant.text_terms import STOPWORDS, terms
+from assistant.text_terms import SENTENCE_BREAK, STOPWORDS, terms
 from assistant.understanding import EXPERIENCE, US_WORDS
 from assistant.vocabulary_words import section
 
@@ -38,7 +38,6 @@ _ASKED_BOUNDARY = re.compile(rf"(?<=[.!?])\s+|[,:]\s+(?=(?:{QUESTION_WORDS})\b)"
 # ... or after a dash, when what comes before it is a statement ("data scientist here - what ...?"); a topic before a
 # dash is what the question asks about ("AI developer path - what senior roles ...?")
 _DASHED = re.compile(rf"\s+(?:[—–]|--?)\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # "junior ML engineer here. ...", "data scientist here - ...": the asker introduces themself (a few words and "here",
 # no question word first): who is asking is the context of the question, as "I'm a junior ML engineer" is.
 INTRODUCTION = re.compile(rf"^\s*(?!(?:{QUESTION_WORDS})\b)(?:[\w'/.+#-]+\s+){{1,5}}here\s*[.!,;:]?\s*$", re.IGNORECASE)
@@ -89,7 +88,7 @@ def is_context(text: str) -> bool:
         return True
     if INTRODUCTION.match(text):
         return True
-    sentences = _SENTENCE_END.split(text.strip())
+    sentences = SENTENCE_BREAK.split(text.strip())
     if len(sentences) > 1 and INTRODUCTION.match(sentences[0]):
         # "junior ML engineer here. my lead keeps telling me to fine tune my models": the asker, then their situation
         return all(is_context(s) for s in sentences[1:] if s)

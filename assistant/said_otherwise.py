@@ -11,10 +11,9 @@ in many lines that answer nothing.
 from __future__ import annotations
 
 from assistant.lexical import Synonyms
+from assistant.statement_asked import ABOUT_SOURCES
 from assistant.text_terms import found_in, terms
-from assistant.vocabulary_words import word_list
 
-_ABOUT_SOURCES = frozenset(t for w in [*word_list("about_the_documents"), *word_list("source_words")] for t in terms(w))
 SAID_OTHERWISE = 2  # different phrases of the question whose documents' words the unit holds
 
 
@@ -36,7 +35,7 @@ def _all_said(synonyms: Synonyms, query: str, said: set[str]) -> bool:
     """Every word of the question that is no frame ("thing", "usual") nor about the documents ("guide") is in the
     unit or its heading, as written or in the documents' words for it: "is slowness a usual thing?" ->
     "Managing the time-intensive nature of model training" (slowness: time-intensive)."""
-    asked = set(terms(query)) - synonyms.frame - _ABOUT_SOURCES
+    asked = set(terms(query)) - synonyms.frame - ABOUT_SOURCES
     covered = found_in(asked, said)
     for own, alternatives in synonyms.held(query):
         if any(alt and alt <= said for alt in alternatives):

@@ -6,7 +6,6 @@ skills list searches the skills and found that list). What was said is the store
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING
 from assistant.answer_roles import asks_remedy
 from assistant.pointed_items import ITEM, instances_of
 from assistant.sessions import Turn
+from assistant.text_terms import SENTENCE_BREAK
 from assistant.told_text import as_told
 from assistant.vocabulary_words import section
 
@@ -59,7 +59,7 @@ def units_said(units: Sequence[tuple[Unit, Passage]], said: str) -> bool:
 
 
 def _quoted(text: str, told_text: str) -> bool:
-    pieces = [s for line in text.splitlines() for s in _SENTENCE_END.split(line.strip(" -•\t"))]
+    pieces = [s for line in text.splitlines() for s in SENTENCE_BREAK.split(line.strip(" -•\t"))]
     bare = [" ".join(s.lower().split()).rstrip(" .;:") for s in pieces]
     bare = [b for b in bare if b]
     return bool(bare) and all(b in told_text for b in bare)
@@ -68,6 +68,3 @@ def _quoted(text: str, told_text: str) -> bool:
 @lru_cache(maxsize=1)
 def _item_pointers() -> frozenset[str]:
     return frozenset(str(w).lower() for w in section("references").get("item_pointers") or [])
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -24,7 +24,7 @@ _DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)\b", re.IGNORECASE)
 _SITUATION = re.compile(rf"^\W*(?:{longest_first(list(word_list('situation_openers')))})\b", re.IGNORECASE)
 # The words that ask what the documents say or name them ("what does the guide advise?", "is it mentioned?"): a
 # question of these words alone has no topic of its own.
-_ABOUT_SOURCES = frozenset(t for w in [*word_list("about_the_documents"), *word_list("source_words")] for t in terms(w))
+ABOUT_SOURCES = frozenset(t for w in [*word_list("about_the_documents"), *word_list("source_words")] for t in terms(w))
 _OWN_WORDS = 1  # a question with at most this many words of its own, the documents' words set aside, is topicless
 
 
@@ -35,4 +35,4 @@ def asks_of_statement(statement: str, question: str) -> bool:
         return True
     if _DEMONSTRATIVE.search(question):
         return True
-    return len(set(terms(question)) - _ABOUT_SOURCES) <= _OWN_WORDS
+    return len(set(terms(question)) - ABOUT_SOURCES) <= _OWN_WORDS

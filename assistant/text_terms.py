@@ -7,6 +7,9 @@ from functools import lru_cache
 
 WORD = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")  # a word as terms() reads it (lower-cased text)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"(])")
+# Any end mark and the space after it, in text people type ("junior ML engineer here. my lead keeps ..."), where a
+# sentence need not open with a capital as the documents' do (split_sentences reads _SENTENCE_END)
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 STOPWORDS = frozenset(
     [
         "a",

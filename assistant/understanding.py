@@ -23,7 +23,7 @@ from assistant.spelling import English, load_english
 from assistant.vocabulary_words import table as _table
 from assistant.vocabulary_words import word_list as _word_list
 from assistant.word_forms import folded
-from assistant.word_senses import asks_which, names_extra_comp, unknown_role, without_verb_uses
+from assistant.word_senses import EXTRA_COMP_WORDS, asks_which, names_extra_comp, unknown_role, without_verb_uses
 
 ROLE_SYNONYMS = _table("roles")
 LEVEL_SYNONYMS = _table("levels")
@@ -61,7 +61,6 @@ TOOLS_TRENDING = _word_list("tools_trending")
 TOOLS_OF_A_YEAR = _word_list("tools_of_a_year")
 COMPANY_WORDS = _word_list("company_words")
 COMPANY_QUESTIONS = _word_list("company_questions")
-EXTRA_COMP_WORDS = _word_list("extra_comp_words")
 COVERAGE_WORDS = _word_list("coverage_words")
 METHOD_WORDS = _word_list("method_words")
 # Comparison phrases that hold a method word ("measure up"): they set two things side by side, and ask no method.
